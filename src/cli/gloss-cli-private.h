@@ -1,0 +1,42 @@
+/* gloss-cli-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Exit codes of every command */
+#define GLOSS_EXIT_OK      0
+#define GLOSS_EXIT_FAILURE 1
+#define GLOSS_EXIT_USAGE   2
+
+int   gloss_cli_segment        (int           argc,
+                                char        **argv);
+int   gloss_cli_validate       (int           argc,
+                                char        **argv);
+int   gloss_cli_stats          (int           argc,
+                                char        **argv);
+
+gboolean gloss_cli_parse       (GOptionContext *context,
+                                int            *argc,
+                                char         ***argv,
+                                int            *exit_code);
+void  gloss_cli_usage_error    (GOptionContext *context,
+                                const char     *format,
+                                ...) G_GNUC_PRINTF (2, 3);
+void  gloss_cli_print          (const char     *format,
+                                ...) G_GNUC_PRINTF (1, 2);
+void  gloss_cli_printerr       (const char     *format,
+                                ...) G_GNUC_PRINTF (1, 2);
+char *gloss_cli_display_name   (GFile          *file);
+GPtrArray *gloss_cli_collect   (char          **paths,
+                                const char     *suffix,
+                                GPtrArray      *roots,
+                                GPtrArray      *problems,
+                                int            *exit_code);
+
+G_END_DECLS

@@ -1,0 +1,348 @@
+/* gloss-cli-stats.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-annotation.h"
+#include "gloss-cli-private.h"
+#include "gloss-corpus.h"
+#include "gloss-document.h"
+#include "gloss-json.h"
+#include "gloss-label.h"
+#include "gloss-label-set.h"
+#include "gloss-problem.h"
+
+typedef struct
+{
+  char       *id;
+  char       *language;
+  guint       sentences;
+  guint       annotated;
+  guint       problems;
+  gboolean    done;
+  GHashTable *counts;     /* label id -> count */
+} Row;
+
+typedef struct
+{
+  GPtrArray *labels;      /* label ids, in order of first appearance */
+  GPtrArray *rows;
+  Row        total;
+  guint      n_done;
+} Stats;
+
+static void
+row_free (Row *row)
+{
+  g_free (row->id);
+  g_free (row->language);
+  g_clear_pointer (&row->counts, g_hash_table_unref);
+  g_free (row);
+}
+
+static void
+add_label (Stats      *stats,
+           const char *id)
+{
+  if (!g_ptr_array_find_with_equal_func (stats->labels, id, g_str_equal, NULL))
+    g_ptr_array_add (stats->labels, g_strdup (id));
+}
+
+static void
+add_count (GHashTable *counts,
+           const char *label,
+           guint       n)
+{
+  guint old = GPOINTER_TO_UINT (g_hash_table_lookup (counts, label));
+
+  g_hash_table_insert (counts, g_strdup (label), GUINT_TO_POINTER (old + n));
+}
+
+static guint
+get_count (Row        *row,
+           const char *label)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (row->counts, label));
+}
+
+static void
+add_document (Stats         *stats,
+              GlossDocument *document,
+              const char    *id)
+{
+  GlossLabelSet *labels = gloss_document_get_labels (document);
+  GListModel *annotations = gloss_document_get_annotations (document);
+  Row *row = g_new0 (Row, 1);
+  guint n;
+
+  row->id = g_strdup (id);
+  row->language = g_strdup (gloss_document_get_language (document));
+  row->sentences = gloss_document_get_n_sentences (document);
+  row->annotated = gloss_document_get_n_annotated (document);
+  row->problems = gloss_document_get_problems (document)->len;
+  row->done = gloss_document_get_done (document);
+  row->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* Every label of the set gets a column, used or not */
+  for (guint i = 0; i < gloss_label_set_get_n_labels (labels); i++)
+    add_label (stats, gloss_label_get_id (gloss_label_set_get_label (labels, i)));
+
+  n = g_list_model_get_n_items (annotations);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (annotations, i);
+      const char *label = gloss_annotation_get_label (annotation);
+
+      add_label (stats, label);
+      add_count (row->counts, label, 1);
+      add_count (stats->total.counts, label, 1);
+    }
+
+  stats->total.sentences += row->sentences;
+  stats->total.annotated += row->annotated;
+  stats->total.problems += row->problems;
+  stats->n_done += row->done;
+
+  g_ptr_array_add (stats->rows, row);
+}
+
+static double
+progress (Row *row)
+{
+  return row->sentences ? (double)row->annotated / row->sentences : 0.0;
+}
+
+static void
+append_json_row (GString *out,
+                 Stats   *stats,
+                 Row     *row,
+                 gboolean total)
+{
+  if (!total)
+    {
+      g_string_append (out, "{\"id\": ");
+      gloss_json_append_string (out, row->id);
+      g_string_append (out, ", \"language\": ");
+      gloss_json_append_string (out, row->language);
+      g_string_append (out, ", ");
+    }
+  else
+    g_string_append_printf (out, "{\"documents\": %u, \"done\": %u, ", stats->rows->len, stats->n_done);
+
+  g_string_append_printf (out, "\"sentences\": %u, \"annotated\": %u, \"progress\": %.4f, ",
+                          row->sentences, row->annotated, progress (row));
+  if (!total)
+    g_string_append_printf (out, "\"done\": %s, ", row->done ? "true" : "false");
+  g_string_append_printf (out, "\"problems\": %u, \"labels\": {", row->problems);
+
+  for (guint i = 0; i < stats->labels->len; i++)
+    {
+      const char *label = g_ptr_array_index (stats->labels, i);
+
+      g_string_append (out, i ? ", " : "");
+      gloss_json_append_string (out, label);
+      g_string_append_printf (out, ": %u", get_count (row, label));
+    }
+
+  g_string_append (out, "}}");
+}
+
+static void
+print_json (Stats *stats)
+{
+  g_autoptr(GString) out = g_string_new ("{\"documents\": [");
+
+  for (guint i = 0; i < stats->rows->len; i++)
+    {
+      g_string_append (out, i ? ",\n  " : "\n  ");
+      append_json_row (out, stats, g_ptr_array_index (stats->rows, i), FALSE);
+    }
+
+  g_string_append (out, stats->rows->len ? "\n],\n\"total\": " : "],\n\"total\": ");
+  append_json_row (out, stats, &stats->total, TRUE);
+  g_string_append (out, "}\n");
+
+  gloss_cli_print ("%s", out->str);
+}
+
+static void
+print_cell (GString    *out,
+            const char *text,
+            int         width,
+            gboolean    left)
+{
+  int pad = width - (int)g_utf8_strlen (text, -1);
+
+  if (!left)
+    for (; pad > 0; pad--)
+      g_string_append_c (out, ' ');
+  g_string_append (out, text);
+  if (left)
+    for (; pad > 0; pad--)
+      g_string_append_c (out, ' ');
+  g_string_append (out, "  ");
+}
+
+static void
+print_text_row (GString *out,
+                Stats   *stats,
+                Row     *row,
+                int      id_width,
+                int     *widths,
+                const char *done)
+{
+  g_autofree char *sentences = g_strdup_printf ("%u", row->sentences);
+  g_autofree char *annotated = g_strdup_printf ("%u", row->annotated);
+  g_autofree char *share = g_strdup_printf ("%.0f %%", 100.0 * progress (row));
+
+  print_cell (out, row->id, id_width, TRUE);
+  print_cell (out, sentences, widths[0], FALSE);
+  print_cell (out, annotated, widths[1], FALSE);
+  print_cell (out, share, widths[2], FALSE);
+  print_cell (out, done, widths[3], TRUE);
+
+  for (guint i = 0; i < stats->labels->len; i++)
+    {
+      g_autofree char *n = g_strdup_printf ("%u", get_count (row, g_ptr_array_index (stats->labels, i)));
+
+      print_cell (out, n, widths[4 + i], FALSE);
+    }
+
+  while (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  g_string_append_c (out, '\n');
+}
+
+static void
+print_text (Stats *stats)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree int *widths = g_new0 (int, 4 + stats->labels->len);
+  g_autofree char *total_id = NULL;
+  g_autofree char *n_done = NULL;
+  const char *headers[] = { _("Sentences"), _("Annotated"), _("Progress"), _("Done") };
+  int id_width;
+
+  total_id = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Total (%u document)", "Total (%u documents)",
+                                           stats->rows->len),
+                              stats->rows->len);
+  id_width = MAX (g_utf8_strlen (_("Document"), -1), g_utf8_strlen (total_id, -1));
+  for (guint i = 0; i < stats->rows->len; i++)
+    id_width = MAX (id_width, g_utf8_strlen (((Row *)g_ptr_array_index (stats->rows, i))->id, -1));
+
+  for (guint i = 0; i < 4; i++)
+    widths[i] = MAX (9, g_utf8_strlen (headers[i], -1));
+  for (guint i = 0; i < stats->labels->len; i++)
+    widths[4 + i] = MAX (6, g_utf8_strlen (g_ptr_array_index (stats->labels, i), -1));
+
+  print_cell (out, _("Document"), id_width, TRUE);
+  for (guint i = 0; i < 4; i++)
+    print_cell (out, headers[i], widths[i], i == 3);
+  for (guint i = 0; i < stats->labels->len; i++)
+    print_cell (out, g_ptr_array_index (stats->labels, i), widths[4 + i], FALSE);
+  while (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  g_string_append_c (out, '\n');
+
+  for (guint i = 0; i < stats->rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (stats->rows, i);
+
+      print_text_row (out, stats, row, id_width, widths,
+                      row->problems ? _("problems") : row->done ? _("yes") : _("no"));
+    }
+
+  n_done = g_strdup_printf ("%u/%u", stats->n_done, stats->rows->len);
+  g_free (stats->total.id);
+  stats->total.id = g_steal_pointer (&total_id);
+  print_text_row (out, stats, &stats->total, id_width, widths, n_done);
+
+  gloss_cli_print ("%s", out->str);
+}
+
+int
+gloss_cli_stats (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) roots = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) problems = gloss_problems_new ();
+  g_auto(GStrv) args = NULL;
+  gboolean json = FALSE;
+  int exit_code = GLOSS_EXIT_OK;
+  Stats stats = { 0 };
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON for scripts"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("PATH…") },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                _("Counts, for every text (.txt) in the given files and folders and in total, "
+                                  "its sentences, the sentences with a label, the annotations per label and "
+                                  "the share done. A text without an annotation file counts as not started."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!gloss_cli_parse (context, &argc, &argv, &exit_code))
+    return exit_code;
+
+  if (args == NULL || args[0] == NULL)
+    {
+      gloss_cli_usage_error (context, _("Give at least one file or folder"));
+      return GLOSS_EXIT_USAGE;
+    }
+
+  files = gloss_cli_collect (args, ".txt", roots, problems, &exit_code);
+  if (files == NULL)
+    return exit_code;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      GlossProblem *problem = g_ptr_array_index (problems, i);
+
+      gloss_cli_printerr ("gloss stats: %s: %s\n", problem->file, problem->message);
+      exit_code = GLOSS_EXIT_FAILURE;
+    }
+
+  stats.labels = g_ptr_array_new_with_free_func (g_free);
+  stats.rows = g_ptr_array_new_with_free_func ((GDestroyNotify)row_free);
+  stats.total.counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (files, i);
+      g_autoptr(GlossDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *id = gloss_corpus_dup_id (g_ptr_array_index (roots, i), file);
+      g_autofree char *display_id = g_filename_display_name (id);
+
+      document = gloss_document_load (file, NULL, NULL, &error);
+      if (document == NULL)
+        {
+          g_autofree char *name = gloss_cli_display_name (file);
+
+          gloss_cli_printerr ("gloss stats: %s: %s\n", name, error->message);
+          exit_code = GLOSS_EXIT_FAILURE;
+          continue;
+        }
+
+      add_document (&stats, document, display_id);
+    }
+
+  if (json)
+    print_json (&stats);
+  else
+    print_text (&stats);
+
+  g_ptr_array_unref (stats.labels);
+  g_ptr_array_unref (stats.rows);
+  g_hash_table_unref (stats.total.counts);
+  g_free (stats.total.id);
+
+  return exit_code;
+}

@@ -1,0 +1,134 @@
+/* gloss-cli-validate.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "gloss-cli-private.h"
+#include "gloss-corpus.h"
+#include "gloss-document.h"
+#include "gloss-problem.h"
+
+static void
+print_problem (GFile              *json_file,
+               const GlossProblem *problem)
+{
+  g_autofree char *name = NULL;
+
+  if (problem->file != NULL)
+    name = g_strdup (problem->file);
+  else
+    name = gloss_cli_display_name (json_file);
+
+  gloss_cli_print ("%s: %s: %s\n", name, problem->path && problem->path[0] ? problem->path : "$", problem->message);
+}
+
+/* Checks one annotation file, or one text's. Returns the number of
+ * problems printed. */
+static guint
+validate_one (GFile *file)
+{
+  g_autoptr(GFile) text_file = NULL;
+  g_autoptr(GFile) json_file = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  GPtrArray *problems;
+
+  if (path != NULL && g_str_has_suffix (path, GLOSS_ANNOTATION_SUFFIX))
+    {
+      g_autofree char *text_path = g_strndup (path, strlen (path) - strlen (GLOSS_ANNOTATION_SUFFIX));
+
+      json_file = g_object_ref (file);
+      text_file = g_file_new_for_path (text_path);
+    }
+  else
+    {
+      text_file = g_object_ref (file);
+      json_file = gloss_document_dup_annotation_file_for (file);
+    }
+
+  document = gloss_document_load (text_file, NULL, NULL, &error);
+  if (document == NULL)
+    {
+      g_autofree char *text_name = gloss_cli_display_name (text_file);
+      g_autoptr(GlossProblem) problem = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        problem = gloss_problem_new ("$.text.file", NULL);
+      else
+        problem = gloss_problem_new ("$.text", NULL);
+
+      problem->message = g_strdup_printf (_("The text “%s” cannot be read: %s"), text_name, error->message);
+      print_problem (json_file, problem);
+      return 1;
+    }
+
+  problems = gloss_document_get_problems (document);
+  for (guint i = 0; i < problems->len; i++)
+    print_problem (json_file, g_ptr_array_index (problems, i));
+
+  return problems->len;
+}
+
+int
+gloss_cli_validate (int    argc,
+                    char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) roots = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) problems = gloss_problems_new ();
+  g_auto(GStrv) args = NULL;
+  int exit_code = GLOSS_EXIT_OK;
+  guint n_invalid = 0;
+  GOptionEntry entries[] = {
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("PATH…") },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                _("Checks every annotation file (.gloss.json) in the given files and folders "
+                                  "against its text, and prints each problem as FILE: JSON-PATH: message.\n\n"
+                                  "Exit status: 0 when all are valid, 1 when any is not, 2 on a usage error."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!gloss_cli_parse (context, &argc, &argv, &exit_code))
+    return exit_code;
+
+  if (args == NULL || args[0] == NULL)
+    {
+      gloss_cli_usage_error (context, _("Give at least one file or folder"));
+      return GLOSS_EXIT_USAGE;
+    }
+
+  files = gloss_cli_collect (args, GLOSS_ANNOTATION_SUFFIX, roots, problems, &exit_code);
+  if (files == NULL)
+    return exit_code;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      GlossProblem *problem = g_ptr_array_index (problems, i);
+
+      gloss_cli_print ("%s: %s\n", problem->file, problem->message);
+      n_invalid++;
+    }
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      if (validate_one (g_ptr_array_index (files, i)) > 0)
+        n_invalid++;
+    }
+
+  if (n_invalid > 0)
+    gloss_cli_printerr (g_dngettext (GETTEXT_PACKAGE,
+                                     "%u of %u files has problems\n",
+                                     "%u of %u files have problems\n", files->len),
+                        n_invalid, files->len);
+
+  return n_invalid > 0 ? GLOSS_EXIT_FAILURE : GLOSS_EXIT_OK;
+}

@@ -1,0 +1,23 @@
+/* gloss-corpus.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gloss-types.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_ANNOTATION_SUFFIX ".gloss.json"
+
+GPtrArray *gloss_corpus_find_files (GFile         *root,
+                                    const char    *suffix,
+                                    GPtrArray     *problems,
+                                    GCancellable  *cancellable);
+char      *gloss_corpus_dup_id     (GFile         *root,
+                                    GFile         *file);
+
+G_END_DECLS

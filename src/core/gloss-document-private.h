@@ -1,0 +1,39 @@
+/* gloss-document-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "gloss-document.h"
+
+G_BEGIN_DECLS
+
+/* The primitives under the history's commands and the file format: they
+ * change the model and tell the views, but record nothing for undo. */
+GlossDocument *_gloss_document_new_empty     (GlossText       *text,
+                                              const char      *language,
+                                              GlossLabelSet   *labels);
+void     _gloss_document_insert_annotation   (GlossDocument   *self,
+                                              GlossAnnotation *annotation);
+void     _gloss_document_remove_annotation   (GlossDocument   *self,
+                                              GlossAnnotation *annotation);
+void     _gloss_document_set_annotation_note (GlossDocument   *self,
+                                              GlossAnnotation *annotation,
+                                              const char      *note,
+                                              const char      *modified);
+void     _gloss_document_set_sentences       (GlossDocument   *self,
+                                              GPtrArray       *sentences);
+guint    _gloss_document_next_annotation_id  (GlossDocument   *self);
+void     _gloss_document_add_problems        (GlossDocument   *self,
+                                              GPtrArray       *problems);
+void     _gloss_document_set_file            (GlossDocument   *self,
+                                              GFile           *file);
+void     _gloss_document_set_done            (GlossDocument   *self,
+                                              gboolean         done);
+void     _gloss_document_set_meta        (GlossDocument   *self,
+                                              char            *meta_json);
+const char *_gloss_document_get_meta     (GlossDocument   *self);
+void     _gloss_document_emit_changed        (GlossDocument   *self);
+
+G_END_DECLS

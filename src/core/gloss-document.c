@@ -1,0 +1,1354 @@
+/* gloss-document.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "gloss-annotation.h"
+#include "gloss-document-private.h"
+#include "gloss-error.h"
+#include "gloss-format.h"
+#include "gloss-history.h"
+#include "gloss-label-set.h"
+#include "gloss-problem.h"
+#include "gloss-project.h"
+#include "gloss-segmenter.h"
+#include "gloss-sentence-private.h"
+#include "gloss-text.h"
+
+/* The one object the views bind to: a text, its sentences, their
+ * annotations and the labels in effect. Every user change goes through the
+ * history, so it can be undone, and ends in ::changed, which the autosave
+ * listens to. */
+struct _GlossDocument
+{
+  GObject        parent_instance;
+
+  GFile         *file;            /* the text file, or NULL */
+  GlossText     *text;
+  char          *language;
+  GlossLabelSet *labels;
+  GListStore    *sentences;       /* GlossSentence, in text order */
+  GListStore    *annotations;     /* GlossAnnotation, by start, label, id */
+  GHashTable    *sentence_by_id;
+  GlossHistory  *history;
+  GPtrArray     *problems;        /* GlossProblem found when loading */
+  char          *annotator;
+  char          *meta;            /* the file's "meta" object, kept as it is */
+  guint          next_annotation_id;
+  guint          n_annotated;
+  guint          done : 1;
+};
+
+G_DEFINE_FINAL_TYPE (GlossDocument, gloss_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_FILE,
+  PROP_TEXT,
+  PROP_LANGUAGE,
+  PROP_LABELS,
+  PROP_SENTENCES,
+  PROP_ANNOTATIONS,
+  PROP_HISTORY,
+  PROP_READ_ONLY,
+  PROP_DONE,
+  PROP_ANNOTATOR,
+  PROP_N_ANNOTATED,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+gloss_document_dispose (GObject *object)
+{
+  GlossDocument *self = (GlossDocument *)object;
+
+  g_clear_object (&self->history);
+
+  G_OBJECT_CLASS (gloss_document_parent_class)->dispose (object);
+}
+
+static void
+gloss_document_finalize (GObject *object)
+{
+  GlossDocument *self = (GlossDocument *)object;
+
+  g_clear_object (&self->file);
+  g_clear_object (&self->text);
+  g_clear_object (&self->labels);
+  g_clear_object (&self->sentences);
+  g_clear_object (&self->annotations);
+  g_clear_pointer (&self->sentence_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->annotator, g_free);
+  g_clear_pointer (&self->meta, g_free);
+
+  G_OBJECT_CLASS (gloss_document_parent_class)->finalize (object);
+}
+
+static void
+gloss_document_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  GlossDocument *self = GLOSS_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    case PROP_TEXT:
+      g_value_set_object (value, self->text);
+      break;
+
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+
+    case PROP_LABELS:
+      g_value_set_object (value, self->labels);
+      break;
+
+    case PROP_SENTENCES:
+      g_value_set_object (value, self->sentences);
+      break;
+
+    case PROP_ANNOTATIONS:
+      g_value_set_object (value, self->annotations);
+      break;
+
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
+      break;
+
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, gloss_document_get_read_only (self));
+      break;
+
+    case PROP_DONE:
+      g_value_set_boolean (value, self->done);
+      break;
+
+    case PROP_ANNOTATOR:
+      g_value_set_string (value, self->annotator);
+      break;
+
+    case PROP_N_ANNOTATED:
+      g_value_set_uint (value, self->n_annotated);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_document_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  GlossDocument *self = GLOSS_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_LANGUAGE:
+      gloss_document_set_language (self, g_value_get_string (value));
+      break;
+
+    case PROP_DONE:
+      gloss_document_set_done (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_ANNOTATOR:
+      gloss_document_set_annotator (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_document_class_init (GlossDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = gloss_document_dispose;
+  object_class->finalize = gloss_document_finalize;
+  object_class->get_property = gloss_document_get_property;
+  object_class->set_property = gloss_document_set_property;
+
+  properties[PROP_FILE] = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE, ro);
+  properties[PROP_TEXT] = g_param_spec_object ("text", NULL, NULL, GLOSS_TYPE_TEXT, ro);
+  properties[PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, NULL, rw);
+  properties[PROP_LABELS] = g_param_spec_object ("labels", NULL, NULL, GLOSS_TYPE_LABEL_SET, ro);
+  properties[PROP_SENTENCES] = g_param_spec_object ("sentences", NULL, NULL, G_TYPE_LIST_MODEL, ro);
+  properties[PROP_ANNOTATIONS] = g_param_spec_object ("annotations", NULL, NULL, G_TYPE_LIST_MODEL, ro);
+  properties[PROP_HISTORY] = g_param_spec_object ("history", NULL, NULL, GLOSS_TYPE_HISTORY, ro);
+  properties[PROP_READ_ONLY] = g_param_spec_boolean ("read-only", NULL, NULL, FALSE, ro);
+  properties[PROP_DONE] = g_param_spec_boolean ("done", NULL, NULL, FALSE, rw);
+  properties[PROP_ANNOTATOR] = g_param_spec_string ("annotator", NULL, NULL, NULL, rw);
+  properties[PROP_N_ANNOTATED] = g_param_spec_uint ("n-annotated", NULL, NULL, 0, G_MAXUINT, 0, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * GlossDocument::changed:
+   *
+   * Emitted after every change that is to be saved.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+gloss_document_init (GlossDocument *self)
+{
+  self->sentences = g_list_store_new (GLOSS_TYPE_SENTENCE);
+  self->annotations = g_list_store_new (GLOSS_TYPE_ANNOTATION);
+  self->sentence_by_id = g_hash_table_new (NULL, NULL);
+  self->problems = gloss_problems_new ();
+  self->history = gloss_history_new (self);
+  self->annotator = g_strdup ("");
+  self->language = g_strdup ("en");
+  self->next_annotation_id = 1;
+}
+
+static GlossSegmenter *
+get_segmenter (const char *language)
+{
+  static GlossSegmenter *de, *en;
+
+  /* Segmenters are immutable after construction and shared by all
+   * documents and threads. */
+  if (g_strcmp0 (language, "de") == 0)
+    {
+      if (g_once_init_enter (&de))
+        g_once_init_leave (&de, gloss_segmenter_new ("de"));
+      return de;
+    }
+
+  if (g_once_init_enter (&en))
+    g_once_init_leave (&en, gloss_segmenter_new ("en"));
+  return en;
+}
+
+static gboolean
+language_is_valid (const char *language)
+{
+  return g_strcmp0 (language, "de") == 0 || g_strcmp0 (language, "en") == 0;
+}
+
+/**
+ * gloss_document_new:
+ * @text: the text
+ * @language: (nullable): "de", "en", or %NULL to guess
+ * @labels: (nullable): the labels in effect; %NULL for the defaults
+ *
+ * Creates a document whose sentences the segmenter finds, without
+ * annotations.
+ *
+ * Returns: (transfer full): a new document
+ */
+GlossDocument *
+gloss_document_new (GlossText     *text,
+                    const char    *language,
+                    GlossLabelSet *labels)
+{
+  GlossDocument *self;
+  g_autoptr(GArray) spans = NULL;
+  g_autoptr(GPtrArray) sentences = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_TEXT (text), NULL);
+
+  self = _gloss_document_new_empty (text, language, labels);
+
+  spans = gloss_segmenter_split (get_segmenter (self->language),
+                                 gloss_text_get_contents (text),
+                                 gloss_text_get_n_bytes (text));
+
+  sentences = g_ptr_array_new_full (spans->len, g_object_unref);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      GlossSpan *span = &g_array_index (spans, GlossSpan, i);
+
+      g_ptr_array_add (sentences, gloss_sentence_new (i, span->start, span->end));
+    }
+  _gloss_document_set_sentences (self, sentences);
+
+  return self;
+}
+
+/**
+ * gloss_document_dup_annotation_file_for:
+ *
+ * Returns: (transfer full): the file beside @text_file that holds its
+ *   annotations: `article.txt` -> `article.txt.gloss.json`
+ */
+GFile *
+gloss_document_dup_annotation_file_for (GFile *text_file)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (text_file), NULL);
+
+  path = g_file_get_path (text_file);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (text_file);
+      g_autofree char *json_uri = g_strconcat (uri, ".gloss.json", NULL);
+
+      return g_file_new_for_uri (json_uri);
+    }
+
+  json = g_strconcat (path, ".gloss.json", NULL);
+
+  return g_file_new_for_path (json);
+}
+
+/**
+ * gloss_document_load:
+ * @file: the text file
+ * @language: (nullable): the language for a text without annotations yet;
+ *   %NULL to guess
+ *
+ * Reads the text and, if there is one, the annotation file beside it, or
+ * else splits the text into sentences. The labels come from the
+ * `gloss-project.json` of the folder, or the annotation file, or the
+ * defaults.
+ *
+ * A document whose annotation file has problems still loads, with what
+ * could be read, but is read-only: gloss_document_get_problems() lists the
+ * problems, and saving it fails, so the file is never overwritten.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set when the
+ *   text or the annotation file cannot be read at all
+ */
+GlossDocument *
+gloss_document_load (GFile         *file,
+                     const char    *language,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GlossText) text = NULL;
+  g_autoptr(GFile) json_file = NULL;
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(GlossLabelSet) project_labels = NULL;
+  g_autoptr(GPtrArray) project_problems = gloss_problems_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GlossDocument) self = NULL;
+  char *data = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  text = gloss_text_load (file, cancellable, error);
+  if (text == NULL)
+    return NULL;
+
+  dir = g_file_get_parent (file);
+  if (dir != NULL)
+    project_labels = gloss_project_load_labels_for (dir, project_problems, cancellable);
+
+  json_file = gloss_document_dup_annotation_file_for (file);
+  if (!g_file_load_contents (json_file, cancellable, &data, &length, NULL, &local_error))
+    {
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      self = gloss_document_new (text, language, project_labels);
+    }
+  else
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      self = gloss_format_parse (text, name, data, length, language, project_labels);
+      g_free (data);
+    }
+
+  _gloss_document_set_file (self, file);
+  _gloss_document_add_problems (self, project_problems);
+
+  return g_steal_pointer (&self);
+}
+
+typedef struct
+{
+  GFile *file;
+  char  *language;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->file);
+  g_free (data->language);
+  g_free (data);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  GlossDocument *document;
+  GError *error = NULL;
+
+  document = gloss_document_load (data->file, data->language, cancellable, &error);
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+/**
+ * gloss_document_load_async:
+ *
+ * Loads the document in a worker thread, as gloss_document_load() does.
+ */
+void
+gloss_document_load_async (GFile               *file,
+                           const char          *language,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = g_new0 (LoadData, 1);
+  data->file = g_object_ref (file);
+  data->language = g_strdup (language);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gloss_document_load_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+GlossDocument *
+gloss_document_load_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gboolean
+check_writable (GlossDocument  *self,
+                GError        **error)
+{
+  if (self->file == NULL)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_READ_ONLY,
+                   _("The document has no file to save to"));
+      return FALSE;
+    }
+
+  if (gloss_document_get_read_only (self))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_READ_ONLY,
+                   _("The annotation file has problems, so Gloss does not overwrite it"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_bytes (GFile         *json_file,
+             GBytes        *bytes,
+             GError       **error)
+{
+  g_autofree char *path = g_file_get_path (json_file);
+
+  /* Written to a temporary file, flushed to disk and renamed over the old
+   * one: after a crash at any moment the file is the old or the new one,
+   * never a part. */
+  if (path != NULL)
+    return g_file_set_contents_full (path,
+                                     g_bytes_get_data (bytes, NULL),
+                                     g_bytes_get_size (bytes),
+                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                     0644, error);
+
+  return g_file_replace_contents (json_file,
+                                  g_bytes_get_data (bytes, NULL),
+                                  g_bytes_get_size (bytes),
+                                  NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
+}
+
+/**
+ * gloss_document_save:
+ *
+ * Writes the annotation file beside the text, atomically.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+gloss_document_save (GlossDocument  *self,
+                     GCancellable   *cancellable,
+                     GError        **error)
+{
+  g_autoptr(GFile) json_file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+
+  json_file = gloss_document_get_annotation_file (self);
+  bytes = gloss_format_serialize (self);
+
+  return write_bytes (json_file, bytes, error);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GFile *json_file = g_object_get_data (G_OBJECT (task), "file");
+  GError *error = NULL;
+
+  if (!write_bytes (json_file, task_data, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * gloss_document_save_async:
+ *
+ * Takes a snapshot of the document as it is now and writes it in a worker
+ * thread, atomically.
+ */
+void
+gloss_document_save_async (GlossDocument       *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (GLOSS_IS_DOCUMENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gloss_document_save_async);
+
+  if (!check_writable (self, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_object_set_data_full (G_OBJECT (task), "file",
+                          gloss_document_get_annotation_file (self), g_object_unref);
+  g_task_set_task_data (task, gloss_format_serialize (self), (GDestroyNotify)g_bytes_unref);
+  g_task_run_in_thread (task, save_thread);
+}
+
+gboolean
+gloss_document_save_finish (GlossDocument  *self,
+                            GAsyncResult   *result,
+                            GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+GFile *
+gloss_document_get_file (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+
+  return self->file;
+}
+
+/**
+ * gloss_document_get_annotation_file:
+ *
+ * Returns: (transfer full) (nullable): the `.gloss.json` beside the text
+ */
+GFile *
+gloss_document_get_annotation_file (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+
+  if (self->file == NULL)
+    return NULL;
+
+  return gloss_document_dup_annotation_file_for (self->file);
+}
+
+GlossText *
+gloss_document_get_text (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+
+  return self->text;
+}
+
+const char *
+gloss_document_get_language (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+
+  return self->language;
+}
+
+/**
+ * gloss_document_set_language:
+ * @language: "de" or "en"
+ *
+ * Sets the document's language. The sentences stay as they are: the
+ * boundaries of an annotated document are never moved behind its back.
+ */
+void
+gloss_document_set_language (GlossDocument *self,
+                             const char    *language)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT (self));
+  g_return_if_fail (language_is_valid (language));
+
+  if (g_strcmp0 (self->language, language) == 0)
+    return;
+
+  g_free (self->language);
+  self->language = g_strdup (language);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+  _gloss_document_emit_changed (self);
+}
+
+GlossLabelSet *
+gloss_document_get_labels (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+
+  return self->labels;
+}
+
+/**
+ * gloss_document_get_sentences:
+ *
+ * Returns: (transfer none): a #GListModel of #GlossSentence, in text
+ *   order; a sentence whose labels change is reported as changed in place
+ */
+GListModel *
+gloss_document_get_sentences (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+
+  return G_LIST_MODEL (self->sentences);
+}
+
+/**
+ * gloss_document_get_annotations:
+ *
+ * Returns: (transfer none): a #GListModel of #GlossAnnotation, ordered by
+ *   position in the text, then label order, then id
+ */
+GListModel *
+gloss_document_get_annotations (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+
+  return G_LIST_MODEL (self->annotations);
+}
+
+GlossHistory *
+gloss_document_get_history (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+
+  return self->history;
+}
+
+/**
+ * gloss_document_get_problems:
+ *
+ * Returns: (transfer none) (element-type GlossProblem): the problems found
+ *   when loading; a document with problems is read-only
+ */
+GPtrArray *
+gloss_document_get_problems (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+
+  return self->problems;
+}
+
+gboolean
+gloss_document_get_read_only (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), TRUE);
+
+  return self->problems->len > 0;
+}
+
+gboolean
+gloss_document_get_done (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
+
+  return self->done;
+}
+
+void
+gloss_document_set_done (GlossDocument *self,
+                         gboolean       done)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT (self));
+
+  if (self->done == !!done)
+    return;
+
+  _gloss_document_set_done (self, done);
+  _gloss_document_emit_changed (self);
+}
+
+const char *
+gloss_document_get_annotator (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+
+  return self->annotator;
+}
+
+/**
+ * gloss_document_set_annotator:
+ *
+ * Sets the name written into the annotations made from now on.
+ */
+void
+gloss_document_set_annotator (GlossDocument *self,
+                              const char    *annotator)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT (self));
+
+  if (annotator == NULL)
+    annotator = "";
+
+  if (g_strcmp0 (self->annotator, annotator) == 0)
+    return;
+
+  g_free (self->annotator);
+  self->annotator = g_strdup (annotator);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATOR]);
+}
+
+guint
+gloss_document_get_n_sentences (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->sentences));
+}
+
+/**
+ * gloss_document_get_sentence:
+ *
+ * Returns: (transfer none) (nullable): the sentence at @position
+ */
+GlossSentence *
+gloss_document_get_sentence (GlossDocument *self,
+                             guint          position)
+{
+  g_autoptr(GlossSentence) sentence = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+
+  /* The store holds a reference, so the borrowed pointer stays valid */
+  sentence = g_list_model_get_item (G_LIST_MODEL (self->sentences), position);
+
+  return sentence;
+}
+
+/**
+ * gloss_document_lookup_sentence:
+ *
+ * Returns: (transfer none) (nullable): the sentence with @id
+ */
+GlossSentence *
+gloss_document_lookup_sentence (GlossDocument *self,
+                                guint          id)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+
+  return g_hash_table_lookup (self->sentence_by_id, GUINT_TO_POINTER (id));
+}
+
+/**
+ * gloss_document_find_sentence_at:
+ * @offset: a code point offset
+ *
+ * Returns: the position of the sentence that holds @offset, or of the
+ *   first sentence after it when @offset is between sentences; -1 when
+ *   there is none
+ */
+int
+gloss_document_find_sentence_at (GlossDocument *self,
+                                 guint          offset)
+{
+  guint lo = 0;
+  guint hi;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), -1);
+
+  hi = gloss_document_get_n_sentences (self);
+
+  /* The first sentence whose end is after offset */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (gloss_sentence_get_end (gloss_document_get_sentence (self, mid)) <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo < gloss_document_get_n_sentences (self) ? (int)lo : -1;
+}
+
+/**
+ * gloss_document_get_n_annotated:
+ *
+ * Returns: how many sentences carry at least one label
+ */
+guint
+gloss_document_get_n_annotated (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), 0);
+
+  return self->n_annotated;
+}
+
+guint
+gloss_document_count_label (GlossDocument *self,
+                            const char    *label)
+{
+  guint n, count = 0;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), 0);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->annotations));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (G_LIST_MODEL (self->annotations), i);
+
+      if (g_strcmp0 (gloss_annotation_get_label (annotation), label) == 0)
+        count++;
+    }
+
+  return count;
+}
+
+/**
+ * gloss_document_dup_sentence_text:
+ *
+ * Returns: (transfer full): the text of the sentence at @position
+ */
+char *
+gloss_document_dup_sentence_text (GlossDocument *self,
+                                  guint          position)
+{
+  GlossSentence *sentence;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+
+  sentence = gloss_document_get_sentence (self, position);
+  g_return_val_if_fail (sentence != NULL, NULL);
+
+  return gloss_text_dup_slice (self->text, gloss_sentence_get_start (sentence), gloss_sentence_get_end (sentence));
+}
+
+/**
+ * gloss_document_add_label:
+ * @position: a sentence's position
+ * @label: a label id of the document's label set
+ *
+ * Labels the sentence, as an undoable step. Adding a label the sentence
+ * has already changes nothing. A new label takes the sentence's note.
+ *
+ * Returns: %TRUE if the document changed
+ */
+gboolean
+gloss_document_add_label (GlossDocument *self,
+                          guint          position,
+                          const char    *label)
+{
+  g_autoptr(GlossAnnotation) annotation = NULL;
+  g_autofree char *text = NULL;
+  GlossSentence *sentence;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (!gloss_document_get_read_only (self), FALSE);
+
+  sentence = gloss_document_get_sentence (self, position);
+  g_return_val_if_fail (sentence != NULL, FALSE);
+  g_return_val_if_fail (gloss_label_set_lookup (self->labels, label) != NULL, FALSE);
+
+  if (gloss_sentence_has_label (sentence, label))
+    return FALSE;
+
+  text = gloss_document_dup_sentence_text (self, position);
+  annotation = gloss_annotation_new (self->next_annotation_id++,
+                                     label,
+                                     gloss_sentence_get_start (sentence),
+                                     gloss_sentence_get_end (sentence),
+                                     text,
+                                     gloss_sentence_get_id (sentence),
+                                     gloss_document_get_note (self, position),
+                                     self->annotator,
+                                     NULL, NULL);
+  gloss_history_insert (self->history, annotation);
+
+  return TRUE;
+}
+
+/**
+ * gloss_document_remove_label:
+ *
+ * Returns: %TRUE if the sentence had @label, which is now removed
+ */
+gboolean
+gloss_document_remove_label (GlossDocument *self,
+                             guint          position,
+                             const char    *label)
+{
+  GlossSentence *sentence;
+  GlossAnnotation *annotation;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (!gloss_document_get_read_only (self), FALSE);
+
+  sentence = gloss_document_get_sentence (self, position);
+  g_return_val_if_fail (sentence != NULL, FALSE);
+
+  annotation = gloss_sentence_find_label (sentence, label);
+  if (annotation == NULL)
+    return FALSE;
+
+  gloss_history_remove (self->history, annotation);
+
+  return TRUE;
+}
+
+/**
+ * gloss_document_toggle_label:
+ *
+ * Adds @label to the sentence, or removes it if the sentence has it.
+ *
+ * Returns: %TRUE if the sentence has the label now
+ */
+gboolean
+gloss_document_toggle_label (GlossDocument *self,
+                             guint          position,
+                             const char    *label)
+{
+  GlossSentence *sentence;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
+
+  sentence = gloss_document_get_sentence (self, position);
+  g_return_val_if_fail (sentence != NULL, FALSE);
+
+  if (gloss_sentence_has_label (sentence, label))
+    {
+      gloss_document_remove_label (self, position, label);
+      return FALSE;
+    }
+
+  gloss_document_add_label (self, position, label);
+
+  return TRUE;
+}
+
+/**
+ * gloss_document_get_note:
+ *
+ * A sentence's note is kept on each of its annotations, so that every
+ * exported annotation carries it.
+ *
+ * Returns: the note of the sentence at @position; "" when it has none
+ */
+const char *
+gloss_document_get_note (GlossDocument *self,
+                         guint          position)
+{
+  GlossSentence *sentence;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), "");
+
+  sentence = gloss_document_get_sentence (self, position);
+  g_return_val_if_fail (sentence != NULL, "");
+
+  for (guint i = 0; i < gloss_sentence_get_n_annotations (sentence); i++)
+    {
+      const char *note = gloss_annotation_get_note (gloss_sentence_get_annotation (sentence, i));
+
+      if (note[0] != '\0')
+        return note;
+    }
+
+  return "";
+}
+
+/**
+ * gloss_document_set_note:
+ *
+ * Sets the note of every annotation of the sentence, as one undoable step.
+ * A sentence without a label has nowhere to keep a note.
+ *
+ * Returns: %TRUE if the document changed
+ */
+gboolean
+gloss_document_set_note (GlossDocument *self,
+                         guint          position,
+                         const char    *note)
+{
+  g_autofree char *now = NULL;
+  GlossSentence *sentence;
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (note != NULL, FALSE);
+  g_return_val_if_fail (!gloss_document_get_read_only (self), FALSE);
+
+  sentence = gloss_document_get_sentence (self, position);
+  g_return_val_if_fail (sentence != NULL, FALSE);
+
+  now = gloss_timestamp_now ();
+
+  gloss_history_begin_group (self->history);
+  for (guint i = 0; i < gloss_sentence_get_n_annotations (sentence); i++)
+    {
+      GlossAnnotation *annotation = gloss_sentence_get_annotation (sentence, i);
+
+      if (g_strcmp0 (gloss_annotation_get_note (annotation), note) != 0)
+        {
+          gloss_history_set_note (self->history, annotation, note, now);
+          changed = TRUE;
+        }
+    }
+  gloss_history_end_group (self->history);
+
+  return changed;
+}
+
+gboolean
+gloss_document_undo (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
+
+  if (gloss_document_get_read_only (self))
+    return FALSE;
+
+  return gloss_history_undo (self->history);
+}
+
+gboolean
+gloss_document_redo (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
+
+  if (gloss_document_get_read_only (self))
+    return FALSE;
+
+  return gloss_history_redo (self->history);
+}
+
+/* Private API */
+
+/**
+ * _gloss_document_new_empty:
+ *
+ * Returns: (transfer full): a document without sentences
+ */
+GlossDocument *
+_gloss_document_new_empty (GlossText     *text,
+                           const char    *language,
+                           GlossLabelSet *labels)
+{
+  GlossDocument *self = g_object_new (GLOSS_TYPE_DOCUMENT, NULL);
+
+  self->text = g_object_ref (text);
+  g_free (self->language);
+  self->language = g_strdup (language_is_valid (language) ? language : gloss_text_guess_language (text));
+  self->labels = labels ? g_object_ref (labels) : gloss_label_set_new_default ();
+
+  return self;
+}
+
+static int
+compare_annotations (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  GlossDocument *self = user_data;
+  GlossAnnotation *x = (GlossAnnotation *)a;
+  GlossAnnotation *y = (GlossAnnotation *)b;
+  int px, py;
+
+  if (gloss_annotation_get_start (x) != gloss_annotation_get_start (y))
+    return gloss_annotation_get_start (x) < gloss_annotation_get_start (y) ? -1 : 1;
+  if (gloss_annotation_get_end (x) != gloss_annotation_get_end (y))
+    return gloss_annotation_get_end (x) < gloss_annotation_get_end (y) ? -1 : 1;
+
+  /* Unknown labels (only in a read-only document) sort last */
+  px = gloss_label_set_get_position (self->labels, gloss_annotation_get_label (x));
+  py = gloss_label_set_get_position (self->labels, gloss_annotation_get_label (y));
+  if (px != py)
+    return (guint)px < (guint)py ? -1 : 1;
+
+  if (gloss_annotation_get_id (x) != gloss_annotation_get_id (y))
+    return gloss_annotation_get_id (x) < gloss_annotation_get_id (y) ? -1 : 1;
+
+  return 0;
+}
+
+static guint
+find_annotation_position (GlossDocument   *self,
+                          GlossAnnotation *annotation,
+                          gboolean        *found)
+{
+  GListModel *model = G_LIST_MODEL (self->annotations);
+  guint lo = 0;
+  guint hi = g_list_model_get_n_items (model);
+
+  *found = FALSE;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      g_autoptr(GlossAnnotation) item = g_list_model_get_item (model, mid);
+      int cmp = compare_annotations (item, annotation, self);
+
+      if (cmp == 0)
+        {
+          *found = item == annotation;
+          return mid;
+        }
+
+      if (cmp < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+static void
+sentence_changed (GlossDocument *self,
+                  GlossSentence *sentence)
+{
+  guint position;
+
+  /* Sentences are ordered by offset, so their position is a search away */
+  position = gloss_document_find_sentence_at (self, gloss_sentence_get_start (sentence));
+  if (gloss_document_get_sentence (self, position) == sentence)
+    g_list_model_items_changed (G_LIST_MODEL (self->sentences), position, 1, 1);
+}
+
+static void
+update_n_annotated (GlossDocument *self,
+                    int            delta)
+{
+  self->n_annotated += delta;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ANNOTATED]);
+}
+
+void
+_gloss_document_insert_annotation (GlossDocument   *self,
+                                   GlossAnnotation *annotation)
+{
+  GlossSentence *sentence;
+  gboolean found;
+  guint position;
+  guint sentence_pos;
+  int label_pos;
+
+  position = find_annotation_position (self, annotation, &found);
+  g_return_if_fail (!found);
+
+  g_list_store_insert (self->annotations, position, annotation);
+  self->next_annotation_id = MAX (self->next_annotation_id, gloss_annotation_get_id (annotation) + 1);
+
+  sentence = gloss_document_lookup_sentence (self, gloss_annotation_get_sentence (annotation));
+  if (sentence == NULL)
+    return;
+
+  label_pos = gloss_label_set_get_position (self->labels, gloss_annotation_get_label (annotation));
+  for (sentence_pos = 0; sentence_pos < gloss_sentence_get_n_annotations (sentence); sentence_pos++)
+    {
+      GlossAnnotation *other = gloss_sentence_get_annotation (sentence, sentence_pos);
+
+      if ((guint)gloss_label_set_get_position (self->labels, gloss_annotation_get_label (other)) > (guint)label_pos)
+        break;
+    }
+
+  _gloss_sentence_insert_annotation (sentence, sentence_pos, annotation);
+  if (gloss_sentence_get_n_annotations (sentence) == 1)
+    update_n_annotated (self, 1);
+  sentence_changed (self, sentence);
+}
+
+void
+_gloss_document_remove_annotation (GlossDocument   *self,
+                                   GlossAnnotation *annotation)
+{
+  g_autoptr(GlossAnnotation) hold = g_object_ref (annotation);
+  GlossSentence *sentence;
+  gboolean found;
+  guint position;
+
+  position = find_annotation_position (self, annotation, &found);
+  g_return_if_fail (found);
+
+  g_list_store_remove (self->annotations, position);
+
+  sentence = gloss_document_lookup_sentence (self, gloss_annotation_get_sentence (annotation));
+  if (sentence == NULL)
+    return;
+
+  _gloss_sentence_remove_annotation (sentence, annotation);
+  if (gloss_sentence_get_n_annotations (sentence) == 0)
+    update_n_annotated (self, -1);
+  sentence_changed (self, sentence);
+}
+
+void
+_gloss_document_set_annotation_note (GlossDocument   *self,
+                                     GlossAnnotation *annotation,
+                                     const char      *note,
+                                     const char      *modified)
+{
+  GlossSentence *sentence;
+
+  gloss_annotation_set_note (annotation, note, modified);
+
+  sentence = gloss_document_lookup_sentence (self, gloss_annotation_get_sentence (annotation));
+  if (sentence != NULL)
+    sentence_changed (self, sentence);
+}
+
+/**
+ * _gloss_document_set_sentences:
+ * @sentences: (element-type GlossSentence): in text order, without
+ *   annotations
+ */
+void
+_gloss_document_set_sentences (GlossDocument *self,
+                               GPtrArray     *sentences)
+{
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->sentences));
+
+  g_hash_table_remove_all (self->sentence_by_id);
+  for (guint i = 0; i < sentences->len; i++)
+    {
+      GlossSentence *sentence = g_ptr_array_index (sentences, i);
+
+      g_hash_table_insert (self->sentence_by_id, GUINT_TO_POINTER (gloss_sentence_get_id (sentence)), sentence);
+    }
+
+  g_list_store_splice (self->sentences, 0, n_old, sentences->pdata, sentences->len);
+}
+
+guint
+_gloss_document_next_annotation_id (GlossDocument *self)
+{
+  return self->next_annotation_id;
+}
+
+void
+_gloss_document_add_problems (GlossDocument *self,
+                              GPtrArray     *problems)
+{
+  gboolean was_read_only = gloss_document_get_read_only (self);
+
+  for (guint i = 0; i < problems->len; i++)
+    g_ptr_array_add (self->problems, gloss_problem_copy (g_ptr_array_index (problems, i)));
+
+  if (was_read_only != gloss_document_get_read_only (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+}
+
+void
+_gloss_document_set_file (GlossDocument *self,
+                          GFile         *file)
+{
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+void
+_gloss_document_set_done (GlossDocument *self,
+                          gboolean       done)
+{
+  if (self->done == !!done)
+    return;
+
+  self->done = !!done;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE]);
+}
+
+/**
+ * _gloss_document_set_meta:
+ * @meta_json: (transfer full): a JSON object, written back as it is
+ */
+void
+_gloss_document_set_meta (GlossDocument *self,
+                          char          *meta_json)
+{
+  g_free (self->meta);
+  self->meta = meta_json;
+}
+
+const char *
+_gloss_document_get_meta (GlossDocument *self)
+{
+  return self->meta;
+}
+
+void
+_gloss_document_emit_changed (GlossDocument *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}

@@ -1,0 +1,90 @@
+/* gloss-document.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gloss-types.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_TYPE_DOCUMENT (gloss_document_get_type ())
+
+G_DECLARE_FINAL_TYPE (GlossDocument, gloss_document, GLOSS, DOCUMENT, GObject)
+
+GlossDocument   *gloss_document_new                 (GlossText            *text,
+                                                     const char           *language,
+                                                     GlossLabelSet        *labels);
+GlossDocument   *gloss_document_load                (GFile                *file,
+                                                     const char           *language,
+                                                     GCancellable         *cancellable,
+                                                     GError              **error);
+void             gloss_document_load_async          (GFile                *file,
+                                                     const char           *language,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+GlossDocument   *gloss_document_load_finish         (GAsyncResult         *result,
+                                                     GError              **error);
+gboolean         gloss_document_save                (GlossDocument        *self,
+                                                     GCancellable         *cancellable,
+                                                     GError              **error);
+void             gloss_document_save_async          (GlossDocument        *self,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gboolean         gloss_document_save_finish         (GlossDocument        *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
+GFile           *gloss_document_get_file            (GlossDocument        *self);
+GFile           *gloss_document_get_annotation_file (GlossDocument        *self);
+GFile           *gloss_document_dup_annotation_file_for (GFile            *text_file);
+GlossText       *gloss_document_get_text            (GlossDocument        *self);
+const char      *gloss_document_get_language        (GlossDocument        *self);
+void             gloss_document_set_language        (GlossDocument        *self,
+                                                     const char           *language);
+GlossLabelSet   *gloss_document_get_labels          (GlossDocument        *self);
+GListModel      *gloss_document_get_sentences       (GlossDocument        *self);
+GListModel      *gloss_document_get_annotations     (GlossDocument        *self);
+GlossHistory    *gloss_document_get_history         (GlossDocument        *self);
+GPtrArray       *gloss_document_get_problems        (GlossDocument        *self);
+gboolean         gloss_document_get_read_only       (GlossDocument        *self);
+gboolean         gloss_document_get_done            (GlossDocument        *self);
+void             gloss_document_set_done            (GlossDocument        *self,
+                                                     gboolean              done);
+const char      *gloss_document_get_annotator       (GlossDocument        *self);
+void             gloss_document_set_annotator       (GlossDocument        *self,
+                                                     const char           *annotator);
+guint            gloss_document_get_n_sentences     (GlossDocument        *self);
+GlossSentence   *gloss_document_get_sentence        (GlossDocument        *self,
+                                                     guint                 position);
+GlossSentence   *gloss_document_lookup_sentence     (GlossDocument        *self,
+                                                     guint                 id);
+int              gloss_document_find_sentence_at    (GlossDocument        *self,
+                                                     guint                 offset);
+guint            gloss_document_get_n_annotated     (GlossDocument        *self);
+guint            gloss_document_count_label         (GlossDocument        *self,
+                                                     const char           *label);
+char            *gloss_document_dup_sentence_text   (GlossDocument        *self,
+                                                     guint                 position);
+gboolean         gloss_document_add_label           (GlossDocument        *self,
+                                                     guint                 position,
+                                                     const char           *label);
+gboolean         gloss_document_remove_label        (GlossDocument        *self,
+                                                     guint                 position,
+                                                     const char           *label);
+gboolean         gloss_document_toggle_label        (GlossDocument        *self,
+                                                     guint                 position,
+                                                     const char           *label);
+const char      *gloss_document_get_note            (GlossDocument        *self,
+                                                     guint                 position);
+gboolean         gloss_document_set_note            (GlossDocument        *self,
+                                                     guint                 position,
+                                                     const char           *note);
+gboolean         gloss_document_undo                (GlossDocument        *self);
+gboolean         gloss_document_redo                (GlossDocument        *self);
+
+G_END_DECLS

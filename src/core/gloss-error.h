@@ -1,0 +1,37 @@
+/* gloss-error.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define GLOSS_ERROR (gloss_error_quark ())
+
+/**
+ * GlossError:
+ * @GLOSS_ERROR_INVALID_UTF8: the text is not valid UTF-8
+ * @GLOSS_ERROR_BINARY: the file holds NUL bytes, so it is no text
+ * @GLOSS_ERROR_TOO_LARGE: the file is larger than Gloss reads
+ * @GLOSS_ERROR_INVALID_JSON: the annotation file is not JSON Gloss can read
+ * @GLOSS_ERROR_INVALID_DOCUMENT: the annotation file has problems
+ * @GLOSS_ERROR_READ_ONLY: the document may not be written
+ * @GLOSS_ERROR_INVALID_ARGUMENT: a value given by the user is not valid
+ */
+typedef enum
+{
+  GLOSS_ERROR_INVALID_UTF8,
+  GLOSS_ERROR_BINARY,
+  GLOSS_ERROR_TOO_LARGE,
+  GLOSS_ERROR_INVALID_JSON,
+  GLOSS_ERROR_INVALID_DOCUMENT,
+  GLOSS_ERROR_READ_ONLY,
+  GLOSS_ERROR_INVALID_ARGUMENT,
+} GlossError;
+
+GQuark gloss_error_quark (void);
+
+G_END_DECLS

@@ -1,0 +1,469 @@
+/* gloss-format.c
+ *
+ * The `.gloss.json` file beside a text: loading with a check of every field
+ * (each problem with its JSON path), and a deterministic writer whose
+ * output has one sentence and one annotation a line, so that files diff
+ * and merge well in git.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "gloss-annotation.h"
+#include "gloss-document-private.h"
+#include "gloss-format.h"
+#include "gloss-history.h"
+#include "gloss-json.h"
+#include "gloss-label-set.h"
+#include "gloss-problem.h"
+#include "gloss-sentence.h"
+#include "gloss-text.h"
+
+typedef struct
+{
+  GlossText     *text;
+  GPtrArray     *problems;
+  GlossDocument *document;
+} Loader;
+
+static gboolean
+is_space_at (GlossText *text,
+             guint      offset)
+{
+  const char *p = gloss_text_get_contents (text) + gloss_text_get_byte_offset (text, offset);
+
+  return g_unichar_isspace (g_utf8_get_char (p)) || g_utf8_get_char (p) == 0xFEFF;
+}
+
+/* Reads start and end of a span and checks them against the text. */
+static gboolean
+read_span (Loader     *loader,
+           JsonObject *object,
+           const char *path,
+           guint      *start,
+           guint      *end)
+{
+  guint length = gloss_text_get_length (loader->text);
+  gboolean ok;
+
+  ok = gloss_json_get_uint (object, "start", path, G_MAXUINT, start, loader->problems);
+  ok &= gloss_json_get_uint (object, "end", path, G_MAXUINT, end, loader->problems);
+  if (!ok)
+    return FALSE;
+
+  if (*end > length)
+    {
+      gloss_problems_add (loader->problems, path,
+                          _("The end %u is beyond the end of the text (%u characters)"), *end, length);
+      return FALSE;
+    }
+
+  if (*start >= *end)
+    {
+      gloss_problems_add (loader->problems, path,
+                          _("The start %u is not before the end %u"), *start, *end);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static GPtrArray *
+read_sentences (Loader    *loader,
+                JsonArray *array)
+{
+  static const char * const known[] = { "id", "start", "end", NULL };
+  g_autoptr(GPtrArray) sentences = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) ids = g_hash_table_new (NULL, NULL);
+  guint n = json_array_get_length (array);
+  guint previous_end = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("$.sentences[%u]", i);
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *object;
+      guint id, start, end;
+      gboolean ok;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          gloss_problems_add (loader->problems, path, _("A sentence must be an object, not %s"),
+                              gloss_json_type_name (node));
+          continue;
+        }
+
+      object = json_node_get_object (node);
+      gloss_json_check_members (object, path, known, loader->problems);
+
+      ok = gloss_json_get_uint (object, "id", path, G_MAXUINT - 1, &id, loader->problems);
+      ok &= read_span (loader, object, path, &start, &end);
+      if (!ok)
+        continue;
+
+      if (g_hash_table_contains (ids, GUINT_TO_POINTER (id)))
+        {
+          gloss_problems_add (loader->problems, path, _("The sentence id %u is used twice"), id);
+          continue;
+        }
+
+      if (start < previous_end)
+        {
+          gloss_problems_add (loader->problems, path,
+                              _("The sentence [%u, %u) overlaps the one before it or comes before it"),
+                              start, end);
+          continue;
+        }
+
+      if (is_space_at (loader->text, start) || is_space_at (loader->text, end - 1))
+        gloss_problems_add (loader->problems, path,
+                            _("The sentence [%u, %u) begins or ends with white space"), start, end);
+
+      g_hash_table_add (ids, GUINT_TO_POINTER (id));
+      g_ptr_array_add (sentences, gloss_sentence_new (id, start, end));
+      previous_end = end;
+    }
+
+  return g_steal_pointer (&sentences);
+}
+
+static void
+read_annotations (Loader    *loader,
+                  JsonArray *array)
+{
+  static const char * const known[] = {
+    "id", "label", "start", "end", "text", "sentence",
+    "note", "annotator", "created", "modified", NULL
+  };
+  GlossLabelSet *labels = gloss_document_get_labels (loader->document);
+  g_autoptr(GHashTable) ids = g_hash_table_new (NULL, NULL);
+  guint n = json_array_get_length (array);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("$.annotations[%u]", i);
+      g_autoptr(GlossAnnotation) annotation = NULL;
+      JsonNode *node = json_array_get_element (array, i);
+      const char *label, *text, *note, *annotator, *created, *modified;
+      GlossSentence *sentence = NULL;
+      JsonObject *object;
+      guint id, start = 0, end = 0, sentence_id;
+      guint n_problems = loader->problems->len;
+      gboolean has_span;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          gloss_problems_add (loader->problems, path, _("An annotation must be an object, not %s"),
+                              gloss_json_type_name (node));
+          continue;
+        }
+
+      object = json_node_get_object (node);
+      gloss_json_check_members (object, path, known, loader->problems);
+
+      if (gloss_json_get_uint (object, "id", path, G_MAXUINT - 1, &id, loader->problems))
+        {
+          if (g_hash_table_contains (ids, GUINT_TO_POINTER (id)))
+            gloss_problems_add (loader->problems, path, _("The annotation id %u is used twice"), id);
+          g_hash_table_add (ids, GUINT_TO_POINTER (id));
+        }
+
+      label = gloss_json_get_string (object, "label", path, TRUE, loader->problems);
+      if (label != NULL && gloss_label_set_lookup (labels, label) == NULL)
+        gloss_problems_add (loader->problems, path, _("The label “%s” is not in the label set"), label);
+
+      has_span = read_span (loader, object, path, &start, &end);
+
+      text = gloss_json_get_string (object, "text", path, TRUE, loader->problems);
+      if (text != NULL && has_span && !gloss_text_slice_equals (loader->text, start, end, text))
+        {
+          g_autofree char *actual = gloss_text_dup_slice (loader->text, start, end);
+
+          gloss_problems_add (loader->problems, path,
+                              _("The annotated text “%s” differs from the text at [%u, %u): “%s”"),
+                              text, start, end, actual);
+        }
+
+      if (gloss_json_get_uint (object, "sentence", path, G_MAXUINT - 1, &sentence_id, loader->problems))
+        {
+          sentence = gloss_document_lookup_sentence (loader->document, sentence_id);
+          if (sentence == NULL)
+            gloss_problems_add (loader->problems, path, _("There is no sentence with the id %u"), sentence_id);
+          else if (has_span && (start != gloss_sentence_get_start (sentence) || end != gloss_sentence_get_end (sentence)))
+            gloss_problems_add (loader->problems, path,
+                                _("The annotation [%u, %u) does not cover its sentence %u [%u, %u)"),
+                                start, end, sentence_id,
+                                gloss_sentence_get_start (sentence), gloss_sentence_get_end (sentence));
+          else if (label != NULL && gloss_sentence_has_label (sentence, label))
+            gloss_problems_add (loader->problems, path,
+                                _("The sentence %u has the label “%s” twice"), sentence_id, label);
+        }
+
+      note = gloss_json_get_string (object, "note", path, FALSE, loader->problems);
+      annotator = gloss_json_get_string (object, "annotator", path, FALSE, loader->problems);
+      created = gloss_json_get_string (object, "created", path, FALSE, loader->problems);
+      modified = gloss_json_get_string (object, "modified", path, FALSE, loader->problems);
+
+      if (created != NULL && !gloss_timestamp_is_valid (created))
+        gloss_problems_add (loader->problems, path, _("“created” is not an ISO 8601 time: “%s”"), created);
+      if (modified != NULL && !gloss_timestamp_is_valid (modified))
+        gloss_problems_add (loader->problems, path, _("“modified” is not an ISO 8601 time: “%s”"), modified);
+
+      if (loader->problems->len > n_problems || sentence == NULL)
+        continue;
+
+      annotation = gloss_annotation_new (id, label, start, end, text, sentence_id,
+                                         note, annotator, created, modified);
+      _gloss_document_insert_annotation (loader->document, annotation);
+    }
+}
+
+/**
+ * gloss_format_parse:
+ * @text: the text the file belongs to
+ * @text_name: the text's file name, for messages
+ * @data: the bytes of the `.gloss.json` file
+ * @language: (nullable): the language to use if the file cannot say
+ * @labels: (nullable): the project's labels, which win over the file's
+ *
+ * Reads an annotation file. It always gives a document: a file with
+ * problems gives one with what could be read, and the problems, which
+ * make it read-only.
+ *
+ * Returns: (transfer full): the document
+ */
+GlossDocument *
+gloss_format_parse (GlossText     *text,
+                    const char    *text_name,
+                    const char    *data,
+                    gsize          length,
+                    const char    *language,
+                    GlossLabelSet *labels)
+{
+  static const char * const known[] = {
+    "format", "version", "text", "language", "done",
+    "labels", "sentences", "annotations", "meta", NULL
+  };
+  g_autoptr(GPtrArray) problems = gloss_problems_new ();
+  g_autoptr(GPtrArray) sentences = NULL;
+  g_autoptr(GlossLabelSet) file_labels = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *object;
+  JsonNode *node;
+  JsonArray *array;
+  const char *string;
+  guint version;
+  Loader loader = { text, problems, NULL };
+
+  g_return_val_if_fail (GLOSS_IS_TEXT (text), NULL);
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  root = gloss_json_parse (data, length, &error);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      if (root == NULL)
+        gloss_problems_add (problems, "$", "%s", error->message);
+      else
+        gloss_problems_add (problems, "$", _("The file must hold a JSON object, not %s"),
+                            gloss_json_type_name (root));
+
+      document = gloss_document_new (text, language, labels);
+      _gloss_document_add_problems (document, problems);
+      return g_steal_pointer (&document);
+    }
+
+  object = json_node_get_object (root);
+  gloss_json_check_members (object, "$", known, problems);
+
+  string = gloss_json_get_string (object, "format", "$", TRUE, problems);
+  if (string != NULL && g_strcmp0 (string, "gloss") != 0)
+    gloss_problems_add (problems, "$.format", _("The format is “%s”, not “gloss”"), string);
+
+  if (gloss_json_get_uint (object, "version", "$", G_MAXUINT, &version, problems) &&
+      version != GLOSS_FORMAT_VERSION)
+    {
+      if (version > GLOSS_FORMAT_VERSION)
+        gloss_problems_add (problems, "$.version",
+                            _("The file is of version %u, newer than this Gloss reads (%u): update Gloss"),
+                            version, GLOSS_FORMAT_VERSION);
+      else
+        gloss_problems_add (problems, "$.version", _("Version %u is not a version of the format"), version);
+    }
+
+  node = json_object_get_member (object, "text");
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    gloss_problems_add (problems, "$.text", _("“text” must be an object with “file”, “sha256” and “length”"));
+  else
+    {
+      static const char * const text_known[] = { "file", "sha256", "length", "bom", NULL };
+      JsonObject *text_object = json_node_get_object (node);
+      const char *sha256;
+      guint text_length;
+
+      gloss_json_check_members (text_object, "$.text", text_known, problems);
+      gloss_json_get_string (text_object, "file", "$.text", TRUE, problems);
+      sha256 = gloss_json_get_string (text_object, "sha256", "$.text", TRUE, problems);
+      if (sha256 != NULL && g_strcmp0 (sha256, gloss_text_get_sha256 (text)) != 0)
+        gloss_problems_add (problems, "$.text.sha256",
+                            _("The text “%s” has changed since it was annotated (its SHA-256 differs)"),
+                            text_name);
+      else if (gloss_json_get_uint (text_object, "length", "$.text", G_MAXUINT, &text_length, problems) &&
+               text_length != gloss_text_get_length (text))
+        gloss_problems_add (problems, "$.text.length",
+                            _("The recorded length %u differs from the text’s %u characters"),
+                            text_length, gloss_text_get_length (text));
+    }
+
+  string = gloss_json_get_string (object, "language", "$", TRUE, problems);
+  if (string != NULL && g_strcmp0 (string, "de") != 0 && g_strcmp0 (string, "en") != 0)
+    {
+      gloss_problems_add (problems, "$.language", _("The language “%s” is neither “de” nor “en”"), string);
+      string = NULL;
+    }
+  if (string != NULL)
+    language = string;
+
+  array = gloss_json_get_array (object, "labels", "$", problems);
+  if (array != NULL)
+    file_labels = gloss_label_set_new_from_json (array, "$.labels", problems);
+
+  document = _gloss_document_new_empty (text, language, labels ? labels : file_labels);
+  loader.document = document;
+
+  node = json_object_get_member (object, "done");
+  if (node != NULL)
+    {
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+        _gloss_document_set_done (document, json_node_get_boolean (node));
+      else
+        gloss_problems_add (problems, "$.done", _("“done” must be true or false, not %s"),
+                            gloss_json_type_name (node));
+    }
+
+  node = json_object_get_member (object, "meta");
+  if (node != NULL)
+    {
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        _gloss_document_set_meta (document, json_to_string (node, FALSE));
+      else
+        gloss_problems_add (problems, "$.meta", _("“meta” must be an object, not %s"),
+                            gloss_json_type_name (node));
+    }
+
+  array = gloss_json_get_array (object, "sentences", "$", problems);
+  if (array != NULL)
+    {
+      sentences = read_sentences (&loader, array);
+      _gloss_document_set_sentences (document, sentences);
+    }
+  else
+    {
+      /* Shown read-only, so the text can still be read */
+      g_clear_object (&document);
+      document = gloss_document_new (text, language, labels ? labels : file_labels);
+      loader.document = document;
+    }
+
+  array = gloss_json_get_array (object, "annotations", "$", problems);
+  if (array != NULL)
+    read_annotations (&loader, array);
+
+  gloss_history_clear (gloss_document_get_history (document));
+  _gloss_document_add_problems (document, problems);
+
+  return g_steal_pointer (&document);
+}
+
+/**
+ * gloss_format_serialize:
+ *
+ * Writes the document as its `.gloss.json`. The same document always gives
+ * the same bytes: members in a fixed order, sentences in text order,
+ * annotations by position, label order and id.
+ *
+ * Returns: (transfer full): the file's bytes
+ */
+GBytes *
+gloss_format_serialize (GlossDocument *document)
+{
+  GlossText *text = gloss_document_get_text (document);
+  GListModel *sentences = gloss_document_get_sentences (document);
+  GListModel *annotations = gloss_document_get_annotations (document);
+  g_autofree char *name = NULL;
+  const char *meta;
+  GString *out;
+  guint n;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), NULL);
+
+  if (gloss_document_get_file (document) != NULL)
+    name = g_file_get_basename (gloss_document_get_file (document));
+  else
+    name = g_strdup ("");
+
+  out = g_string_sized_new (4096 + 200 * g_list_model_get_n_items (annotations)
+                            + 48 * g_list_model_get_n_items (sentences));
+
+  g_string_append_printf (out, "{\n  \"format\": \"gloss\",\n  \"version\": %d,\n  \"text\": {\"file\": ",
+                          GLOSS_FORMAT_VERSION);
+  gloss_json_append_string (out, name);
+  g_string_append_printf (out, ", \"sha256\": \"%s\", \"length\": %u, \"bom\": %s},\n",
+                          gloss_text_get_sha256 (text), gloss_text_get_length (text),
+                          gloss_text_get_has_bom (text) ? "true" : "false");
+  g_string_append (out, "  \"language\": ");
+  gloss_json_append_string (out, gloss_document_get_language (document));
+  g_string_append_printf (out, ",\n  \"done\": %s,\n  \"labels\": ",
+                          gloss_document_get_done (document) ? "true" : "false");
+  gloss_label_set_append_json (gloss_document_get_labels (document), out, "  ");
+
+  g_string_append (out, ",\n  \"sentences\": [");
+  n = g_list_model_get_n_items (sentences);
+  for (guint i = 0; i < n; i++)
+    {
+      GlossSentence *sentence = gloss_document_get_sentence (document, i);
+
+      g_string_append_printf (out, "%s\n    {\"id\": %u, \"start\": %u, \"end\": %u}",
+                              i ? "," : "",
+                              gloss_sentence_get_id (sentence),
+                              gloss_sentence_get_start (sentence),
+                              gloss_sentence_get_end (sentence));
+    }
+  g_string_append (out, n ? "\n  ],\n" : "],\n");
+
+  g_string_append (out, "  \"annotations\": [");
+  n = g_list_model_get_n_items (annotations);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossAnnotation) a = g_list_model_get_item (annotations, i);
+
+      g_string_append_printf (out, "%s\n    {\"id\": %u, \"label\": ", i ? "," : "", gloss_annotation_get_id (a));
+      gloss_json_append_string (out, gloss_annotation_get_label (a));
+      g_string_append_printf (out, ", \"start\": %u, \"end\": %u, \"sentence\": %u, \"text\": ",
+                              gloss_annotation_get_start (a), gloss_annotation_get_end (a),
+                              gloss_annotation_get_sentence (a));
+      gloss_json_append_string (out, gloss_annotation_get_text (a));
+      g_string_append (out, ", \"note\": ");
+      gloss_json_append_string (out, gloss_annotation_get_note (a));
+      g_string_append (out, ", \"annotator\": ");
+      gloss_json_append_string (out, gloss_annotation_get_annotator (a));
+      g_string_append (out, ", \"created\": ");
+      gloss_json_append_string (out, gloss_annotation_get_created (a));
+      g_string_append (out, ", \"modified\": ");
+      gloss_json_append_string (out, gloss_annotation_get_modified (a));
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, n ? "\n  ]" : "]");
+
+  meta = _gloss_document_get_meta (document);
+  if (meta != NULL)
+    g_string_append_printf (out, ",\n  \"meta\": %s", meta);
+
+  g_string_append (out, "\n}\n");
+
+  return g_string_free_to_bytes (out);
+}

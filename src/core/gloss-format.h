@@ -1,0 +1,24 @@
+/* gloss-format.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gloss-types.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_FORMAT_VERSION 1
+
+GlossDocument *gloss_format_parse     (GlossText     *text,
+                                       const char    *text_name,
+                                       const char    *data,
+                                       gsize          length,
+                                       const char    *language,
+                                       GlossLabelSet *labels);
+GBytes        *gloss_format_serialize (GlossDocument *document);
+
+G_END_DECLS

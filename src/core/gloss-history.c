@@ -1,0 +1,375 @@
+/* gloss-history.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "gloss-annotation.h"
+#include "gloss-document-private.h"
+#include "gloss-history.h"
+
+/* Every change a user makes to a document is a command here: doing it,
+ * undoing it and redoing it go through the same few primitives of the
+ * document, so the views and the autosave see an undo like any change. */
+
+typedef enum
+{
+  COMMAND_INSERT,
+  COMMAND_REMOVE,
+  COMMAND_NOTE,
+  COMMAND_GROUP,
+} CommandKind;
+
+typedef struct _Command Command;
+
+struct _Command
+{
+  CommandKind      kind;
+  GlossAnnotation *annotation;
+  char            *old_note;
+  char            *old_modified;
+  char            *new_note;
+  char            *new_modified;
+  GPtrArray       *children;     /* of Command, for COMMAND_GROUP */
+};
+
+struct _GlossHistory
+{
+  GObject        parent_instance;
+
+  GlossDocument *document;       /* weak: the document owns the history */
+  GPtrArray     *undo_stack;
+  GPtrArray     *redo_stack;
+  Command       *group;          /* open group, or NULL */
+  guint          group_depth;
+};
+
+G_DEFINE_FINAL_TYPE (GlossHistory, gloss_history, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+command_free (Command *command)
+{
+  g_clear_object (&command->annotation);
+  g_free (command->old_note);
+  g_free (command->old_modified);
+  g_free (command->new_note);
+  g_free (command->new_modified);
+  g_clear_pointer (&command->children, g_ptr_array_unref);
+  g_free (command);
+}
+
+static Command *
+command_new (CommandKind      kind,
+             GlossAnnotation *annotation)
+{
+  Command *command = g_new0 (Command, 1);
+
+  command->kind = kind;
+  if (annotation)
+    command->annotation = g_object_ref (annotation);
+  if (kind == COMMAND_GROUP)
+    command->children = g_ptr_array_new_with_free_func ((GDestroyNotify)command_free);
+
+  return command;
+}
+
+static void
+command_run (Command       *command,
+             GlossDocument *document,
+             gboolean       forward)
+{
+  switch (command->kind)
+    {
+    case COMMAND_INSERT:
+    case COMMAND_REMOVE:
+      if ((command->kind == COMMAND_INSERT) == forward)
+        _gloss_document_insert_annotation (document, command->annotation);
+      else
+        _gloss_document_remove_annotation (document, command->annotation);
+      break;
+
+    case COMMAND_NOTE:
+      _gloss_document_set_annotation_note (document, command->annotation,
+                                           forward ? command->new_note : command->old_note,
+                                           forward ? command->new_modified : command->old_modified);
+      break;
+
+    case COMMAND_GROUP:
+      if (forward)
+        {
+          for (guint i = 0; i < command->children->len; i++)
+            command_run (g_ptr_array_index (command->children, i), document, TRUE);
+        }
+      else
+        {
+          for (guint i = command->children->len; i > 0; i--)
+            command_run (g_ptr_array_index (command->children, i - 1), document, FALSE);
+        }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+notify_state (GlossHistory *self,
+              gboolean      could_undo,
+              gboolean      could_redo)
+{
+  if (could_undo != gloss_history_get_can_undo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (could_redo != gloss_history_get_can_redo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+/* Runs @command and records it: into the open group, or as one undo step. */
+static void
+push (GlossHistory *self,
+      Command      *command)
+{
+  gboolean could_undo = gloss_history_get_can_undo (self);
+  gboolean could_redo = gloss_history_get_can_redo (self);
+
+  command_run (command, self->document, TRUE);
+
+  if (self->group != NULL)
+    {
+      g_ptr_array_add (self->group->children, command);
+      return;
+    }
+
+  g_ptr_array_add (self->undo_stack, command);
+  g_ptr_array_set_size (self->redo_stack, 0);
+  _gloss_document_emit_changed (self->document);
+  notify_state (self, could_undo, could_redo);
+}
+
+static void
+gloss_history_finalize (GObject *object)
+{
+  GlossHistory *self = (GlossHistory *)object;
+
+  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->group, command_free);
+
+  G_OBJECT_CLASS (gloss_history_parent_class)->finalize (object);
+}
+
+static void
+gloss_history_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  GlossHistory *self = GLOSS_HISTORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, gloss_history_get_can_undo (self));
+      break;
+
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, gloss_history_get_can_redo (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_history_class_init (GlossHistoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gloss_history_finalize;
+  object_class->get_property = gloss_history_get_property;
+
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+gloss_history_init (GlossHistory *self)
+{
+  self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify)command_free);
+  self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify)command_free);
+}
+
+GlossHistory *
+gloss_history_new (GlossDocument *document)
+{
+  GlossHistory *self = g_object_new (GLOSS_TYPE_HISTORY, NULL);
+
+  self->document = document;
+
+  return self;
+}
+
+gboolean
+gloss_history_get_can_undo (GlossHistory *self)
+{
+  g_return_val_if_fail (GLOSS_IS_HISTORY (self), FALSE);
+
+  return self->undo_stack->len > 0;
+}
+
+gboolean
+gloss_history_get_can_redo (GlossHistory *self)
+{
+  g_return_val_if_fail (GLOSS_IS_HISTORY (self), FALSE);
+
+  return self->redo_stack->len > 0;
+}
+
+/**
+ * gloss_history_begin_group:
+ *
+ * Commands until the matching gloss_history_end_group() are undone and
+ * redone as one step. Groups nest.
+ */
+void
+gloss_history_begin_group (GlossHistory *self)
+{
+  g_return_if_fail (GLOSS_IS_HISTORY (self));
+
+  if (self->group_depth++ == 0)
+    self->group = command_new (COMMAND_GROUP, NULL);
+}
+
+void
+gloss_history_end_group (GlossHistory *self)
+{
+  Command *group;
+
+  g_return_if_fail (GLOSS_IS_HISTORY (self));
+  g_return_if_fail (self->group_depth > 0);
+
+  if (--self->group_depth > 0)
+    return;
+
+  group = g_steal_pointer (&self->group);
+  if (group->children->len == 0)
+    {
+      command_free (group);
+      return;
+    }
+
+  {
+    gboolean could_undo = gloss_history_get_can_undo (self);
+    gboolean could_redo = gloss_history_get_can_redo (self);
+
+    g_ptr_array_add (self->undo_stack, group);
+    g_ptr_array_set_size (self->redo_stack, 0);
+    _gloss_document_emit_changed (self->document);
+    notify_state (self, could_undo, could_redo);
+  }
+}
+
+void
+gloss_history_insert (GlossHistory    *self,
+                      GlossAnnotation *annotation)
+{
+  g_return_if_fail (GLOSS_IS_HISTORY (self));
+
+  push (self, command_new (COMMAND_INSERT, annotation));
+}
+
+void
+gloss_history_remove (GlossHistory    *self,
+                      GlossAnnotation *annotation)
+{
+  g_return_if_fail (GLOSS_IS_HISTORY (self));
+
+  push (self, command_new (COMMAND_REMOVE, annotation));
+}
+
+void
+gloss_history_set_note (GlossHistory    *self,
+                        GlossAnnotation *annotation,
+                        const char      *note,
+                        const char      *modified)
+{
+  Command *command;
+
+  g_return_if_fail (GLOSS_IS_HISTORY (self));
+
+  command = command_new (COMMAND_NOTE, annotation);
+  command->old_note = g_strdup (gloss_annotation_get_note (annotation));
+  command->old_modified = g_strdup (gloss_annotation_get_modified (annotation));
+  command->new_note = g_strdup (note);
+  command->new_modified = g_strdup (modified);
+
+  push (self, command);
+}
+
+static gboolean
+move_step (GlossHistory *self,
+           GPtrArray    *from,
+           GPtrArray    *to,
+           gboolean      forward)
+{
+  gboolean could_undo = gloss_history_get_can_undo (self);
+  gboolean could_redo = gloss_history_get_can_redo (self);
+  Command *command;
+
+  g_return_val_if_fail (self->group == NULL, FALSE);
+
+  if (from->len == 0)
+    return FALSE;
+
+  command = g_ptr_array_steal_index (from, from->len - 1);
+  command_run (command, self->document, forward);
+  g_ptr_array_add (to, command);
+
+  _gloss_document_emit_changed (self->document);
+  notify_state (self, could_undo, could_redo);
+
+  return TRUE;
+}
+
+gboolean
+gloss_history_undo (GlossHistory *self)
+{
+  g_return_val_if_fail (GLOSS_IS_HISTORY (self), FALSE);
+
+  return move_step (self, self->undo_stack, self->redo_stack, FALSE);
+}
+
+gboolean
+gloss_history_redo (GlossHistory *self)
+{
+  g_return_val_if_fail (GLOSS_IS_HISTORY (self), FALSE);
+
+  return move_step (self, self->redo_stack, self->undo_stack, TRUE);
+}
+
+void
+gloss_history_clear (GlossHistory *self)
+{
+  gboolean could_undo = gloss_history_get_can_undo (self);
+  gboolean could_redo = gloss_history_get_can_redo (self);
+
+  g_ptr_array_set_size (self->undo_stack, 0);
+  g_ptr_array_set_size (self->redo_stack, 0);
+  notify_state (self, could_undo, could_redo);
+}

@@ -1,0 +1,33 @@
+/* gloss-history.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "gloss-types.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_TYPE_HISTORY (gloss_history_get_type ())
+
+G_DECLARE_FINAL_TYPE (GlossHistory, gloss_history, GLOSS, HISTORY, GObject)
+
+GlossHistory *gloss_history_new            (GlossDocument   *document);
+gboolean      gloss_history_get_can_undo   (GlossHistory    *self);
+gboolean      gloss_history_get_can_redo   (GlossHistory    *self);
+void          gloss_history_begin_group    (GlossHistory    *self);
+void          gloss_history_end_group      (GlossHistory    *self);
+void          gloss_history_insert         (GlossHistory    *self,
+                                            GlossAnnotation *annotation);
+void          gloss_history_remove         (GlossHistory    *self,
+                                            GlossAnnotation *annotation);
+void          gloss_history_set_note       (GlossHistory    *self,
+                                            GlossAnnotation *annotation,
+                                            const char      *note,
+                                            const char      *modified);
+gboolean      gloss_history_undo           (GlossHistory    *self);
+gboolean      gloss_history_redo           (GlossHistory    *self);
+void          gloss_history_clear          (GlossHistory    *self);
+
+G_END_DECLS

@@ -1,0 +1,361 @@
+/* gloss-json.c
+ *
+ * Reading JSON with every problem reported by its path, and writing JSON
+ * strings exactly. Shared by the annotation file, the label set and the
+ * project file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "gloss-error.h"
+#include "gloss-json.h"
+#include "gloss-problem.h"
+#include "gloss-text.h"
+
+/* json-glib recurses once per nesting level, so a hostile file nested
+ * 100 000 levels deep would overflow the stack. One linear pass over the
+ * bytes (strings skipped) finds the depth first. */
+static gboolean
+check_depth (const char *data,
+             gsize       length,
+             gsize      *where)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+
+        case '[':
+        case '{':
+          if (++depth > GLOSS_JSON_MAX_DEPTH)
+            {
+              *where = i;
+              return FALSE;
+            }
+          break;
+
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+
+        default:
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * gloss_json_parse:
+ *
+ * Parses JSON that must be valid UTF-8 and at most %GLOSS_JSON_MAX_DEPTH
+ * levels deep.
+ *
+ * Returns: (transfer full): the root node, or %NULL with @error set
+ */
+JsonNode *
+gloss_json_parse (const char  *data,
+                  gssize       length,
+                  GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
+  gsize offset;
+  guint line, column;
+
+  if (length < 0)
+    length = strlen (data);
+
+  if (memchr (data, '\0', length) != NULL || gloss_utf8_locate_error (data, length, &offset, &line, &column))
+    {
+      if (memchr (data, '\0', length) != NULL)
+        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_JSON,
+                     _("The file holds NUL bytes; it is not a JSON text"));
+      else
+        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_JSON,
+                     _("The file is not valid UTF-8 at line %u, column %u"), line, column);
+      return NULL;
+    }
+
+  if (!check_depth (data, length, &offset))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_JSON,
+                   _("The JSON is nested more than %u levels deep (at byte %" G_GSIZE_FORMAT ")"),
+                   GLOSS_JSON_MAX_DEPTH, offset);
+      return NULL;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_JSON,
+                   _("The file is not valid JSON: %s"), local_error->message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_JSON,
+                   _("The file is empty"));
+      return NULL;
+    }
+
+  return json_node_copy (root);
+}
+
+/**
+ * gloss_json_type_name:
+ *
+ * Returns: the JSON type of @node in words, for messages
+ */
+const char *
+gloss_json_type_name (JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return _("null");
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return _("an object");
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return _("a list");
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return _("a string");
+    case G_TYPE_BOOLEAN:
+      return _("true or false");
+    default:
+      return _("a number");
+    }
+}
+
+static char *
+member_path (const char *path,
+             const char *member)
+{
+  return g_strdup_printf ("%s.%s", path, member);
+}
+
+/**
+ * gloss_json_get_string:
+ *
+ * Returns: (nullable): the string @member of @object; %NULL with a problem
+ *   added when it is missing (and @required) or not a string
+ */
+const char *
+gloss_json_get_string (JsonObject *object,
+                       const char *member,
+                       const char *path,
+                       gboolean    required,
+                       GPtrArray  *problems)
+{
+  g_autofree char *where = member_path (path, member);
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL)
+    {
+      if (required)
+        gloss_problems_add (problems, where, _("“%s” is missing"), member);
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      gloss_problems_add (problems, where, _("“%s” must be a string, not %s"),
+                          member, gloss_json_type_name (node));
+      return NULL;
+    }
+
+  return json_node_get_string (node);
+}
+
+/**
+ * gloss_json_get_uint:
+ *
+ * Reads the whole number @member of @object, which must be in
+ * `[0, max]`; adds a problem when it is missing, not a whole number or out
+ * of range.
+ *
+ * Returns: %TRUE if @value was set
+ */
+gboolean
+gloss_json_get_uint (JsonObject *object,
+                     const char *member,
+                     const char *path,
+                     guint       max,
+                     guint      *value,
+                     GPtrArray  *problems)
+{
+  g_autofree char *where = member_path (path, member);
+  JsonNode *node = json_object_get_member (object, member);
+  gint64 n;
+
+  if (node == NULL)
+    {
+      gloss_problems_add (problems, where, _("“%s” is missing"), member);
+      return FALSE;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+        gloss_problems_add (problems, where, _("“%s” must be a whole number, not %g"),
+                            member, json_node_get_double (node));
+      else
+        gloss_problems_add (problems, where, _("“%s” must be a whole number, not %s"),
+                            member, gloss_json_type_name (node));
+      return FALSE;
+    }
+
+  n = json_node_get_int (node);
+  if (n < 0)
+    {
+      gloss_problems_add (problems, where, _("“%s” is negative (%" G_GINT64_FORMAT ")"), member, n);
+      return FALSE;
+    }
+
+  if ((guint64)n > max)
+    {
+      gloss_problems_add (problems, where, _("“%s” is %" G_GINT64_FORMAT ", beyond the largest allowed value %u"),
+                          member, n, max);
+      return FALSE;
+    }
+
+  *value = (guint)n;
+
+  return TRUE;
+}
+
+/**
+ * gloss_json_get_array:
+ *
+ * Returns: (nullable): the list @member of @object; %NULL with a problem
+ *   when it is missing or not a list
+ */
+JsonArray *
+gloss_json_get_array (JsonObject *object,
+                      const char *member,
+                      const char *path,
+                      GPtrArray  *problems)
+{
+  g_autofree char *where = member_path (path, member);
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL)
+    {
+      gloss_problems_add (problems, where, _("“%s” is missing"), member);
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      gloss_problems_add (problems, where, _("“%s” must be a list, not %s"),
+                          member, gloss_json_type_name (node));
+      return NULL;
+    }
+
+  return json_node_get_array (node);
+}
+
+/**
+ * gloss_json_check_members:
+ * @known: %NULL-terminated names that @object may have
+ *
+ * Adds a problem for each member that Gloss does not know, so that a
+ * hand-edited or newer file is never silently stripped on saving.
+ */
+void
+gloss_json_check_members (JsonObject         *object,
+                          const char         *path,
+                          const char * const *known,
+                          GPtrArray          *problems)
+{
+  JsonObjectIter iter;
+  const char *name;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, NULL))
+    {
+      if (!g_strv_contains (known, name))
+        {
+          g_autofree char *where = member_path (path, name);
+
+          gloss_problems_add (problems, where, _("Unknown field “%s”"), name);
+        }
+    }
+}
+
+/**
+ * gloss_json_append_string:
+ *
+ * Appends @str as a JSON string. Non-ASCII text stays as UTF-8, so files
+ * stay readable; control characters, quotes and backslashes are escaped.
+ */
+void
+gloss_json_append_string (GString    *out,
+                          const char *str)
+{
+  const char *p = str;
+  const char *run = str;
+
+  g_string_append_c (out, '"');
+
+  for (; *p != '\0'; p++)
+    {
+      guchar c = (guchar)*p;
+      const char *escape = NULL;
+      char buf[8];
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      switch (c)
+        {
+        case '"': escape = "\\\""; break;
+        case '\\': escape = "\\\\"; break;
+        case '\n': escape = "\\n"; break;
+        case '\r': escape = "\\r"; break;
+        case '\t': escape = "\\t"; break;
+        case '\b': escape = "\\b"; break;
+        case '\f': escape = "\\f"; break;
+        default:
+          g_snprintf (buf, sizeof buf, "\\u%04x", c);
+          escape = buf;
+          break;
+        }
+
+      g_string_append_len (out, run, p - run);
+      g_string_append (out, escape);
+      run = p + 1;
+    }
+
+  g_string_append_len (out, run, p - run);
+  g_string_append_c (out, '"');
+}

@@ -1,0 +1,154 @@
+/* gloss-project.c
+ *
+ * A folder's `gloss-project.json`: the label set (and later settings) that
+ * every document in the folder and below it uses.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "gloss-json.h"
+#include "gloss-label-set.h"
+#include "gloss-problem.h"
+#include "gloss-project.h"
+
+/**
+ * gloss_project_find:
+ * @dir: a folder
+ *
+ * Looks for `gloss-project.json` in @dir and the folders above it, so a
+ * document in a subfolder of a corpus uses the corpus's labels.
+ *
+ * Returns: (transfer full) (nullable): the project file, or %NULL
+ */
+GFile *
+gloss_project_find (GFile        *dir,
+                    GCancellable *cancellable)
+{
+  g_autoptr(GFile) current = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (dir), NULL);
+
+  current = g_object_ref (dir);
+  while (current != NULL)
+    {
+      g_autoptr(GFile) candidate = g_file_get_child (current, GLOSS_PROJECT_FILE_NAME);
+      GFile *parent;
+
+      if (g_file_query_exists (candidate, cancellable))
+        return g_steal_pointer (&candidate);
+
+      parent = g_file_get_parent (current);
+      g_object_unref (current);
+      current = parent;
+    }
+
+  return NULL;
+}
+
+/**
+ * gloss_project_load_labels:
+ * @problems: (element-type GlossProblem): where problems are added, with
+ *   the project file named in each
+ *
+ * Returns: (transfer full) (nullable): the project's labels, or %NULL when
+ *   the file has problems
+ */
+GlossLabelSet *
+gloss_project_load_labels (GFile        *project_file,
+                           GPtrArray    *problems,
+                           GCancellable *cancellable)
+{
+  static const char * const known[] = { "format", "version", "labels", NULL };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *name = NULL;
+  GlossLabelSet *labels = NULL;
+  guint n_problems = problems->len;
+  gsize length;
+
+  g_return_val_if_fail (G_IS_FILE (project_file), NULL);
+
+  name = g_file_get_path (project_file);
+  if (name == NULL)
+    name = g_file_get_uri (project_file);
+
+  if (!g_file_load_contents (project_file, cancellable, &data, &length, NULL, &error))
+    gloss_problems_add (problems, "$", "%s", error->message);
+  else if ((root = gloss_json_parse (data, length, &error)) == NULL)
+    gloss_problems_add (problems, "$", "%s", error->message);
+  else if (!JSON_NODE_HOLDS_OBJECT (root))
+    gloss_problems_add (problems, "$", _("The file must hold a JSON object, not %s"),
+                        gloss_json_type_name (root));
+  else
+    {
+      JsonObject *object = json_node_get_object (root);
+      const char *format;
+      JsonArray *array;
+      guint version;
+
+      gloss_json_check_members (object, "$", known, problems);
+
+      format = gloss_json_get_string (object, "format", "$", TRUE, problems);
+      if (format != NULL && g_strcmp0 (format, "gloss-project") != 0)
+        gloss_problems_add (problems, "$.format", _("The format is “%s”, not “gloss-project”"), format);
+
+      if (gloss_json_get_uint (object, "version", "$", G_MAXUINT, &version, problems) && version != 1)
+        gloss_problems_add (problems, "$.version",
+                            _("The file is of version %u, which this Gloss does not read: update Gloss"), version);
+
+      array = gloss_json_get_array (object, "labels", "$", problems);
+      if (array != NULL)
+        labels = gloss_label_set_new_from_json (array, "$.labels", problems);
+    }
+
+  gloss_problems_set_file (problems, n_problems, name);
+
+  if (problems->len > n_problems)
+    g_clear_object (&labels);
+
+  return labels;
+}
+
+/**
+ * gloss_project_load_labels_for:
+ * @dir: the folder of a document
+ *
+ * Returns: (transfer full) (nullable): the labels of the project @dir is
+ *   in, or %NULL when there is none or it has problems (added to @problems)
+ */
+GlossLabelSet *
+gloss_project_load_labels_for (GFile        *dir,
+                               GPtrArray    *problems,
+                               GCancellable *cancellable)
+{
+  g_autoptr(GFile) project_file = gloss_project_find (dir, cancellable);
+
+  if (project_file == NULL)
+    return NULL;
+
+  return gloss_project_load_labels (project_file, problems, cancellable);
+}
+
+/**
+ * gloss_project_save_labels:
+ *
+ * Writes @labels into the project file, atomically.
+ */
+gboolean
+gloss_project_save_labels (GFile          *project_file,
+                           GlossLabelSet  *labels,
+                           GError        **error)
+{
+  g_autoptr(GString) out = g_string_new ("{\n  \"format\": \"gloss-project\",\n  \"version\": 1,\n  \"labels\": ");
+
+  gloss_label_set_append_json (labels, out, "  ");
+  g_string_append (out, "\n}\n");
+
+  return g_file_replace_contents (project_file, out->str, out->len, NULL, FALSE,
+                                  G_FILE_CREATE_NONE, NULL, NULL, error);
+}

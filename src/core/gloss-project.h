@@ -1,0 +1,28 @@
+/* gloss-project.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gloss-types.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_PROJECT_FILE_NAME "gloss-project.json"
+
+GFile         *gloss_project_find             (GFile          *dir,
+                                               GCancellable   *cancellable);
+GlossLabelSet *gloss_project_load_labels      (GFile          *project_file,
+                                               GPtrArray      *problems,
+                                               GCancellable   *cancellable);
+GlossLabelSet *gloss_project_load_labels_for  (GFile          *dir,
+                                               GPtrArray      *problems,
+                                               GCancellable   *cancellable);
+gboolean       gloss_project_save_labels      (GFile          *project_file,
+                                               GlossLabelSet  *labels,
+                                               GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,551 @@
+/* gloss-text.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "gloss-error.h"
+#include "gloss-resources.h"
+#include "gloss-text.h"
+
+/* The code point <-> byte map keeps the byte offset of every 64th code
+ * point: about 6 % of the text's size for non-ASCII text, nothing for pure
+ * ASCII, and any lookup walks at most 63 characters. */
+#define INDEX_STRIDE 64
+
+struct _GlossText
+{
+  GObject  parent_instance;
+
+  char    *contents;     /* UTF-8, NUL-terminated, without the BOM */
+  gsize    n_bytes;
+  guint    length;       /* in code points */
+  char    *sha256;       /* of the file's bytes, BOM included */
+  guint32 *index;        /* NULL when the text is ASCII */
+  guint    n_index;
+  guint    has_bom : 1;
+};
+
+G_DEFINE_FINAL_TYPE (GlossText, gloss_text, G_TYPE_OBJECT)
+
+static void
+gloss_text_finalize (GObject *object)
+{
+  GlossText *self = (GlossText *)object;
+
+  g_clear_pointer (&self->contents, g_free);
+  g_clear_pointer (&self->sha256, g_free);
+  g_clear_pointer (&self->index, g_free);
+
+  G_OBJECT_CLASS (gloss_text_parent_class)->finalize (object);
+}
+
+static void
+gloss_text_class_init (GlossTextClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = gloss_text_finalize;
+}
+
+static void
+gloss_text_init (GlossText *self)
+{
+}
+
+/**
+ * gloss_utf8_locate_error:
+ *
+ * Finds the first invalid UTF-8 sequence and says where it is in words a
+ * person can use: the line and column (both from 1) and the byte offset.
+ *
+ * Returns: %TRUE if @data holds invalid UTF-8 (or a NUL byte)
+ */
+gboolean
+gloss_utf8_locate_error (const char *data,
+                         gsize       n_bytes,
+                         gsize      *byte_offset,
+                         guint      *line,
+                         guint      *column)
+{
+  const char *end = NULL;
+  const char *p;
+  guint l = 1;
+  guint c = 1;
+
+  if (g_utf8_validate_len (data, n_bytes, &end))
+    return FALSE;
+
+  for (p = data; p < end; p = g_utf8_next_char (p))
+    {
+      if (*p == '\n')
+        {
+          l++;
+          c = 1;
+        }
+      else
+        c++;
+    }
+
+  if (byte_offset)
+    *byte_offset = end - data;
+  if (line)
+    *line = l;
+  if (column)
+    *column = c;
+
+  return TRUE;
+}
+
+static void
+build_index (GlossText *self)
+{
+  const guchar *p = (const guchar *)self->contents;
+  const guchar *end = p + self->n_bytes;
+  gboolean ascii = TRUE;
+  guint32 *index;
+  guint n = 0;
+  guint count = 0;
+
+  for (const guchar *q = p; q < end; q++)
+    {
+      if (*q >= 0x80)
+        {
+          ascii = FALSE;
+          break;
+        }
+    }
+
+  if (ascii)
+    {
+      self->length = (guint)self->n_bytes;
+      return;
+    }
+
+  index = g_new (guint32, self->n_bytes / INDEX_STRIDE + 2);
+
+  for (const guchar *q = p; q < end; q++)
+    {
+      if ((*q & 0xC0) != 0x80)
+        {
+          if (count % INDEX_STRIDE == 0)
+            index[n++] = (guint32)(q - p);
+          count++;
+        }
+    }
+
+  self->index = index;
+  self->n_index = n;
+  self->length = count;
+}
+
+/**
+ * gloss_text_new:
+ * @utf8: the text
+ * @length: its length in bytes, or -1 if it is NUL-terminated
+ * @error: a location for a #GError
+ *
+ * Checks that @utf8 is a text Gloss can work on (valid UTF-8, no NUL bytes)
+ * and indexes it. A leading byte order mark is not part of the text.
+ *
+ * Returns: (transfer full): the text, or %NULL with @error set
+ */
+GlossText *
+gloss_text_new (const char  *utf8,
+                gssize       length,
+                GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (utf8 != NULL, NULL);
+
+  if (length < 0)
+    length = strlen (utf8);
+
+  bytes = g_bytes_new (utf8, length);
+
+  return gloss_text_new_from_bytes (bytes, error);
+}
+
+/**
+ * gloss_text_new_from_bytes:
+ * @bytes: the bytes of a text file
+ * @error: a location for a #GError
+ *
+ * Like gloss_text_new(); the SHA-256 is that of @bytes as they are, so it
+ * equals what `sha256sum` prints for the file.
+ *
+ * Returns: (transfer full): the text, or %NULL with @error set
+ */
+GlossText *
+gloss_text_new_from_bytes (GBytes  *bytes,
+                           GError **error)
+{
+  g_autoptr(GlossText) self = NULL;
+  const char *data;
+  const char *nul;
+  gsize n_bytes;
+  gsize offset;
+  guint line, column;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &n_bytes);
+  if (data == NULL)
+    data = "";
+
+  if ((goffset)n_bytes > GLOSS_TEXT_MAX_BYTES)
+    {
+      g_autofree char *size = g_format_size (n_bytes);
+      g_autofree char *max = g_format_size (GLOSS_TEXT_MAX_BYTES);
+
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
+                   _("The file is %s; Gloss opens texts of up to %s"), size, max);
+      return NULL;
+    }
+
+  nul = memchr (data, '\0', n_bytes);
+  if (nul != NULL)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_BINARY,
+                   _("The file has a NUL byte at byte %" G_GSIZE_FORMAT ": it is a binary file, not a text"),
+                   (gsize)(nul - data));
+      return NULL;
+    }
+
+  if (gloss_utf8_locate_error (data, n_bytes, &offset, &line, &column))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_UTF8,
+                   _("The text is not valid UTF-8 at line %u, column %u (byte %" G_GSIZE_FORMAT "); "
+                     "save it as UTF-8 and open it again"),
+                   line, column, offset);
+      return NULL;
+    }
+
+  self = g_object_new (GLOSS_TYPE_TEXT, NULL);
+  self->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+
+  if (n_bytes >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      self->has_bom = TRUE;
+      data += 3;
+      n_bytes -= 3;
+    }
+
+  self->contents = g_malloc (n_bytes + 1);
+  memcpy (self->contents, data, n_bytes);
+  self->contents[n_bytes] = '\0';
+  self->n_bytes = n_bytes;
+
+  build_index (self);
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * gloss_text_load:
+ * @file: a text file
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a location for a #GError
+ *
+ * Reads @file. A file larger than %GLOSS_TEXT_MAX_BYTES is refused before
+ * it is read.
+ *
+ * Returns: (transfer full): the text, or %NULL with @error set
+ */
+GlossText *
+gloss_text_load (GFile         *file,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *data = NULL;
+  gsize n_bytes = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return NULL;
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("This is a folder, not a text file"));
+      return NULL;
+    }
+
+  if (g_file_info_get_size (info) > GLOSS_TEXT_MAX_BYTES)
+    {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+      g_autofree char *max = g_format_size (GLOSS_TEXT_MAX_BYTES);
+
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
+                   _("The file is %s; Gloss opens texts of up to %s"), size, max);
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, cancellable, &data, &n_bytes, NULL, error))
+    return NULL;
+
+  bytes = g_bytes_new_take (data, n_bytes);
+
+  return gloss_text_new_from_bytes (bytes, error);
+}
+
+const char *
+gloss_text_get_contents (GlossText *self)
+{
+  g_return_val_if_fail (GLOSS_IS_TEXT (self), NULL);
+
+  return self->contents;
+}
+
+gsize
+gloss_text_get_n_bytes (GlossText *self)
+{
+  g_return_val_if_fail (GLOSS_IS_TEXT (self), 0);
+
+  return self->n_bytes;
+}
+
+/**
+ * gloss_text_get_length:
+ *
+ * Returns: the length of the text in Unicode code points
+ */
+guint
+gloss_text_get_length (GlossText *self)
+{
+  g_return_val_if_fail (GLOSS_IS_TEXT (self), 0);
+
+  return self->length;
+}
+
+/**
+ * gloss_text_get_sha256:
+ *
+ * Returns: the SHA-256 of the file's bytes, in lower-case hex
+ */
+const char *
+gloss_text_get_sha256 (GlossText *self)
+{
+  g_return_val_if_fail (GLOSS_IS_TEXT (self), NULL);
+
+  return self->sha256;
+}
+
+gboolean
+gloss_text_get_has_bom (GlossText *self)
+{
+  g_return_val_if_fail (GLOSS_IS_TEXT (self), FALSE);
+
+  return self->has_bom;
+}
+
+/**
+ * gloss_text_get_byte_offset:
+ * @offset: a code point offset, at most the text's length
+ *
+ * Returns: the byte offset of code point @offset in the contents
+ */
+gsize
+gloss_text_get_byte_offset (GlossText *self,
+                            guint      offset)
+{
+  const char *p;
+  guint rest;
+
+  g_return_val_if_fail (GLOSS_IS_TEXT (self), 0);
+  g_return_val_if_fail (offset <= self->length, self->n_bytes);
+
+  if (self->index == NULL)
+    return offset;
+
+  if (offset == self->length)
+    return self->n_bytes;
+
+  p = self->contents + self->index[offset / INDEX_STRIDE];
+  for (rest = offset % INDEX_STRIDE; rest > 0; rest--)
+    p = g_utf8_next_char (p);
+
+  return p - self->contents;
+}
+
+/**
+ * gloss_text_get_char_offset:
+ * @byte_offset: a byte offset at a character boundary
+ *
+ * Returns: the code point offset of @byte_offset
+ */
+guint
+gloss_text_get_char_offset (GlossText *self,
+                            gsize      byte_offset)
+{
+  const char *p;
+  guint lo, hi;
+  guint count;
+
+  g_return_val_if_fail (GLOSS_IS_TEXT (self), 0);
+  g_return_val_if_fail (byte_offset <= self->n_bytes, self->length);
+
+  if (self->index == NULL)
+    return (guint)byte_offset;
+
+  /* The last checkpoint at or before byte_offset */
+  lo = 0;
+  hi = self->n_index;
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (self->index[mid] <= byte_offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  count = lo * INDEX_STRIDE;
+  for (p = self->contents + self->index[lo]; p < self->contents + byte_offset; p = g_utf8_next_char (p))
+    count++;
+
+  return count;
+}
+
+/**
+ * gloss_text_dup_slice:
+ * @start: first code point
+ * @end: the code point after the last
+ *
+ * Returns: (transfer full): the text in `[start, end)`
+ */
+char *
+gloss_text_dup_slice (GlossText *self,
+                      guint      start,
+                      guint      end)
+{
+  gsize b_start, b_end;
+
+  g_return_val_if_fail (GLOSS_IS_TEXT (self), NULL);
+  g_return_val_if_fail (start <= end, NULL);
+  g_return_val_if_fail (end <= self->length, NULL);
+
+  b_start = gloss_text_get_byte_offset (self, start);
+  b_end = gloss_text_get_byte_offset (self, end);
+
+  return g_strndup (self->contents + b_start, b_end - b_start);
+}
+
+/**
+ * gloss_text_slice_equals:
+ *
+ * Returns: %TRUE if `[start, end)` is a range of the text and its text
+ *   equals @str byte for byte
+ */
+gboolean
+gloss_text_slice_equals (GlossText  *self,
+                         guint       start,
+                         guint       end,
+                         const char *str)
+{
+  gsize b_start, b_end;
+
+  g_return_val_if_fail (GLOSS_IS_TEXT (self), FALSE);
+  g_return_val_if_fail (str != NULL, FALSE);
+
+  if (start > end || end > self->length)
+    return FALSE;
+
+  b_start = gloss_text_get_byte_offset (self, start);
+  b_end = gloss_text_get_byte_offset (self, end);
+
+  return strlen (str) == b_end - b_start &&
+         memcmp (self->contents + b_start, str, b_end - b_start) == 0;
+}
+
+static GHashTable *
+load_words (const char *language)
+{
+  g_autofree char *name = g_strdup_printf ("language/%s.txt", language);
+  g_autoptr(GBytes) bytes = gloss_resources_lookup (name);
+  GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) lines = NULL;
+
+  if (bytes == NULL)
+    return words;
+
+  lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *word = g_strstrip (lines[i]);
+
+      if (word[0] != '\0' && word[0] != '#')
+        g_hash_table_add (words, g_strdup (word));
+    }
+
+  return words;
+}
+
+/**
+ * gloss_text_guess_language:
+ *
+ * Guesses whether the text is German or English from its most common
+ * words (the lists are data files), looking at its first 64 KB.
+ *
+ * Returns: "de" or "en"
+ */
+const char *
+gloss_text_guess_language (GlossText *self)
+{
+  static GHashTable *de_words;
+  static GHashTable *en_words;
+  const char *p;
+  const char *end;
+  guint de = 0;
+  guint en = 0;
+
+  g_return_val_if_fail (GLOSS_IS_TEXT (self), "en");
+
+  if (g_once_init_enter (&de_words))
+    {
+      en_words = load_words ("en");
+      g_once_init_leave (&de_words, load_words ("de"));
+    }
+
+  p = self->contents;
+  end = p + MIN (self->n_bytes, 64 * 1024);
+
+  while (p < end)
+    {
+      const char *word;
+      char buf[32];
+      gsize n;
+
+      while (p < end && !g_unichar_isalpha (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      word = p;
+      while (p < end && g_unichar_isalpha (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+
+      n = p - word;
+      if (n == 0 || n >= sizeof buf)
+        continue;
+
+      for (gsize i = 0; i < n; i++)
+        buf[i] = g_ascii_tolower (word[i]);
+      buf[n] = '\0';
+
+      if (g_hash_table_contains (de_words, buf))
+        de++;
+      if (g_hash_table_contains (en_words, buf))
+        en++;
+    }
+
+  return de > en ? "de" : "en";
+}

@@ -1,0 +1,34 @@
+/* gloss-types.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+typedef struct _GlossAnnotation GlossAnnotation;
+typedef struct _GlossDocument   GlossDocument;
+typedef struct _GlossHistory    GlossHistory;
+typedef struct _GlossLabel      GlossLabel;
+typedef struct _GlossLabelSet   GlossLabelSet;
+typedef struct _GlossSegmenter  GlossSegmenter;
+typedef struct _GlossSentence   GlossSentence;
+typedef struct _GlossText       GlossText;
+
+/**
+ * GlossSpan:
+ * @start: first code point of the span
+ * @end: the code point after the last one (half-open)
+ *
+ * A range of a text in Unicode code points, as Python's `str` indexes it.
+ */
+typedef struct
+{
+  guint start;
+  guint end;
+} GlossSpan;
+
+G_END_DECLS

@@ -1,0 +1,222 @@
+/* test-document.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "gloss-annotation.h"
+#include "gloss-document.h"
+#include "gloss-history.h"
+#include "gloss-label-set.h"
+#include "gloss-sentence.h"
+#include "gloss-text.h"
+
+typedef struct
+{
+  GlossDocument *document;
+  guint          n_changed;
+  guint          sentence_changes;
+  guint          last_position;
+} Fixture;
+
+static void
+on_changed_cb (GlossDocument *document,
+               Fixture       *fixture)
+{
+  fixture->n_changed++;
+}
+
+static void
+on_sentences_changed_cb (GListModel *model,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         Fixture    *fixture)
+{
+  fixture->sentence_changes++;
+  fixture->last_position = position;
+  g_assert_cmpuint (removed, ==, 1);
+  g_assert_cmpuint (added, ==, 1);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GlossText) text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  text = gloss_text_new ("Die Polizei sagt, es gab drei Verletzte. „Es war chaotisch“, sagte ein Zeuge.\n"
+                         "Die Stadt dementiert das.", -1, &error);
+  g_assert_no_error (error);
+
+  fixture->document = gloss_document_new (text, "de", NULL);
+  gloss_document_set_annotator (fixture->document, "Grace");
+  g_signal_connect (fixture->document, "changed", G_CALLBACK (on_changed_cb), fixture);
+  g_signal_connect (gloss_document_get_sentences (fixture->document), "items-changed",
+                    G_CALLBACK (on_sentences_changed_cb), fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->document);
+}
+
+static void
+test_sentences (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *second = NULL;
+
+  g_assert_cmpuint (gloss_document_get_n_sentences (fixture->document), ==, 3);
+  second = gloss_document_dup_sentence_text (fixture->document, 1);
+  g_assert_cmpstr (second, ==, "„Es war chaotisch“, sagte ein Zeuge.");
+  g_assert_cmpint (gloss_document_find_sentence_at (fixture->document, 0), ==, 0);
+  g_assert_cmpint (gloss_document_find_sentence_at (fixture->document, 40), ==, 1);
+  g_assert_cmpint (gloss_document_find_sentence_at (fixture->document, 200), ==, -1);
+}
+
+static void
+test_labels_and_undo (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GlossDocument *doc = fixture->document;
+  GlossHistory *history = gloss_document_get_history (doc);
+  GlossSentence *sentence = gloss_document_get_sentence (doc, 1);
+  GListModel *annotations = gloss_document_get_annotations (doc);
+  g_autoptr(GlossAnnotation) first = NULL;
+
+  g_assert_false (gloss_history_get_can_undo (history));
+
+  /* A quote that also names its source: two labels on one sentence */
+  g_assert_true (gloss_document_add_label (doc, 1, "quote"));
+  g_assert_true (gloss_document_add_label (doc, 1, "source"));
+  g_assert_cmpuint (fixture->n_changed, ==, 2);
+  g_assert_cmpuint (fixture->sentence_changes, ==, 2);
+  g_assert_cmpuint (fixture->last_position, ==, 1);
+
+  /* Adding a label the sentence has changes nothing */
+  g_assert_false (gloss_document_add_label (doc, 1, "quote"));
+  g_assert_cmpuint (fixture->n_changed, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 2);
+
+  /* In label-set order: source before quote */
+  g_assert_cmpstr (gloss_annotation_get_label (gloss_sentence_get_annotation (sentence, 0)), ==, "source");
+  g_assert_cmpstr (gloss_annotation_get_label (gloss_sentence_get_annotation (sentence, 1)), ==, "quote");
+  first = g_list_model_get_item (annotations, 0);
+  g_assert_cmpstr (gloss_annotation_get_text (first), ==, "„Es war chaotisch“, sagte ein Zeuge.");
+  g_assert_cmpstr (gloss_annotation_get_annotator (first), ==, "Grace");
+  g_assert_cmpuint (gloss_annotation_get_sentence (first), ==, gloss_sentence_get_id (sentence));
+  g_assert_true (gloss_timestamp_is_valid (gloss_annotation_get_created (first)));
+  g_assert_true (g_str_has_suffix (gloss_annotation_get_created (first), "Z"));
+  g_assert_cmpuint (gloss_document_get_n_annotated (doc), ==, 1);
+
+  /* A note goes on every label of the sentence, as one step */
+  g_assert_true (gloss_document_set_note (doc, 1, "Zeuge anonym"));
+  g_assert_cmpstr (gloss_annotation_get_note (gloss_sentence_get_annotation (sentence, 0)), ==, "Zeuge anonym");
+  g_assert_cmpstr (gloss_annotation_get_note (gloss_sentence_get_annotation (sentence, 1)), ==, "Zeuge anonym");
+  g_assert_false (gloss_document_set_note (doc, 1, "Zeuge anonym"));
+
+  g_assert_true (gloss_document_undo (doc));
+  g_assert_cmpstr (gloss_document_get_note (doc, 1), ==, "");
+  g_assert_true (gloss_document_undo (doc));
+  g_assert_false (gloss_sentence_has_label (sentence, "source"));
+  g_assert_true (gloss_sentence_has_label (sentence, "quote"));
+  g_assert_true (gloss_history_get_can_redo (history));
+
+  g_assert_true (gloss_document_redo (doc));
+  g_assert_true (gloss_sentence_has_label (sentence, "source"));
+  g_assert_true (gloss_document_redo (doc));
+  g_assert_cmpstr (gloss_document_get_note (doc, 1), ==, "Zeuge anonym");
+  g_assert_false (gloss_document_redo (doc));
+
+  /* A new change drops the redo steps */
+  g_assert_true (gloss_document_undo (doc));
+  g_assert_false (gloss_document_toggle_label (doc, 1, "quote"));
+  g_assert_false (gloss_history_get_can_redo (history));
+  g_assert_false (gloss_sentence_has_label (sentence, "quote"));
+
+  /* Undo everything: back to nothing */
+  while (gloss_document_undo (doc))
+    ;
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 0);
+  g_assert_cmpuint (gloss_document_get_n_annotated (doc), ==, 0);
+  g_assert_cmpuint (gloss_sentence_get_n_annotations (sentence), ==, 0);
+}
+
+static void
+test_annotation_order (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GlossDocument *doc = fixture->document;
+  GListModel *annotations = gloss_document_get_annotations (doc);
+  const char *expected[][2] = {
+    { "0", "claim" }, { "0", "source" }, { "1", "quote" }, { "2", "claim" },
+  };
+
+  gloss_document_add_label (doc, 2, "claim");
+  gloss_document_add_label (doc, 1, "quote");
+  gloss_document_add_label (doc, 0, "source");
+  gloss_document_add_label (doc, 0, "claim");
+
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(GlossAnnotation) a = g_list_model_get_item (annotations, i);
+
+      g_assert_cmpuint (gloss_annotation_get_sentence (a), ==, g_ascii_strtoull (expected[i][0], NULL, 10));
+      g_assert_cmpstr (gloss_annotation_get_label (a), ==, expected[i][1]);
+    }
+
+  g_assert_cmpuint (gloss_document_count_label (doc, "claim"), ==, 2);
+  g_assert_cmpuint (gloss_document_get_n_annotated (doc), ==, 3);
+}
+
+static void
+test_done (Fixture       *fixture,
+           gconstpointer  data)
+{
+  gloss_document_set_done (fixture->document, TRUE);
+  g_assert_true (gloss_document_get_done (fixture->document));
+  g_assert_cmpuint (fixture->n_changed, ==, 1);
+  gloss_document_set_done (fixture->document, TRUE);
+  g_assert_cmpuint (fixture->n_changed, ==, 1);
+}
+
+static void
+test_default_labels (void)
+{
+  g_autoptr(GlossLabelSet) labels = gloss_label_set_new_default ();
+  const char *ids[] = { "claim", "source", "quote" };
+  const char *keys[] = { "c", "s", "q" };
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (labels)), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_cmpint (gloss_label_set_get_position (labels, ids[i]), ==, i);
+      g_assert_true (gloss_label_set_lookup_key (labels, keys[i]) == gloss_label_set_lookup (labels, ids[i]));
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/gloss/document/sentences", test_sentences);
+  ADD ("/gloss/document/labels-and-undo", test_labels_and_undo);
+  ADD ("/gloss/document/annotation-order", test_annotation_order);
+  ADD ("/gloss/document/done", test_done);
+  g_test_add_func ("/gloss/document/default-labels", test_default_labels);
+
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,353 @@
+/* test-format.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "gloss-annotation.h"
+#include "gloss-document.h"
+#include "gloss-error.h"
+#include "gloss-format.h"
+#include "gloss-label-set.h"
+#include "gloss-problem.h"
+#include "gloss-sentence.h"
+#include "gloss-text.h"
+
+static GFile *
+fixture (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "invalid", name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+/* A writable copy of a text (and its annotations, if any) in a temp folder */
+static GFile *
+copy_to_tmp (const char *tmpdir,
+             const char *name,
+             const char *contents,
+             gssize      length)
+{
+  g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (path);
+}
+
+static char *
+read_file (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+
+  g_file_load_contents (file, NULL, &data, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  return data;
+}
+
+static void
+test_valid (void)
+{
+  g_autoptr(GFile) file = fixture ("valid.txt");
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossSentence *sentence;
+
+  document = gloss_document_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_document_get_problems (document)->len, ==, 0);
+  g_assert_false (gloss_document_get_read_only (document));
+  g_assert_cmpstr (gloss_document_get_language (document), ==, "de");
+  g_assert_cmpuint (gloss_document_get_n_sentences (document), ==, 2);
+  g_assert_cmpuint (gloss_label_set_get_n_labels (gloss_document_get_labels (document)), ==, 2);
+
+  sentence = gloss_document_get_sentence (document, 1);
+  g_assert_cmpuint (gloss_sentence_get_start (sentence), ==, 27);
+  g_assert_cmpuint (gloss_sentence_get_end (sentence), ==, 45);
+
+  sentence = gloss_document_get_sentence (document, 0);
+  g_assert_true (gloss_sentence_has_label (sentence, "quote"));
+  g_assert_false (gloss_sentence_has_label (sentence, "claim"));
+  g_assert_cmpuint (gloss_document_get_n_annotated (document), ==, 1);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *path;      /* the JSON path of the expected problem */
+  const char *message;   /* a part of its message */
+} InvalidCase;
+
+static const InvalidCase invalid_cases[] = {
+  { "not-json", "$", "not valid JSON" },
+  { "not-object", "$", "must hold a JSON object" },
+  { "deep", "$", "nested more than" },
+  { "wrong-type", "$.sentences[0].start", "must be a whole number, not a string" },
+  { "float-offset", "$.sentences[0].end", "whole number, not 26.5" },
+  { "missing-key", "$.annotations[0].label", "is missing" },
+  { "missing-sentences", "$.sentences", "is missing" },
+  { "out-of-range", "$.annotations[0]", "beyond the end of the text" },
+  { "huge-number", "$.sentences[1].end", "beyond the largest allowed value" },
+  { "negative", "$.sentences[0].start", "is negative" },
+  { "start-after-end", "$.sentences[1]", "is not before the end" },
+  { "overlap", "$.sentences[1]", "overlaps" },
+  { "text-differs", "$.annotations[0]", "differs from the text at [0, 26)" },
+  { "unknown-label", "$.annotations[0]", "“rumour” is not in the label set" },
+  { "duplicate-sentence-id", "$.sentences[1]", "sentence id 0 is used twice" },
+  { "duplicate-annotation-id", "$.annotations[1]", "annotation id 1 is used twice" },
+  { "duplicate-label-id", "$.labels[2]", "used twice" },
+  { "newer-version", "$.version", "newer than this Gloss reads" },
+  { "sha-differs", "$.text.sha256", "has changed since it was annotated" },
+  { "unknown-field", "$.annotations[0].confidence", "Unknown field" },
+  { "bad-time", "$.annotations[0]", "not an ISO 8601 time" },
+  { "no-such-sentence", "$.annotations[0]", "no sentence with the id 7" },
+  { "not-its-sentence", "$.annotations[0]", "does not cover its sentence" },
+  { "untrimmed", "$.sentences[1]", "white space" },
+  { "wrong-format", "$.format", "not “gloss”" },
+  { "bad-language", "$.language", "neither" },
+};
+
+static void
+test_invalid (gconstpointer data)
+{
+  const InvalidCase *c = data;
+  g_autofree char *name = g_strconcat (c->name, ".txt", NULL);
+  g_autoptr(GFile) file = fixture (name);
+  g_autoptr(GFile) json_file = gloss_document_dup_annotation_file_for (file);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = read_file (json_file);
+  g_autofree char *after = NULL;
+  GPtrArray *problems;
+  gboolean found = FALSE;
+
+  document = gloss_document_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  problems = gloss_document_get_problems (document);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      GlossProblem *problem = g_ptr_array_index (problems, i);
+
+      if (g_strcmp0 (problem->path, c->path) == 0 && strstr (problem->message, c->message) != NULL)
+        found = TRUE;
+      else
+        g_test_message ("other problem: %s: %s", problem->path, problem->message);
+    }
+  g_assert_true (found);
+
+  /* A file with problems is shown but never overwritten */
+  g_assert_true (gloss_document_get_read_only (document));
+  g_assert_false (gloss_document_save (document, NULL, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_READ_ONLY);
+  after = read_file (json_file);
+  g_assert_cmpstr (before, ==, after);
+
+  /* The text is still there to read */
+  g_assert_cmpuint (gloss_text_get_length (gloss_document_get_text (document)), ==, 45);
+  g_assert_cmpuint (gloss_document_get_n_sentences (document), >, 0);
+}
+
+/* Offsets in code points: umlauts, „…“, an emoji with a skin tone modifier,
+ * a combining accent, CRLF and a BOM. Every stored text must equal the text
+ * at its offsets. */
+static const char *round_trip_text =
+  "\xEF\xBB\xBF" "Die Ministerin sagte: „Wir prüfen das.“\r\n"
+  "Das Ergebnis 👍🏽 kommt im März.\r\n"
+  "Cafe\xCC\x81 und Crème: beides gut.";
+
+static void
+test_round_trip (void)
+{
+  g_autofree char *tmpdir = g_dir_make_tmp ("gloss-test-XXXXXX", NULL);
+  g_autoptr(GFile) file = copy_to_tmp (tmpdir, "article.txt", round_trip_text, -1);
+  g_autoptr(GFile) json_file = gloss_document_dup_annotation_file_for (file);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossDocument) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *saved_again = NULL;
+  GlossText *text;
+  GListModel *annotations;
+
+  document = gloss_document_load (file, "de", NULL, &error);
+  g_assert_no_error (error);
+
+  text = gloss_document_get_text (document);
+  g_assert_true (gloss_text_get_has_bom (text));
+  g_assert_cmpuint (gloss_document_get_n_sentences (document), ==, 3);
+
+  gloss_document_set_annotator (document, "Ada Lovelace");
+  g_assert_true (gloss_document_add_label (document, 0, "source"));
+  g_assert_true (gloss_document_add_label (document, 0, "quote"));
+  g_assert_true (gloss_document_add_label (document, 1, "claim"));
+  g_assert_true (gloss_document_add_label (document, 2, "claim"));
+  g_assert_true (gloss_document_set_note (document, 1, "Emoji \"👍🏽\" mitten drin\tund ein \\"));
+
+  g_assert_true (gloss_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+  saved = read_file (json_file);
+
+  /* Offsets as Python's str counts them: the BOM is not part of the text */
+  g_assert_nonnull (strstr (saved, "{\"id\": 1, \"start\": 41, \"end\": 71}"));
+  g_assert_nonnull (strstr (saved, "\"text\": \"Das Ergebnis 👍🏽 kommt im März.\""));
+  g_assert_nonnull (strstr (saved, "\"note\": \"Emoji \\\"👍🏽\\\" mitten drin\\tund ein \\\\\""));
+  g_assert_nonnull (strstr (saved, "\"bom\": true"));
+
+  annotations = gloss_document_get_annotations (document);
+  for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
+    {
+      g_autoptr(GlossAnnotation) a = g_list_model_get_item (annotations, i);
+
+      g_assert_true (gloss_text_slice_equals (text, gloss_annotation_get_start (a),
+                                              gloss_annotation_get_end (a), gloss_annotation_get_text (a)));
+    }
+
+  /* Load and save again: the same bytes */
+  reloaded = gloss_document_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_document_get_problems (reloaded)->len, ==, 0);
+  g_assert_cmpstr (gloss_document_get_note (reloaded, 1), ==, "Emoji \"👍🏽\" mitten drin\tund ein \\");
+  first = gloss_format_serialize (document);
+  second = gloss_format_serialize (reloaded);
+  g_assert_true (g_bytes_equal (first, second));
+
+  g_assert_true (gloss_document_save (reloaded, NULL, &error));
+  saved_again = read_file (json_file);
+  g_assert_cmpstr (saved, ==, saved_again);
+
+  g_file_delete (json_file, NULL, NULL);
+  g_file_delete (file, NULL, NULL);
+  g_rmdir (tmpdir);
+}
+
+static void
+test_meta_kept (void)
+{
+  g_autofree char *tmpdir = g_dir_make_tmp ("gloss-test-XXXXXX", NULL);
+  g_autoptr(GFile) file = copy_to_tmp (tmpdir, "a.txt", "One. Two.", -1);
+  g_autoptr(GFile) json_file = gloss_document_dup_annotation_file_for (file);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *saved = NULL;
+
+  document = gloss_document_load (file, "en", NULL, &error);
+  g_assert_no_error (error);
+  bytes = gloss_format_serialize (document);
+
+  /* A "meta" object (e.g. from an import) survives loading and saving */
+  json = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes) - 3);
+  g_assert_true (g_str_has_suffix (json, "]"));
+  {
+    g_autofree char *with_meta = g_strconcat (json, ",\n  \"meta\": {\"source\":\"crawler\",\"n\":[1,2]}\n}\n", NULL);
+    g_autoptr(GlossDocument) reloaded = NULL;
+
+    g_file_set_contents (g_file_peek_path (json_file), with_meta, -1, &error);
+    g_assert_no_error (error);
+
+    reloaded = gloss_document_load (file, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (gloss_document_get_problems (reloaded)->len, ==, 0);
+    g_assert_true (gloss_document_save (reloaded, NULL, &error));
+    saved = read_file (json_file);
+    g_assert_cmpstr (saved, ==, with_meta);
+  }
+
+  g_file_delete (json_file, NULL, NULL);
+  g_file_delete (file, NULL, NULL);
+  g_rmdir (tmpdir);
+}
+
+static void
+test_unwritable (void)
+{
+  g_autofree char *tmpdir = g_dir_make_tmp ("gloss-test-XXXXXX", NULL);
+  g_autoptr(GFile) file = copy_to_tmp (tmpdir, "a.txt", "One. Two.", -1);
+  g_autoptr(GFile) json_file = gloss_document_dup_annotation_file_for (file);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *still = NULL;
+
+  document = gloss_document_load (file, "en", NULL, &error);
+  g_assert_no_error (error);
+  gloss_document_add_label (document, 0, "claim");
+  g_assert_true (gloss_document_save (document, NULL, &error));
+  saved = read_file (json_file);
+
+  gloss_document_add_label (document, 1, "quote");
+
+  if (geteuid () != 0)
+    {
+      /* A folder that cannot be written: the old file stays as it was */
+      g_chmod (tmpdir, 0555);
+      g_assert_false (gloss_document_save (document, NULL, &error));
+      g_assert_nonnull (error);
+      g_clear_error (&error);
+      g_chmod (tmpdir, 0755);
+
+      still = read_file (json_file);
+      g_assert_cmpstr (saved, ==, still);
+    }
+  else
+    {
+      /* Root writes any folder; a folder in the file's place fails the
+       * rename instead, and what is there stays */
+      g_autofree char *inner = g_build_filename (g_file_peek_path (json_file), "keep", NULL);
+
+      g_file_delete (json_file, NULL, NULL);
+      g_mkdir (g_file_peek_path (json_file), 0755);
+      g_file_set_contents (inner, saved, -1, &error);
+      g_assert_no_error (error);
+
+      g_assert_false (gloss_document_save (document, NULL, &error));
+      g_assert_nonnull (error);
+      g_clear_error (&error);
+
+      {
+        g_autoptr(GFile) inner_file = g_file_new_for_path (inner);
+
+        still = read_file (inner_file);
+      }
+      g_assert_cmpstr (saved, ==, still);
+      g_remove (inner);
+      g_rmdir (g_file_peek_path (json_file));
+    }
+
+  g_file_delete (json_file, NULL, NULL);
+  g_file_delete (file, NULL, NULL);
+  g_rmdir (tmpdir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/gloss/format/valid", test_valid);
+  for (guint i = 0; i < G_N_ELEMENTS (invalid_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/gloss/format/invalid/%s", invalid_cases[i].name);
+
+      g_test_add_data_func (path, &invalid_cases[i], test_invalid);
+    }
+  g_test_add_func ("/gloss/format/round-trip", test_round_trip);
+  g_test_add_func ("/gloss/format/meta-kept", test_meta_kept);
+  g_test_add_func ("/gloss/format/unwritable", test_unwritable);
+
+  return g_test_run ();
+}

@@ -1,0 +1,160 @@
+/* test-text.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "gloss-error.h"
+#include "gloss-text.h"
+
+static void
+test_offsets (void)
+{
+  /* ä is 2 bytes, „ and “ 3, 👍🏽 two code points of 4 bytes, é is e +
+   * a combining accent: two code points */
+  const char *s = "Bär „x“ 👍🏽 e\xCC\x81!";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossText) text = gloss_text_new (s, -1, &error);
+  g_autofree char *emoji = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_text_get_length (text), ==, 14);
+  g_assert_cmpuint (gloss_text_get_byte_offset (text, 0), ==, 0);
+  g_assert_cmpuint (gloss_text_get_byte_offset (text, 2), ==, 3);
+  g_assert_cmpuint (gloss_text_get_byte_offset (text, 3), ==, 4);
+  g_assert_cmpuint (gloss_text_get_byte_offset (text, 14), ==, strlen (s));
+  g_assert_cmpuint (gloss_text_get_char_offset (text, 4), ==, 3);
+  g_assert_cmpuint (gloss_text_get_char_offset (text, strlen (s)), ==, 14);
+
+  emoji = gloss_text_dup_slice (text, 8, 10);
+  g_assert_cmpstr (emoji, ==, "👍🏽");
+  g_assert_true (gloss_text_slice_equals (text, 11, 13, "e\xCC\x81"));
+  g_assert_false (gloss_text_slice_equals (text, 11, 12, "e\xCC\x81"));
+  g_assert_false (gloss_text_slice_equals (text, 11, 99, "e"));
+}
+
+static void
+test_long_offsets (void)
+{
+  /* Past many index checkpoints, with mixed widths */
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr(GlossText) text = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *pieces[] = { "a", "ä", "„", "😀" };
+  guint n = 10000;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (s, pieces[(i * 7 + i / 3) % 4]);
+
+  text = gloss_text_new (s->str, s->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_text_get_length (text), ==, n);
+
+  {
+    const char *p = s->str;
+
+    for (guint i = 0; i <= n; i++)
+      {
+        g_assert_cmpuint (gloss_text_get_byte_offset (text, i), ==, p - s->str);
+        g_assert_cmpuint (gloss_text_get_char_offset (text, p - s->str), ==, i);
+        if (i < n)
+          p = g_utf8_next_char (p);
+      }
+  }
+}
+
+static void
+test_bom_crlf (void)
+{
+  const char *s = "\xEF\xBB\xBFZeile eins\r\nZeile zwei";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossText) text = gloss_text_new (s, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (gloss_text_get_has_bom (text));
+  /* The BOM is not counted; CR and LF are */
+  g_assert_cmpuint (gloss_text_get_length (text), ==, 22);
+  g_assert_cmpstr (gloss_text_get_contents (text), ==, "Zeile eins\r\nZeile zwei");
+  /* The SHA-256 is that of the file, as sha256sum prints it */
+  g_assert_cmpstr (gloss_text_get_sha256 (text), ==,
+                   "8e3d414bcbe0b8dff5618b943dd97286a95c9188e2d1ad2e4abce5ff30a8fcbc");
+}
+
+static void
+test_invalid_utf8 (void)
+{
+  const char *s = "Zeile eins\nZwei \xFF drei";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossText) text = gloss_text_new (s, -1, &error);
+
+  g_assert_null (text);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_UTF8);
+  g_assert_nonnull (strstr (error->message, "line 2, column 6"));
+  g_assert_nonnull (strstr (error->message, "byte 16"));
+}
+
+static void
+test_binary (void)
+{
+  const char s[] = "PNG\0\0\x01\x02";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossText) text = gloss_text_new (s, sizeof s, &error);
+
+  g_assert_null (text);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_BINARY);
+  g_assert_nonnull (strstr (error->message, "byte 3"));
+}
+
+static void
+test_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossText) text = gloss_text_new ("", 0, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_text_get_length (text), ==, 0);
+  g_assert_cmpstr (gloss_text_get_sha256 (text), ==,
+                   "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+}
+
+static void
+test_language (void)
+{
+  g_autoptr(GlossText) de = gloss_text_new ("Die Regierung hat am Montag gesagt, dass sie das Gesetz nicht ändern wird.", -1, NULL);
+  g_autoptr(GlossText) en = gloss_text_new ("The government said on Monday that it would not change the law.", -1, NULL);
+
+  g_assert_cmpstr (gloss_text_guess_language (de), ==, "de");
+  g_assert_cmpstr (gloss_text_guess_language (en), ==, "en");
+}
+
+static void
+test_directory (void)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (g_get_tmp_dir ());
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossText) text = gloss_text_load (dir, NULL, &error);
+
+  g_assert_null (text);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/gloss/text/offsets", test_offsets);
+  g_test_add_func ("/gloss/text/long-offsets", test_long_offsets);
+  g_test_add_func ("/gloss/text/bom-crlf", test_bom_crlf);
+  g_test_add_func ("/gloss/text/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/gloss/text/binary", test_binary);
+  g_test_add_func ("/gloss/text/empty", test_empty);
+  g_test_add_func ("/gloss/text/language", test_language);
+  g_test_add_func ("/gloss/text/directory", test_directory);
+
+  return g_test_run ();
+}
