@@ -10,6 +10,10 @@
 
 #include "gloss-cli.h"
 
+#if HAVE_UI
+# include "gloss-application.h"
+#endif
+
 int
 main (int    argc,
       char **argv)
@@ -23,7 +27,15 @@ main (int    argc,
   if (gloss_cli_handles (argc, argv))
     return gloss_cli_run (argc, argv);
 
-  g_printerr (_("gloss: the annotation window is not part of this version yet; try “gloss --help”\n"));
+#if HAVE_UI
+  {
+    g_autoptr(GlossApplication) app = gloss_application_new ();
+
+    return g_application_run (G_APPLICATION (app), argc, argv);
+  }
+#else
+  g_printerr (_("gloss: this build has no window (built with -Dui=false); try “gloss --help”\n"));
 
   return 2;
+#endif
 }

@@ -15,6 +15,7 @@
 #include "gloss-format.h"
 #include "gloss-label-set.h"
 #include "gloss-problem.h"
+#include "gloss-project.h"
 #include "gloss-sentence.h"
 #include "gloss-text.h"
 
@@ -95,10 +96,10 @@ static const InvalidCase invalid_cases[] = {
   { "float-offset", "$.sentences[0].end", "whole number, not 26.5" },
   { "missing-key", "$.annotations[0].label", "is missing" },
   { "missing-sentences", "$.sentences", "is missing" },
-  { "out-of-range", "$.annotations[0]", "beyond the end of the text" },
+  { "out-of-range", "$.annotations[0].end", "beyond the end of the text" },
   { "huge-number", "$.sentences[1].end", "beyond the largest allowed value" },
   { "negative", "$.sentences[0].start", "is negative" },
-  { "start-after-end", "$.sentences[1]", "is not before the end" },
+  { "start-after-end", "$.sentences[1].start", "is not before the end" },
   { "overlap", "$.sentences[1]", "overlaps" },
   { "text-differs", "$.annotations[0]", "differs from the text at [0, 26)" },
   { "unknown-label", "$.annotations[0]", "“rumour” is not in the label set" },
@@ -232,6 +233,28 @@ test_round_trip (void)
   g_rmdir (tmpdir);
 }
 
+/* The worked example of the README loads without a problem and is written
+ * back byte for byte */
+static void
+test_readme_example (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "example", "artikel.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) json_file = gloss_document_dup_annotation_file_for (file);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *original = read_file (json_file);
+
+  document = gloss_document_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_document_get_problems (document)->len, ==, 0);
+  g_assert_cmpstr (gloss_document_get_note (document, 0), ==, "Zitat der Ärztin 😊");
+
+  bytes = gloss_format_serialize (document);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), original, strlen (original));
+}
+
 static void
 test_meta_kept (void)
 {
@@ -332,6 +355,173 @@ test_unwritable (void)
   g_rmdir (tmpdir);
 }
 
+static void
+test_project_labels (void)
+{
+  g_autofree char *tmpdir = g_dir_make_tmp ("gloss-test-XXXXXX", NULL);
+  g_autofree char *sub = g_build_filename (tmpdir, "2026", NULL);
+  g_autofree char *project_path = g_build_filename (tmpdir, "gloss-project.json", NULL);
+  g_autoptr(GFile) project = g_file_new_for_path (project_path);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) json_file = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossDocument) broken = NULL;
+  g_autoptr(GlossLabelSet) labels = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossProblem *problem;
+
+  g_mkdir (sub, 0755);
+  file = copy_to_tmp (sub, "a.txt", "Gerüchte halten sich. Niemand weiß, woher.", -1);
+  json_file = gloss_document_dup_annotation_file_for (file);
+
+  /* The project's labels, from a folder above the document */
+  g_file_set_contents (project_path,
+                       "{\"format\": \"gloss-project\", \"version\": 1, \"labels\": ["
+                       "{\"id\": \"claim\", \"name\": \"Claim\", \"color\": \"#3584e4\", \"key\": \"c\"},"
+                       "{\"id\": \"rumour\", \"name\": \"Gerücht\", \"color\": \"#9141ac\", \"key\": \"r\"}]}",
+                       -1, &error);
+  g_assert_no_error (error);
+
+  document = gloss_document_load (file, "de", NULL, &error);
+  g_assert_no_error (error);
+  labels = g_object_ref (gloss_document_get_labels (document));
+  g_assert_cmpuint (gloss_label_set_get_n_labels (labels), ==, 2);
+  g_assert_nonnull (gloss_label_set_lookup (labels, "rumour"));
+  g_assert_nonnull (gloss_label_set_lookup_key (labels, "r"));
+  g_assert_null (gloss_label_set_lookup (labels, "quote"));
+  g_assert_true (gloss_document_add_label (document, 0, "rumour"));
+  g_assert_true (gloss_document_save (document, NULL, &error));
+
+  /* Saving the project's labels and reading them back gives the same set */
+  g_assert_true (gloss_project_save_labels (project, labels, &error));
+  g_assert_no_error (error);
+
+  /* A broken project file: the document is read-only and the problem names the project file */
+  g_file_set_contents (project_path, "{\"format\": \"gloss-project\", \"version\": 1, \"labels\": [{\"id\": \"Bad Id\"}]}",
+                       -1, &error);
+  g_assert_no_error (error);
+  broken = gloss_document_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_document_get_read_only (broken));
+  problem = g_ptr_array_index (gloss_document_get_problems (broken), 0);
+  g_assert_cmpstr (problem->file, ==, project_path);
+  g_assert_cmpstr (problem->path, ==, "$.labels[0]");
+
+  g_remove (project_path);
+  g_file_delete (json_file, NULL, NULL);
+  g_file_delete (file, NULL, NULL);
+  g_rmdir (sub);
+  g_rmdir (tmpdir);
+}
+
+/* Boundary edits are saved: ids stay stable and review marks are kept */
+static void
+test_boundaries_saved (void)
+{
+  g_autofree char *tmpdir = g_dir_make_tmp ("gloss-test-XXXXXX", NULL);
+  g_autoptr(GFile) file = copy_to_tmp (tmpdir, "a.txt", "Er sagte, es regne. Sie widersprach ihm heftig.", -1);
+  g_autoptr(GFile) json_file = gloss_document_dup_annotation_file_for (file);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossDocument) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *again = NULL;
+
+  document = gloss_document_load (file, "de", NULL, &error);
+  g_assert_no_error (error);
+  gloss_document_add_label (document, 0, "source");
+  g_assert_true (gloss_document_split_sentence (document, 0, 9));
+  g_assert_true (gloss_document_save (document, NULL, &error));
+  saved = read_file (json_file);
+  g_assert_nonnull (strstr (saved, "{\"id\": 0, \"start\": 0, \"end\": 9},\n    {\"id\": 2, \"start\": 10, \"end\": 19},\n    {\"id\": 1, \"start\": 20, \"end\": 47}"));
+  g_assert_nonnull (strstr (saved, "\"text\": \"Er sagte,\""));
+  g_assert_nonnull (strstr (saved, "\"review\": true}"));
+
+  reloaded = gloss_document_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_document_get_problems (reloaded)->len, ==, 0);
+  g_assert_true (gloss_document_save (reloaded, NULL, &error));
+  again = read_file (json_file);
+  g_assert_cmpstr (saved, ==, again);
+
+  g_file_delete (json_file, NULL, NULL);
+  g_file_delete (file, NULL, NULL);
+  g_rmdir (tmpdir);
+}
+
+static void
+test_empty_text (void)
+{
+  g_autofree char *tmpdir = g_dir_make_tmp ("gloss-test-XXXXXX", NULL);
+  g_autoptr(GFile) file = copy_to_tmp (tmpdir, "empty.txt", "", 0);
+  g_autoptr(GFile) json_file = gloss_document_dup_annotation_file_for (file);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossDocument) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = gloss_document_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_document_get_n_sentences (document), ==, 0);
+  g_assert_true (gloss_document_save (document, NULL, &error));
+
+  reloaded = gloss_document_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_document_get_problems (reloaded)->len, ==, 0);
+  g_assert_cmpuint (gloss_document_get_n_sentences (reloaded), ==, 0);
+
+  g_file_delete (json_file, NULL, NULL);
+  g_file_delete (file, NULL, NULL);
+  g_rmdir (tmpdir);
+}
+
+/* A 10 MB text: split, annotated throughout, saved, loaded again exactly */
+static void
+test_large_text (void)
+{
+  g_autofree char *tmpdir = g_dir_make_tmp ("gloss-test-XXXXXX", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) json_file = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossDocument) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  guint n;
+
+  while (text->len < 10 * 1000 * 1000)
+    g_string_append (text, "Die Ministerin sagte am 3. März: „Wir prüfen das 👍🏽.“ Der Bericht folgt z. B. im Mai.\n"
+                           "The minister said on Monday that the U.S. plan would cost $3.5 million.\n\n");
+
+  file = copy_to_tmp (tmpdir, "large.txt", text->str, text->len);
+  json_file = gloss_document_dup_annotation_file_for (file);
+
+  document = gloss_document_load (file, "de", NULL, &error);
+  g_assert_no_error (error);
+  n = gloss_document_get_n_sentences (document);
+  g_assert_cmpuint (n, ==, 175440);
+
+  for (guint i = 0; i < n; i += 7)
+    gloss_document_add_label (document, i, i % 2 ? "claim" : "quote");
+
+  g_assert_true (gloss_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+
+  reloaded = gloss_document_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_document_get_problems (reloaded)->len, ==, 0);
+  g_assert_cmpuint (gloss_document_get_n_sentences (reloaded), ==, n);
+  g_assert_cmpuint (gloss_document_get_n_annotated (reloaded), ==, (n + 6) / 7);
+
+  first = gloss_format_serialize (document);
+  second = gloss_format_serialize (reloaded);
+  g_assert_true (g_bytes_equal (first, second));
+
+  g_file_delete (json_file, NULL, NULL);
+  g_file_delete (file, NULL, NULL);
+  g_rmdir (tmpdir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -346,8 +536,13 @@ main (int    argc,
       g_test_add_data_func (path, &invalid_cases[i], test_invalid);
     }
   g_test_add_func ("/gloss/format/round-trip", test_round_trip);
+  g_test_add_func ("/gloss/format/readme-example", test_readme_example);
   g_test_add_func ("/gloss/format/meta-kept", test_meta_kept);
   g_test_add_func ("/gloss/format/unwritable", test_unwritable);
+  g_test_add_func ("/gloss/format/project-labels", test_project_labels);
+  g_test_add_func ("/gloss/format/boundaries-saved", test_boundaries_saved);
+  g_test_add_func ("/gloss/format/empty-text", test_empty_text);
+  g_test_add_func ("/gloss/format/large-text", test_large_text);
 
   return g_test_run ();
 }

@@ -127,7 +127,7 @@ gloss_cli_validate (int    argc,
   if (n_invalid > 0)
     gloss_cli_printerr (g_dngettext (GETTEXT_PACKAGE,
                                      "%u of %u files has problems\n",
-                                     "%u of %u files have problems\n", files->len),
+                                     "%u of %u files have problems\n", n_invalid),
                         n_invalid, files->len);
 
   return n_invalid > 0 ? GLOSS_EXIT_FAILURE : GLOSS_EXIT_OK;

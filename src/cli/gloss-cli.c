@@ -29,6 +29,8 @@ static const Command commands[] = {
   { "segment",  gloss_cli_segment,  N_("Split a text into sentences") },
   { "validate", gloss_cli_validate, N_("Check annotation files against their texts") },
   { "stats",    gloss_cli_stats,    N_("Count sentences and labels per document") },
+  { "export",   gloss_cli_export,   N_("Write the annotations as a dataset (JSONL, JSON, CSV, doccano, Label Studio, brat)") },
+  { "import",   gloss_cli_import,   N_("Make annotation files from a dataset or a JSONL corpus of articles") },
 };
 
 static const Command *

@@ -24,6 +24,7 @@ struct _GlossAnnotation
   char    *annotator;
   char    *created;
   char    *modified;
+  gboolean review;      /* to be checked by a person, e.g. after a split */
 };
 
 G_DEFINE_FINAL_TYPE (GlossAnnotation, gloss_annotation, G_TYPE_OBJECT)
@@ -40,6 +41,7 @@ enum {
   PROP_ANNOTATOR,
   PROP_CREATED,
   PROP_MODIFIED,
+  PROP_REVIEW,
   N_PROPS
 };
 
@@ -110,6 +112,10 @@ gloss_annotation_get_property (GObject    *object,
       g_value_set_string (value, self->modified);
       break;
 
+    case PROP_REVIEW:
+      g_value_set_boolean (value, self->review);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -134,6 +140,8 @@ gloss_annotation_class_init (GlossAnnotationClass *klass)
   properties[PROP_ANNOTATOR] = g_param_spec_string ("annotator", NULL, NULL, NULL, flags);
   properties[PROP_CREATED] = g_param_spec_string ("created", NULL, NULL, NULL, flags);
   properties[PROP_MODIFIED] = g_param_spec_string ("modified", NULL, NULL, NULL, flags | G_PARAM_EXPLICIT_NOTIFY);
+
+  properties[PROP_REVIEW] = g_param_spec_boolean ("review", NULL, NULL, FALSE, flags | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -265,6 +273,39 @@ gloss_annotation_set_note (GlossAnnotation *self,
       self->modified = g_strdup (modified);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
     }
+}
+
+/**
+ * gloss_annotation_get_review:
+ *
+ * Returns: %TRUE if a person should check the annotation, e.g. because its
+ *   sentence was split and the label stayed on both halves
+ */
+gboolean
+gloss_annotation_get_review (GlossAnnotation *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (self), FALSE);
+
+  return self->review;
+}
+
+/**
+ * gloss_annotation_set_review:
+ *
+ * Sets the review mark of an annotation that is not in a document yet;
+ * in a document, annotations change only through its history.
+ */
+void
+gloss_annotation_set_review (GlossAnnotation *self,
+                             gboolean         review)
+{
+  g_return_if_fail (GLOSS_IS_ANNOTATION (self));
+
+  if (self->review == !!review)
+    return;
+
+  self->review = !!review;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REVIEW]);
 }
 
 const char *

@@ -33,6 +33,9 @@ const char      *gloss_annotation_get_note       (GlossAnnotation *self);
 void             gloss_annotation_set_note       (GlossAnnotation *self,
                                                   const char      *note,
                                                   const char      *modified);
+gboolean         gloss_annotation_get_review     (GlossAnnotation *self);
+void             gloss_annotation_set_review     (GlossAnnotation *self,
+                                                  gboolean         review);
 const char      *gloss_annotation_get_annotator  (GlossAnnotation *self);
 const char      *gloss_annotation_get_created    (GlossAnnotation *self);
 const char      *gloss_annotation_get_modified   (GlossAnnotation *self);

@@ -16,12 +16,18 @@ GlossDocument *_gloss_document_new_empty     (GlossText       *text,
                                               GlossLabelSet   *labels);
 void     _gloss_document_insert_annotation   (GlossDocument   *self,
                                               GlossAnnotation *annotation);
+void     _gloss_document_add_loaded_annotations (GlossDocument *self,
+                                                GPtrArray     *annotations);
 void     _gloss_document_remove_annotation   (GlossDocument   *self,
                                               GlossAnnotation *annotation);
 void     _gloss_document_set_annotation_note (GlossDocument   *self,
                                               GlossAnnotation *annotation,
                                               const char      *note,
                                               const char      *modified);
+void     _gloss_document_replace_sentences   (GlossDocument   *self,
+                                              guint            position,
+                                              guint            n_removed,
+                                              GPtrArray       *sentences);
 void     _gloss_document_set_sentences       (GlossDocument   *self,
                                               GPtrArray       *sentences);
 guint    _gloss_document_next_annotation_id  (GlossDocument   *self);

@@ -39,6 +39,7 @@ struct _GlossDocument
   char          *annotator;
   char          *meta;            /* the file's "meta" object, kept as it is */
   guint          next_annotation_id;
+  guint          next_sentence_id;
   guint          n_annotated;
   guint          done : 1;
 };
@@ -1072,6 +1073,352 @@ gloss_document_set_note (GlossDocument *self,
   return changed;
 }
 
+static GPtrArray *
+sentence_annotations (GlossSentence *sentence)
+{
+  GPtrArray *annotations = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < gloss_sentence_get_n_annotations (sentence); i++)
+    g_ptr_array_add (annotations, g_object_ref (gloss_sentence_get_annotation (sentence, i)));
+
+  return annotations;
+}
+
+static GPtrArray *
+ptr_array_of (gpointer first,
+              gpointer second)
+{
+  GPtrArray *array = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (array, first);
+  if (second != NULL)
+    g_ptr_array_add (array, second);
+
+  return array;
+}
+
+/* A copy of @annotation on another span (and sentence), as a boundary edit
+ * needs: the same label, note, annotator and creation time. */
+static GlossAnnotation *
+move_annotation (GlossDocument   *self,
+                 GlossAnnotation *annotation,
+                 GlossSentence   *sentence,
+                 const char      *note,
+                 const char      *now,
+                 gboolean         review)
+{
+  g_autofree char *text = gloss_text_dup_slice (self->text,
+                                                gloss_sentence_get_start (sentence),
+                                                gloss_sentence_get_end (sentence));
+  GlossAnnotation *copy;
+
+  copy = gloss_annotation_new (self->next_annotation_id++,
+                               gloss_annotation_get_label (annotation),
+                               gloss_sentence_get_start (sentence),
+                               gloss_sentence_get_end (sentence),
+                               text,
+                               gloss_sentence_get_id (sentence),
+                               note,
+                               gloss_annotation_get_annotator (annotation),
+                               gloss_annotation_get_created (annotation),
+                               now);
+  gloss_annotation_set_review (copy, review);
+
+  return copy;
+}
+
+/**
+ * gloss_document_merge_sentences:
+ * @position: the first of the two sentences
+ *
+ * Merges a sentence with the next one, as one undoable step. The merged
+ * sentence has the labels of both, and both notes.
+ *
+ * Returns: %TRUE if the sentences were merged
+ */
+gboolean
+gloss_document_merge_sentences (GlossDocument *self,
+                                guint          position)
+{
+  g_autoptr(GPtrArray) old_annotations = NULL;
+  g_autoptr(GPtrArray) new_annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) old_sentences = NULL;
+  g_autoptr(GPtrArray) new_sentences = NULL;
+  g_autofree char *now = gloss_timestamp_now ();
+  g_autofree char *note = NULL;
+  GlossSentence *first, *second, *merged;
+  const char *note_a, *note_b;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (!gloss_document_get_read_only (self), FALSE);
+
+  first = gloss_document_get_sentence (self, position);
+  second = gloss_document_get_sentence (self, position + 1);
+  if (first == NULL || second == NULL)
+    return FALSE;
+
+  note_a = gloss_document_get_note (self, position);
+  note_b = gloss_document_get_note (self, position + 1);
+  if (note_b[0] == '\0' || g_strcmp0 (note_a, note_b) == 0)
+    note = g_strdup (note_a);
+  else if (note_a[0] == '\0')
+    note = g_strdup (note_b);
+  else
+    note = g_strconcat (note_a, "\n", note_b, NULL);
+
+  merged = gloss_sentence_new (gloss_sentence_get_id (first),
+                               gloss_sentence_get_start (first),
+                               gloss_sentence_get_end (second));
+  old_sentences = ptr_array_of (g_object_ref (first), g_object_ref (second));
+  new_sentences = ptr_array_of (merged, NULL);
+
+  /* The union of the labels: each label once, taken from the first
+   * sentence that has it */
+  old_annotations = sentence_annotations (first);
+  g_ptr_array_extend_and_steal (old_annotations, sentence_annotations (second));
+  for (guint i = 0; i < old_annotations->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (old_annotations, i);
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < new_annotations->len; j++)
+        seen |= g_strcmp0 (gloss_annotation_get_label (g_ptr_array_index (new_annotations, j)),
+                           gloss_annotation_get_label (annotation)) == 0;
+      if (!seen)
+        g_ptr_array_add (new_annotations,
+                         move_annotation (self, annotation, merged, note, now,
+                                          gloss_annotation_get_review (annotation)));
+    }
+
+  gloss_history_begin_group (self->history);
+  for (guint i = 0; i < old_annotations->len; i++)
+    gloss_history_remove (self->history, g_ptr_array_index (old_annotations, i));
+  gloss_history_replace_sentences (self->history, position, old_sentences, new_sentences);
+  for (guint i = 0; i < new_annotations->len; i++)
+    gloss_history_insert (self->history, g_ptr_array_index (new_annotations, i));
+  gloss_history_end_group (self->history);
+
+  return TRUE;
+}
+
+static gboolean
+is_space_at (GlossDocument *self,
+             guint          offset)
+{
+  const char *p = gloss_text_get_contents (self->text) + gloss_text_get_byte_offset (self->text, offset);
+  gunichar c = g_utf8_get_char (p);
+
+  return g_unichar_isspace (c) || c == 0xFEFF;
+}
+
+/**
+ * gloss_document_split_sentence:
+ * @position: the sentence to split
+ * @offset: the code point where the second part begins
+ *
+ * Splits a sentence in two, as one undoable step; white space at the split
+ * belongs to neither part. The labels stay on both parts, marked for review,
+ * and so does the note.
+ *
+ * Returns: %TRUE if the sentence was split; %FALSE if a part would be empty
+ */
+gboolean
+gloss_document_split_sentence (GlossDocument *self,
+                               guint          position,
+                               guint          offset)
+{
+  g_autoptr(GPtrArray) old_annotations = NULL;
+  g_autoptr(GPtrArray) new_annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) old_sentences = NULL;
+  g_autoptr(GPtrArray) new_sentences = NULL;
+  g_autofree char *now = gloss_timestamp_now ();
+  g_autofree char *note = NULL;
+  GlossSentence *sentence, *first, *second;
+  guint first_end, second_start;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (!gloss_document_get_read_only (self), FALSE);
+
+  sentence = gloss_document_get_sentence (self, position);
+  g_return_val_if_fail (sentence != NULL, FALSE);
+
+  if (offset <= gloss_sentence_get_start (sentence) || offset >= gloss_sentence_get_end (sentence))
+    return FALSE;
+
+  for (first_end = offset; first_end > gloss_sentence_get_start (sentence) && is_space_at (self, first_end - 1); first_end--)
+    ;
+  for (second_start = offset; second_start < gloss_sentence_get_end (sentence) && is_space_at (self, second_start); second_start++)
+    ;
+  if (first_end == gloss_sentence_get_start (sentence) || second_start == gloss_sentence_get_end (sentence))
+    return FALSE;
+
+  note = g_strdup (gloss_document_get_note (self, position));
+  first = gloss_sentence_new (gloss_sentence_get_id (sentence), gloss_sentence_get_start (sentence), first_end);
+  second = gloss_sentence_new (self->next_sentence_id, second_start, gloss_sentence_get_end (sentence));
+  old_sentences = ptr_array_of (g_object_ref (sentence), NULL);
+  new_sentences = ptr_array_of (first, second);
+
+  old_annotations = sentence_annotations (sentence);
+  for (guint i = 0; i < old_annotations->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (old_annotations, i);
+
+      g_ptr_array_add (new_annotations, move_annotation (self, annotation, first, note, now, TRUE));
+      g_ptr_array_add (new_annotations, move_annotation (self, annotation, second, note, now, TRUE));
+    }
+
+  gloss_history_begin_group (self->history);
+  for (guint i = 0; i < old_annotations->len; i++)
+    gloss_history_remove (self->history, g_ptr_array_index (old_annotations, i));
+  gloss_history_replace_sentences (self->history, position, old_sentences, new_sentences);
+  for (guint i = 0; i < new_annotations->len; i++)
+    gloss_history_insert (self->history, g_ptr_array_index (new_annotations, i));
+  gloss_history_end_group (self->history);
+
+  return TRUE;
+}
+
+/**
+ * gloss_document_mark_reviewed:
+ *
+ * Clears the review mark of the sentence's labels, as one undoable step.
+ *
+ * Returns: %TRUE if any label was marked
+ */
+gboolean
+gloss_document_mark_reviewed (GlossDocument *self,
+                              guint          position)
+{
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autofree char *now = gloss_timestamp_now ();
+  GlossSentence *sentence;
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (!gloss_document_get_read_only (self), FALSE);
+
+  sentence = gloss_document_get_sentence (self, position);
+  g_return_val_if_fail (sentence != NULL, FALSE);
+
+  annotations = sentence_annotations (sentence);
+  gloss_history_begin_group (self->history);
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (annotations, i);
+      g_autoptr(GlossAnnotation) reviewed = NULL;
+
+      if (!gloss_annotation_get_review (annotation))
+        continue;
+
+      reviewed = gloss_annotation_new (gloss_annotation_get_id (annotation),
+                                       gloss_annotation_get_label (annotation),
+                                       gloss_annotation_get_start (annotation),
+                                       gloss_annotation_get_end (annotation),
+                                       gloss_annotation_get_text (annotation),
+                                       gloss_annotation_get_sentence (annotation),
+                                       gloss_annotation_get_note (annotation),
+                                       gloss_annotation_get_annotator (annotation),
+                                       gloss_annotation_get_created (annotation),
+                                       now);
+      gloss_history_remove (self->history, annotation);
+      gloss_history_insert (self->history, reviewed);
+      changed = TRUE;
+    }
+  gloss_history_end_group (self->history);
+
+  return changed;
+}
+
+/**
+ * gloss_document_resplit_unlabelled:
+ *
+ * Splits again, with the current segmenter, every run of sentences none of
+ * which has a label; labelled sentences keep their boundaries. One
+ * undoable step. This is the only way a better segmenter moves the
+ * boundaries of an annotated document: when the user asks.
+ *
+ * Returns: the number of sentences whose boundaries changed
+ */
+guint
+gloss_document_resplit_unlabelled (GlossDocument *self)
+{
+  GlossSegmenter *segmenter;
+  const char *contents;
+  guint changed = 0;
+  guint run_end;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (!gloss_document_get_read_only (self), 0);
+
+  segmenter = get_segmenter (self->language);
+  contents = gloss_text_get_contents (self->text);
+
+  gloss_history_begin_group (self->history);
+
+  /* From the end, so the positions of runs still to do stay valid */
+  run_end = gloss_document_get_n_sentences (self);
+  while (run_end > 0)
+    {
+      g_autoptr(GPtrArray) old_sentences = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GPtrArray) new_sentences = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GArray) spans = NULL;
+      guint run_start = run_end;
+      guint start, end;
+      gsize b_start, b_end;
+      gboolean same;
+
+      if (gloss_sentence_get_n_annotations (gloss_document_get_sentence (self, run_end - 1)) > 0)
+        {
+          run_end--;
+          continue;
+        }
+
+      while (run_start > 0 && gloss_sentence_get_n_annotations (gloss_document_get_sentence (self, run_start - 1)) == 0)
+        run_start--;
+
+      start = gloss_sentence_get_start (gloss_document_get_sentence (self, run_start));
+      end = gloss_sentence_get_end (gloss_document_get_sentence (self, run_end - 1));
+      b_start = gloss_text_get_byte_offset (self->text, start);
+      b_end = gloss_text_get_byte_offset (self->text, end);
+      spans = gloss_segmenter_split (segmenter, contents + b_start, b_end - b_start);
+
+      same = spans->len == run_end - run_start;
+      for (guint i = 0; i < run_end - run_start; i++)
+        {
+          GlossSentence *sentence = gloss_document_get_sentence (self, run_start + i);
+
+          g_ptr_array_add (old_sentences, g_object_ref (sentence));
+          if (same)
+            {
+              GlossSpan *span = &g_array_index (spans, GlossSpan, i);
+
+              same = span->start + start == gloss_sentence_get_start (sentence) &&
+                     span->end + start == gloss_sentence_get_end (sentence);
+            }
+        }
+
+      if (!same)
+        {
+          for (guint i = 0; i < spans->len; i++)
+            {
+              GlossSpan *span = &g_array_index (spans, GlossSpan, i);
+
+              g_ptr_array_add (new_sentences,
+                               gloss_sentence_new (self->next_sentence_id++, start + span->start, start + span->end));
+            }
+
+          gloss_history_replace_sentences (self->history, run_start, old_sentences, new_sentences);
+          changed += MAX (old_sentences->len, new_sentences->len);
+        }
+
+      run_end = run_start;
+    }
+
+  gloss_history_end_group (self->history);
+
+  return changed;
+}
+
 gboolean
 gloss_document_undo (GlossDocument *self)
 {
@@ -1230,11 +1577,53 @@ _gloss_document_insert_annotation (GlossDocument   *self,
   sentence_changed (self, sentence);
 }
 
+static int
+compare_annotations_ptr (gconstpointer a,
+                         gconstpointer b,
+                         gpointer      user_data)
+{
+  return compare_annotations (*(gconstpointer *)a, *(gconstpointer *)b, user_data);
+}
+
+/**
+ * _gloss_document_add_loaded_annotations:
+ * @annotations: (element-type GlossAnnotation): annotations read from a
+ *   file, each with a sentence of the document and no two alike
+ *
+ * Adds annotations in bulk, as loading does: one sort and one splice
+ * instead of a search and a signal for each.
+ */
+void
+_gloss_document_add_loaded_annotations (GlossDocument *self,
+                                        GPtrArray     *annotations)
+{
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->annotations));
+
+  g_return_if_fail (n_old == 0);
+
+  g_ptr_array_sort_with_data (annotations, compare_annotations_ptr, self);
+
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (annotations, i);
+      GlossSentence *sentence = gloss_document_lookup_sentence (self, gloss_annotation_get_sentence (annotation));
+      guint position = gloss_sentence_get_n_annotations (sentence);
+
+      /* Sorted by label order already, so each goes at the end */
+      _gloss_sentence_insert_annotation (sentence, position, annotation);
+      if (position == 0)
+        self->n_annotated++;
+      self->next_annotation_id = MAX (self->next_annotation_id, gloss_annotation_get_id (annotation) + 1);
+    }
+
+  g_list_store_splice (self->annotations, 0, 0, annotations->pdata, annotations->len);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ANNOTATED]);
+}
+
 void
 _gloss_document_remove_annotation (GlossDocument   *self,
                                    GlossAnnotation *annotation)
 {
-  g_autoptr(GlossAnnotation) hold = g_object_ref (annotation);
   GlossSentence *sentence;
   gboolean found;
   guint position;
@@ -1242,16 +1631,20 @@ _gloss_document_remove_annotation (GlossDocument   *self,
   position = find_annotation_position (self, annotation, &found);
   g_return_if_fail (found);
 
+  /* The store may hold the last reference */
+  g_object_ref (annotation);
   g_list_store_remove (self->annotations, position);
 
   sentence = gloss_document_lookup_sentence (self, gloss_annotation_get_sentence (annotation));
-  if (sentence == NULL)
-    return;
+  if (sentence != NULL)
+    {
+      _gloss_sentence_remove_annotation (sentence, annotation);
+      if (gloss_sentence_get_n_annotations (sentence) == 0)
+        update_n_annotated (self, -1);
+      sentence_changed (self, sentence);
+    }
 
-  _gloss_sentence_remove_annotation (sentence, annotation);
-  if (gloss_sentence_get_n_annotations (sentence) == 0)
-    update_n_annotated (self, -1);
-  sentence_changed (self, sentence);
+  g_object_unref (annotation);
 }
 
 void
@@ -1278,17 +1671,38 @@ void
 _gloss_document_set_sentences (GlossDocument *self,
                                GPtrArray     *sentences)
 {
-  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->sentences));
+  _gloss_document_replace_sentences (self, 0, g_list_model_get_n_items (G_LIST_MODEL (self->sentences)), sentences);
+}
 
-  g_hash_table_remove_all (self->sentence_by_id);
+/**
+ * _gloss_document_replace_sentences:
+ * @n_removed: how many sentences from @position on to take out
+ * @sentences: (element-type GlossSentence): what to put there, without
+ *   annotations
+ */
+void
+_gloss_document_replace_sentences (GlossDocument *self,
+                                   guint          position,
+                                   guint          n_removed,
+                                   GPtrArray     *sentences)
+{
+  for (guint i = 0; i < n_removed; i++)
+    {
+      GlossSentence *sentence = gloss_document_get_sentence (self, position + i);
+
+      g_warn_if_fail (gloss_sentence_get_n_annotations (sentence) == 0);
+      g_hash_table_remove (self->sentence_by_id, GUINT_TO_POINTER (gloss_sentence_get_id (sentence)));
+    }
+
   for (guint i = 0; i < sentences->len; i++)
     {
       GlossSentence *sentence = g_ptr_array_index (sentences, i);
 
       g_hash_table_insert (self->sentence_by_id, GUINT_TO_POINTER (gloss_sentence_get_id (sentence)), sentence);
+      self->next_sentence_id = MAX (self->next_sentence_id, gloss_sentence_get_id (sentence) + 1);
     }
 
-  g_list_store_splice (self->sentences, 0, n_old, sentences->pdata, sentences->len);
+  g_list_store_splice (self->sentences, position, n_removed, sentences->pdata, sentences->len);
 }
 
 guint

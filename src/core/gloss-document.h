@@ -84,6 +84,14 @@ const char      *gloss_document_get_note            (GlossDocument        *self,
 gboolean         gloss_document_set_note            (GlossDocument        *self,
                                                      guint                 position,
                                                      const char           *note);
+gboolean         gloss_document_merge_sentences     (GlossDocument        *self,
+                                                     guint                 position);
+gboolean         gloss_document_split_sentence      (GlossDocument        *self,
+                                                     guint                 position,
+                                                     guint                 offset);
+gboolean         gloss_document_mark_reviewed       (GlossDocument        *self,
+                                                     guint                 position);
+guint            gloss_document_resplit_unlabelled  (GlossDocument        *self);
 gboolean         gloss_document_undo                (GlossDocument        *self);
 gboolean         gloss_document_redo                (GlossDocument        *self);
 

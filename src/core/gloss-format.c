@@ -56,14 +56,18 @@ read_span (Loader     *loader,
 
   if (*end > length)
     {
-      gloss_problems_add (loader->problems, path,
+      g_autofree char *where = g_strconcat (path, ".end", NULL);
+
+      gloss_problems_add (loader->problems, where,
                           _("The end %u is beyond the end of the text (%u characters)"), *end, length);
       return FALSE;
     }
 
   if (*start >= *end)
     {
-      gloss_problems_add (loader->problems, path,
+      g_autofree char *where = g_strconcat (path, ".start", NULL);
+
+      gloss_problems_add (loader->problems, where,
                           _("The start %u is not before the end %u"), *start, *end);
       return FALSE;
     }
@@ -136,17 +140,19 @@ read_annotations (Loader    *loader,
 {
   static const char * const known[] = {
     "id", "label", "start", "end", "text", "sentence",
-    "note", "annotator", "created", "modified", NULL
+    "note", "annotator", "created", "modified", "review", NULL
   };
   GlossLabelSet *labels = gloss_document_get_labels (loader->document);
   g_autoptr(GHashTable) ids = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = json_array_get_length (array);
 
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *path = g_strdup_printf ("$.annotations[%u]", i);
-      g_autoptr(GlossAnnotation) annotation = NULL;
       JsonNode *node = json_array_get_element (array, i);
+      GlossAnnotation *annotation;
       const char *label, *text, *note, *annotator, *created, *modified;
       GlossSentence *sentence = NULL;
       JsonObject *object;
@@ -197,9 +203,14 @@ read_annotations (Loader    *loader,
                                 _("The annotation [%u, %u) does not cover its sentence %u [%u, %u)"),
                                 start, end, sentence_id,
                                 gloss_sentence_get_start (sentence), gloss_sentence_get_end (sentence));
-          else if (label != NULL && gloss_sentence_has_label (sentence, label))
-            gloss_problems_add (loader->problems, path,
-                                _("The sentence %u has the label “%s” twice"), sentence_id, label);
+          else if (label != NULL)
+            {
+              char *pair = g_strdup_printf ("%u\t%s", sentence_id, label);
+
+              if (!g_hash_table_add (pairs, pair))
+                gloss_problems_add (loader->problems, path,
+                                    _("The sentence %u has the label “%s” twice"), sentence_id, label);
+            }
         }
 
       note = gloss_json_get_string (object, "note", path, FALSE, loader->problems);
@@ -212,13 +223,25 @@ read_annotations (Loader    *loader,
       if (modified != NULL && !gloss_timestamp_is_valid (modified))
         gloss_problems_add (loader->problems, path, _("“modified” is not an ISO 8601 time: “%s”"), modified);
 
+      node = json_object_get_member (object, "review");
+      if (node != NULL && (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN))
+        {
+          g_autofree char *where = g_strconcat (path, ".review", NULL);
+
+          gloss_problems_add (loader->problems, where, _("“review” must be true or false, not %s"),
+                              gloss_json_type_name (node));
+        }
+
       if (loader->problems->len > n_problems || sentence == NULL)
         continue;
 
       annotation = gloss_annotation_new (id, label, start, end, text, sentence_id,
                                          note, annotator, created, modified);
-      _gloss_document_insert_annotation (loader->document, annotation);
+      gloss_annotation_set_review (annotation, node != NULL && json_node_get_boolean (node));
+      g_ptr_array_add (loaded, annotation);
     }
+
+  _gloss_document_add_loaded_annotations (loader->document, loaded);
 }
 
 /**
@@ -380,6 +403,51 @@ gloss_format_parse (GlossText     *text,
 }
 
 /**
+ * gloss_format_append_sentence:
+ *
+ * Appends a sentence as the file writes it: `{"id": …, "start": …, "end": …}`.
+ */
+void
+gloss_format_append_sentence (GString       *out,
+                              GlossSentence *sentence)
+{
+  g_string_append_printf (out, "{\"id\": %u, \"start\": %u, \"end\": %u}",
+                          gloss_sentence_get_id (sentence),
+                          gloss_sentence_get_start (sentence),
+                          gloss_sentence_get_end (sentence));
+}
+
+/**
+ * gloss_format_append_annotation:
+ *
+ * Appends an annotation as one JSON object on one line, with its members
+ * in the file's order; exports that carry whole annotations use it too,
+ * so nothing is dropped on the way.
+ */
+void
+gloss_format_append_annotation (GString         *out,
+                                GlossAnnotation *a)
+{
+  g_string_append_printf (out, "{\"id\": %u, \"label\": ", gloss_annotation_get_id (a));
+  gloss_json_append_string (out, gloss_annotation_get_label (a));
+  g_string_append_printf (out, ", \"start\": %u, \"end\": %u, \"sentence\": %u, \"text\": ",
+                          gloss_annotation_get_start (a), gloss_annotation_get_end (a),
+                          gloss_annotation_get_sentence (a));
+  gloss_json_append_string (out, gloss_annotation_get_text (a));
+  g_string_append (out, ", \"note\": ");
+  gloss_json_append_string (out, gloss_annotation_get_note (a));
+  g_string_append (out, ", \"annotator\": ");
+  gloss_json_append_string (out, gloss_annotation_get_annotator (a));
+  g_string_append (out, ", \"created\": ");
+  gloss_json_append_string (out, gloss_annotation_get_created (a));
+  g_string_append (out, ", \"modified\": ");
+  gloss_json_append_string (out, gloss_annotation_get_modified (a));
+  if (gloss_annotation_get_review (a))
+    g_string_append (out, ", \"review\": true");
+  g_string_append_c (out, '}');
+}
+
+/**
  * gloss_format_serialize:
  *
  * Writes the document as its `.gloss.json`. The same document always gives
@@ -425,13 +493,8 @@ gloss_format_serialize (GlossDocument *document)
   n = g_list_model_get_n_items (sentences);
   for (guint i = 0; i < n; i++)
     {
-      GlossSentence *sentence = gloss_document_get_sentence (document, i);
-
-      g_string_append_printf (out, "%s\n    {\"id\": %u, \"start\": %u, \"end\": %u}",
-                              i ? "," : "",
-                              gloss_sentence_get_id (sentence),
-                              gloss_sentence_get_start (sentence),
-                              gloss_sentence_get_end (sentence));
+      g_string_append (out, i ? ",\n    " : "\n    ");
+      gloss_format_append_sentence (out, gloss_document_get_sentence (document, i));
     }
   g_string_append (out, n ? "\n  ],\n" : "],\n");
 
@@ -441,21 +504,8 @@ gloss_format_serialize (GlossDocument *document)
     {
       g_autoptr(GlossAnnotation) a = g_list_model_get_item (annotations, i);
 
-      g_string_append_printf (out, "%s\n    {\"id\": %u, \"label\": ", i ? "," : "", gloss_annotation_get_id (a));
-      gloss_json_append_string (out, gloss_annotation_get_label (a));
-      g_string_append_printf (out, ", \"start\": %u, \"end\": %u, \"sentence\": %u, \"text\": ",
-                              gloss_annotation_get_start (a), gloss_annotation_get_end (a),
-                              gloss_annotation_get_sentence (a));
-      gloss_json_append_string (out, gloss_annotation_get_text (a));
-      g_string_append (out, ", \"note\": ");
-      gloss_json_append_string (out, gloss_annotation_get_note (a));
-      g_string_append (out, ", \"annotator\": ");
-      gloss_json_append_string (out, gloss_annotation_get_annotator (a));
-      g_string_append (out, ", \"created\": ");
-      gloss_json_append_string (out, gloss_annotation_get_created (a));
-      g_string_append (out, ", \"modified\": ");
-      gloss_json_append_string (out, gloss_annotation_get_modified (a));
-      g_string_append_c (out, '}');
+      g_string_append (out, i ? ",\n    " : "\n    ");
+      gloss_format_append_annotation (out, a);
     }
   g_string_append (out, n ? "\n  ]" : "]");
 

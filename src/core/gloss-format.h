@@ -20,5 +20,9 @@ GlossDocument *gloss_format_parse     (GlossText     *text,
                                        const char    *language,
                                        GlossLabelSet *labels);
 GBytes        *gloss_format_serialize (GlossDocument *document);
+void           gloss_format_append_sentence   (GString         *out,
+                                               GlossSentence   *sentence);
+void           gloss_format_append_annotation (GString         *out,
+                                               GlossAnnotation *annotation);
 
 G_END_DECLS

@@ -18,6 +18,7 @@ typedef enum
   COMMAND_INSERT,
   COMMAND_REMOVE,
   COMMAND_NOTE,
+  COMMAND_SENTENCES,
   COMMAND_GROUP,
 } CommandKind;
 
@@ -32,6 +33,9 @@ struct _Command
   char            *new_note;
   char            *new_modified;
   GPtrArray       *children;     /* of Command, for COMMAND_GROUP */
+  guint            position;     /* COMMAND_SENTENCES: where old is replaced by new */
+  GPtrArray       *old_sentences;
+  GPtrArray       *new_sentences;
 };
 
 struct _GlossHistory
@@ -65,6 +69,8 @@ command_free (Command *command)
   g_free (command->new_note);
   g_free (command->new_modified);
   g_clear_pointer (&command->children, g_ptr_array_unref);
+  g_clear_pointer (&command->old_sentences, g_ptr_array_unref);
+  g_clear_pointer (&command->new_sentences, g_ptr_array_unref);
   g_free (command);
 }
 
@@ -102,6 +108,12 @@ command_run (Command       *command,
       _gloss_document_set_annotation_note (document, command->annotation,
                                            forward ? command->new_note : command->old_note,
                                            forward ? command->new_modified : command->old_modified);
+      break;
+
+    case COMMAND_SENTENCES:
+      _gloss_document_replace_sentences (document, command->position,
+                                         forward ? command->old_sentences->len : command->new_sentences->len,
+                                         forward ? command->new_sentences : command->old_sentences);
       break;
 
     case COMMAND_GROUP:
@@ -318,6 +330,34 @@ gloss_history_set_note (GlossHistory    *self,
   command->old_modified = g_strdup (gloss_annotation_get_modified (annotation));
   command->new_note = g_strdup (note);
   command->new_modified = g_strdup (modified);
+
+  push (self, command);
+}
+
+/**
+ * gloss_history_replace_sentences:
+ * @position: the position of the first sentence to replace
+ * @old_sentences: (element-type GlossSentence): the sentences there now,
+ *   without annotations
+ * @new_sentences: (element-type GlossSentence): what replaces them
+ *
+ * Replaces sentences, for boundary edits. The annotations of the old
+ * sentences must be removed first, in the same group.
+ */
+void
+gloss_history_replace_sentences (GlossHistory *self,
+                                 guint         position,
+                                 GPtrArray    *old_sentences,
+                                 GPtrArray    *new_sentences)
+{
+  Command *command;
+
+  g_return_if_fail (GLOSS_IS_HISTORY (self));
+
+  command = command_new (COMMAND_SENTENCES, NULL);
+  command->position = position;
+  command->old_sentences = g_ptr_array_ref (old_sentences);
+  command->new_sentences = g_ptr_array_ref (new_sentences);
 
   push (self, command);
 }

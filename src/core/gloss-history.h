@@ -26,6 +26,10 @@ void          gloss_history_set_note       (GlossHistory    *self,
                                             GlossAnnotation *annotation,
                                             const char      *note,
                                             const char      *modified);
+void          gloss_history_replace_sentences (GlossHistory *self,
+                                               guint         position,
+                                               GPtrArray    *old_sentences,
+                                               GPtrArray    *new_sentences);
 gboolean      gloss_history_undo           (GlossHistory    *self);
 gboolean      gloss_history_redo           (GlossHistory    *self);
 void          gloss_history_clear          (GlossHistory    *self);

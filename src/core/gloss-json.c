@@ -106,8 +106,8 @@ gloss_json_parse (const char  *data,
   if (!check_depth (data, length, &offset))
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_JSON,
-                   _("The JSON is nested more than %u levels deep (at byte %" G_GSIZE_FORMAT ")"),
-                   GLOSS_JSON_MAX_DEPTH, offset);
+                   _("The JSON is nested more than %u levels deep (at byte %lu)"),
+                   GLOSS_JSON_MAX_DEPTH, (unsigned long)offset);
       return NULL;
     }
 
@@ -237,14 +237,14 @@ gloss_json_get_uint (JsonObject *object,
   n = json_node_get_int (node);
   if (n < 0)
     {
-      gloss_problems_add (problems, where, _("“%s” is negative (%" G_GINT64_FORMAT ")"), member, n);
+      gloss_problems_add (problems, where, _("“%s” is negative (%lld)"), member, (long long)n);
       return FALSE;
     }
 
   if ((guint64)n > max)
     {
-      gloss_problems_add (problems, where, _("“%s” is %" G_GINT64_FORMAT ", beyond the largest allowed value %u"),
-                          member, n, max);
+      gloss_problems_add (problems, where, _("“%s” is %lld, beyond the largest allowed value %u"),
+                          member, (long long)n, max);
       return FALSE;
     }
 

@@ -363,9 +363,10 @@ gloss_label_set_move (GlossLabelSet *self,
 
 /**
  * gloss_label_set_append_json:
- * @indent: the indentation of the list's lines
+ * @indent: (nullable): the indentation of the list's lines; %NULL for the
+ *   whole list on one line, as the JSONL exports need
  *
- * Appends the labels as a JSON list, one label a line, in set order.
+ * Appends the labels as a JSON list, in set order.
  */
 void
 gloss_label_set_append_json (GlossLabelSet *self,
@@ -380,7 +381,10 @@ gloss_label_set_append_json (GlossLabelSet *self,
     {
       GlossLabel *label = g_ptr_array_index (self->labels, i);
 
-      g_string_append_printf (out, "%s\n%s  {\"id\": ", i ? "," : "", indent);
+      if (indent != NULL)
+        g_string_append_printf (out, "%s\n%s  {\"id\": ", i ? "," : "", indent);
+      else
+        g_string_append (out, i ? ", {\"id\": " : "{\"id\": ");
       gloss_json_append_string (out, gloss_label_get_id (label));
       g_string_append (out, ", \"name\": ");
       gloss_json_append_string (out, gloss_label_get_name (label));
@@ -393,7 +397,7 @@ gloss_label_set_append_json (GlossLabelSet *self,
       g_string_append_c (out, '}');
     }
 
-  if (self->labels->len > 0)
+  if (indent != NULL && self->labels->len > 0)
     g_string_append_printf (out, "\n%s", indent);
   g_string_append_c (out, ']');
 }

@@ -34,8 +34,6 @@
  * a Scan on the stack, so several threads can split with one segmenter.
  */
 
-#define RESOURCE_DIR "/io/github/gloss_annotator/Gloss/core/segmenter/"
-
 /* Longest token that is looked up in the word tables; longer ones cannot
  * be abbreviations or sentence openers. */
 #define MAX_WORD_BYTES 64
@@ -73,9 +71,18 @@ struct _GlossSegmenter
   GHashTable *exact;
   GHashTable *folded;
 
+  /* Abbreviations that end compound words, before a number ("Hauptstr. 5"). */
+  GPtrArray  *number_endings;
+
+  /* Longest entry that can stand before a period, and longest entry of
+   * all: longer tokens are not looked up. */
+  gsize       max_abbreviation_len;
+  gsize       max_word_len;
+
   guint       min_words;
   guint       quotes_hold : 1;
   guint       ordinals : 1;
+  guint       soft_wrap_capitals : 1;
 };
 
 G_DEFINE_FINAL_TYPE (GlossSegmenter, gloss_segmenter, G_TYPE_OBJECT)
@@ -314,7 +321,7 @@ is_dash (gunichar c)
 static gboolean
 is_bullet (gunichar c)
 {
-  return c == 0x2022 || c == 0x2043 || c == 0x25AA || c == 0x25E6 || c == 0x00B7;
+  return c == 0x2022 || c == 0x2043 || c == 0x25AA || c == 0x25E6;
 }
 
 /* Fullwidth and ideographic stops end a sentence without a following space. */
@@ -333,21 +340,31 @@ lookup_bytes (const GlossSegmenter *self,
               gsize                 len)
 {
   char buf[MAX_WORD_BYTES];
-  gpointer value;
+  WordFlags flags;
   gsize i;
 
-  if (len == 0 || len >= sizeof buf)
+  gboolean lower = TRUE;
+
+  if (len == 0 || len > self->max_word_len)
     return 0;
 
   memcpy (buf, word, len);
   buf[len] = '\0';
-  value = g_hash_table_lookup (self->exact, buf);
-  if (value != NULL)
-    return GPOINTER_TO_UINT (value);
+  flags = GPOINTER_TO_UINT (g_hash_table_lookup (self->exact, buf));
 
   for (i = 0; i < len; i++)
-    buf[i] = g_ascii_tolower (buf[i]);
-  return GPOINTER_TO_UINT (g_hash_table_lookup (self->folded, buf));
+    {
+      if (buf[i] >= 'A' && buf[i] <= 'Z')
+        {
+          buf[i] += 'a' - 'A';
+          lower = FALSE;
+        }
+    }
+  /* The lower-case entries are all in the exact table too. "No" is both
+   * a sentence opener as written and the abbreviation "no" folded. */
+  if (lower)
+    return flags;
+  return flags | GPOINTER_TO_UINT (g_hash_table_lookup (self->folded, buf));
 }
 
 /* Flags of the token before a period; "Tuesday.Mr" (a missing space) falls
@@ -357,11 +374,15 @@ lookup_token (const GlossSegmenter *self,
               const guchar         *start,
               const guchar         *end)
 {
-  WordFlags flags = lookup_bytes (self, start, end - start);
+  WordFlags flags;
   const guchar *dot;
 
-  if (flags != 0)
-    return flags;
+  if ((gsize) (end - start) <= self->max_abbreviation_len)
+    {
+      flags = lookup_bytes (self, start, end - start);
+      if (flags != 0)
+        return flags;
+    }
   dot = memchr (start, '.', end - start);
   if (dot == NULL)
     return 0;
@@ -372,7 +393,7 @@ lookup_token (const GlossSegmenter *self,
         break;
       dot = next;
     }
-  if (end - dot - 1 < 2)
+  if (end - dot - 1 < 2 || (gsize) (end - dot - 1) > self->max_abbreviation_len)
     return 0;
   return lookup_bytes (self, dot + 1, end - dot - 1);
 }
@@ -398,8 +419,10 @@ scan_code_point_at (Scan         *s,
       guint64 cont;
 
       memcpy (&w, p, 8);
-      cont = (w & high) & ~((w << 1) & high);
-      count += 8 - __builtin_popcountll (cont);
+      /* One bit per continuation byte, at the bottom of each byte; the
+       * multiplication sums the bytes into the top one. */
+      cont = ((w & high) & ~((w << 1) & high)) >> 7;
+      count += 8 - (guint) ((cont * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56);
       p += 8;
     }
   for (; p < x; p++)
@@ -596,12 +619,11 @@ is_plain_word (const GlossSegmenter *self,
   return (lookup_token (self, t, p) & WORD_ABBREVIATION) == 0;
 }
 
-/* Whether the segment before @t ends like a sentence: "… Smith. a) …".
- * With @strict, only a period after an ordinary word counts. */
+/* Whether the segment before @t ends like a sentence: "… Smith. a) …";
+ * a period counts only after an ordinary word ("see p. 4)" is no list). */
 static gboolean
 scan_follows_sentence_end (Scan         *s,
-                           const guchar *t,
-                           gboolean      strict)
+                           const guchar *t)
 {
   const guchar *p = t;
   gsize n;
@@ -615,8 +637,6 @@ scan_follows_sentence_end (Scan         *s,
     return TRUE;
   if (p[-1] != '.')
     return FALSE;
-  if (!strict)
-    return TRUE;
   return is_plain_word (s->self, scan_token_start (s, p - 1), p - 1);
 }
 
@@ -629,18 +649,20 @@ scan_list_marker (Scan         *s,
                   const guchar *t,
                   const guchar *p)
 {
-  const guchar *item = scan_item_start (s);
   const guchar *m = t;
   MarkerKind kind;
   guint value = 0;
   guint suffix = 0;
 
+  /* Markers are one or two characters; most tokens are longer. */
+  if (p - t > 2)
+    return FALSE;
   if (m > s->seg && m[-1] == '(')
     m--;
   kind = parse_marker_at (m, s->end, &value, &suffix);
   if (kind == MARKER_NONE)
     return FALSE;
-  if (m == item)
+  if (m == scan_item_start (s))
     return TRUE;
   if (m > s->seg && space_before (m, s->seg) == 0)
     return FALSE;
@@ -648,8 +670,7 @@ scan_list_marker (Scan         *s,
   /* Brackets mark list items plainly; "1." and "a." only when they
    * continue a list or open one after a sentence. */
   if (scan_continues_list (s, kind, value, suffix) ||
-      (suffix != 1 && scan_follows_sentence_end (s, m, FALSE)) ||
-      (value == 1 && scan_follows_sentence_end (s, m, TRUE)))
+      ((suffix != 1 || value == 1) && scan_follows_sentence_end (s, m)))
     {
       scan_break (s, m);
       return TRUE;
@@ -762,7 +783,7 @@ scan_has_words (Scan         *s,
 {
   const guchar *p = scan_segment_start (s);
   guint words = 1;
-  gboolean in_space = FALSE;
+  gboolean in_space = TRUE;
 
   while (p < t && words < min)
     {
@@ -860,6 +881,38 @@ scan_previous_word (Scan         *s,
   return lookup_bytes (s->self, w, e - w);
 }
 
+/* Whether the token before @t is a number: "100 m." */
+static gboolean
+scan_follows_number (Scan         *s,
+                     const guchar *t)
+{
+  const guchar *e = t;
+  gsize n;
+
+  while (e > s->seg && (n = space_before (e, s->seg)) > 0)
+    e -= n;
+  return e < t && e > s->seg && g_ascii_isdigit (e[-1]);
+}
+
+/* "Goethestr. 5": a compound ending in an abbreviation from [number-endings]. */
+static gboolean
+has_number_ending (const GlossSegmenter *self,
+                   const guchar         *t,
+                   const guchar         *p)
+{
+  guint i;
+
+  for (i = 0; i < self->number_endings->len; i++)
+    {
+      const char *ending = g_ptr_array_index (self->number_endings, i);
+      gsize len = strlen (ending);
+
+      if ((gsize) (p - t) > len && memcmp (p - len, ending, len) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* "world.Today": a sentence glued to the previous one without a space,
  * which is not a domain, a file name or an e-mail address. */
 static gboolean
@@ -923,25 +976,29 @@ scan_period_ends (Scan         *s,
     return FALSE;
   if ((flags & WORD_BEFORE_NUMBER) && next->cls == CHAR_DIGIT)
     return FALSE;
+  if (flags == 0 && next->cls == CHAR_DIGIT && has_number_ending (self, t, p))
+    return FALSE;
 
   if (flags & (WORD_ENDS_BEFORE_CAPITAL | WORD_ENDS_BEFORE_STARTER) ||
       is_initialism (t, p))
     {
-      gboolean capital;
-
       /* A dash or pipe after an abbreviation belongs to a dateline
        * ("WASHINGTON, D.C. — …"). */
       if (next->dash || next->pipe)
         return FALSE;
+      /* A typical sentence opener after it decides; a mere capital only
+       * if the sentence would not be too short, as "At 5 a.m." in
+       * "At 5 a.m. Mr. Smith left." is. */
+      if (next_is_starter (self, next))
+        return TRUE;
       if (flags & WORD_ENDS_BEFORE_CAPITAL)
-        capital = next_is_capitalised (next);
-      else
-        capital = next_is_starter (self, next);
-      return capital && scan_has_words (s, t, self->min_words);
+        return next_is_capitalised (next) && scan_has_words (s, t, self->min_words);
+      return FALSE;
     }
 
-  /* "z. B.", "u. a.": a single small letter is an abbreviation. */
-  if (p - t == 1 && g_ascii_islower (*t))
+  /* "z. B.", "u. a.": a single small letter is an abbreviation, unless it
+   * is a unit after a number ("Er lief 100 m."). */
+  if (p - t == 1 && g_ascii_islower (*t) && !scan_follows_number (s, t))
     return FALSE;
 
   if (next->pipe)
@@ -964,6 +1021,48 @@ scan_period_ends (Scan         *s,
     }
 
   return next->cls != CHAR_LOWER;
+}
+
+/* The end of a citation mark "[12]" or "[3,4]" at @q, or %NULL. */
+static const guchar *
+citation_end (const guchar *q,
+              const guchar *end)
+{
+  const guchar *r = q + 1;
+
+  if (q >= end || *q != '[')
+    return NULL;
+  while (r < end && r - q < 12 && (g_ascii_isdigit (*r) || *r == ',' || *r == '-'))
+    r++;
+  if (r == q + 1 || r >= end || *r != ']')
+    return NULL;
+  return r + 1;
+}
+
+/* Citation marks after a space still belong to the sentence they follow:
+ * "Hydrogen is a gas. [1] It is …". */
+static const guchar *
+skip_citations (const guchar *q,
+                const guchar *end)
+{
+  const guchar *last = q;
+
+  while (TRUE)
+    {
+      const guchar *r = last;
+      const guchar *c;
+      gsize len;
+
+      while (r < end && is_horizontal_space (r, end, &len))
+        r += len;
+      c = citation_end (r, end);
+      if (c == NULL)
+        break;
+      last = c;
+    }
+  if (last != q && last < end && space_at (last, end) == 0)
+    return q;
+  return last;
 }
 
 /* Consumes what closes a sentence after its terminator: quotation marks,
@@ -991,13 +1090,11 @@ scan_closers (Scan         *s,
         }
       else if (c == '[')
         {
-          const guchar *r = q + 1;
+          const guchar *r = citation_end (q, end);
 
-          while (r < end && r - q < 12 && (g_ascii_isdigit (*r) || *r == ',' || *r == '-'))
-            r++;
-          if (r == q + 1 || r >= end || *r != ']')
+          if (r == NULL)
             break;
-          q = r + 1;
+          q = r;
         }
       else if (closed && (c == '.' || c == '!' || c == '?'))
         {
@@ -1103,6 +1200,8 @@ scan_terminator (Scan         *s,
       return c_end;
     }
 
+  c_end = skip_citations (c_end, end);
+
   /* Inside a quotation or bracket that closes later on this line. */
   if (s->hold_end != NULL && p < s->hold_end && c_end <= s->hold_end)
     return c_end;
@@ -1198,6 +1297,34 @@ scan_credit (Scan         *s,
   scan_break (s, t);
 }
 
+/* Speech broken off with a dash ends the sentence: "… afore she comes,
+ * to--" At this moment …", "„Ich wollte nur –“ Er brach ab." @p is the
+ * closing quotation mark, @len its length. */
+static void
+scan_broken_quote (Scan         *s,
+                   const guchar *p,
+                   gsize         len)
+{
+  const guchar *q = p + len;
+  gunichar before;
+  Next next;
+
+  if (q >= s->end || space_at (q, s->end) == 0 || p - s->seg < 2)
+    return;
+  before = char_before (p, s->seg);
+  if (before == '-')
+    {
+      if (p[-2] != '-')
+        return;
+    }
+  else if (before != 0x2013 && before != 0x2014)
+    return;
+
+  read_next (s, q, &next);
+  if (next.cls == CHAR_UPPER && !next.punct && !next.line_end)
+    scan_break (s, q);
+}
+
 /* A bullet in the middle of a line starts a new item. */
 static void
 scan_bullet (Scan         *s,
@@ -1287,8 +1414,9 @@ scan_quote (Scan         *s,
 }
 
 /* A line break ends a sentence, except where a line was wrapped softly:
- * it ends in a space, not in a terminator, and the next line goes on with
- * a word ("It was a cold \nnight."), or it starts with a comma. */
+ * it ends in a space, not in a terminator, and the next line goes on in
+ * small letters ("It was a cold \nnight."), or it starts with a comma
+ * (a byline "von Anna Roth\n, Ben Wolf"). */
 static gboolean
 scan_line_continues (Scan         *s,
                      const guchar *p)
@@ -1300,6 +1428,8 @@ scan_line_continues (Scan         *s,
   gunichar last;
   gunichar c;
   gsize len;
+  guint value;
+  guint suffix;
 
   if (n < end && *n == ',')
     return TRUE;
@@ -1325,22 +1455,16 @@ scan_line_continues (Scan         *s,
 
   if (n >= end)
     return FALSE;
+  /* The next line must go on with a small letter or a bracket, not with
+   * a list item ("a) …", "(2) …"), a bullet or a number. In English a
+   * capital is not enough: a headline with a stray space at its end is
+   * still a headline. German capitalises its nouns, so there a capital
+   * may continue a sentence ("eine problemlose \nSchwangerschaft"). */
   c = char_at (n, end, &len);
-  if (c == '(')
-    {
-      guint value;
-      guint suffix;
-
-      return parse_marker_at (n, end, &value, &suffix) == MARKER_NONE;
-    }
-  if (!g_unichar_isalpha (c))
+  if (c != '(' && !g_unichar_islower (c) &&
+      !(s->self->soft_wrap_capitals && g_unichar_isalpha (c)))
     return FALSE;
-  {
-    guint value;
-    guint suffix;
-
-    return parse_marker_at (n, end, &value, &suffix) == MARKER_NONE;
-  }
+  return parse_marker_at (n, end, &value, &suffix) == MARKER_NONE;
 }
 
 static const guchar *
@@ -1356,7 +1480,15 @@ scan_candidate (Scan         *s,
       if (!scan_line_continues (s, p))
         scan_break (s, p);
       return p + 1;
-    case '.': case '!': case '?':
+    case '.':
+      /* "3.5", "taz.de", "u.a.": a period inside a token, the most common
+       * case after a sentence end, needs no closer look. */
+      if (p > s->seg && p + 1 < s->end &&
+          ((g_ascii_islower (p[1]) && g_ascii_isalnum (p[-1])) ||
+           (g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[-1]))))
+        return p + 1;
+      return scan_terminator (s, p);
+    case '!': case '?':
       return scan_terminator (s, p);
     case ')':
       scan_closing_paren (s, p);
@@ -1365,6 +1497,7 @@ scan_candidate (Scan         *s,
       scan_bracket (s, p);
       return p + 1;
     case '"':
+      scan_broken_quote (s, p, 1);
       scan_quote (s, p, '"');
       return p + 1;
     case ':':
@@ -1377,6 +1510,8 @@ scan_candidate (Scan         *s,
   c = char_at (p, s->end, &len);
   if (c == 0x2026 || is_strong_terminator (c))
     return scan_terminator (s, p);
+  if (is_closer (c))
+    scan_broken_quote (s, p, len);
   if (is_bullet (c))
     scan_bullet (s, p);
   else if (c == 0x00A9)
@@ -1436,6 +1571,8 @@ gloss_segmenter_set_option (GlossSegmenter *self,
     self->quotes_hold = parse_bool (value);
   else if (g_str_equal (key, "ordinals"))
     self->ordinals = parse_bool (value);
+  else if (g_str_equal (key, "soft-wrap-capitals"))
+    self->soft_wrap_capitals = parse_bool (value);
   else if (g_str_equal (key, "min-words-before-ambiguous"))
     self->min_words = (guint) g_ascii_strtoull (value, NULL, 10);
   else
@@ -1452,6 +1589,7 @@ gloss_segmenter_load (GlossSegmenter *self)
   g_auto(GStrv) lines = NULL;
   g_autofree char *text = NULL;
   gboolean options = FALSE;
+  gboolean endings = FALSE;
   WordFlags flags = 0;
   gsize size;
   guint i;
@@ -1486,8 +1624,9 @@ gloss_segmenter_load (GlossSegmenter *self)
           if (close != NULL)
             *close = '\0';
           options = g_str_equal (line + 1, "options");
+          endings = g_str_equal (line + 1, "number-endings");
           flags = section_flags (line + 1);
-          if (!options && flags == 0)
+          if (!options && !endings && flags == 0)
             g_warning ("%s: unknown section [%s]", path, line + 1);
           continue;
         }
@@ -1502,10 +1641,17 @@ gloss_segmenter_load (GlossSegmenter *self)
           gloss_segmenter_set_option (self, g_strstrip (line), g_strstrip (eq + 1));
           continue;
         }
+      words = g_strsplit_set (line, " \t", -1);
+      if (endings)
+        {
+          for (j = 0; words[j] != NULL; j++)
+            if (words[j][0] != '\0')
+              g_ptr_array_add (self->number_endings, g_strdup (words[j]));
+          continue;
+        }
       if (flags == 0)
         continue;
 
-      words = g_strsplit_set (line, " \t", -1);
       for (j = 0; words[j] != NULL; j++)
         {
           g_autofree char *lower = NULL;
@@ -1513,6 +1659,9 @@ gloss_segmenter_load (GlossSegmenter *self)
           if (words[j][0] == '\0' || strlen (words[j]) >= MAX_WORD_BYTES)
             continue;
           add_word (self->exact, words[j], flags);
+          self->max_word_len = MAX (self->max_word_len, strlen (words[j]));
+          if (flags & (WORD_ABBREVIATION | WORD_EXCLAMATION_NAME))
+            self->max_abbreviation_len = MAX (self->max_abbreviation_len, strlen (words[j]));
           lower = g_utf8_strdown (words[j], -1);
           if (g_str_equal (lower, words[j]))
             add_word (self->folded, words[j], flags);
@@ -1547,6 +1696,7 @@ gloss_segmenter_finalize (GObject *object)
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->exact, g_hash_table_unref);
   g_clear_pointer (&self->folded, g_hash_table_unref);
+  g_clear_pointer (&self->number_endings, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gloss_segmenter_parent_class)->finalize (object);
 }
@@ -1621,6 +1771,7 @@ gloss_segmenter_init (GlossSegmenter *self)
 {
   self->exact = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->folded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->number_endings = g_ptr_array_new_with_free_func (g_free);
   self->min_words = 1;
 }
 

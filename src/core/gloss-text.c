@@ -210,17 +210,17 @@ gloss_text_new_from_bytes (GBytes  *bytes,
   if (nul != NULL)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_BINARY,
-                   _("The file has a NUL byte at byte %" G_GSIZE_FORMAT ": it is a binary file, not a text"),
-                   (gsize)(nul - data));
+                   _("The file has a NUL byte at byte %lu: it is a binary file, not a text"),
+                   (unsigned long)(nul - data));
       return NULL;
     }
 
   if (gloss_utf8_locate_error (data, n_bytes, &offset, &line, &column))
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_UTF8,
-                   _("The text is not valid UTF-8 at line %u, column %u (byte %" G_GSIZE_FORMAT "); "
+                   _("The text is not valid UTF-8 at line %u, column %u (byte %lu); "
                      "save it as UTF-8 and open it again"),
-                   line, column, offset);
+                   line, column, (unsigned long)offset);
       return NULL;
     }
 

@@ -1,0 +1,233 @@
+/* bench-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window's speed on a long article: main-thread CPU time from opening
+ * a text to its first frame, and from a move or a label toggle to the next
+ * frame, for a 10 KB and a 1 MB article with a label on every sentence.
+ * Run under Xvfb with GSK_RENDERER=cairo:
+ *
+ *   xvfb-run -a build/bench/bench-window
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "gloss-application.h"
+#include "gloss-document.h"
+#include "gloss-format.h"
+#include "gloss-saver.h"
+#include "gloss-window.h"
+
+static gboolean painted;
+
+static double
+thread_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static double
+wall_ms (void)
+{
+  return g_get_monotonic_time () / 1e3;
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   gpointer       data)
+{
+  painted = TRUE;
+}
+
+static void
+wait_frame (GtkWidget *widget)
+{
+  painted = FALSE;
+  gtk_widget_queue_draw (widget);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+
+  return g_array_index (values, double, values->len / 2);
+}
+
+static char *
+write_article (const char *dir,
+               gsize       bytes)
+{
+  static const char * const sentences[] = {
+    "The council said on Monday that the bridge would stay closed until March.",
+    "\"We found corrosion in places the first survey could not reach,\" the chief engineer said.",
+    "According to the report, repairs will cost about 14 million euros.",
+    "Residents say the detour adds forty minutes to their commute.",
+    "The opposition called the delay a failure of planning.",
+  };
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *name = g_strdup_printf ("article-%" G_GSIZE_FORMAT ".txt", bytes);
+  char *path = g_build_filename (dir, name, NULL);
+  guint i = 0;
+
+  while (text->len < bytes)
+    {
+      g_string_append (text, sentences[i % G_N_ELEMENTS (sentences)]);
+      g_string_append (text, ++i % 4 == 0 ? "\n\n" : " ");
+    }
+
+  g_file_set_contents (path, text->str, text->len, NULL);
+
+  return path;
+}
+
+static void
+annotate_every_sentence (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GlossDocument) document = gloss_document_load (file, "en", NULL, NULL);
+  static const char * const labels[] = { "claim", "source", "quote" };
+
+  for (guint i = 0; i < gloss_document_get_n_sentences (document); i++)
+    gloss_document_add_label (document, i, labels[i % 3]);
+  g_assert_true (gloss_document_save (document, NULL, NULL));
+}
+
+static void
+bench (GlossApplication *app,
+       const char       *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GArray) moves = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) toggles = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) serialize = g_array_new (FALSE, FALSE, sizeof (double));
+  GlossWindow *window;
+  GlossDocument *document;
+  GdkFrameClock *clock;
+  double cpu0, wall0, bare_wall, bare_cpu, open_cpu, open_wall;
+  GStatBuf st;
+  /* GLOSS_BENCH_REPEAT=2000 makes a profile of the moves and toggles */
+  guint n_repeat = g_getenv ("GLOSS_BENCH_REPEAT") ? atoi (g_getenv ("GLOSS_BENCH_REPEAT")) : 100;
+
+  g_stat (path, &st);
+
+  window = g_object_new (GLOSS_TYPE_WINDOW, "application", app, NULL);
+  wall0 = wall_ms ();
+  cpu0 = thread_ms ();
+  gtk_window_present (GTK_WINDOW (window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), NULL);
+  wait_frame (GTK_WIDGET (window));
+  bare_wall = wall_ms () - wall0;
+  bare_cpu = thread_ms () - cpu0;
+
+  wall0 = wall_ms ();
+  cpu0 = thread_ms ();
+  gloss_window_open (window, file);
+  while (gloss_window_get_document (window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  wait_frame (GTK_WIDGET (window));
+  open_wall = wall_ms () - wall0;
+  open_cpu = thread_ms () - cpu0;
+
+  document = gloss_window_get_document (window);
+  gloss_window_set_position (window, gloss_document_get_n_sentences (document) / 2);
+  wait_frame (GTK_WIDGET (window));
+
+  for (guint i = 0; i < n_repeat; i++)
+    {
+      double t = thread_ms ();
+
+      gtk_widget_activate_action (GTK_WIDGET (window), i % 2 ? "doc.move-previous" : "doc.move-next", NULL);
+      wait_frame (GTK_WIDGET (window));
+      t = thread_ms () - t;
+      g_array_append_val (moves, t);
+    }
+
+  for (guint i = 0; i < n_repeat; i++)
+    {
+      double t = thread_ms ();
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "doc.toggle-label", "s", "quote");
+      wait_frame (GTK_WIDGET (window));
+      t = thread_ms () - t;
+      g_array_append_val (toggles, t);
+    }
+
+  /* The autosave's snapshot is taken on the main thread; the write is not */
+  for (guint i = 0; i < 20; i++)
+    {
+      double t = thread_ms ();
+      g_autoptr(GBytes) bytes = gloss_format_serialize (document);
+
+      t = thread_ms () - t;
+      g_array_append_val (serialize, t);
+    }
+
+  g_print ("%-28s %8.0f KB  %6u sentences  %6u annotations\n", "article",
+           st.st_size / 1024.0,
+           gloss_document_get_n_sentences (document),
+           g_list_model_get_n_items (gloss_document_get_annotations (document)));
+  g_print ("  bare window, first frame:    %7.1f ms wall  %7.1f ms main-thread CPU\n", bare_wall, bare_cpu);
+  g_print ("  open text to first frame:    %7.1f ms wall  %7.1f ms main-thread CPU\n", open_wall, open_cpu);
+  g_print ("  move, to the next frame:     %7.2f ms main-thread CPU (median)\n", median (moves));
+  g_print ("  toggle, to the next frame:   %7.2f ms main-thread CPU (median)\n", median (toggles));
+  g_print ("  autosave snapshot:           %7.2f ms main-thread CPU (median of 20)\n", median (serialize));
+
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, NULL);
+  while (gloss_saver_get_dirty (gloss_window_get_saver (window)))
+    g_main_context_iteration (NULL, TRUE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GlossApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *small = NULL;
+  g_autofree char *large = NULL;
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: run under xvfb-run\n");
+      return 1;
+    }
+
+  dir = g_dir_make_tmp ("gloss-bench-XXXXXX", NULL);
+  small = write_article (dir, 10 * 1024);
+  large = write_article (dir, 1024 * 1024);
+  annotate_every_sentence (small);
+  annotate_every_sentence (large);
+
+  app = gloss_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  bench (app, small);
+  bench (app, large);
+
+  return 0;
+}

@@ -1,0 +1,24 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Takes screenshots of the real window on the German sample article, light
+# and dark, under Xvfb: data/screenshots/window-light.png, window-dark.png.
+#
+#   data/screenshots/take.sh [BUILDDIR]
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+build=${1:-$top/build}
+
+ninja -C "$build" tests/screenshot-window data/gschemas.compiled >/dev/null
+
+export GSETTINGS_BACKEND=memory
+export GSETTINGS_SCHEMA_DIR="$build/data"
+export GSK_RENDERER=cairo
+export GDK_BACKEND=x11
+export NO_AT_BRIDGE=1
+export LANGUAGE=de LC_ALL=C.UTF-8
+
+xvfb-run -a -s '-screen 0 1400x900x24' \
+  "$build/tests/screenshot-window" "$top/data/samples/de-stadtwerke.txt" "$here"

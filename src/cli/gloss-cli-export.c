@@ -1,0 +1,277 @@
+/* gloss-cli-export.c
+ *
+ * `gloss export`: writes the documents of files and folders in one of the
+ * dataset formats, to a file, stdout or (brat) a folder.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "gloss-cli-private.h"
+#include "gloss-corpus.h"
+#include "gloss-document.h"
+#include "gloss-export.h"
+#include "gloss-label.h"
+#include "gloss-problem.h"
+
+/* stdout as a GOutputStream, without gio-unix: the exporter writes to any
+ * stream, and stdout must stream too, so that a large corpus is not
+ * held in memory. */
+#define STDOUT_TYPE_STREAM (stdout_stream_get_type ())
+G_DECLARE_FINAL_TYPE (StdoutStream, stdout_stream, STDOUT, STREAM, GOutputStream)
+
+struct _StdoutStream
+{
+  GOutputStream parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (StdoutStream, stdout_stream, G_TYPE_OUTPUT_STREAM)
+
+static gssize
+stdout_stream_write_fn (GOutputStream  *stream,
+                        const void     *buffer,
+                        gsize           count,
+                        GCancellable   *cancellable,
+                        GError        **error)
+{
+  if (fwrite (buffer, 1, count, stdout) != count)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Writing to the standard output failed"));
+      return -1;
+    }
+
+  return count;
+}
+
+static gboolean
+stdout_stream_flush (GOutputStream  *stream,
+                     GCancellable   *cancellable,
+                     GError        **error)
+{
+  if (fflush (stdout) != 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Writing to the standard output failed"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+stdout_stream_class_init (StdoutStreamClass *klass)
+{
+  GOutputStreamClass *stream_class = G_OUTPUT_STREAM_CLASS (klass);
+
+  stream_class->write_fn = stdout_stream_write_fn;
+  stream_class->flush = stdout_stream_flush;
+}
+
+static void
+stdout_stream_init (StdoutStream *self)
+{
+}
+
+static gboolean
+write_card (GlossExporter  *exporter,
+            GFile          *folder,
+            GError        **error)
+{
+  g_autoptr(GFile) card = g_file_get_child (folder, "README.md");
+  g_autofree char *text = gloss_exporter_dup_card (exporter);
+
+  return g_file_replace_contents (card, text, strlen (text), NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+}
+
+int
+gloss_cli_export (int    argc,
+                  char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) roots = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) problems = gloss_problems_new ();
+  g_autoptr(GPtrArray) invalid = gloss_problems_new ();
+  g_autoptr(GHashTable) invalid_files = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GlossExporter) exporter = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(GFile) output = NULL;
+  g_autoptr(GFile) card_folder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *output_name = NULL;
+  g_autofree char *annotator = NULL;
+  g_autofree char *names = gloss_export_format_list_names ();
+  g_autofree char *format_help = NULL;
+  g_auto(GStrv) labels = NULL;
+  g_auto(GStrv) args = NULL;
+  GlossExportFormat format;
+  gboolean card = FALSE;
+  gboolean done_only = FALSE;
+  gboolean skip_invalid = FALSE;
+  gboolean to_stdout;
+  int n_context = 0;
+  guint n_invalid = 0;
+  int exit_code = GLOSS_EXIT_OK;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, NULL, N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_name,
+      N_("Write to OUT (a folder for brat); “-” or none: the standard output"), N_("OUT") },
+    { "context", 0, 0, G_OPTION_ARG_INT, &n_context,
+      N_("Add the N sentences before and after each sentence (sentences-jsonl)"), N_("N") },
+    { "card", 0, 0, G_OPTION_ARG_NONE, &card, N_("Write a data card, README.md, beside the export"), NULL },
+    { "done-only", 0, 0, G_OPTION_ARG_NONE, &done_only, N_("Only documents marked done"), NULL },
+    { "label", 'l', 0, G_OPTION_ARG_STRING_ARRAY, &labels, N_("Only this label (repeatable)"), N_("LABEL") },
+    { "annotator", 0, 0, G_OPTION_ARG_STRING, &annotator, N_("Only this annotator’s annotations"), N_("NAME") },
+    { "skip-invalid", 0, 0, G_OPTION_ARG_NONE, &skip_invalid,
+      N_("Exit with success even if some annotation files have problems (they are still left out)"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("PATH…") },
+    { NULL }
+  };
+
+  format_help = g_strdup_printf (_("The format: %s"), names);
+  entries[0].description = format_help;
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                _("Exports the texts (.txt) of the given files and folders with their annotations "
+                                  "as a dataset. Document ids are the texts’ paths relative to the folder given; "
+                                  "offsets are Unicode code points. A document whose annotation file has problems "
+                                  "is left out and reported, and the command then exits with 1."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!gloss_cli_parse (context, &argc, &argv, &exit_code))
+    return exit_code;
+
+  if (format_name == NULL)
+    {
+      gloss_cli_usage_error (context, _("Give a format with --format: %s"), names);
+      return GLOSS_EXIT_USAGE;
+    }
+
+  if (!gloss_export_format_from_name (format_name, &format))
+    {
+      gloss_cli_usage_error (context, _("Unknown format “%s”; the formats are: %s"), format_name, names);
+      return GLOSS_EXIT_USAGE;
+    }
+
+  if (args == NULL || args[0] == NULL)
+    {
+      gloss_cli_usage_error (context, _("Give at least one file or folder"));
+      return GLOSS_EXIT_USAGE;
+    }
+
+  if (n_context < 0)
+    {
+      gloss_cli_usage_error (context, _("The context must be 0 or more sentences"));
+      return GLOSS_EXIT_USAGE;
+    }
+
+  for (guint i = 0; labels != NULL && labels[i] != NULL; i++)
+    {
+      if (!gloss_label_id_is_valid (labels[i]))
+        {
+          gloss_cli_usage_error (context, _("“%s” is not a label id (lower-case letters, digits, - and _)"),
+                                 labels[i]);
+          return GLOSS_EXIT_USAGE;
+        }
+    }
+
+  to_stdout = output_name == NULL || g_strcmp0 (output_name, "-") == 0;
+  if (to_stdout && gloss_export_format_is_folder (format))
+    {
+      gloss_cli_usage_error (context, _("The format “%s” writes a folder: give it with -o FOLDER"), format_name);
+      return GLOSS_EXIT_USAGE;
+    }
+
+  if (to_stdout && card)
+    {
+      gloss_cli_usage_error (context, _("--card writes README.md beside the export: give the export a file with -o"));
+      return GLOSS_EXIT_USAGE;
+    }
+
+  files = gloss_cli_collect (args, ".txt", roots, problems, &exit_code);
+  if (files == NULL)
+    return exit_code;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      GlossProblem *problem = g_ptr_array_index (problems, i);
+
+      gloss_cli_printerr ("gloss export: %s: %s\n", problem->file, problem->message);
+      exit_code = GLOSS_EXIT_FAILURE;
+    }
+
+  exporter = gloss_exporter_new (format);
+  gloss_exporter_set_context (exporter, n_context);
+  gloss_exporter_set_done_only (exporter, done_only);
+  gloss_exporter_set_labels (exporter, (const char * const *)labels);
+  gloss_exporter_set_annotator (exporter, annotator);
+
+  if (!to_stdout)
+    output = g_file_new_for_commandline_arg (output_name);
+
+  if (gloss_export_format_is_folder (format))
+    card_folder = g_object_ref (output);
+  else if (to_stdout)
+    stream = g_object_new (STDOUT_TYPE_STREAM, NULL);
+  else
+    {
+      /* Written to a temporary file that replaces the old one only when
+       * the export is complete */
+      stream = G_OUTPUT_STREAM (g_file_replace (output, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                                NULL, &error));
+      if (stream == NULL)
+        goto failed;
+      card_folder = g_file_get_parent (output);
+    }
+
+  if (!gloss_export_corpus (exporter, files, roots, stream, stream ? NULL : output, invalid, NULL, &error))
+    goto failed;
+
+  for (guint i = 0; i < invalid->len; i++)
+    {
+      GlossProblem *problem = g_ptr_array_index (invalid, i);
+
+      gloss_cli_printerr ("gloss export: %s: %s: %s\n", problem->file,
+                          problem->path && problem->path[0] ? problem->path : "$", problem->message);
+      g_hash_table_add (invalid_files, problem->file);
+    }
+  n_invalid = g_hash_table_size (invalid_files);
+
+  if (stream != NULL && !g_output_stream_close (stream, NULL, &error))
+    goto failed;
+
+  if (card && !write_card (exporter, card_folder, &error))
+    goto failed;
+
+  if (n_invalid > 0)
+    {
+      gloss_cli_printerr (g_dngettext (GETTEXT_PACKAGE,
+                                       "gloss export: %u document left out because of problems\n",
+                                       "gloss export: %u documents left out because of problems\n",
+                                       n_invalid),
+                          n_invalid);
+      if (!skip_invalid)
+        exit_code = GLOSS_EXIT_FAILURE;
+    }
+
+  return exit_code;
+
+failed:
+  {
+    g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+
+    /* Closing cancelled drops the temporary file and keeps the old one */
+    g_cancellable_cancel (cancelled);
+    if (stream != NULL && !g_output_stream_is_closed (stream))
+      g_output_stream_close (stream, cancelled, NULL);
+  }
+
+  gloss_cli_printerr ("gloss export: %s\n", error->message);
+
+  return GLOSS_EXIT_FAILURE;
+}

@@ -1,0 +1,168 @@
+/* gloss-cli-import.c
+ *
+ * `gloss import`: makes `.txt` + `.gloss.json` pairs from a dataset, or
+ * texts to annotate from a JSONL corpus of articles.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-cli-private.h"
+#include "gloss-import.h"
+#include "gloss-label-set.h"
+#include "gloss-problem.h"
+#include "gloss-project.h"
+
+static void
+print_problems (GPtrArray  *problems,
+                const char *kind)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      GlossProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->path != NULL && problem->path[0] != '\0')
+        gloss_cli_printerr ("gloss import: %s: %s: %s%s\n", problem->file, problem->path, kind, problem->message);
+      else
+        gloss_cli_printerr ("gloss import: %s: %s%s\n", problem->file, kind, problem->message);
+    }
+}
+
+int
+gloss_cli_import (int    argc,
+                  char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GlossImporter) importer = NULL;
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) label_problems = gloss_problems_new ();
+  g_autoptr(GlossLabelSet) labels = NULL;
+  g_autoptr(GFile) input = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *into = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *annotator = NULL;
+  g_autofree char *names = gloss_import_format_list_names ();
+  g_autofree char *format_help = NULL;
+  g_auto(GStrv) args = NULL;
+  GlossImportFormat format;
+  gboolean force = FALSE;
+  int exit_code = GLOSS_EXIT_OK;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, NULL, N_("FORMAT") },
+    { "into", 0, 0, G_OPTION_ARG_FILENAME, &into, N_("The folder to write the documents into"), N_("FOLDER") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Overwrite files that exist already"), NULL },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("The language of texts whose format does not say: de or en (default: guess)"), N_("LANG") },
+    { "annotator", 0, 0, G_OPTION_ARG_STRING, &annotator,
+      N_("Record NAME as the annotator where the format names none (e.g. the model of pre-annotations)"), N_("NAME") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("IN") },
+    { NULL }
+  };
+
+  format_help = g_strdup_printf (_("The format: %s"), names);
+  entries[0].description = format_help;
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                _("Makes a text (.txt) and an annotation file (.gloss.json) for every document of "
+                                  "IN, a dataset file or (brat) folder, in FOLDER. Labelled spans that are not "
+                                  "whole sentences label the sentences they cover. Nothing is written if a file "
+                                  "exists already (unless --force) or a document does not pass the checks of "
+                                  "loading."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!gloss_cli_parse (context, &argc, &argv, &exit_code))
+    return exit_code;
+
+  if (format_name == NULL || !gloss_import_format_from_name (format_name, &format))
+    {
+      if (format_name == NULL)
+        gloss_cli_usage_error (context, _("Give a format with --format: %s"), names);
+      else
+        gloss_cli_usage_error (context, _("Unknown format “%s”; the formats are: %s"), format_name, names);
+      return GLOSS_EXIT_USAGE;
+    }
+
+  if (args == NULL || args[0] == NULL || args[1] != NULL)
+    {
+      gloss_cli_usage_error (context, _("Give one file (or, for brat, one folder) to import"));
+      return GLOSS_EXIT_USAGE;
+    }
+
+  if (into == NULL)
+    {
+      gloss_cli_usage_error (context, _("Give the folder to write into with --into"));
+      return GLOSS_EXIT_USAGE;
+    }
+
+  if (language != NULL && g_strcmp0 (language, "de") != 0 && g_strcmp0 (language, "en") != 0)
+    {
+      gloss_cli_usage_error (context, _("The language must be “de” or “en”"));
+      return GLOSS_EXIT_USAGE;
+    }
+
+  input = g_file_new_for_commandline_arg (args[0]);
+  folder = g_file_new_for_commandline_arg (into);
+
+  importer = gloss_importer_new (format);
+  gloss_importer_set_language (importer, language);
+  gloss_importer_set_annotator (importer, annotator);
+
+  /* The labels of the project imported into, so that the new files agree
+   * with the documents there */
+  if (g_file_query_exists (folder, NULL))
+    {
+      labels = gloss_project_load_labels_for (folder, label_problems, NULL);
+      if (labels != NULL)
+        gloss_importer_set_labels (importer, labels);
+    }
+
+  if (!gloss_importer_read (importer, input, NULL, &error))
+    {
+      g_autofree char *name = gloss_cli_display_name (input);
+
+      gloss_cli_printerr ("gloss import: %s: %s\n", name, error->message);
+      return GLOSS_EXIT_FAILURE;
+    }
+
+  print_problems (gloss_importer_get_warnings (importer), _("warning: "));
+  print_problems (gloss_importer_get_problems (importer), "");
+  if (gloss_importer_get_problems (importer)->len > 0)
+    {
+      gloss_cli_printerr (_("gloss import: nothing was written: the input has problems\n"));
+      return GLOSS_EXIT_FAILURE;
+    }
+
+  if (!gloss_importer_write (importer, folder, force, conflicts, NULL, &error))
+    {
+      print_problems (gloss_importer_get_problems (importer), "");
+      for (guint i = 0; i < conflicts->len; i++)
+        {
+          g_autofree char *name = gloss_cli_display_name (g_ptr_array_index (conflicts, i));
+
+          gloss_cli_printerr (_("gloss import: %s: exists already\n"), name);
+        }
+      gloss_cli_printerr ("gloss import: %s\n", error->message);
+      return GLOSS_EXIT_FAILURE;
+    }
+
+  if (gloss_importer_get_n_mapped (importer) > 0)
+    gloss_cli_printerr (g_dngettext (GETTEXT_PACKAGE,
+                                     "gloss import: %u span was not one sentence and labels the sentences it covers\n",
+                                     "gloss import: %u spans were not one sentence and label the sentences they "
+                                     "cover\n",
+                                     gloss_importer_get_n_mapped (importer)),
+                        gloss_importer_get_n_mapped (importer));
+
+  gloss_cli_printerr (g_dngettext (GETTEXT_PACKAGE, "gloss import: %u document written\n",
+                                   "gloss import: %u documents written\n",
+                                   gloss_importer_get_n_documents (importer)),
+                      gloss_importer_get_n_documents (importer));
+
+  return exit_code;
+}

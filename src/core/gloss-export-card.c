@@ -1,0 +1,119 @@
+/* gloss-export-card.c
+ *
+ * The data card (`README.md`) written beside an export: what is in it,
+ * the label definitions and the meaning of every field. It is in English
+ * and not translated, since a dataset travels between research groups;
+ * and it carries no date, so that the same export gives the same card.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "gloss-export-private.h"
+#include "gloss-label.h"
+#include "gloss-label-set.h"
+
+/* Table cells must not break the table */
+static void
+append_cell (GString    *out,
+             const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '|')
+        g_string_append (out, "\\|");
+      else if (*p == '\n' || *p == '\r')
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_c (out, *p);
+    }
+}
+
+static guint
+lookup_count (GHashTable *counts,
+              const char *key)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
+}
+
+char *
+_gloss_export_card_build (const GlossExportStats      *stats,
+                          const GlossExportFormatInfo *info,
+                          const char * const          *filters)
+{
+  GString *out = g_string_new (NULL);
+  guint n_labels = gloss_label_set_get_n_labels (stats->labels);
+
+  g_string_append_printf (out, "# Data card\n\nExported by Gloss %s as `%s` (Gloss export version %d).\n\n",
+                          PACKAGE_VERSION, info->name, GLOSS_EXPORT_VERSION);
+
+  g_string_append (out, "## Contents\n\n| | count |\n| --- | ---: |\n");
+  g_string_append_printf (out, "| documents | %u |\n| sentences | %u |\n", stats->n_documents, stats->n_sentences);
+  g_string_append_printf (out, "| sentences with a label | %u (%.1f %%) |\n", stats->n_labelled,
+                          stats->n_sentences ? 100.0 * stats->n_labelled / stats->n_sentences : 0.0);
+  g_string_append_printf (out, "| annotations | %u |\n", stats->n_annotations);
+  for (guint i = 0; i < stats->languages->len; i++)
+    {
+      const char *language = g_ptr_array_index (stats->languages, i);
+
+      g_string_append_printf (out, "| documents in `%s` | %u |\n", language,
+                              lookup_count (stats->language_counts, language));
+    }
+
+  g_string_append (out, "\nFilters: ");
+  if (filters[0] == NULL)
+    g_string_append (out, "none, every annotation of every valid document.\n");
+  for (guint i = 0; filters[i] != NULL; i++)
+    g_string_append_printf (out, "%s%s", filters[i], filters[i + 1] ? "; " : ".\n");
+
+  g_string_append (out, "\n## Labels\n\nA label applies to a whole sentence.\n\n"
+                        "| id | name | description | annotations |\n| --- | --- | --- | ---: |\n");
+  for (guint i = 0; i < n_labels; i++)
+    {
+      GlossLabel *label = gloss_label_set_get_label (stats->labels, i);
+
+      g_string_append_printf (out, "| `%s` | ", gloss_label_get_id (label));
+      append_cell (out, gloss_label_get_display_name (label));
+      g_string_append (out, " | ");
+      append_cell (out, gloss_label_get_description (label));
+      g_string_append_printf (out, " | %u |\n", lookup_count (stats->label_counts, gloss_label_get_id (label)));
+    }
+  for (guint i = 0; i < stats->label_ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (stats->label_ids, i);
+
+      /* Cannot happen for valid documents, but a count must never vanish */
+      if (gloss_label_set_lookup (stats->labels, id) == NULL)
+        g_string_append_printf (out, "| `%s` | | (not defined) | %u |\n", id, lookup_count (stats->label_counts, id));
+    }
+
+  g_string_append (out, "\n## Annotators\n\n| annotator | annotations |\n| --- | ---: |\n");
+  for (guint i = 0; i < stats->annotators->len; i++)
+    {
+      const char *name = g_ptr_array_index (stats->annotators, i);
+
+      g_string_append (out, "| ");
+      append_cell (out, name[0] ? name : "(no name)");
+      g_string_append_printf (out, " | %u |\n", lookup_count (stats->annotator_counts, name));
+    }
+  if (stats->annotators->len == 0)
+    g_string_append (out, "| (none) | 0 |\n");
+
+  if (stats->document_annotators->len > 0)
+    {
+      g_string_append_printf (out, "\n%u document(s) hold annotations by several annotators: ",
+                              stats->document_annotators->len);
+      for (guint i = 0; i < stats->document_annotators->len; i++)
+        g_string_append_printf (out, "%s`%s`", i ? ", " : "",
+                                (char *)g_ptr_array_index (stats->document_annotators, i));
+      g_string_append (out, ". This version of Gloss does not compute agreement figures for them.\n");
+    }
+
+  g_string_append (out, "\n## Format\n\n");
+  g_string_append (out, info->fields);
+  g_string_append (out, "\nEvery offset counts Unicode code points, as Python's `str` does, so `text[start:end]` "
+                        "is the span's text. Line ends are kept as in the original texts (CRLF counts as two).\n");
+
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,878 @@
+/* gloss-export.c
+ *
+ * The exporter: walks one document after another, applies the filters,
+ * counts what goes out for the data card, and hands each document to its
+ * format (one file per format). Documents stream through, so the memory of
+ * an export does not grow with the corpus (except for the json format,
+ * whose header comes first but names the labels of every document).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "gloss-annotation.h"
+#include "gloss-document-private.h"
+#include "gloss-error.h"
+#include "gloss-export-private.h"
+#include "gloss-format.h"
+#include "gloss-json.h"
+#include "gloss-label.h"
+#include "gloss-label-set.h"
+#include "gloss-corpus.h"
+#include "gloss-problem.h"
+#include "gloss-sentence.h"
+#include "gloss-text.h"
+
+/* Below this the buffer is not worth a write () */
+#define FLUSH_SIZE (64 * 1024)
+
+struct _GlossExporter
+{
+  GObject           parent_instance;
+
+  const GlossExportFormatInfo *info;
+  GlossExportFormat format;
+  guint             context;
+  gboolean          done_only;
+  GStrv             labels;
+  char             *annotator;
+
+  GOutputStream    *stream;
+  GFile            *folder;
+  GCancellable     *cancellable;
+  GString          *buffer;
+  gboolean          begun;
+
+  gpointer          data;
+  GDestroyNotify    data_destroy;
+
+  GlossExportStats  stats;
+};
+
+G_DEFINE_FINAL_TYPE (GlossExporter, gloss_exporter, G_TYPE_OBJECT)
+
+static const GlossExportFormatInfo * const formats[GLOSS_EXPORT_N_FORMATS] = {
+  [GLOSS_EXPORT_SENTENCES_JSONL] = &_gloss_export_sentences_jsonl,
+  [GLOSS_EXPORT_DOCUMENTS_JSONL] = &_gloss_export_documents_jsonl,
+  [GLOSS_EXPORT_JSON] = &_gloss_export_json,
+  [GLOSS_EXPORT_DOCCANO] = &_gloss_export_doccano,
+  [GLOSS_EXPORT_LABEL_STUDIO] = &_gloss_export_label_studio,
+  [GLOSS_EXPORT_BRAT] = &_gloss_export_brat,
+  [GLOSS_EXPORT_CSV] = &_gloss_export_csv,
+};
+
+static void
+gloss_exporter_finalize (GObject *object)
+{
+  GlossExporter *self = GLOSS_EXPORTER (object);
+
+  if (self->data_destroy != NULL)
+    g_clear_pointer (&self->data, self->data_destroy);
+  g_clear_pointer (&self->labels, g_strfreev);
+  g_clear_pointer (&self->annotator, g_free);
+  g_clear_object (&self->stream);
+  g_clear_object (&self->folder);
+  g_clear_object (&self->cancellable);
+  g_string_free (self->buffer, TRUE);
+
+  g_clear_object (&self->stats.labels);
+  g_clear_pointer (&self->stats.label_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->stats.label_counts, g_hash_table_unref);
+  g_clear_pointer (&self->stats.annotators, g_ptr_array_unref);
+  g_clear_pointer (&self->stats.annotator_counts, g_hash_table_unref);
+  g_clear_pointer (&self->stats.languages, g_ptr_array_unref);
+  g_clear_pointer (&self->stats.language_counts, g_hash_table_unref);
+  g_clear_pointer (&self->stats.document_annotators, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (gloss_exporter_parent_class)->finalize (object);
+}
+
+static void
+gloss_exporter_class_init (GlossExporterClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = gloss_exporter_finalize;
+}
+
+static void
+gloss_exporter_init (GlossExporter *self)
+{
+  self->buffer = g_string_sized_new (2 * FLUSH_SIZE);
+  self->stats.labels = gloss_label_set_new ();
+  self->stats.label_ids = g_ptr_array_new_with_free_func (g_free);
+  self->stats.label_counts = g_hash_table_new (g_str_hash, g_str_equal);
+  self->stats.annotators = g_ptr_array_new_with_free_func (g_free);
+  self->stats.annotator_counts = g_hash_table_new (g_str_hash, g_str_equal);
+  self->stats.languages = g_ptr_array_new_with_free_func (g_free);
+  self->stats.language_counts = g_hash_table_new (g_str_hash, g_str_equal);
+  self->stats.document_annotators = g_ptr_array_new_with_free_func (g_free);
+}
+
+/**
+ * gloss_export_format_from_name:
+ * @name: a format's name, as the command line writes it (`sentences-jsonl`)
+ *
+ * Returns: %TRUE if @name is a format, with @format set
+ */
+gboolean
+gloss_export_format_from_name (const char        *name,
+                               GlossExportFormat *format)
+{
+  for (guint i = 0; i < GLOSS_EXPORT_N_FORMATS; i++)
+    {
+      if (g_strcmp0 (formats[i]->name, name) == 0)
+        {
+          *format = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+gloss_export_format_get_name (GlossExportFormat format)
+{
+  g_return_val_if_fail (format < GLOSS_EXPORT_N_FORMATS, NULL);
+
+  return formats[format]->name;
+}
+
+/**
+ * gloss_export_format_is_folder:
+ *
+ * Returns: %TRUE if the format writes a folder of files, not one stream
+ */
+gboolean
+gloss_export_format_is_folder (GlossExportFormat format)
+{
+  g_return_val_if_fail (format < GLOSS_EXPORT_N_FORMATS, FALSE);
+
+  return formats[format]->folder;
+}
+
+/**
+ * gloss_export_format_list_names:
+ *
+ * Returns: (transfer full): the names of the formats, separated by commas,
+ *   for help texts and messages
+ */
+char *
+gloss_export_format_list_names (void)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < GLOSS_EXPORT_N_FORMATS; i++)
+    g_string_append_printf (out, "%s%s", i ? ", " : "", formats[i]->name);
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * gloss_exporter_new:
+ *
+ * Returns: (transfer full): an exporter that writes @format
+ */
+GlossExporter *
+gloss_exporter_new (GlossExportFormat format)
+{
+  GlossExporter *self;
+
+  g_return_val_if_fail (format < GLOSS_EXPORT_N_FORMATS, NULL);
+
+  self = g_object_new (GLOSS_TYPE_EXPORTER, NULL);
+  self->format = format;
+  self->info = formats[format];
+
+  return self;
+}
+
+GlossExportFormat
+gloss_exporter_get_format (GlossExporter *self)
+{
+  g_return_val_if_fail (GLOSS_IS_EXPORTER (self), 0);
+
+  return self->format;
+}
+
+/**
+ * gloss_exporter_set_context:
+ * @n_sentences: how many sentences before and after each sentence the
+ *   sentence formats add, for classifiers that look around
+ */
+void
+gloss_exporter_set_context (GlossExporter *self,
+                            guint          n_sentences)
+{
+  g_return_if_fail (GLOSS_IS_EXPORTER (self));
+
+  self->context = n_sentences;
+}
+
+/**
+ * gloss_exporter_set_done_only:
+ *
+ * Leaves out documents that are not marked done.
+ */
+void
+gloss_exporter_set_done_only (GlossExporter *self,
+                              gboolean       done_only)
+{
+  g_return_if_fail (GLOSS_IS_EXPORTER (self));
+
+  self->done_only = !!done_only;
+}
+
+/**
+ * gloss_exporter_set_labels:
+ * @labels: (nullable): the label ids to keep; %NULL or empty keeps all
+ *
+ * Keeps only annotations with these labels. Documents and sentences stay,
+ * so that an unlabelled sentence remains a negative example.
+ */
+void
+gloss_exporter_set_labels (GlossExporter      *self,
+                           const char * const *labels)
+{
+  g_return_if_fail (GLOSS_IS_EXPORTER (self));
+
+  g_clear_pointer (&self->labels, g_strfreev);
+  if (labels != NULL && labels[0] != NULL)
+    self->labels = g_strdupv ((char **)labels);
+}
+
+/**
+ * gloss_exporter_set_annotator:
+ * @annotator: (nullable): keep only this annotator's annotations
+ */
+void
+gloss_exporter_set_annotator (GlossExporter *self,
+                              const char    *annotator)
+{
+  g_return_if_fail (GLOSS_IS_EXPORTER (self));
+
+  g_free (self->annotator);
+  self->annotator = g_strdup (annotator);
+}
+
+static gboolean
+flush (GlossExporter  *self,
+       gboolean        all,
+       GError        **error)
+{
+  gboolean ok;
+
+  if (self->stream == NULL || self->buffer->len == 0 || (!all && self->buffer->len < FLUSH_SIZE))
+    return TRUE;
+
+  ok = g_output_stream_write_all (self->stream, self->buffer->str, self->buffer->len,
+                                  NULL, self->cancellable, error);
+  g_string_truncate (self->buffer, 0);
+
+  return ok;
+}
+
+static gboolean
+begin (GlossExporter  *self,
+       GCancellable   *cancellable,
+       GError        **error)
+{
+  self->begun = TRUE;
+  g_set_object (&self->cancellable, cancellable);
+
+  if (self->info->begin != NULL && !self->info->begin (self, error))
+    return FALSE;
+
+  return flush (self, FALSE, error);
+}
+
+/**
+ * gloss_exporter_begin_stream:
+ * @stream: where a stream format (all but brat) writes
+ *
+ * Starts an export. Then gloss_exporter_add() each document and
+ * gloss_exporter_end(); the stream is not closed.
+ */
+gboolean
+gloss_exporter_begin_stream (GlossExporter  *self,
+                             GOutputStream  *stream,
+                             GCancellable   *cancellable,
+                             GError        **error)
+{
+  g_return_val_if_fail (GLOSS_IS_EXPORTER (self), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (!self->begun, FALSE);
+
+  if (self->info->folder)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
+                   _("The format “%s” writes a folder of files; give a folder to write to"),
+                   self->info->name);
+      return FALSE;
+    }
+
+  self->stream = g_object_ref (stream);
+
+  return begin (self, cancellable, error);
+}
+
+/**
+ * gloss_exporter_begin_folder:
+ * @folder: the folder a folder format (brat) writes into; it is created
+ *   if it does not exist
+ */
+gboolean
+gloss_exporter_begin_folder (GlossExporter  *self,
+                             GFile          *folder,
+                             GCancellable   *cancellable,
+                             GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_EXPORTER (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
+  g_return_val_if_fail (!self->begun, FALSE);
+
+  if (!self->info->folder)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
+                   _("The format “%s” writes one file, not a folder"), self->info->name);
+      return FALSE;
+    }
+
+  if (!g_file_make_directory_with_parents (folder, cancellable, &local_error) &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  self->folder = g_object_ref (folder);
+
+  return begin (self, cancellable, error);
+}
+
+static gboolean
+keep_annotation (GlossExporter   *self,
+                 GlossAnnotation *annotation)
+{
+  if (self->labels != NULL &&
+      !g_strv_contains ((const char * const *)self->labels, gloss_annotation_get_label (annotation)))
+    return FALSE;
+
+  if (self->annotator != NULL &&
+      g_strcmp0 (self->annotator, gloss_annotation_get_annotator (annotation)) != 0)
+    return FALSE;
+
+  return TRUE;
+}
+
+static void
+count (GPtrArray  *order,
+       GHashTable *counts,
+       const char *key)
+{
+  gpointer stored_key, value;
+
+  if (g_hash_table_lookup_extended (counts, key, &stored_key, &value))
+    {
+      g_hash_table_insert (counts, stored_key, GUINT_TO_POINTER (GPOINTER_TO_UINT (value) + 1));
+      return;
+    }
+
+  g_ptr_array_add (order, g_strdup (key));
+  g_hash_table_insert (counts, g_ptr_array_index (order, order->len - 1), GUINT_TO_POINTER (1));
+}
+
+static void
+merge_labels (GlossExporter *self,
+              GlossLabelSet *labels)
+{
+  for (guint i = 0; i < gloss_label_set_get_n_labels (labels); i++)
+    {
+      GlossLabel *label = gloss_label_set_get_label (labels, i);
+
+      if (gloss_label_set_lookup (self->stats.labels, gloss_label_get_id (label)) == NULL)
+        {
+          g_autoptr(GlossLabel) copy = gloss_label_copy (label);
+
+          gloss_label_set_insert (self->stats.labels, gloss_label_set_get_n_labels (self->stats.labels), copy);
+        }
+    }
+}
+
+static void
+item_clear (GlossExportItem *item)
+{
+  for (guint i = 0; i < item->n_sentences; i++)
+    g_clear_pointer (&item->by_sentence[i], g_ptr_array_unref);
+  g_free (item->by_sentence);
+  g_ptr_array_unref (item->annotations);
+}
+
+/**
+ * gloss_exporter_add:
+ * @document: a document without problems
+ * @id: its id in the export: its path relative to the folder exported
+ *
+ * Writes one document, unless the filters leave it out.
+ *
+ * Returns: %FALSE on a write error
+ */
+gboolean
+gloss_exporter_add (GlossExporter  *self,
+                    GlossDocument  *document,
+                    const char     *id,
+                    GCancellable   *cancellable,
+                    GError        **error)
+{
+  GListModel *annotations;
+  GlossExportItem item = { 0 };
+  g_autoptr(GHashTable) document_annotators = NULL;
+  gboolean ok;
+  guint n;
+
+  g_return_val_if_fail (GLOSS_IS_EXPORTER (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (self->begun, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  if (self->done_only && !gloss_document_get_done (document))
+    return TRUE;
+
+  item.document = document;
+  item.text = gloss_document_get_text (document);
+  item.id = id;
+  item.index = self->stats.n_documents;
+  item.n_sentences = gloss_document_get_n_sentences (document);
+  item.by_sentence = g_new0 (GPtrArray *, MAX (item.n_sentences, 1));
+  item.annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  document_annotators = g_hash_table_new (g_str_hash, g_str_equal);
+
+  annotations = gloss_document_get_annotations (document);
+  n = g_list_model_get_n_items (annotations);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (annotations, i);
+      int position;
+
+      if (!keep_annotation (self, annotation))
+        continue;
+
+      /* Annotations cover their sentence exactly, so its start finds it */
+      position = gloss_document_find_sentence_at (document, gloss_annotation_get_start (annotation));
+      g_assert (position >= 0);
+
+      if (item.by_sentence[position] == NULL)
+        {
+          item.by_sentence[position] = g_ptr_array_new ();
+          self->stats.n_labelled++;
+        }
+      g_ptr_array_add (item.by_sentence[position], annotation);
+
+      count (self->stats.label_ids, self->stats.label_counts, gloss_annotation_get_label (annotation));
+      count (self->stats.annotators, self->stats.annotator_counts, gloss_annotation_get_annotator (annotation));
+      g_hash_table_add (document_annotators, (gpointer)gloss_annotation_get_annotator (annotation));
+      self->stats.n_annotations++;
+
+      g_ptr_array_add (item.annotations, g_steal_pointer (&annotation));
+    }
+
+  self->stats.n_documents++;
+  self->stats.n_sentences += item.n_sentences;
+  count (self->stats.languages, self->stats.language_counts, gloss_document_get_language (document));
+  merge_labels (self, gloss_document_get_labels (document));
+  if (g_hash_table_size (document_annotators) > 1)
+    g_ptr_array_add (self->stats.document_annotators, g_strdup (id));
+
+  g_set_object (&self->cancellable, cancellable);
+  ok = self->info->add (self, &item, error) && flush (self, FALSE, error);
+  item_clear (&item);
+
+  return ok;
+}
+
+/**
+ * gloss_exporter_end:
+ *
+ * Finishes the export: writes what the format keeps for the end and
+ * flushes the stream.
+ */
+gboolean
+gloss_exporter_end (GlossExporter  *self,
+                    GCancellable   *cancellable,
+                    GError        **error)
+{
+  g_return_val_if_fail (GLOSS_IS_EXPORTER (self), FALSE);
+  g_return_val_if_fail (self->begun, FALSE);
+
+  g_set_object (&self->cancellable, cancellable);
+
+  if (self->info->end != NULL && !self->info->end (self, error))
+    return FALSE;
+
+  if (!flush (self, TRUE, error))
+    return FALSE;
+
+  return self->stream == NULL || g_output_stream_flush (self->stream, cancellable, error);
+}
+
+/**
+ * gloss_exporter_dup_card:
+ *
+ * Returns: (transfer full): the data card of what was exported so far, as
+ *   Markdown for a `README.md` beside the export
+ */
+char *
+gloss_exporter_dup_card (GlossExporter *self)
+{
+  g_autoptr(GPtrArray) filters = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (GLOSS_IS_EXPORTER (self), NULL);
+
+  if (self->done_only)
+    g_ptr_array_add (filters, g_strdup ("only documents marked done"));
+  if (self->labels != NULL)
+    {
+      g_autofree char *joined = g_strjoinv (", ", self->labels);
+
+      g_ptr_array_add (filters, g_strdup_printf ("only the labels %s", joined));
+    }
+  if (self->annotator != NULL)
+    g_ptr_array_add (filters, g_strdup_printf ("only the annotations by “%s”", self->annotator));
+  if (self->context > 0)
+    g_ptr_array_add (filters, g_strdup_printf ("%u sentences of context before and after", self->context));
+  g_ptr_array_add (filters, NULL);
+
+  return _gloss_export_card_build (&self->stats, self->info, (const char * const *)filters->pdata);
+}
+
+static char *
+dup_display_name (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  return path ? g_filename_display_name (path) : g_file_get_uri (file);
+}
+
+/**
+ * gloss_export_corpus:
+ * @exporter: an exporter with its filters set, not begun
+ * @files: (element-type GFile): the texts, in the order to export them
+ * @roots: (element-type GFile): for each text, the folder its id is
+ *   relative to
+ * @stream: (nullable): where a stream format writes
+ * @folder: (nullable): where a folder format (brat) writes
+ * @invalid: (nullable) (element-type GlossProblem): where each document
+ *   left out is reported: every problem of its annotation file (or why
+ *   it could not be read), with the file's name
+ *
+ * Loads and exports each document in turn; a document with problems is
+ * left out and reported, never half exported.
+ *
+ * Returns: %FALSE with @error set if writing failed or was cancelled
+ */
+gboolean
+gloss_export_corpus (GlossExporter  *exporter,
+                     GPtrArray      *files,
+                     GPtrArray      *roots,
+                     GOutputStream  *stream,
+                     GFile          *folder,
+                     GPtrArray      *invalid,
+                     GCancellable   *cancellable,
+                     GError        **error)
+{
+  g_return_val_if_fail (GLOSS_IS_EXPORTER (exporter), FALSE);
+  g_return_val_if_fail (files != NULL && roots != NULL && files->len == roots->len, FALSE);
+
+  if (stream != NULL ? !gloss_exporter_begin_stream (exporter, stream, cancellable, error)
+                     : !gloss_exporter_begin_folder (exporter, folder, cancellable, error))
+    return FALSE;
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (files, i);
+      g_autoptr(GlossDocument) document = NULL;
+      g_autoptr(GError) load_error = NULL;
+      g_autofree char *id = NULL;
+      GPtrArray *problems;
+
+      document = gloss_document_load (file, NULL, cancellable, &load_error);
+      if (document == NULL)
+        {
+          g_autofree char *name = dup_display_name (file);
+
+          if (g_error_matches (load_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              g_propagate_error (error, g_steal_pointer (&load_error));
+              return FALSE;
+            }
+
+          if (invalid != NULL)
+            {
+              gloss_problems_add (invalid, "", "%s", load_error->message);
+              gloss_problems_set_file (invalid, invalid->len - 1, name);
+            }
+          continue;
+        }
+
+      problems = gloss_document_get_problems (document);
+      if (problems->len > 0)
+        {
+          g_autofree char *name = dup_display_name (gloss_document_get_annotation_file (document));
+
+          for (guint k = 0; invalid != NULL && k < problems->len; k++)
+            {
+              GlossProblem *problem = gloss_problem_copy (g_ptr_array_index (problems, k));
+
+              if (problem->file == NULL)
+                problem->file = g_strdup (name);
+              g_ptr_array_add (invalid, problem);
+            }
+          continue;
+        }
+
+      id = gloss_corpus_dup_id (g_ptr_array_index (roots, i), file);
+      if (!gloss_exporter_add (exporter, document, id, cancellable, error))
+        return FALSE;
+    }
+
+  return gloss_exporter_end (exporter, cancellable, error);
+}
+
+typedef struct
+{
+  GPtrArray     *files;
+  GPtrArray     *roots;
+  GOutputStream *stream;
+  GFile         *folder;
+  GPtrArray     *invalid;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_ptr_array_unref (data->files);
+  g_ptr_array_unref (data->roots);
+  g_clear_object (&data->stream);
+  g_clear_object (&data->folder);
+  g_ptr_array_unref (data->invalid);
+  g_free (data);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *data = task_data;
+  GError *error = NULL;
+
+  if (!gloss_export_corpus (source_object, data->files, data->roots, data->stream, data->folder,
+                            data->invalid, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * gloss_export_corpus_async:
+ *
+ * Runs gloss_export_corpus() in a worker thread, so that a large corpus
+ * never blocks the window. The exporter, @stream and @folder must not be
+ * used until it finishes.
+ */
+void
+gloss_export_corpus_async (GlossExporter       *exporter,
+                           GPtrArray           *files,
+                           GPtrArray           *roots,
+                           GOutputStream       *stream,
+                           GFile               *folder,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportData *data;
+
+  g_return_if_fail (GLOSS_IS_EXPORTER (exporter));
+  g_return_if_fail (files != NULL && roots != NULL && files->len == roots->len);
+
+  data = g_new0 (ExportData, 1);
+  data->files = g_ptr_array_ref (files);
+  data->roots = g_ptr_array_ref (roots);
+  data->stream = stream ? g_object_ref (stream) : NULL;
+  data->folder = folder ? g_object_ref (folder) : NULL;
+  data->invalid = gloss_problems_new ();
+
+  task = g_task_new (exporter, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gloss_export_corpus_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+/**
+ * gloss_export_corpus_finish:
+ * @invalid: (out) (optional) (transfer full) (element-type GlossProblem):
+ *   the problems of the documents left out
+ */
+gboolean
+gloss_export_corpus_finish (GlossExporter  *exporter,
+                            GAsyncResult   *result,
+                            GPtrArray     **invalid,
+                            GError        **error)
+{
+  ExportData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, exporter), FALSE);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (invalid != NULL)
+    *invalid = g_ptr_array_ref (data->invalid);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+GString *
+_gloss_exporter_get_buffer (GlossExporter *self)
+{
+  return self->buffer;
+}
+
+GFile *
+_gloss_exporter_get_folder (GlossExporter *self)
+{
+  return self->folder;
+}
+
+guint
+_gloss_exporter_get_context (GlossExporter *self)
+{
+  return self->context;
+}
+
+GCancellable *
+_gloss_exporter_get_cancellable (GlossExporter *self)
+{
+  return self->cancellable;
+}
+
+gpointer
+_gloss_exporter_get_data (GlossExporter *self)
+{
+  return self->data;
+}
+
+void
+_gloss_exporter_set_data (GlossExporter  *self,
+                          gpointer        data,
+                          GDestroyNotify  destroy)
+{
+  if (self->data_destroy != NULL)
+    g_clear_pointer (&self->data, self->data_destroy);
+  self->data = data;
+  self->data_destroy = destroy;
+}
+
+const GlossExportStats *
+_gloss_exporter_get_stats (GlossExporter *self)
+{
+  return &self->stats;
+}
+
+/* Appends text[start:end] as a JSON string, without a copy of the slice */
+void
+_gloss_export_append_slice (GString   *out,
+                            GlossText *text,
+                            guint      start,
+                            guint      end)
+{
+  g_autofree char *slice = gloss_text_dup_slice (text, start, end);
+
+  gloss_json_append_string (out, slice);
+}
+
+/* The label set on one line, for the JSONL formats */
+void
+_gloss_export_append_labels (GString       *out,
+                             GlossLabelSet *labels)
+{
+  gloss_label_set_append_json (labels, out, NULL);
+}
+
+/**
+ * _gloss_export_append_document:
+ *
+ * One document as one JSON object on one line: what its `.gloss.json`
+ * holds, with its id and full text instead of the text file's checksum,
+ * so that the line stands alone. documents-jsonl and json share it, and
+ * the importer reads it back.
+ */
+void
+_gloss_export_append_document (GString         *out,
+                               GlossExportItem *item)
+{
+  GlossDocument *document = item->document;
+  const char *meta;
+
+  g_string_append (out, "{\"id\": ");
+  gloss_json_append_string (out, item->id);
+  g_string_append (out, ", \"language\": ");
+  gloss_json_append_string (out, gloss_document_get_language (document));
+  g_string_append_printf (out, ", \"done\": %s, \"text\": ", gloss_document_get_done (document) ? "true" : "false");
+  gloss_json_append_string (out, gloss_text_get_contents (item->text));
+  g_string_append (out, ", \"labels\": ");
+  _gloss_export_append_labels (out, gloss_document_get_labels (document));
+
+  g_string_append (out, ", \"sentences\": [");
+  for (guint i = 0; i < item->n_sentences; i++)
+    {
+      g_string_append (out, i ? ", " : "");
+      gloss_format_append_sentence (out, gloss_document_get_sentence (document, i));
+    }
+
+  g_string_append (out, "], \"annotations\": [");
+  for (guint i = 0; i < item->annotations->len; i++)
+    {
+      g_string_append (out, i ? ", " : "");
+      gloss_format_append_annotation (out, g_ptr_array_index (item->annotations, i));
+    }
+  g_string_append_c (out, ']');
+
+  /* Only a document that has metadata gets the member, so that an import
+   * writes back the same `.gloss.json` */
+  meta = _gloss_document_get_meta (document);
+  if (meta != NULL)
+    g_string_append_printf (out, ", \"meta\": %s", meta);
+  g_string_append_c (out, '}');
+}
+
+/* Replaces @file atomically, creating its folder */
+gboolean
+_gloss_export_write_file (GFile         *file,
+                          const char    *data,
+                          gsize          length,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autoptr(GError) local_error = NULL;
+
+  if (parent != NULL &&
+      !g_file_make_directory_with_parents (parent, cancellable, &local_error) &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                  NULL, cancellable, error);
+}

@@ -1,0 +1,275 @@
+/* gloss-import-label-studio.c
+ *
+ * A Label Studio JSON task list: `data.text` and the `labels` regions of
+ * the annotations (or, for a task nobody annotated yet, of the
+ * predictions: a model's pre-annotations).
+ *
+ * Label Studio counts code points now; before its fix for emoji it
+ * counted JavaScript's UTF-16 units. A region whose `value.text` matches
+ * only when its offsets are read as UTF-16 units is read so.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "gloss-error.h"
+#include "gloss-import-private.h"
+#include "gloss-json.h"
+#include "gloss-text.h"
+
+static gboolean
+get_offset (JsonObject *object,
+            const char *member,
+            guint      *value)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  gint64 v;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+
+  v = json_node_get_int (node);
+  if (v < 0 || v > G_MAXINT)
+    return FALSE;
+
+  *value = (guint)v;
+  return TRUE;
+}
+
+/* The code point at UTF-16 unit @units, or G_MAXUINT inside a pair */
+static guint
+utf16_to_code_points (const char *contents,
+                      guint       units)
+{
+  guint n = 0, counted = 0;
+
+  for (const char *p = contents; counted < units; p = g_utf8_next_char (p), n++)
+    {
+      if (*p == '\0')
+        return G_MAXUINT;
+      counted += g_utf8_get_char (p) > 0xFFFF ? 2 : 1;
+    }
+
+  return counted == units ? n : G_MAXUINT;
+}
+
+static const char *
+dup_annotator (JsonObject *annotation)
+{
+  JsonNode *node = json_object_get_member (annotation, "completed_by");
+
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    return _gloss_import_get_string (json_node_get_object (node), "email");
+
+  return _gloss_import_get_string (annotation, "completed_by");
+}
+
+static gboolean
+read_results (GlossImporter *self,
+              GlossText     *text,
+              JsonArray     *results,
+              const char    *annotator,
+              GArray        *spans,
+              const char    *where)
+{
+  guint length = gloss_text_get_length (text);
+
+  for (guint i = 0; i < json_array_get_length (results); i++)
+    {
+      JsonNode *node = json_array_get_element (results, i);
+      JsonObject *result, *value;
+      JsonNode *labels, *meta;
+      const char *region_text, *note = NULL;
+      guint start, end;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      result = json_node_get_object (node);
+      node = json_object_get_member (result, "value");
+      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      value = json_node_get_object (node);
+      labels = json_object_get_member (value, "labels");
+      if (labels == NULL || !JSON_NODE_HOLDS_ARRAY (labels))
+        continue;  /* choices, ratings, relations: not spans */
+
+      if (!get_offset (value, "start", &start) || !get_offset (value, "end", &end))
+        {
+          _gloss_importer_problem (self, where, _("A region has no whole-number “start” and “end”"));
+          return FALSE;
+        }
+
+      region_text = _gloss_import_get_string (value, "text");
+      if (region_text != NULL &&
+          (end > length || start >= end || !gloss_text_slice_equals (text, start, end, region_text)))
+        {
+          guint s = utf16_to_code_points (gloss_text_get_contents (text), start);
+          guint e = utf16_to_code_points (gloss_text_get_contents (text), end);
+
+          if (s == G_MAXUINT || e == G_MAXUINT || s >= e || !gloss_text_slice_equals (text, s, e, region_text))
+            {
+              _gloss_importer_problem (self, where, _("The region [%u, %u) does not hold its text “%s”"),
+                                       start, end, region_text);
+              return FALSE;
+            }
+
+          _gloss_importer_warning (self, where,
+                                   _("The region [%u, %u) counts UTF-16 units (an older Label Studio); "
+                                     "read as [%u, %u)"),
+                                   start, end, s, e);
+          start = s;
+          end = e;
+        }
+
+      meta = json_object_get_member (result, "meta");
+      if (meta != NULL && JSON_NODE_HOLDS_OBJECT (meta))
+        {
+          JsonNode *texts = json_object_get_member (json_node_get_object (meta), "text");
+
+          if (texts != NULL && JSON_NODE_HOLDS_ARRAY (texts) && json_array_get_length (json_node_get_array (texts)) > 0)
+            {
+              JsonNode *first = json_array_get_element (json_node_get_array (texts), 0);
+
+              if (JSON_NODE_HOLDS_VALUE (first) && json_node_get_value_type (first) == G_TYPE_STRING)
+                note = json_node_get_string (first);
+            }
+        }
+
+      for (guint k = 0; k < json_array_get_length (json_node_get_array (labels)); k++)
+        {
+          JsonNode *label = json_array_get_element (json_node_get_array (labels), k);
+
+          if (JSON_NODE_HOLDS_VALUE (label) && json_node_get_value_type (label) == G_TYPE_STRING)
+            _gloss_import_spans_add (spans, start, end, json_node_get_string (label), note, annotator);
+        }
+    }
+
+  return TRUE;
+}
+
+/* Annotations win over predictions; a cancelled annotation counts for none */
+static gboolean
+read_task_regions (GlossImporter *self,
+                   GlossText     *text,
+                   JsonObject    *task,
+                   GArray        *spans,
+                   const char    *where)
+{
+  static const char * const lists[] = { "annotations", "completions", "predictions" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    {
+      JsonNode *node = json_object_get_member (task, lists[l]);
+      JsonArray *array;
+      gboolean found = FALSE;
+
+      if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+        continue;
+
+      array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+          JsonObject *annotation;
+          JsonNode *results, *cancelled;
+
+          if (!JSON_NODE_HOLDS_OBJECT (element))
+            continue;
+          annotation = json_node_get_object (element);
+          cancelled = json_object_get_member (annotation, "was_cancelled");
+          if (cancelled != NULL && JSON_NODE_HOLDS_VALUE (cancelled) &&
+              json_node_get_value_type (cancelled) == G_TYPE_BOOLEAN && json_node_get_boolean (cancelled))
+            continue;
+
+          results = json_object_get_member (annotation, "result");
+          if (results == NULL || !JSON_NODE_HOLDS_ARRAY (results))
+            continue;
+
+          found = TRUE;
+          if (!read_results (self, text, json_node_get_array (results), dup_annotator (annotation), spans, where))
+            return FALSE;
+        }
+
+      if (found)
+        break;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_gloss_import_read_label_studio (GlossImporter  *self,
+                                 GFile          *input,
+                                 GCancellable   *cancellable,
+                                 GError        **error)
+{
+  static const char * const known[] = { "text", "document", "language", NULL };
+  g_autofree char *data = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *tasks;
+  gsize length;
+
+  data = _gloss_import_load (input, &length, cancellable, error);
+  if (data == NULL)
+    return FALSE;
+
+  root = gloss_json_parse (data, length, error);
+  if (root == NULL)
+    return FALSE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (root))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_JSON,
+                   _("A Label Studio export is a JSON list of tasks, not %s"), gloss_json_type_name (root));
+      return FALSE;
+    }
+
+  tasks = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (tasks); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("$[%u]", i);
+      g_autoptr(GArray) spans = _gloss_import_spans_new ();
+      g_autoptr(GlossText) text = NULL;
+      g_autofree char *id = NULL;
+      JsonNode *node = json_array_get_element (tasks, i);
+      JsonObject *task, *task_data;
+      const char *contents;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          _gloss_importer_problem (self, where, _("A task must be an object, not %s"), gloss_json_type_name (node));
+          continue;
+        }
+
+      task = json_node_get_object (node);
+      node = json_object_get_member (task, "data");
+      if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
+          (contents = _gloss_import_get_string (json_node_get_object (node), "text")) == NULL)
+        {
+          _gloss_importer_problem (self, where, _("The task has no “data.text” string"));
+          continue;
+        }
+      task_data = json_node_get_object (node);
+
+      id = g_strdup (_gloss_import_get_string (task_data, "document"));
+      if (id == NULL)
+        {
+          g_autofree char *task_id = _gloss_import_dup_id (json_object_get_member (task, "id"));
+
+          id = task_id ? g_strdup_printf ("task-%s", task_id) : g_strdup_printf ("task-%05u", i + 1);
+        }
+
+      text = _gloss_import_text_new (self, contents, where);
+      if (text == NULL || !read_task_regions (self, text, task, spans, where))
+        continue;
+
+      _gloss_importer_add_spans (self, id, text, _gloss_import_get_string (task_data, "language"), NULL, spans,
+                                 _gloss_import_dup_meta (task_data, known), where);
+    }
+
+  return TRUE;
+}

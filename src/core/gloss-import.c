@@ -1,0 +1,1159 @@
+/* gloss-import.c
+ *
+ * The importer: a format (one file per format) reads its input into
+ * documents; the importer checks each document id, maps labelled spans to
+ * the sentences they cover, and writes `.txt` + `.gloss.json` pairs that
+ * have passed the same checks as loading, never over an existing file
+ * unless told to.
+ *
+ * Gloss labels whole sentences, but doccano, Label Studio and brat label
+ * any span, and a model's pre-annotations rarely end exactly at Gloss's
+ * sentence boundaries. A span labels each sentence it covers for at
+ * least half of the sentence, or for at least half of the span: a short
+ * quote inside a sentence labels that sentence; a span over three
+ * sentences labels the three; a span that spills a word into the next
+ * sentence does not label that one. A span that meets none of this (it
+ * straddles a boundary evenly) labels the sentence it overlaps most;
+ * one that covers only white space between sentences is reported.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "gloss-annotation.h"
+#include "gloss-document-private.h"
+#include "gloss-error.h"
+#include "gloss-format.h"
+#include "gloss-import-private.h"
+#include "gloss-json.h"
+#include "gloss-label.h"
+#include "gloss-label-set.h"
+#include "gloss-problem.h"
+#include "gloss-sentence.h"
+#include "gloss-text.h"
+
+typedef struct
+{
+  char          *id;
+  GlossDocument *document;
+  gboolean       text_only;
+} Record;
+
+typedef struct
+{
+  const char         *name;
+  gboolean            folder;
+  GlossImportReadFunc read;
+} FormatInfo;
+
+struct _GlossImporter
+{
+  GObject            parent_instance;
+
+  GlossImportFormat  format;
+  char              *language;
+  char              *annotator;
+  GlossLabelSet     *labels;
+  char              *input_name;
+
+  GPtrArray         *records;
+  GHashTable        *ids;
+  GPtrArray         *problems;
+  GPtrArray         *warnings;
+  guint              n_mapped;
+};
+
+G_DEFINE_FINAL_TYPE (GlossImporter, gloss_importer, G_TYPE_OBJECT)
+
+static const FormatInfo formats[GLOSS_IMPORT_N_FORMATS] = {
+  [GLOSS_IMPORT_DOCUMENTS_JSONL] = { "documents-jsonl", FALSE, _gloss_import_read_documents_jsonl },
+  [GLOSS_IMPORT_JSON] = { "json", FALSE, _gloss_import_read_json },
+  [GLOSS_IMPORT_SENTENCES_JSONL] = { "sentences-jsonl", FALSE, _gloss_import_read_sentences_jsonl },
+  [GLOSS_IMPORT_DOCCANO] = { "doccano", FALSE, _gloss_import_read_doccano },
+  [GLOSS_IMPORT_LABEL_STUDIO] = { "label-studio", FALSE, _gloss_import_read_label_studio },
+  [GLOSS_IMPORT_BRAT] = { "brat", TRUE, _gloss_import_read_brat },
+  [GLOSS_IMPORT_ARTICLES_JSONL] = { "articles-jsonl", FALSE, _gloss_import_read_articles_jsonl },
+};
+
+/* Colours for labels a dataset brings that the label set lacks */
+static const char * const new_label_colors[] = {
+  "#1c71d8", "#2ec27e", "#e5a50a", "#c64600", "#813d9c", "#865e3c", "#a51d2d", "#26a269",
+};
+
+static void
+record_free (Record *record)
+{
+  g_free (record->id);
+  g_clear_object (&record->document);
+  g_free (record);
+}
+
+static void
+gloss_importer_finalize (GObject *object)
+{
+  GlossImporter *self = GLOSS_IMPORTER (object);
+
+  g_free (self->language);
+  g_free (self->annotator);
+  g_free (self->input_name);
+  g_clear_object (&self->labels);
+  g_ptr_array_unref (self->records);
+  g_hash_table_unref (self->ids);
+  g_ptr_array_unref (self->problems);
+  g_ptr_array_unref (self->warnings);
+
+  G_OBJECT_CLASS (gloss_importer_parent_class)->finalize (object);
+}
+
+static void
+gloss_importer_class_init (GlossImporterClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = gloss_importer_finalize;
+}
+
+static void
+gloss_importer_init (GlossImporter *self)
+{
+  self->records = g_ptr_array_new_with_free_func ((GDestroyNotify)record_free);
+  self->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->problems = gloss_problems_new ();
+  self->warnings = gloss_problems_new ();
+  self->annotator = g_strdup ("");
+}
+
+gboolean
+gloss_import_format_from_name (const char        *name,
+                               GlossImportFormat *format)
+{
+  for (guint i = 0; i < GLOSS_IMPORT_N_FORMATS; i++)
+    {
+      if (g_strcmp0 (formats[i].name, name) == 0)
+        {
+          *format = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+gloss_import_format_get_name (GlossImportFormat format)
+{
+  g_return_val_if_fail (format < GLOSS_IMPORT_N_FORMATS, NULL);
+
+  return formats[format].name;
+}
+
+/**
+ * gloss_import_format_is_folder:
+ *
+ * Returns: %TRUE if the format is read from a folder (brat)
+ */
+gboolean
+gloss_import_format_is_folder (GlossImportFormat format)
+{
+  g_return_val_if_fail (format < GLOSS_IMPORT_N_FORMATS, FALSE);
+
+  return formats[format].folder;
+}
+
+char *
+gloss_import_format_list_names (void)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < GLOSS_IMPORT_N_FORMATS; i++)
+    g_string_append_printf (out, "%s%s", i ? ", " : "", formats[i].name);
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * gloss_importer_new:
+ *
+ * Returns: (transfer full): an importer of @format
+ */
+GlossImporter *
+gloss_importer_new (GlossImportFormat format)
+{
+  GlossImporter *self;
+
+  g_return_val_if_fail (format < GLOSS_IMPORT_N_FORMATS, NULL);
+
+  self = g_object_new (GLOSS_TYPE_IMPORTER, NULL);
+  self->format = format;
+
+  return self;
+}
+
+/**
+ * gloss_importer_set_language:
+ * @language: (nullable): "de" or "en" for texts whose format does not
+ *   say; %NULL to guess from each text
+ */
+void
+gloss_importer_set_language (GlossImporter *self,
+                             const char    *language)
+{
+  g_return_if_fail (GLOSS_IS_IMPORTER (self));
+
+  g_free (self->language);
+  self->language = g_strdup (language);
+}
+
+/**
+ * gloss_importer_set_annotator:
+ * @annotator: (nullable): the name recorded for annotations whose format
+ *   names no annotator, e.g. the model that made pre-annotations
+ */
+void
+gloss_importer_set_annotator (GlossImporter *self,
+                              const char    *annotator)
+{
+  g_return_if_fail (GLOSS_IS_IMPORTER (self));
+
+  g_free (self->annotator);
+  self->annotator = g_strdup (annotator ? annotator : "");
+}
+
+/**
+ * gloss_importer_set_labels:
+ * @labels: (nullable): the labels of the folder imported into; labels a
+ *   dataset brings that it lacks are added. %NULL: the defaults
+ */
+void
+gloss_importer_set_labels (GlossImporter *self,
+                           GlossLabelSet *labels)
+{
+  g_return_if_fail (GLOSS_IS_IMPORTER (self));
+
+  g_clear_object (&self->labels);
+  if (labels != NULL)
+    self->labels = gloss_label_set_copy (labels);
+}
+
+static GlossLabelSet *
+get_labels (GlossImporter *self)
+{
+  if (self->labels == NULL)
+    self->labels = gloss_label_set_new_default ();
+
+  return self->labels;
+}
+
+/**
+ * gloss_importer_read:
+ * @input: the file (or, for brat, the folder) to import
+ *
+ * Reads the whole input. A record that cannot be imported is a problem
+ * (gloss_importer_get_problems()), not an error: the others still import.
+ *
+ * Returns: %FALSE with @error set if the input cannot be read at all
+ */
+gboolean
+gloss_importer_read (GlossImporter  *self,
+                     GFile          *input,
+                     GCancellable   *cancellable,
+                     GError        **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_IMPORTER (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (input), FALSE);
+
+  path = g_file_get_path (input);
+  g_free (self->input_name);
+  self->input_name = path ? g_filename_display_name (path) : g_file_get_uri (input);
+
+  return formats[self->format].read (self, input, cancellable, error);
+}
+
+guint
+gloss_importer_get_n_documents (GlossImporter *self)
+{
+  g_return_val_if_fail (GLOSS_IS_IMPORTER (self), 0);
+
+  return self->records->len;
+}
+
+/**
+ * gloss_importer_get_document:
+ * @id: (out) (optional): the document's id, its path in the folder
+ *
+ * Returns: (transfer none): the document read at @position
+ */
+GlossDocument *
+gloss_importer_get_document (GlossImporter  *self,
+                             guint           position,
+                             const char    **id)
+{
+  Record *record;
+
+  g_return_val_if_fail (GLOSS_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (position < self->records->len, NULL);
+
+  record = g_ptr_array_index (self->records, position);
+  if (id != NULL)
+    *id = record->id;
+
+  return record->document;
+}
+
+/**
+ * gloss_importer_get_problems:
+ *
+ * Returns: (transfer none) (element-type GlossProblem): why records were
+ *   not imported, each with where in the input
+ */
+GPtrArray *
+gloss_importer_get_problems (GlossImporter *self)
+{
+  g_return_val_if_fail (GLOSS_IS_IMPORTER (self), NULL);
+
+  return self->problems;
+}
+
+/**
+ * gloss_importer_get_warnings:
+ *
+ * Returns: (transfer none) (element-type GlossProblem): what was imported
+ *   differently from the input (a label id made valid, a brat relation
+ *   left out)
+ */
+GPtrArray *
+gloss_importer_get_warnings (GlossImporter *self)
+{
+  g_return_val_if_fail (GLOSS_IS_IMPORTER (self), NULL);
+
+  return self->warnings;
+}
+
+/**
+ * gloss_importer_get_n_mapped:
+ *
+ * Returns: how many spans did not match a sentence exactly and were
+ *   mapped to the sentences they cover
+ */
+guint
+gloss_importer_get_n_mapped (GlossImporter *self)
+{
+  g_return_val_if_fail (GLOSS_IS_IMPORTER (self), 0);
+
+  return self->n_mapped;
+}
+
+static void add_problem_va (GlossImporter *self,
+                            GPtrArray     *list,
+                            const char    *where,
+                            const char    *format,
+                            va_list        args) G_GNUC_PRINTF (4, 0);
+
+static void
+add_problem_va (GlossImporter *self,
+                GPtrArray     *list,
+                const char    *where,
+                const char    *format,
+                va_list        args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  gloss_problems_add (list, where, "%s", message);
+  gloss_problems_set_file (list, list->len - 1, self->input_name);
+}
+
+void
+_gloss_importer_problem (GlossImporter *self,
+                         const char    *where,
+                         const char    *format,
+                         ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  add_problem_va (self, self->problems, where, format, args);
+  va_end (args);
+}
+
+void
+_gloss_importer_warning (GlossImporter *self,
+                         const char    *where,
+                         const char    *format,
+                         ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  add_problem_va (self, self->warnings, where, format, args);
+  va_end (args);
+}
+
+const char *
+_gloss_importer_get_language (GlossImporter *self)
+{
+  return self->language;
+}
+
+const char *
+_gloss_importer_get_annotator (GlossImporter *self)
+{
+  return self->annotator;
+}
+
+/**
+ * gloss_import_check_id:
+ * @id: a document id from a dataset
+ *
+ * A document id becomes a path below the folder imported into, so it must
+ * stay there: no absolute path, no `..`, no empty, `.` or hidden parts
+ * (hidden files are skipped when a folder is opened), no backslash (a
+ * Windows separator), no control characters.
+ *
+ * Returns: (transfer full): the relative path of the text, ending in
+ *   `.txt`, or %NULL with @error set
+ */
+char *
+gloss_import_check_id (const char  *id,
+                       GError     **error)
+{
+  g_auto(GStrv) parts = NULL;
+
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (id[0] == '\0')
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT, _("The document id is empty"));
+      return NULL;
+    }
+
+  if (!g_utf8_validate (id, -1, NULL))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT, _("The document id is not UTF-8"));
+      return NULL;
+    }
+
+  if (g_path_is_absolute (id) || id[0] == '/' || id[0] == '~')
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
+                   _("The document id “%s” is an absolute path; ids must be relative to the folder "
+                     "imported into"), id);
+      return NULL;
+    }
+
+  for (const char *p = id; *p != '\0'; p++)
+    {
+      if ((guchar)*p < 0x20 || *p == 0x7f || *p == '\\')
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
+                       _("The document id “%s” holds a backslash or a control character"), id);
+          return NULL;
+        }
+    }
+
+  parts = g_strsplit (id, "/", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (strcmp (parts[i], "..") == 0)
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
+                       _("The document id “%s” leads out of the folder imported into (“..”); "
+                         "it is refused"), id);
+          return NULL;
+        }
+
+      if (parts[i][0] == '\0' || parts[i][0] == '.')
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
+                       _("The document id “%s” has an empty, “.” or hidden part"), id);
+          return NULL;
+        }
+
+      if (strlen (parts[i]) > 240)
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
+                       _("A part of the document id “%s” is too long for a file name"), id);
+          return NULL;
+        }
+    }
+
+  if (g_str_has_suffix (id, ".txt"))
+    return g_strdup (id);
+
+  return g_strconcat (id, ".txt", NULL);
+}
+
+static void
+span_clear (GlossImportSpan *span)
+{
+  g_free (span->label);
+  g_free (span->note);
+  g_free (span->annotator);
+}
+
+GArray *
+_gloss_import_spans_new (void)
+{
+  GArray *spans = g_array_new (FALSE, TRUE, sizeof (GlossImportSpan));
+
+  g_array_set_clear_func (spans, (GDestroyNotify)span_clear);
+
+  return spans;
+}
+
+void
+_gloss_import_spans_add (GArray     *spans,
+                         guint       start,
+                         guint       end,
+                         const char *label,
+                         const char *note,
+                         const char *annotator)
+{
+  GlossImportSpan span = { start, end, g_strdup (label), g_strdup (note), g_strdup (annotator) };
+
+  g_array_append_val (spans, span);
+}
+
+/* Label ids are lower-case ASCII; datasets often say "Claim" or "QUOTE" */
+static char *
+make_label_id (const char *name)
+{
+  GString *id = g_string_new (NULL);
+
+  for (const char *p = name; *p != '\0' && id->len < 64; p++)
+    {
+      char c = g_ascii_tolower (*p);
+
+      if (g_ascii_isalnum (c) || c == '-' || c == '_')
+        g_string_append_c (id, c);
+      else if (id->len > 0 && id->str[id->len - 1] != '_')
+        g_string_append_c (id, '_');
+    }
+
+  if (id->len == 0 || !g_ascii_islower (id->str[0]))
+    g_string_prepend (id, "label-");
+  if (id->len > 64)
+    g_string_truncate (id, 64);
+
+  return g_string_free (id, FALSE);
+}
+
+/* Returns the id of the label called @name, adding it to the set if new */
+static char *
+resolve_label (GlossImporter *self,
+               const char    *name,
+               const char    *where)
+{
+  GlossLabelSet *labels = get_labels (self);
+  g_autofree char *id = NULL;
+
+  if (gloss_label_set_lookup (labels, name) != NULL)
+    return g_strdup (name);
+
+  id = gloss_label_id_is_valid (name) ? g_strdup (name) : make_label_id (name);
+
+  if (gloss_label_set_lookup (labels, id) == NULL)
+    {
+      guint n = gloss_label_set_get_n_labels (labels);
+      g_autoptr(GlossLabel) label = gloss_label_new (id, name, new_label_colors[n % G_N_ELEMENTS (new_label_colors)],
+                                                     "", "");
+
+      gloss_label_set_insert (labels, n, label);
+      _gloss_importer_warning (self, where, _("The label “%s” is new; it was added to the label set as “%s”"),
+                               name, id);
+    }
+  else if (strcmp (id, name) != 0)
+    _gloss_importer_warning (self, where, _("The label “%s” was imported as “%s”"), name, id);
+
+  return g_steal_pointer (&id);
+}
+
+static gboolean
+claim_id (GlossImporter  *self,
+          const char     *id,
+          char          **path,
+          const char     *where)
+{
+  g_autoptr(GError) error = NULL;
+
+  *path = gloss_import_check_id (id, &error);
+  if (*path == NULL)
+    {
+      _gloss_importer_problem (self, where, "%s", error->message);
+      return FALSE;
+    }
+
+  if (g_hash_table_contains (self->ids, *path))
+    {
+      _gloss_importer_problem (self, where,
+                               _("The document id “%s” is used twice; only the first is imported"), id);
+      g_clear_pointer (path, g_free);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+add_record (GlossImporter *self,
+            char          *path,
+            GlossDocument *document,
+            gboolean       text_only)
+{
+  Record *record = g_new0 (Record, 1);
+
+  record->id = path;
+  record->document = document;
+  record->text_only = text_only;
+  g_hash_table_add (self->ids, g_strdup (path));
+  g_ptr_array_add (self->records, record);
+}
+
+static void
+label_sentence (GlossImporter   *self,
+                GlossDocument   *document,
+                GlossSentence   *sentence,
+                GlossImportSpan *span,
+                const char      *label)
+{
+  GlossAnnotation *existing = gloss_sentence_find_label (sentence, label);
+  guint start = gloss_sentence_get_start (sentence);
+  guint end = gloss_sentence_get_end (sentence);
+  g_autoptr(GlossAnnotation) annotation = NULL;
+  g_autofree char *text = NULL;
+  const char *annotator;
+
+  /* Two spans with one label in one sentence make one annotation; no
+   * note is lost */
+  if (existing != NULL)
+    {
+      const char *note = gloss_annotation_get_note (existing);
+
+      if (span->note != NULL && span->note[0] != '\0' && strstr (note, span->note) == NULL)
+        {
+          g_autofree char *joined = note[0] ? g_strconcat (note, "\n", span->note, NULL) : g_strdup (span->note);
+
+          gloss_annotation_set_note (existing, joined, gloss_annotation_get_modified (existing));
+        }
+      return;
+    }
+
+  annotator = span->annotator != NULL ? span->annotator : self->annotator;
+  text = gloss_text_dup_slice (gloss_document_get_text (document), start, end);
+  annotation = gloss_annotation_new (_gloss_document_next_annotation_id (document), label, start, end, text,
+                                     gloss_sentence_get_id (sentence), span->note, annotator, NULL, NULL);
+  _gloss_document_insert_annotation (document, annotation);
+}
+
+static gboolean
+map_span (GlossImporter   *self,
+          GlossDocument   *document,
+          GlossImportSpan *span,
+          const char      *label,
+          const char      *where)
+{
+  guint n = gloss_document_get_n_sentences (document);
+  guint span_length = span->end - span->start;
+  GlossSentence *best = NULL;
+  guint best_overlap = 0;
+  gboolean labelled = FALSE;
+  gboolean exact = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      GlossSentence *sentence = gloss_document_get_sentence (document, i);
+      guint start = gloss_sentence_get_start (sentence);
+      guint end = gloss_sentence_get_end (sentence);
+      guint overlap;
+
+      if (end <= span->start)
+        continue;
+      if (start >= span->end)
+        break;
+
+      overlap = MIN (end, span->end) - MAX (start, span->start);
+      exact |= start == span->start && end == span->end;
+
+      if (2 * overlap >= end - start || 2 * overlap >= span_length)
+        {
+          label_sentence (self, document, sentence, span, label);
+          labelled = TRUE;
+        }
+      else if (overlap > best_overlap)
+        {
+          best = sentence;
+          best_overlap = overlap;
+        }
+    }
+
+  if (!labelled && best != NULL)
+    {
+      label_sentence (self, document, best, span, label);
+      labelled = TRUE;
+    }
+
+  if (!labelled)
+    {
+      _gloss_importer_problem (self, where, _("The span [%u, %u) with the label “%s” covers no sentence"),
+                               span->start, span->end, label);
+      return FALSE;
+    }
+
+  if (!exact)
+    self->n_mapped++;
+
+  return TRUE;
+}
+
+/**
+ * _gloss_importer_add_spans:
+ * @sentences: (nullable) (element-type GlossSentence): the sentences the
+ *   format gives; %NULL: the segmenter finds them
+ * @spans: (element-type GlossImportSpan): the labelled spans
+ * @meta: (transfer full) (nullable): the document's metadata, a JSON object
+ * @where: where the record is in the input, for problems
+ *
+ * Returns: %FALSE if the document was refused, with a problem recorded
+ */
+gboolean
+_gloss_importer_add_spans (GlossImporter *self,
+                           const char    *id,
+                           GlossText     *text,
+                           const char    *language,
+                           GPtrArray     *sentences,
+                           GArray        *spans,
+                           char          *meta,
+                           const char    *where)
+{
+  g_autofree char *owned_meta = meta;
+  g_autofree char *path = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+  guint length = gloss_text_get_length (text);
+  guint n_problems = self->problems->len;
+
+  if (!claim_id (self, id, &path, where))
+    return FALSE;
+
+  if (language == NULL || (strcmp (language, "de") != 0 && strcmp (language, "en") != 0))
+    language = self->language;
+
+  if (sentences != NULL)
+    {
+      document = _gloss_document_new_empty (text, language, get_labels (self));
+      _gloss_document_set_sentences (document, sentences);
+    }
+  else
+    document = gloss_document_new (text, language, get_labels (self));
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      GlossImportSpan *span = &g_array_index (spans, GlossImportSpan, i);
+      g_autofree char *label = NULL;
+
+      if (span->start >= span->end || span->end > length)
+        {
+          _gloss_importer_problem (self, where, _("The span [%u, %u) is not within the text (%u characters)"),
+                                   span->start, span->end, length);
+          continue;
+        }
+
+      label = resolve_label (self, span->label, where);
+      map_span (self, document, span, label, where);
+    }
+
+  if (self->problems->len > n_problems)
+    {
+      _gloss_importer_problem (self, where, _("The document “%s” is not imported"), id);
+      return FALSE;
+    }
+
+  if (owned_meta != NULL)
+    _gloss_document_set_meta (document, g_steal_pointer (&owned_meta));
+
+  add_record (self, g_steal_pointer (&path), g_steal_pointer (&document), FALSE);
+
+  return TRUE;
+}
+
+/**
+ * _gloss_importer_add_text_only:
+ *
+ * A text to annotate: written as a `.txt`, and a `.gloss.json` only when
+ * there is @meta to keep.
+ */
+gboolean
+_gloss_importer_add_text_only (GlossImporter *self,
+                               const char    *id,
+                               GlossText     *text,
+                               const char    *language,
+                               char          *meta,
+                               const char    *where)
+{
+  g_autofree char *owned_meta = meta;
+  g_autofree char *path = NULL;
+  GlossDocument *document;
+  gboolean text_only = meta == NULL;
+
+  if (!claim_id (self, id, &path, where))
+    return FALSE;
+
+  if (language == NULL || (strcmp (language, "de") != 0 && strcmp (language, "en") != 0))
+    language = self->language;
+
+  document = gloss_document_new (text, language, get_labels (self));
+  if (owned_meta != NULL)
+    _gloss_document_set_meta (document, g_steal_pointer (&owned_meta));
+
+  add_record (self, g_steal_pointer (&path), document, text_only);
+
+  return TRUE;
+}
+
+/**
+ * _gloss_importer_add_document:
+ * @document: a complete document, checked already
+ */
+gboolean
+_gloss_importer_add_document (GlossImporter *self,
+                              const char    *id,
+                              GlossDocument *document,
+                              const char    *where)
+{
+  g_autofree char *path = NULL;
+
+  if (!claim_id (self, id, &path, where))
+    return FALSE;
+
+  add_record (self, g_steal_pointer (&path), g_object_ref (document), FALSE);
+
+  return TRUE;
+}
+
+/* The whole input: datasets are read at once, so that a problem anywhere
+ * is known before anything is written */
+char *
+_gloss_import_load (GFile         *input,
+                    gsize         *length,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  char *data = NULL;
+
+  if (!g_file_load_contents (input, cancellable, &data, length, NULL, error))
+    return NULL;
+
+  if (!g_utf8_validate (data, *length, NULL))
+    {
+      g_autofree char *name = g_file_get_parse_name (input);
+
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_UTF8, _("“%s” is not UTF-8"), name);
+      g_free (data);
+      return NULL;
+    }
+
+  return data;
+}
+
+/**
+ * _gloss_import_next_line:
+ * @cursor: (inout): where the next line starts; moved past it
+ *
+ * Returns: (transfer none) (nullable): the next line, NUL-terminated in
+ *   place and without its CR LF, or %NULL at @end
+ */
+char *
+_gloss_import_next_line (char **cursor,
+                         char  *end)
+{
+  char *line = *cursor;
+  char *newline;
+
+  if (line >= end)
+    return NULL;
+
+  newline = memchr (line, '\n', end - line);
+  if (newline == NULL)
+    newline = end;
+
+  *newline = '\0';
+  *cursor = newline + (newline < end ? 1 : 0);
+  if (newline > line && newline[-1] == '\r')
+    newline[-1] = '\0';
+
+  return line;
+}
+
+JsonNode *
+_gloss_import_parse_line (GlossImporter *self,
+                          const char    *line,
+                          const char    *where)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = gloss_json_parse (line, -1, &error);
+
+  if (node == NULL)
+    {
+      _gloss_importer_problem (self, where, "%s", error->message);
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      _gloss_importer_problem (self, where, _("A line must hold a JSON object, not %s"), gloss_json_type_name (node));
+      json_node_unref (node);
+      return NULL;
+    }
+
+  return node;
+}
+
+/**
+ * _gloss_import_dup_id:
+ * @node: (nullable): an id member: a string or an integer
+ *
+ * Returns: (transfer full) (nullable): the id as a string
+ */
+char *
+_gloss_import_dup_id (JsonNode *node)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+
+  return NULL;
+}
+
+/**
+ * _gloss_import_dup_meta:
+ * @skip: the members the format itself reads
+ *
+ * Returns: (transfer full) (nullable): the other members as a JSON object,
+ *   in their order, or %NULL if there are none
+ */
+char *
+_gloss_import_dup_meta (JsonObject         *object,
+                        const char * const *skip)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonObject) meta = json_object_new ();
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      if (g_strv_contains (skip, l->data))
+        continue;
+      json_object_set_member (meta, l->data, json_node_copy (json_object_get_member (object, l->data)));
+    }
+
+  if (json_object_get_size (meta) == 0)
+    return NULL;
+
+  node = json_node_init_object (json_node_alloc (), meta);
+
+  return json_to_string (node, FALSE);
+}
+
+GlossText *
+_gloss_import_text_new (GlossImporter *self,
+                        const char    *contents,
+                        const char    *where)
+{
+  g_autoptr(GError) error = NULL;
+  GlossText *text = gloss_text_new (contents, -1, &error);
+
+  if (text == NULL)
+    _gloss_importer_problem (self, where, "%s", error->message);
+
+  return text;
+}
+
+/* Refuses to write through a symbolic link: FOLDER/link/x could land
+ * anywhere */
+static gboolean
+check_no_links (GFile       *folder,
+                const char  *path,
+                GError     **error)
+{
+  g_auto(GStrv) parts = g_strsplit (path, "/", -1);
+  g_autoptr(GFile) current = g_object_ref (folder);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      GFile *child = g_file_get_child (current, parts[i]);
+      GFileType type = g_file_query_file_type (child, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL);
+
+      g_object_unref (current);
+      current = child;
+
+      if (type == G_FILE_TYPE_SYMBOLIC_LINK)
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
+                       _("“%s” passes through a symbolic link; Gloss does not write through links"), path);
+          return FALSE;
+        }
+      if (type == G_FILE_TYPE_UNKNOWN)
+        break;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_contents (GFile         *file,
+                const char    *data,
+                gsize          length,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_file_make_directory_with_parents (parent, cancellable, &local_error) &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                  NULL, cancellable, error);
+}
+
+/* The document's file as it will be loaded: the same checks as opening it */
+static GBytes *
+serialize_checked (GlossImporter *self,
+                   Record        *record)
+{
+  GlossText *text = gloss_document_get_text (record->document);
+  g_autoptr(GBytes) bytes = gloss_format_serialize (record->document);
+  g_autoptr(GlossDocument) check = NULL;
+  g_autofree char *name = g_path_get_basename (record->id);
+  GPtrArray *problems;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  check = gloss_format_parse (text, name, data, length, NULL, NULL);
+  problems = gloss_document_get_problems (check);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      GlossProblem *problem = g_ptr_array_index (problems, i);
+
+      _gloss_importer_problem (self, record->id, "%s: %s", problem->path, problem->message);
+    }
+
+  return problems->len == 0 ? g_steal_pointer (&bytes) : NULL;
+}
+
+/**
+ * gloss_importer_write:
+ * @folder: the folder to write the documents into
+ * @force: overwrite existing files
+ * @conflicts: (element-type GFile): where the existing files are listed
+ *
+ * Writes each document read as `ID` (the text) and `ID.gloss.json`. If any
+ * file exists already and @force is not set, nothing is written.
+ *
+ * Returns: %FALSE with @error set if nothing or not everything was written
+ */
+gboolean
+gloss_importer_write (GlossImporter  *self,
+                      GFile          *folder,
+                      gboolean        force,
+                      GPtrArray      *conflicts,
+                      GCancellable   *cancellable,
+                      GError        **error)
+{
+  g_autoptr(GPtrArray) contents = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+  guint n_problems = self->problems->len;
+  guint n_conflicts = 0;
+
+  g_return_val_if_fail (GLOSS_IS_IMPORTER (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
+
+  for (guint i = 0; i < self->records->len; i++)
+    {
+      Record *record = g_ptr_array_index (self->records, i);
+      g_autoptr(GFile) text_file = g_file_resolve_relative_path (folder, record->id);
+      g_autoptr(GFile) json_file = gloss_document_dup_annotation_file_for (text_file);
+      g_autoptr(GError) local_error = NULL;
+
+      /* Checked twice over: the id's form, and where it lands */
+      if (!g_file_has_prefix (text_file, folder) || !check_no_links (folder, record->id, &local_error))
+        {
+          _gloss_importer_problem (self, record->id, "%s",
+                                   local_error ? local_error->message
+                                               : _("The document would land outside the folder"));
+          g_ptr_array_add (contents, NULL);
+          continue;
+        }
+
+      if (!force)
+        {
+          if (g_file_query_exists (text_file, cancellable))
+            {
+              n_conflicts++;
+              if (conflicts != NULL)
+                g_ptr_array_add (conflicts, g_object_ref (text_file));
+            }
+          if (!record->text_only && g_file_query_exists (json_file, cancellable))
+            {
+              n_conflicts++;
+              if (conflicts != NULL)
+                g_ptr_array_add (conflicts, g_object_ref (json_file));
+            }
+        }
+
+      _gloss_document_set_file (record->document, text_file);
+      g_ptr_array_add (contents, record->text_only ? g_bytes_new (NULL, 0) : serialize_checked (self, record));
+    }
+
+  if (n_conflicts > 0)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%u file exists already; nothing was written (overwrite with --force)",
+                                "%u files exist already; nothing was written (overwrite with --force)",
+                                n_conflicts),
+                   n_conflicts);
+      return FALSE;
+    }
+
+  if (self->problems->len > n_problems)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_DOCUMENT,
+                   _("Some documents do not pass the checks of loading; nothing was written"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < self->records->len; i++)
+    {
+      Record *record = g_ptr_array_index (self->records, i);
+      GlossText *text = gloss_document_get_text (record->document);
+      GFile *text_file = gloss_document_get_file (record->document);
+      g_autoptr(GFile) json_file = gloss_document_dup_annotation_file_for (text_file);
+      g_autoptr(GString) bytes = g_string_sized_new (gloss_text_get_n_bytes (text) + 3);
+      GBytes *json = g_ptr_array_index (contents, i);
+
+      /* The checksum in the annotation file is of the bytes with the BOM */
+      if (gloss_text_get_has_bom (text))
+        g_string_append (bytes, "\xef\xbb\xbf");
+      g_string_append_len (bytes, gloss_text_get_contents (text), gloss_text_get_n_bytes (text));
+
+      if (!write_contents (text_file, bytes->str, bytes->len, cancellable, error))
+        return FALSE;
+
+      if (!record->text_only &&
+          !write_contents (json_file, g_bytes_get_data (json, NULL), g_bytes_get_size (json), cancellable, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}

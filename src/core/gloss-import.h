@@ -1,0 +1,74 @@
+/* gloss-import.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gloss-types.h"
+
+G_BEGIN_DECLS
+
+/**
+ * GlossImportFormat:
+ * @GLOSS_IMPORT_DOCUMENTS_JSONL: Gloss's documents-jsonl export
+ * @GLOSS_IMPORT_JSON: Gloss's json export
+ * @GLOSS_IMPORT_SENTENCES_JSONL: Gloss's sentences-jsonl export
+ * @GLOSS_IMPORT_DOCCANO: doccano's JSONL for sequence labelling
+ * @GLOSS_IMPORT_LABEL_STUDIO: a Label Studio JSON task list
+ * @GLOSS_IMPORT_BRAT: a folder of brat `.txt` / `.ann` pairs
+ * @GLOSS_IMPORT_ARTICLES_JSONL: `{"id": …, "text": …}` per line
+ */
+typedef enum
+{
+  GLOSS_IMPORT_DOCUMENTS_JSONL,
+  GLOSS_IMPORT_JSON,
+  GLOSS_IMPORT_SENTENCES_JSONL,
+  GLOSS_IMPORT_DOCCANO,
+  GLOSS_IMPORT_LABEL_STUDIO,
+  GLOSS_IMPORT_BRAT,
+  GLOSS_IMPORT_ARTICLES_JSONL,
+  GLOSS_IMPORT_N_FORMATS
+} GlossImportFormat;
+
+#define GLOSS_TYPE_IMPORTER (gloss_importer_get_type ())
+
+G_DECLARE_FINAL_TYPE (GlossImporter, gloss_importer, GLOSS, IMPORTER, GObject)
+
+gboolean       gloss_import_format_from_name  (const char         *name,
+                                               GlossImportFormat  *format);
+const char    *gloss_import_format_get_name   (GlossImportFormat   format);
+gboolean       gloss_import_format_is_folder  (GlossImportFormat   format);
+char          *gloss_import_format_list_names (void);
+
+GlossImporter *gloss_importer_new             (GlossImportFormat   format);
+void           gloss_importer_set_language    (GlossImporter      *self,
+                                               const char         *language);
+void           gloss_importer_set_annotator   (GlossImporter      *self,
+                                               const char         *annotator);
+void           gloss_importer_set_labels      (GlossImporter      *self,
+                                               GlossLabelSet      *labels);
+gboolean       gloss_importer_read            (GlossImporter      *self,
+                                               GFile              *input,
+                                               GCancellable       *cancellable,
+                                               GError            **error);
+guint          gloss_importer_get_n_documents (GlossImporter      *self);
+GlossDocument *gloss_importer_get_document    (GlossImporter      *self,
+                                               guint               position,
+                                               const char        **id);
+GPtrArray     *gloss_importer_get_problems    (GlossImporter      *self);
+GPtrArray     *gloss_importer_get_warnings    (GlossImporter      *self);
+guint          gloss_importer_get_n_mapped    (GlossImporter      *self);
+gboolean       gloss_importer_write           (GlossImporter      *self,
+                                               GFile              *folder,
+                                               gboolean            force,
+                                               GPtrArray          *conflicts,
+                                               GCancellable       *cancellable,
+                                               GError            **error);
+
+char          *gloss_import_check_id          (const char         *id,
+                                               GError            **error);
+
+G_END_DECLS

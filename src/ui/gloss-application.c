@@ -1,0 +1,311 @@
+/* gloss-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-application.h"
+#include "gloss-preferences.h"
+#include "gloss-ui-config.h"
+#include "gloss-ui-resources.h"
+#include "gloss-window.h"
+
+#define MAX_RECENT 10
+
+/* The application owns the settings and the list of recent texts and
+ * folders; every window shows one text or one folder. */
+struct _GlossApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (GlossApplication, gloss_application, ADW_TYPE_APPLICATION)
+
+/**
+ * gloss_ui_ensure_resources:
+ *
+ * The templates live in a GResource inside the static library, which no
+ * constructor registers, so it is registered here, once.
+ */
+void
+gloss_ui_ensure_resources (void)
+{
+  static gsize registered;
+
+  if (g_once_init_enter (&registered))
+    {
+      gloss_ui_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+}
+
+static GSettings *
+create_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaSource) build_source = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  /* Run from the build folder, before installing */
+  if (schema == NULL)
+    {
+      build_source = g_settings_schema_source_new_from_directory (GLOSS_BUILD_SCHEMA_DIR, source, FALSE, NULL);
+      if (build_source != NULL)
+        schema = g_settings_schema_source_lookup (build_source, APP_ID, TRUE);
+    }
+
+  if (schema == NULL)
+    g_error ("The settings schema %s is not installed", APP_ID);
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static GlossWindow *
+new_window (GlossApplication *self)
+{
+  return g_object_new (GLOSS_TYPE_WINDOW, "application", self, NULL);
+}
+
+static GlossWindow *
+find_empty_window (GlossApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      if (GLOSS_IS_WINDOW (l->data) && gloss_window_is_empty (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static void
+gloss_application_activate (GApplication *app)
+{
+  GlossApplication *self = GLOSS_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (new_window (self));
+
+  gtk_window_present (window);
+}
+
+static void
+gloss_application_open (GApplication  *app,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  GlossApplication *self = GLOSS_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      GlossWindow *window = find_empty_window (self);
+
+      if (window == NULL)
+        window = new_window (self);
+
+      gloss_window_open (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GlossApplication *self = user_data;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Each window decides for itself: one with unsaved work asks first */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  GlossApplication *self = user_data;
+  static const char *developers[] = { "The Gloss authors", NULL };
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  adw_show_about_window (window,
+                         "application-name", _("Gloss"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Tag the sentences of news articles as claims, sources and quotes"),
+                         "website", "https://github.com/gloss-annotator/gloss",
+                         "issue-url", "https://github.com/gloss-annotator/gloss/issues",
+                         "developer-name", _("The Gloss authors"),
+                         "developers", developers,
+                         "copyright", "© 2026 The Gloss authors",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  GlossApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GlossPreferences *preferences = gloss_preferences_new (self->settings);
+
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static const GActionEntry app_entries[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+  { "preferences", preferences_action },
+};
+
+static void
+gloss_application_startup (GApplication *app)
+{
+  GlossApplication *self = GLOSS_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (gloss_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+}
+
+static void
+gloss_application_finalize (GObject *object)
+{
+  GlossApplication *self = (GlossApplication *)object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (gloss_application_parent_class)->finalize (object);
+}
+
+static void
+gloss_application_class_init (GlossApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = gloss_application_finalize;
+  app_class->activate = gloss_application_activate;
+  app_class->open = gloss_application_open;
+  app_class->startup = gloss_application_startup;
+
+  gloss_ui_ensure_resources ();
+}
+
+static void
+gloss_application_init (GlossApplication *self)
+{
+  self->settings = create_settings ();
+}
+
+GlossApplication *
+gloss_application_new (void)
+{
+  return g_object_new (GLOSS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+GSettings *
+gloss_application_get_settings (GlossApplication *self)
+{
+  g_return_val_if_fail (GLOSS_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+/**
+ * gloss_application_dup_annotator:
+ *
+ * Returns: (transfer full): the name from the preferences, or else the
+ *   account's full name, or else its login name
+ */
+char *
+gloss_application_dup_annotator (GlossApplication *self)
+{
+  g_autofree char *name = NULL;
+  const char *real_name;
+
+  g_return_val_if_fail (GLOSS_IS_APPLICATION (self), NULL);
+
+  name = g_strstrip (g_settings_get_string (self->settings, "annotator-name"));
+  if (name[0] != '\0')
+    return g_steal_pointer (&name);
+
+  real_name = g_get_real_name ();
+  if (real_name != NULL && real_name[0] != '\0' && g_strcmp0 (real_name, "Unknown") != 0)
+    return g_strdup (real_name);
+
+  return g_strdup (g_get_user_name ());
+}
+
+static void
+update_recent (GlossApplication *self,
+               GFile            *file,
+               gboolean          add)
+{
+  g_auto(GStrv) old = g_settings_get_strv (self->settings, "recent-files");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *uri = g_file_get_uri (file);
+  g_auto(GStrv) recent = NULL;
+  guint n = 0;
+
+  if (add)
+    {
+      g_strv_builder_add (builder, uri);
+      n++;
+    }
+
+  for (guint i = 0; old[i] != NULL && n < MAX_RECENT; i++)
+    {
+      if (g_strcmp0 (old[i], uri) == 0)
+        continue;
+      g_strv_builder_add (builder, old[i]);
+      n++;
+    }
+
+  recent = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-files", (const char * const *)recent);
+}
+
+void
+gloss_application_add_recent (GlossApplication *self,
+                              GFile            *file)
+{
+  g_return_if_fail (GLOSS_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  update_recent (self, file, TRUE);
+}
+
+void
+gloss_application_remove_recent (GlossApplication *self,
+                                 GFile            *file)
+{
+  g_return_if_fail (GLOSS_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  update_recent (self, file, FALSE);
+}

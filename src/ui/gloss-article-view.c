@@ -1,0 +1,876 @@
+/* gloss-article-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "gloss-annotation.h"
+#include "gloss-article-view.h"
+#include "gloss-document.h"
+#include "gloss-label.h"
+#include "gloss-label-set.h"
+#include "gloss-sentence.h"
+#include "gloss-text.h"
+
+/* The article, read-only, in one GtkTextView. Each label has one shared
+ * tag and the current sentence another, so a move or a toggle touches the
+ * ranges of one or two sentences and never the whole text. The initials of
+ * a sentence's labels are drawn in the left margin, only for the lines on
+ * screen, so labels are told apart by more than colour. */
+struct _GlossArticleView
+{
+  GtkTextView     parent_instance;
+
+  GlossDocument  *document;
+  GListModel     *sentences;
+  GlossLabelSet  *labels;
+  GHashTable     *tags;            /* label id -> GtkTextTag */
+  GtkTextTag     *current_tag;
+  GtkTextMark    *current_mark;
+  GtkCssProvider *css;
+  int             current;
+
+  int             text_size;
+  int             line_length;
+  guint           serif : 1;
+  guint           show_markers : 1;
+  guint           blank_line_paragraphs : 1;
+};
+
+G_DEFINE_FINAL_TYPE (GlossArticleView, gloss_article_view, GTK_TYPE_TEXT_VIEW)
+
+enum {
+  PROP_0,
+  PROP_TEXT_SIZE,
+  PROP_LINE_LENGTH,
+  PROP_SERIF,
+  PROP_SHOW_MARKERS,
+  N_PROPS
+};
+
+enum {
+  SENTENCE_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+#define MARKER_SIZE    17
+#define MARKER_SPACING 3
+#define MIN_GUTTER     (3 * (MARKER_SIZE + MARKER_SPACING) + 28)
+#define MIN_RIGHT      24
+
+static gboolean
+is_dark (void)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ());
+}
+
+static void
+label_rgba (GlossLabel *label,
+            GdkRGBA    *rgba)
+{
+  if (!gdk_rgba_parse (rgba, gloss_label_get_color (label)))
+    gdk_rgba_parse (rgba, "#9a9996");
+}
+
+static void
+update_tag_color (GtkTextTag *tag,
+                  GlossLabel *label)
+{
+  GdkRGBA rgba;
+
+  label_rgba (label, &rgba);
+  rgba.alpha = is_dark () ? 0.32 : 0.24;
+  g_object_set (tag, "background-rgba", &rgba, NULL);
+}
+
+static void
+update_current_tag_color (GlossArticleView *self)
+{
+  GdkRGBA rgba = { 0.21, 0.52, 0.89, 0.0 };
+
+  rgba.alpha = is_dark () ? 0.26 : 0.14;
+  g_object_set (self->current_tag, "background-rgba", &rgba, NULL);
+}
+
+static void
+get_sentence_bounds (GlossArticleView *self,
+                     guint             position,
+                     GtkTextIter      *start,
+                     GtkTextIter      *end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GlossSentence *sentence = gloss_document_get_sentence (self->document, position);
+
+  gtk_text_buffer_get_iter_at_offset (buffer, start, gloss_sentence_get_start (sentence));
+  gtk_text_buffer_get_iter_at_offset (buffer, end, gloss_sentence_get_end (sentence));
+}
+
+static void
+tag_sentence (GlossArticleView *self,
+              guint             position,
+              gboolean          clear)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GlossSentence *sentence = gloss_document_get_sentence (self->document, position);
+  GtkTextIter start, end;
+
+  if (sentence == NULL)
+    return;
+
+  get_sentence_bounds (self, position, &start, &end);
+
+  if (clear)
+    {
+      GHashTableIter iter;
+      gpointer tag;
+
+      g_hash_table_iter_init (&iter, self->tags);
+      while (g_hash_table_iter_next (&iter, NULL, &tag))
+        gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
+    }
+
+  for (guint i = 0; i < gloss_sentence_get_n_annotations (sentence); i++)
+    {
+      GlossAnnotation *annotation = gloss_sentence_get_annotation (sentence, i);
+      GtkTextTag *tag = g_hash_table_lookup (self->tags, gloss_annotation_get_label (annotation));
+
+      if (tag != NULL)
+        gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+    }
+}
+
+static void
+on_label_notify_color_cb (GlossLabel       *label,
+                          GParamSpec       *pspec,
+                          GlossArticleView *self)
+{
+  GtkTextTag *tag = g_hash_table_lookup (self->tags, gloss_label_get_id (label));
+
+  if (tag != NULL)
+    update_tag_color (tag, label);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_label_notify_name_cb (GlossLabel       *label,
+                         GParamSpec       *pspec,
+                         GlossArticleView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+disconnect_labels (GlossArticleView *self)
+{
+  if (self->labels == NULL)
+    return;
+
+  for (guint i = 0; i < gloss_label_set_get_n_labels (self->labels); i++)
+    g_signal_handlers_disconnect_by_data (gloss_label_set_get_label (self->labels, i), self);
+}
+
+static void
+rebuild_tags (GlossArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+  GHashTableIter iter;
+  gpointer tag;
+  guint n;
+
+  g_hash_table_iter_init (&iter, self->tags);
+  while (g_hash_table_iter_next (&iter, NULL, &tag))
+    gtk_text_tag_table_remove (table, tag);
+  g_hash_table_remove_all (self->tags);
+
+  if (self->document == NULL)
+    return;
+
+  /* Created after the current-sentence tag, so the labels' colours win */
+  for (guint i = 0; i < gloss_label_set_get_n_labels (self->labels); i++)
+    {
+      GlossLabel *label = gloss_label_set_get_label (self->labels, i);
+      GtkTextTag *new_tag = gtk_text_buffer_create_tag (buffer, NULL, NULL);
+
+      update_tag_color (new_tag, label);
+      g_hash_table_insert (self->tags, g_strdup (gloss_label_get_id (label)), new_tag);
+      g_signal_connect_object (label, "notify::color", G_CALLBACK (on_label_notify_color_cb), self, 0);
+      g_signal_connect_object (label, "notify::name", G_CALLBACK (on_label_notify_name_cb), self, 0);
+    }
+
+  n = g_list_model_get_n_items (self->sentences);
+  for (guint i = 0; i < n; i++)
+    {
+      GlossSentence *sentence = gloss_document_get_sentence (self->document, i);
+
+      if (gloss_sentence_get_n_annotations (sentence) > 0)
+        tag_sentence (self, i, FALSE);
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_labels_items_changed_cb (GListModel       *model,
+                            guint             position,
+                            guint             removed,
+                            guint             added,
+                            GlossArticleView *self)
+{
+  /* Only the labels editor changes labels; rare enough to re-tag */
+  disconnect_labels (self);
+  rebuild_tags (self);
+}
+
+static void
+on_sentences_items_changed_cb (GListModel       *model,
+                               guint             position,
+                               guint             removed,
+                               guint             added,
+                               GlossArticleView *self)
+{
+  if (removed == added)
+    {
+      for (guint i = 0; i < added; i++)
+        tag_sentence (self, position + i, TRUE);
+    }
+  else
+    rebuild_tags (self);
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_dark_changed_cb (AdwStyleManager  *manager,
+                    GParamSpec       *pspec,
+                    GlossArticleView *self)
+{
+  update_current_tag_color (self);
+
+  if (self->labels == NULL)
+    return;
+
+  for (guint i = 0; i < gloss_label_set_get_n_labels (self->labels); i++)
+    {
+      GlossLabel *label = gloss_label_set_get_label (self->labels, i);
+      GtkTextTag *tag = g_hash_table_lookup (self->tags, gloss_label_get_id (label));
+
+      if (tag != NULL)
+        update_tag_color (tag, label);
+    }
+}
+
+static void
+update_css (GlossArticleView *self)
+{
+  g_autofree char *css = NULL;
+  int size = self->text_size;
+
+  css = g_strdup_printf ("textview { font-size: %dpt; %s }",
+                         size, self->serif ? "font-family: serif;" : "");
+  gtk_css_provider_load_from_data (self->css, css, -1);
+
+  /* Paragraphs apart, lines a little apart, both following the size; a
+   * text whose paragraphs are apart already gets little more */
+  gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (self),
+                                        self->blank_line_paragraphs ? size / 4 : size);
+  gtk_text_view_set_pixels_inside_wrap (GTK_TEXT_VIEW (self), MAX (3, size / 3));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+on_click_released_cb (GtkGestureClick  *gesture,
+                      int               n_press,
+                      double            x,
+                      double            y,
+                      GlossArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter iter;
+  int bx, by;
+  int position;
+
+  if (self->document == NULL || n_press != 1)
+    return;
+
+  /* A drag selects text for copying; it is no click on a sentence */
+  if (gtk_text_buffer_get_has_selection (buffer))
+    return;
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         (int)x, (int)y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, bx, by))
+    return;
+
+  position = gloss_document_find_sentence_at (self->document, gtk_text_iter_get_offset (&iter));
+  if (position >= 0)
+    g_signal_emit (self, signals[SENTENCE_ACTIVATED], 0, (guint)position);
+}
+
+static void
+gloss_article_view_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  GlossArticleView *self = GLOSS_ARTICLE_VIEW (widget);
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  PangoFontMetrics *metrics;
+  int char_width, text_width, left, right;
+
+  /* A readable line length: the text is as wide as line-length average
+   * characters, centred, with room on the left for the label markers */
+  metrics = pango_context_get_metrics (context, NULL, NULL);
+  char_width = pango_font_metrics_get_approximate_char_width (metrics) / PANGO_SCALE;
+  pango_font_metrics_unref (metrics);
+  text_width = self->line_length * MAX (char_width, 4);
+  left = MAX (MIN_GUTTER, (width - text_width) / 2);
+  right = MAX (MIN_RIGHT, width - text_width - left);
+
+  if (gtk_text_view_get_left_margin (GTK_TEXT_VIEW (self)) != left)
+    gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self), left);
+  if (gtk_text_view_get_right_margin (GTK_TEXT_VIEW (self)) != right)
+    gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self), right);
+
+  GTK_WIDGET_CLASS (gloss_article_view_parent_class)->size_allocate (widget, width, height, baseline);
+}
+
+static void
+draw_marker (GlossArticleView *self,
+             GtkSnapshot      *snapshot,
+             GlossLabel       *label,
+             float             x,
+             float             y)
+{
+  GskRoundedRect rect;
+  GdkRGBA fill, ink;
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *initial = NULL;
+  const char *name = gloss_label_get_display_name (label);
+  PangoFontDescription *font;
+  int lw, lh;
+
+  label_rgba (label, &fill);
+  /* Dark ink on light colours, white on dark ones */
+  if (0.299 * fill.red + 0.587 * fill.green + 0.114 * fill.blue > 0.6)
+    ink = (GdkRGBA) { 0, 0, 0, 0.85 };
+  else
+    ink = (GdkRGBA) { 1, 1, 1, 1 };
+
+  gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (x, y, MARKER_SIZE, MARKER_SIZE), 4);
+  gtk_snapshot_push_rounded_clip (snapshot, &rect);
+  gtk_snapshot_append_color (snapshot, &fill, &rect.bounds);
+  gtk_snapshot_pop (snapshot);
+
+  initial = g_utf8_strup (name, g_utf8_next_char (name) - name);
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), initial);
+  font = pango_font_description_from_string ("Sans Bold 8");
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_get_pixel_size (layout, &lw, &lh);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + (MARKER_SIZE - lw) / 2.0f,
+                                                          y + (MARKER_SIZE - lh) / 2.0f));
+  gtk_snapshot_append_layout (snapshot, layout, &ink);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+gloss_article_view_snapshot_layer (GtkTextView      *text_view,
+                                   GtkTextViewLayer  layer,
+                                   GtkSnapshot      *snapshot)
+{
+  GlossArticleView *self = GLOSS_ARTICLE_VIEW (text_view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GdkRectangle visible;
+  GtkTextIter top, bottom;
+  guint n, bottom_offset;
+  int first, left;
+  float gutter_right;
+
+  if (layer != GTK_TEXT_VIEW_LAYER_ABOVE_TEXT || self->document == NULL)
+    return;
+
+  n = g_list_model_get_n_items (self->sentences);
+  if (n == 0)
+    return;
+
+  /* Only the sentences on screen: the cost does not grow with the text */
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_view_get_line_at_y (text_view, &top, visible.y, NULL);
+  gtk_text_view_get_line_at_y (text_view, &bottom, visible.y + visible.height, NULL);
+  if (!gtk_text_iter_ends_line (&bottom))
+    gtk_text_iter_forward_to_line_end (&bottom);
+  bottom_offset = gtk_text_iter_get_offset (&bottom);
+
+  first = gloss_document_find_sentence_at (self->document, gtk_text_iter_get_offset (&top));
+  if (first < 0)
+    return;
+
+  left = gtk_text_view_get_left_margin (text_view);
+  gutter_right = left - 14;
+
+  for (guint i = (guint)first; i < n; i++)
+    {
+      GlossSentence *sentence = gloss_document_get_sentence (self->document, i);
+      guint n_annotations = gloss_sentence_get_n_annotations (sentence);
+      GtkTextIter start;
+      GdkRectangle loc;
+
+      if (gloss_sentence_get_start (sentence) > bottom_offset)
+        break;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, gloss_sentence_get_start (sentence));
+      gtk_text_view_get_iter_location (text_view, &start, &loc);
+
+      if ((int)i == self->current)
+        {
+          GtkTextIter end;
+          GdkRectangle end_loc;
+          GskRoundedRect bar;
+          GdkRGBA accent = { 0.21, 0.52, 0.89, 1.0 };
+
+          if (is_dark ())
+            gdk_rgba_parse (&accent, "#78aeed");
+
+          gtk_text_buffer_get_iter_at_offset (buffer, &end, gloss_sentence_get_end (sentence));
+          if (gtk_text_iter_starts_line (&end) && (guint)gtk_text_iter_get_offset (&end) > gloss_sentence_get_start (sentence))
+            gtk_text_iter_backward_char (&end);
+          gtk_text_view_get_iter_location (text_view, &end, &end_loc);
+
+          gsk_rounded_rect_init_from_rect (&bar,
+                                           &GRAPHENE_RECT_INIT (left - 8, loc.y, 3,
+                                                                MAX (end_loc.y + end_loc.height - loc.y, loc.height)),
+                                           1.5);
+          gtk_snapshot_push_rounded_clip (snapshot, &bar);
+          gtk_snapshot_append_color (snapshot, &accent, &bar.bounds);
+          gtk_snapshot_pop (snapshot);
+        }
+
+      if (!self->show_markers || n_annotations == 0)
+        continue;
+
+      for (guint j = 0; j < n_annotations; j++)
+        {
+          GlossAnnotation *annotation = gloss_sentence_get_annotation (sentence, j);
+          GlossLabel *label = gloss_label_set_lookup (self->labels, gloss_annotation_get_label (annotation));
+          float x = gutter_right - (n_annotations - j) * (MARKER_SIZE + MARKER_SPACING);
+
+          if (label != NULL)
+            draw_marker (self, snapshot, label, x, loc.y + MAX (0, (loc.height - MARKER_SIZE) / 2));
+        }
+    }
+}
+
+static void
+gloss_article_view_dispose (GObject *object)
+{
+  GlossArticleView *self = (GlossArticleView *)object;
+
+  gloss_article_view_set_document (self, NULL);
+
+  G_OBJECT_CLASS (gloss_article_view_parent_class)->dispose (object);
+}
+
+static void
+gloss_article_view_finalize (GObject *object)
+{
+  GlossArticleView *self = (GlossArticleView *)object;
+
+  g_clear_pointer (&self->tags, g_hash_table_unref);
+  g_clear_object (&self->css);
+
+  G_OBJECT_CLASS (gloss_article_view_parent_class)->finalize (object);
+}
+
+static void
+gloss_article_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  GlossArticleView *self = GLOSS_ARTICLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT_SIZE:
+      g_value_set_int (value, self->text_size);
+      break;
+
+    case PROP_LINE_LENGTH:
+      g_value_set_int (value, self->line_length);
+      break;
+
+    case PROP_SERIF:
+      g_value_set_boolean (value, self->serif);
+      break;
+
+    case PROP_SHOW_MARKERS:
+      g_value_set_boolean (value, self->show_markers);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_article_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  GlossArticleView *self = GLOSS_ARTICLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TEXT_SIZE:
+      if (self->text_size != g_value_get_int (value))
+        {
+          self->text_size = g_value_get_int (value);
+          update_css (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    case PROP_LINE_LENGTH:
+      if (self->line_length != g_value_get_int (value))
+        {
+          self->line_length = g_value_get_int (value);
+          gtk_widget_queue_resize (GTK_WIDGET (self));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    case PROP_SERIF:
+      if (self->serif != g_value_get_boolean (value))
+        {
+          self->serif = g_value_get_boolean (value);
+          update_css (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    case PROP_SHOW_MARKERS:
+      if (self->show_markers != g_value_get_boolean (value))
+        {
+          self->show_markers = g_value_get_boolean (value);
+          gtk_widget_queue_draw (GTK_WIDGET (self));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_article_view_class_init (GlossArticleViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkTextViewClass *text_view_class = GTK_TEXT_VIEW_CLASS (klass);
+
+  object_class->dispose = gloss_article_view_dispose;
+  object_class->finalize = gloss_article_view_finalize;
+  object_class->get_property = gloss_article_view_get_property;
+  object_class->set_property = gloss_article_view_set_property;
+  widget_class->size_allocate = gloss_article_view_size_allocate;
+  text_view_class->snapshot_layer = gloss_article_view_snapshot_layer;
+
+  properties[PROP_TEXT_SIZE] =
+    g_param_spec_int ("text-size", NULL, NULL, 6, 48, 13,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LINE_LENGTH] =
+    g_param_spec_int ("line-length", NULL, NULL, 20, 400, 72,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SERIF] =
+    g_param_spec_boolean ("serif", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_MARKERS] =
+    g_param_spec_boolean ("show-markers", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * GlossArticleView::sentence-activated:
+   * @position: the sentence clicked
+   */
+  signals[SENTENCE_ACTIVATED] =
+    g_signal_new ("sentence-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_set_css_name (widget_class, "textview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TEXT_BOX);
+}
+
+static void
+gloss_article_view_init (GlossArticleView *self)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkGesture *click;
+  GtkTextIter start;
+
+  self->tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->current = -1;
+  self->text_size = 13;
+  self->line_length = 72;
+  self->show_markers = TRUE;
+
+  gtk_text_view_set_editable (text_view, FALSE);
+  gtk_text_view_set_cursor_visible (text_view, FALSE);
+  gtk_text_view_set_wrap_mode (text_view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (text_view, 36);
+  gtk_text_view_set_bottom_margin (text_view, 72);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "gloss-article");
+
+  /* Keys belong to the window's actions, so the view never takes focus */
+  gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
+
+  self->css = gtk_css_provider_new ();
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self)),
+                                  GTK_STYLE_PROVIDER (self->css),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  update_css (self);
+
+  self->current_tag = gtk_text_buffer_create_tag (buffer, "gloss-current", NULL);
+  update_current_tag_color (self);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  self->current_mark = gtk_text_buffer_create_mark (buffer, "gloss-current", &start, TRUE);
+
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "released", G_CALLBACK (on_click_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_dark_changed_cb), self, 0);
+}
+
+GtkWidget *
+gloss_article_view_new (void)
+{
+  return g_object_new (GLOSS_TYPE_ARTICLE_VIEW, NULL);
+}
+
+GlossDocument *
+gloss_article_view_get_document (GlossArticleView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), NULL);
+
+  return self->document;
+}
+
+/**
+ * gloss_article_view_set_document:
+ *
+ * Shows @document's text, with its labels tagged. No sentence is current
+ * until gloss_article_view_set_current().
+ */
+void
+gloss_article_view_set_document (GlossArticleView *self,
+                                 GlossDocument    *document)
+{
+  GtkTextBuffer *buffer;
+
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (!document || GLOSS_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->sentences, self);
+      g_signal_handlers_disconnect_by_data (self->labels, self);
+      disconnect_labels (self);
+      g_clear_object (&self->sentences);
+      g_clear_object (&self->labels);
+      g_clear_object (&self->document);
+    }
+
+  self->current = -1;
+
+  if (document == NULL)
+    {
+      rebuild_tags (self);
+      gtk_text_buffer_set_text (buffer, "", 0);
+      return;
+    }
+
+  self->document = g_object_ref (document);
+  self->sentences = g_object_ref (gloss_document_get_sentences (document));
+  self->labels = g_object_ref (gloss_document_get_labels (document));
+
+  gtk_text_buffer_set_text (buffer,
+                            gloss_text_get_contents (gloss_document_get_text (document)),
+                            gloss_text_get_n_bytes (gloss_document_get_text (document)));
+  {
+    gboolean blank = strstr (gloss_text_get_contents (gloss_document_get_text (document)), "\n\n") != NULL;
+
+    if (blank != self->blank_line_paragraphs)
+      {
+        self->blank_line_paragraphs = blank;
+        update_css (self);
+      }
+  }
+  rebuild_tags (self);
+
+  g_signal_connect (self->sentences, "items-changed", G_CALLBACK (on_sentences_items_changed_cb), self);
+  g_signal_connect (self->labels, "items-changed", G_CALLBACK (on_labels_items_changed_cb), self);
+}
+
+int
+gloss_article_view_get_current (GlossArticleView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), -1);
+
+  return self->current;
+}
+
+/**
+ * gloss_article_view_set_current:
+ * @position: a sentence, or -1 for none
+ * @scroll: whether to bring it on screen
+ *
+ * Moves the current-sentence tag: two ranges change, whatever the length
+ * of the text.
+ */
+void
+gloss_article_view_set_current (GlossArticleView *self,
+                                int               position,
+                                gboolean          scroll)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+
+  if (self->document == NULL)
+    return;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+
+  if (position != self->current)
+    {
+      if (self->current >= 0 && (guint)self->current < g_list_model_get_n_items (self->sentences))
+        {
+          get_sentence_bounds (self, self->current, &start, &end);
+          gtk_text_buffer_remove_tag (buffer, self->current_tag, &start, &end);
+        }
+
+      self->current = position;
+
+      if (position >= 0)
+        {
+          get_sentence_bounds (self, position, &start, &end);
+          gtk_text_buffer_apply_tag (buffer, self->current_tag, &start, &end);
+          gtk_text_buffer_move_mark (buffer, self->current_mark, &start);
+        }
+
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+
+  if (scroll && position >= 0)
+    gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), self->current_mark, 0.2, FALSE, 0, 0);
+}
+
+/**
+ * gloss_article_view_find:
+ * @skip_current: start after the current match rather than at it
+ *
+ * Selects the next occurrence of @needle, ignoring case, wrapping round.
+ *
+ * Returns: the position of the sentence that holds it, or -1
+ */
+int
+gloss_article_view_find (GlossArticleView *self,
+                         const char       *needle,
+                         gboolean          backwards,
+                         gboolean          skip_current)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter from, match_start, match_end, sel_start, sel_end;
+  GtkTextSearchFlags flags = GTK_TEXT_SEARCH_CASE_INSENSITIVE | GTK_TEXT_SEARCH_TEXT_ONLY;
+  gboolean found;
+
+  g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), -1);
+
+  if (self->document == NULL || needle == NULL || needle[0] == '\0')
+    return -1;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+
+  if (gtk_text_buffer_get_selection_bounds (buffer, &sel_start, &sel_end))
+    from = backwards ? sel_start : (skip_current ? sel_end : sel_start);
+  else
+    gtk_text_buffer_get_iter_at_mark (buffer, &from, self->current_mark);
+
+  if (backwards)
+    {
+      found = gtk_text_iter_backward_search (&from, needle, flags, &match_start, &match_end, NULL);
+      if (!found)
+        {
+          gtk_text_buffer_get_end_iter (buffer, &from);
+          found = gtk_text_iter_backward_search (&from, needle, flags, &match_start, &match_end, NULL);
+        }
+    }
+  else
+    {
+      found = gtk_text_iter_forward_search (&from, needle, flags, &match_start, &match_end, NULL);
+      if (!found)
+        {
+          gtk_text_buffer_get_start_iter (buffer, &from);
+          found = gtk_text_iter_forward_search (&from, needle, flags, &match_start, &match_end, NULL);
+        }
+    }
+
+  if (!found)
+    return -1;
+
+  gtk_text_buffer_select_range (buffer, &match_start, &match_end);
+
+  return gloss_document_find_sentence_at (self->document, gtk_text_iter_get_offset (&match_start));
+}
+
+/**
+ * gloss_article_view_sentence_has_tag:
+ *
+ * Returns: whether the text of the sentence at @position carries the tag
+ *   of @label_id: what the reader sees, for tests
+ */
+gboolean
+gloss_article_view_sentence_has_tag (GlossArticleView *self,
+                                     guint             position,
+                                     const char       *label_id)
+{
+  GtkTextTag *tag;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), FALSE);
+
+  tag = g_hash_table_lookup (self->tags, label_id);
+  if (tag == NULL || self->document == NULL)
+    return FALSE;
+
+  get_sentence_bounds (self, position, &start, &end);
+
+  return gtk_text_iter_has_tag (&start, tag);
+}

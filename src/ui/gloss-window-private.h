@@ -1,0 +1,73 @@
+/* gloss-window-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "gloss-article-view.h"
+#include "gloss-document-list.h"
+#include "gloss-saver.h"
+#include "gloss-sidebar.h"
+#include "gloss-window.h"
+
+G_BEGIN_DECLS
+
+struct _GlossWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GCancellable         *cancellable;     /* cancelled in dispose */
+  GCancellable         *load_cancellable;
+  GSettings            *settings;
+  GFile                *folder;          /* in folder mode */
+  GFile                *loading;         /* the text being loaded */
+  GlossDocument        *document;
+  GlossSaver           *saver;
+  GtkWindow            *labels_editor;
+  int                   position;
+  guint                 sidebar_visible : 1;
+  guint                 document_list_visible : 1;
+  guint                 close_confirmed : 1;
+  guint                 close_after_save : 1;
+  guint                 saved_elsewhere : 1;
+
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkWidget            *list_button;
+  GtkToggleButton      *search_button;
+  GtkStack             *save_stack;
+  GtkSpinner           *save_spinner;
+  GtkRevealer          *error_revealer;
+  GtkLabel             *error_label;
+  GtkRevealer          *read_only_revealer;
+  GtkStack             *main_stack;
+  AdwStatusPage        *failed_page;
+  GtkSpinner           *loading_spinner;
+  GtkWidget            *recent_box;
+  GtkListBox           *recent_list;
+  GtkPaned             *outer_paned;
+  GtkPaned             *inner_paned;
+  GlossDocumentList    *document_list;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GlossArticleView     *article_view;
+  GlossSidebar         *sidebar;
+};
+
+void     _gloss_window_class_init_actions (GtkWidgetClass *widget_class);
+void     _gloss_window_init_actions       (GlossWindow    *self);
+void     _gloss_window_update_actions     (GlossWindow    *self);
+void     _gloss_window_open_text          (GlossWindow    *self,
+                                           GFile          *file);
+void     _gloss_window_open_folder        (GlossWindow    *self,
+                                           GFile          *folder);
+gboolean _gloss_window_can_leave_document (GlossWindow    *self);
+void     _gloss_window_save_as            (GlossWindow    *self);
+void     _gloss_window_show_toast         (GlossWindow    *self,
+                                           const char     *message);
+void     _gloss_window_find               (GlossWindow    *self,
+                                           gboolean        backwards,
+                                           gboolean        skip_current);
+
+G_END_DECLS

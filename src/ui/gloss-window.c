@@ -1,0 +1,1034 @@
+/* gloss-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-annotation.h"
+#include "gloss-application.h"
+#include "gloss-document.h"
+#include "gloss-format.h"
+#include "gloss-history.h"
+#include "gloss-sentence.h"
+#include "gloss-window-private.h"
+
+/* A window shows one text, or one folder of texts with one of them open.
+ * It owns the open document and its autosave; the article view and the
+ * sidebar show the document, and every command is a doc.* or win.* action
+ * (gloss-window-actions.c). */
+
+G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SIDEBAR_VISIBLE,
+  PROP_DOCUMENT_LIST_VISIBLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+void
+_gloss_window_show_toast (GlossWindow *self,
+                          const char  *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static GlossApplication *
+get_app (GlossWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return GLOSS_IS_APPLICATION (app) ? GLOSS_APPLICATION (app) : NULL;
+}
+
+static void
+update_annotator (GlossWindow *self)
+{
+  GlossApplication *app = get_app (self);
+  g_autofree char *annotator = NULL;
+
+  if (app == NULL)
+    return;
+
+  annotator = gloss_application_dup_annotator (app);
+  gloss_sidebar_set_annotator (self->sidebar, annotator);
+  if (self->document != NULL)
+    gloss_document_set_annotator (self->document, annotator);
+}
+
+static void
+update_title (GlossWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (self->document == NULL || gloss_document_get_file (self->document) == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Gloss"));
+      adw_window_title_set_subtitle (self->window_title, "");
+      gtk_window_set_title (GTK_WINDOW (self), _("Gloss"));
+      return;
+    }
+
+  title = g_file_get_basename (gloss_document_get_file (self->document));
+  subtitle = g_strdup_printf (_("%u of %u sentences annotated"),
+                              gloss_document_get_n_annotated (self->document),
+                              gloss_document_get_n_sentences (self->document));
+  if (gloss_document_get_done (self->document))
+    {
+      char *with_done = g_strdup_printf (_("%s · done"), subtitle);
+
+      g_free (subtitle);
+      subtitle = with_done;
+    }
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+update_save_status (GlossWindow *self)
+{
+  const char *page = "none";
+  gboolean show_error = FALSE;
+
+  if (self->document != NULL && gloss_document_get_read_only (self->document))
+    page = "read-only";
+  else if (self->saver != NULL)
+    {
+      switch (gloss_saver_get_state (self->saver))
+        {
+        case GLOSS_SAVER_SAVED:
+          page = "saved";
+          break;
+
+        case GLOSS_SAVER_SAVING:
+          page = "saving";
+          break;
+
+        case GLOSS_SAVER_ERROR:
+          page = "error";
+          show_error = TRUE;
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  gtk_spinner_set_spinning (self->save_spinner, g_strcmp0 (page, "saving") == 0);
+  gtk_stack_set_visible_child_name (self->save_stack, page);
+
+  if (show_error)
+    {
+      const GError *error = gloss_saver_get_error (self->saver);
+      g_autoptr(GFile) json = gloss_document_get_annotation_file (self->document);
+      g_autofree char *name = json ? g_file_get_parse_name (json) : g_strdup ("");
+      g_autofree char *text = NULL;
+
+      text = g_strdup_printf (_("Your annotations could not be saved to “%s”: %s. They are kept in this window; "
+                                "try again or save them elsewhere."),
+                              name, error ? error->message : _("unknown error"));
+      gtk_label_set_text (self->error_label, text);
+      gtk_widget_set_tooltip_text (gtk_stack_get_child_by_name (self->save_stack, "error"), text);
+    }
+  gtk_revealer_set_reveal_child (self->error_revealer, show_error);
+}
+
+static void
+close_dialog_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          GlossWindow      *self)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_strcmp0 (response, "save-as") == 0)
+    _gloss_window_save_as (self);
+}
+
+static void
+ask_before_close (GlossWindow *self)
+{
+  AdwMessageDialog *dialog;
+  const GError *error = self->saver ? gloss_saver_get_error (self->saver) : NULL;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Annotations Not Saved"),
+                                                       NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("Gloss could not save your latest annotations (%s). "
+                                    "Save them elsewhere, or close and lose them."),
+                                  error ? error->message : _("unknown error"));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Close and Lose Them"),
+                                    "save-as", _("_Save Elsewhere…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save-as", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save-as");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (close_dialog_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_saver_notify_cb (GlossSaver  *saver,
+                    GParamSpec  *pspec,
+                    GlossWindow *self)
+{
+  GlossSaverState state = gloss_saver_get_state (saver);
+
+  update_save_status (self);
+
+  if (state == GLOSS_SAVER_ERROR && g_strcmp0 (pspec->name, "state") == 0)
+    {
+      const GError *error = gloss_saver_get_error (saver);
+      g_autofree char *message = g_strdup_printf (_("Not saved: %s"), error ? error->message : "");
+
+      _gloss_window_show_toast (self, message);
+      if (self->close_after_save)
+        {
+          self->close_after_save = FALSE;
+          ask_before_close (self);
+        }
+    }
+
+  if (self->close_after_save && state == GLOSS_SAVER_SAVED && !gloss_saver_get_dirty (saver))
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+static void
+on_document_changed_cb (GlossDocument *document,
+                        GlossWindow   *self)
+{
+  self->saved_elsewhere = FALSE;
+  update_title (self);
+  if (self->folder != NULL)
+    gloss_document_list_update_document (self->document_list, document);
+  _gloss_window_update_actions (self);
+}
+
+static void
+on_history_notify_cb (GObject     *history,
+                      GParamSpec  *pspec,
+                      GlossWindow *self)
+{
+  _gloss_window_update_actions (self);
+}
+
+static int
+last_worked_on (GlossDocument *document)
+{
+  GListModel *annotations = gloss_document_get_annotations (document);
+  guint n = g_list_model_get_n_items (annotations);
+  const char *newest = NULL;
+  guint start = 0;
+
+  /* The sentence of the annotation made or changed last */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (annotations, i);
+      const char *when = gloss_annotation_get_modified (annotation);
+
+      if (when == NULL || when[0] == '\0')
+        when = gloss_annotation_get_created (annotation);
+      if (when != NULL && (newest == NULL || g_strcmp0 (when, newest) >= 0))
+        {
+          newest = when;
+          start = gloss_annotation_get_start (annotation);
+        }
+    }
+
+  if (newest == NULL)
+    return gloss_document_get_n_sentences (document) > 0 ? 0 : -1;
+
+  return MAX (0, gloss_document_find_sentence_at (document, start));
+}
+
+static void
+clear_document (GlossWindow *self)
+{
+  if (self->saver != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->saver, self);
+      /* A pending change is written before the saver goes; the write
+       * keeps the saver alive until it is done. */
+      gloss_saver_save_now (self->saver);
+      g_clear_object (&self->saver);
+    }
+
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (gloss_document_get_history (self->document), self);
+      g_clear_object (&self->document);
+    }
+
+  if (self->labels_editor != NULL)
+    gtk_window_destroy (self->labels_editor);
+
+  self->position = -1;
+  self->saved_elsewhere = FALSE;
+  gloss_article_view_set_document (self->article_view, NULL);
+  gloss_sidebar_set_document (self->sidebar, NULL);
+}
+
+static void
+set_document (GlossWindow   *self,
+              GlossDocument *document)
+{
+  GlossApplication *app = get_app (self);
+
+  clear_document (self);
+
+  self->document = g_object_ref (document);
+  self->saver = gloss_saver_new (document);
+
+  g_signal_connect (self->saver, "notify::state", G_CALLBACK (on_saver_notify_cb), self);
+  g_signal_connect (self->saver, "notify::dirty", G_CALLBACK (on_saver_notify_cb), self);
+  g_signal_connect (document, "changed", G_CALLBACK (on_document_changed_cb), self);
+  g_signal_connect (gloss_document_get_history (document), "notify",
+                    G_CALLBACK (on_history_notify_cb), self);
+
+  update_annotator (self);
+  gloss_article_view_set_document (self->article_view, document);
+  gloss_sidebar_set_document (self->sidebar, document);
+  gtk_revealer_set_reveal_child (self->read_only_revealer, gloss_document_get_read_only (document));
+
+  gtk_stack_set_visible_child_name (self->main_stack, "document");
+  gloss_window_set_position (self, last_worked_on (document));
+
+  if (self->folder != NULL)
+    {
+      gloss_document_list_set_current (self->document_list, gloss_document_get_file (document));
+      gloss_document_list_update_document (self->document_list, document);
+    }
+  else if (app != NULL)
+    gloss_application_add_recent (app, gloss_document_get_file (document));
+
+  update_title (self);
+  update_save_status (self);
+  _gloss_window_update_actions (self);
+}
+
+static void
+on_document_loaded_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GlossWindow) self = user_data;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = gloss_document_load_finish (result, &error);
+  if (error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+
+  if (document == NULL)
+    {
+      g_autofree char *name = self->loading ? g_file_get_parse_name (self->loading) : g_strdup ("");
+      g_autofree char *description = g_strdup_printf (_("“%s” could not be opened: %s"), name, error->message);
+
+      clear_document (self);
+      adw_status_page_set_description (self->failed_page, description);
+      gtk_stack_set_visible_child_name (self->main_stack, "failed");
+      update_title (self);
+      update_save_status (self);
+      _gloss_window_update_actions (self);
+      return;
+    }
+
+  set_document (self, document);
+}
+
+/**
+ * _gloss_window_can_leave_document:
+ *
+ * Returns: %FALSE, after saying why, when the open document's changes
+ *   could not be saved and the user has not saved them elsewhere
+ */
+gboolean
+_gloss_window_can_leave_document (GlossWindow *self)
+{
+  if (self->saver == NULL || self->saved_elsewhere)
+    return TRUE;
+
+  if (gloss_saver_get_state (self->saver) == GLOSS_SAVER_ERROR && gloss_saver_get_dirty (self->saver))
+    {
+      ask_before_close (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+_gloss_window_open_text (GlossWindow *self,
+                         GFile       *file)
+{
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (!_gloss_window_can_leave_document (self))
+    return;
+
+  if (self->document != NULL && gloss_document_get_file (self->document) != NULL &&
+      g_file_equal (gloss_document_get_file (self->document), file))
+    return;
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+  g_set_object (&self->loading, file);
+
+  if (self->document == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "loading");
+      gtk_spinner_set_spinning (self->loading_spinner, TRUE);
+    }
+
+  gloss_document_load_async (file, NULL, self->load_cancellable, on_document_loaded_cb, g_object_ref (self));
+}
+
+static void
+on_folder_loaded_cb (GlossDocumentList *list,
+                     GlossWindow       *self)
+{
+  GFile *first = gloss_document_list_get_first_unfinished (list);
+
+  if (self->document == NULL && first != NULL)
+    _gloss_window_open_text (self, first);
+  else if (first == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "document");
+      gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+    }
+}
+
+static void
+on_document_activated_cb (GlossDocumentList *list,
+                          GFile             *file,
+                          GlossWindow       *self)
+{
+  _gloss_window_open_text (self, file);
+}
+
+void
+_gloss_window_open_folder (GlossWindow *self,
+                           GFile       *folder)
+{
+  GlossApplication *app = get_app (self);
+
+  g_return_if_fail (G_IS_FILE (folder));
+
+  if (!_gloss_window_can_leave_document (self))
+    return;
+
+  clear_document (self);
+  g_set_object (&self->folder, folder);
+  gtk_widget_set_visible (GTK_WIDGET (self->document_list), TRUE);
+  gtk_widget_set_visible (self->list_button, TRUE);
+  self->document_list_visible = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_LIST_VISIBLE]);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  gtk_spinner_set_spinning (self->loading_spinner, TRUE);
+  gloss_document_list_set_folder (self->document_list, folder);
+
+  if (app != NULL)
+    gloss_application_add_recent (app, folder);
+
+  update_title (self);
+  _gloss_window_update_actions (self);
+}
+
+static void
+on_query_info_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GlossWindow) self = user_data;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  GFile *file = G_FILE (object);
+
+  info = g_file_query_info_finish (file, result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    _gloss_window_open_folder (self, file);
+  else
+    _gloss_window_open_text (self, file);
+}
+
+/**
+ * gloss_window_open:
+ * @file: a text file or a folder of texts
+ */
+void
+gloss_window_open (GlossWindow *self,
+                   GFile       *file)
+{
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_file_query_info_async (file, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
+                           G_PRIORITY_DEFAULT, self->cancellable, on_query_info_cb, g_object_ref (self));
+}
+
+static void
+on_recent_activated_cb (GtkListBox    *list,
+                        GtkListBoxRow *row,
+                        GlossWindow   *self)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "gloss-uri");
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+  gloss_window_open (self, file);
+}
+
+static void
+update_recent (GlossWindow *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-files");
+  GtkWidget *child;
+  guint n = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))))
+    gtk_list_box_remove (self->recent_list, child);
+
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (recent[i]);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *where = parent ? g_file_get_parse_name (parent) : g_strdup ("");
+      GtkWidget *row;
+
+      if (!g_file_is_native (file) || !g_file_query_exists (file, NULL))
+        continue;
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where);
+      adw_action_row_set_icon_name (ADW_ACTION_ROW (row),
+                                    g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY
+                                    ? "folder-symbolic" : "text-x-generic-symbolic");
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "gloss-uri", g_strdup (recent[i]), g_free);
+      gtk_list_box_append (self->recent_list, row);
+      n++;
+    }
+
+  gtk_widget_set_visible (self->recent_box, n > 0);
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            GlossWindow   *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  if (files == NULL)
+    return FALSE;
+
+  gloss_window_open (self, files->data);
+
+  return TRUE;
+}
+
+static void
+on_sentence_activated_cb (GlossArticleView *view,
+                          guint             position,
+                          GlossWindow      *self)
+{
+  gloss_window_set_position (self, position);
+}
+
+static void
+on_annotation_activated_cb (GlossSidebar *sidebar,
+                            guint         position,
+                            GlossWindow  *self)
+{
+  gloss_window_set_position (self, position);
+}
+
+static void
+on_search_changed_cb (GtkSearchEntry *entry,
+                      GlossWindow    *self)
+{
+  _gloss_window_find (self, FALSE, FALSE);
+}
+
+static void
+on_search_activate_cb (GtkSearchEntry *entry,
+                       GlossWindow    *self)
+{
+  _gloss_window_find (self, FALSE, TRUE);
+}
+
+static void
+on_search_stop_cb (GtkSearchEntry *entry,
+                   GlossWindow    *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_root_set_focus (GTK_ROOT (self), NULL);
+}
+
+void
+_gloss_window_find (GlossWindow *self,
+                    gboolean     backwards,
+                    gboolean     skip_current)
+{
+  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  int position;
+
+  if (self->document == NULL || needle[0] == '\0')
+    return;
+
+  position = gloss_article_view_find (self->article_view, needle, backwards, skip_current);
+  if (position >= 0)
+    gloss_window_set_position (self, position);
+  else
+    gtk_widget_error_bell (GTK_WIDGET (self->search_entry));
+}
+
+static void
+on_settings_changed_cb (GSettings   *settings,
+                        const char  *key,
+                        GlossWindow *self)
+{
+  if (g_strcmp0 (key, "annotator-name") == 0)
+    update_annotator (self);
+  else if (g_strcmp0 (key, "recent-files") == 0)
+    update_recent (self);
+}
+
+static gboolean
+gloss_window_close_request (GtkWindow *window)
+{
+  GlossWindow *self = GLOSS_WINDOW (window);
+  int width, height;
+
+  if (!self->close_confirmed && self->saver != NULL && !self->saved_elsewhere)
+    {
+      GlossSaverState state = gloss_saver_get_state (self->saver);
+
+      if (state == GLOSS_SAVER_ERROR && gloss_saver_get_dirty (self->saver))
+        {
+          ask_before_close (self);
+          return TRUE;
+        }
+
+      /* Quitting never loses a change: write it first, then close */
+      if (gloss_saver_get_dirty (self->saver))
+        {
+          self->close_after_save = TRUE;
+          gloss_saver_save_now (self->saver);
+          return TRUE;
+        }
+    }
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->sidebar)))
+    g_settings_set_int (self->settings, "sidebar-width",
+                        gtk_widget_get_width (GTK_WIDGET (self->inner_paned)) - gtk_paned_get_position (self->inner_paned));
+
+  return GTK_WINDOW_CLASS (gloss_window_parent_class)->close_request (window);
+}
+
+static void
+on_realize_cb (GtkWidget   *widget,
+               GlossWindow *self)
+{
+  /* The sidebar keeps its width; the article takes the rest */
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height;
+
+  if (width <= 0)
+    gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  gtk_paned_set_position (self->inner_paned,
+                          MAX (300, width - g_settings_get_int (self->settings, "sidebar-width")));
+}
+
+static void
+gloss_window_constructed (GObject *object)
+{
+  GlossWindow *self = (GlossWindow *)object;
+
+  G_OBJECT_CLASS (gloss_window_parent_class)->constructed (object);
+
+  update_annotator (self);
+  update_recent (self);
+}
+
+static void
+gloss_window_dispose (GObject *object)
+{
+  GlossWindow *self = (GlossWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->load_cancellable);
+  if (self->saver != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->saver, self);
+      gloss_saver_save_now (self->saver);
+    }
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (gloss_document_get_history (self->document), self);
+    }
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (gloss_window_parent_class)->dispose (object);
+}
+
+static void
+gloss_window_finalize (GObject *object)
+{
+  GlossWindow *self = (GlossWindow *)object;
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->folder);
+  g_clear_object (&self->loading);
+  g_clear_object (&self->saver);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (gloss_window_parent_class)->finalize (object);
+}
+
+static void
+gloss_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  GlossWindow *self = GLOSS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SIDEBAR_VISIBLE:
+      g_value_set_boolean (value, self->sidebar_visible);
+      break;
+
+    case PROP_DOCUMENT_LIST_VISIBLE:
+      g_value_set_boolean (value, self->document_list_visible);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  GlossWindow *self = GLOSS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SIDEBAR_VISIBLE:
+      if (self->sidebar_visible != g_value_get_boolean (value))
+        {
+          self->sidebar_visible = g_value_get_boolean (value);
+          gtk_widget_set_visible (GTK_WIDGET (self->sidebar), self->sidebar_visible);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    case PROP_DOCUMENT_LIST_VISIBLE:
+      if (self->document_list_visible != g_value_get_boolean (value))
+        {
+          self->document_list_visible = g_value_get_boolean (value);
+          gtk_widget_set_visible (GTK_WIDGET (self->document_list),
+                                  self->document_list_visible && self->folder != NULL);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_window_class_init (GlossWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = gloss_window_constructed;
+  object_class->dispose = gloss_window_dispose;
+  object_class->finalize = gloss_window_finalize;
+  object_class->get_property = gloss_window_get_property;
+  object_class->set_property = gloss_window_set_property;
+  window_class->close_request = gloss_window_close_request;
+
+  properties[PROP_SIDEBAR_VISIBLE] =
+    g_param_spec_boolean ("sidebar-visible", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DOCUMENT_LIST_VISIBLE] =
+    g_param_spec_boolean ("document-list-visible", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gloss_ui_ensure_resources ();
+  g_type_ensure (GLOSS_TYPE_ARTICLE_VIEW);
+  g_type_ensure (GLOSS_TYPE_DOCUMENT_LIST);
+  g_type_ensure (GLOSS_TYPE_SIDEBAR);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/gloss-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, list_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, save_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, save_spinner);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, failed_page);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, outer_paned);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, inner_paned);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, article_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, sidebar);
+
+  _gloss_window_class_init_actions (widget_class);
+}
+
+static void
+gloss_window_init (GlossWindow *self)
+{
+  GtkDropTarget *drop;
+  GApplication *app = g_application_get_default ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->position = -1;
+  self->sidebar_visible = TRUE;
+
+  /* Tests build windows before the application has started */
+  if (GLOSS_IS_APPLICATION (app))
+    self->settings = g_object_ref (gloss_application_get_settings (GLOSS_APPLICATION (app)));
+  else
+    self->settings = g_settings_new (APP_ID);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_settings_bind (self->settings, "sidebar-visible", self, "sidebar-visible", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "text-size", self->article_view, "text-size", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "line-length", self->article_view, "line-length", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "serif-font", self->article_view, "serif", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "show-markers", self->article_view, "show-markers", G_SETTINGS_BIND_GET);
+  g_signal_connect (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self);
+
+  gtk_widget_set_visible (self->list_button, FALSE);
+  g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  g_signal_connect (self->article_view, "sentence-activated", G_CALLBACK (on_sentence_activated_cb), self);
+  g_signal_connect (self->sidebar, "annotation-activated", G_CALLBACK (on_annotation_activated_cb), self);
+  g_signal_connect (self->document_list, "document-activated", G_CALLBACK (on_document_activated_cb), self);
+  g_signal_connect (self->document_list, "loaded", G_CALLBACK (on_folder_loaded_cb), self);
+  g_signal_connect (self->recent_list, "row-activated", G_CALLBACK (on_recent_activated_cb), self);
+  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed_cb), self);
+  g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_search_activate_cb), self);
+  g_signal_connect (self->search_entry, "stop-search", G_CALLBACK (on_search_stop_cb), self);
+  g_signal_connect (self, "realize", G_CALLBACK (on_realize_cb), self);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  gtk_stack_set_visible_child_name (self->main_stack, "start");
+  update_save_status (self);
+
+  _gloss_window_init_actions (self);
+}
+
+gboolean
+gloss_window_is_empty (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+
+  return self->document == NULL && self->folder == NULL && self->loading == NULL;
+}
+
+GlossDocument *
+gloss_window_get_document (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+GlossSaver *
+gloss_window_get_saver (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return self->saver;
+}
+
+int
+gloss_window_get_position (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), -1);
+
+  return self->position;
+}
+
+/**
+ * gloss_window_set_position:
+ * @position: the sentence to make current
+ *
+ * Makes a sentence current: the article view moves its tag and scrolls,
+ * the sidebar shows it.
+ */
+void
+gloss_window_set_position (GlossWindow *self,
+                           int          position)
+{
+  guint n;
+
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+
+  if (self->document == NULL)
+    return;
+
+  n = gloss_document_get_n_sentences (self->document);
+  if (n == 0)
+    position = -1;
+  else
+    position = CLAMP (position, 0, (int)n - 1);
+
+  self->position = position;
+  gloss_article_view_set_current (self->article_view, position, TRUE);
+  gloss_sidebar_set_position (self->sidebar, position);
+}
+
+GtkWidget *
+gloss_window_get_article_view (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->article_view);
+}
+
+GtkWidget *
+gloss_window_get_sidebar (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->sidebar);
+}
+
+GtkWidget *
+gloss_window_get_document_list (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->document_list);
+}
+
+/**
+ * gloss_window_get_page:
+ *
+ * Returns: what the window shows: "start", "loading", "failed" or
+ *   "document"
+ */
+const char *
+gloss_window_get_page (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+/**
+ * gloss_window_get_save_status:
+ *
+ * Returns: what the header shows: "none", "saved", "saving", "error" or
+ *   "read-only"
+ */
+const char *
+gloss_window_get_save_status (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->save_stack);
+}
+
+/**
+ * gloss_window_get_error_text:
+ *
+ * Returns: (nullable): the text of the save-error banner while it shows
+ */
+const char *
+gloss_window_get_error_text (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->error_revealer))
+    return NULL;
+
+  return gtk_label_get_text (self->error_label);
+}
+
+GtkWindow *
+gloss_window_get_labels_editor (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return self->labels_editor;
+}

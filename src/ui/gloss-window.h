@@ -1,0 +1,36 @@
+/* gloss-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "gloss-types.h"
+
+G_BEGIN_DECLS
+
+typedef struct _GlossSaver GlossSaver;
+
+#define GLOSS_TYPE_WINDOW (gloss_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (GlossWindow, gloss_window, GLOSS, WINDOW, AdwApplicationWindow)
+
+void           gloss_window_open             (GlossWindow *self,
+                                              GFile       *file);
+gboolean       gloss_window_is_empty         (GlossWindow *self);
+GlossDocument *gloss_window_get_document     (GlossWindow *self);
+GlossSaver    *gloss_window_get_saver        (GlossWindow *self);
+int            gloss_window_get_position     (GlossWindow *self);
+void           gloss_window_set_position     (GlossWindow *self,
+                                              int          position);
+GtkWidget     *gloss_window_get_article_view (GlossWindow *self);
+GtkWidget     *gloss_window_get_sidebar      (GlossWindow *self);
+GtkWidget     *gloss_window_get_document_list (GlossWindow *self);
+const char    *gloss_window_get_page         (GlossWindow *self);
+const char    *gloss_window_get_save_status  (GlossWindow *self);
+const char    *gloss_window_get_error_text   (GlossWindow *self);
+GtkWindow     *gloss_window_get_labels_editor (GlossWindow *self);
+
+G_END_DECLS

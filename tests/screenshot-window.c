@@ -1,0 +1,162 @@
+/* screenshot-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Renders the real window on an article to PNG files, in light and dark
+ * style: `screenshot-window ARTICLE OUTDIR`. Run under Xvfb by
+ * data/screenshots/take.sh. When the article has no annotations yet, a
+ * copy of it is tagged through the same actions the keys trigger.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "gloss-application.h"
+#include "gloss-document.h"
+#include "gloss-saver.h"
+#include "gloss-window.h"
+
+static gboolean
+wake_up_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+  guint wake = g_timeout_add (10, wake_up_cb, NULL);
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (wake);
+}
+
+static void
+shoot (GtkWidget  *window,
+       const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    g_error ("Could not write %s", path);
+  g_print ("%s\n", path);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GlossApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *json_copy = NULL;
+  g_autofree char *base = NULL;
+  g_autoptr(GFile) file = NULL;
+  GlossWindow *window;
+  gsize length;
+
+  if (argc != 3)
+    {
+      g_printerr ("Usage: %s ARTICLE OUTDIR\n", argv[0]);
+      return 2;
+    }
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display\n");
+      return 1;
+    }
+
+  /* Work on a copy, so the article's own annotation file stays as it is */
+  dir = g_dir_make_tmp ("gloss-shot-XXXXXX", &error);
+  g_assert_no_error (error);
+  base = g_path_get_basename (argv[1]);
+  copy = g_build_filename (dir, base, NULL);
+  g_file_get_contents (argv[1], &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (copy, contents, length, NULL);
+  json = g_strconcat (argv[1], ".gloss.json", NULL);
+  json_copy = g_strconcat (copy, ".gloss.json", NULL);
+  g_clear_pointer (&contents, g_free);
+  if (g_file_get_contents (json, &contents, &length, NULL))
+    g_file_set_contents (json_copy, contents, length, NULL);
+
+  app = gloss_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_settings_set_string (gloss_application_get_settings (GLOSS_APPLICATION (app)), "annotator-name", "Lena Hartmann");
+
+  window = g_object_new (GLOSS_TYPE_WINDOW, "application", app, "default-width", 1280, "default-height", 800, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  file = g_file_new_for_path (copy);
+  gloss_window_open (window, file);
+
+  while (gloss_window_get_document (window) == NULL)
+    spin (20);
+
+  if (contents == NULL)
+    {
+      static const struct { const char *action; const char *label; guint moves; } steps[] = {
+        { "doc.toggle-label", "claim", 4 },
+        { "doc.toggle-label", "source", 0 },
+        { "doc.toggle-label", "quote", 2 },
+        { "doc.toggle-label", "source", 0 },
+        { "doc.toggle-label", "claim", 2 },
+        { "doc.toggle-label", "source", 2 },
+        { "doc.toggle-label", "quote", 1 },
+        { "doc.toggle-label", "claim", 3 },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+        {
+          for (guint j = 0; j < steps[i].moves; j++)
+            gtk_widget_activate_action (GTK_WIDGET (window), "doc.move-next", NULL);
+          gtk_widget_activate_action (GTK_WIDGET (window), steps[i].action, "s", steps[i].label);
+        }
+      gtk_widget_activate_action (GTK_WIDGET (window), "doc.move-previous", NULL);
+      gtk_widget_activate_action (GTK_WIDGET (window), "doc.move-previous", NULL);
+      gtk_widget_activate_action (GTK_WIDGET (window), "doc.move-previous", NULL);
+      gtk_widget_activate_action (GTK_WIDGET (window), "doc.set-note", "s",
+                                  "Zahl im Aufsichtsratspapier prüfen");
+    }
+
+  while (gloss_saver_get_dirty (gloss_window_get_saver (window)))
+    spin (50);
+  spin (600);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *style = i == 0 ? "light" : "dark";
+      g_autofree char *name = g_strdup_printf ("window-%s.png", style);
+      g_autofree char *path = g_build_filename (argv[2], name, NULL);
+
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                          i == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT : ADW_COLOR_SCHEME_FORCE_DARK);
+      spin (600);
+      shoot (GTK_WIDGET (window), path);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_remove (json_copy);
+  g_remove (copy);
+  g_rmdir (dir);
+
+  return 0;
+}

@@ -1,0 +1,402 @@
+/* test-import.c
+ *
+ * Importing datasets: ids that would leave the folder, spans mapped to
+ * sentences, existing files never overwritten, old Label Studio offsets,
+ * brat fragments, metadata of articles kept.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "gloss-annotation.h"
+#include "gloss-document.h"
+#include "gloss-error.h"
+#include "gloss-import.h"
+#include "gloss-problem.h"
+#include "gloss-sentence.h"
+
+typedef struct
+{
+  char  *dir;
+  GFile *folder;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("gloss-import-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->folder = g_file_new_for_path (fixture->dir);
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+
+  if (children != NULL)
+    {
+      GFile *child;
+
+      while (g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) && child != NULL)
+        remove_tree (child);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->folder);
+  g_clear_object (&fixture->folder);
+  g_free (fixture->dir);
+}
+
+static GFile *
+write_input (Fixture    *fixture,
+             const char *name,
+             const char *contents)
+{
+  GFile *file = g_file_get_child (fixture->folder, name);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autoptr(GError) error = NULL;
+
+  g_file_make_directory_with_parents (parent, NULL, NULL);
+  g_file_replace_contents (file, contents, strlen (contents), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  return file;
+}
+
+static GlossImporter *
+import_string (Fixture           *fixture,
+               GlossImportFormat  format,
+               const char        *contents)
+{
+  g_autoptr(GFile) input = write_input (fixture, "input", contents);
+  g_autoptr(GError) error = NULL;
+  GlossImporter *importer = gloss_importer_new (format);
+
+  gloss_importer_read (importer, input, NULL, &error);
+  g_assert_no_error (error);
+
+  return importer;
+}
+
+/* The labels of each sentence as "0:claim 2:quote,source" */
+static char *
+describe (GlossDocument *document)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < gloss_document_get_n_sentences (document); i++)
+    {
+      GlossSentence *sentence = gloss_document_get_sentence (document, i);
+      guint n = gloss_sentence_get_n_annotations (sentence);
+
+      if (n == 0)
+        continue;
+      g_string_append_printf (out, "%s%u:", out->len ? " " : "", i);
+      for (guint k = 0; k < n; k++)
+        g_string_append_printf (out, "%s%s", k ? "," : "",
+                                gloss_annotation_get_label (gloss_sentence_get_annotation (sentence, k)));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_ids (void)
+{
+  static const struct { const char *id; const char *path; } cases[] = {
+    { "de/artikel", "de/artikel.txt" },
+    { "x.txt", "x.txt" },
+    { "Köln 2026/Bericht", "Köln 2026/Bericht.txt" },
+    { "../../x", NULL },
+    { "a/../../b", NULL },
+    { "..", NULL },
+    { "/etc/passwd", NULL },
+    { "~/x", NULL },
+    { "a//b", NULL },
+    { "a/./b", NULL },
+    { ".hidden", NULL },
+    { "a/", NULL },
+    { "..\\..\\x", NULL },
+    { "a\nb", NULL },
+    { "", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = gloss_import_check_id (cases[i].id, &error);
+
+      g_assert_cmpstr (path, ==, cases[i].path);
+      if (cases[i].path == NULL)
+        g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT);
+      else
+        g_assert_no_error (error);
+    }
+}
+
+static void
+test_refuses_escape (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GlossImporter) importer =
+    import_string (fixture, GLOSS_IMPORT_ARTICLES_JSONL,
+                   "{\"id\": \"../../escape\", \"text\": \"Hallo.\"}\n"
+                   "{\"id\": \"ok\", \"text\": \"Hallo.\"}\n");
+  GPtrArray *problems = gloss_importer_get_problems (importer);
+  GlossProblem *problem;
+
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpstr (problem->path, ==, "line 1");
+  g_assert_nonnull (strstr (problem->message, "“../../escape” leads out of the folder"));
+  g_assert_cmpuint (gloss_importer_get_n_documents (importer), ==, 1);
+}
+
+static void
+test_refuses_links (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GlossImporter) importer =
+    import_string (fixture, GLOSS_IMPORT_ARTICLES_JSONL, "{\"id\": \"link/x\", \"text\": \"Hallo.\"}\n");
+  g_autoptr(GFile) into = g_file_get_child (fixture->folder, "into");
+  g_autoptr(GFile) link = g_file_get_child (into, "link");
+  g_autoptr(GFile) outside = g_file_get_child (fixture->folder, "outside");
+  g_autoptr(GFile) written = g_file_get_child (outside, "x.txt");
+  g_autoptr(GError) error = NULL;
+
+  g_file_make_directory (into, NULL, NULL);
+  g_file_make_directory (outside, NULL, NULL);
+  g_file_make_symbolic_link (link, fixture->dir, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (gloss_importer_write (importer, into, TRUE, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_query_exists (written, NULL));
+}
+
+static void
+test_mapping (Fixture       *fixture,
+              gconstpointer  data)
+{
+  /* Sentences: [0, 31) [32, 60) [61, 80) */
+  static const struct { const char *labels; const char *expected; } cases[] = {
+    { "[[0, 31, \"claim\"]]", "0:claim" },
+    /* a quote inside a sentence labels it */
+    { "[[19, 31, \"quote\"]]", "0:quote" },
+    /* a sentence and a word of the next: only the first */
+    { "[[32, 64, \"claim\"]]", "1:claim" },
+    /* across three sentences: all three */
+    { "[[10, 75, \"claim\"]]", "0:claim 1:claim 2:claim" },
+    /* the same label twice in one sentence: one annotation */
+    { "[[0, 5, \"claim\"], [6, 12, \"claim\"]]", "0:claim" },
+    /* labels datasets spell differently */
+    { "[[0, 31, \"Quote\"], [32, 60, \"CLAIM\"]]", "0:quote 1:claim" },
+  };
+  const char *text = "Der Minister sagt: „Alles gut.“ Die Opposition widerspricht. Sie nennt 😀 Zahlen.";
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("{\"id\": \"a\", \"text\": \"%s\", \"label\": %s}\n",
+                                               text, cases[i].labels);
+      g_autoptr(GlossImporter) importer = import_string (fixture, GLOSS_IMPORT_DOCCANO, line);
+      g_autofree char *labels = NULL;
+
+      g_assert_cmpuint (gloss_importer_get_problems (importer)->len, ==, 0);
+      labels = describe (gloss_importer_get_document (importer, 0, NULL));
+      g_assert_cmpstr (labels, ==, cases[i].expected);
+    }
+}
+
+static void
+test_span_outside (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GlossImporter) importer =
+    import_string (fixture, GLOSS_IMPORT_DOCCANO,
+                   "{\"text\": \"Kurz. Knapp.\", \"label\": [[0, 5, \"claim\"], [6, 99, \"claim\"]]}\n");
+
+  g_assert_cmpuint (gloss_importer_get_problems (importer)->len, >=, 1);
+  g_assert_cmpuint (gloss_importer_get_n_documents (importer), ==, 0);
+}
+
+static void
+test_conflicts (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *input = "{\"id\": \"a\", \"text\": \"Eins. Zwei.\", \"label\": [[0, 5, \"claim\"]]}\n";
+  g_autoptr(GlossImporter) first = import_string (fixture, GLOSS_IMPORT_DOCCANO, input);
+  g_autoptr(GlossImporter) second = import_string (fixture, GLOSS_IMPORT_DOCCANO, input);
+  g_autoptr(GFile) into = g_file_get_child (fixture->folder, "into");
+  g_autoptr(GFile) text = g_file_get_child (into, "a.txt");
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autofree char *labels = NULL;
+
+  g_assert_true (gloss_importer_write (first, into, FALSE, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The written pair loads without problems */
+  document = gloss_document_load (text, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_document_get_problems (document)->len, ==, 0);
+  labels = describe (document);
+  g_assert_cmpstr (labels, ==, "0:claim");
+
+  g_assert_false (gloss_importer_write (second, into, FALSE, conflicts, NULL, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT);
+  g_assert_cmpuint (conflicts->len, ==, 2);
+  g_assert_true (g_file_equal (g_ptr_array_index (conflicts, 0), text));
+  g_clear_error (&error);
+
+  g_assert_true (gloss_importer_write (second, into, TRUE, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_articles (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GlossImporter) importer =
+    import_string (fixture, GLOSS_IMPORT_ARTICLES_JSONL,
+                   "{\"id\": 17, \"url\": \"https://example.org/ä\", \"text\": \"Sieben Tage. 😀 Nächste Woche.\", "
+                   "\"lang\": \"de\"}\r\n"
+                   "\r\n"
+                   "{\"id\": \"en/a\", \"text\": \"One. Two.\"}\n");
+  g_autoptr(GFile) into = g_file_get_child (fixture->folder, "into");
+  g_autoptr(GFile) json = g_file_resolve_relative_path (into, "17.txt.gloss.json");
+  g_autoptr(GFile) bare = g_file_resolve_relative_path (into, "en/a.txt.gloss.json");
+  g_autoptr(GFile) bare_text = g_file_resolve_relative_path (into, "en/a.txt");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  const char *id;
+
+  g_assert_cmpuint (gloss_importer_get_problems (importer)->len, ==, 0);
+  g_assert_cmpuint (gloss_importer_get_n_documents (importer), ==, 2);
+  gloss_importer_get_document (importer, 0, &id);
+  g_assert_cmpstr (id, ==, "17.txt");
+  g_assert_cmpstr (gloss_document_get_language (gloss_importer_get_document (importer, 0, NULL)), ==, "de");
+
+  g_assert_true (gloss_importer_write (importer, into, FALSE, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_file_load_contents (json, NULL, &contents, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "\"meta\": {\"url\":\"https://example.org/ä\",\"lang\":\"de\"}"));
+  /* Without metadata only the text: ready to annotate */
+  g_assert_true (g_file_query_exists (bare_text, NULL));
+  g_assert_false (g_file_query_exists (bare, NULL));
+}
+
+static void
+test_label_studio_utf16 (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  /* "Wow 😀. Er sagt: „Ja.“" — an older Label Studio counted the emoji as
+   * two units, so the second sentence [7, 21) came out as [8, 22) */
+  g_autoptr(GlossImporter) importer =
+    import_string (fixture, GLOSS_IMPORT_LABEL_STUDIO,
+                   "[{\"id\": 3, \"data\": {\"text\": \"Wow 😀. Er sagt: „Ja.“\"},"
+                   " \"annotations\": [{\"completed_by\": {\"email\": \"ada@example.org\"}, \"result\": ["
+                   "{\"type\": \"labels\", \"value\": {\"start\": 8, \"end\": 22, \"text\": \"Er sagt: „Ja.“\","
+                   " \"labels\": [\"quote\"]}, \"meta\": {\"text\": [\"direkt\"]}}]}]}]");
+  GlossDocument *document;
+  g_autoptr(GlossAnnotation) annotation = NULL;
+  const char *id;
+
+  g_assert_cmpuint (gloss_importer_get_problems (importer)->len, ==, 0);
+  g_assert_cmpuint (gloss_importer_get_warnings (importer)->len, ==, 1);
+  document = gloss_importer_get_document (importer, 0, &id);
+  g_assert_cmpstr (id, ==, "task-3.txt");
+  annotation = g_list_model_get_item (gloss_document_get_annotations (document), 0);
+  g_assert_cmpuint (gloss_annotation_get_start (annotation), ==, 7);
+  g_assert_cmpuint (gloss_annotation_get_end (annotation), ==, 21);
+  g_assert_cmpstr (gloss_annotation_get_note (annotation), ==, "direkt");
+  g_assert_cmpstr (gloss_annotation_get_annotator (annotation), ==, "ada@example.org");
+}
+
+static void
+test_brat_fragments (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GFile) brat = g_file_get_child (fixture->folder, "brat");
+  g_autoptr(GFile) txt = write_input (fixture, "brat/a.txt", "Er sagte:\r\n„Nein.“ Dann ging er.");
+  g_autoptr(GFile) ann = write_input (fixture, "brat/a.ann",
+                                      "T1\tQuote 0 9;11 18\tEr sagte: „Nein.“\n"
+                                      "#1\tAnnotatorNotes T1\tüber zwei Zeilen\n"
+                                      "R1\tSays Arg1:T1 Arg2:T1\n");
+  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_BRAT);
+  g_autoptr(GlossAnnotation) annotation = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossDocument *document;
+
+  g_assert_true (g_file_query_exists (txt, NULL) && g_file_query_exists (ann, NULL));
+  gloss_importer_read (importer, brat, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_importer_get_problems (importer)->len, ==, 0);
+  /* the relation, and the label's new spelling */
+  g_assert_cmpuint (gloss_importer_get_warnings (importer)->len, ==, 2);
+
+  document = gloss_importer_get_document (importer, 0, NULL);
+  annotation = g_list_model_get_item (gloss_document_get_annotations (document), 0);
+  g_assert_cmpstr (gloss_annotation_get_label (annotation), ==, "quote");
+  g_assert_cmpstr (gloss_annotation_get_note (annotation), ==, "über zwei Zeilen");
+}
+
+static void
+test_documents_jsonl_checked (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  /* The annotation's text differs from the text at its offsets: the same
+   * check as loading a file refuses it */
+  g_autoptr(GlossImporter) importer =
+    import_string (fixture, GLOSS_IMPORT_DOCUMENTS_JSONL,
+                   "{\"id\": \"a\", \"language\": \"de\", \"done\": false, \"text\": \"Eins. Zwei.\", \"labels\": "
+                   "[{\"id\": \"claim\", \"name\": \"Claim\", \"color\": \"#3584e4\", \"key\": \"c\", "
+                   "\"description\": \"\"}], "
+                   "\"sentences\": [{\"id\": 0, \"start\": 0, \"end\": 5}, {\"id\": 1, \"start\": 6, \"end\": 11}], "
+                   "\"annotations\": [{\"id\": 1, \"label\": \"claim\", \"start\": 0, \"end\": 5, \"sentence\": 0, "
+                   "\"text\": \"Zwei.\", \"note\": \"\", \"annotator\": \"\", \"created\": \"2026-01-01T00:00:00Z\", "
+                   "\"modified\": \"2026-01-01T00:00:00Z\"}]}\n");
+  GlossProblem *problem;
+
+  g_assert_cmpuint (gloss_importer_get_n_documents (importer), ==, 0);
+  g_assert_cmpuint (gloss_importer_get_problems (importer)->len, ==, 1);
+  problem = g_ptr_array_index (gloss_importer_get_problems (importer), 0);
+  g_assert_nonnull (strstr (problem->message, "$.annotations[0]"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/gloss/import/ids", test_ids);
+  g_test_add ("/gloss/import/refuses-escape", Fixture, NULL, fixture_set_up, test_refuses_escape, fixture_tear_down);
+  g_test_add ("/gloss/import/refuses-links", Fixture, NULL, fixture_set_up, test_refuses_links, fixture_tear_down);
+  g_test_add ("/gloss/import/mapping", Fixture, NULL, fixture_set_up, test_mapping, fixture_tear_down);
+  g_test_add ("/gloss/import/span-outside", Fixture, NULL, fixture_set_up, test_span_outside, fixture_tear_down);
+  g_test_add ("/gloss/import/conflicts", Fixture, NULL, fixture_set_up, test_conflicts, fixture_tear_down);
+  g_test_add ("/gloss/import/articles", Fixture, NULL, fixture_set_up, test_articles, fixture_tear_down);
+  g_test_add ("/gloss/import/label-studio-utf16", Fixture, NULL, fixture_set_up, test_label_studio_utf16,
+              fixture_tear_down);
+  g_test_add ("/gloss/import/brat-fragments", Fixture, NULL, fixture_set_up, test_brat_fragments, fixture_tear_down);
+  g_test_add ("/gloss/import/documents-jsonl-checked", Fixture, NULL, fixture_set_up, test_documents_jsonl_checked,
+              fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,628 @@
+/* test-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The real window under Xvfb: the actions that the keys trigger, the
+ * autosave's bytes on disk, reopening, save errors, read-only documents,
+ * the labels editor and folders.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "gloss-annotation.h"
+#include "gloss-application.h"
+#include "gloss-article-view.h"
+#include "gloss-document.h"
+#include "gloss-document-list.h"
+#include "gloss-folder-entry.h"
+#include "gloss-label.h"
+#include "gloss-label-set.h"
+#include "gloss-labels-editor.h"
+#include "gloss-problem.h"
+#include "gloss-project.h"
+#include "gloss-saver.h"
+#include "gloss-sentence.h"
+#include "gloss-sidebar.h"
+#include "gloss-window.h"
+
+static GlossApplication *app;
+
+typedef gboolean (*CheckFunc) (gpointer data);
+
+static gboolean
+wake_up_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+wait_for (CheckFunc   check,
+          gpointer    data,
+          const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (20, wake_up_cb, NULL);
+
+  while (!check (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (wake);
+}
+
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+  guint wake = g_timeout_add (10, wake_up_cb, NULL);
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (wake);
+}
+
+static gboolean
+document_shown (gpointer data)
+{
+  GlossWindow *window = data;
+
+  return gloss_window_get_document (window) != NULL &&
+         g_strcmp0 (gloss_window_get_page (window), "document") == 0;
+}
+
+static gboolean
+all_saved (gpointer data)
+{
+  GlossSaver *saver = gloss_window_get_saver (data);
+
+  return saver != NULL && !gloss_saver_get_dirty (saver) &&
+         gloss_saver_get_state (saver) == GLOSS_SAVER_SAVED;
+}
+
+static gboolean
+save_failed (gpointer data)
+{
+  GlossSaver *saver = gloss_window_get_saver (data);
+
+  return saver != NULL && gloss_saver_get_state (saver) == GLOSS_SAVER_ERROR;
+}
+
+static char *
+make_workdir (const char * const *fixtures)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("gloss-ui-XXXXXX", &error);
+
+  g_assert_no_error (error);
+
+  for (guint i = 0; fixtures[i] != NULL; i++)
+    {
+      g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "ui", fixtures[i], NULL);
+      g_autofree char *target = g_build_filename (dir, fixtures[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_file_get_contents (source, &contents, &length, &error);
+      g_assert_no_error (error);
+      g_file_set_contents (target, contents, length, &error);
+      g_assert_no_error (error);
+    }
+
+  return dir;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+    }
+
+  g_remove (path);
+}
+
+static GlossWindow *
+open_window (const char *path)
+{
+  GlossWindow *window = g_object_new (GLOSS_TYPE_WINDOW, "application", app, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gloss_window_open (window, file);
+
+  return window;
+}
+
+static GlossWindow *
+open_text (const char *path)
+{
+  GlossWindow *window = open_window (path);
+
+  wait_for (document_shown, window, "the document to open");
+  gloss_saver_set_delay (gloss_window_get_saver (window), 300);
+
+  return window;
+}
+
+static gboolean
+activate (GlossWindow *window,
+          const char  *action,
+          const char  *format,
+          ...)
+{
+  GVariant *param = NULL;
+  va_list args;
+
+  if (format != NULL)
+    {
+      va_start (args, format);
+      param = g_variant_new_va (format, NULL, &args);
+      va_end (args);
+    }
+
+  return gtk_widget_activate_action_variant (GTK_WIDGET (window), action, param);
+}
+
+/* Timestamps and the annotator differ from run to run; all else of the
+ * file is compared byte for byte. */
+static char *
+read_normalized (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) times = NULL;
+  g_autofree char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  times = g_regex_new ("(\"(?:created|modified)\": )\"[^\"]*\"", 0, 0, NULL);
+
+  return g_regex_replace (times, contents, -1, 0, "\\1\"T\"", 0, NULL);
+}
+
+static gboolean
+button_active (GlossWindow *window,
+               const char  *label)
+{
+  GtkWidget *button = gloss_sidebar_get_label_button (GLOSS_SIDEBAR (gloss_window_get_sidebar (window)), label);
+
+  g_assert_nonnull (button);
+
+  return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button));
+}
+
+static gboolean
+view_has (GlossWindow *window,
+          guint        position,
+          const char  *label)
+{
+  return gloss_article_view_sentence_has_tag (GLOSS_ARTICLE_VIEW (gloss_window_get_article_view (window)),
+                                              position, label);
+}
+
+static void
+test_tagging (void)
+{
+  g_autofree char *dir = make_workdir ((const char *[]) { "article.txt", NULL });
+  g_autofree char *text = g_build_filename (dir, "article.txt", NULL);
+  g_autofree char *json = g_build_filename (dir, "article.txt.gloss.json", NULL);
+  g_autofree char *expected_path = g_test_build_filename (G_TEST_DIST, "data", "ui", "article.expected.json", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *saved = NULL;
+  GlossWindow *window;
+  GlossDocument *document;
+  GtkWidget *note_row;
+  GtkWidget *delegate;
+
+  g_settings_set_string (gloss_application_get_settings (app), "annotator-name", "Test Annotator");
+
+  window = open_text (text);
+  document = gloss_window_get_document (window);
+  g_assert_cmpint (gloss_window_get_position (window), ==, 0);
+  g_assert_cmpuint (gloss_document_get_n_sentences (document), ==, 6);
+  g_assert_false (g_file_test (json, G_FILE_TEST_EXISTS));
+
+  /* Down, c, 2 (the second label: Source) */
+  g_assert_true (activate (window, "doc.move-next", NULL));
+  g_assert_cmpint (gloss_window_get_position (window), ==, 1);
+  g_assert_true (activate (window, "doc.toggle-label", "s", "claim"));
+  g_assert_true (activate (window, "doc.toggle-label-at", "u", 2));
+  g_assert_true (button_active (window, "claim"));
+  g_assert_true (button_active (window, "source"));
+  g_assert_false (button_active (window, "quote"));
+  g_assert_true (view_has (window, 1, "claim"));
+  g_assert_true (view_has (window, 1, "source"));
+  g_assert_false (view_has (window, 0, "claim"));
+
+  /* n, type, Enter */
+  g_assert_true (activate (window, "doc.edit-note", NULL));
+  note_row = gloss_sidebar_get_note_row (GLOSS_SIDEBAR (gloss_window_get_sidebar (window)));
+  g_assert_true (gtk_widget_has_focus (note_row) || gtk_widget_is_focus (gtk_root_get_focus (GTK_ROOT (window))));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), note_row));
+  gtk_editable_set_text (GTK_EDITABLE (note_row), "Checked against the council minutes");
+  delegate = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (note_row)));
+  /* Enter */
+  g_signal_emit_by_name (delegate, "activate");
+  g_assert_cmpstr (gloss_document_get_note (document, 1), ==, "Checked against the council minutes");
+
+  /* Ctrl+Z takes the note back, Ctrl+Shift+Z brings it again */
+  g_assert_true (activate (window, "doc.undo", NULL));
+  g_assert_cmpstr (gloss_document_get_note (document, 1), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (note_row)), ==, "");
+  g_assert_true (activate (window, "doc.redo", NULL));
+  g_assert_cmpstr (gloss_document_get_note (document, 1), ==, "Checked against the council minutes");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (note_row)), ==, "Checked against the council minutes");
+
+  /* j, j, q */
+  g_assert_true (activate (window, "doc.move-next", NULL));
+  g_assert_true (activate (window, "doc.move-next", NULL));
+  g_assert_cmpint (gloss_window_get_position (window), ==, 3);
+  g_assert_true (activate (window, "doc.toggle-label", "s", "quote"));
+  g_assert_true (view_has (window, 3, "quote"));
+  g_assert_true (button_active (window, "quote"));
+  g_assert_false (button_active (window, "claim"));
+
+  wait_for (all_saved, window, "the autosave");
+  g_assert_cmpstr (gloss_window_get_save_status (window), ==, "saved");
+
+  /* The bytes on disk, but for the times of the annotations */
+  saved = read_normalized (json);
+  g_file_get_contents (expected_path, &expected, NULL, NULL);
+  g_assert_cmpstr (saved, ==, expected);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Reopened, the window shows what was saved, at the sentence worked on last */
+  window = open_text (text);
+  document = gloss_window_get_document (window);
+  g_assert_cmpint (gloss_window_get_position (window), ==, 3);
+  g_assert_true (button_active (window, "quote"));
+  g_assert_true (view_has (window, 1, "claim"));
+  g_assert_true (view_has (window, 1, "source"));
+  g_assert_true (view_has (window, 3, "quote"));
+  g_assert_false (view_has (window, 2, "claim"));
+  g_assert_true (activate (window, "doc.move-previous", NULL));
+  g_assert_true (activate (window, "doc.move-previous", NULL));
+  g_assert_true (button_active (window, "claim"));
+  g_assert_true (button_active (window, "source"));
+  note_row = gloss_sidebar_get_note_row (GLOSS_SIDEBAR (gloss_window_get_sidebar (window)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (note_row)), ==, "Checked against the council minutes");
+  g_assert_cmpstr (gloss_document_get_annotator (document), ==, "Test Annotator");
+
+  /* u: the next sentence without a label */
+  g_assert_true (activate (window, "doc.next-unlabelled", NULL));
+  g_assert_cmpint (gloss_window_get_position (window), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (gloss_application_get_settings (app), "annotator-name");
+  remove_tree (dir);
+}
+
+static GtkWindow *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; found == NULL && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      GObject *window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        found = GTK_WINDOW (window);
+      g_object_unref (window);
+    }
+
+  return found;
+}
+
+static void
+test_save_error (void)
+{
+  g_autofree char *dir = make_workdir ((const char *[]) { "article.txt", NULL });
+  g_autofree char *text = g_build_filename (dir, "article.txt", NULL);
+  g_autofree char *json = g_build_filename (dir, "article.txt.gloss.json", NULL);
+  g_autofree char *saved = NULL;
+  GlossWindow *window;
+  GtkWindow *dialog;
+  const char *banner;
+
+  window = open_text (text);
+
+  /* A folder where the file goes: the rename fails, even for root */
+  g_assert_cmpint (g_mkdir (json, 0755), ==, 0);
+
+  g_assert_true (activate (window, "doc.toggle-label", "s", "claim"));
+  wait_for (save_failed, window, "the save to fail");
+
+  g_assert_cmpstr (gloss_window_get_save_status (window), ==, "error");
+  banner = gloss_window_get_error_text (window);
+  g_assert_nonnull (banner);
+  g_assert_nonnull (strstr (banner, "article.txt.gloss.json"));
+  g_assert_true (gloss_saver_get_dirty (gloss_window_get_saver (window)));
+  g_assert_nonnull (gloss_saver_get_error (gloss_window_get_saver (window)));
+  g_assert_nonnull (strstr (banner, gloss_saver_get_error (gloss_window_get_saver (window))->message));
+
+  /* More work while the error shows stays in memory too */
+  g_assert_true (activate (window, "doc.move-next", NULL));
+  g_assert_true (activate (window, "doc.toggle-label", "s", "source"));
+  g_assert_cmpuint (gloss_document_get_n_annotated (gloss_window_get_document (window)), ==, 2);
+
+  /* Closing asks; cancelling keeps the window and the work */
+  g_assert_null (find_dialog ());
+  gtk_window_close (GTK_WINDOW (window));
+  spin (100);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_destroy (dialog);
+  spin (100);
+  g_assert_null (find_dialog ());
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  /* Once the file can be written, Ctrl+S writes all of it */
+  g_assert_cmpint (g_rmdir (json), ==, 0);
+  g_assert_true (activate (window, "doc.save", NULL));
+  wait_for (all_saved, window, "the retried save");
+  g_assert_null (gloss_window_get_error_text (window));
+
+  saved = read_normalized (json);
+  g_assert_nonnull (strstr (saved, "\"label\": \"claim\""));
+  g_assert_nonnull (strstr (saved, "\"label\": \"source\""));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (dir);
+}
+
+static void
+test_read_only (void)
+{
+  g_autofree char *dir = make_workdir ((const char *[]) { "broken.txt", "broken.txt.gloss.json", NULL });
+  g_autofree char *text = g_build_filename (dir, "broken.txt", NULL);
+  g_autofree char *json = g_build_filename (dir, "broken.txt.gloss.json", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GListModel) rows = NULL;
+  GlossWindow *window;
+  GlossDocument *document;
+  GPtrArray *problems;
+
+  g_file_get_contents (json, &before, NULL, NULL);
+
+  window = open_window (text);
+  wait_for (document_shown, window, "the broken document to open");
+  document = gloss_window_get_document (window);
+
+  g_assert_true (gloss_document_get_read_only (document));
+  g_assert_cmpstr (gloss_window_get_save_status (window), ==, "read-only");
+
+  /* Every problem is listed, with its message */
+  problems = gloss_document_get_problems (document);
+  rows = gloss_sidebar_get_problem_rows (GLOSS_SIDEBAR (gloss_window_get_sidebar (window)));
+  g_assert_cmpuint (problems->len, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, problems->len);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+      GlossProblem *problem = g_ptr_array_index (problems, i);
+
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, problem->message);
+    }
+
+  /* No edit gets through, and nothing is written */
+  activate (window, "doc.toggle-label", "s", "claim");
+  activate (window, "doc.toggle-label-at", "u", 2);
+  g_assert_false (gtk_widget_get_sensitive (gloss_sidebar_get_label_button (GLOSS_SIDEBAR (gloss_window_get_sidebar (window)),
+                                                                            "claim")));
+  g_assert_cmpuint (gloss_document_get_n_annotated (document), ==, 0);
+  g_assert_true (activate (window, "doc.move-next", NULL));
+  g_assert_cmpint (gloss_window_get_position (window), ==, 1);
+  spin (800);
+
+  g_file_get_contents (json, &after, NULL, NULL);
+  g_assert_cmpstr (before, ==, after);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (dir);
+}
+
+static void
+test_labels_editor (void)
+{
+  g_autofree char *dir = make_workdir ((const char *[]) { "article.txt", NULL });
+  g_autofree char *text = g_build_filename (dir, "article.txt", NULL);
+  g_autofree char *project_path = g_build_filename (dir, "gloss-project.json", NULL);
+  g_autoptr(GFile) project = g_file_new_for_path (project_path);
+  g_autoptr(GlossLabelSet) labels = NULL;
+  g_autoptr(GPtrArray) problems = gloss_problems_new ();
+  GlossLabelsEditor *editor;
+  GlossWindow *window;
+  GlossDocument *document;
+  GlossLabel *label;
+
+  window = open_text (text);
+  document = gloss_window_get_document (window);
+  g_assert_true (activate (window, "doc.toggle-label", "s", "claim"));
+
+  g_assert_true (activate (window, "win.labels", NULL));
+  editor = GLOSS_LABELS_EDITOR (gloss_window_get_labels_editor (window));
+  g_assert_nonnull (editor);
+
+  /* Add, rename, give a key and a colour, move up */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "labels.add", NULL));
+  label = gloss_label_set_get_label (gloss_document_get_labels (document), 3);
+  g_assert_nonnull (label);
+  g_assert_true (gloss_labels_editor_rename_label (editor, gloss_label_get_id (label), "Hedge"));
+  g_assert_true (gloss_labels_editor_set_label_key (editor, gloss_label_get_id (label), "h"));
+  g_assert_false (gloss_labels_editor_set_label_key (editor, gloss_label_get_id (label), "c"));
+  g_assert_true (gloss_labels_editor_set_label_color (editor, gloss_label_get_id (label), "#c01c28"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "labels.move-up", "s", gloss_label_get_id (label)));
+
+  labels = gloss_project_load_labels (project, problems, NULL);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_nonnull (labels);
+  g_assert_cmpuint (gloss_label_set_get_n_labels (labels), ==, 4);
+  label = gloss_label_set_get_label (labels, 2);
+  g_assert_cmpstr (gloss_label_get_name (label), ==, "Hedge");
+  g_assert_cmpstr (gloss_label_get_key (label), ==, "h");
+  g_assert_cmpstr (gloss_label_get_color (label), ==, "#c01c28");
+
+  /* The new label is a button and a key at once */
+  g_assert_nonnull (gloss_sidebar_get_label_button (GLOSS_SIDEBAR (gloss_window_get_sidebar (window)),
+                                                    gloss_label_get_id (label)));
+  g_assert_true (activate (window, "doc.toggle-label-at", "u", 3));
+  g_assert_true (view_has (window, 0, gloss_label_get_id (label)));
+
+  /* Deleting a used label removes its annotations, and Undo brings both back */
+  g_assert_cmpuint (gloss_document_count_label (document, "claim"), ==, 1);
+  gloss_labels_editor_delete_label (editor, "claim", TRUE);
+  g_assert_null (gloss_label_set_lookup (gloss_document_get_labels (document), "claim"));
+  g_assert_cmpuint (gloss_document_count_label (document, "claim"), ==, 0);
+  g_clear_object (&labels);
+  labels = gloss_project_load_labels (project, problems, NULL);
+  g_assert_null (gloss_label_set_lookup (labels, "claim"));
+  g_assert_cmpuint (gloss_label_set_get_n_labels (labels), ==, 3);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "labels.undo-delete", NULL));
+  g_assert_nonnull (gloss_label_set_lookup (gloss_document_get_labels (document), "claim"));
+  g_assert_cmpuint (gloss_document_count_label (document, "claim"), ==, 1);
+  g_assert_true (view_has (window, 0, "claim"));
+  g_clear_object (&labels);
+  labels = gloss_project_load_labels (project, problems, NULL);
+  g_assert_cmpint (gloss_label_set_get_position (labels, "claim"), ==, 0);
+
+  wait_for (all_saved, window, "the autosave after editing labels");
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (dir);
+}
+
+static gboolean
+folder_opened (gpointer data)
+{
+  GlossWindow *window = data;
+  GlossDocumentList *list = GLOSS_DOCUMENT_LIST (gloss_window_get_document_list (window));
+
+  return document_shown (window) &&
+         g_list_model_get_n_items (gloss_document_list_get_entries (list)) == 2;
+}
+
+static GlossFolderEntry *
+entry_at (GlossWindow *window,
+          guint        position)
+{
+  GlossDocumentList *list = GLOSS_DOCUMENT_LIST (gloss_window_get_document_list (window));
+  GlossFolderEntry *entry = g_list_model_get_item (gloss_document_list_get_entries (list), position);
+
+  g_object_unref (entry);
+
+  return entry;
+}
+
+static gboolean
+second_open (gpointer data)
+{
+  GlossDocument *document = gloss_window_get_document (data);
+  g_autofree char *name = NULL;
+
+  if (document == NULL)
+    return FALSE;
+
+  name = g_file_get_basename (gloss_document_get_file (document));
+
+  return g_str_equal (name, "two.txt");
+}
+
+static void
+test_folder (void)
+{
+  g_autofree char *dir = make_workdir ((const char *[]) { "one.txt", "two.txt", NULL });
+  g_autofree char *name = NULL;
+  g_autofree char *json = g_build_filename (dir, "one.txt.gloss.json", NULL);
+  g_autofree char *saved = NULL;
+  GlossWindow *window;
+
+  window = open_window (dir);
+  wait_for (folder_opened, window, "the folder to open");
+
+  /* The first unfinished text opens */
+  name = g_file_get_basename (gloss_document_get_file (gloss_window_get_document (window)));
+  g_assert_cmpstr (name, ==, "one.txt");
+  g_assert_true (gtk_widget_get_visible (gloss_window_get_document_list (window)));
+  g_assert_cmpuint (gloss_folder_entry_get_n_sentences (entry_at (window, 0)), ==, 2);
+  g_assert_cmpuint (gloss_folder_entry_get_n_annotated (entry_at (window, 0)), ==, 0);
+
+  gloss_saver_set_delay (gloss_window_get_saver (window), 200);
+  g_assert_true (activate (window, "doc.toggle-label", "s", "claim"));
+  g_assert_cmpuint (gloss_folder_entry_get_n_annotated (entry_at (window, 0)), ==, 1);
+  g_assert_true (activate (window, "doc.mark-done", NULL));
+  g_assert_true (gloss_folder_entry_get_done (entry_at (window, 0)));
+  wait_for (all_saved, window, "the autosave");
+
+  saved = read_normalized (json);
+  g_assert_nonnull (strstr (saved, "\"done\": true"));
+
+  /* Alt+Down: the next text */
+  g_assert_true (activate (window, "doc.next-document", NULL));
+  wait_for (second_open, window, "the second text");
+  g_assert_cmpuint (gloss_folder_entry_get_n_sentences (entry_at (window, 1)), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      if (g_getenv ("CI") != NULL)
+        {
+          g_printerr ("No display, and CI is set: the window tests must run\n");
+          return 1;
+        }
+
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  app = gloss_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/gloss/window/tagging", test_tagging);
+  g_test_add_func ("/gloss/window/save-error", test_save_error);
+  g_test_add_func ("/gloss/window/read-only", test_read_only);
+  g_test_add_func ("/gloss/window/labels-editor", test_labels_editor);
+  g_test_add_func ("/gloss/window/folder", test_folder);
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+
+  return ret;
+}
