@@ -450,6 +450,102 @@ test_boundaries_saved (void)
 }
 
 static void
+on_saved_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gloss_document_save_finish (GLOSS_DOCUMENT (object), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+/* An autosave writes the document as it was when the save began, while
+ * the user goes on working */
+static void
+test_save_async_snapshot (void)
+{
+  g_autofree char *tmpdir = g_dir_make_tmp ("gloss-test-XXXXXX", NULL);
+  g_autoptr(GFile) file = copy_to_tmp (tmpdir, "a.txt", "Eins. Zwei. Drei.", -1);
+  g_autoptr(GFile) json_file = gloss_document_dup_annotation_file_for (file);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  gboolean done = FALSE;
+
+  document = gloss_document_load (file, "de", NULL, &error);
+  g_assert_no_error (error);
+  gloss_document_add_label (document, 0, "claim");
+  gloss_document_set_note (document, 0, "vorher");
+  expected = gloss_format_serialize (document);
+
+  gloss_document_save_async (document, NULL, on_saved_cb, &done);
+  gloss_document_set_note (document, 0, "nachher");
+  gloss_document_add_label (document, 1, "quote");
+  gloss_document_undo (document);
+  gloss_document_undo (document);
+  gloss_document_undo (document);
+
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  saved = read_file (json_file);
+  g_assert_cmpmem (saved, strlen (saved), g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+
+  g_file_delete (json_file, NULL, NULL);
+  g_file_delete (file, NULL, NULL);
+  g_rmdir (tmpdir);
+}
+
+/* A Windows-1252 file: opened as such once, read as such again, because
+ * its annotation file records the encoding */
+static void
+test_windows_1252 (void)
+{
+  g_autofree char *tmpdir = g_dir_make_tmp ("gloss-test-XXXXXX", NULL);
+  /* "Grüße aus Köln. Das kostet 5 €." */
+  g_autoptr(GFile) file = copy_to_tmp (tmpdir, "alt.txt", "Gr\xfc\xdf" "e aus K\xf6ln. Das kostet 5 \x80.", -1);
+  g_autoptr(GFile) json_file = gloss_document_dup_annotation_file_for (file);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossDocument) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *second = NULL;
+
+  document = gloss_document_load (file, "de", NULL, &error);
+  g_assert_null (document);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_UTF8);
+  g_clear_error (&error);
+
+  document = gloss_document_load_encoded (file, "de", "windows-1252", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_text_get_encoding (gloss_document_get_text (document)), ==, "windows-1252");
+  g_assert_cmpuint (gloss_document_get_n_sentences (document), ==, 2);
+  second = gloss_document_dup_sentence_text (document, 1);
+  g_assert_cmpstr (second, ==, "Das kostet 5 €.");
+  gloss_document_add_label (document, 1, "claim");
+  g_assert_true (gloss_document_save (document, NULL, &error));
+  saved = read_file (json_file);
+  g_assert_nonnull (strstr (saved, "\"bom\": false, \"encoding\": \"windows-1252\"}"));
+  g_assert_nonnull (strstr (saved, "\"start\": 16, \"end\": 31, \"sentence\": 1, \"text\": \"Das kostet 5 €.\""));
+
+  reloaded = gloss_document_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_document_get_problems (reloaded)->len, ==, 0);
+  g_assert_true (gloss_document_save (reloaded, NULL, &error));
+  again = read_file (json_file);
+  g_assert_cmpstr (saved, ==, again);
+
+  g_file_delete (json_file, NULL, NULL);
+  g_file_delete (file, NULL, NULL);
+  g_rmdir (tmpdir);
+}
+
+static void
 test_empty_text (void)
 {
   g_autofree char *tmpdir = g_dir_make_tmp ("gloss-test-XXXXXX", NULL);
@@ -541,6 +637,8 @@ main (int    argc,
   g_test_add_func ("/gloss/format/unwritable", test_unwritable);
   g_test_add_func ("/gloss/format/project-labels", test_project_labels);
   g_test_add_func ("/gloss/format/boundaries-saved", test_boundaries_saved);
+  g_test_add_func ("/gloss/format/save-async-snapshot", test_save_async_snapshot);
+  g_test_add_func ("/gloss/format/windows-1252", test_windows_1252);
   g_test_add_func ("/gloss/format/empty-text", test_empty_text);
   g_test_add_func ("/gloss/format/large-text", test_large_text);
 

@@ -132,6 +132,13 @@ static const SplitCase split_cases[] = {
     "Danach war Ruhe.",
     { "Er wohnt in der Goethestr. 12 in Kiel.", "Er lief 100 m.", "Dann kam er.",
       "Das Spiel endete 2:1.", "Danach war Ruhe.", NULL } },
+  { "en-references", "en",
+    "See Fig. 3 and Vol. II of the report. He loves art. The museum is big. Smith et al. The study held.",
+    { "See Fig. 3 and Vol. II of the report.", "He loves art.", "The museum is big.", "Smith et al.",
+      "The study held.", NULL } },
+  { "de-minutes", "de",
+    "Nach 90 Min. Dann fiel das Tor. Es stand 1:0 nach 5 Min. Spielzeit.",
+    { "Nach 90 Min.", "Dann fiel das Tor.", "Es stand 1:0 nach 5 Min. Spielzeit.", NULL } },
   { "en-citations", "en",
     "Helium is a noble gas.[2] It is light. Neon glows. [3] It is used in signs.",
     { "Helium is a noble gas.[2]", "It is light.", "Neon glows. [3]", "It is used in signs.", NULL } },
@@ -470,6 +477,47 @@ test_large (void)
   }
 }
 
+/* Inputs built to make a careless scanner quadratic: no spaces at all,
+ * one endless sentence, endless openers. Each must still split fast. */
+static void
+test_pathological (void)
+{
+  static const char *const units[] = {
+    "X.Y",
+    "a.",
+    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    " Inc. Foo",
+    "((((\"„‘",
+    " .",
+    "1) ",
+    "\n ",
+    "it’s ",
+  };
+  g_autoptr(GlossSegmenter) segmenter = gloss_segmenter_new ("en");
+  guint i;
+
+  for (i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GArray) spans = NULL;
+      g_autoptr(GTimer) timer = g_timer_new ();
+      g_autofree char *escaped = g_strescape (units[i], NULL);
+
+      /* A long first word, then the unit over and over. */
+      while (text->len < 100 * 1000)
+        g_string_append_c (text, 'w');
+      while (text->len < 2 * 1000 * 1000)
+        g_string_append (text, units[i]);
+
+      g_timer_start (timer);
+      spans = gloss_segmenter_split (segmenter, text->str, text->len);
+      g_timer_stop (timer);
+      g_test_message ("“%s”: %.3f s, %u spans", escaped, g_timer_elapsed (timer, NULL), spans->len);
+      g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 5.0);
+      assert_spans_sane (text->str, spans);
+    }
+}
+
 typedef struct
 {
   GlossSegmenter *segmenter;
@@ -542,6 +590,7 @@ main (int   argc,
   g_test_add_func ("/gloss/segmenter/length", test_length);
   g_test_add_func ("/gloss/segmenter/large", test_large);
   g_test_add_func ("/gloss/segmenter/threads", test_threads);
+  g_test_add_func ("/gloss/segmenter/pathological", test_pathological);
 
   return g_test_run ();
 }

@@ -215,6 +215,27 @@ view_has (GlossWindow *window,
                                               position, label);
 }
 
+static guint
+list_length (GlossWindow *window)
+{
+  GtkListView *list = gloss_sidebar_get_annotation_list (GLOSS_SIDEBAR (gloss_window_get_sidebar (window)));
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+
+  return model ? g_list_model_get_n_items (model) : 0;
+}
+
+static gboolean
+list_filled (gpointer data)
+{
+  return list_length (data) == 3;
+}
+
+static gboolean
+list_filled_4 (gpointer data)
+{
+  return list_length (data) == 4;
+}
+
 static void
 test_tagging (void)
 {
@@ -228,6 +249,7 @@ test_tagging (void)
   GlossDocument *document;
   GtkWidget *note_row;
   GtkWidget *delegate;
+  GtkListView *list;
 
   g_settings_set_string (gloss_application_get_settings (app), "annotator-name", "Test Annotator");
 
@@ -303,6 +325,16 @@ test_tagging (void)
   note_row = gloss_sidebar_get_note_row (GLOSS_SIDEBAR (gloss_window_get_sidebar (window)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (note_row)), ==, "Checked against the council minutes");
   g_assert_cmpstr (gloss_document_get_annotator (document), ==, "Test Annotator");
+
+  /* The annotation list follows; activating a row goes to its sentence */
+  wait_for (list_filled, window, "the annotation list");
+  list = gloss_sidebar_get_annotation_list (GLOSS_SIDEBAR (gloss_window_get_sidebar (window)));
+  g_signal_emit_by_name (list, "activate", 2);
+  g_assert_cmpint (gloss_window_get_position (window), ==, 3);
+  g_signal_emit_by_name (list, "activate", 0);
+  g_assert_cmpint (gloss_window_get_position (window), ==, 1);
+  g_assert_true (activate (window, "doc.toggle-label", "s", "quote"));
+  wait_for (list_filled_4, window, "the annotation list to follow a toggle");
 
   /* u: the next sentence without a label */
   g_assert_true (activate (window, "doc.next-unlabelled", NULL));
@@ -550,12 +582,27 @@ second_open (gpointer data)
   return g_str_equal (name, "two.txt");
 }
 
+static gboolean
+first_open (gpointer data)
+{
+  GlossDocument *document = gloss_window_get_document (data);
+  g_autofree char *name = NULL;
+
+  if (document == NULL)
+    return FALSE;
+
+  name = g_file_get_basename (gloss_document_get_file (document));
+
+  return g_str_equal (name, "one.txt");
+}
+
 static void
 test_folder (void)
 {
   g_autofree char *dir = make_workdir ((const char *[]) { "one.txt", "two.txt", NULL });
   g_autofree char *name = NULL;
   g_autofree char *json = g_build_filename (dir, "one.txt.gloss.json", NULL);
+  g_autofree char *json_two = g_build_filename (dir, "two.txt.gloss.json", NULL);
   g_autofree char *saved = NULL;
   GlossWindow *window;
 
@@ -583,6 +630,84 @@ test_folder (void)
   g_assert_true (activate (window, "doc.next-document", NULL));
   wait_for (second_open, window, "the second text");
   g_assert_cmpuint (gloss_folder_entry_get_n_sentences (entry_at (window, 1)), ==, 2);
+
+  /* Moving on right after a change writes it first */
+  g_assert_true (activate (window, "doc.toggle-label", "s", "quote"));
+  g_assert_true (activate (window, "doc.previous-document", NULL));
+  wait_for (first_open, window, "the first text again");
+  g_clear_pointer (&saved, g_free);
+  saved = read_normalized (json_two);
+  g_assert_nonnull (strstr (saved, "\"label\": \"quote\""));
+  g_assert_cmpuint (gloss_folder_entry_get_n_annotated (entry_at (window, 1)), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (dir);
+}
+
+static gboolean
+at_last_sentence (gpointer data)
+{
+  return gloss_window_get_position (data) == 5;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; found == NULL && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      GObject *window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        found = GTK_WINDOW (window);
+      g_object_unref (window);
+    }
+
+  return found;
+}
+
+static void
+test_search_and_windows (void)
+{
+  g_autofree char *dir = make_workdir ((const char *[]) { "article.txt", NULL });
+  g_autofree char *text = g_build_filename (dir, "article.txt", NULL);
+  GSettings *settings = gloss_application_get_settings (app);
+  GtkWindow *other;
+  GtkWidget *focus;
+  GlossWindow *window;
+  int size;
+
+  window = open_text (text);
+
+  /* Ctrl+F, type: the sentence with the match becomes current */
+  g_assert_true (activate (window, "win.search", NULL));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_EDITABLE (focus));
+  gtk_editable_set_text (GTK_EDITABLE (focus), "INQUIRY");
+  wait_for (at_last_sentence, window, "the search to find “inquiry”");
+
+  /* Preferences take effect at once */
+  g_settings_set_int (settings, "text-size", 17);
+  g_object_get (gloss_window_get_article_view (window), "text-size", &size, NULL);
+  g_assert_cmpint (size, ==, 17);
+  g_settings_set_string (settings, "annotator-name", "Ada Researcher");
+  g_assert_cmpstr (gloss_document_get_annotator (gloss_window_get_document (window)), ==, "Ada Researcher");
+  g_settings_reset (settings, "annotator-name");
+  g_settings_reset (settings, "text-size");
+  g_assert_cmpstr (gloss_document_get_annotator (gloss_window_get_document (window)), !=, "");
+
+  /* The templates of the other windows load */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  other = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (other);
+  gtk_window_destroy (other);
+
+  g_assert_true (activate (window, "win.show-help-overlay", NULL));
+  other = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (other);
+  gtk_window_destroy (other);
 
   gtk_window_destroy (GTK_WINDOW (window));
   remove_tree (dir);
@@ -619,6 +744,7 @@ main (int    argc,
   g_test_add_func ("/gloss/window/read-only", test_read_only);
   g_test_add_func ("/gloss/window/labels-editor", test_labels_editor);
   g_test_add_func ("/gloss/window/folder", test_folder);
+  g_test_add_func ("/gloss/window/search-and-windows", test_search_and_windows);
 
   ret = g_test_run ();
 

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "gloss-agreement.h"
 #include "gloss-cli-private.h"
 #include "gloss-corpus.h"
 #include "gloss-document.h"
@@ -75,6 +76,66 @@ stdout_stream_init (StdoutStream *self)
 {
 }
 
+/* The agreement figures of the card, from the annotators' own copies of
+ * the corpus: annotations by several annotators in one document are no
+ * independent double annotation. */
+static GlossAgreement *
+compare_copies (GOptionContext  *context,
+                char           **paths,
+                char           **labels,
+                gboolean         skip_invalid,
+                int             *exit_code)
+{
+  g_autoptr(GPtrArray) roots = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) problems = gloss_problems_new ();
+  g_autoptr(GlossAgreement) agreement = NULL;
+  guint n = g_strv_length (paths);
+
+  if (n < 2 || n > GLOSS_AGREEMENT_MAX_ANNOTATORS)
+    {
+      gloss_cli_usage_error (context, _("Give --agreement once for each annotator’s copy: from 2 to %d folders"),
+                             GLOSS_AGREEMENT_MAX_ANNOTATORS);
+      *exit_code = GLOSS_EXIT_USAGE;
+      return NULL;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GFile) root = g_file_new_for_commandline_arg (paths[i]);
+      g_autofree char *name = g_filename_display_name (paths[i]);
+
+      if (g_file_query_file_type (root, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY)
+        {
+          gloss_cli_usage_error (context, _("%s is not a folder: give each annotator’s copy of the corpus as a folder"),
+                                 name);
+          *exit_code = GLOSS_EXIT_USAGE;
+          return NULL;
+        }
+
+      g_ptr_array_add (roots, g_steal_pointer (&root));
+      g_ptr_array_add (names, g_steal_pointer (&name));
+    }
+  g_ptr_array_add (names, NULL);
+
+  agreement = gloss_agreement_new (roots, (const char * const *)names->pdata);
+  gloss_agreement_set_labels (agreement, (const char * const *)labels);
+  /* Only cancelling fails, and nothing cancels here */
+  gloss_agreement_compare (agreement, problems, NULL, NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      GlossProblem *problem = g_ptr_array_index (problems, i);
+
+      gloss_cli_printerr ("gloss export: %s: %s: %s\n", problem->file,
+                          problem->path && problem->path[0] ? problem->path : "$", problem->message);
+      if (!skip_invalid)
+        *exit_code = GLOSS_EXIT_FAILURE;
+    }
+
+  return g_steal_pointer (&agreement);
+}
+
 static gboolean
 write_card (GlossExporter  *exporter,
             GFile          *folder,
@@ -98,6 +159,7 @@ gloss_cli_export (int    argc,
   g_autoptr(GPtrArray) invalid = gloss_problems_new ();
   g_autoptr(GHashTable) invalid_files = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GlossExporter) exporter = NULL;
+  g_autoptr(GlossAgreement) agreement = NULL;
   g_autoptr(GOutputStream) stream = NULL;
   g_autoptr(GFile) output = NULL;
   g_autoptr(GFile) card_folder = NULL;
@@ -108,6 +170,7 @@ gloss_cli_export (int    argc,
   g_autofree char *names = gloss_export_format_list_names ();
   g_autofree char *format_help = NULL;
   g_auto(GStrv) labels = NULL;
+  g_auto(GStrv) copies = NULL;
   g_auto(GStrv) args = NULL;
   GlossExportFormat format;
   gboolean card = FALSE;
@@ -124,6 +187,8 @@ gloss_cli_export (int    argc,
     { "context", 0, 0, G_OPTION_ARG_INT, &n_context,
       N_("Add the N sentences before and after each sentence (sentences-jsonl)"), N_("N") },
     { "card", 0, 0, G_OPTION_ARG_NONE, &card, N_("Write a data card, README.md, beside the export"), NULL },
+    { "agreement", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &copies,
+      N_("An annotator’s copy of the corpus, for the card’s agreement figures (once per annotator)"), N_("FOLDER") },
     { "done-only", 0, 0, G_OPTION_ARG_NONE, &done_only, N_("Only documents marked done"), NULL },
     { "label", 'l', 0, G_OPTION_ARG_STRING_ARRAY, &labels, N_("Only this label (repeatable)"), N_("LABEL") },
     { "annotator", 0, 0, G_OPTION_ARG_STRING, &annotator, N_("Only this annotator’s annotations"), N_("NAME") },
@@ -193,6 +258,19 @@ gloss_cli_export (int    argc,
       return GLOSS_EXIT_USAGE;
     }
 
+  if (copies != NULL && !card)
+    {
+      gloss_cli_usage_error (context, _("--agreement adds figures to the data card: give --card too"));
+      return GLOSS_EXIT_USAGE;
+    }
+
+  if (copies != NULL)
+    {
+      agreement = compare_copies (context, copies, labels, skip_invalid, &exit_code);
+      if (agreement == NULL)
+        return exit_code;
+    }
+
   files = gloss_cli_collect (args, ".txt", roots, problems, &exit_code);
   if (files == NULL)
     return exit_code;
@@ -210,6 +288,7 @@ gloss_cli_export (int    argc,
   gloss_exporter_set_done_only (exporter, done_only);
   gloss_exporter_set_labels (exporter, (const char * const *)labels);
   gloss_exporter_set_annotator (exporter, annotator);
+  gloss_exporter_set_agreement (exporter, agreement);
 
   if (!to_stdout)
     output = g_file_new_for_commandline_arg (output_name);

@@ -18,11 +18,15 @@ int   gloss_cli_segment        (int           argc,
                                 char        **argv);
 int   gloss_cli_validate       (int           argc,
                                 char        **argv);
+int   gloss_cli_reanchor       (int           argc,
+                                char        **argv);
 int   gloss_cli_stats          (int           argc,
                                 char        **argv);
 int   gloss_cli_export         (int           argc,
                                 char        **argv);
 int   gloss_cli_import         (int           argc,
+                                char        **argv);
+int   gloss_cli_agree          (int           argc,
                                 char        **argv);
 
 gboolean gloss_cli_parse       (GOptionContext *context,

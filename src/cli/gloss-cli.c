@@ -30,7 +30,9 @@ static const Command commands[] = {
   { "validate", gloss_cli_validate, N_("Check annotation files against their texts") },
   { "stats",    gloss_cli_stats,    N_("Count sentences and labels per document") },
   { "export",   gloss_cli_export,   N_("Write the annotations as a dataset (JSONL, JSON, CSV, doccano, Label Studio, brat)") },
+  { "reanchor", gloss_cli_reanchor, N_("Place annotations again in texts that changed") },
   { "import",   gloss_cli_import,   N_("Make annotation files from a dataset or a JSONL corpus of articles") },
+  { "agree",    gloss_cli_agree,    N_("Compare annotators’ copies of a corpus: agreement per label and document") },
 };
 
 static const Command *
@@ -102,7 +104,12 @@ gloss_cli_run (int    argc,
   command = lookup_command (argv[1]);
   g_return_val_if_fail (command != NULL, GLOSS_EXIT_USAGE);
 
-  g_set_prgname (argv[1]);
+  /* GOption's usage line and our messages name the command as typed */
+  {
+    g_autofree char *prgname = g_strconcat ("gloss ", argv[1], NULL);
+
+    g_set_prgname (prgname);
+  }
 
   return command->run (argc - 1, argv + 1);
 }
@@ -146,8 +153,8 @@ gloss_cli_usage_error (GOptionContext *context,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  gloss_cli_printerr ("gloss %s: %s\n", g_get_prgname (), message);
-  gloss_cli_printerr (_("Try “gloss %s --help”.\n"), g_get_prgname ());
+  gloss_cli_printerr ("%s: %s\n", g_get_prgname (), message);
+  gloss_cli_printerr (_("Try “%s --help”.\n"), g_get_prgname ());
 }
 
 /* g_print() would convert to the locale's charset; Gloss's output is
@@ -233,7 +240,7 @@ gloss_cli_collect (char       **paths,
         {
           g_autofree char *name = g_filename_display_name (paths[i]);
 
-          gloss_cli_printerr (_("gloss %s: %s: No such file or folder\n"), g_get_prgname (), name);
+          gloss_cli_printerr (_("%s: %s: No such file or folder\n"), g_get_prgname (), name);
           *exit_code = GLOSS_EXIT_USAGE;
           return NULL;
         }

@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "gloss-document.h"
 
 G_BEGIN_DECLS
@@ -20,10 +22,6 @@ void     _gloss_document_add_loaded_annotations (GlossDocument *self,
                                                 GPtrArray     *annotations);
 void     _gloss_document_remove_annotation   (GlossDocument   *self,
                                               GlossAnnotation *annotation);
-void     _gloss_document_set_annotation_note (GlossDocument   *self,
-                                              GlossAnnotation *annotation,
-                                              const char      *note,
-                                              const char      *modified);
 void     _gloss_document_replace_sentences   (GlossDocument   *self,
                                               guint            position,
                                               guint            n_removed,
@@ -40,6 +38,10 @@ void     _gloss_document_set_done            (GlossDocument   *self,
 void     _gloss_document_set_meta        (GlossDocument   *self,
                                               char            *meta_json);
 const char *_gloss_document_get_meta     (GlossDocument   *self);
+void     _gloss_document_set_orphans     (GlossDocument   *self,
+                                              JsonArray       *orphans);
+char    *_gloss_document_dup_orphans_json (GlossDocument  *self,
+                                              const char      *indent);
 void     _gloss_document_emit_changed        (GlossDocument   *self);
 
 G_END_DECLS

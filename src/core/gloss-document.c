@@ -12,6 +12,7 @@
 #include "gloss-error.h"
 #include "gloss-format.h"
 #include "gloss-history.h"
+#include "gloss-json.h"
 #include "gloss-label-set.h"
 #include "gloss-problem.h"
 #include "gloss-project.h"
@@ -38,6 +39,7 @@ struct _GlossDocument
   GPtrArray     *problems;        /* GlossProblem found when loading */
   char          *annotator;
   char          *meta;            /* the file's "meta" object, kept as it is */
+  JsonArray     *orphans;         /* annotations lost in a changed text */
   guint          next_annotation_id;
   guint          next_sentence_id;
   guint          n_annotated;
@@ -95,6 +97,7 @@ gloss_document_finalize (GObject *object)
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->annotator, g_free);
   g_clear_pointer (&self->meta, g_free);
+  g_clear_pointer (&self->orphans, json_array_unref);
 
   G_OBJECT_CLASS (gloss_document_parent_class)->finalize (object);
 }
@@ -354,6 +357,43 @@ gloss_document_load (GFile         *file,
                      GCancellable  *cancellable,
                      GError       **error)
 {
+  return gloss_document_load_encoded (file, language, NULL, cancellable, error);
+}
+
+/* The encoding an annotation file records for its text, if not UTF-8 */
+static char *
+recorded_encoding (const char *data,
+                   gsize       length)
+{
+  g_autoptr(JsonNode) root = gloss_json_parse (data, length, NULL);
+  JsonObject *text;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+
+  text = json_object_get_object_member (json_node_get_object (root), "text");
+  if (text == NULL || !json_object_has_member (text, "encoding"))
+    return NULL;
+
+  return g_strdup (json_object_get_string_member_with_default (text, "encoding", NULL));
+}
+
+/**
+ * gloss_document_load_encoded:
+ * @encoding: (nullable): the text file's encoding; %NULL for UTF-8, or
+ *   what its annotation file records
+ *
+ * Like gloss_document_load(), for a text in an older encoding (see
+ * gloss_text_new_from_bytes_encoded()). A text opened so once is read so
+ * again, because its annotation file records the encoding.
+ */
+GlossDocument *
+gloss_document_load_encoded (GFile         *file,
+                             const char    *language,
+                             const char    *encoding,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
   g_autoptr(GlossText) text = NULL;
   g_autoptr(GFile) json_file = NULL;
   g_autoptr(GFile) dir = NULL;
@@ -366,15 +406,33 @@ gloss_document_load (GFile         *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  text = gloss_text_load (file, cancellable, error);
+  json_file = gloss_document_dup_annotation_file_for (file);
+
+  text = gloss_text_load_encoded (file, encoding, cancellable, &local_error);
+  if (text == NULL && encoding == NULL &&
+      g_error_matches (local_error, GLOSS_ERROR, GLOSS_ERROR_INVALID_UTF8) &&
+      g_file_load_contents (json_file, cancellable, &data, &length, NULL, NULL))
+    {
+      g_autofree char *recorded = recorded_encoding (data, length);
+
+      g_clear_pointer (&data, g_free);
+      if (recorded != NULL && gloss_text_encoding_is_supported (recorded))
+        {
+          g_clear_error (&local_error);
+          text = gloss_text_load_encoded (file, recorded, cancellable, &local_error);
+        }
+    }
+
   if (text == NULL)
-    return NULL;
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   dir = g_file_get_parent (file);
   if (dir != NULL)
     project_labels = gloss_project_load_labels_for (dir, project_problems, cancellable);
 
-  json_file = gloss_document_dup_annotation_file_for (file);
   if (!g_file_load_contents (json_file, cancellable, &data, &length, NULL, &local_error))
     {
       if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
@@ -536,16 +594,31 @@ gloss_document_save (GlossDocument  *self,
   return write_bytes (json_file, bytes, error);
 }
 
+typedef struct
+{
+  GFile               *file;
+  GlossFormatSnapshot *snapshot;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->file);
+  gloss_format_snapshot_free (data->snapshot);
+  g_free (data);
+}
+
 static void
 save_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  GFile *json_file = g_object_get_data (G_OBJECT (task), "file");
+  SaveData *data = task_data;
+  g_autoptr(GBytes) bytes = gloss_format_snapshot_serialize (data->snapshot);
   GError *error = NULL;
 
-  if (!write_bytes (json_file, task_data, &error))
+  if (!write_bytes (data->file, bytes, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -554,8 +627,8 @@ save_thread (GTask        *task,
 /**
  * gloss_document_save_async:
  *
- * Takes a snapshot of the document as it is now and writes it in a worker
- * thread, atomically.
+ * Takes a snapshot of the document as it is now (references only, no
+ * copying) and writes it out in a worker thread, atomically.
  */
 void
 gloss_document_save_async (GlossDocument       *self,
@@ -565,6 +638,7 @@ gloss_document_save_async (GlossDocument       *self,
 {
   g_autoptr(GTask) task = NULL;
   GError *error = NULL;
+  SaveData *data;
 
   g_return_if_fail (GLOSS_IS_DOCUMENT (self));
 
@@ -577,9 +651,10 @@ gloss_document_save_async (GlossDocument       *self,
       return;
     }
 
-  g_object_set_data_full (G_OBJECT (task), "file",
-                          gloss_document_get_annotation_file (self), g_object_unref);
-  g_task_set_task_data (task, gloss_format_serialize (self), (GDestroyNotify)g_bytes_unref);
+  data = g_new0 (SaveData, 1);
+  data->file = gloss_document_get_annotation_file (self);
+  data->snapshot = gloss_format_snapshot (self);
+  g_task_set_task_data (task, data, (GDestroyNotify)save_data_free);
   g_task_run_in_thread (task, save_thread);
 }
 
@@ -1001,6 +1076,17 @@ gloss_document_toggle_label (GlossDocument *self,
   return TRUE;
 }
 
+static GPtrArray *
+sentence_annotations (GlossSentence *sentence)
+{
+  GPtrArray *annotations = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < gloss_sentence_get_n_annotations (sentence); i++)
+    g_ptr_array_add (annotations, g_object_ref (gloss_sentence_get_annotation (sentence, i)));
+
+  return annotations;
+}
+
 /**
  * gloss_document_get_note:
  *
@@ -1044,6 +1130,7 @@ gloss_document_set_note (GlossDocument *self,
                          guint          position,
                          const char    *note)
 {
+  g_autoptr(GPtrArray) annotations = NULL;
   g_autofree char *now = NULL;
   GlossSentence *sentence;
   gboolean changed = FALSE;
@@ -1057,31 +1144,37 @@ gloss_document_set_note (GlossDocument *self,
 
   now = gloss_timestamp_now ();
 
-  gloss_history_begin_group (self->history);
-  for (guint i = 0; i < gloss_sentence_get_n_annotations (sentence); i++)
-    {
-      GlossAnnotation *annotation = gloss_sentence_get_annotation (sentence, i);
+  annotations = sentence_annotations (sentence);
 
-      if (g_strcmp0 (gloss_annotation_get_note (annotation), note) != 0)
-        {
-          gloss_history_set_note (self->history, annotation, note, now);
-          changed = TRUE;
-        }
+  gloss_history_begin_group (self->history);
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (annotations, i);
+      g_autoptr(GlossAnnotation) noted = NULL;
+
+      if (g_strcmp0 (gloss_annotation_get_note (annotation), note) == 0)
+        continue;
+
+      /* Annotations in a document never change, so that a save can write
+       * them from a worker thread: a new note is a new object */
+      noted = gloss_annotation_new (gloss_annotation_get_id (annotation),
+                                    gloss_annotation_get_label (annotation),
+                                    gloss_annotation_get_start (annotation),
+                                    gloss_annotation_get_end (annotation),
+                                    gloss_annotation_get_text (annotation),
+                                    gloss_annotation_get_sentence (annotation),
+                                    note,
+                                    gloss_annotation_get_annotator (annotation),
+                                    gloss_annotation_get_created (annotation),
+                                    now);
+      gloss_annotation_set_review (noted, gloss_annotation_get_review (annotation));
+      gloss_history_remove (self->history, annotation);
+      gloss_history_insert (self->history, noted);
+      changed = TRUE;
     }
   gloss_history_end_group (self->history);
 
   return changed;
-}
-
-static GPtrArray *
-sentence_annotations (GlossSentence *sentence)
-{
-  GPtrArray *annotations = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < gloss_sentence_get_n_annotations (sentence); i++)
-    g_ptr_array_add (annotations, g_object_ref (gloss_sentence_get_annotation (sentence, i)));
-
-  return annotations;
 }
 
 static GPtrArray *
@@ -1647,21 +1740,6 @@ _gloss_document_remove_annotation (GlossDocument   *self,
   g_object_unref (annotation);
 }
 
-void
-_gloss_document_set_annotation_note (GlossDocument   *self,
-                                     GlossAnnotation *annotation,
-                                     const char      *note,
-                                     const char      *modified)
-{
-  GlossSentence *sentence;
-
-  gloss_annotation_set_note (annotation, note, modified);
-
-  sentence = gloss_document_lookup_sentence (self, gloss_annotation_get_sentence (annotation));
-  if (sentence != NULL)
-    sentence_changed (self, sentence);
-}
-
 /**
  * _gloss_document_set_sentences:
  * @sentences: (element-type GlossSentence): in text order, without
@@ -1759,6 +1837,59 @@ const char *
 _gloss_document_get_meta (GlossDocument *self)
 {
   return self->meta;
+}
+
+/**
+ * _gloss_document_set_orphans:
+ * @orphans: (nullable): annotation objects that have no place in the text
+ */
+void
+_gloss_document_set_orphans (GlossDocument *self,
+                             JsonArray     *orphans)
+{
+  g_clear_pointer (&self->orphans, json_array_unref);
+  if (orphans != NULL && json_array_get_length (orphans) > 0)
+    self->orphans = json_array_ref (orphans);
+}
+
+/**
+ * _gloss_document_dup_orphans_json:
+ *
+ * Returns: (transfer full) (nullable): the orphans, one compact JSON object
+ *   a line, each line indented; %NULL when there are none
+ */
+char *
+_gloss_document_dup_orphans_json (GlossDocument *self,
+                                  const char    *indent)
+{
+  GString *out;
+
+  if (self->orphans == NULL)
+    return NULL;
+
+  out = g_string_new (NULL);
+  for (guint i = 0; i < json_array_get_length (self->orphans); i++)
+    {
+      g_autofree char *line = json_to_string (json_array_get_element (self->orphans, i), FALSE);
+
+      g_string_append_printf (out, "%s%s%s", i ? ",\n" : "", indent, line);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * gloss_document_get_n_orphans:
+ *
+ * Returns: how many annotations lost their place when the text changed;
+ *   they are kept in the file with their old offsets and text
+ */
+guint
+gloss_document_get_n_orphans (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), 0);
+
+  return self->orphans ? json_array_get_length (self->orphans) : 0;
 }
 
 void

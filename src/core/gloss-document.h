@@ -22,6 +22,11 @@ GlossDocument   *gloss_document_load                (GFile                *file,
                                                      const char           *language,
                                                      GCancellable         *cancellable,
                                                      GError              **error);
+GlossDocument   *gloss_document_load_encoded        (GFile                *file,
+                                                     const char           *language,
+                                                     const char           *encoding,
+                                                     GCancellable         *cancellable,
+                                                     GError              **error);
 void             gloss_document_load_async          (GFile                *file,
                                                      const char           *language,
                                                      GCancellable         *cancellable,
@@ -66,6 +71,7 @@ GlossSentence   *gloss_document_lookup_sentence     (GlossDocument        *self,
 int              gloss_document_find_sentence_at    (GlossDocument        *self,
                                                      guint                 offset);
 guint            gloss_document_get_n_annotated     (GlossDocument        *self);
+guint            gloss_document_get_n_orphans       (GlossDocument        *self);
 guint            gloss_document_count_label         (GlossDocument        *self,
                                                      const char           *label);
 char            *gloss_document_dup_sentence_text   (GlossDocument        *self,

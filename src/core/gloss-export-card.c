@@ -10,6 +10,9 @@
 
 #include "config.h"
 
+#include <math.h>
+
+#include "gloss-agreement.h"
 #include "gloss-export-private.h"
 #include "gloss-label.h"
 #include "gloss-label-set.h"
@@ -37,10 +40,101 @@ lookup_count (GHashTable *counts,
   return GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
 }
 
+/* The same in every locale, so that the same export gives the same card */
+static void
+append_value (GString *out,
+              double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (value))
+    g_string_append (out, "n/a");
+  else
+    g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.3f", value));
+}
+
+static void
+append_agreement_row (GString                    *out,
+                      GlossAgreement             *agreement,
+                      const char                 *label,
+                      const GlossAgreementCounts *counts)
+{
+  guint n = gloss_agreement_get_n_annotators (agreement);
+
+  if (label != NULL)
+    g_string_append_printf (out, "| `%s` | ", label);
+  else
+    g_string_append (out, "| all labels | ");
+  g_string_append_printf (out, "%u | ", gloss_agreement_counts_get_n_units (counts));
+  append_value (out, gloss_agreement_counts_get_observed (counts));
+  g_string_append (out, " | ");
+  for (guint a = 0; a < n; a++)
+    for (guint b = a + 1; b < n; b++)
+      {
+        if (a > 0 || b > 1)
+          g_string_append (out, "; ");
+        if (n > 2)
+          {
+            append_cell (out, gloss_agreement_get_annotator (agreement, a));
+            g_string_append (out, "–");
+            append_cell (out, gloss_agreement_get_annotator (agreement, b));
+            g_string_append_c (out, ' ');
+          }
+        append_value (out, gloss_agreement_counts_get_cohen_kappa (counts, a, b));
+      }
+  g_string_append (out, " | ");
+  append_value (out, gloss_agreement_counts_get_fleiss_kappa (counts));
+  g_string_append (out, " | ");
+  append_value (out, gloss_agreement_counts_get_alpha (counts));
+  g_string_append (out, " |\n");
+}
+
+static void
+append_agreement (GString        *out,
+                  GlossAgreement *agreement)
+{
+  guint n = gloss_agreement_get_n_annotators (agreement);
+  guint unaligned = 0;
+
+  g_string_append_printf (out, "\n## Agreement\n\nBetween %u annotators, each of whom labelled their own copy of the "
+                               "texts: ", n);
+  for (guint a = 0; a < n; a++)
+    {
+      g_string_append (out, a ? ", " : "");
+      append_cell (out, gloss_agreement_get_annotator (agreement, a));
+    }
+  for (guint a = 0; a < n; a++)
+    unaligned += gloss_agreement_get_n_unaligned (agreement, a);
+  g_string_append_printf (out, ". Each sentence and label is one yes/no decision. Documents compared: %u; left out: "
+                               "%u whose texts differ between the copies, %u held by fewer than two annotators. "
+                               "Sentences compared: %u; sentences that another copy splits differently, not "
+                               "compared: %u.\n\n",
+                          gloss_agreement_count_documents (agreement, GLOSS_AGREEMENT_COMPARED),
+                          gloss_agreement_count_documents (agreement, GLOSS_AGREEMENT_TEXTS_DIFFER),
+                          gloss_agreement_count_documents (agreement, GLOSS_AGREEMENT_TOO_FEW),
+                          gloss_agreement_get_n_units (agreement), unaligned);
+
+  g_string_append (out, "| label | decisions | observed | Cohen's κ | Fleiss' κ | Krippendorff's α |\n"
+                        "| --- | ---: | ---: | --- | ---: | ---: |\n");
+  for (guint l = 0; l < gloss_agreement_get_n_labels (agreement); l++)
+    {
+      const char *label = gloss_agreement_get_label (agreement, l);
+
+      append_agreement_row (out, agreement, label, gloss_agreement_get_counts (agreement, label));
+    }
+  append_agreement_row (out, agreement, NULL, gloss_agreement_get_counts (agreement, NULL));
+
+  g_string_append (out, "\nObserved: the share of agreeing pairs of decisions. Cohen's κ is given for each pair of "
+                        "annotators; Fleiss' κ uses the sentences every annotator decided; Krippendorff's α "
+                        "(nominal) uses all, a document missing from a copy counting as missing data. "
+                        "n/a: undefined, as there was no variation (a label that no annotator chose, say).\n");
+}
+
 char *
 _gloss_export_card_build (const GlossExportStats      *stats,
                           const GlossExportFormatInfo *info,
-                          const char * const          *filters)
+                          const char * const          *filters,
+                          GlossAgreement              *agreement)
 {
   GString *out = g_string_new (NULL);
   guint n_labels = gloss_label_set_get_n_labels (stats->labels);
@@ -107,8 +201,12 @@ _gloss_export_card_build (const GlossExportStats      *stats,
       for (guint i = 0; i < stats->document_annotators->len; i++)
         g_string_append_printf (out, "%s`%s`", i ? ", " : "",
                                 (char *)g_ptr_array_index (stats->document_annotators, i));
-      g_string_append (out, ". This version of Gloss does not compute agreement figures for them.\n");
+      g_string_append (out, ". They are not taken for independent double annotation: agreement is computed only "
+                            "between separate copies of the corpus, one per annotator.\n");
     }
+
+  if (agreement != NULL)
+    append_agreement (out, agreement);
 
   g_string_append (out, "\n## Format\n\n");
   g_string_append (out, info->fields);

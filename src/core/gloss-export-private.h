@@ -103,6 +103,7 @@ gboolean  _gloss_export_write_file        (GFile            *file,
 
 char     *_gloss_export_card_build        (const GlossExportStats      *stats,
                                            const GlossExportFormatInfo *info,
-                                           const char * const          *filters);
+                                           const char * const          *filters,
+                                           GlossAgreement              *agreement);
 
 G_END_DECLS

@@ -40,6 +40,7 @@ struct _GlossExporter
   gboolean          done_only;
   GStrv             labels;
   char             *annotator;
+  GlossAgreement   *agreement;
 
   GOutputStream    *stream;
   GFile            *folder;
@@ -74,6 +75,7 @@ gloss_exporter_finalize (GObject *object)
     g_clear_pointer (&self->data, self->data_destroy);
   g_clear_pointer (&self->labels, g_strfreev);
   g_clear_pointer (&self->annotator, g_free);
+  g_clear_object (&self->agreement);
   g_clear_object (&self->stream);
   g_clear_object (&self->folder);
   g_clear_object (&self->cancellable);
@@ -256,6 +258,21 @@ gloss_exporter_set_annotator (GlossExporter *self,
 
   g_free (self->annotator);
   self->annotator = g_strdup (annotator);
+}
+
+/**
+ * gloss_exporter_set_agreement:
+ * @agreement: (nullable): a comparison of annotators' copies of the
+ *   corpus, already run, whose figures the data card reports
+ */
+void
+gloss_exporter_set_agreement (GlossExporter  *self,
+                              GlossAgreement *agreement)
+{
+  g_return_if_fail (GLOSS_IS_EXPORTER (self));
+  g_return_if_fail (agreement == NULL || GLOSS_IS_AGREEMENT (agreement));
+
+  g_set_object (&self->agreement, agreement);
 }
 
 static gboolean
@@ -550,7 +567,8 @@ gloss_exporter_dup_card (GlossExporter *self)
     g_ptr_array_add (filters, g_strdup_printf ("%u sentences of context before and after", self->context));
   g_ptr_array_add (filters, NULL);
 
-  return _gloss_export_card_build (&self->stats, self->info, (const char * const *)filters->pdata);
+  return _gloss_export_card_build (&self->stats, self->info, (const char * const *)filters->pdata,
+                                   self->agreement);
 }
 
 static char *
@@ -625,7 +643,8 @@ gloss_export_corpus (GlossExporter  *exporter,
       problems = gloss_document_get_problems (document);
       if (problems->len > 0)
         {
-          g_autofree char *name = dup_display_name (gloss_document_get_annotation_file (document));
+          g_autoptr(GFile) json_file = gloss_document_get_annotation_file (document);
+          g_autofree char *name = dup_display_name (json_file);
 
           for (guint k = 0; invalid != NULL && k < problems->len; k++)
             {

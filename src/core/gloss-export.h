@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "gloss-agreement.h"
 #include "gloss-types.h"
 
 G_BEGIN_DECLS
@@ -57,6 +58,8 @@ void           gloss_exporter_set_labels        (GlossExporter       *self,
                                                  const char * const  *labels);
 void           gloss_exporter_set_annotator     (GlossExporter       *self,
                                                  const char          *annotator);
+void           gloss_exporter_set_agreement     (GlossExporter       *self,
+                                                 GlossAgreement      *agreement);
 gboolean       gloss_exporter_begin_stream      (GlossExporter       *self,
                                                  GOutputStream       *stream,
                                                  GCancellable        *cancellable,

@@ -27,6 +27,7 @@ typedef struct
   GlossText     *text;
   GPtrArray     *problems;
   GlossDocument *document;
+  gboolean       text_changed;  /* offsets refer to another text */
 } Loader;
 
 static gboolean
@@ -57,6 +58,11 @@ read_span (Loader     *loader,
   if (*end > length)
     {
       g_autofree char *where = g_strconcat (path, ".end", NULL);
+
+      /* Offsets into a text that changed say nothing new: one problem
+       * (the checksum) says it all */
+      if (loader->text_changed)
+        return FALSE;
 
       gloss_problems_add (loader->problems, where,
                           _("The end %u is beyond the end of the text (%u characters)"), *end, length);
@@ -122,7 +128,7 @@ read_sentences (Loader    *loader,
           continue;
         }
 
-      if (is_space_at (loader->text, start) || is_space_at (loader->text, end - 1))
+      if (!loader->text_changed && (is_space_at (loader->text, start) || is_space_at (loader->text, end - 1)))
         gloss_problems_add (loader->problems, path,
                             _("The sentence [%u, %u) begins or ends with white space"), start, end);
 
@@ -184,7 +190,7 @@ read_annotations (Loader    *loader,
       has_span = read_span (loader, object, path, &start, &end);
 
       text = gloss_json_get_string (object, "text", path, TRUE, loader->problems);
-      if (text != NULL && has_span && !gloss_text_slice_equals (loader->text, start, end, text))
+      if (text != NULL && has_span && !loader->text_changed && !gloss_text_slice_equals (loader->text, start, end, text))
         {
           g_autofree char *actual = gloss_text_dup_slice (loader->text, start, end);
 
@@ -268,7 +274,7 @@ gloss_format_parse (GlossText     *text,
 {
   static const char * const known[] = {
     "format", "version", "text", "language", "done",
-    "labels", "sentences", "annotations", "meta", NULL
+    "labels", "sentences", "annotations", "orphans", "meta", NULL
   };
   g_autoptr(GPtrArray) problems = gloss_problems_new ();
   g_autoptr(GPtrArray) sentences = NULL;
@@ -281,7 +287,7 @@ gloss_format_parse (GlossText     *text,
   JsonArray *array;
   const char *string;
   guint version;
-  Loader loader = { text, problems, NULL };
+  Loader loader = { text, problems, NULL, FALSE };
 
   g_return_val_if_fail (GLOSS_IS_TEXT (text), NULL);
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -323,17 +329,25 @@ gloss_format_parse (GlossText     *text,
     gloss_problems_add (problems, "$.text", _("“text” must be an object with “file”, “sha256” and “length”"));
   else
     {
-      static const char * const text_known[] = { "file", "sha256", "length", "bom", NULL };
+      static const char * const text_known[] = { "file", "sha256", "length", "bom", "encoding", NULL };
       JsonObject *text_object = json_node_get_object (node);
       const char *sha256;
+      const char *encoding;
       guint text_length;
 
       gloss_json_check_members (text_object, "$.text", text_known, problems);
+      encoding = gloss_json_get_string (text_object, "encoding", "$.text", FALSE, problems);
+      if (g_strcmp0 (encoding ? encoding : "utf-8", gloss_text_get_encoding (text)) != 0)
+        gloss_problems_add (problems, "$.text.encoding",
+                            _("The text was annotated in the encoding “%s”, but is read as “%s”"),
+                            encoding ? encoding : "utf-8", gloss_text_get_encoding (text));
       gloss_json_get_string (text_object, "file", "$.text", TRUE, problems);
       sha256 = gloss_json_get_string (text_object, "sha256", "$.text", TRUE, problems);
-      if (sha256 != NULL && g_strcmp0 (sha256, gloss_text_get_sha256 (text)) != 0)
+      loader.text_changed = sha256 != NULL && g_strcmp0 (sha256, gloss_text_get_sha256 (text)) != 0;
+      if (loader.text_changed)
         gloss_problems_add (problems, "$.text.sha256",
-                            _("The text “%s” has changed since it was annotated (its SHA-256 differs)"),
+                            _("The text “%s” has changed since it was annotated (its SHA-256 differs); "
+                              "“gloss reanchor” places its annotations in the new text"),
                             text_name);
       else if (gloss_json_get_uint (text_object, "length", "$.text", G_MAXUINT, &text_length, problems) &&
                text_length != gloss_text_get_length (text))
@@ -365,6 +379,19 @@ gloss_format_parse (GlossText     *text,
         _gloss_document_set_done (document, json_node_get_boolean (node));
       else
         gloss_problems_add (problems, "$.done", _("“done” must be true or false, not %s"),
+                            gloss_json_type_name (node));
+    }
+
+  /* Annotations that re-anchoring could not place in a changed text: kept
+   * with their old offsets and text, never deleted, written back as they
+   * are */
+  node = json_object_get_member (object, "orphans");
+  if (node != NULL)
+    {
+      if (JSON_NODE_HOLDS_ARRAY (node))
+        _gloss_document_set_orphans (document, json_node_get_array (node));
+      else
+        gloss_problems_add (problems, "$.orphans", _("“orphans” must be a list, not %s"),
                             gloss_json_type_name (node));
     }
 
@@ -447,73 +474,161 @@ gloss_format_append_annotation (GString         *out,
   g_string_append_c (out, '}');
 }
 
+/* What a save writes, taken on the main thread in O(n) reference counts:
+ * sentences and annotations never change once in a document, so the
+ * snapshot can be written out in a worker thread while the user works on. */
+struct _GlossFormatSnapshot
+{
+  GlossText *text;
+  char      *name;
+  char      *language;
+  char      *labels;       /* the label set, already as JSON */
+  char      *meta;
+  char      *orphans;      /* one JSON object a line, or NULL */
+  GPtrArray *sentences;
+  GPtrArray *annotations;
+  gboolean   done;
+};
+
+static GPtrArray *
+ref_items (GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+  GPtrArray *items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, i));
+
+  return items;
+}
+
+/**
+ * gloss_format_snapshot:
+ *
+ * Takes what a save of @document writes, as it is now.
+ *
+ * Returns: (transfer full): the snapshot, for gloss_format_snapshot_serialize()
+ */
+GlossFormatSnapshot *
+gloss_format_snapshot (GlossDocument *document)
+{
+  GlossFormatSnapshot *snapshot;
+  GString *labels;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), NULL);
+
+  snapshot = g_new0 (GlossFormatSnapshot, 1);
+  snapshot->text = g_object_ref (gloss_document_get_text (document));
+  snapshot->name = gloss_document_get_file (document) != NULL
+                   ? g_file_get_basename (gloss_document_get_file (document))
+                   : g_strdup ("");
+  snapshot->language = g_strdup (gloss_document_get_language (document));
+  snapshot->done = gloss_document_get_done (document);
+  snapshot->meta = g_strdup (_gloss_document_get_meta (document));
+  snapshot->orphans = _gloss_document_dup_orphans_json (document, "    ");
+  snapshot->sentences = ref_items (gloss_document_get_sentences (document));
+  snapshot->annotations = ref_items (gloss_document_get_annotations (document));
+
+  labels = g_string_new (NULL);
+  gloss_label_set_append_json (gloss_document_get_labels (document), labels, "  ");
+  snapshot->labels = g_string_free (labels, FALSE);
+
+  return snapshot;
+}
+
+void
+gloss_format_snapshot_free (GlossFormatSnapshot *snapshot)
+{
+  if (snapshot == NULL)
+    return;
+
+  g_clear_object (&snapshot->text);
+  g_free (snapshot->name);
+  g_free (snapshot->language);
+  g_free (snapshot->labels);
+  g_free (snapshot->meta);
+  g_free (snapshot->orphans);
+  g_clear_pointer (&snapshot->sentences, g_ptr_array_unref);
+  g_clear_pointer (&snapshot->annotations, g_ptr_array_unref);
+  g_free (snapshot);
+}
+
+/**
+ * gloss_format_snapshot_serialize:
+ *
+ * Writes a snapshot as the `.gloss.json`; safe in any thread. The same
+ * document always gives the same bytes: members in a fixed order,
+ * sentences in text order, annotations by position, label order and id.
+ *
+ * Returns: (transfer full): the file's bytes
+ */
+GBytes *
+gloss_format_snapshot_serialize (GlossFormatSnapshot *snapshot)
+{
+  GString *out;
+
+  out = g_string_sized_new (4096 + 200 * snapshot->annotations->len + 48 * snapshot->sentences->len);
+
+  g_string_append_printf (out, "{\n  \"format\": \"gloss\",\n  \"version\": %d,\n  \"text\": {\"file\": ",
+                          GLOSS_FORMAT_VERSION);
+  gloss_json_append_string (out, snapshot->name);
+  g_string_append_printf (out, ", \"sha256\": \"%s\", \"length\": %u, \"bom\": %s",
+                          gloss_text_get_sha256 (snapshot->text), gloss_text_get_length (snapshot->text),
+                          gloss_text_get_has_bom (snapshot->text) ? "true" : "false");
+  /* Only a text that is not UTF-8 says so, to keep the usual files short */
+  if (g_strcmp0 (gloss_text_get_encoding (snapshot->text), "utf-8") != 0)
+    g_string_append_printf (out, ", \"encoding\": \"%s\"", gloss_text_get_encoding (snapshot->text));
+  g_string_append (out, "},\n");
+  g_string_append (out, "  \"language\": ");
+  gloss_json_append_string (out, snapshot->language);
+  g_string_append_printf (out, ",\n  \"done\": %s,\n  \"labels\": %s", snapshot->done ? "true" : "false",
+                          snapshot->labels);
+
+  g_string_append (out, ",\n  \"sentences\": [");
+  for (guint i = 0; i < snapshot->sentences->len; i++)
+    {
+      g_string_append (out, i ? ",\n    " : "\n    ");
+      gloss_format_append_sentence (out, g_ptr_array_index (snapshot->sentences, i));
+    }
+  g_string_append (out, snapshot->sentences->len ? "\n  ],\n" : "],\n");
+
+  g_string_append (out, "  \"annotations\": [");
+  for (guint i = 0; i < snapshot->annotations->len; i++)
+    {
+      g_string_append (out, i ? ",\n    " : "\n    ");
+      gloss_format_append_annotation (out, g_ptr_array_index (snapshot->annotations, i));
+    }
+  g_string_append (out, snapshot->annotations->len ? "\n  ]" : "]");
+
+  if (snapshot->orphans != NULL)
+    g_string_append_printf (out, ",\n  \"orphans\": [\n%s\n  ]", snapshot->orphans);
+
+  if (snapshot->meta != NULL)
+    g_string_append_printf (out, ",\n  \"meta\": %s", snapshot->meta);
+
+  g_string_append (out, "\n}\n");
+
+  return g_string_free_to_bytes (out);
+}
+
 /**
  * gloss_format_serialize:
  *
- * Writes the document as its `.gloss.json`. The same document always gives
- * the same bytes: members in a fixed order, sentences in text order,
- * annotations by position, label order and id.
+ * Writes the document as its `.gloss.json`, at once.
  *
  * Returns: (transfer full): the file's bytes
  */
 GBytes *
 gloss_format_serialize (GlossDocument *document)
 {
-  GlossText *text = gloss_document_get_text (document);
-  GListModel *sentences = gloss_document_get_sentences (document);
-  GListModel *annotations = gloss_document_get_annotations (document);
-  g_autofree char *name = NULL;
-  const char *meta;
-  GString *out;
-  guint n;
+  GlossFormatSnapshot *snapshot;
+  GBytes *bytes;
 
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), NULL);
 
-  if (gloss_document_get_file (document) != NULL)
-    name = g_file_get_basename (gloss_document_get_file (document));
-  else
-    name = g_strdup ("");
+  snapshot = gloss_format_snapshot (document);
+  bytes = gloss_format_snapshot_serialize (snapshot);
+  gloss_format_snapshot_free (snapshot);
 
-  out = g_string_sized_new (4096 + 200 * g_list_model_get_n_items (annotations)
-                            + 48 * g_list_model_get_n_items (sentences));
-
-  g_string_append_printf (out, "{\n  \"format\": \"gloss\",\n  \"version\": %d,\n  \"text\": {\"file\": ",
-                          GLOSS_FORMAT_VERSION);
-  gloss_json_append_string (out, name);
-  g_string_append_printf (out, ", \"sha256\": \"%s\", \"length\": %u, \"bom\": %s},\n",
-                          gloss_text_get_sha256 (text), gloss_text_get_length (text),
-                          gloss_text_get_has_bom (text) ? "true" : "false");
-  g_string_append (out, "  \"language\": ");
-  gloss_json_append_string (out, gloss_document_get_language (document));
-  g_string_append_printf (out, ",\n  \"done\": %s,\n  \"labels\": ",
-                          gloss_document_get_done (document) ? "true" : "false");
-  gloss_label_set_append_json (gloss_document_get_labels (document), out, "  ");
-
-  g_string_append (out, ",\n  \"sentences\": [");
-  n = g_list_model_get_n_items (sentences);
-  for (guint i = 0; i < n; i++)
-    {
-      g_string_append (out, i ? ",\n    " : "\n    ");
-      gloss_format_append_sentence (out, gloss_document_get_sentence (document, i));
-    }
-  g_string_append (out, n ? "\n  ],\n" : "],\n");
-
-  g_string_append (out, "  \"annotations\": [");
-  n = g_list_model_get_n_items (annotations);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GlossAnnotation) a = g_list_model_get_item (annotations, i);
-
-      g_string_append (out, i ? ",\n    " : "\n    ");
-      gloss_format_append_annotation (out, a);
-    }
-  g_string_append (out, n ? "\n  ]" : "]");
-
-  meta = _gloss_document_get_meta (document);
-  if (meta != NULL)
-    g_string_append_printf (out, ",\n  \"meta\": %s", meta);
-
-  g_string_append (out, "\n}\n");
-
-  return g_string_free_to_bytes (out);
+  return bytes;
 }

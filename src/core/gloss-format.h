@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 
 #define GLOSS_FORMAT_VERSION 1
 
+typedef struct _GlossFormatSnapshot GlossFormatSnapshot;
+
 GlossDocument *gloss_format_parse     (GlossText     *text,
                                        const char    *text_name,
                                        const char    *data,
@@ -20,9 +22,14 @@ GlossDocument *gloss_format_parse     (GlossText     *text,
                                        const char    *language,
                                        GlossLabelSet *labels);
 GBytes        *gloss_format_serialize (GlossDocument *document);
+GlossFormatSnapshot *gloss_format_snapshot           (GlossDocument       *document);
+GBytes              *gloss_format_snapshot_serialize (GlossFormatSnapshot *snapshot);
+void                 gloss_format_snapshot_free      (GlossFormatSnapshot *snapshot);
 void           gloss_format_append_sentence   (GString         *out,
                                                GlossSentence   *sentence);
 void           gloss_format_append_annotation (GString         *out,
                                                GlossAnnotation *annotation);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossFormatSnapshot, gloss_format_snapshot_free)
 
 G_END_DECLS

@@ -17,7 +17,6 @@ typedef enum
 {
   COMMAND_INSERT,
   COMMAND_REMOVE,
-  COMMAND_NOTE,
   COMMAND_SENTENCES,
   COMMAND_GROUP,
 } CommandKind;
@@ -28,10 +27,6 @@ struct _Command
 {
   CommandKind      kind;
   GlossAnnotation *annotation;
-  char            *old_note;
-  char            *old_modified;
-  char            *new_note;
-  char            *new_modified;
   GPtrArray       *children;     /* of Command, for COMMAND_GROUP */
   guint            position;     /* COMMAND_SENTENCES: where old is replaced by new */
   GPtrArray       *old_sentences;
@@ -64,10 +59,6 @@ static void
 command_free (Command *command)
 {
   g_clear_object (&command->annotation);
-  g_free (command->old_note);
-  g_free (command->old_modified);
-  g_free (command->new_note);
-  g_free (command->new_modified);
   g_clear_pointer (&command->children, g_ptr_array_unref);
   g_clear_pointer (&command->old_sentences, g_ptr_array_unref);
   g_clear_pointer (&command->new_sentences, g_ptr_array_unref);
@@ -102,12 +93,6 @@ command_run (Command       *command,
         _gloss_document_insert_annotation (document, command->annotation);
       else
         _gloss_document_remove_annotation (document, command->annotation);
-      break;
-
-    case COMMAND_NOTE:
-      _gloss_document_set_annotation_note (document, command->annotation,
-                                           forward ? command->new_note : command->old_note,
-                                           forward ? command->new_modified : command->old_modified);
       break;
 
     case COMMAND_SENTENCES:
@@ -313,25 +298,6 @@ gloss_history_remove (GlossHistory    *self,
   g_return_if_fail (GLOSS_IS_HISTORY (self));
 
   push (self, command_new (COMMAND_REMOVE, annotation));
-}
-
-void
-gloss_history_set_note (GlossHistory    *self,
-                        GlossAnnotation *annotation,
-                        const char      *note,
-                        const char      *modified)
-{
-  Command *command;
-
-  g_return_if_fail (GLOSS_IS_HISTORY (self));
-
-  command = command_new (COMMAND_NOTE, annotation);
-  command->old_note = g_strdup (gloss_annotation_get_note (annotation));
-  command->old_modified = g_strdup (gloss_annotation_get_modified (annotation));
-  command->new_note = g_strdup (note);
-  command->new_modified = g_strdup (modified);
-
-  push (self, command);
 }
 
 /**

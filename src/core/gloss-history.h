@@ -22,10 +22,6 @@ void          gloss_history_insert         (GlossHistory    *self,
                                             GlossAnnotation *annotation);
 void          gloss_history_remove         (GlossHistory    *self,
                                             GlossAnnotation *annotation);
-void          gloss_history_set_note       (GlossHistory    *self,
-                                            GlossAnnotation *annotation,
-                                            const char      *note,
-                                            const char      *modified);
 void          gloss_history_replace_sentences (GlossHistory *self,
                                                guint         position,
                                                GPtrArray    *old_sentences,

@@ -38,6 +38,11 @@
  * be abbreviations or sentence openers. */
 #define MAX_WORD_BYTES 64
 
+/* Tokens and sentence beginnings are looked at over at most this many
+ * bytes, so that no input makes the scan quadratic. */
+#define MAX_TOKEN_BYTES 128
+#define MAX_PREFIX_BYTES 256
+
 /* A quotation or bracket that holds a sentence together must close within
  * this many bytes on the same line; this bounds the look-ahead. */
 #define MAX_QUOTE_BYTES 2000
@@ -112,8 +117,7 @@ typedef struct
   guint         line_end : 1; /* nothing but white space up to the line end */
   guint         punct : 1;    /* , ; : — these never start a sentence */
   guint         pipe : 1;     /* "BRIDGEPORT, Conn. | Mayor …" */
-  guint         opener : 1;   /* an opening quote or bracket came first */
-  guint         paren : 1;    /* … and it was a bracket */
+  guint         paren : 1;    /* an opening bracket came first */
   guint         dash : 1;
   guint         acronym : 1;  /* the word's second letter is a capital too */
 } Next;
@@ -503,7 +507,9 @@ scan_token_start (Scan         *s,
 {
   const guchar *t = p;
 
-  while (t > s->seg && space_before (t, s->seg) == 0)
+  /* Longer tokens are neither abbreviations nor markers; the bound keeps
+   * a text without spaces linear. */
+  while (t > s->seg && p - t < MAX_TOKEN_BYTES && space_before (t, s->seg) == 0)
     t = char_start_before (t, s->seg);
 
   while (t < p)
@@ -716,7 +722,6 @@ read_next (Scan         *s,
       c = char_at (q, end, &len);
       if (is_opener (c))
         {
-          next->opener = TRUE;
           if (first && (c == '(' || c == '['))
             next->paren = TRUE;
         }
@@ -768,6 +773,20 @@ next_is_starter (const GlossSegmenter *self,
   return (lookup_bytes (self, next->word, next->word_len) & WORD_STARTER) != 0;
 }
 
+/* "II", "XIV" — but not the pronoun "I". */
+static gboolean
+next_is_roman (const Next *next)
+{
+  gsize i;
+
+  if (next->word_len < 2 || next->word_len > 6)
+    return FALSE;
+  for (i = 0; i < next->word_len; i++)
+    if (strchr ("IVXLCDM", next->word[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 next_is_capitalised (const Next *next)
 {
@@ -784,6 +803,10 @@ scan_has_words (Scan         *s,
   const guchar *p = scan_segment_start (s);
   guint words = 1;
   gboolean in_space = TRUE;
+
+  /* A sentence this long has enough words anyway. */
+  if (t - p > MAX_PREFIX_BYTES)
+    return TRUE;
 
   while (p < t && words < min)
     {
@@ -876,7 +899,7 @@ scan_previous_word (Scan         *s,
   if (e == t)
     return 0;
   w = e;
-  while (w > s->seg && space_before (w, s->seg) == 0)
+  while (w > s->seg && e - w < MAX_TOKEN_BYTES && space_before (w, s->seg) == 0)
     w = char_start_before (w, s->seg);
   return lookup_bytes (s->self, w, e - w);
 }
@@ -937,6 +960,8 @@ scan_glued_sentence (Scan         *s,
   /* The word after the period must end the token, with at most a period. */
   for (t = q; t < s->end && space_at (t, s->end) == 0; t++)
     {
+      if (t - q > MAX_TOKEN_BYTES)
+        return FALSE;
       if (*t == '/' || *t == '@' || *t == ':' || *t == '_')
         return FALSE;
       if (*t == '.' && t + 1 < s->end && space_at (t + 1, s->end) == 0)
@@ -948,6 +973,8 @@ scan_glued_sentence (Scan         *s,
     {
       guchar b = t[-1];
 
+      if (p - t > MAX_TOKEN_BYTES)
+        return FALSE;
       if (b == '.' || b == '/' || b == '@' || b == ':' || b == '_')
         return FALSE;
     }
@@ -974,7 +1001,9 @@ scan_period_ends (Scan         *s,
   flags = lookup_token (self, t, p);
   if (flags & WORD_NEVER)
     return FALSE;
-  if ((flags & WORD_BEFORE_NUMBER) && next->cls == CHAR_DIGIT)
+  /* "No. 5", "Vol. II", "Fig. ??": what follows is a number, not a word. */
+  if ((flags & WORD_BEFORE_NUMBER) &&
+      ((next->cls != CHAR_UPPER && next->cls != CHAR_LOWER) || next_is_roman (next)))
     return FALSE;
   if (flags == 0 && next->cls == CHAR_DIGIT && has_number_ending (self, t, p))
     return FALSE;

@@ -27,6 +27,7 @@ struct _GlossText
   char    *sha256;       /* of the file's bytes, BOM included */
   guint32 *index;        /* NULL when the text is ASCII */
   guint    n_index;
+  char    *encoding;     /* NULL for UTF-8; else what the file was decoded from */
   guint    has_bom : 1;
 };
 
@@ -40,6 +41,7 @@ gloss_text_finalize (GObject *object)
   g_clear_pointer (&self->contents, g_free);
   g_clear_pointer (&self->sha256, g_free);
   g_clear_pointer (&self->index, g_free);
+  g_clear_pointer (&self->encoding, g_free);
 
   G_OBJECT_CLASS (gloss_text_parent_class)->finalize (object);
 }
@@ -198,8 +200,8 @@ gloss_text_new_from_bytes (GBytes  *bytes,
 
   if ((goffset)n_bytes > GLOSS_TEXT_MAX_BYTES)
     {
-      g_autofree char *size = g_format_size (n_bytes);
-      g_autofree char *max = g_format_size (GLOSS_TEXT_MAX_BYTES);
+      g_autofree char *size = g_format_size_full (n_bytes, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *max = g_format_size_full (GLOSS_TEXT_MAX_BYTES, G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
                    _("The file is %s; Gloss opens texts of up to %s"), size, max);
@@ -219,7 +221,7 @@ gloss_text_new_from_bytes (GBytes  *bytes,
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_UTF8,
                    _("The text is not valid UTF-8 at line %u, column %u (byte %lu); "
-                     "save it as UTF-8 and open it again"),
+                     "it may be Windows-1252 (Western European): open it as such, or save it as UTF-8"),
                    line, column, (unsigned long)offset);
       return NULL;
     }
@@ -245,6 +247,96 @@ gloss_text_new_from_bytes (GBytes  *bytes,
 }
 
 /**
+ * gloss_text_encoding_is_supported:
+ *
+ * Returns: %TRUE for the encodings a text may be opened in: UTF-8 (or
+ *   %NULL), and for older Western European files, Windows-1252 and
+ *   ISO-8859-1
+ */
+gboolean
+gloss_text_encoding_is_supported (const char *encoding)
+{
+  return encoding == NULL ||
+         g_ascii_strcasecmp (encoding, "utf-8") == 0 ||
+         g_ascii_strcasecmp (encoding, "windows-1252") == 0 ||
+         g_ascii_strcasecmp (encoding, "iso-8859-1") == 0;
+}
+
+/**
+ * gloss_text_new_from_bytes_encoded:
+ * @encoding: (nullable): "utf-8" (or %NULL), "windows-1252" or "iso-8859-1"
+ *
+ * Like gloss_text_new_from_bytes() for a file in an older encoding: the
+ * text is decoded to UTF-8, offsets count the decoded code points (what
+ * Python's `open(path, encoding="cp1252")` gives), and the SHA-256 stays
+ * that of the file's bytes.
+ *
+ * Returns: (transfer full): the text, or %NULL with @error set
+ */
+GlossText *
+gloss_text_new_from_bytes_encoded (GBytes      *bytes,
+                                   const char  *encoding,
+                                   GError     **error)
+{
+  g_autoptr(GlossText) self = NULL;
+  g_autoptr(GBytes) utf8 = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *lower = NULL;
+  char *converted;
+  gsize n_converted = 0;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  if (encoding == NULL || g_ascii_strcasecmp (encoding, "utf-8") == 0)
+    return gloss_text_new_from_bytes (bytes, error);
+
+  if (!gloss_text_encoding_is_supported (encoding))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
+                   _("Gloss does not read the encoding “%s”"), encoding);
+      return NULL;
+    }
+
+  if (memchr (g_bytes_get_data (bytes, NULL), '\0', g_bytes_get_size (bytes)) != NULL)
+    return gloss_text_new_from_bytes (bytes, error);
+
+  converted = g_convert (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                         "UTF-8", encoding, NULL, &n_converted, &local_error);
+  if (converted == NULL)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_UTF8,
+                   _("The text cannot be read as %s: %s"), encoding, local_error->message);
+      return NULL;
+    }
+
+  utf8 = g_bytes_new_take (converted, n_converted);
+  self = gloss_text_new_from_bytes (utf8, error);
+  if (self == NULL)
+    return NULL;
+
+  /* The identity of the file is its bytes on disk */
+  g_free (self->sha256);
+  self->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  lower = g_ascii_strdown (encoding, -1);
+  self->encoding = g_steal_pointer (&lower);
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * gloss_text_get_encoding:
+ *
+ * Returns: "utf-8", or the older encoding the file was decoded from
+ */
+const char *
+gloss_text_get_encoding (GlossText *self)
+{
+  g_return_val_if_fail (GLOSS_IS_TEXT (self), NULL);
+
+  return self->encoding ? self->encoding : "utf-8";
+}
+
+/**
  * gloss_text_load:
  * @file: a text file
  * @cancellable: (nullable): a #GCancellable
@@ -259,6 +351,24 @@ GlossText *
 gloss_text_load (GFile         *file,
                  GCancellable  *cancellable,
                  GError       **error)
+{
+  return gloss_text_load_encoded (file, NULL, cancellable, error);
+}
+
+/**
+ * gloss_text_load_encoded:
+ * @encoding: (nullable): as for gloss_text_new_from_bytes_encoded()
+ *
+ * Reads @file in @encoding. A file larger than %GLOSS_TEXT_MAX_BYTES is
+ * refused before it is read.
+ *
+ * Returns: (transfer full): the text, or %NULL with @error set
+ */
+GlossText *
+gloss_text_load_encoded (GFile         *file,
+                         const char    *encoding,
+                         GCancellable  *cancellable,
+                         GError       **error)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -283,8 +393,8 @@ gloss_text_load (GFile         *file,
 
   if (g_file_info_get_size (info) > GLOSS_TEXT_MAX_BYTES)
     {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *max = g_format_size (GLOSS_TEXT_MAX_BYTES);
+      g_autofree char *size = g_format_size_full (g_file_info_get_size (info), G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *max = g_format_size_full (GLOSS_TEXT_MAX_BYTES, G_FORMAT_SIZE_IEC_UNITS);
 
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
                    _("The file is %s; Gloss opens texts of up to %s"), size, max);
@@ -296,7 +406,7 @@ gloss_text_load (GFile         *file,
 
   bytes = g_bytes_new_take (data, n_bytes);
 
-  return gloss_text_new_from_bytes (bytes, error);
+  return gloss_text_new_from_bytes_encoded (bytes, encoding, error);
 }
 
 const char *

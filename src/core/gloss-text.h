@@ -23,9 +23,18 @@ GlossText  *gloss_text_new               (const char    *utf8,
                                           GError       **error);
 GlossText  *gloss_text_new_from_bytes    (GBytes        *bytes,
                                           GError       **error);
+GlossText  *gloss_text_new_from_bytes_encoded (GBytes    *bytes,
+                                              const char *encoding,
+                                              GError   **error);
 GlossText  *gloss_text_load              (GFile         *file,
                                           GCancellable  *cancellable,
                                           GError       **error);
+GlossText  *gloss_text_load_encoded      (GFile         *file,
+                                          const char    *encoding,
+                                          GCancellable  *cancellable,
+                                          GError       **error);
+const char *gloss_text_get_encoding      (GlossText     *self);
+gboolean    gloss_text_encoding_is_supported (const char *encoding);
 const char *gloss_text_get_contents      (GlossText     *self);
 gsize       gloss_text_get_n_bytes       (GlossText     *self);
 guint       gloss_text_get_length        (GlossText     *self);

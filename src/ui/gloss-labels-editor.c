@@ -114,6 +114,16 @@ icon_button (const char *icon,
 }
 
 static void
+hide_keeping_space (GtkWidget *widget,
+                    gboolean   hide)
+{
+  /* The buttons of all rows stay in line */
+  gtk_widget_set_opacity (widget, hide ? 0.0 : 1.0);
+  gtk_widget_set_can_target (widget, !hide);
+  gtk_widget_set_can_focus (widget, !hide);
+}
+
+static void
 rebuild (GlossLabelsEditor *self)
 {
   GtkWidget *child;
@@ -157,11 +167,12 @@ rebuild (GlossLabelsEditor *self)
       up = icon_button ("go-up-symbolic", _("Move Up"), "labels.move-up", id);
       down = icon_button ("go-down-symbolic", _("Move Down"), "labels.move-down", id);
       remove = icon_button ("user-trash-symbolic", _("Delete Label"), "labels.delete", id);
-      gtk_widget_set_sensitive (up, i > 0);
-      gtk_widget_set_sensitive (down, i + 1 < n);
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), up);
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), down);
+      hide_keeping_space (up, i == 0);
+      hide_keeping_space (down, i + 1 == n);
+      /* Each action goes before the ones added earlier */
       adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), down);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), up);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name_row), _("Name"));
       gtk_editable_set_text (GTK_EDITABLE (name_row), gloss_label_get_name (label));

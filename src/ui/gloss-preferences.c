@@ -17,6 +17,7 @@ struct _GlossPreferences
 
   GSettings            *settings;
 
+  AdwPreferencesGroup  *annotator_group;
   AdwEntryRow          *annotator_row;
   GtkSpinButton        *text_size;
   GtkSpinButton        *line_length;
@@ -47,6 +48,7 @@ gloss_preferences_class_init (GlossPreferencesClass *klass)
   object_class->dispose = gloss_preferences_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/gloss-preferences.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossPreferences, annotator_group);
   gtk_widget_class_bind_template_child (widget_class, GlossPreferences, annotator_row);
   gtk_widget_class_bind_template_child (widget_class, GlossPreferences, text_size);
   gtk_widget_class_bind_template_child (widget_class, GlossPreferences, line_length);
@@ -70,6 +72,18 @@ gloss_preferences_new (GSettings *settings)
 
   self = g_object_new (GLOSS_TYPE_PREFERENCES, NULL);
   self->settings = g_object_ref (settings);
+
+  /* Say which name an empty field means, so it is never a surprise */
+  {
+    const char *real_name = g_get_real_name ();
+    g_autofree char *description = NULL;
+
+    if (real_name == NULL || real_name[0] == '\0' || g_str_equal (real_name, "Unknown"))
+      real_name = g_get_user_name ();
+    description = g_strdup_printf (_("Written into every annotation you make. Left empty, it is your "
+                                     "account’s name: “%s”."), real_name);
+    adw_preferences_group_set_description (self->annotator_group, description);
+  }
 
   /* Each keystroke of the name is saved; the windows show it at once */
   g_settings_bind (settings, "annotator-name", self->annotator_row, "text", G_SETTINGS_BIND_DEFAULT);

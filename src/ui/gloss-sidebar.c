@@ -41,9 +41,33 @@ struct _GlossSidebar
   GtkLabel       *annotator_label;
 
   GtkCssProvider *label_css;       /* a checked button takes its label's colour */
+  guint           attach_id;       /* fills the annotation list after a frame */
+
+  /* The list shows a copy of the document's annotations that follows it
+   * one frame later: a toggle repaints the article at once and leaves the
+   * list's layout to the next frame */
+  GListStore     *mirror;
+  GPtrArray      *pending;         /* PendingChange, in order */
+  guint           sync_id;
+  GdkFrameClock  *paint_clock;
+  gulong          after_paint_id;
 };
 
 G_DEFINE_FINAL_TYPE (GlossSidebar, gloss_sidebar, GTK_TYPE_WIDGET)
+
+typedef struct
+{
+  guint      position;
+  guint      removed;
+  GPtrArray *added;
+} PendingChange;
+
+static void
+pending_change_free (PendingChange *change)
+{
+  g_ptr_array_unref (change->added);
+  g_free (change);
+}
 
 enum {
   ANNOTATION_ACTIVATED,
@@ -135,8 +159,12 @@ update_current (GlossSidebar *self)
       g_autofree char *names = dup_label_names (self, sentence);
       g_autofree char *description = NULL;
 
-      gtk_label_set_text (self->position_label, position);
-      gtk_label_set_text (self->sentence_label, g_strstrip (text));
+      /* Only what changed, so a toggle does not lay the sidebar out again */
+      if (g_strcmp0 (gtk_label_get_text (self->position_label), position) != 0)
+        gtk_label_set_text (self->position_label, position);
+      g_strstrip (text);
+      if (g_strcmp0 (gtk_label_get_text (self->sentence_label), text) != 0)
+        gtk_label_set_text (self->sentence_label, text);
 
       /* What a screen reader says of the sentence: which labels it has */
       if (names[0] != '\0')
@@ -165,7 +193,9 @@ update_current (GlossSidebar *self)
     if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->note_row)), note) != 0)
       gtk_editable_set_text (GTK_EDITABLE (self->note_row), note);
     gtk_widget_set_sensitive (GTK_WIDGET (self->note_row), can_note);
-    gtk_widget_set_visible (self->note_hint, sentence != NULL && !read_only && !can_note);
+    /* Shown and hidden by opacity, so tagging never changes the layout */
+    gtk_widget_set_visible (self->note_hint, !read_only);
+    gtk_widget_set_opacity (self->note_hint, sentence != NULL && !can_note ? 1.0 : 0.0);
   }
 
   self->updating = FALSE;
@@ -344,6 +374,66 @@ on_sentences_changed_cb (GListModel   *model,
     update_current (self);
 }
 
+static gboolean
+sync_mirror_cb (gpointer user_data)
+{
+  GlossSidebar *self = user_data;
+
+  self->sync_id = 0;
+
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      PendingChange *change = g_ptr_array_index (self->pending, i);
+
+      g_list_store_splice (self->mirror, change->position, change->removed,
+                           change->added->pdata, change->added->len);
+    }
+  g_ptr_array_set_size (self->pending, 0);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+cancel_sync (GlossSidebar *self)
+{
+  g_clear_handle_id (&self->sync_id, g_source_remove);
+  if (self->paint_clock != NULL)
+    {
+      g_clear_signal_handler (&self->after_paint_id, self->paint_clock);
+      g_clear_object (&self->paint_clock);
+    }
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   GlossSidebar  *self)
+{
+  g_clear_signal_handler (&self->after_paint_id, self->paint_clock);
+  g_clear_object (&self->paint_clock);
+
+  if (self->sync_id == 0)
+    self->sync_id = g_idle_add_full (G_PRIORITY_LOW, sync_mirror_cb, self, NULL);
+}
+
+static void
+schedule_sync (GlossSidebar *self)
+{
+  GdkFrameClock *clock;
+
+  if (self->sync_id != 0 || self->after_paint_id != 0)
+    return;
+
+  /* After the frame that shows the change in the article */
+  clock = gtk_widget_get_mapped (GTK_WIDGET (self)) ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
+  if (clock != NULL)
+    {
+      self->paint_clock = g_object_ref (clock);
+      self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), self);
+    }
+  else
+    self->sync_id = g_idle_add_full (G_PRIORITY_LOW, sync_mirror_cb, self, NULL);
+}
+
 static void
 on_annotations_changed_cb (GListModel   *model,
                            guint         position,
@@ -351,18 +441,47 @@ on_annotations_changed_cb (GListModel   *model,
                            guint         added,
                            GlossSidebar *self)
 {
+  PendingChange *change;
+
   update_count (self);
+
+  if (self->mirror == NULL)
+    return;
+
+  /* The items as they are now, so the changes replay exactly in order */
+  change = g_new0 (PendingChange, 1);
+  change->position = position;
+  change->removed = removed;
+  change->added = g_ptr_array_new_full (added, g_object_unref);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_add (change->added, g_list_model_get_item (model, position + i));
+  g_ptr_array_add (self->pending, change);
+
+  schedule_sync (self);
 }
 
 static void
 on_note_apply_cb (AdwEntryRow  *row,
                   GlossSidebar *self)
 {
-  if (self->updating)
+  if (self->updating || self->document == NULL || self->position < 0)
+    return;
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)),
+                 gloss_document_get_note (self->document, self->position)) == 0)
     return;
 
   gtk_widget_activate_action (GTK_WIDGET (self), "doc.set-note", "s",
                               gtk_editable_get_text (GTK_EDITABLE (row)));
+}
+
+static void
+on_note_focus_leave_cb (GtkEventControllerFocus *controller,
+                        GlossSidebar            *self)
+{
+  /* Leaving the field keeps what was typed, as Enter does */
+  if (gtk_widget_is_sensitive (GTK_WIDGET (self->note_row)))
+    on_note_apply_cb (self->note_row, self);
 }
 
 static gboolean
@@ -411,10 +530,10 @@ setup_annotation_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (where, "caption");
   gtk_widget_add_css_class (where, "dim-label");
   gtk_widget_add_css_class (where, "numeric");
+  /* One line each: wrapped rows cost a height-for-width layout on every
+   * change of the list, which a toggle must not pay */
   gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (text), 2);
+  gtk_label_set_single_line_mode (GTK_LABEL (text), TRUE);
   gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
   gtk_label_set_width_chars (GTK_LABEL (text), 20);
   gtk_label_set_max_width_chars (GTK_LABEL (text), 20);
@@ -503,6 +622,8 @@ gloss_sidebar_dispose (GObject *object)
   GlossSidebar *self = (GlossSidebar *)object;
 
   gloss_sidebar_set_document (self, NULL);
+  g_clear_handle_id (&self->attach_id, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   if (self->label_css != NULL)
     {
       gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
@@ -556,9 +677,11 @@ gloss_sidebar_init (GlossSidebar *self)
 {
   GtkListItemFactory *factory;
   GtkEventController *keys;
+  GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->position = -1;
+  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify)pending_change_free);
 
   self->label_css = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
@@ -572,12 +695,40 @@ gloss_sidebar_init (GlossSidebar *self)
   g_object_unref (factory);
   g_signal_connect (self->annotations_view, "activate", G_CALLBACK (on_annotation_activate_cb), self);
 
-  g_signal_connect (self->note_row, "apply", G_CALLBACK (on_note_apply_cb), self);
   g_signal_connect (self->note_row, "entry-activated", G_CALLBACK (on_note_apply_cb), self);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (on_note_focus_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->note_row), focus);
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_note_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->note_row), keys);
+}
+
+static gboolean
+attach_annotations_cb (gpointer user_data)
+{
+  GlossSidebar *self = user_data;
+  GListModel *annotations = gloss_document_get_annotations (self->document);
+  g_autoptr(GPtrArray) items = NULL;
+  GtkNoSelection *selection;
+  guint n;
+
+  self->attach_id = 0;
+
+  n = g_list_model_get_n_items (annotations);
+  items = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (annotations, i));
+
+  self->mirror = g_list_store_new (GLOSS_TYPE_ANNOTATION);
+  g_list_store_splice (self->mirror, 0, 0, items->pdata, items->len);
+
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->mirror)));
+  gtk_list_view_set_model (self->annotations_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+
+  return G_SOURCE_REMOVE;
 }
 
 void
@@ -595,6 +746,10 @@ gloss_sidebar_set_document (GlossSidebar  *self,
       g_signal_handlers_disconnect_by_data (gloss_document_get_sentences (self->document), self);
       g_signal_handlers_disconnect_by_data (gloss_document_get_annotations (self->document), self);
       gtk_list_view_set_model (self->annotations_view, NULL);
+      g_clear_handle_id (&self->attach_id, g_source_remove);
+      cancel_sync (self);
+      g_ptr_array_set_size (self->pending, 0);
+      g_clear_object (&self->mirror);
       g_clear_object (&self->document);
     }
 
@@ -602,8 +757,6 @@ gloss_sidebar_set_document (GlossSidebar  *self,
 
   if (document != NULL)
     {
-      GtkSingleSelection *selection;
-
       self->document = g_object_ref (document);
       g_signal_connect (gloss_document_get_labels (document), "items-changed",
                         G_CALLBACK (on_labels_changed_cb), self);
@@ -612,12 +765,9 @@ gloss_sidebar_set_document (GlossSidebar  *self,
       g_signal_connect (gloss_document_get_annotations (document), "items-changed",
                         G_CALLBACK (on_annotations_changed_cb), self);
 
-      selection = gtk_single_selection_new (g_object_ref (gloss_document_get_annotations (document)));
-      gtk_single_selection_set_autoselect (selection, FALSE);
-      gtk_single_selection_set_can_unselect (selection, TRUE);
-      gtk_single_selection_set_selected (selection, GTK_INVALID_LIST_POSITION);
-      gtk_list_view_set_model (self->annotations_view, GTK_SELECTION_MODEL (selection));
-      g_object_unref (selection);
+      /* The article comes first: a long list of annotations fills in
+       * after the first frame */
+      self->attach_id = g_idle_add_full (G_PRIORITY_LOW, attach_annotations_cb, self, NULL);
       update_count (self);
     }
 
@@ -645,6 +795,26 @@ gloss_sidebar_set_annotator (GlossSidebar *self,
 
   text = g_strdup_printf (_("Annotating as %s"), annotator);
   gtk_label_set_text (self->annotator_label, text);
+}
+
+/**
+ * gloss_sidebar_commit_note:
+ *
+ * Keeps a note being typed, before another sentence becomes current.
+ */
+void
+gloss_sidebar_commit_note (GlossSidebar *self)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_if_fail (GLOSS_IS_SIDEBAR (self));
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root ? gtk_root_get_focus (root) : NULL;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->note_row)) &&
+      gtk_widget_is_sensitive (GTK_WIDGET (self->note_row)))
+    on_note_apply_cb (self->note_row, self);
 }
 
 void
@@ -700,6 +870,19 @@ gloss_sidebar_get_problem_rows (GlossSidebar *self)
     return G_LIST_MODEL (g_list_store_new (GTK_TYPE_WIDGET));
 
   return gtk_widget_observe_children (GTK_WIDGET (self->problems_list));
+}
+
+/**
+ * gloss_sidebar_get_annotation_list:
+ *
+ * Returns: (transfer none): the list of the document's annotations
+ */
+GtkListView *
+gloss_sidebar_get_annotation_list (GlossSidebar *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), NULL);
+
+  return self->annotations_view;
 }
 
 const char *

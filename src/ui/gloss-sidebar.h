@@ -22,10 +22,12 @@ void        gloss_sidebar_set_position   (GlossSidebar  *self,
 void        gloss_sidebar_set_annotator  (GlossSidebar  *self,
                                           const char    *annotator);
 void        gloss_sidebar_focus_note     (GlossSidebar  *self);
+void        gloss_sidebar_commit_note    (GlossSidebar  *self);
 GtkWidget  *gloss_sidebar_get_note_row   (GlossSidebar  *self);
 GtkWidget  *gloss_sidebar_get_label_button (GlossSidebar *self,
                                             const char   *label_id);
 GListModel *gloss_sidebar_get_problem_rows (GlossSidebar *self);
 const char *gloss_sidebar_get_sentence_text (GlossSidebar *self);
+GtkListView *gloss_sidebar_get_annotation_list (GlossSidebar *self);
 
 G_END_DECLS

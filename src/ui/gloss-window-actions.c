@@ -149,13 +149,13 @@ toggle_label_at_action (GtkWidget  *widget,
   GlossLabel *label;
   guint position = g_variant_get_uint32 (param);
 
-  if (self->document == NULL)
+  if (self->document == NULL || position < 1 ||
+      position > gloss_label_set_get_n_labels (gloss_document_get_labels (self->document)))
     return;
 
   /* 1 is the first label */
   label = gloss_label_set_get_label (gloss_document_get_labels (self->document), position - 1);
-  if (position >= 1 && label != NULL)
-    toggle_label (self, gloss_label_get_id (label));
+  toggle_label (self, gloss_label_get_id (label));
 }
 
 static void

@@ -22,20 +22,25 @@ struct _GlossWindow
   GSettings            *settings;
   GFile                *folder;          /* in folder mode */
   GFile                *loading;         /* the text being loaded */
+  GFile                *pending_open;    /* opened once the changes are saved */
   GlossDocument        *document;
   GlossSaver           *saver;
   GtkWindow            *labels_editor;
   int                   position;
+  guint                 loading_id;      /* shows the spinner on a slow load */
   guint                 sidebar_visible : 1;
   guint                 document_list_visible : 1;
   guint                 close_confirmed : 1;
   guint                 close_after_save : 1;
   guint                 saved_elsewhere : 1;
+  guint                 pending_is_folder : 1;
 
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkWidget            *list_button;
   GtkToggleButton      *search_button;
+  GtkWidget            *sidebar_button;
+  GtkWidget            *history_box;
   GtkStack             *save_stack;
   GtkSpinner           *save_spinner;
   GtkRevealer          *error_revealer;

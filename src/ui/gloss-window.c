@@ -66,6 +66,12 @@ update_title (GlossWindow *self)
 {
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
+  gboolean have = self->document != NULL;
+
+  /* The document's buttons only with a document */
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), have);
+  gtk_widget_set_visible (self->sidebar_button, have);
+  gtk_widget_set_visible (self->history_box, have);
 
   if (self->document == NULL || gloss_document_get_file (self->document) == NULL)
     {
@@ -90,6 +96,15 @@ update_title (GlossWindow *self)
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+show_banner (GtkRevealer *revealer,
+             gboolean     show)
+{
+  /* A hidden revealer still takes the height of its child in GTK 4.8 */
+  gtk_widget_set_visible (GTK_WIDGET (revealer), show);
+  gtk_revealer_set_reveal_child (revealer, show);
 }
 
 static void
@@ -138,7 +153,7 @@ update_save_status (GlossWindow *self)
       gtk_label_set_text (self->error_label, text);
       gtk_widget_set_tooltip_text (gtk_stack_get_child_by_name (self->save_stack, "error"), text);
     }
-  gtk_revealer_set_reveal_child (self->error_revealer, show_error);
+  show_banner (self->error_revealer, show_error);
 }
 
 static void
@@ -203,10 +218,22 @@ on_saver_notify_cb (GlossSaver  *saver,
         }
     }
 
+  if (self->pending_open != NULL && state == GLOSS_SAVER_ERROR)
+    g_clear_object (&self->pending_open);
+
   if (self->close_after_save && state == GLOSS_SAVER_SAVED && !gloss_saver_get_dirty (saver))
     {
       self->close_confirmed = TRUE;
       gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (self->pending_open != NULL && state == GLOSS_SAVER_SAVED && !gloss_saver_get_dirty (saver))
+    {
+      g_autoptr(GFile) file = g_steal_pointer (&self->pending_open);
+
+      if (self->pending_is_folder)
+        _gloss_window_open_folder (self, file);
+      else
+        _gloss_window_open_text (self, file);
     }
 }
 
@@ -261,6 +288,9 @@ last_worked_on (GlossDocument *document)
 static void
 clear_document (GlossWindow *self)
 {
+  if (self->document != NULL)
+    gloss_sidebar_commit_note (self->sidebar);
+
   if (self->saver != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->saver, self);
@@ -306,7 +336,7 @@ set_document (GlossWindow   *self,
   update_annotator (self);
   gloss_article_view_set_document (self->article_view, document);
   gloss_sidebar_set_document (self->sidebar, document);
-  gtk_revealer_set_reveal_child (self->read_only_revealer, gloss_document_get_read_only (document));
+  show_banner (self->read_only_revealer, gloss_document_get_read_only (document));
 
   gtk_stack_set_visible_child_name (self->main_stack, "document");
   gloss_window_set_position (self, last_worked_on (document));
@@ -337,6 +367,7 @@ on_document_loaded_cb (GObject      *object,
   if (error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
+  g_clear_handle_id (&self->loading_id, g_source_remove);
   gtk_spinner_set_spinning (self->loading_spinner, FALSE);
 
   if (document == NULL)
@@ -362,9 +393,14 @@ on_document_loaded_cb (GObject      *object,
  * Returns: %FALSE, after saying why, when the open document's changes
  *   could not be saved and the user has not saved them elsewhere
  */
-gboolean
-_gloss_window_can_leave_document (GlossWindow *self)
+static gboolean
+can_leave_document (GlossWindow *self,
+                    GFile       *next,
+                    gboolean     next_is_folder)
 {
+  if (self->document != NULL)
+    gloss_sidebar_commit_note (self->sidebar);
+
   if (self->saver == NULL || self->saved_elsewhere)
     return TRUE;
 
@@ -374,7 +410,35 @@ _gloss_window_can_leave_document (GlossWindow *self)
       return FALSE;
     }
 
+  /* The last changes are written before the next document opens, so a
+   * quit right after never loses them */
+  if (gloss_saver_get_dirty (self->saver))
+    {
+      g_set_object (&self->pending_open, next);
+      self->pending_is_folder = next_is_folder;
+      gloss_saver_save_now (self->saver);
+      return FALSE;
+    }
+
   return TRUE;
+}
+
+gboolean
+_gloss_window_can_leave_document (GlossWindow *self)
+{
+  return can_leave_document (self, NULL, FALSE);
+}
+
+static gboolean
+show_loading_cb (gpointer user_data)
+{
+  GlossWindow *self = user_data;
+
+  self->loading_id = 0;
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  gtk_spinner_set_spinning (self->loading_spinner, TRUE);
+
+  return G_SOURCE_REMOVE;
 }
 
 void
@@ -383,11 +447,11 @@ _gloss_window_open_text (GlossWindow *self,
 {
   g_return_if_fail (G_IS_FILE (file));
 
-  if (!_gloss_window_can_leave_document (self))
-    return;
-
   if (self->document != NULL && gloss_document_get_file (self->document) != NULL &&
       g_file_equal (gloss_document_get_file (self->document), file))
+    return;
+
+  if (!can_leave_document (self, file, FALSE))
     return;
 
   g_cancellable_cancel (self->load_cancellable);
@@ -395,11 +459,10 @@ _gloss_window_open_text (GlossWindow *self,
   self->load_cancellable = g_cancellable_new ();
   g_set_object (&self->loading, file);
 
-  if (self->document == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->main_stack, "loading");
-      gtk_spinner_set_spinning (self->loading_spinner, TRUE);
-    }
+  /* A spinner only for a load that takes a while: a quick one would
+   * flash it and cost frames */
+  if (self->document == NULL && self->loading_id == 0)
+    self->loading_id = g_timeout_add (300, show_loading_cb, self);
 
   gloss_document_load_async (file, NULL, self->load_cancellable, on_document_loaded_cb, g_object_ref (self));
 }
@@ -435,7 +498,7 @@ _gloss_window_open_folder (GlossWindow *self,
 
   g_return_if_fail (G_IS_FILE (folder));
 
-  if (!_gloss_window_can_leave_document (self))
+  if (!can_leave_document (self, folder, TRUE))
     return;
 
   clear_document (self);
@@ -634,6 +697,9 @@ gloss_window_close_request (GtkWindow *window)
   GlossWindow *self = GLOSS_WINDOW (window);
   int width, height;
 
+  if (self->document != NULL && !self->close_confirmed)
+    gloss_sidebar_commit_note (self->sidebar);
+
   if (!self->close_confirmed && self->saver != NULL && !self->saved_elsewhere)
     {
       GlossSaverState state = gloss_saver_get_state (self->saver);
@@ -696,6 +762,7 @@ gloss_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->load_cancellable);
+  g_clear_handle_id (&self->loading_id, g_source_remove);
   if (self->saver != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->saver, self);
@@ -724,6 +791,7 @@ gloss_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->folder);
   g_clear_object (&self->loading);
+  g_clear_object (&self->pending_open);
   g_clear_object (&self->saver);
   g_clear_object (&self->document);
 
@@ -819,6 +887,8 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, list_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, history_box);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, save_stack);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, save_spinner);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, error_revealer);
@@ -891,6 +961,7 @@ gloss_window_init (GlossWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   gtk_stack_set_visible_child_name (self->main_stack, "start");
+  show_banner (self->read_only_revealer, FALSE);
   update_save_status (self);
 
   _gloss_window_init_actions (self);
@@ -951,6 +1022,9 @@ gloss_window_set_position (GlossWindow *self,
     position = -1;
   else
     position = CLAMP (position, 0, (int)n - 1);
+
+  if (position != self->position)
+    gloss_sidebar_commit_note (self->sidebar);
 
   self->position = position;
   gloss_article_view_set_current (self->article_view, position, TRUE);
@@ -1019,7 +1093,7 @@ gloss_window_get_error_text (GlossWindow *self)
 {
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
 
-  if (!gtk_revealer_get_reveal_child (self->error_revealer))
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->error_revealer)))
     return NULL;
 
   return gtk_label_get_text (self->error_label);

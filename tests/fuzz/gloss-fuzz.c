@@ -15,6 +15,7 @@
 #include "gloss-document.h"
 #include "gloss-format.h"
 #include "gloss-fuzz.h"
+#include "gloss-reanchor.h"
 #include "gloss-segmenter.h"
 #include "gloss-sentence.h"
 #include "gloss-text.h"
@@ -43,6 +44,25 @@ gloss_fuzz_json (const guint8 *data,
 
   document = gloss_format_parse (text, "fuzz.txt", (const char *)data, size, NULL, NULL);
   g_assert (document != NULL);
+
+  /* Re-anchoring the same file in a changed text gives exact spans only */
+  {
+    g_autoptr(GlossText) changed = gloss_text_new ("Neu.\nDer Minister sagte „Nein“.\nDas ist falsch!", -1, NULL);
+    g_autoptr(GlossDocument) moved = gloss_reanchor (NULL, changed, (const char *)data, size, NULL, NULL, NULL, NULL);
+
+    if (moved != NULL)
+      {
+        GListModel *list = gloss_document_get_annotations (moved);
+
+        for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+          {
+            g_autoptr(GlossAnnotation) a = g_list_model_get_item (list, i);
+
+            g_assert (gloss_text_slice_equals (changed, gloss_annotation_get_start (a), gloss_annotation_get_end (a),
+                                               gloss_annotation_get_text (a)));
+          }
+      }
+  }
 
   if (gloss_document_get_problems (document)->len > 0)
     return;

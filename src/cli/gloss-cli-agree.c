@@ -1,0 +1,628 @@
+/* gloss-cli-agree.c
+ *
+ * `gloss agree`: the agreement between annotators, each of whom labelled
+ * their own copy of a corpus, per label, over all labels and per
+ * document, as a table or as JSON.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "gloss-agreement.h"
+#include "gloss-cli-private.h"
+#include "gloss-json.h"
+#include "gloss-label.h"
+#include "gloss-problem.h"
+
+/* --- A plain text table -------------------------------------------------- */
+
+typedef struct
+{
+  guint      n_columns;
+  guint      n_left;      /* the first columns are text, left aligned */
+  GPtrArray *rows;        /* GStrv */
+} Table;
+
+static void
+table_init (Table *table,
+            guint  n_columns,
+            guint  n_left)
+{
+  table->n_columns = n_columns;
+  table->n_left = n_left;
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+}
+
+/* Takes the cells, NULL-terminated, each newly allocated */
+static void
+table_add (Table *table,
+           ...)
+{
+  GStrv row = g_new0 (char *, table->n_columns + 1);
+  va_list args;
+
+  va_start (args, table);
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      char *cell = va_arg (args, char *);
+
+      if (cell == NULL)
+        break;
+      row[i] = cell;
+    }
+  va_end (args);
+
+  for (guint i = 0; i < table->n_columns; i++)
+    if (row[i] == NULL)
+      row[i] = g_strdup ("");
+
+  g_ptr_array_add (table->rows, row);
+}
+
+static void
+table_print (Table   *table,
+             GString *out)
+{
+  g_autofree int *widths = g_new0 (int, table->n_columns);
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      GStrv row = g_ptr_array_index (table->rows, r);
+
+      for (guint i = 0; i < table->n_columns; i++)
+        widths[i] = MAX (widths[i], (int)g_utf8_strlen (row[i], -1));
+    }
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      GStrv row = g_ptr_array_index (table->rows, r);
+
+      for (guint i = 0; i < table->n_columns; i++)
+        {
+          int pad = widths[i] - (int)g_utf8_strlen (row[i], -1);
+          gboolean left = i < table->n_left;
+
+          if (!left)
+            for (int k = 0; k < pad; k++)
+              g_string_append_c (out, ' ');
+          g_string_append (out, row[i]);
+          if (left)
+            for (int k = 0; k < pad; k++)
+              g_string_append_c (out, ' ');
+          g_string_append (out, "  ");
+        }
+
+      while (out->len > 0 && out->str[out->len - 1] == ' ')
+        g_string_truncate (out, out->len - 1);
+      g_string_append_c (out, '\n');
+    }
+
+  g_ptr_array_unref (table->rows);
+  table->rows = NULL;
+}
+
+/* --- Plain text ---------------------------------------------------------- */
+
+/* A κ or α that is undefined (no variation, no data) is "n/a", never NaN */
+static char *
+format_value (double value)
+{
+  if (isnan (value))
+    return g_strdup (_("n/a"));
+
+  return g_strdup_printf ("%.3f", value);
+}
+
+static char *
+format_uint (guint value)
+{
+  return g_strdup_printf ("%u", value);
+}
+
+/* Annotators go by letter in the tables, which stay narrow */
+static char *
+annotator_letter (guint position)
+{
+  if (position < 26)
+    return g_strdup_printf ("%c", 'A' + position);
+
+  return g_strdup_printf ("#%u", position + 1);
+}
+
+static char *
+pair_name (guint a,
+           guint b)
+{
+  g_autofree char *x = annotator_letter (a);
+  g_autofree char *y = annotator_letter (b);
+
+  return g_strdup_printf ("%s–%s", x, y);
+}
+
+static const char *
+copy_reason (GlossAgreementCopy copy)
+{
+  switch (copy)
+    {
+    case GLOSS_AGREEMENT_COPY_MISSING:
+      return _("missing");
+    case GLOSS_AGREEMENT_COPY_NOT_ANNOTATED:
+      return _("not annotated");
+    case GLOSS_AGREEMENT_COPY_BROKEN:
+      return _("broken");
+    case GLOSS_AGREEMENT_COPY_OK:
+    default:
+      return "";
+    }
+}
+
+static char *
+describe_document (GlossAgreement               *agreement,
+                   const GlossAgreementDocument *document)
+{
+  g_autoptr(GString) absent = g_string_new (NULL);
+  const char *status;
+
+  for (guint a = 0; a < gloss_agreement_get_n_annotators (agreement); a++)
+    {
+      g_autofree char *letter = NULL;
+
+      if (document->copies[a] == GLOSS_AGREEMENT_COPY_OK)
+        continue;
+
+      letter = annotator_letter (a);
+      g_string_append_printf (absent, "%s%s %s", absent->len ? ", " : "", letter, copy_reason (document->copies[a]));
+    }
+
+  switch (document->status)
+    {
+    case GLOSS_AGREEMENT_TEXTS_DIFFER:
+      status = _("texts differ");
+      break;
+    case GLOSS_AGREEMENT_TOO_FEW:
+      status = _("not compared");
+      break;
+    case GLOSS_AGREEMENT_COMPARED:
+    default:
+      status = _("compared");
+      break;
+    }
+
+  if (absent->len == 0)
+    return g_strdup (status);
+
+  return g_strdup_printf ("%s (%s)", status, absent->str);
+}
+
+static void
+add_summary_row (Table                      *table,
+                 const char                 *name,
+                 const GlossAgreementCounts *counts)
+{
+  table_add (table, g_strdup (name),
+             format_uint (gloss_agreement_counts_get_n_units (counts)),
+             format_uint (gloss_agreement_counts_get_n_complete (counts)),
+             format_value (gloss_agreement_counts_get_observed (counts)),
+             format_value (gloss_agreement_counts_get_fleiss_kappa (counts)),
+             format_value (gloss_agreement_counts_get_alpha (counts)),
+             NULL);
+}
+
+static void
+add_pair_rows (Table                      *table,
+               const char                 *name,
+               const GlossAgreementCounts *counts)
+{
+  guint n = gloss_agreement_counts_get_n_annotators (counts);
+
+  for (guint a = 0; a < n; a++)
+    for (guint b = a + 1; b < n; b++)
+      {
+        const guint *cells = gloss_agreement_counts_get_pair_table (counts, a, b);
+
+        table_add (table, g_strdup (name), pair_name (a, b),
+                   format_uint (gloss_agreement_counts_get_pair_n_units (counts, a, b)),
+                   format_value (gloss_agreement_counts_get_pair_observed (counts, a, b)),
+                   format_value (gloss_agreement_counts_get_cohen_kappa (counts, a, b)),
+                   format_uint (cells[0]), format_uint (cells[1]), format_uint (cells[2]), format_uint (cells[3]),
+                   NULL);
+      }
+}
+
+static void
+print_text (GlossAgreement *agreement)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n = gloss_agreement_get_n_annotators (agreement);
+  const char *all_labels = _("All labels");
+  gboolean any_missing = FALSE;
+  Table table;
+
+  g_string_append_printf (out, "%s\n", _("Annotators:"));
+  for (guint a = 0; a < n; a++)
+    {
+      g_autofree char *letter = annotator_letter (a);
+
+      g_string_append_printf (out, "  %s  %s\n", letter, gloss_agreement_get_annotator (agreement, a));
+    }
+
+  g_string_append_printf (out, "\n%s ", _("Documents:"));
+  g_string_append_printf (out, _("%u compared, %u with different texts, %u held by fewer than two annotators"),
+                          gloss_agreement_count_documents (agreement, GLOSS_AGREEMENT_COMPARED),
+                          gloss_agreement_count_documents (agreement, GLOSS_AGREEMENT_TEXTS_DIFFER),
+                          gloss_agreement_count_documents (agreement, GLOSS_AGREEMENT_TOO_FEW));
+  g_string_append_c (out, '\n');
+
+  g_string_append_printf (out, "%s ", _("Documents missing or unusable per annotator:"));
+  for (guint a = 0; a < n; a++)
+    {
+      g_autofree char *letter = annotator_letter (a);
+      guint absent = gloss_agreement_get_n_documents (agreement) -
+                     gloss_agreement_count_copies (agreement, a, GLOSS_AGREEMENT_COPY_OK);
+
+      any_missing |= absent > 0;
+      g_string_append_printf (out, "%s%s %u", a ? ", " : "", letter, absent);
+    }
+  g_string_append_c (out, '\n');
+
+  g_string_append_printf (out, _("Sentences compared: %u; sentences not aligned with another copy:"),
+                          gloss_agreement_get_n_units (agreement));
+  for (guint a = 0; a < n; a++)
+    {
+      g_autofree char *letter = annotator_letter (a);
+
+      g_string_append_printf (out, "%s %s %u", a ? "," : "", letter, gloss_agreement_get_n_unaligned (agreement, a));
+    }
+  g_string_append (out, "\n\n");
+
+  g_string_append_printf (out, "%s\n%s\n",
+                          _("Each sentence and label is one yes/no decision. Observed: the share of agreeing pairs."),
+                          _("Fleiss’ κ uses the sentences every annotator decided (Complete); Krippendorff’s α "
+                            "uses all."));
+  table_init (&table, 6, 1);
+  table_add (&table, g_strdup (_("Label")), g_strdup (_("Decisions")), g_strdup (_("Complete")),
+             g_strdup (_("Observed")), g_strdup (_("Fleiss κ")), g_strdup (_("Krippendorff α")), NULL);
+  for (guint l = 0; l < gloss_agreement_get_n_labels (agreement); l++)
+    {
+      const char *label = gloss_agreement_get_label (agreement, l);
+
+      add_summary_row (&table, label, gloss_agreement_get_counts (agreement, label));
+    }
+  add_summary_row (&table, all_labels, gloss_agreement_get_counts (agreement, NULL));
+  table_print (&table, out);
+
+  g_string_append_printf (out, "\n%s\n", _("Cohen’s κ and the 2×2 table per pair of annotators (yes/no: "
+                                           "the first said yes, the second no)"));
+  table_init (&table, 9, 2);
+  table_add (&table, g_strdup (_("Label")), g_strdup (_("Pair")), g_strdup (_("Decisions")),
+             g_strdup (_("Observed")), g_strdup (_("Cohen κ")), g_strdup (_("yes/yes")), g_strdup (_("yes/no")),
+             g_strdup (_("no/yes")), g_strdup (_("no/no")), NULL);
+  for (guint l = 0; l < gloss_agreement_get_n_labels (agreement); l++)
+    {
+      const char *label = gloss_agreement_get_label (agreement, l);
+
+      add_pair_rows (&table, label, gloss_agreement_get_counts (agreement, label));
+    }
+  add_pair_rows (&table, all_labels, gloss_agreement_get_counts (agreement, NULL));
+  table_print (&table, out);
+
+  g_string_append_printf (out, "\n%s\n", _("Per document, all labels pooled"));
+  table_init (&table, 7, 2);
+  table_add (&table, g_strdup (_("Document")), g_strdup (_("Status")), g_strdup (_("Sentences")),
+             g_strdup (_("Not aligned")), g_strdup (_("Observed")), g_strdup (_("Fleiss κ")),
+             g_strdup (_("Krippendorff α")), NULL);
+  for (guint d = 0; d < gloss_agreement_get_n_documents (agreement); d++)
+    {
+      const GlossAgreementDocument *document = gloss_agreement_get_document (agreement, d);
+      g_autofree char *id = g_filename_display_name (document->id);
+      guint unaligned = 0;
+
+      for (guint a = 0; a < n; a++)
+        unaligned += document->unaligned[a];
+
+      if (document->counts == NULL)
+        {
+          table_add (&table, g_strdup (id), describe_document (agreement, document), NULL);
+          continue;
+        }
+
+      table_add (&table, g_strdup (id), describe_document (agreement, document),
+                 format_uint (document->n_units), format_uint (unaligned),
+                 format_value (gloss_agreement_counts_get_observed (document->counts)),
+                 format_value (gloss_agreement_counts_get_fleiss_kappa (document->counts)),
+                 format_value (gloss_agreement_counts_get_alpha (document->counts)),
+                 NULL);
+    }
+  table_print (&table, out);
+
+  if (any_missing)
+    g_string_append_printf (out, "\n%s\n",
+                            _("A document missing from a copy, not annotated in it or broken there counts as "
+                              "missing data: the other annotators are still compared."));
+
+  gloss_cli_print ("%s", out->str);
+}
+
+/* --- JSON ---------------------------------------------------------------- */
+
+/* Locale-independent, fixed precision, null when undefined: the same
+ * input gives the same bytes */
+static void
+append_json_value (GString *out,
+                   double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (value))
+    g_string_append (out, "null");
+  else
+    g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.6f", value));
+}
+
+static void
+append_json_counts (GString                    *out,
+                    GlossAgreement             *agreement,
+                    const GlossAgreementCounts *counts)
+{
+  guint n = gloss_agreement_counts_get_n_annotators (counts);
+  gboolean first = TRUE;
+
+  g_string_append_printf (out, "{\"decisions\": %u, \"complete\": %u, \"observed\": ",
+                          gloss_agreement_counts_get_n_units (counts),
+                          gloss_agreement_counts_get_n_complete (counts));
+  append_json_value (out, gloss_agreement_counts_get_observed (counts));
+  g_string_append (out, ", \"fleiss_kappa\": ");
+  append_json_value (out, gloss_agreement_counts_get_fleiss_kappa (counts));
+  g_string_append (out, ", \"krippendorff_alpha\": ");
+  append_json_value (out, gloss_agreement_counts_get_alpha (counts));
+  g_string_append (out, ", \"pairs\": [");
+
+  for (guint a = 0; a < n; a++)
+    for (guint b = a + 1; b < n; b++)
+      {
+        const guint *cells = gloss_agreement_counts_get_pair_table (counts, a, b);
+
+        g_string_append (out, first ? "{\"annotators\": [" : ", {\"annotators\": [");
+        first = FALSE;
+        gloss_json_append_string (out, gloss_agreement_get_annotator (agreement, a));
+        g_string_append (out, ", ");
+        gloss_json_append_string (out, gloss_agreement_get_annotator (agreement, b));
+        g_string_append_printf (out, "], \"decisions\": %u, \"observed\": ",
+                                gloss_agreement_counts_get_pair_n_units (counts, a, b));
+        append_json_value (out, gloss_agreement_counts_get_pair_observed (counts, a, b));
+        g_string_append (out, ", \"cohen_kappa\": ");
+        append_json_value (out, gloss_agreement_counts_get_cohen_kappa (counts, a, b));
+        g_string_append_printf (out, ", \"table\": {\"yes_yes\": %u, \"yes_no\": %u, \"no_yes\": %u, \"no_no\": %u}}",
+                                cells[0], cells[1], cells[2], cells[3]);
+      }
+
+  g_string_append (out, "]}");
+}
+
+static const char *
+copy_json_name (GlossAgreementCopy copy)
+{
+  switch (copy)
+    {
+    case GLOSS_AGREEMENT_COPY_MISSING:
+      return "missing";
+    case GLOSS_AGREEMENT_COPY_NOT_ANNOTATED:
+      return "not_annotated";
+    case GLOSS_AGREEMENT_COPY_BROKEN:
+      return "broken";
+    case GLOSS_AGREEMENT_COPY_OK:
+    default:
+      return "ok";
+    }
+}
+
+static const char *
+status_json_name (GlossAgreementStatus status)
+{
+  switch (status)
+    {
+    case GLOSS_AGREEMENT_TEXTS_DIFFER:
+      return "texts_differ";
+    case GLOSS_AGREEMENT_TOO_FEW:
+      return "too_few_copies";
+    case GLOSS_AGREEMENT_COMPARED:
+    default:
+      return "compared";
+    }
+}
+
+static void
+print_json (GlossAgreement *agreement)
+{
+  g_autoptr(GString) out = g_string_new ("{\"annotators\": [");
+  guint n = gloss_agreement_get_n_annotators (agreement);
+
+  for (guint a = 0; a < n; a++)
+    {
+      g_string_append (out, a ? ",\n  {\"name\": " : "\n  {\"name\": ");
+      gloss_json_append_string (out, gloss_agreement_get_annotator (agreement, a));
+      g_string_append_printf (out, ", \"missing\": %u, \"not_annotated\": %u, \"broken\": %u, \"unaligned\": %u}",
+                              gloss_agreement_count_copies (agreement, a, GLOSS_AGREEMENT_COPY_MISSING),
+                              gloss_agreement_count_copies (agreement, a, GLOSS_AGREEMENT_COPY_NOT_ANNOTATED),
+                              gloss_agreement_count_copies (agreement, a, GLOSS_AGREEMENT_COPY_BROKEN),
+                              gloss_agreement_get_n_unaligned (agreement, a));
+    }
+
+  g_string_append (out, "],\n\"labels\": [");
+  for (guint l = 0; l < gloss_agreement_get_n_labels (agreement); l++)
+    {
+      g_string_append (out, l ? ", " : "");
+      gloss_json_append_string (out, gloss_agreement_get_label (agreement, l));
+    }
+
+  g_string_append_printf (out, "],\n\"documents\": {\"total\": %u, \"compared\": %u, \"texts_differ\": %u, "
+                               "\"too_few_copies\": %u},\n\"sentences\": %u,\n\"overall\": ",
+                          gloss_agreement_get_n_documents (agreement),
+                          gloss_agreement_count_documents (agreement, GLOSS_AGREEMENT_COMPARED),
+                          gloss_agreement_count_documents (agreement, GLOSS_AGREEMENT_TEXTS_DIFFER),
+                          gloss_agreement_count_documents (agreement, GLOSS_AGREEMENT_TOO_FEW),
+                          gloss_agreement_get_n_units (agreement));
+  append_json_counts (out, agreement, gloss_agreement_get_counts (agreement, NULL));
+
+  g_string_append (out, ",\n\"per_label\": {");
+  for (guint l = 0; l < gloss_agreement_get_n_labels (agreement); l++)
+    {
+      const char *label = gloss_agreement_get_label (agreement, l);
+
+      g_string_append (out, l ? ",\n  " : "\n  ");
+      gloss_json_append_string (out, label);
+      g_string_append (out, ": ");
+      append_json_counts (out, agreement, gloss_agreement_get_counts (agreement, label));
+    }
+
+  g_string_append (out, gloss_agreement_get_n_labels (agreement) ? "\n},\n\"per_document\": [" : "},\n\"per_document\": [");
+  for (guint d = 0; d < gloss_agreement_get_n_documents (agreement); d++)
+    {
+      const GlossAgreementDocument *document = gloss_agreement_get_document (agreement, d);
+      g_autofree char *id = g_filename_display_name (document->id);
+
+      g_string_append (out, d ? ",\n  {\"id\": " : "\n  {\"id\": ");
+      gloss_json_append_string (out, id);
+      g_string_append_printf (out, ", \"status\": \"%s\", \"copies\": [", status_json_name (document->status));
+      for (guint a = 0; a < n; a++)
+        g_string_append_printf (out, "%s\"%s\"", a ? ", " : "", copy_json_name (document->copies[a]));
+      g_string_append_printf (out, "], \"sentences\": %u, \"unaligned\": [", document->n_units);
+      for (guint a = 0; a < n; a++)
+        g_string_append_printf (out, "%s%u", a ? ", " : "", document->unaligned[a]);
+      g_string_append (out, "], \"agreement\": ");
+      if (document->counts != NULL)
+        append_json_counts (out, agreement, document->counts);
+      else
+        g_string_append (out, "null");
+      g_string_append_c (out, '}');
+    }
+
+  g_string_append (out, gloss_agreement_get_n_documents (agreement) ? "\n]}\n" : "]}\n");
+
+  gloss_cli_print ("%s", out->str);
+}
+
+/* --- The command --------------------------------------------------------- */
+
+/* The annotator's name is the folder as the user wrote it */
+static char *
+dup_annotator_name (const char *arg)
+{
+  g_autofree char *trimmed = g_strdup (arg);
+  gsize length = strlen (trimmed);
+
+  while (length > 1 && trimmed[length - 1] == G_DIR_SEPARATOR)
+    trimmed[--length] = '\0';
+
+  return g_filename_display_name (trimmed);
+}
+
+int
+gloss_cli_agree (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GPtrArray) roots = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) problems = gloss_problems_new ();
+  g_autoptr(GlossAgreement) agreement = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) labels = NULL;
+  g_auto(GStrv) args = NULL;
+  gboolean json = FALSE;
+  int exit_code = GLOSS_EXIT_OK;
+  guint n_args;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON for scripts"), NULL },
+    { "label", 'l', 0, G_OPTION_ARG_STRING_ARRAY, &labels, N_("Only this label (repeatable)"), N_("LABEL") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("PATH_A PATH_B [PATH…]") },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+                                _("Compares annotators who labelled the same texts, each in their own copy of the "
+                                  "corpus (a folder per annotator). Documents are matched by their path in the "
+                                  "folder and must have the same text; each sentence and label is one yes/no "
+                                  "decision. Prints the observed agreement, Cohen’s κ for each pair, Fleiss’ κ and "
+                                  "Krippendorff’s α, per label, over all labels and per document."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!gloss_cli_parse (context, &argc, &argv, &exit_code))
+    return exit_code;
+
+  n_args = args ? g_strv_length (args) : 0;
+  if (n_args < 2)
+    {
+      gloss_cli_usage_error (context, _("Give two or more folders, one per annotator"));
+      return GLOSS_EXIT_USAGE;
+    }
+
+  if (n_args > GLOSS_AGREEMENT_MAX_ANNOTATORS)
+    {
+      gloss_cli_usage_error (context, _("Give at most %d folders"), GLOSS_AGREEMENT_MAX_ANNOTATORS);
+      return GLOSS_EXIT_USAGE;
+    }
+
+  for (guint i = 0; labels != NULL && labels[i] != NULL; i++)
+    {
+      if (!gloss_label_id_is_valid (labels[i]))
+        {
+          gloss_cli_usage_error (context, _("“%s” is not a label id (lower-case letters, digits, - and _)"),
+                                 labels[i]);
+          return GLOSS_EXIT_USAGE;
+        }
+    }
+
+  for (guint i = 0; i < n_args; i++)
+    {
+      g_autoptr(GFile) root = g_file_new_for_commandline_arg (args[i]);
+      GFileType type = g_file_query_file_type (root, G_FILE_QUERY_INFO_NONE, NULL);
+      g_autofree char *name = dup_annotator_name (args[i]);
+
+      if (type == G_FILE_TYPE_UNKNOWN)
+        {
+          gloss_cli_printerr (_("%s: %s: No such file or folder\n"), g_get_prgname (), name);
+          return GLOSS_EXIT_USAGE;
+        }
+
+      if (type != G_FILE_TYPE_DIRECTORY)
+        {
+          gloss_cli_usage_error (context, _("%s is not a folder: give each annotator’s copy of the corpus as a folder"),
+                                 name);
+          return GLOSS_EXIT_USAGE;
+        }
+
+      g_ptr_array_add (roots, g_steal_pointer (&root));
+      g_ptr_array_add (names, g_steal_pointer (&name));
+    }
+  g_ptr_array_add (names, NULL);
+
+  agreement = gloss_agreement_new (roots, (const char * const *)names->pdata);
+  gloss_agreement_set_labels (agreement, (const char * const *)labels);
+  if (!gloss_agreement_compare (agreement, problems, NULL, &error))
+    {
+      gloss_cli_printerr ("gloss agree: %s\n", error->message);
+      return GLOSS_EXIT_FAILURE;
+    }
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      GlossProblem *problem = g_ptr_array_index (problems, i);
+
+      gloss_cli_printerr ("gloss agree: %s: %s: %s\n", problem->file,
+                          problem->path && problem->path[0] ? problem->path : "$", problem->message);
+      exit_code = GLOSS_EXIT_FAILURE;
+    }
+
+  if (json)
+    print_json (agreement);
+  else
+    print_text (agreement);
+
+  return exit_code;
+}

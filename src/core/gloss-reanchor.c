@@ -1,0 +1,689 @@
+/* gloss-reanchor.c
+ *
+ * When a text changes after it was annotated (a typo fixed, a paragraph
+ * added, the boilerplate cut), its annotations are looked up in the new
+ * text by the text they recorded instead of being thrown away: an exact
+ * match nearest the old position first, then the most similar sentence
+ * nearby. What cannot be placed is kept in the file as an orphan.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "gloss-annotation.h"
+#include "gloss-document-private.h"
+#include "gloss-error.h"
+#include "gloss-history.h"
+#include "gloss-json.h"
+#include "gloss-label-set.h"
+#include "gloss-problem.h"
+#include "gloss-reanchor.h"
+#include "gloss-sentence.h"
+#include "gloss-text.h"
+
+/* How many sentences of the new text, on each side of where a sentence is
+ * expected, are compared with it when it is not found as it was */
+#define FUZZY_WINDOW 12
+
+typedef struct
+{
+  guint      sentence;
+  guint      old_start;
+  guint      old_end;
+  const char *text;
+  GPtrArray *annotations;   /* JsonObject, borrowed from the parsed file */
+} Group;
+
+void
+gloss_anchor_free (GlossAnchor *anchor)
+{
+  if (anchor == NULL)
+    return;
+
+  g_free (anchor->old_text);
+  g_free (anchor->new_text);
+  g_free (anchor);
+}
+
+const char *
+gloss_anchor_status_to_string (GlossAnchorStatus status)
+{
+  switch (status)
+    {
+    case GLOSS_ANCHOR_KEPT:
+      return _("kept");
+    case GLOSS_ANCHOR_MOVED:
+      return _("moved");
+    case GLOSS_ANCHOR_CHANGED:
+      return _("changed");
+    case GLOSS_ANCHOR_LOST:
+      return _("not found");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+group_free (Group *group)
+{
+  g_ptr_array_unref (group->annotations);
+  g_free (group);
+}
+
+/**
+ * gloss_similarity:
+ *
+ * Returns: 1 minus the edit distance of @a and @b (in code points) divided
+ *   by the longer length: 1 for equal texts, 0 for nothing in common
+ */
+double
+gloss_similarity (const char *a,
+                  const char *b)
+{
+  g_autofree gunichar *x = NULL;
+  g_autofree gunichar *y = NULL;
+  g_autofree guint *row = NULL;
+  glong n, m;
+
+  x = g_utf8_to_ucs4_fast (a, -1, &n);
+  y = g_utf8_to_ucs4_fast (b, -1, &m);
+
+  if (n == 0 && m == 0)
+    return 1.0;
+
+  /* Lengths alone can rule a pair out, before the quadratic part */
+  if ((double)ABS (n - m) / MAX (n, m) > 1.0 - GLOSS_REANCHOR_MIN_SIMILARITY + 0.1)
+    return 1.0 - (double)ABS (n - m) / MAX (n, m);
+
+  row = g_new (guint, m + 1);
+  for (glong j = 0; j <= m; j++)
+    row[j] = j;
+
+  for (glong i = 1; i <= n; i++)
+    {
+      guint diagonal = row[0];
+
+      row[0] = i;
+      for (glong j = 1; j <= m; j++)
+        {
+          guint above = row[j];
+          guint cost = x[i - 1] == y[j - 1] ? 0 : 1;
+
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + cost);
+          diagonal = above;
+        }
+    }
+
+  return 1.0 - (double)row[m] / MAX (n, m);
+}
+
+static gboolean
+overlaps_any (GArray *taken,
+              guint   start,
+              guint   end)
+{
+  for (guint i = 0; i < taken->len; i++)
+    {
+      GlossSpan *span = &g_array_index (taken, GlossSpan, i);
+
+      if (start < span->end && span->start < end)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The exact occurrence of @needle nearest @expected that overlaps no
+ * sentence placed already */
+static gboolean
+find_exact (GlossText  *text,
+            const char *needle,
+            guint       expected,
+            GArray     *taken,
+            GlossSpan  *found)
+{
+  const char *contents = gloss_text_get_contents (text);
+  guint length = g_utf8_strlen (needle, -1);
+  guint best_distance = G_MAXUINT;
+  const char *p = contents;
+
+  if (needle[0] == '\0')
+    return FALSE;
+
+  while ((p = strstr (p, needle)) != NULL)
+    {
+      guint start = gloss_text_get_char_offset (text, p - contents);
+      guint distance = start > expected ? start - expected : expected - start;
+
+      if (distance < best_distance && !overlaps_any (taken, start, start + length))
+        {
+          best_distance = distance;
+          found->start = start;
+          found->end = start + length;
+        }
+
+      p = g_utf8_next_char (p);
+    }
+
+  return best_distance != G_MAXUINT;
+}
+
+/* The most similar run of one to three sentences of the new text near
+ * where the old sentence is expected */
+static gboolean
+find_similar (GlossText  *text,
+              GArray     *spans,
+              const char *needle,
+              guint       expected,
+              GArray     *taken,
+              GlossSpan  *found,
+              double     *similarity)
+{
+  guint center = 0;
+  guint first, last;
+  double best = 0;
+
+  while (center + 1 < spans->len && g_array_index (spans, GlossSpan, center).end <= expected)
+    center++;
+
+  first = center > FUZZY_WINDOW ? center - FUZZY_WINDOW : 0;
+  last = MIN (center + FUZZY_WINDOW + 1, spans->len);
+
+  for (guint i = first; i < last; i++)
+    {
+      for (guint k = i; k < MIN (i + 3, spans->len); k++)
+        {
+          guint start = g_array_index (spans, GlossSpan, i).start;
+          guint end = g_array_index (spans, GlossSpan, k).end;
+          g_autofree char *candidate = NULL;
+          double score;
+
+          if (overlaps_any (taken, start, end))
+            continue;
+
+          candidate = gloss_text_dup_slice (text, start, end);
+          score = gloss_similarity (needle, candidate);
+          if (score > best)
+            {
+              best = score;
+              found->start = start;
+              found->end = end;
+            }
+        }
+    }
+
+  *similarity = best;
+
+  return best >= GLOSS_REANCHOR_MIN_SIMILARITY;
+}
+
+static int
+compare_groups (gconstpointer a,
+                gconstpointer b)
+{
+  const Group *x = *(const Group **)a;
+  const Group *y = *(const Group **)b;
+
+  if (x->old_start != y->old_start)
+    return x->old_start < y->old_start ? -1 : 1;
+
+  return 0;
+}
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const GlossSpan *x = a;
+  const GlossSpan *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+
+  return 0;
+}
+
+static gboolean
+is_space_at (GlossText *text,
+             guint      offset)
+{
+  const char *p = gloss_text_get_contents (text) + gloss_text_get_byte_offset (text, offset);
+
+  return g_unichar_isspace (g_utf8_get_char (p));
+}
+
+/* Adds what is left of a segmented sentence beside the placed ones */
+static void
+add_rest (GlossText *text,
+          GArray    *out,
+          GArray    *taken,
+          guint      start,
+          guint      end)
+{
+  for (guint i = 0; i < taken->len && start < end; i++)
+    {
+      GlossSpan *span = &g_array_index (taken, GlossSpan, i);
+
+      if (span->end <= start || span->start >= end)
+        continue;
+
+      if (span->start > start)
+        add_rest (text, out, taken, start, span->start);
+      start = MAX (start, span->end);
+    }
+
+  while (start < end && is_space_at (text, start))
+    start++;
+  while (end > start && is_space_at (text, end - 1))
+    end--;
+
+  if (start < end && !overlaps_any (taken, start, end))
+    {
+      GlossSpan rest = { start, end };
+
+      g_array_append_val (out, rest);
+    }
+}
+
+static const char *
+get_string (JsonObject *object,
+            const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+/* Reads the annotations of the old file, grouped by sentence. The offsets
+ * refer to a text that is gone, so only their form is checked. */
+typedef struct
+{
+  guint id;
+  guint start;
+  guint end;
+} OldSentence;
+
+static GPtrArray *
+read_groups (JsonObject  *root,
+             guint       *max_id,
+             GArray      *old_sentences,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) problems = gloss_problems_new ();
+  g_autoptr(GHashTable) by_sentence = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify)group_free);
+  JsonArray *sentences, *annotations;
+
+  sentences = gloss_json_get_array (root, "sentences", "$", problems);
+  annotations = gloss_json_get_array (root, "annotations", "$", problems);
+
+  for (guint i = 0; sentences != NULL && i < json_array_get_length (sentences); i++)
+    {
+      JsonNode *node = json_array_get_element (sentences, i);
+      g_autofree char *path = g_strdup_printf ("$.sentences[%u]", i);
+      guint id;
+
+      OldSentence old;
+
+      if (JSON_NODE_HOLDS_OBJECT (node) &&
+          gloss_json_get_uint (json_node_get_object (node), "id", path, G_MAXUINT - 1, &id, problems))
+        {
+          *max_id = MAX (*max_id, id);
+          old.id = id;
+          if (gloss_json_get_uint (json_node_get_object (node), "start", path, G_MAXUINT, &old.start, problems) &&
+              gloss_json_get_uint (json_node_get_object (node), "end", path, G_MAXUINT, &old.end, problems))
+            g_array_append_val (old_sentences, old);
+        }
+    }
+
+  for (guint i = 0; annotations != NULL && i < json_array_get_length (annotations); i++)
+    {
+      JsonNode *node = json_array_get_element (annotations, i);
+      g_autofree char *path = g_strdup_printf ("$.annotations[%u]", i);
+      JsonObject *object;
+      Group *group;
+      guint start, end, sentence;
+      const char *text;
+      gboolean ok;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          gloss_problems_add (problems, path, _("An annotation must be an object, not %s"),
+                              gloss_json_type_name (node));
+          continue;
+        }
+
+      object = json_node_get_object (node);
+      ok = gloss_json_get_uint (object, "start", path, G_MAXUINT, &start, problems);
+      ok &= gloss_json_get_uint (object, "end", path, G_MAXUINT, &end, problems);
+      ok &= gloss_json_get_uint (object, "sentence", path, G_MAXUINT - 1, &sentence, problems);
+      ok &= gloss_json_get_uint (object, "id", path, G_MAXUINT - 1, &(guint){0}, problems);
+      ok &= gloss_json_get_string (object, "label", path, TRUE, problems) != NULL;
+      text = gloss_json_get_string (object, "text", path, TRUE, problems);
+      if (!ok || text == NULL)
+        continue;
+
+      group = g_hash_table_lookup (by_sentence, GUINT_TO_POINTER (sentence));
+      if (group == NULL)
+        {
+          group = g_new0 (Group, 1);
+          group->sentence = sentence;
+          group->old_start = start;
+          group->old_end = end;
+          group->text = text;
+          group->annotations = g_ptr_array_new ();
+          g_hash_table_insert (by_sentence, GUINT_TO_POINTER (sentence), group);
+          g_ptr_array_add (groups, group);
+        }
+      g_ptr_array_add (group->annotations, object);
+    }
+
+  if (problems->len > 0)
+    {
+      GlossProblem *problem = g_ptr_array_index (problems, 0);
+
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_DOCUMENT,
+                   _("The annotation file cannot be re-anchored: %s: %s"), problem->path, problem->message);
+      return NULL;
+    }
+
+  g_ptr_array_sort (groups, compare_groups);
+
+  return g_steal_pointer (&groups);
+}
+
+static GlossAnnotation *
+annotation_from_json (JsonObject  *object,
+                      GlossText   *text,
+                      GlossSpan   *span,
+                      guint        sentence,
+                      gboolean     changed,
+                      const char  *now)
+{
+  g_autofree char *slice = gloss_text_dup_slice (text, span->start, span->end);
+  JsonNode *review = json_object_get_member (object, "review");
+  const char *modified = get_string (object, "modified");
+  GlossAnnotation *annotation;
+
+  annotation = gloss_annotation_new (json_object_get_int_member (object, "id"),
+                                     get_string (object, "label"),
+                                     span->start, span->end, slice, sentence,
+                                     get_string (object, "note"),
+                                     get_string (object, "annotator"),
+                                     get_string (object, "created"),
+                                     changed || modified == NULL ? now : modified);
+  gloss_annotation_set_review (annotation,
+                               changed || (review != NULL && JSON_NODE_HOLDS_VALUE (review) &&
+                                           json_node_get_value_type (review) == G_TYPE_BOOLEAN &&
+                                           json_node_get_boolean (review)));
+
+  return annotation;
+}
+
+/**
+ * gloss_reanchor:
+ * @file: (nullable): the text file, where the document will be saved
+ * @text: the text as it is now
+ * @data: the annotation file written for the text as it was
+ * @language: (nullable): the language if the file does not say
+ * @labels: (nullable): the project's labels, which win over the file's
+ * @anchors: (out) (optional) (element-type GlossAnchor): what became of
+ *   each annotated sentence, in the old text's order
+ *
+ * Builds the document for the new text: the annotated sentences placed
+ * where their text is now, the rest split afresh, and annotations that
+ * found no place kept as orphans. Nothing is written.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set when
+ *   the file is not one Gloss can re-anchor
+ */
+GlossDocument *
+gloss_reanchor (GFile          *file,
+                GlossText      *text,
+                const char     *data,
+                gsize           length,
+                const char     *language,
+                GlossLabelSet  *labels,
+                GPtrArray     **anchors,
+                GError        **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify)gloss_anchor_free);
+  g_autoptr(GlossLabelSet) file_labels = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GArray) segmented = NULL;
+  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (GlossSpan));
+  g_autoptr(GArray) all_spans = g_array_new (FALSE, FALSE, sizeof (GlossSpan));
+  g_autoptr(GPtrArray) sentences = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(JsonArray) orphans = json_array_new ();
+  g_autoptr(GHashTable) span_ids = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) old_sentences = g_array_new (FALSE, FALSE, sizeof (OldSentence));
+  g_autoptr(GArray) shifts = g_array_new (FALSE, FALSE, sizeof (GlossSpan));
+  g_autofree char *now = gloss_timestamp_now ();
+  JsonObject *object;
+  JsonNode *node;
+  const char *string;
+  guint max_id = 0;
+  guint next_id;
+  int shift = 0;
+
+  g_return_val_if_fail (GLOSS_IS_TEXT (text), NULL);
+
+  root = gloss_json_parse (data, length, error);
+  if (root == NULL)
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root) ||
+      g_strcmp0 (get_string (json_node_get_object (root), "format"), "gloss") != 0)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_DOCUMENT,
+                   _("The file is not a Gloss annotation file"));
+      return NULL;
+    }
+
+  object = json_node_get_object (root);
+  if (json_object_has_member (object, "version") && json_object_get_int_member (object, "version") > 1)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_DOCUMENT,
+                   _("The file is of a newer version than this Gloss reads: update Gloss"));
+      return NULL;
+    }
+
+  groups = read_groups (object, &max_id, old_sentences, error);
+  if (groups == NULL)
+    return NULL;
+
+  string = get_string (object, "language");
+  if (g_strcmp0 (string, "de") == 0 || g_strcmp0 (string, "en") == 0)
+    language = string;
+
+  node = json_object_get_member (object, "labels");
+  if (labels == NULL && node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_autoptr(GPtrArray) problems = gloss_problems_new ();
+
+      file_labels = gloss_label_set_new_from_json (json_node_get_array (node), "$.labels", problems);
+    }
+
+  /* The new text split afresh: the sentences no annotation holds in place */
+  document = gloss_document_new (text, language, labels ? labels : file_labels);
+  segmented = g_array_new (FALSE, FALSE, sizeof (GlossSpan));
+  for (guint i = 0; i < gloss_document_get_n_sentences (document); i++)
+    {
+      GlossSentence *sentence = gloss_document_get_sentence (document, i);
+      GlossSpan span = { gloss_sentence_get_start (sentence), gloss_sentence_get_end (sentence) };
+
+      g_array_append_val (segmented, span);
+    }
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      Group *group = g_ptr_array_index (groups, i);
+      GlossAnchor *anchor = g_new0 (GlossAnchor, 1);
+      guint expected = (guint)MAX (0, (int)group->old_start + shift);
+      GlossSpan span = { 0, 0 };
+      double similarity = 0;
+
+      anchor->sentence = group->sentence;
+      anchor->old_start = group->old_start;
+      anchor->old_end = group->old_end;
+      anchor->old_text = g_strdup (group->text);
+      anchor->n_annotations = group->annotations->len;
+
+      if (find_exact (text, group->text, expected, taken, &span))
+        {
+          anchor->status = span.start == group->old_start ? GLOSS_ANCHOR_KEPT : GLOSS_ANCHOR_MOVED;
+          anchor->similarity = 1.0;
+        }
+      else if (find_similar (text, segmented, group->text, expected, taken, &span, &similarity))
+        {
+          anchor->status = GLOSS_ANCHOR_CHANGED;
+          anchor->similarity = similarity;
+        }
+      else
+        {
+          anchor->status = GLOSS_ANCHOR_LOST;
+          anchor->similarity = similarity;
+        }
+
+      if (anchor->status != GLOSS_ANCHOR_LOST)
+        {
+          anchor->new_start = span.start;
+          anchor->new_end = span.end;
+          anchor->new_text = gloss_text_dup_slice (text, span.start, span.end);
+          shift = (int)span.start - (int)group->old_start;
+          g_array_append_val (taken, span);
+          {
+            /* start: where the old text is; end: where it went */
+            GlossSpan moved = { group->old_start, span.start };
+
+            g_array_append_val (shifts, moved);
+          }
+          g_hash_table_insert (span_ids, GUINT_TO_POINTER (span.start), GUINT_TO_POINTER (group->sentence + 1));
+
+          for (guint j = 0; j < group->annotations->len; j++)
+            {
+              JsonObject *a = g_ptr_array_index (group->annotations, j);
+
+              /* A label the set no longer has cannot be shown: an orphan */
+              if (gloss_label_set_lookup (gloss_document_get_labels (document), get_string (a, "label")) == NULL)
+                json_array_add_object_element (orphans, json_object_ref (a));
+              else
+                g_ptr_array_add (annotations,
+                                 annotation_from_json (a, text, &span, group->sentence,
+                                                       anchor->status == GLOSS_ANCHOR_CHANGED, now));
+            }
+        }
+      else
+        {
+          for (guint j = 0; j < group->annotations->len; j++)
+            json_array_add_object_element (orphans, json_object_ref (g_ptr_array_index (group->annotations, j)));
+        }
+
+      g_ptr_array_add (result, anchor);
+    }
+
+  /* The placed sentences keep their ids; the rest of the text is split
+   * afresh around them, with new ids */
+  g_array_sort (taken, compare_spans);
+  g_array_append_vals (all_spans, taken->data, taken->len);
+  for (guint i = 0; i < segmented->len; i++)
+    {
+      GlossSpan *span = &g_array_index (segmented, GlossSpan, i);
+
+      add_rest (text, all_spans, taken, span->start, span->end);
+    }
+  g_array_sort (all_spans, compare_spans);
+
+  next_id = max_id + 1;
+  for (guint i = 0; i < groups->len; i++)
+    next_id = MAX (next_id, ((Group *)g_ptr_array_index (groups, i))->sentence + 1);
+
+  /* An unlabelled sentence that is where the shift of the text around it
+   * puts it keeps its id too, so unchanged parts of the file stay as they
+   * were */
+  {
+    g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
+    guint j = 0;
+
+    for (guint i = 0; i < groups->len; i++)
+      g_hash_table_add (used, GUINT_TO_POINTER (((Group *)g_ptr_array_index (groups, i))->sentence + 1));
+
+    for (guint i = 0; i < old_sentences->len; i++)
+      {
+        OldSentence *old = &g_array_index (old_sentences, OldSentence, i);
+        int old_shift = 0;
+        guint lo = 0, hi = all_spans->len;
+        int target;
+
+        /* Shifts are in the old text's order, so the last one before the
+         * sentence applies */
+        for (; j < shifts->len && g_array_index (shifts, GlossSpan, j).start <= old->start; j++)
+          ;
+        if (j > 0)
+          old_shift = (int)g_array_index (shifts, GlossSpan, j - 1).end - (int)g_array_index (shifts, GlossSpan, j - 1).start;
+
+        target = (int)old->start + old_shift;
+        while (lo < hi)
+          {
+            guint mid = lo + (hi - lo) / 2;
+
+            if ((int)g_array_index (all_spans, GlossSpan, mid).start < target)
+              lo = mid + 1;
+            else
+              hi = mid;
+          }
+
+        if (lo < all_spans->len &&
+            (int)g_array_index (all_spans, GlossSpan, lo).start == target &&
+            (int)g_array_index (all_spans, GlossSpan, lo).end == (int)old->end + old_shift &&
+            !g_hash_table_contains (span_ids, GUINT_TO_POINTER ((guint)target)) &&
+            g_hash_table_add (used, GUINT_TO_POINTER (old->id + 1)))
+          g_hash_table_insert (span_ids, GUINT_TO_POINTER ((guint)target), GUINT_TO_POINTER (old->id + 1));
+      }
+  }
+
+  for (guint i = 0; i < all_spans->len; i++)
+    {
+      GlossSpan *span = &g_array_index (all_spans, GlossSpan, i);
+      guint id = GPOINTER_TO_UINT (g_hash_table_lookup (span_ids, GUINT_TO_POINTER (span->start)));
+
+      g_ptr_array_add (sentences, gloss_sentence_new (id ? id - 1 : next_id++, span->start, span->end));
+    }
+
+  _gloss_document_set_sentences (document, sentences);
+  _gloss_document_add_loaded_annotations (document, annotations);
+
+  /* Orphans of an earlier re-anchoring stay too */
+  node = json_object_get_member (object, "orphans");
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+      json_array_add_element (orphans, json_node_copy (json_array_get_element (json_node_get_array (node), i)));
+  _gloss_document_set_orphans (document, orphans);
+
+  node = json_object_get_member (object, "done");
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    _gloss_document_set_done (document, json_node_get_boolean (node));
+
+  node = json_object_get_member (object, "meta");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    _gloss_document_set_meta (document, json_to_string (node, FALSE));
+
+  if (file != NULL)
+    _gloss_document_set_file (document, file);
+  gloss_history_clear (gloss_document_get_history (document));
+
+  if (anchors != NULL)
+    *anchors = g_steal_pointer (&result);
+
+  return g_steal_pointer (&document);
+}

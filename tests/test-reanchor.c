@@ -1,0 +1,211 @@
+/* test-reanchor.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "gloss-annotation.h"
+#include "gloss-document.h"
+#include "gloss-error.h"
+#include "gloss-format.h"
+#include "gloss-reanchor.h"
+#include "gloss-sentence.h"
+#include "gloss-text.h"
+
+static const char *old_text =
+  "Der Stadtrat tagt am Montag. Die Kosten steigen auf 84 Mio. Euro. "
+  "„Das ist ein Blindflug“, sagte Jonas Brückner. Das stimmt nicht. "
+  "Die Stadt widerspricht. Das stimmt nicht.\n"
+  "Bislang sind 640 Haushalte angeschlossen.";
+
+/* Labels the old text and gives its .gloss.json */
+static GBytes *
+annotate_old (void)
+{
+  g_autoptr(GlossText) text = gloss_text_new (old_text, -1, NULL);
+  g_autoptr(GlossDocument) document = gloss_document_new (text, "de", NULL);
+
+  g_assert_cmpuint (gloss_document_get_n_sentences (document), ==, 7);
+  gloss_document_set_annotator (document, "Ada");
+  gloss_document_add_label (document, 1, "claim");       /* Die Kosten … */
+  gloss_document_add_label (document, 2, "quote");       /* „Das ist ein Blindflug“ … */
+  gloss_document_add_label (document, 2, "source");
+  gloss_document_set_note (document, 2, "Zitat prüfen");
+  gloss_document_add_label (document, 5, "claim");       /* the second „Das stimmt nicht.“ */
+  gloss_document_add_label (document, 6, "claim");       /* Bislang … */
+
+  return gloss_format_serialize (document);
+}
+
+static GlossAnchor *
+anchor_for (GPtrArray *anchors,
+            guint      sentence)
+{
+  for (guint i = 0; i < anchors->len; i++)
+    {
+      GlossAnchor *anchor = g_ptr_array_index (anchors, i);
+
+      if (anchor->sentence == sentence)
+        return anchor;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_unchanged (void)
+{
+  g_autoptr(GBytes) old_json = annotate_old ();
+  g_autoptr(GlossText) text = gloss_text_new (old_text, -1, NULL);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GPtrArray) anchors = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = gloss_reanchor (NULL, text, g_bytes_get_data (old_json, NULL), g_bytes_get_size (old_json),
+                             NULL, NULL, &anchors, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (anchors->len, ==, 4);
+  for (guint i = 0; i < anchors->len; i++)
+    g_assert_cmpint (((GlossAnchor *)g_ptr_array_index (anchors, i))->status, ==, GLOSS_ANCHOR_KEPT);
+
+  /* The same text gives the same file back */
+  again = gloss_format_serialize (document);
+  g_assert_true (g_bytes_equal (old_json, again));
+}
+
+static void
+test_changed (void)
+{
+  g_autofree char *tmpdir = g_dir_make_tmp ("gloss-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmpdir, "a.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) json_file = gloss_document_dup_annotation_file_for (file);
+  g_autoptr(GBytes) old_json = annotate_old ();
+  g_autoptr(GlossText) text = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossDocument) reloaded = NULL;
+  g_autoptr(GPtrArray) anchors = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  GlossAnchor *anchor;
+  GlossSentence *sentence;
+  int position;
+  /* A paragraph before, a word fixed in the quote, a sentence cut, one
+   * „Das stimmt nicht.“ fewer before the labelled one */
+  const char *new_text =
+    "Eilmeldung: Neue Zahlen aus dem Rathaus.\n\n"
+    "Der Stadtrat tagt am Montag. Die Kosten steigen auf 84 Mio. Euro. "
+    "„Das ist ein Blindflug!“, sagte Jonas Brückner. "
+    "Die Stadt widerspricht. Das stimmt nicht.\n"
+    "Mehr zum Thema";
+
+  text = gloss_text_new (new_text, -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, new_text, -1, &error);
+  g_assert_no_error (error);
+
+  document = gloss_reanchor (file, text, g_bytes_get_data (old_json, NULL), g_bytes_get_size (old_json),
+                             NULL, NULL, &anchors, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (anchors->len, ==, 4);
+
+  anchor = anchor_for (anchors, 1);
+  g_assert_cmpint (anchor->status, ==, GLOSS_ANCHOR_MOVED);
+  g_assert_cmpuint (anchor->new_start, ==, anchor->old_start + 42);
+
+  anchor = anchor_for (anchors, 2);
+  g_assert_cmpint (anchor->status, ==, GLOSS_ANCHOR_CHANGED);
+  g_assert_cmpstr (anchor->new_text, ==, "„Das ist ein Blindflug!“, sagte Jonas Brückner.");
+  g_assert_cmpfloat (anchor->similarity, >=, 0.9);
+
+  /* The labelled „Das stimmt nicht.“ is the one left, nearest its old place */
+  anchor = anchor_for (anchors, 5);
+  g_assert_cmpint (anchor->status, ==, GLOSS_ANCHOR_MOVED);
+  g_assert_cmpstr (anchor->new_text, ==, "Das stimmt nicht.");
+
+  anchor = anchor_for (anchors, 6);
+  g_assert_cmpint (anchor->status, ==, GLOSS_ANCHOR_LOST);
+  g_assert_cmpuint (gloss_document_get_n_orphans (document), ==, 1);
+
+  /* The changed sentence keeps its labels and note, marked for review */
+  position = gloss_document_find_sentence_at (document, anchor_for (anchors, 2)->new_start);
+  sentence = gloss_document_get_sentence (document, position);
+  g_assert_cmpuint (gloss_sentence_get_id (sentence), ==, 2);
+  g_assert_true (gloss_sentence_has_label (sentence, "quote"));
+  g_assert_true (gloss_sentence_has_label (sentence, "source"));
+  g_assert_true (gloss_annotation_get_review (gloss_sentence_get_annotation (sentence, 0)));
+  g_assert_cmpstr (gloss_document_get_note (document, position), ==, "Zitat prüfen");
+
+  /* The moved one is not marked */
+  position = gloss_document_find_sentence_at (document, anchor_for (anchors, 1)->new_start);
+  sentence = gloss_document_get_sentence (document, position);
+  g_assert_false (gloss_annotation_get_review (gloss_sentence_get_annotation (sentence, 0)));
+
+  /* The rest of the text is split afresh, with new ids */
+  g_assert_cmpint (gloss_document_find_sentence_at (document, 0), ==, 0);
+  g_assert_cmpuint (gloss_sentence_get_id (gloss_document_get_sentence (document, 0)), >=, 7);
+
+  /* Saved, it loads without a problem, orphan and all, and saves the same */
+  g_assert_true (gloss_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+  g_file_load_contents (json_file, NULL, &saved, NULL, NULL, &error);
+  g_assert_nonnull (strstr (saved, "\"orphans\": [\n    {\"id\":"));
+  g_assert_nonnull (strstr (saved, "Bislang sind 640 Haushalte angeschlossen."));
+
+  reloaded = gloss_document_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_document_get_problems (reloaded)->len, ==, 0);
+  g_assert_cmpuint (gloss_document_get_n_orphans (reloaded), ==, 1);
+  {
+    g_autoptr(GBytes) first = gloss_format_serialize (document);
+    g_autoptr(GBytes) second = gloss_format_serialize (reloaded);
+
+    g_assert_true (g_bytes_equal (first, second));
+  }
+
+  g_remove (g_file_peek_path (json_file));
+  g_remove (path);
+  g_rmdir (tmpdir);
+}
+
+static void
+test_not_gloss (void)
+{
+  g_autoptr(GlossText) text = gloss_text_new (old_text, -1, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+
+  document = gloss_reanchor (NULL, text, "{\"text\": \"x\", \"label\": []}", -1 + 27, NULL, NULL, NULL, &error);
+  g_assert_null (document);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_DOCUMENT);
+}
+
+static void
+test_similarity (void)
+{
+  g_assert_cmpfloat (gloss_similarity ("", ""), ==, 1.0);
+  g_assert_cmpfloat (gloss_similarity ("Bär", "Bär"), ==, 1.0);
+  /* One of four code points differs, whatever its UTF-8 length */
+  g_assert_cmpfloat_with_epsilon (gloss_similarity ("Bärs", "Bäre"), 0.75, 1e-9);
+  g_assert_cmpfloat_with_epsilon (gloss_similarity ("👍🏽ab", "👍🏿ab"), 0.75, 1e-9);
+  g_assert_cmpfloat (gloss_similarity ("kurz", "ein ganz anderer, langer Satz"), <, 0.5);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/gloss/reanchor/unchanged", test_unchanged);
+  g_test_add_func ("/gloss/reanchor/changed", test_changed);
+  g_test_add_func ("/gloss/reanchor/not-gloss", test_not_gloss);
+  g_test_add_func ("/gloss/reanchor/similarity", test_similarity);
+
+  return g_test_run ();
+}
