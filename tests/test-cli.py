@@ -4,6 +4,7 @@
 and offsets checked against Python's own code-point indexing."""
 import json
 import os
+import pathlib
 import shutil
 import subprocess
 import sys
@@ -142,6 +143,77 @@ class Stats(unittest.TestCase):
         self.assertEqual(result.returncode, 1)
         self.assertIn(b"latin1.txt", result.stderr)
         self.assertEqual(len(json.loads(result.stdout)["documents"]), 2)
+
+
+AGREEMENT = os.path.join(SRCDIR, "data", "agreement")
+
+
+class Agree(unittest.TestCase):
+    def test_perfect_json(self):
+        folder = os.path.join(AGREEMENT, "perfect")
+        result = run("agree", "--json", os.path.join(folder, "ada"), os.path.join(folder, "bea"))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        data = json.loads(result.stdout)
+        self.assertEqual(json.dumps(data, sort_keys=True), json.dumps(json.loads(
+            run("agree", "--json", os.path.join(folder, "ada"), os.path.join(folder, "bea")).stdout), sort_keys=True))
+        self.assertIn(b"1.000000", result.stdout)
+
+    def test_no_variation_is_null(self):
+        folder = os.path.join(AGREEMENT, "novariation")
+        copies = sorted(os.path.join(folder, d) for d in os.listdir(folder))
+        result = run("agree", "--json", *copies)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn(b"null", result.stdout)
+        self.assertNotIn(b"NaN", result.stdout)
+        self.assertNotIn(b"nan", result.stdout.lower().replace(b"annotat", b""))
+
+    def test_usage(self):
+        self.assertEqual(run("agree").returncode, 2)
+        self.assertEqual(run("agree", os.path.join(AGREEMENT, "perfect", "ada")).returncode, 2)
+        self.assertEqual(run("agree", "/nonexistent", "/nonexistent2").returncode, 2)
+
+
+class Reanchor(unittest.TestCase):
+    def test_changed_text(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            text = os.path.join(tmp, "a.txt")
+            with open(text, "w", encoding="utf-8") as f:
+                f.write("Erster Satz hier. Der Minister sagte „Nein“. Letzter Satz.")
+            segmented = json.loads(run("segment", "--lang", "de", text).stdout)
+            self.assertEqual(len(segmented), 3)
+            # Annotate the second sentence through an import of pre-annotations
+            start, end = segmented[1]
+            jsonl = os.path.join(tmp, "in.jsonl")
+            with open(jsonl, "w", encoding="utf-8") as f:
+                body = pathlib.Path(text).read_text(encoding="utf-8")
+                f.write(json.dumps({"text": body, "label": [[start, end, "quote"]], "id": "a"}, ensure_ascii=False) + "\n")
+            corpus = os.path.join(tmp, "corpus")
+            result = run("import", "--format", "doccano", jsonl, "--into", corpus)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            doc = os.path.join(corpus, "a.txt")
+            self.assertTrue(os.path.exists(doc + ".gloss.json"))
+
+            # The text changes: a paragraph before it
+            with open(doc, encoding="utf-8") as f:
+                body = f.read()
+            with open(doc, "w", encoding="utf-8") as f:
+                f.write("Neu: ein Vorspann.\n\n" + body)
+            self.assertEqual(run("validate", doc).returncode, 1)
+
+            before = pathlib.Path(doc + ".gloss.json").read_bytes()
+            dry = run("reanchor", "--dry-run", doc)
+            self.assertEqual(dry.returncode, 0, dry.stderr)
+            self.assertIn(b"moved to [", dry.stdout)
+            self.assertEqual(pathlib.Path(doc + ".gloss.json").read_bytes(), before)
+
+            result = run("reanchor", doc)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertEqual(run("validate", doc).returncode, 0)
+            data = json.loads(pathlib.Path(doc + ".gloss.json").read_text(encoding="utf-8"))
+            new_text = pathlib.Path(doc).read_text(encoding="utf-8")
+            (annotation,) = data["annotations"]
+            self.assertEqual(annotation["text"], "Der Minister sagte „Nein“.")
+            self.assertEqual(new_text[annotation["start"]:annotation["end"]], annotation["text"])
 
 
 class Global(unittest.TestCase):
