@@ -306,6 +306,34 @@ test_resplit_unlabelled (void)
 }
 
 static void
+test_delete_label (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GlossDocument *doc = fixture->document;
+  GlossLabelSet *labels = gloss_document_get_labels (doc);
+
+  gloss_document_add_label (doc, 0, "quote");
+  gloss_document_add_label (doc, 1, "quote");
+  gloss_document_add_label (doc, 1, "source");
+
+  g_assert_cmpuint (gloss_document_delete_label (doc, "quote"), ==, 2);
+  g_assert_null (gloss_label_set_lookup (labels, "quote"));
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_document_get_annotations (doc)), ==, 1);
+  g_assert_cmpuint (gloss_document_get_n_annotated (doc), ==, 1);
+
+  /* One step back: the label in its old place, then its annotations */
+  g_assert_true (gloss_document_undo (doc));
+  g_assert_cmpint (gloss_label_set_get_position (labels, "quote"), ==, 2);
+  g_assert_cmpuint (gloss_document_count_label (doc, "quote"), ==, 2);
+  g_assert_cmpstr (gloss_annotation_get_label (gloss_sentence_get_annotation (gloss_document_get_sentence (doc, 1), 1)),
+                   ==, "quote");
+
+  g_assert_true (gloss_document_redo (doc));
+  g_assert_null (gloss_label_set_lookup (labels, "quote"));
+  g_assert_cmpuint (gloss_document_count_label (doc, "quote"), ==, 0);
+}
+
+static void
 test_default_labels (void)
 {
   g_autoptr(GlossLabelSet) labels = gloss_label_set_new_default ();
@@ -334,6 +362,7 @@ main (int    argc,
   ADD ("/gloss/document/annotation-order", test_annotation_order);
   ADD ("/gloss/document/done", test_done);
   ADD ("/gloss/document/merge-split", test_merge_split);
+  ADD ("/gloss/document/delete-label", test_delete_label);
   g_test_add_func ("/gloss/document/resplit-unlabelled", test_resplit_unlabelled);
   g_test_add_func ("/gloss/document/default-labels", test_default_labels);
 

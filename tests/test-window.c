@@ -539,6 +539,23 @@ test_labels_editor (void)
   labels = gloss_project_load_labels (project, problems, NULL);
   g_assert_cmpint (gloss_label_set_get_position (labels, "claim"), ==, 0);
 
+  /* The same deletion undone and redone with the window's own keys: the
+   * label set, the annotations and the project file follow */
+  gloss_labels_editor_delete_label (editor, "claim", TRUE);
+  g_assert_true (activate (window, "doc.undo", NULL));
+  g_assert_cmpint (gloss_label_set_get_position (gloss_document_get_labels (document), "claim"), ==, 0);
+  g_assert_cmpuint (gloss_document_count_label (document, "claim"), ==, 1);
+  g_clear_object (&labels);
+  labels = gloss_project_load_labels (project, problems, NULL);
+  g_assert_cmpint (gloss_label_set_get_position (labels, "claim"), ==, 0);
+  g_assert_true (activate (window, "doc.redo", NULL));
+  g_assert_null (gloss_label_set_lookup (gloss_document_get_labels (document), "claim"));
+  g_clear_object (&labels);
+  labels = gloss_project_load_labels (project, problems, NULL);
+  g_assert_null (gloss_label_set_lookup (labels, "claim"));
+  g_assert_true (activate (window, "doc.undo", NULL));
+  g_assert_cmpuint (gloss_document_count_label (document, "claim"), ==, 1);
+
   wait_for (all_saved, window, "the autosave after editing labels");
 
   gtk_window_destroy (GTK_WINDOW (editor));

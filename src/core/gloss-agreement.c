@@ -761,13 +761,7 @@ intern_label (GlossAgreement *self,
   return self->seen_labels->len - 1;
 }
 
-typedef struct
-{
-  guint start;
-  guint end;
-  guint annotator;
-  guint position;
-} Span;
+typedef GlossAgreementSpan Span;
 
 static int
 compare_spans (gconstpointer a,
@@ -806,21 +800,26 @@ append_sentence_labels (GlossAgreement *self,
     }
 }
 
-/* Matches the sentences of the copies by their spans: a span that two
- * copies or more share is a unit; a copy without it has no decision
- * there. A sentence no other copy splits alike cannot be compared. */
-static Decisions *
-align (GlossAgreement          *self,
-       GlossDocument          **documents,
-       GlossAgreementDocument  *record)
+/**
+ * gloss_agreement_collect_spans:
+ * @documents: (array length=n_documents): the copies of one text; a %NULL
+ *   copy has no sentences
+ *
+ * The alignment under the comparison: every sentence of every copy,
+ * sorted by span and, within a span, by copy. Sentences that follow each
+ * other with the same span are the copies' versions of one sentence.
+ *
+ * Returns: (transfer full) (element-type GlossAgreementSpan): the spans
+ */
+GArray *
+gloss_agreement_collect_spans (GlossDocument * const *documents,
+                               guint                  n_documents)
 {
-  guint n = self->roots->len;
-  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
-  g_autoptr(Decisions) decisions = g_new0 (Decisions, 1);
-  guint n_units = 0;
-  guint unit = 0;
+  GArray *spans = g_array_new (FALSE, FALSE, sizeof (Span));
 
-  for (guint a = 0; a < n; a++)
+  g_return_val_if_fail (documents != NULL || n_documents == 0, spans);
+
+  for (guint a = 0; a < n_documents; a++)
     {
       if (documents[a] == NULL)
         continue;
@@ -834,6 +833,23 @@ align (GlossAgreement          *self,
         }
     }
   g_array_sort (spans, compare_spans);
+
+  return spans;
+}
+
+/* Matches the sentences of the copies by their spans: a span that two
+ * copies or more share is a unit; a copy without it has no decision
+ * there. A sentence no other copy splits alike cannot be compared. */
+static Decisions *
+align (GlossAgreement          *self,
+       GlossDocument          **documents,
+       GlossAgreementDocument  *record)
+{
+  guint n = self->roots->len;
+  g_autoptr(GArray) spans = gloss_agreement_collect_spans (documents, n);
+  g_autoptr(Decisions) decisions = g_new0 (Decisions, 1);
+  guint n_units = 0;
+  guint unit = 0;
 
   for (guint i = 0; i < spans->len;)
     {

@@ -123,6 +123,27 @@ typedef struct
   GlossAgreementCounts *counts;
 } GlossAgreementDocument;
 
+/**
+ * GlossAgreementSpan:
+ * @start: where the sentence starts, in characters
+ * @end: where it ends
+ * @annotator: whose copy it is in: an index into the copies
+ * @position: its position among that copy's sentences
+ *
+ * One sentence of one copy, as the copies are aligned: copies that split
+ * a stretch of text alike have sentences with the same span.
+ */
+typedef struct
+{
+  guint start;
+  guint end;
+  guint annotator;
+  guint position;
+} GlossAgreementSpan;
+
+GArray *gloss_agreement_collect_spans (GlossDocument * const *documents,
+                                       guint                  n_documents);
+
 #define GLOSS_TYPE_AGREEMENT (gloss_agreement_get_type ())
 
 G_DECLARE_FINAL_TYPE (GlossAgreement, gloss_agreement, GLOSS, AGREEMENT, GObject)

@@ -1221,6 +1221,49 @@ move_annotation (GlossDocument   *self,
 }
 
 /**
+ * gloss_document_delete_label:
+ * @label: a label id of the document's label set
+ *
+ * Takes a label out of the label set with all its annotations, as one
+ * undoable step: undo brings back the label and then its annotations.
+ *
+ * Returns: how many annotations were removed with the label
+ */
+guint
+gloss_document_delete_label (GlossDocument *self,
+                             const char    *label)
+{
+  g_autoptr(GPtrArray) doomed = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *annotations;
+  GlossLabel *definition;
+  guint n;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (!gloss_document_get_read_only (self), 0);
+
+  definition = gloss_label_set_lookup (self->labels, label);
+  g_return_val_if_fail (definition != NULL, 0);
+
+  annotations = G_LIST_MODEL (self->annotations);
+  n = g_list_model_get_n_items (annotations);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (annotations, i);
+
+      if (g_strcmp0 (gloss_annotation_get_label (annotation), label) == 0)
+        g_ptr_array_add (doomed, g_steal_pointer (&annotation));
+    }
+
+  gloss_history_begin_group (self->history);
+  for (guint i = 0; i < doomed->len; i++)
+    gloss_history_remove (self->history, g_ptr_array_index (doomed, i));
+  gloss_history_remove_label (self->history, definition);
+  gloss_history_end_group (self->history);
+
+  return doomed->len;
+}
+
+/**
  * gloss_document_merge_sentences:
  * @position: the first of the two sentences
  *

@@ -90,6 +90,8 @@ const char      *gloss_document_get_note            (GlossDocument        *self,
 gboolean         gloss_document_set_note            (GlossDocument        *self,
                                                      guint                 position,
                                                      const char           *note);
+guint            gloss_document_delete_label        (GlossDocument        *self,
+                                                     const char           *label);
 gboolean         gloss_document_merge_sentences     (GlossDocument        *self,
                                                      guint                 position);
 gboolean         gloss_document_split_sentence      (GlossDocument        *self,

@@ -42,6 +42,12 @@ struct _GlossExporter
   char             *annotator;
   GlossAgreement   *agreement;
 
+  GlossExportProgressFunc progress_func;
+  gpointer          progress_data;
+  GDestroyNotify    progress_destroy;
+  GMainContext     *progress_context;  /* set by the async export */
+  gint64            progress_time;
+
   GOutputStream    *stream;
   GFile            *folder;
   GCancellable     *cancellable;
@@ -76,6 +82,8 @@ gloss_exporter_finalize (GObject *object)
   g_clear_pointer (&self->labels, g_strfreev);
   g_clear_pointer (&self->annotator, g_free);
   g_clear_object (&self->agreement);
+  gloss_exporter_set_progress_func (self, NULL, NULL, NULL);
+  g_clear_pointer (&self->progress_context, g_main_context_unref);
   g_clear_object (&self->stream);
   g_clear_object (&self->folder);
   g_clear_object (&self->cancellable);
@@ -273,6 +281,90 @@ gloss_exporter_set_agreement (GlossExporter  *self,
   g_return_if_fail (agreement == NULL || GLOSS_IS_AGREEMENT (agreement));
 
   g_set_object (&self->agreement, agreement);
+}
+
+/**
+ * gloss_exporter_set_progress_func:
+ * @func: (nullable): called as the texts of gloss_export_corpus() go
+ *   through: in its thread by gloss_export_corpus(), and in the
+ *   thread-default main context of the caller, at most about every 50 ms
+ *   and once at the end, by gloss_export_corpus_async()
+ * @destroy: (nullable): frees @user_data when the function is replaced
+ *
+ * While gloss_export_corpus_async() runs, the function may be replaced
+ * (or unset) from the main context it reports to.
+ */
+void
+gloss_exporter_set_progress_func (GlossExporter           *self,
+                                  GlossExportProgressFunc  func,
+                                  gpointer                 user_data,
+                                  GDestroyNotify           destroy)
+{
+  g_return_if_fail (GLOSS_IS_EXPORTER (self));
+
+  if (self->progress_destroy != NULL)
+    self->progress_destroy (self->progress_data);
+  self->progress_func = func;
+  self->progress_data = user_data;
+  self->progress_destroy = destroy;
+}
+
+typedef struct
+{
+  GlossExporter *exporter;
+  guint          n_done;
+  guint          n_total;
+} ProgressReport;
+
+static void
+progress_report_free (gpointer data)
+{
+  ProgressReport *report = data;
+
+  g_object_unref (report->exporter);
+  g_free (report);
+}
+
+static gboolean
+progress_report_cb (gpointer data)
+{
+  ProgressReport *report = data;
+  GlossExporter *self = report->exporter;
+
+  if (self->progress_func != NULL)
+    self->progress_func (report->n_done, report->n_total, self->progress_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+report_progress (GlossExporter *self,
+                 guint          n_done,
+                 guint          n_total)
+{
+  ProgressReport *report;
+  gint64 now;
+
+  if (self->progress_context == NULL)
+    {
+      if (self->progress_func != NULL)
+        self->progress_func (n_done, n_total, self->progress_data);
+      return;
+    }
+
+  /* From the worker thread: a window needs no more than a few reports a
+   * second, and a corpus of small texts would flood its main loop */
+  now = g_get_monotonic_time ();
+  if (n_done < n_total && now - self->progress_time < 50 * G_TIME_SPAN_MILLISECOND)
+    return;
+  self->progress_time = now;
+
+  report = g_new0 (ProgressReport, 1);
+  report->exporter = g_object_ref (self);
+  report->n_done = n_done;
+  report->n_total = n_total;
+  g_main_context_invoke_full (self->progress_context, G_PRIORITY_DEFAULT, progress_report_cb,
+                              report, progress_report_free);
 }
 
 static gboolean
@@ -571,6 +663,20 @@ gloss_exporter_dup_card (GlossExporter *self)
                                    self->agreement);
 }
 
+/**
+ * gloss_exporter_get_n_documents:
+ *
+ * Returns: how many documents were exported so far (those the filters
+ *   left out do not count)
+ */
+guint
+gloss_exporter_get_n_documents (GlossExporter *self)
+{
+  g_return_val_if_fail (GLOSS_IS_EXPORTER (self), 0);
+
+  return self->stats.n_documents;
+}
+
 static char *
 dup_display_name (GFile *file)
 {
@@ -637,6 +743,7 @@ gloss_export_corpus (GlossExporter  *exporter,
               gloss_problems_add (invalid, "", "%s", load_error->message);
               gloss_problems_set_file (invalid, invalid->len - 1, name);
             }
+          report_progress (exporter, i + 1, files->len);
           continue;
         }
 
@@ -654,12 +761,14 @@ gloss_export_corpus (GlossExporter  *exporter,
                 problem->file = g_strdup (name);
               g_ptr_array_add (invalid, problem);
             }
+          report_progress (exporter, i + 1, files->len);
           continue;
         }
 
       id = gloss_corpus_dup_id (g_ptr_array_index (roots, i), file);
       if (!gloss_exporter_add (exporter, document, id, cancellable, error))
         return FALSE;
+      report_progress (exporter, i + 1, files->len);
     }
 
   return gloss_exporter_end (exporter, cancellable, error);
@@ -730,6 +839,9 @@ gloss_export_corpus_async (GlossExporter       *exporter,
   data->stream = stream ? g_object_ref (stream) : NULL;
   data->folder = folder ? g_object_ref (folder) : NULL;
   data->invalid = gloss_problems_new ();
+
+  g_clear_pointer (&exporter->progress_context, g_main_context_unref);
+  exporter->progress_context = g_main_context_ref_thread_default ();
 
   task = g_task_new (exporter, cancellable, callback, user_data);
   g_task_set_source_tag (task, gloss_export_corpus_async);

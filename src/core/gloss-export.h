@@ -42,6 +42,18 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (GlossExporter, gloss_exporter, GLOSS, EXPORTER, GObject)
 
+/**
+ * GlossExportProgressFunc:
+ * @n_done: how many of the texts given were exported or left out so far
+ * @n_total: how many texts were given
+ * @user_data: the data given with the function
+ *
+ * Reports how far gloss_export_corpus() has got.
+ */
+typedef void (*GlossExportProgressFunc) (guint    n_done,
+                                         guint    n_total,
+                                         gpointer user_data);
+
 gboolean       gloss_export_format_from_name    (const char          *name,
                                                  GlossExportFormat   *format);
 const char    *gloss_export_format_get_name     (GlossExportFormat    format);
@@ -60,6 +72,10 @@ void           gloss_exporter_set_annotator     (GlossExporter       *self,
                                                  const char          *annotator);
 void           gloss_exporter_set_agreement     (GlossExporter       *self,
                                                  GlossAgreement      *agreement);
+void           gloss_exporter_set_progress_func (GlossExporter       *self,
+                                                 GlossExportProgressFunc func,
+                                                 gpointer             user_data,
+                                                 GDestroyNotify       destroy);
 gboolean       gloss_exporter_begin_stream      (GlossExporter       *self,
                                                  GOutputStream       *stream,
                                                  GCancellable        *cancellable,
@@ -77,6 +93,7 @@ gboolean       gloss_exporter_end               (GlossExporter       *self,
                                                  GCancellable        *cancellable,
                                                  GError             **error);
 char          *gloss_exporter_dup_card          (GlossExporter       *self);
+guint          gloss_exporter_get_n_documents   (GlossExporter       *self);
 
 gboolean       gloss_export_corpus              (GlossExporter       *exporter,
                                                  GPtrArray           *files,

@@ -8,6 +8,8 @@
 #include "gloss-annotation.h"
 #include "gloss-document-private.h"
 #include "gloss-history.h"
+#include "gloss-label.h"
+#include "gloss-label-set.h"
 
 /* Every change a user makes to a document is a command here: doing it,
  * undoing it and redoing it go through the same few primitives of the
@@ -18,6 +20,7 @@ typedef enum
   COMMAND_INSERT,
   COMMAND_REMOVE,
   COMMAND_SENTENCES,
+  COMMAND_LABEL_REMOVE,
   COMMAND_GROUP,
 } CommandKind;
 
@@ -28,7 +31,9 @@ struct _Command
   CommandKind      kind;
   GlossAnnotation *annotation;
   GPtrArray       *children;     /* of Command, for COMMAND_GROUP */
-  guint            position;     /* COMMAND_SENTENCES: where old is replaced by new */
+  guint            position;     /* COMMAND_SENTENCES: where old is replaced by new;
+                                  * COMMAND_LABEL_REMOVE: the label's place */
+  GlossLabel      *label;
   GPtrArray       *old_sentences;
   GPtrArray       *new_sentences;
 };
@@ -59,6 +64,7 @@ static void
 command_free (Command *command)
 {
   g_clear_object (&command->annotation);
+  g_clear_object (&command->label);
   g_clear_pointer (&command->children, g_ptr_array_unref);
   g_clear_pointer (&command->old_sentences, g_ptr_array_unref);
   g_clear_pointer (&command->new_sentences, g_ptr_array_unref);
@@ -99,6 +105,13 @@ command_run (Command       *command,
       _gloss_document_replace_sentences (document, command->position,
                                          forward ? command->old_sentences->len : command->new_sentences->len,
                                          forward ? command->new_sentences : command->old_sentences);
+      break;
+
+    case COMMAND_LABEL_REMOVE:
+      if (forward)
+        gloss_label_set_remove (gloss_document_get_labels (document), gloss_label_get_id (command->label));
+      else
+        gloss_label_set_insert (gloss_document_get_labels (document), command->position, command->label);
       break;
 
     case COMMAND_GROUP:
@@ -298,6 +311,33 @@ gloss_history_remove (GlossHistory    *self,
   g_return_if_fail (GLOSS_IS_HISTORY (self));
 
   push (self, command_new (COMMAND_REMOVE, annotation));
+}
+
+/**
+ * gloss_history_remove_label:
+ *
+ * Takes @label out of the document's label set. Its annotations must be
+ * removed first, in the same group, so that undo puts the label back
+ * before them.
+ */
+void
+gloss_history_remove_label (GlossHistory *self,
+                            GlossLabel   *label)
+{
+  Command *command;
+  int position;
+
+  g_return_if_fail (GLOSS_IS_HISTORY (self));
+  g_return_if_fail (GLOSS_IS_LABEL (label));
+
+  position = gloss_label_set_get_position (gloss_document_get_labels (self->document), gloss_label_get_id (label));
+  g_return_if_fail (position >= 0);
+
+  command = command_new (COMMAND_LABEL_REMOVE, NULL);
+  command->label = g_object_ref (label);
+  command->position = position;
+
+  push (self, command);
 }
 
 /**

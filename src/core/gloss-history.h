@@ -22,6 +22,8 @@ void          gloss_history_insert         (GlossHistory    *self,
                                             GlossAnnotation *annotation);
 void          gloss_history_remove         (GlossHistory    *self,
                                             GlossAnnotation *annotation);
+void          gloss_history_remove_label   (GlossHistory    *self,
+                                            GlossLabel      *label);
 void          gloss_history_replace_sentences (GlossHistory *self,
                                                guint         position,
                                                GPtrArray    *old_sentences,

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-adjudication-window.h"
 #include "gloss-application.h"
 #include "gloss-preferences.h"
 #include "gloss-ui-config.h"
@@ -168,7 +169,18 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+static void
+adjudicate_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  GlossAdjudicationWindow *window = gloss_adjudication_window_new (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static const GActionEntry app_entries[] = {
+  { "adjudicate", adjudicate_action },
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },

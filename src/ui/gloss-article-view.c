@@ -16,11 +16,22 @@
 #include "gloss-sentence.h"
 #include "gloss-text.h"
 
-/* The article, read-only, in one GtkTextView. Each label has one shared
- * tag and the current sentence another, so a move or a toggle touches the
- * ranges of one or two sentences and never the whole text. The initials of
- * a sentence's labels are drawn in the left margin, only for the lines on
- * screen, so labels are told apart by more than colour. */
+/* The article, read-only, in one GtkTextView. Each label has shared tags
+ * and the current sentence another, so a move or a toggle touches the
+ * ranges of one or two sentences and never the whole text. A sentence's
+ * first label colours its background and a second its (double) underline,
+ * so two labels stay visible at once in the text; the initials of all of a
+ * sentence's labels are drawn in the left margin, only for the lines on
+ * screen, so labels are told apart by more than colour. Neither changes
+ * the layout. (An overline for a third label would be the obvious next
+ * channel, but GTK 4.8 frees an overline colour twice when it draws it.) */
+
+#define N_CHANNELS 2
+
+typedef struct
+{
+  GtkTextTag *channel[N_CHANNELS];  /* background, underline */
+} LabelTags;
 struct _GlossArticleView
 {
   GtkTextView     parent_instance;
@@ -28,7 +39,7 @@ struct _GlossArticleView
   GlossDocument  *document;
   GListModel     *sentences;
   GlossLabelSet  *labels;
-  GHashTable     *tags;            /* label id -> GtkTextTag */
+  GHashTable     *tags;            /* label id -> LabelTags */
   GtkTextTag     *current_tag;
   GtkTextMark    *current_mark;
   GtkCssProvider *css;
@@ -80,14 +91,15 @@ label_rgba (GlossLabel *label,
 }
 
 static void
-update_tag_color (GtkTextTag *tag,
+update_tag_color (LabelTags  *tags,
                   GlossLabel *label)
 {
   GdkRGBA rgba;
 
   label_rgba (label, &rgba);
+  g_object_set (tags->channel[1], "underline", PANGO_UNDERLINE_DOUBLE, "underline-rgba", &rgba, NULL);
   rgba.alpha = is_dark () ? 0.32 : 0.24;
-  g_object_set (tag, "background-rgba", &rgba, NULL);
+  g_object_set (tags->channel[0], "background-rgba", &rgba, NULL);
 }
 
 static void
@@ -129,20 +141,23 @@ tag_sentence (GlossArticleView *self,
   if (clear)
     {
       GHashTableIter iter;
-      gpointer tag;
+      gpointer value;
 
       g_hash_table_iter_init (&iter, self->tags);
-      while (g_hash_table_iter_next (&iter, NULL, &tag))
-        gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        for (guint c = 0; c < N_CHANNELS; c++)
+          gtk_text_buffer_remove_tag (buffer, ((LabelTags *)value)->channel[c], &start, &end);
     }
 
-  for (guint i = 0; i < gloss_sentence_get_n_annotations (sentence); i++)
+  /* The sentence's labels are in label-set order: the first takes the
+   * background, the next the underline */
+  for (guint i = 0, channel = 0; i < gloss_sentence_get_n_annotations (sentence) && channel < N_CHANNELS; i++)
     {
       GlossAnnotation *annotation = gloss_sentence_get_annotation (sentence, i);
-      GtkTextTag *tag = g_hash_table_lookup (self->tags, gloss_annotation_get_label (annotation));
+      LabelTags *tags = g_hash_table_lookup (self->tags, gloss_annotation_get_label (annotation));
 
-      if (tag != NULL)
-        gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+      if (tags != NULL)
+        gtk_text_buffer_apply_tag (buffer, tags->channel[channel++], &start, &end);
     }
 }
 
@@ -151,10 +166,10 @@ on_label_notify_color_cb (GlossLabel       *label,
                           GParamSpec       *pspec,
                           GlossArticleView *self)
 {
-  GtkTextTag *tag = g_hash_table_lookup (self->tags, gloss_label_get_id (label));
+  LabelTags *tags = g_hash_table_lookup (self->tags, gloss_label_get_id (label));
 
-  if (tag != NULL)
-    update_tag_color (tag, label);
+  if (tags != NULL)
+    update_tag_color (tags, label);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -182,12 +197,13 @@ rebuild_tags (GlossArticleView *self)
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
   GHashTableIter iter;
-  gpointer tag;
+  gpointer value;
   guint n;
 
   g_hash_table_iter_init (&iter, self->tags);
-  while (g_hash_table_iter_next (&iter, NULL, &tag))
-    gtk_text_tag_table_remove (table, tag);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    for (guint c = 0; c < N_CHANNELS; c++)
+      gtk_text_tag_table_remove (table, ((LabelTags *)value)->channel[c]);
   g_hash_table_remove_all (self->tags);
 
   if (self->document == NULL)
@@ -197,10 +213,12 @@ rebuild_tags (GlossArticleView *self)
   for (guint i = 0; i < gloss_label_set_get_n_labels (self->labels); i++)
     {
       GlossLabel *label = gloss_label_set_get_label (self->labels, i);
-      GtkTextTag *new_tag = gtk_text_buffer_create_tag (buffer, NULL, NULL);
+      LabelTags *new_tags = g_new0 (LabelTags, 1);
 
-      update_tag_color (new_tag, label);
-      g_hash_table_insert (self->tags, g_strdup (gloss_label_get_id (label)), new_tag);
+      for (guint c = 0; c < N_CHANNELS; c++)
+        new_tags->channel[c] = gtk_text_buffer_create_tag (buffer, NULL, NULL);
+      update_tag_color (new_tags, label);
+      g_hash_table_insert (self->tags, g_strdup (gloss_label_get_id (label)), new_tags);
       g_signal_connect_object (label, "notify::color", G_CALLBACK (on_label_notify_color_cb), self, 0);
       g_signal_connect_object (label, "notify::name", G_CALLBACK (on_label_notify_name_cb), self, 0);
     }
@@ -260,10 +278,10 @@ on_dark_changed_cb (AdwStyleManager  *manager,
   for (guint i = 0; i < gloss_label_set_get_n_labels (self->labels); i++)
     {
       GlossLabel *label = gloss_label_set_get_label (self->labels, i);
-      GtkTextTag *tag = g_hash_table_lookup (self->tags, gloss_label_get_id (label));
+      LabelTags *tags = g_hash_table_lookup (self->tags, gloss_label_get_id (label));
 
-      if (tag != NULL)
-        update_tag_color (tag, label);
+      if (tags != NULL)
+        update_tag_color (tags, label);
     }
 }
 
@@ -624,7 +642,7 @@ gloss_article_view_init (GlossArticleView *self)
   GtkGesture *click;
   GtkTextIter start;
 
-  self->tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->current = -1;
   self->text_size = 13;
   self->line_length = 72;
@@ -861,16 +879,20 @@ gloss_article_view_sentence_has_tag (GlossArticleView *self,
                                      guint             position,
                                      const char       *label_id)
 {
-  GtkTextTag *tag;
+  LabelTags *tags;
   GtkTextIter start, end;
 
   g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), FALSE);
 
-  tag = g_hash_table_lookup (self->tags, label_id);
-  if (tag == NULL || self->document == NULL)
+  tags = g_hash_table_lookup (self->tags, label_id);
+  if (tags == NULL || self->document == NULL)
     return FALSE;
 
   get_sentence_bounds (self, position, &start, &end);
 
-  return gtk_text_iter_has_tag (&start, tag);
+  for (guint c = 0; c < N_CHANNELS; c++)
+    if (gtk_text_iter_has_tag (&start, tags->channel[c]))
+      return TRUE;
+
+  return FALSE;
 }

@@ -249,10 +249,9 @@ undo_delete_action (GtkWidget  *widget,
   if (self->deleted == NULL)
     return;
 
-  gloss_label_set_insert (self->labels, MIN (self->deleted_position, gloss_label_set_get_n_labels (self->labels)),
-                          self->deleted);
-  if (self->deleted_count > 0)
-    gloss_document_undo (self->document);
+  /* The deletion is one step of the document's history: undoing it puts
+   * the label back, then its annotations */
+  gloss_document_undo (self->document);
   g_clear_object (&self->deleted);
   save_project (self);
 }
@@ -479,7 +478,6 @@ gloss_labels_editor_delete_label (GlossLabelsEditor *self,
                                   gboolean           confirmed)
 {
   GlossLabel *label;
-  GlossHistory *history;
   AdwToast *toast;
   g_autofree char *message = NULL;
   guint count;
@@ -517,23 +515,7 @@ gloss_labels_editor_delete_label (GlossLabelsEditor *self,
   position = gloss_label_set_get_position (self->labels, id);
   g_set_object (&self->deleted, label);
   self->deleted_position = position;
-  self->deleted_count = count;
-
-  if (count > 0)
-    {
-      guint n = gloss_document_get_n_sentences (self->document);
-
-      history = gloss_document_get_history (self->document);
-      gloss_history_begin_group (history);
-      for (guint i = 0; i < n; i++)
-        {
-          if (gloss_sentence_has_label (gloss_document_get_sentence (self->document, i), id))
-            gloss_document_remove_label (self->document, i, id);
-        }
-      gloss_history_end_group (history);
-    }
-
-  gloss_label_set_remove (self->labels, id);
+  self->deleted_count = gloss_document_delete_label (self->document, id);
   save_project (self);
 
   message = g_strdup_printf (ngettext ("Label deleted with %u annotation", "Label deleted with %u annotations", count),

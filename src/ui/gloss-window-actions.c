@@ -8,8 +8,10 @@
 #include <glib/gi18n.h>
 
 #include "gloss-document.h"
+#include "gloss-export-dialog.h"
 #include "gloss-format.h"
 #include "gloss-history.h"
+#include "gloss-import-dialog.h"
 #include "gloss-label.h"
 #include "gloss-label-set.h"
 #include "gloss-labels-editor.h"
@@ -63,8 +65,7 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.search", have);
   gtk_widget_action_set_enabled (widget, "win.save-as", have);
   gtk_widget_action_set_enabled (widget, "win.labels", edit);
-  /* Wired in a later issue */
-  gtk_widget_action_set_enabled (widget, "win.export", FALSE);
+  gtk_widget_action_set_enabled (widget, "win.export", self->folder != NULL || have);
 }
 
 static void
@@ -203,6 +204,26 @@ record_change_cb (GListModel *model,
   *changed_at = position;
 }
 
+/* The labels live in the project file of the folder (or the text's
+ * folder): an existing one above, or a new one at the top */
+static GFile *
+dup_project_file (GlossWindow *self)
+{
+  g_autoptr(GFile) dir = NULL;
+  GFile *project;
+
+  if (self->folder != NULL)
+    dir = g_object_ref (self->folder);
+  else
+    dir = g_file_get_parent (gloss_document_get_file (self->document));
+
+  project = gloss_project_find (dir, NULL);
+  if (project == NULL)
+    project = g_file_get_child (dir, GLOSS_PROJECT_FILE_NAME);
+
+  return project;
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
@@ -210,15 +231,19 @@ undo_action (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
   GListModel *sentences;
+  GListModel *labels;
   guint changed_at = G_MAXUINT;
-  gulong id;
+  guint labels_changed_at = G_MAXUINT;
+  gulong id, labels_id;
 
   if (!can_edit (self))
     return;
 
   /* Show the sentence the undo or redo changed */
   sentences = gloss_document_get_sentences (self->document);
+  labels = G_LIST_MODEL (gloss_document_get_labels (self->document));
   id = g_signal_connect (sentences, "items-changed", G_CALLBACK (record_change_cb), &changed_at);
+  labels_id = g_signal_connect (labels, "items-changed", G_CALLBACK (record_change_cb), &labels_changed_at);
 
   if (g_str_equal (action_name, "doc.undo"))
     gloss_document_undo (self->document);
@@ -226,6 +251,22 @@ undo_action (GtkWidget  *widget,
     gloss_document_redo (self->document);
 
   g_signal_handler_disconnect (sentences, id);
+  g_signal_handler_disconnect (labels, labels_id);
+
+  /* Undoing the deletion of a label brings it back into the project's
+   * label set too, or the document would not load again */
+  if (labels_changed_at != G_MAXUINT)
+    {
+      g_autoptr(GFile) project = dup_project_file (self);
+      g_autoptr(GError) error = NULL;
+
+      if (!gloss_project_save_labels (project, gloss_document_get_labels (self->document), &error))
+        {
+          g_autofree char *message = g_strdup_printf (_("The labels could not be saved: %s"), error->message);
+
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+        }
+    }
 
   if (changed_at != G_MAXUINT && (int)changed_at != self->position)
     gloss_window_set_position (self, changed_at);
@@ -428,7 +469,6 @@ labels_action (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
   g_autoptr(GFile) project = NULL;
-  g_autoptr(GFile) dir = NULL;
 
   if (!can_edit (self))
     return;
@@ -439,16 +479,7 @@ labels_action (GtkWidget  *widget,
       return;
     }
 
-  /* The labels live in the project file of the folder (or the text's
-   * folder): an existing one above, or a new one at the top */
-  if (self->folder != NULL)
-    dir = g_object_ref (self->folder);
-  else
-    dir = g_file_get_parent (gloss_document_get_file (self->document));
-
-  project = gloss_project_find (dir, NULL);
-  if (project == NULL)
-    project = g_file_get_child (dir, GLOSS_PROJECT_FILE_NAME);
+  project = dup_project_file (self);
 
   self->labels_editor = GTK_WINDOW (gloss_labels_editor_new (self->document, project));
   gloss_labels_editor_set_saver (GLOSS_LABELS_EDITOR (self->labels_editor), self->saver);
@@ -465,11 +496,37 @@ close_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
+/* The folder (or the one text) open in the window, as a dataset */
 static void
-noop_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
 {
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GFile *source = self->folder;
+  GlossExportDialog *dialog;
+
+  if (source == NULL && self->document != NULL)
+    source = gloss_document_get_file (self->document);
+  if (source == NULL)
+    return;
+
+  dialog = gloss_export_dialog_new (GTK_WINDOW (self), source,
+                                    self->document ? gloss_document_get_labels (self->document) : NULL,
+                                    self->toast_overlay);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GlossImportDialog *dialog;
+
+  dialog = gloss_import_dialog_new (GTK_WINDOW (self), self->folder, self->toast_overlay);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static gboolean
@@ -605,7 +662,8 @@ _gloss_window_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, noop_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.labels", NULL, labels_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
@@ -633,6 +691,7 @@ _gloss_window_class_init_actions (GtkWidgetClass *widget_class)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.open-folder", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);

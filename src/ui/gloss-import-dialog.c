@@ -1,0 +1,823 @@
+/* gloss-import-dialog.c
+ *
+ * Import…: makes `.txt` + `.gloss.json` pairs in a folder from a dataset
+ * (or texts to annotate from a JSONL corpus of articles), as `gloss import`
+ * does, in a worker thread. Existing files are listed and replaced only
+ * after asking; a dataset with problems (an id that would land outside the
+ * folder, a span that does not fit its text) writes nothing and lists them.
+ * The folder then opens in the window.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-error.h"
+#include "gloss-import.h"
+#include "gloss-import-dialog.h"
+#include "gloss-label-set.h"
+#include "gloss-problem.h"
+#include "gloss-project.h"
+#include "gloss-window.h"
+
+/* At most this many existing files are named when asking to replace them */
+#define MAX_CONFLICTS_NAMED 8
+
+struct _GlossImportDialog
+{
+  AdwWindow          parent_instance;
+
+  AdwToastOverlay   *toasts;         /* weak: the window's */
+  GlossImportFormat  format;
+  GFile             *input;
+  GFile             *destination;
+  gboolean           force;
+
+  GCancellable      *cancellable;
+  GtkFileChooserNative *chooser;
+  GlossImporter     *importer;       /* kept to write again after asking */
+  GPtrArray         *conflicts;      /* GFile */
+  GPtrArray         *problems;       /* GlossProblem */
+  guint              busy : 1;
+  guint              disposed : 1;
+
+  GtkWidget         *cancel_button;
+  GtkWidget         *import_button;
+  GtkStack          *stack;
+  AdwComboRow       *format_row;
+  AdwActionRow      *input_row;
+  AdwActionRow      *destination_row;
+  GtkSwitch         *force_switch;
+  GtkSpinner        *spinner;
+  AdwStatusPage     *problems_page;
+  GtkListBox        *problems_list;
+};
+
+G_DEFINE_FINAL_TYPE (GlossImportDialog, gloss_import_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_TOAST_OVERLAY,
+  PROP_FORMAT,
+  PROP_INPUT,
+  PROP_DESTINATION,
+  PROP_FORCE,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const struct
+{
+  const char *title;
+  const char *explanation;
+} format_info[GLOSS_IMPORT_N_FORMATS] = {
+  [GLOSS_IMPORT_DOCUMENTS_JSONL] = {
+    N_("Documents (JSON Lines)"),
+    N_("Gloss’s export with one document per line") },
+  [GLOSS_IMPORT_JSON] = {
+    N_("JSON"),
+    N_("Gloss’s export as one JSON array") },
+  [GLOSS_IMPORT_SENTENCES_JSONL] = {
+    N_("Sentences (JSON Lines)"),
+    N_("Gloss’s export with one sentence per line") },
+  [GLOSS_IMPORT_DOCCANO] = {
+    N_("doccano"),
+    N_("doccano’s JSON Lines, such as a model’s pre-annotations") },
+  [GLOSS_IMPORT_LABEL_STUDIO] = {
+    N_("Label Studio"),
+    N_("A Label Studio JSON task list") },
+  [GLOSS_IMPORT_BRAT] = {
+    N_("brat"),
+    N_("A folder of brat .txt and .ann files") },
+  [GLOSS_IMPORT_ARTICLES_JSONL] = {
+    N_("Articles (JSON Lines)"),
+    N_("Texts to annotate: an id and a text per line, as crawlers write") },
+};
+
+static char *
+dup_display_name (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  return path ? g_filename_display_name (path) : g_file_get_uri (file);
+}
+
+static void
+update_state (GlossImportDialog *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean problems_shown;
+  gboolean folder = gloss_import_format_is_folder (self->format);
+
+  if (self->disposed)
+    return;
+
+  problems_shown = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "problems") == 0;
+
+  gtk_widget_action_set_enabled (widget, "import.start",
+                                 !self->busy && self->input != NULL && self->destination != NULL);
+  gtk_widget_action_set_enabled (widget, "import.choose-input", !self->busy);
+  gtk_widget_action_set_enabled (widget, "import.choose-destination", !self->busy);
+  gtk_widget_set_visible (self->import_button, !problems_shown);
+  gtk_button_set_label (GTK_BUTTON (self->cancel_button), problems_shown ? _("_Back") : _("_Cancel"));
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row), _(format_info[self->format].explanation));
+
+  if (self->input != NULL)
+    {
+      g_autofree char *name = dup_display_name (self->input);
+
+      adw_action_row_set_subtitle (self->input_row, name);
+    }
+  else
+    adw_action_row_set_subtitle (self->input_row, folder ? _("Choose the folder of the dataset")
+                                                         : _("Choose the file of the dataset"));
+
+  if (self->destination != NULL)
+    {
+      g_autofree char *name = dup_display_name (self->destination);
+
+      adw_action_row_set_subtitle (self->destination_row, name);
+    }
+  else
+    adw_action_row_set_subtitle (self->destination_row, _("Choose a folder"));
+}
+
+static void
+set_busy (GlossImportDialog *self,
+          gboolean           busy)
+{
+  if (self->busy == !!busy)
+    return;
+
+  self->busy = !!busy;
+  if (!self->disposed)
+    gtk_spinner_set_spinning (self->spinner, self->busy);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  update_state (self);
+}
+
+static void
+show_page (GlossImportDialog *self,
+           const char        *page)
+{
+  gtk_stack_set_visible_child_name (self->stack, page);
+  update_state (self);
+}
+
+static void
+set_file (GlossImportDialog  *self,
+          GFile             **field,
+          GFile              *file,
+          guint               prop_id)
+{
+  if (*field == file || (*field != NULL && file != NULL && g_file_equal (*field, file)))
+    return;
+
+  g_set_object (field, file);
+  /* What was read from another file or for another folder is stale */
+  g_clear_object (&self->importer);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  update_state (self);
+}
+
+static void
+set_format (GlossImportDialog *self,
+            GlossImportFormat  format)
+{
+  g_return_if_fail (format < GLOSS_IMPORT_N_FORMATS);
+
+  if (self->format == format)
+    return;
+
+  /* A file is no brat folder, nor the other way round */
+  if (gloss_import_format_is_folder (format) != gloss_import_format_is_folder (self->format))
+    set_file (self, &self->input, NULL, PROP_INPUT);
+
+  self->format = format;
+  g_clear_object (&self->importer);
+  adw_combo_row_set_selected (self->format_row, format);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FORMAT]);
+  update_state (self);
+}
+
+static void
+on_format_selected_cb (AdwComboRow       *row,
+                       GParamSpec        *pspec,
+                       GlossImportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (selected < GLOSS_IMPORT_N_FORMATS)
+    set_format (self, selected);
+}
+
+/* The import ------------------------------------------------------------ */
+
+typedef struct
+{
+  GlossImporter *importer;
+  GFile         *input;
+  GFile         *destination;
+  gboolean       force;
+  gboolean       read;          /* only the writing is left */
+  GPtrArray     *conflicts;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_clear_object (&job->importer);
+  g_clear_object (&job->input);
+  g_clear_object (&job->destination);
+  g_clear_pointer (&job->conflicts, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GError *error = NULL;
+
+  if (!job->read)
+    {
+      /* The labels of the project imported into, so that the new files
+       * agree with the documents there */
+      if (g_file_query_exists (job->destination, cancellable))
+        {
+          g_autoptr(GPtrArray) label_problems = gloss_problems_new ();
+          g_autoptr(GlossLabelSet) labels = gloss_project_load_labels_for (job->destination, label_problems,
+                                                                           cancellable);
+
+          if (labels != NULL)
+            gloss_importer_set_labels (job->importer, labels);
+        }
+
+      if (!gloss_importer_read (job->importer, job->input, cancellable, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+
+      if (gloss_importer_get_problems (job->importer)->len > 0)
+        {
+          g_task_return_new_error (task, GLOSS_ERROR, GLOSS_ERROR_INVALID_DOCUMENT,
+                                   _("The dataset has problems, so nothing was written."));
+          return;
+        }
+      job->read = TRUE;
+    }
+
+  if (!gloss_importer_write (job->importer, job->destination, job->force, job->conflicts, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void run_import (GlossImportDialog *self,
+                        gboolean           force);
+
+static void
+show_error (GlossImportDialog *self,
+            const GError      *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Failed"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_problems (GlossImportDialog *self,
+               const GError      *error)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problems_list))) != NULL)
+    gtk_list_box_remove (self->problems_list, child);
+
+  for (guint i = 0; i < self->problems->len; i++)
+    {
+      GlossProblem *problem = g_ptr_array_index (self->problems, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *subtitle = NULL;
+
+      if (problem->path != NULL && problem->path[0] != '\0')
+        subtitle = g_strdup_printf ("%s: %s", problem->path, problem->message);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), problem->file ? problem->file : "");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : problem->message);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      gtk_list_box_append (self->problems_list, row);
+    }
+
+  adw_status_page_set_description (self->problems_page, error->message);
+  show_page (self, "problems");
+}
+
+static void
+on_replace_response_cb (AdwMessageDialog  *dialog,
+                        const char        *response,
+                        GlossImportDialog *self)
+{
+  if (g_strcmp0 (response, "replace") == 0)
+    run_import (self, TRUE);
+}
+
+static void
+ask_to_replace (GlossImportDialog *self)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *folder = dup_display_name (self->destination);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  guint n = self->conflicts->len;
+
+  for (guint i = 0; i < MIN (n, MAX_CONFLICTS_NAMED); i++)
+    {
+      GFile *file = g_ptr_array_index (self->conflicts, i);
+      g_autofree char *relative = g_file_get_relative_path (self->destination, file);
+      g_autofree char *name = relative ? g_filename_display_name (relative) : dup_display_name (file);
+
+      g_string_append_printf (names, "\n%s", name);
+    }
+  if (n > MAX_CONFLICTS_NAMED)
+    {
+      g_string_append_c (names, '\n');
+      g_string_append_printf (names, g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
+                                                  n - MAX_CONFLICTS_NAMED),
+                              n - MAX_CONFLICTS_NAMED);
+    }
+
+  if (n == 1)
+    body = g_strdup_printf (_("This file in “%s” exists already and would be replaced:\n%s"), folder, names->str);
+  else
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "These %u files in “%s” exist already and would be replaced:\n%s",
+                                         "These %u files in “%s” exist already and would be replaced:\n%s",
+                                         n),
+                            n, folder, names->str);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace Existing Files?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_replace_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_imported_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GlossImportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Job *job = g_task_get_task_data (G_TASK (result));
+  GtkWindow *parent;
+  guint n;
+
+  if (self->disposed)
+    return;
+
+  set_busy (self, FALSE);
+  g_ptr_array_set_size (self->conflicts, 0);
+  g_ptr_array_extend (self->conflicts, job->conflicts, (GCopyFunc)(void (*)(void))g_object_ref, NULL);
+  g_ptr_array_set_size (self->problems, 0);
+  g_ptr_array_extend (self->problems, gloss_importer_get_problems (job->importer),
+                      (GCopyFunc)(void (*)(void))gloss_problem_copy, NULL);
+  if (job->read)
+    g_set_object (&self->importer, job->importer);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_page (self, "options");
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      if (self->conflicts->len > 0)
+        ask_to_replace (self);
+      else if (self->problems->len > 0)
+        show_problems (self, error);
+      else
+        show_error (self, error);
+      return;
+    }
+
+  n = gloss_importer_get_n_documents (job->importer);
+  if (self->toasts != NULL)
+    {
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u document",
+                                                               "Imported %u documents", n),
+                                                  n);
+
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (message));
+    }
+
+  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  if (GLOSS_IS_WINDOW (parent))
+    gloss_window_open (GLOSS_WINDOW (parent), self->destination);
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+run_import (GlossImportDialog *self,
+            gboolean           force)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  if (self->busy || self->input == NULL || self->destination == NULL)
+    return;
+
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  job = g_new0 (Job, 1);
+  job->read = self->importer != NULL;
+  job->importer = self->importer ? g_object_ref (self->importer) : gloss_importer_new (self->format);
+  job->input = g_object_ref (self->input);
+  job->destination = g_object_ref (self->destination);
+  job->force = force;
+  job->conflicts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  set_busy (self, TRUE);
+  show_page (self, "progress");
+
+  task = g_task_new (self, self->cancellable, on_imported_cb, g_object_ref (self));
+  g_task_set_task_data (task, job, (GDestroyNotify)job_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+static void
+start_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  GlossImportDialog *self = GLOSS_IMPORT_DIALOG (widget);
+
+  run_import (self, self->force);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  GlossImportDialog *self = GLOSS_IMPORT_DIALOG (widget);
+
+  if (self->busy)
+    g_cancellable_cancel (self->cancellable);
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "problems") == 0)
+    show_page (self, "options");
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+/* The files ---------------------------------------------------------- */
+
+static void
+on_chooser_response_cb (GtkNativeDialog   *chooser,
+                        int                response,
+                        GlossImportDialog *self)
+{
+  gboolean input = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "gloss-input"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL && input)
+        gloss_import_dialog_set_input (self, file);
+      else if (file != NULL)
+        gloss_import_dialog_set_destination (self, file);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->chooser);
+}
+
+static void
+choose_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  GlossImportDialog *self = GLOSS_IMPORT_DIALOG (widget);
+  gboolean input = g_str_equal (action_name, "import.choose-input");
+  gboolean folder = !input || gloss_import_format_is_folder (self->format);
+  GFile *current = input ? self->input : self->destination;
+
+  if (self->chooser != NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (input ? _("Import From") : _("Import Into Folder"),
+                                               GTK_WINDOW (self),
+                                               folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                                      : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               folder ? _("_Select") : _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_object_set_data (G_OBJECT (self->chooser), "gloss-input", GINT_TO_POINTER (input));
+
+  if (current != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (self->chooser), current, NULL);
+
+  if (!folder)
+    {
+      g_autoptr(GtkFileFilter) data = gtk_file_filter_new ();
+      g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (data, _("JSON and JSON Lines"));
+      gtk_file_filter_add_suffix (data, "json");
+      gtk_file_filter_add_suffix (data, "jsonl");
+      gtk_file_filter_add_suffix (data, "ndjson");
+      gtk_file_filter_set_name (all, _("All Files"));
+      gtk_file_filter_add_pattern (all, "*");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), data);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+    }
+
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* The object ------------------------------------------------------------ */
+
+static void
+gloss_import_dialog_dispose (GObject *object)
+{
+  GlossImportDialog *self = GLOSS_IMPORT_DIALOG (object);
+
+  self->disposed = TRUE;
+  g_cancellable_cancel (self->cancellable);
+  if (self->chooser != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+  g_clear_weak_pointer (&self->toasts);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_IMPORT_DIALOG);
+
+  G_OBJECT_CLASS (gloss_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+gloss_import_dialog_finalize (GObject *object)
+{
+  GlossImportDialog *self = GLOSS_IMPORT_DIALOG (object);
+
+  g_clear_object (&self->input);
+  g_clear_object (&self->destination);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->importer);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (gloss_import_dialog_parent_class)->finalize (object);
+}
+
+static void
+gloss_import_dialog_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  GlossImportDialog *self = GLOSS_IMPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_TOAST_OVERLAY:
+      g_value_set_object (value, self->toasts);
+      break;
+
+    case PROP_FORMAT:
+      g_value_set_uint (value, self->format);
+      break;
+
+    case PROP_INPUT:
+      g_value_set_object (value, self->input);
+      break;
+
+    case PROP_DESTINATION:
+      g_value_set_object (value, self->destination);
+      break;
+
+    case PROP_FORCE:
+      g_value_set_boolean (value, self->force);
+      break;
+
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_import_dialog_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  GlossImportDialog *self = GLOSS_IMPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_TOAST_OVERLAY:
+      g_set_weak_pointer (&self->toasts, g_value_get_object (value));
+      break;
+
+    case PROP_FORMAT:
+      set_format (self, g_value_get_uint (value));
+      break;
+
+    case PROP_INPUT:
+      gloss_import_dialog_set_input (self, g_value_get_object (value));
+      break;
+
+    case PROP_DESTINATION:
+      gloss_import_dialog_set_destination (self, g_value_get_object (value));
+      break;
+
+    case PROP_FORCE:
+      if (self->force != g_value_get_boolean (value))
+        {
+          self->force = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_import_dialog_class_init (GlossImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gloss_import_dialog_dispose;
+  object_class->finalize = gloss_import_dialog_finalize;
+  object_class->get_property = gloss_import_dialog_get_property;
+  object_class->set_property = gloss_import_dialog_set_property;
+
+  properties[PROP_TOAST_OVERLAY] =
+    g_param_spec_object ("toast-overlay", NULL, NULL, ADW_TYPE_TOAST_OVERLAY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FORMAT] =
+    g_param_spec_uint ("format", NULL, NULL, 0, GLOSS_IMPORT_N_FORMATS - 1, GLOSS_IMPORT_DOCUMENTS_JSONL,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_INPUT] =
+    g_param_spec_object ("input", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DESTINATION] =
+    g_param_spec_object ("destination", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FORCE] =
+    g_param_spec_boolean ("force", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/gloss-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, input_row);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, destination_row);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, force_switch);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, problems_page);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, problems_list);
+
+  gtk_widget_class_install_action (widget_class, "import.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "import.choose-input", NULL, choose_action);
+  gtk_widget_class_install_action (widget_class, "import.choose-destination", NULL, choose_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "import.cancel", NULL);
+}
+
+static void
+gloss_import_dialog_init (GlossImportDialog *self)
+{
+  g_autoptr(GtkStringList) formats = gtk_string_list_new (NULL);
+
+  self->conflicts = g_ptr_array_new_with_free_func (g_object_unref);
+  self->problems = gloss_problems_new ();
+  self->cancellable = g_cancellable_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < GLOSS_IMPORT_N_FORMATS; i++)
+    gtk_string_list_append (formats, _(format_info[i].title));
+  adw_combo_row_set_model (self->format_row, G_LIST_MODEL (formats));
+  g_signal_connect (self->format_row, "notify::selected", G_CALLBACK (on_format_selected_cb), self);
+
+  g_object_bind_property (self, "force", self->force_switch, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+
+  update_state (self);
+}
+
+/**
+ * gloss_import_dialog_new:
+ * @parent: the window the folder opens in afterwards
+ * @destination: (nullable): the folder suggested to import into
+ * @toasts: (nullable): where the toast of a finished import goes
+ */
+GlossImportDialog *
+gloss_import_dialog_new (GtkWindow       *parent,
+                         GFile           *destination,
+                         AdwToastOverlay *toasts)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (destination == NULL || G_IS_FILE (destination), NULL);
+
+  return g_object_new (GLOSS_TYPE_IMPORT_DIALOG,
+                       "transient-for", parent,
+                       "destination", destination,
+                       "toast-overlay", toasts,
+                       NULL);
+}
+
+void
+gloss_import_dialog_set_input (GlossImportDialog *self,
+                               GFile             *input)
+{
+  g_return_if_fail (GLOSS_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (input == NULL || G_IS_FILE (input));
+
+  set_file (self, &self->input, input, PROP_INPUT);
+}
+
+void
+gloss_import_dialog_set_destination (GlossImportDialog *self,
+                                     GFile             *destination)
+{
+  g_return_if_fail (GLOSS_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (destination == NULL || G_IS_FILE (destination));
+
+  set_file (self, &self->destination, destination, PROP_DESTINATION);
+}
+
+gboolean
+gloss_import_dialog_get_busy (GlossImportDialog *self)
+{
+  g_return_val_if_fail (GLOSS_IS_IMPORT_DIALOG (self), FALSE);
+
+  return self->busy;
+}
+
+/**
+ * gloss_import_dialog_get_conflicts:
+ *
+ * Returns: (transfer none) (element-type GFile): the existing files the
+ *   last import would have replaced
+ */
+GPtrArray *
+gloss_import_dialog_get_conflicts (GlossImportDialog *self)
+{
+  g_return_val_if_fail (GLOSS_IS_IMPORT_DIALOG (self), NULL);
+
+  return self->conflicts;
+}
+
+/**
+ * gloss_import_dialog_get_problems:
+ *
+ * Returns: (transfer none) (element-type GlossProblem): the problems of
+ *   the dataset of the last import
+ */
+GPtrArray *
+gloss_import_dialog_get_problems (GlossImportDialog *self)
+{
+  g_return_val_if_fail (GLOSS_IS_IMPORT_DIALOG (self), NULL);
+
+  return self->problems;
+}

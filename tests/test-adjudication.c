@@ -1,0 +1,484 @@
+/* test-adjudication.c
+ *
+ * Adjudication into a gold copy, on copies of the fixtures of
+ * tests/data/agreement/study (see make-fixtures.py there): which
+ * sentences disagree, what deciding writes, byte for byte, that the
+ * annotators' files stay as they were, resuming and undoing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "gloss-adjudication.h"
+#include "gloss-annotation.h"
+#include "gloss-document.h"
+#include "gloss-sentence.h"
+
+#define TIME "2026-12-02T09:00:00Z"
+
+typedef struct
+{
+  char      *dir;
+  GPtrArray *roots;    /* GFile: the annotators' copies, in dir */
+  GFile     *gold;
+} Fixture;
+
+static void
+copy_tree (GFile *from,
+           GFile *to)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_make_directory_with_parents (to, NULL, NULL);
+  children = g_file_enumerate_children (from, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+
+  for (;;)
+    {
+      g_autoptr(GFileInfo) info = g_file_enumerator_next_file (children, NULL, &error);
+      g_autoptr(GFile) source = NULL;
+      g_autoptr(GFile) target = NULL;
+
+      if (info == NULL)
+        break;
+
+      source = g_file_get_child (from, g_file_info_get_name (info));
+      target = g_file_get_child (to, g_file_info_get_name (info));
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        copy_tree (source, target);
+      else
+        {
+          g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+          g_assert_no_error (error);
+        }
+    }
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+
+  while (children != NULL)
+    {
+      g_autoptr(GFileInfo) info = g_file_enumerator_next_file (children, NULL, NULL);
+      g_autoptr(GFile) child = NULL;
+
+      if (info == NULL)
+        break;
+
+      child = g_file_get_child (file, g_file_info_get_name (info));
+      remove_tree (child);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+/* user_data: the annotators, comma-separated, of the study */
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_auto(GStrv) names = g_strsplit (user_data, ",", -1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *gold = NULL;
+
+  fixture->dir = g_dir_make_tmp ("gloss-adjudication-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->roots = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr(GFile) source = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "agreement", "study",
+                                                                          names[i], NULL));
+      g_autofree char *path = g_build_filename (fixture->dir, names[i], NULL);
+      GFile *target = g_file_new_for_path (path);
+
+      copy_tree (source, target);
+      g_ptr_array_add (fixture->roots, target);
+    }
+
+  gold = g_build_filename (fixture->dir, "gold", NULL);
+  fixture->gold = g_file_new_for_path (gold);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (fixture->dir);
+
+  remove_tree (dir);
+  g_clear_pointer (&fixture->roots, g_ptr_array_unref);
+  g_clear_object (&fixture->gold);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+static GlossAdjudication *
+load (Fixture    *fixture,
+      const char *id)
+{
+  const char *names[] = { "Ada", "Bea", "Cem", NULL };
+  g_autoptr(GlossAdjudication) adjudication = NULL;
+  g_autoptr(GError) error = NULL;
+
+  names[fixture->roots->len] = NULL;
+  adjudication = gloss_adjudication_new (fixture->roots, names, fixture->gold, id);
+  gloss_adjudication_set_adjudicator (adjudication, "Eve");
+  gloss_adjudication_set_time (adjudication, TIME);
+  g_assert_true (gloss_adjudication_load (adjudication, NULL, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&adjudication);
+}
+
+/* The labels as one string: "source,quote"; "-" for none, NULL if absent */
+static char *
+join (const char * const *labels)
+{
+  if (labels == NULL)
+    return NULL;
+  if (labels[0] == NULL)
+    return g_strdup ("-");
+
+  return g_strjoinv (",", (char **)labels);
+}
+
+static char *
+gold_labels (GlossAdjudication *adjudication,
+             guint              position)
+{
+  GlossSentence *sentence = gloss_document_get_sentence (gloss_adjudication_get_gold (adjudication), position);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) labels = NULL;
+
+  for (guint i = 0; i < gloss_sentence_get_n_annotations (sentence); i++)
+    {
+      GlossAnnotation *annotation = gloss_sentence_get_annotation (sentence, i);
+
+      g_assert_cmpstr (gloss_annotation_get_annotator (annotation), ==, "Eve");
+      g_strv_builder_add (builder, gloss_annotation_get_label (annotation));
+    }
+  labels = g_strv_builder_end (builder);
+
+  return join ((const char * const *)labels);
+}
+
+static GBytes *
+read_bytes (GFile      *root,
+            const char *path)
+{
+  g_autoptr(GFile) file = g_file_resolve_relative_path (root, path);
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = g_file_load_bytes (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+
+  return bytes;
+}
+
+static void
+test_three (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  /* Per sentence of de/rathaus.txt: Ada, Bea, Cem */
+  static const char *expected[6][3] = {
+    { "source,quote", "quote", "source,quote" },
+    { "claim,source", "claim,source", "claim" },
+    { "-", "-", "claim" },
+    { "quote", "source,quote", "quote" },
+    { "claim", "claim", "-" },
+    { "-", "-", "-" },
+  };
+  g_autoptr(GlossAdjudication) adjudication = load (fixture, "de/rathaus.txt");
+
+  g_assert_cmpuint (gloss_adjudication_get_n_annotators (adjudication), ==, 3);
+  g_assert_cmpuint (gloss_adjudication_get_n_disagreements (adjudication), ==, 5);
+  g_assert_cmpuint (gloss_adjudication_get_n_decided (adjudication), ==, 0);
+  g_assert_false (gloss_adjudication_get_gold_exists (adjudication));
+
+  for (guint s = 0; s < 6; s++)
+    {
+      for (guint a = 0; a < 3; a++)
+        {
+          g_autofree char *labels = join (gloss_adjudication_get_labels (adjudication, s, a));
+
+          g_assert_cmpstr (labels, ==, expected[s][a]);
+        }
+      g_assert_cmpint (gloss_adjudication_find_disagreement (adjudication, s), ==, s < 5 ? (int)s : -1);
+    }
+  for (guint k = 0; k < 5; k++)
+    {
+      g_assert_cmpuint (gloss_adjudication_get_sentence (adjudication, k), ==, k);
+      g_assert_false (gloss_adjudication_get_decided (adjudication, k));
+    }
+
+  /* Nothing written yet */
+  g_assert_false (g_file_query_exists (fixture->gold, NULL));
+}
+
+/* Sentences where all agree go into gold as they are */
+static void
+test_agreed (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  static const char *expected[6] = { "-", "claim,source", "-", "-", "claim", "-" };
+  g_autoptr(GlossAdjudication) adjudication = load (fixture, "de/rathaus.txt");
+
+  g_assert_cmpuint (gloss_adjudication_get_n_disagreements (adjudication), ==, 2);
+  g_assert_cmpuint (gloss_adjudication_get_sentence (adjudication, 0), ==, 0);
+  g_assert_cmpuint (gloss_adjudication_get_sentence (adjudication, 1), ==, 3);
+
+  for (guint s = 0; s < 6; s++)
+    {
+      g_autofree char *labels = gold_labels (adjudication, s);
+
+      g_assert_cmpstr (labels, ==, expected[s]);
+    }
+}
+
+/* Bea joined the first two sentences of de/split.txt: both are
+ * disagreements, and her labels cannot be accepted there */
+static void
+test_split (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  g_autoptr(GlossAdjudication) adjudication = load (fixture, "de/split.txt");
+  g_autofree char *first = NULL;
+
+  g_assert_cmpuint (gloss_adjudication_get_n_disagreements (adjudication), ==, 2);
+  g_assert_null (gloss_adjudication_get_labels (adjudication, 0, 1));
+  g_assert_null (gloss_adjudication_get_labels (adjudication, 1, 1));
+  g_assert_cmpint (gloss_adjudication_find_disagreement (adjudication, 2), ==, -1);
+  g_assert_false (gloss_adjudication_accept (adjudication, 0, 1));
+  g_assert_cmpuint (gloss_adjudication_get_n_decided (adjudication), ==, 0);
+
+  g_assert_true (gloss_adjudication_accept (adjudication, 1, 0));
+  first = gold_labels (adjudication, 1);
+  g_assert_cmpstr (first, ==, "claim");
+}
+
+static void
+test_problems (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  const char *names[] = { "Ada", "Bea", "Cem", NULL };
+  g_autoptr(GlossAdjudication) changed = gloss_adjudication_new (fixture->roots, names, fixture->gold,
+                                                                 "en/changed.txt");
+  g_autoptr(GlossAdjudication) missing = NULL;
+  g_autoptr(GPtrArray) two = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (gloss_adjudication_load (changed, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "different texts"));
+  g_clear_error (&error);
+
+  /* Cem has no en/council.txt: Ada and Bea are enough, Cem alone not */
+  g_ptr_array_add (two, g_ptr_array_index (fixture->roots, 2));
+  g_ptr_array_add (two, g_ptr_array_index (fixture->roots, 2));
+  missing = gloss_adjudication_new (two, NULL, fixture->gold, "en/council.txt");
+  g_assert_false (gloss_adjudication_load (missing, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "Fewer than two"));
+}
+
+static void
+test_find_documents (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossAdjudicationEntry *entry;
+
+  entries = gloss_adjudication_find_documents (fixture->roots, fixture->gold, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 4);
+
+  entry = g_ptr_array_index (entries, 0);
+  g_assert_cmpstr (entry->id, ==, "de/rathaus.txt");
+  g_assert_cmpuint (entry->n_disagreements, ==, 5);
+  g_assert_null (entry->problem);
+  entry = g_ptr_array_index (entries, 1);
+  g_assert_cmpstr (entry->id, ==, "de/split.txt");
+  g_assert_cmpuint (entry->n_disagreements, ==, 2);
+  entry = g_ptr_array_index (entries, 2);
+  g_assert_cmpstr (entry->id, ==, "en/changed.txt");
+  g_assert_nonnull (entry->problem);
+  entry = g_ptr_array_index (entries, 3);
+  g_assert_cmpstr (entry->id, ==, "en/council.txt");
+  g_assert_cmpuint (entry->n_disagreements, ==, 3);
+  g_assert_cmpuint (entry->n_decided, ==, 0);
+}
+
+static void
+test_gold (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  g_autoptr(GBytes) ada_before = read_bytes (g_ptr_array_index (fixture->roots, 0), "de/rathaus.txt.gloss.json");
+  g_autoptr(GBytes) bea_before = read_bytes (g_ptr_array_index (fixture->roots, 1), "de/rathaus.txt.gloss.json");
+  g_autoptr(GBytes) ada_after = NULL;
+  g_autoptr(GBytes) bea_after = NULL;
+  g_autoptr(GBytes) text = NULL;
+  g_autoptr(GBytes) gold_text = NULL;
+  g_autoptr(GBytes) gold = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GlossAdjudication) adjudication = load (fixture, "de/rathaus.txt");
+  g_autoptr(GlossDocument) reloaded = NULL;
+  g_autoptr(GFile) gold_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) expected_file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "adjudication",
+                                                                            "rathaus.txt.gloss.json", NULL));
+
+  /* Sentence 0: Ada's quote and source; sentence 3: Bea's, then by hand
+   * without the source */
+  g_assert_true (gloss_adjudication_accept (adjudication, 0, 0));
+  g_assert_false (gloss_adjudication_accept (adjudication, 0, 0));
+  g_assert_true (gloss_adjudication_accept (adjudication, 1, 1));
+  g_assert_false (gloss_adjudication_toggle_label (adjudication, 1, "source"));
+  g_assert_cmpuint (gloss_adjudication_get_n_decided (adjudication), ==, 2);
+  g_assert_cmpint (gloss_adjudication_get_accepted (adjudication, 0), ==, 0);
+  g_assert_cmpint (gloss_adjudication_get_accepted (adjudication, 1), ==, -1);
+
+  g_assert_true (gloss_adjudication_save (adjudication, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gloss_adjudication_get_gold_exists (adjudication));
+
+  /* The text byte for byte, the annotations exactly so */
+  text = read_bytes (g_ptr_array_index (fixture->roots, 0), "de/rathaus.txt");
+  gold_text = read_bytes (fixture->gold, "de/rathaus.txt");
+  g_assert_true (g_bytes_equal (text, gold_text));
+
+  gold = read_bytes (fixture->gold, "de/rathaus.txt.gloss.json");
+  expected = g_file_load_bytes (expected_file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  if (!g_bytes_equal (gold, expected))
+    {
+      g_autofree char *actual = g_build_filename (g_get_tmp_dir (), "gloss-adjudication-actual.json", NULL);
+
+      g_file_set_contents (actual, g_bytes_get_data (gold, NULL), g_bytes_get_size (gold), NULL);
+      g_error ("The gold file differs from %s; it is in %s", g_file_peek_path (expected_file), actual);
+    }
+
+  /* A valid Gloss document, as `gloss validate` would find it */
+  gold_file = g_file_resolve_relative_path (fixture->gold, "de/rathaus.txt");
+  reloaded = gloss_document_load (gold_file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_document_get_problems (reloaded)->len, ==, 0);
+  g_assert_false (gloss_document_get_read_only (reloaded));
+
+  /* The annotators' files are as they were */
+  ada_after = read_bytes (g_ptr_array_index (fixture->roots, 0), "de/rathaus.txt.gloss.json");
+  bea_after = read_bytes (g_ptr_array_index (fixture->roots, 1), "de/rathaus.txt.gloss.json");
+  g_assert_true (g_bytes_equal (ada_before, ada_after));
+  g_assert_true (g_bytes_equal (bea_before, bea_after));
+}
+
+static void
+test_resume (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autoptr(GlossAdjudication) first = load (fixture, "de/rathaus.txt");
+  g_autoptr(GlossAdjudication) again = NULL;
+  g_autoptr(GlossAdjudication) last = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *labels = NULL;
+  GlossAdjudicationEntry *entry;
+
+  g_assert_true (gloss_adjudication_accept (first, 1, 1));
+  g_assert_true (gloss_adjudication_save (first, NULL, &error));
+  g_assert_no_error (error);
+
+  again = load (fixture, "de/rathaus.txt");
+  g_assert_true (gloss_adjudication_get_gold_exists (again));
+  g_assert_cmpuint (gloss_adjudication_get_n_disagreements (again), ==, 2);
+  g_assert_cmpuint (gloss_adjudication_get_n_decided (again), ==, 1);
+  g_assert_false (gloss_adjudication_get_decided (again, 0));
+  g_assert_true (gloss_adjudication_get_decided (again, 1));
+  g_assert_cmpint (gloss_adjudication_get_accepted (again, 1), ==, 1);
+  g_assert_false (gloss_adjudication_get_can_undo (again));
+  labels = gold_labels (again, 3);
+  g_assert_cmpstr (labels, ==, "source,quote");
+
+  entries = gloss_adjudication_find_documents (fixture->roots, fixture->gold, NULL, &error);
+  g_assert_no_error (error);
+  entry = g_ptr_array_index (entries, 0);
+  g_assert_cmpstr (entry->id, ==, "de/rathaus.txt");
+  g_assert_cmpuint (entry->n_decided, ==, 1);
+
+  /* Deciding the rest marks the gold copy done */
+  g_assert_true (gloss_adjudication_accept (again, 0, 1));
+  g_assert_true (gloss_document_get_done (gloss_adjudication_get_gold (again)));
+  g_assert_true (gloss_adjudication_save (again, NULL, &error));
+  last = load (fixture, "de/rathaus.txt");
+  g_assert_cmpuint (gloss_adjudication_get_n_decided (last), ==, 2);
+  g_assert_true (gloss_document_get_done (gloss_adjudication_get_gold (last)));
+}
+
+static void
+test_undo (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  g_autoptr(GlossAdjudication) adjudication = load (fixture, "de/rathaus.txt");
+  g_autofree char *before = NULL;
+  g_autofree char *accepted = NULL;
+  g_autofree char *toggled = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *restored = NULL;
+
+  before = gold_labels (adjudication, 0);
+  g_assert_cmpstr (before, ==, "-");
+  g_assert_false (gloss_adjudication_get_can_undo (adjudication));
+
+  gloss_adjudication_accept (adjudication, 0, 0);
+  accepted = gold_labels (adjudication, 0);
+  g_assert_cmpstr (accepted, ==, "source,quote");
+  gloss_adjudication_toggle_label (adjudication, 0, "claim");
+  toggled = gold_labels (adjudication, 0);
+  g_assert_cmpstr (toggled, ==, "claim,source,quote");
+  g_assert_cmpint (gloss_adjudication_get_accepted (adjudication, 0), ==, -1);
+
+  g_assert_true (gloss_adjudication_undo (adjudication));
+  undone = gold_labels (adjudication, 0);
+  g_assert_cmpstr (undone, ==, "source,quote");
+  g_assert_cmpint (gloss_adjudication_get_accepted (adjudication, 0), ==, 0);
+  g_assert_cmpuint (gloss_adjudication_get_n_decided (adjudication), ==, 1);
+
+  g_assert_true (gloss_adjudication_undo (adjudication));
+  restored = gold_labels (adjudication, 0);
+  g_assert_cmpstr (restored, ==, "-");
+  g_assert_false (gloss_adjudication_get_decided (adjudication, 0));
+  g_assert_cmpuint (gloss_adjudication_get_n_decided (adjudication), ==, 0);
+  g_assert_false (gloss_adjudication_undo (adjudication));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, who, func) \
+  g_test_add (path, Fixture, who, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/gloss/adjudication/three", "ada,bea,cem", test_three);
+  ADD ("/gloss/adjudication/agreed", "ada,bea", test_agreed);
+  ADD ("/gloss/adjudication/split", "ada,bea", test_split);
+  ADD ("/gloss/adjudication/problems", "ada,bea,cem", test_problems);
+  ADD ("/gloss/adjudication/find-documents", "ada,bea,cem", test_find_documents);
+  ADD ("/gloss/adjudication/gold", "ada,bea", test_gold);
+  ADD ("/gloss/adjudication/resume", "ada,bea", test_resume);
+  ADD ("/gloss/adjudication/undo", "ada,bea", test_undo);
+
+#undef ADD
+
+  return g_test_run ();
+}
