@@ -605,14 +605,36 @@ set_document_actions_enabled (GlossAdjudicationWindow *self,
 }
 
 static void
+on_draining_saver_cb (GlossSaver *saver,
+                      GParamSpec *pspec,
+                      gpointer    user_data)
+{
+  if (gloss_saver_get_dirty (saver) && gloss_saver_get_state (saver) != GLOSS_SAVER_ERROR)
+    return;
+
+  g_signal_handlers_disconnect_by_func (saver, on_draining_saver_cb, NULL);
+  g_object_unref (saver);
+}
+
+static void
 close_document (GlossAdjudicationWindow *self)
 {
   if (self->saver != NULL)
     {
-      /* The autosave writes what is pending even after the window lets go */
-      gloss_saver_save_now (self->saver);
-      g_signal_handlers_disconnect_by_data (self->saver, self);
-      g_clear_object (&self->saver);
+      GlossSaver *saver = g_steal_pointer (&self->saver);
+
+      g_signal_handlers_disconnect_by_data (saver, self);
+      gloss_saver_save_now (saver);
+
+      /* A write already running takes the last decisions only after it:
+       * the autosave lives on until they are on disk */
+      if (gloss_saver_get_dirty (saver) && gloss_saver_get_state (saver) != GLOSS_SAVER_ERROR)
+        {
+          g_signal_connect (saver, "notify::dirty", G_CALLBACK (on_draining_saver_cb), NULL);
+          g_signal_connect (saver, "notify::state", G_CALLBACK (on_draining_saver_cb), NULL);
+        }
+      else
+        g_object_unref (saver);
     }
   if (self->adjudication != NULL)
     {

@@ -511,6 +511,11 @@ export_action (GtkWidget  *widget,
   if (source == NULL)
     return;
 
+  /* The export reads the files on disk: the last second's changes go
+   * there first, long before the user has chosen a format */
+  if (self->saver != NULL && gloss_saver_get_dirty (self->saver))
+    gloss_saver_save_now (self->saver);
+
   dialog = gloss_export_dialog_new (GTK_WINDOW (self), source,
                                     self->document ? gloss_document_get_labels (self->document) : NULL,
                                     self->toast_overlay);
