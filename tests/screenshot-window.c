@@ -10,6 +10,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
+
 #include <glib/gstdio.h>
 
 #include "gloss-application.h"
@@ -71,11 +74,18 @@ main (int    argc,
   GlossWindow *window;
   gsize length;
 
-  if (argc != 3)
+  if (argc != 3 && argc != 4)
     {
-      g_printerr ("Usage: %s ARTICLE OUTDIR\n", argv[0]);
+      g_printerr ("Usage: %s ARTICLE OUTDIR [PREFIX]\n", argv[0]);
       return 2;
     }
+
+  /* As main.c does: the window in the locale's language, from the build
+   * folder's catalogues when GLOSS_LOCALEDIR says so */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("GLOSS_LOCALEDIR") ? g_getenv ("GLOSS_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   if (!gtk_init_check ())
     {
@@ -144,7 +154,7 @@ main (int    argc,
   for (guint i = 0; i < 2; i++)
     {
       const char *style = i == 0 ? "light" : "dark";
-      g_autofree char *name = g_strdup_printf ("window-%s.png", style);
+      g_autofree char *name = g_strdup_printf ("%s-%s.png", argc == 4 ? argv[3] : "window", style);
       g_autofree char *path = g_build_filename (argv[2], name, NULL);
 
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (),

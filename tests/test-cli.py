@@ -12,6 +12,8 @@ import tempfile
 import unittest
 
 GLOSS = os.path.abspath(sys.argv.pop(1))
+# The catalogues of the build folder the binary is in
+os.environ.setdefault("GLOSS_LOCALEDIR", os.path.join(os.path.dirname(os.path.dirname(GLOSS)), "po"))
 SRCDIR = os.path.dirname(os.path.abspath(__file__))
 INVALID = os.path.join(SRCDIR, "data", "invalid")
 
@@ -217,6 +219,20 @@ class Reanchor(unittest.TestCase):
 
 
 class Global(unittest.TestCase):
+    def test_german(self):
+        """The commands speak German where the locale is German (the
+        catalogue from the build folder: GLOSS_LOCALEDIR)"""
+        if subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout.lower().find("de_de.utf") < 0:
+            if os.environ.get("CI"):
+                self.fail("the de_DE.UTF-8 locale is missing")
+            self.skipTest("no de_DE.UTF-8 locale")
+        env = dict(os.environ, LANGUAGE="de", LANG="de_DE.UTF-8", LC_ALL="de_DE.UTF-8")
+        result = subprocess.run([GLOSS, "--help"], capture_output=True, env=env)
+        self.assertIn("Befehle:", result.stdout.decode())
+        result = subprocess.run([GLOSS, "segment", "-"], input=b"Gr\xfc\xdfe", capture_output=True, env=env)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("kein gültiges UTF-8", result.stderr.decode())
+
     def test_version(self):
         result = run("--version")
         self.assertEqual(result.returncode, 0)

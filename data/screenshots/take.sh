@@ -18,7 +18,12 @@ export GSETTINGS_SCHEMA_DIR="$build/data"
 export GSK_RENDERER=cairo
 export GDK_BACKEND=x11
 export NO_AT_BRIDGE=1
-export LANGUAGE=de LC_ALL=C.UTF-8
+export GLOSS_LOCALEDIR="$build/po"
 
-xvfb-run -a -s '-screen 0 1400x900x24' \
+# English, for the README and the metainfo
+LANGUAGE=en LC_ALL=C.UTF-8 xvfb-run -a -s '-screen 0 1400x900x24' \
   "$build/tests/screenshot-window" "$top/data/samples/de-stadtwerke.txt" "$here"
+
+# German, the whole window translated (needs the de_DE.UTF-8 locale)
+LANGUAGE=de LANG=de_DE.UTF-8 LC_ALL=de_DE.UTF-8 xvfb-run -a -s '-screen 0 1400x900x24' \
+  "$build/tests/screenshot-window" "$top/data/samples/de-stadtwerke.txt" "$here" window-de

@@ -917,7 +917,8 @@ add_problems (GPtrArray     *problems,
               GlossDocument *document)
 {
   GPtrArray *found = gloss_document_get_problems (document);
-  g_autofree char *name = dup_display_name (gloss_document_get_annotation_file (document));
+  g_autoptr(GFile) json_file = gloss_document_dup_annotation_file (document);
+  g_autofree char *name = dup_display_name (json_file);
 
   for (guint k = 0; problems != NULL && k < found->len; k++)
     {

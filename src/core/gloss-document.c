@@ -588,7 +588,7 @@ gloss_document_save (GlossDocument  *self,
   if (!check_writable (self, error))
     return FALSE;
 
-  json_file = gloss_document_get_annotation_file (self);
+  json_file = gloss_document_dup_annotation_file (self);
   bytes = gloss_format_serialize (self);
 
   return write_bytes (json_file, bytes, error);
@@ -652,7 +652,7 @@ gloss_document_save_async (GlossDocument       *self,
     }
 
   data = g_new0 (SaveData, 1);
-  data->file = gloss_document_get_annotation_file (self);
+  data->file = gloss_document_dup_annotation_file (self);
   data->snapshot = gloss_format_snapshot (self);
   g_task_set_task_data (task, data, (GDestroyNotify)save_data_free);
   g_task_run_in_thread (task, save_thread);
@@ -677,12 +677,12 @@ gloss_document_get_file (GlossDocument *self)
 }
 
 /**
- * gloss_document_get_annotation_file:
+ * gloss_document_dup_annotation_file:
  *
  * Returns: (transfer full) (nullable): the `.gloss.json` beside the text
  */
 GFile *
-gloss_document_get_annotation_file (GlossDocument *self)
+gloss_document_dup_annotation_file (GlossDocument *self)
 {
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
 

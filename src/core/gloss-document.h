@@ -45,7 +45,7 @@ gboolean         gloss_document_save_finish         (GlossDocument        *self,
                                                      GAsyncResult         *result,
                                                      GError              **error);
 GFile           *gloss_document_get_file            (GlossDocument        *self);
-GFile           *gloss_document_get_annotation_file (GlossDocument        *self);
+GFile           *gloss_document_dup_annotation_file (GlossDocument        *self);
 GFile           *gloss_document_dup_annotation_file_for (GFile            *text_file);
 GlossText       *gloss_document_get_text            (GlossDocument        *self);
 const char      *gloss_document_get_language        (GlossDocument        *self);

@@ -750,7 +750,7 @@ gloss_export_corpus (GlossExporter  *exporter,
       problems = gloss_document_get_problems (document);
       if (problems->len > 0)
         {
-          g_autoptr(GFile) json_file = gloss_document_get_annotation_file (document);
+          g_autoptr(GFile) json_file = gloss_document_dup_annotation_file (document);
           g_autofree char *name = dup_display_name (json_file);
 
           for (guint k = 0; invalid != NULL && k < problems->len; k++)

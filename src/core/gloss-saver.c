@@ -31,6 +31,7 @@ struct _GlossSaver
   GlossSaverState  state;
   guint            writing : 1;
   guint            again : 1;        /* save once more after this write */
+  guint            held : 1;         /* writes nothing until released */
 };
 
 G_DEFINE_FINAL_TYPE (GlossSaver, gloss_saver, G_TYPE_OBJECT)
@@ -49,6 +50,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  WRITTEN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void start_write (GlossSaver *self);
 
@@ -138,6 +146,7 @@ on_saved_cb (GObject      *object,
 
   g_clear_error (&self->error);
   set_generation (self, &self->saved_generation, MAX (self->saved_generation, generation));
+  g_signal_emit (self, signals[WRITTEN], 0);
 
   if (self->again || gloss_saver_get_dirty (self))
     {
@@ -162,7 +171,7 @@ start_write (GlossSaver *self)
       return;
     }
 
-  if (!gloss_saver_get_dirty (self) || gloss_document_get_read_only (self->document))
+  if (!gloss_saver_get_dirty (self) || gloss_document_get_read_only (self->document) || self->held)
     return;
 
   self->writing = TRUE;
@@ -296,6 +305,18 @@ gloss_saver_class_init (GlossSaverClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * GlossSaver::written:
+   *
+   * A write succeeded: the file on disk is now the document's.
+   */
+  signals[WRITTEN] =
+    g_signal_new ("written",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -415,4 +436,34 @@ gloss_saver_mark_dirty (GlossSaver *self)
   g_return_if_fail (GLOSS_IS_SAVER (self));
 
   on_document_changed_cb (self->document, self);
+}
+
+/**
+ * gloss_saver_set_held:
+ * @held: whether to write nothing
+ *
+ * Holds the writes back while the file on disk is someone else's (changed
+ * outside Gloss): changes stay pending, and are written once released.
+ */
+void
+gloss_saver_set_held (GlossSaver *self,
+                      gboolean    held)
+{
+  g_return_if_fail (GLOSS_IS_SAVER (self));
+
+  held = !!held;
+  if (self->held == held)
+    return;
+
+  self->held = held;
+  if (!held && gloss_saver_get_dirty (self) && self->timeout_id == 0)
+    self->timeout_id = g_timeout_add (self->delay_ms, on_timeout_cb, self);
+}
+
+gboolean
+gloss_saver_get_held (GlossSaver *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SAVER (self), FALSE);
+
+  return self->held;
 }

@@ -44,5 +44,8 @@ void             gloss_saver_set_delay    (GlossSaver    *self,
                                            guint          delay_ms);
 void             gloss_saver_save_now     (GlossSaver    *self);
 void             gloss_saver_mark_dirty   (GlossSaver    *self);
+void             gloss_saver_set_held     (GlossSaver    *self,
+                                           gboolean       held);
+gboolean         gloss_saver_get_held     (GlossSaver    *self);
 
 G_END_DECLS

@@ -44,6 +44,7 @@ struct _GlossArticleView
   GtkTextMark    *current_mark;
   GtkCssProvider *css;
   int             current;
+  int             split_caret;     /* a text offset, or -1 */
 
   int             text_size;
   int             line_length;
@@ -260,7 +261,26 @@ on_sentences_items_changed_cb (GListModel       *model,
         tag_sentence (self, position + i, TRUE);
     }
   else
-    rebuild_tags (self);
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+      GtkTextIter start, end;
+      guint n = g_list_model_get_n_items (model);
+
+      rebuild_tags (self);
+
+      /* A merge or a split moved the boundaries: the current sentence's
+       * range is where the position now points */
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      gtk_text_buffer_remove_tag (buffer, self->current_tag, &start, &end);
+      if (self->current >= (int)n)
+        self->current = n > 0 ? (int)n - 1 : -1;
+      if (self->current >= 0)
+        {
+          get_sentence_bounds (self, self->current, &start, &end);
+          gtk_text_buffer_apply_tag (buffer, self->current_tag, &start, &end);
+          gtk_text_buffer_move_mark (buffer, self->current_mark, &start);
+        }
+    }
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -413,6 +433,8 @@ gloss_article_view_snapshot_layer (GtkTextView      *text_view,
   guint n, bottom_offset;
   int first, left;
   float gutter_right;
+  int line_y;
+  guint on_line;   /* markers drawn already beside the line at line_y */
 
   if (layer != GTK_TEXT_VIEW_LAYER_ABOVE_TEXT || self->document == NULL)
     return;
@@ -435,6 +457,24 @@ gloss_article_view_snapshot_layer (GtkTextView      *text_view,
 
   left = gtk_text_view_get_left_margin (text_view);
   gutter_right = left - 14;
+  line_y = -1;
+  on_line = 0;
+
+  if (self->split_caret >= 0)
+    {
+      GtkTextIter at;
+      GdkRectangle caret;
+      GdkRGBA red = { 0.88, 0.11, 0.14, 1.0 };
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &at, self->split_caret);
+      gtk_text_view_get_iter_location (text_view, &at, &caret);
+      gtk_snapshot_append_color (snapshot, &red,
+                                 &GRAPHENE_RECT_INIT (caret.x - 1, caret.y - 2, 3, caret.height + 4));
+      gtk_snapshot_append_color (snapshot, &red,
+                                 &GRAPHENE_RECT_INIT (caret.x - 5, caret.y - 4, 11, 3));
+      gtk_snapshot_append_color (snapshot, &red,
+                                 &GRAPHENE_RECT_INIT (caret.x - 5, caret.y + caret.height + 1, 11, 3));
+    }
 
   for (guint i = (guint)first; i < n; i++)
     {
@@ -476,15 +516,41 @@ gloss_article_view_snapshot_layer (GtkTextView      *text_view,
       if (!self->show_markers || n_annotations == 0)
         continue;
 
+      /* Sentences that start on the same line put their markers side by
+       * side, the later ones further left */
+      if (loc.y != line_y)
+        {
+          line_y = loc.y;
+          on_line = 0;
+        }
+
       for (guint j = 0; j < n_annotations; j++)
         {
           GlossAnnotation *annotation = gloss_sentence_get_annotation (sentence, j);
           GlossLabel *label = gloss_label_set_lookup (self->labels, gloss_annotation_get_label (annotation));
-          float x = gutter_right - (n_annotations - j) * (MARKER_SIZE + MARKER_SPACING);
+          float x = gutter_right - (on_line + n_annotations - j) * (MARKER_SIZE + MARKER_SPACING);
 
           if (label != NULL)
-            draw_marker (self, snapshot, label, x, loc.y + MAX (0, (loc.height - MARKER_SIZE) / 2));
+            {
+              float y = loc.y + MAX (0, (loc.height - MARKER_SIZE) / 2);
+
+              draw_marker (self, snapshot, label, x, y);
+              /* A label kept on both halves of a split waits for review:
+               * an orange corner says so */
+              if (gloss_annotation_get_review (annotation))
+                {
+                  GskRoundedRect dot;
+                  GdkRGBA orange = { 0.90, 0.38, 0.0, 1.0 };
+
+                  gsk_rounded_rect_init_from_rect (&dot, &GRAPHENE_RECT_INIT (x + MARKER_SIZE - 6, y - 3, 9, 9), 4.5);
+                  gtk_snapshot_push_rounded_clip (snapshot, &dot);
+                  gtk_snapshot_append_color (snapshot, &orange, &dot.bounds);
+                  gtk_snapshot_pop (snapshot);
+                }
+            }
         }
+
+      on_line += n_annotations;
     }
 }
 
@@ -644,6 +710,7 @@ gloss_article_view_init (GlossArticleView *self)
 
   self->tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->current = -1;
+  self->split_caret = -1;
   self->text_size = 13;
   self->line_length = 72;
   self->show_markers = TRUE;
@@ -725,6 +792,7 @@ gloss_article_view_set_document (GlossArticleView *self,
     }
 
   self->current = -1;
+  self->split_caret = -1;
 
   if (document == NULL)
     {
@@ -895,4 +963,59 @@ gloss_article_view_sentence_has_tag (GlossArticleView *self,
       return TRUE;
 
   return FALSE;
+}
+
+/**
+ * gloss_article_view_set_split_caret:
+ * @offset: a character offset in the text, or -1 for none
+ *
+ * Shows where a sentence would be split.
+ */
+void
+gloss_article_view_set_split_caret (GlossArticleView *self,
+                                    int               offset)
+{
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+
+  if (self->split_caret == offset)
+    return;
+
+  self->split_caret = offset;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+int
+gloss_article_view_get_split_caret (GlossArticleView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), -1);
+
+  return self->split_caret;
+}
+
+/**
+ * gloss_article_view_get_offset_at:
+ * @x: in widget coordinates
+ * @y: in widget coordinates
+ *
+ * Returns: the character offset of the text at a point, or -1
+ */
+int
+gloss_article_view_get_offset_at (GlossArticleView *self,
+                                  double            x,
+                                  double            y)
+{
+  GtkTextIter iter;
+  int bx, by;
+
+  g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), -1);
+
+  if (self->document == NULL)
+    return -1;
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         (int)x, (int)y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, bx, by))
+    return -1;
+
+  return gtk_text_iter_get_offset (&iter);
 }

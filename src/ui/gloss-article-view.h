@@ -30,5 +30,11 @@ int            gloss_article_view_find         (GlossArticleView *self,
 gboolean       gloss_article_view_sentence_has_tag (GlossArticleView *self,
                                                     guint             position,
                                                     const char       *label_id);
+void           gloss_article_view_set_split_caret  (GlossArticleView *self,
+                                                    int               offset);
+int            gloss_article_view_get_split_caret  (GlossArticleView *self);
+int            gloss_article_view_get_offset_at    (GlossArticleView *self,
+                                                    double            x,
+                                                    double            y);
 
 G_END_DECLS

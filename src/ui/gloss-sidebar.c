@@ -574,6 +574,7 @@ bind_annotation_cb (GtkSignalListItemFactory *factory,
   g_autofree char *where = NULL;
   g_autofree char *text = NULL;
   g_autofree char *accessible = NULL;
+  g_autofree char *review_name = NULL;
   int position;
 
   if (self->document == NULL)
@@ -582,6 +583,9 @@ bind_annotation_cb (GtkSignalListItemFactory *factory,
   label = gloss_label_set_lookup (gloss_document_get_labels (self->document),
                                   gloss_annotation_get_label (annotation));
   label_name = label ? gloss_label_get_display_name (label) : gloss_annotation_get_label (annotation);
+  /* Kept on both halves of a split: the user checks where it belongs */
+  if (gloss_annotation_get_review (annotation))
+    label_name = review_name = g_strdup_printf (_("%s · to review"), label_name);
   position = gloss_document_find_sentence_at (self->document, gloss_annotation_get_start (annotation));
   where = g_strdup_printf (_("Sentence %d"), position + 1);
   text = g_strstrip (g_strdup (gloss_annotation_get_text (annotation)));

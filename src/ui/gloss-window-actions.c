@@ -66,6 +66,7 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save-as", have);
   gtk_widget_action_set_enabled (widget, "win.labels", edit);
   gtk_widget_action_set_enabled (widget, "win.export", self->folder != NULL || have);
+  _gloss_window_update_boundary_actions (self);
 }
 
 static void
@@ -337,7 +338,7 @@ _gloss_window_save_as (GlossWindow *self)
   dialog = gtk_file_chooser_native_new (_("Save Annotations Elsewhere"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  json = gloss_document_get_annotation_file (self->document);
+  json = gloss_document_dup_annotation_file (self->document);
   if (json != NULL)
     {
       name = g_file_get_basename (json);
@@ -566,6 +567,9 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
   if (self->document == NULL || focus_is_editable (self))
     return FALSE;
 
+  if (_gloss_window_split_mode_key (self, keyval, mods))
+    return TRUE;
+
   if (mods == GDK_ALT_MASK)
     {
       if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
@@ -625,6 +629,15 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
     case GDK_KEY_n:
       return gtk_widget_activate_action (widget, "doc.edit-note", NULL);
 
+    case GDK_KEY_m:
+      return gtk_widget_activate_action (widget, "doc.merge-next", NULL);
+
+    case GDK_KEY_x:
+      return gtk_widget_activate_action (widget, "doc.split", NULL);
+
+    case GDK_KEY_r:
+      return gtk_widget_activate_action (widget, "doc.mark-reviewed", NULL);
+
     default:
       break;
     }
@@ -659,6 +672,7 @@ _gloss_window_init_actions (GlossWindow *self)
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
+  _gloss_window_init_boundaries (self);
   _gloss_window_update_actions (self);
 }
 
@@ -710,4 +724,7 @@ _gloss_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "doc.find-previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "doc.next-document", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "doc.previous-document", NULL);
+
+  _gloss_window_class_init_boundaries (widget_class);
+  _gloss_window_class_init_disk (widget_class);
 }

@@ -35,6 +35,26 @@ struct _GlossWindow
   guint                 saved_elsewhere : 1;
   guint                 pending_is_folder : 1;
 
+  /* gloss-window-boundaries.c: the split mode */
+  int                   split_position;  /* the sentence, -1 outside the mode */
+  int                   split_offset;    /* in the sentence, in characters */
+  gunichar             *split_text;      /* the sentence's characters */
+  glong                 split_length;
+  int                   clicked_offset;  /* where the context menu opened */
+
+  /* gloss-window-disk.c: changes by others, re-anchoring, encodings */
+  GFileMonitor         *json_monitor;
+  GFileMonitor         *text_monitor;
+  char                 *json_etag;       /* of the file as last loaded or written by us */
+  char                 *text_etag;
+  guint                 disk_check_id;
+  guint                 own_queries;     /* etag queries after our own writes */
+  GCancellable         *disk_cancellable; /* of the open document's watch */
+  int                   conflict;        /* a GlossConflictKind */
+  GtkWindow            *reanchor_dialog;
+  GtkWidget            *reanchor_button;
+  GtkWidget            *conflict_banner;
+
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkWidget            *list_button;
@@ -74,5 +94,25 @@ void     _gloss_window_show_toast         (GlossWindow    *self,
 void     _gloss_window_find               (GlossWindow    *self,
                                            gboolean        backwards,
                                            gboolean        skip_current);
+void     _gloss_window_set_document       (GlossWindow    *self,
+                                           GlossDocument  *document);
+
+/* gloss-window-boundaries.c */
+void     _gloss_window_class_init_boundaries (GtkWidgetClass *widget_class);
+void     _gloss_window_init_boundaries    (GlossWindow    *self);
+void     _gloss_window_update_boundary_actions (GlossWindow *self);
+gboolean _gloss_window_split_mode_key     (GlossWindow    *self,
+                                           guint           keyval,
+                                           GdkModifierType mods);
+void     _gloss_window_end_split_mode     (GlossWindow    *self);
+
+/* gloss-window-disk.c */
+void     _gloss_window_class_init_disk    (GtkWidgetClass *widget_class);
+void     _gloss_window_document_set       (GlossWindow    *self);
+void     _gloss_window_document_cleared   (GlossWindow    *self);
+void     _gloss_window_ask_encoding       (GlossWindow    *self,
+                                           GFile          *file,
+                                           const GError   *error);
+gboolean _gloss_window_close_in_conflict  (GlossWindow    *self);
 
 G_END_DECLS

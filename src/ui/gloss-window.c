@@ -9,6 +9,7 @@
 
 #include "gloss-annotation.h"
 #include "gloss-application.h"
+#include "gloss-conflict-banner.h"
 #include "gloss-document.h"
 #include "gloss-format.h"
 #include "gloss-history.h"
@@ -143,7 +144,7 @@ update_save_status (GlossWindow *self)
   if (show_error)
     {
       const GError *error = gloss_saver_get_error (self->saver);
-      g_autoptr(GFile) json = gloss_document_get_annotation_file (self->document);
+      g_autoptr(GFile) json = gloss_document_dup_annotation_file (self->document);
       g_autofree char *name = json ? g_file_get_parse_name (json) : g_strdup ("");
       g_autofree char *text = NULL;
 
@@ -310,6 +311,7 @@ clear_document (GlossWindow *self)
   if (self->labels_editor != NULL)
     gtk_window_destroy (self->labels_editor);
 
+  _gloss_window_document_cleared (self);
   self->position = -1;
   self->saved_elsewhere = FALSE;
   gloss_article_view_set_document (self->article_view, NULL);
@@ -351,7 +353,15 @@ set_document (GlossWindow   *self,
 
   update_title (self);
   update_save_status (self);
+  _gloss_window_document_set (self);
   _gloss_window_update_actions (self);
+}
+
+void
+_gloss_window_set_document (GlossWindow   *self,
+                            GlossDocument *document)
+{
+  set_document (self, document);
 }
 
 static void
@@ -381,6 +391,7 @@ on_document_loaded_cb (GObject      *object,
       update_title (self);
       update_save_status (self);
       _gloss_window_update_actions (self);
+      _gloss_window_ask_encoding (self, self->loading, error);
       return;
     }
 
@@ -700,6 +711,9 @@ gloss_window_close_request (GtkWindow *window)
   if (self->document != NULL && !self->close_confirmed)
     gloss_sidebar_commit_note (self->sidebar);
 
+  if (!self->close_confirmed && _gloss_window_close_in_conflict (self))
+    return TRUE;
+
   if (!self->close_confirmed && self->saver != NULL && !self->saved_elsewhere)
     {
       GlossSaverState state = gloss_saver_get_state (self->saver);
@@ -775,6 +789,7 @@ gloss_window_dispose (GObject *object)
     }
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
+  _gloss_window_document_cleared (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
@@ -879,6 +894,7 @@ gloss_window_class_init (GlossWindowClass *klass)
 
   gloss_ui_ensure_resources ();
   g_type_ensure (GLOSS_TYPE_ARTICLE_VIEW);
+  g_type_ensure (GLOSS_TYPE_CONFLICT_BANNER);
   g_type_ensure (GLOSS_TYPE_DOCUMENT_LIST);
   g_type_ensure (GLOSS_TYPE_SIDEBAR);
 
@@ -894,6 +910,8 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, reanchor_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, conflict_banner);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, failed_page);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, loading_spinner);

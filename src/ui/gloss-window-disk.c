@@ -1,0 +1,665 @@
+/* gloss-window-disk.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "gloss-conflict-banner.h"
+#include "gloss-document.h"
+#include "gloss-error.h"
+#include "gloss-format.h"
+#include "gloss-problem.h"
+#include "gloss-reanchor-dialog.h"
+#include "gloss-window-private.h"
+
+/* The files of the open document on disk. Both the `.gloss.json` and the
+ * text are watched; a change that is not our own write (its etag, the
+ * modification time, differs from the one recorded after our last write
+ * or the load) shows the conflict banner. While the annotations on disk
+ * are someone else's the saver is held: nothing overwrites them until the
+ * user reloads them or keeps theirs beside them. A changed text leads to
+ * the re-anchoring dialog, which is also how a document opened read-only
+ * because its text changed gets fixed. A text that is not UTF-8 is
+ * offered to open as Windows-1252. */
+
+#define CHECK_DELAY_MS 300
+#define TEXT_SHA256_PATH "$.text.sha256"
+
+static gboolean
+text_changed_problem (GlossDocument *document)
+{
+  GPtrArray *problems = gloss_document_get_problems (document);
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      GlossProblem *problem = g_ptr_array_index (problems, i);
+
+      if (g_strcmp0 (problem->path, TEXT_SHA256_PATH) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+set_conflict (GlossWindow       *self,
+              GlossConflictKind  kind)
+{
+  self->conflict = kind;
+  gloss_conflict_banner_set_kind (GLOSS_CONFLICT_BANNER (self->conflict_banner), kind);
+  /* The annotations on disk are not ours: hold every write back */
+  if (self->saver != NULL)
+    gloss_saver_set_held (self->saver, kind == GLOSS_CONFLICT_ANNOTATIONS);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload-from-disk", kind == GLOSS_CONFLICT_ANNOTATIONS);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.keep-mine", kind == GLOSS_CONFLICT_ANNOTATIONS);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reanchor",
+                                 self->document != NULL &&
+                                 (kind == GLOSS_CONFLICT_TEXT || text_changed_problem (self->document)));
+}
+
+/* Etags ---------------------------------------------------------------- */
+
+typedef enum
+{
+  QUERY_OWN_JSON,    /* after our write or the load: remember it */
+  QUERY_OWN_TEXT,
+  QUERY_CHECK_JSON,  /* after a change on disk: compare */
+  QUERY_CHECK_TEXT,
+} QueryKind;
+
+typedef struct
+{
+  GlossWindow *window;
+  QueryKind    kind;
+} QueryData;
+
+static void schedule_check (GlossWindow *self);
+
+static void
+on_etag_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  QueryData *data = user_data;
+  g_autoptr(GlossWindow) self = data->window;
+  QueryKind kind = data->kind;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *etag = NULL;
+
+  g_free (data);
+
+  info = g_file_query_info_finish (G_FILE (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (info != NULL)
+    etag = g_file_info_get_etag (info);
+
+  switch (kind)
+    {
+    case QUERY_OWN_JSON:
+      self->own_queries--;
+      g_free (self->json_etag);
+      self->json_etag = g_strdup (etag);
+      break;
+
+    case QUERY_OWN_TEXT:
+      self->own_queries--;
+      g_free (self->text_etag);
+      self->text_etag = g_strdup (etag);
+      break;
+
+    case QUERY_CHECK_JSON:
+      /* Only another file in its place is someone else's work: a deleted
+       * one is written again, a folder in the way is a save error */
+      if (self->own_queries > 0)
+        schedule_check (self);
+      else if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
+               g_strcmp0 (etag, self->json_etag) != 0 && self->conflict == GLOSS_CONFLICT_NONE)
+        set_conflict (self, GLOSS_CONFLICT_ANNOTATIONS);
+      break;
+
+    case QUERY_CHECK_TEXT:
+      if (info != NULL && g_strcmp0 (etag, self->text_etag) != 0 && self->conflict != GLOSS_CONFLICT_ANNOTATIONS)
+        set_conflict (self, GLOSS_CONFLICT_TEXT);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+query_etag (GlossWindow *self,
+            GFile       *file,
+            QueryKind    kind)
+{
+  QueryData *data = g_new0 (QueryData, 1);
+
+  data->window = g_object_ref (self);
+  data->kind = kind;
+  if (kind == QUERY_OWN_JSON || kind == QUERY_OWN_TEXT)
+    self->own_queries++;
+
+  g_file_query_info_async (file, G_FILE_ATTRIBUTE_ETAG_VALUE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                           G_FILE_QUERY_INFO_NONE,
+                           G_PRIORITY_DEFAULT, self->disk_cancellable, on_etag_cb, data);
+}
+
+static gboolean
+check_cb (gpointer user_data)
+{
+  GlossWindow *self = user_data;
+  g_autoptr(GFile) json = NULL;
+
+  self->disk_check_id = 0;
+  if (self->document == NULL)
+    return G_SOURCE_REMOVE;
+
+  /* Our own write is still being recorded: look again after it */
+  if (self->own_queries > 0)
+    {
+      schedule_check (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  json = gloss_document_dup_annotation_file (self->document);
+  query_etag (self, json, QUERY_CHECK_JSON);
+  query_etag (self, gloss_document_get_file (self->document), QUERY_CHECK_TEXT);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_check (GlossWindow *self)
+{
+  g_clear_handle_id (&self->disk_check_id, g_source_remove);
+  self->disk_check_id = g_timeout_add (CHECK_DELAY_MS, check_cb, self);
+}
+
+static void
+on_file_changed_cb (GFileMonitor      *monitor,
+                    GFile             *file,
+                    GFile             *other,
+                    GFileMonitorEvent  event,
+                    GlossWindow       *self)
+{
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+    case G_FILE_MONITOR_EVENT_RENAMED:
+    case G_FILE_MONITOR_EVENT_CHANGED:
+      schedule_check (self);
+      break;
+
+    default:
+      break;
+    }
+}
+
+static void
+on_saver_written_cb (GlossSaver  *saver,
+                     GlossWindow *self)
+{
+  g_autoptr(GFile) json = gloss_document_dup_annotation_file (self->document);
+
+  query_etag (self, json, QUERY_OWN_JSON);
+}
+
+static GFileMonitor *
+watch (GlossWindow *self,
+       GFile       *file)
+{
+  g_autoptr(GError) error = NULL;
+  GFileMonitor *monitor;
+
+  monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, self->disk_cancellable, &error);
+  if (monitor == NULL)
+    {
+      g_debug ("Not watching %s: %s", g_file_peek_path (file), error->message);
+      return NULL;
+    }
+
+  g_signal_connect (monitor, "changed", G_CALLBACK (on_file_changed_cb), self);
+
+  return monitor;
+}
+
+void
+_gloss_window_document_set (GlossWindow *self)
+{
+  GFile *text = gloss_document_get_file (self->document);
+  g_autoptr(GFile) json = gloss_document_dup_annotation_file (self->document);
+
+  _gloss_window_document_cleared (self);
+
+  gtk_widget_set_visible (self->reanchor_button, text_changed_problem (self->document));
+  set_conflict (self, GLOSS_CONFLICT_NONE);
+
+  if (text == NULL || json == NULL || !g_file_is_native (text))
+    return;
+
+  self->disk_cancellable = g_cancellable_new ();
+  query_etag (self, json, QUERY_OWN_JSON);
+  query_etag (self, text, QUERY_OWN_TEXT);
+  self->json_monitor = watch (self, json);
+  self->text_monitor = watch (self, text);
+  g_signal_connect (self->saver, "written", G_CALLBACK (on_saver_written_cb), self);
+}
+
+void
+_gloss_window_document_cleared (GlossWindow *self)
+{
+  g_cancellable_cancel (self->disk_cancellable);
+  g_clear_object (&self->disk_cancellable);
+  g_clear_handle_id (&self->disk_check_id, g_source_remove);
+
+  if (self->json_monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->json_monitor, self);
+      g_file_monitor_cancel (self->json_monitor);
+      g_clear_object (&self->json_monitor);
+    }
+  if (self->text_monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->text_monitor, self);
+      g_file_monitor_cancel (self->text_monitor);
+      g_clear_object (&self->text_monitor);
+    }
+
+  g_clear_pointer (&self->json_etag, g_free);
+  g_clear_pointer (&self->text_etag, g_free);
+  self->own_queries = 0;
+  self->conflict = GLOSS_CONFLICT_NONE;
+  if (self->conflict_banner != NULL)
+    gloss_conflict_banner_set_kind (GLOSS_CONFLICT_BANNER (self->conflict_banner), GLOSS_CONFLICT_NONE);
+  if (self->reanchor_dialog != NULL)
+    gtk_window_destroy (self->reanchor_dialog);
+  if (self->reanchor_button != NULL)
+    gtk_widget_set_visible (self->reanchor_button, FALSE);
+
+  _gloss_window_end_split_mode (self);
+}
+
+/* Reload --------------------------------------------------------------- */
+
+static void
+on_reloaded_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GlossWindow) self = user_data;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = gloss_document_load_finish (result, &error);
+  if (document == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      message = g_strdup_printf (_("Could not reload: %s"), error->message);
+      _gloss_window_show_toast (self, message);
+      return;
+    }
+
+  _gloss_window_set_document (self, document);
+}
+
+static void
+reload (GlossWindow *self)
+{
+  if (self->document == NULL)
+    return;
+
+  /* The writes stay held until the new document replaces this one */
+  if (self->saver != NULL)
+    gloss_saver_set_held (self->saver, TRUE);
+
+  gloss_document_load_async (gloss_document_get_file (self->document), NULL, self->disk_cancellable,
+                             on_reloaded_cb, g_object_ref (self));
+}
+
+/* Keep mine ------------------------------------------------------------ */
+
+static GFile *
+dup_mine_file (GlossWindow *self)
+{
+  g_autoptr(GFile) json = gloss_document_dup_annotation_file (self->document);
+  g_autofree char *path = g_file_get_path (json);
+  g_autofree char *mine = NULL;
+
+  /* article.txt.gloss.json → article.txt.gloss.mine.json */
+  if (g_str_has_suffix (path, ".json"))
+    path[strlen (path) - strlen (".json")] = '\0';
+  mine = g_strconcat (path, ".mine.json", NULL);
+
+  return g_file_new_for_path (mine);
+}
+
+typedef struct
+{
+  GlossWindow *window;
+  guint        then_close : 1;
+} KeepMineData;
+
+static void
+on_kept_mine_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  KeepMineData *data = user_data;
+  g_autoptr(GlossWindow) self = data->window;
+  gboolean then_close = data->then_close;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (G_FILE (object));
+  g_autofree char *message = NULL;
+
+  g_free (data);
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      message = g_strdup_printf (_("Your annotations could not be saved as “%s”: %s"), name, error->message);
+      _gloss_window_show_toast (self, message);
+      return;
+    }
+
+  if (then_close)
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+
+  /* Ours are safe beside theirs: go on with the file on disk */
+  message = g_strdup_printf (_("Your annotations are saved as “%s”; the window now shows the ones on disk"), name);
+  _gloss_window_show_toast (self, message);
+  reload (self);
+}
+
+static void
+keep_mine (GlossWindow *self,
+           gboolean     then_close)
+{
+  g_autoptr(GFile) mine = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  KeepMineData *data;
+
+  if (self->document == NULL)
+    return;
+
+  gloss_sidebar_commit_note (self->sidebar);
+  mine = dup_mine_file (self);
+  bytes = gloss_format_serialize (self->document);
+  data = g_new0 (KeepMineData, 1);
+  data->window = g_object_ref (self);
+  data->then_close = then_close;
+  g_file_replace_contents_bytes_async (mine, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
+                                       self->cancellable, on_kept_mine_cb, data);
+}
+
+static void
+keep_mine_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  keep_mine (GLOSS_WINDOW (widget), FALSE);
+}
+
+/* Asking before changes are lost ----------------------------------------- */
+
+static void
+on_discard_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        GlossWindow      *self)
+{
+  gboolean closing = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "gloss-closing"));
+
+  if (g_strcmp0 (response, "keep-mine") == 0)
+    keep_mine (self, closing);
+  else if (g_strcmp0 (response, "discard") == 0)
+    {
+      if (closing)
+        {
+          self->close_confirmed = TRUE;
+          gtk_window_close (GTK_WINDOW (self));
+        }
+      else
+        reload (self);
+    }
+}
+
+static void
+ask_before_discarding (GlossWindow *self,
+                       gboolean     closing)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       closing ? _("Close and Lose Your Changes?")
+                                                               : _("Reload and Lose Your Changes?"),
+                                                       NULL));
+  adw_message_dialog_set_body (dialog,
+                               _("The annotations changed on disk, and your latest changes are only in this "
+                                 "window. Keep yours beside the other file, or lose them."));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", closing ? _("_Close and Lose Them") : _("_Reload and Lose Them"),
+                                    "keep-mine", _("_Keep Mine"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "keep-mine", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "keep-mine");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "gloss-closing", GINT_TO_POINTER (closing));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_discard_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+
+  gloss_sidebar_commit_note (self->sidebar);
+  if (self->saver != NULL && gloss_saver_get_dirty (self->saver))
+    ask_before_discarding (self, FALSE);
+  else
+    reload (self);
+}
+
+/**
+ * _gloss_window_close_in_conflict:
+ *
+ * Returns: %TRUE when closing waits for the user: the annotations on disk
+ *   are someone else's and ours are not saved anywhere
+ */
+gboolean
+_gloss_window_close_in_conflict (GlossWindow *self)
+{
+  if (self->conflict != GLOSS_CONFLICT_ANNOTATIONS || self->saver == NULL ||
+      !gloss_saver_get_dirty (self->saver))
+    return FALSE;
+
+  ask_before_discarding (self, TRUE);
+
+  return TRUE;
+}
+
+/* Re-anchoring ----------------------------------------------------------- */
+
+static void
+on_reanchor_apply_cb (GlossReanchorDialog *dialog,
+                      GlossDocument       *document,
+                      GlossWindow         *self)
+{
+  _gloss_window_set_document (self, document);
+  /* Written now, atomically, by the normal saver */
+  if (self->saver != NULL)
+    {
+      gloss_saver_mark_dirty (self->saver);
+      gloss_saver_save_now (self->saver);
+    }
+  _gloss_window_show_toast (self, _("Annotations re-anchored to the new text"));
+}
+
+static void
+on_reanchor_dialog_destroy_cb (GtkWidget   *dialog,
+                               GlossWindow *self)
+{
+  if (self->reanchor_dialog == GTK_WINDOW (dialog))
+    self->reanchor_dialog = NULL;
+}
+
+static void
+reanchor_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GBytes) json = NULL;
+  GlossReanchorDialog *dialog;
+
+  if (self->document == NULL || gloss_document_get_file (self->document) == NULL)
+    return;
+
+  if (self->reanchor_dialog != NULL)
+    {
+      gtk_window_present (self->reanchor_dialog);
+      return;
+    }
+
+  /* The text changed under an open, editable document: its annotations
+   * in memory (for the old text) are what gets re-anchored, saved or not */
+  if (!gloss_document_get_read_only (self->document))
+    json = gloss_format_serialize (self->document);
+
+  dialog = gloss_reanchor_dialog_new (GTK_WINDOW (self), gloss_document_get_file (self->document), json,
+                                      gloss_document_get_language (self->document));
+  self->reanchor_dialog = GTK_WINDOW (dialog);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_reanchor_dialog_destroy_cb), self, 0);
+  g_signal_connect_object (dialog, "apply", G_CALLBACK (on_reanchor_apply_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Encodings ------------------------------------------------------------- */
+
+#define FALLBACK_ENCODING "windows-1252"
+
+static void
+load_encoded_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GlossDocument *document;
+
+  document = gloss_document_load_encoded (task_data, NULL, FALLBACK_ENCODING, cancellable, &error);
+  if (document == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, document, g_object_unref);
+}
+
+static void
+on_loaded_encoded_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  GlossWindow *self = GLOSS_WINDOW (object);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = g_task_propagate_pointer (G_TASK (result), &error);
+  if (document == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      message = g_strdup_printf (_("Could not open it as Windows-1252 either: %s"), error->message);
+      _gloss_window_show_toast (self, message);
+      return;
+    }
+
+  _gloss_window_set_document (self, document);
+  _gloss_window_show_toast (self, _("Opened as Windows-1252: check that the text reads right"));
+}
+
+static void
+on_encoding_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         GlossWindow      *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "gloss-file");
+  g_autoptr(GTask) task = NULL;
+
+  if (g_strcmp0 (response, "windows-1252") != 0)
+    return;
+
+  task = g_task_new (self, self->cancellable, on_loaded_encoded_cb, NULL);
+  g_task_set_source_tag (task, on_encoding_response_cb);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_encoded_thread);
+}
+
+/**
+ * _gloss_window_ask_encoding:
+ *
+ * After a load failed: when the text is not UTF-8, says where, and
+ * offers to open it as Windows-1252.
+ */
+void
+_gloss_window_ask_encoding (GlossWindow  *self,
+                           GFile        *file,
+                           const GError *error)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *name = NULL;
+
+  if (file == NULL || !g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_UTF8))
+    return;
+
+  name = g_file_get_basename (file);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Not a UTF-8 Text"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("%s\n\nIt may be in an older encoding. Gloss can open it as Windows-1252 "
+                                    "(Western European, a superset of Latin-1): check that the text reads "
+                                    "right; the annotation file records the encoding, the text is not changed."),
+                                  error->message);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "windows-1252", _("_Open as Windows-1252"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "windows-1252", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "windows-1252");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "gloss-file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_encoding_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_gloss_window_class_init_disk (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.reload-from-disk", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
+  gtk_widget_class_install_action (widget_class, "win.reanchor", NULL, reanchor_action);
+}
