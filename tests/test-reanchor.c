@@ -173,6 +173,48 @@ test_changed (void)
   g_rmdir (tmpdir);
 }
 
+/* A Windows-1252 text changes: it is read again in its encoding */
+static void
+test_legacy_encoding (void)
+{
+  g_autofree char *tmpdir = g_dir_make_tmp ("gloss-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmpdir, "alt.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) json_file = gloss_document_dup_annotation_file_for (file);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossDocument) moved = NULL;
+  g_autoptr(GlossText) text = NULL;
+  g_autoptr(GPtrArray) anchors = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  /* "Grüße aus Köln. Das kostet 5 €." */
+  g_file_set_contents (path, "Gr\xfc\xdf" "e aus K\xf6ln. Das kostet 5 \x80.", -1, &error);
+  g_assert_no_error (error);
+  document = gloss_document_load_encoded (file, "de", "windows-1252", NULL, &error);
+  g_assert_no_error (error);
+  gloss_document_add_label (document, 1, "claim");
+  g_assert_true (gloss_document_save (document, NULL, &error));
+
+  g_file_set_contents (path, "Neu! Gr\xfc\xdf" "e aus K\xf6ln. Das kostet 5 \x80.", -1, &error);
+  g_assert_no_error (error);
+  g_file_load_contents (json_file, NULL, &data, &length, NULL, &error);
+  g_assert_no_error (error);
+
+  text = gloss_reanchor_load_text (file, data, length, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_text_get_encoding (text), ==, "windows-1252");
+  moved = gloss_reanchor (file, text, data, length, NULL, NULL, &anchors, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (((GlossAnchor *)g_ptr_array_index (anchors, 0))->status, ==, GLOSS_ANCHOR_MOVED);
+  g_assert_cmpstr (((GlossAnchor *)g_ptr_array_index (anchors, 0))->new_text, ==, "Das kostet 5 €.");
+
+  g_remove (g_file_peek_path (json_file));
+  g_remove (path);
+  g_rmdir (tmpdir);
+}
+
 static void
 test_not_gloss (void)
 {
@@ -204,6 +246,7 @@ main (int    argc,
 
   g_test_add_func ("/gloss/reanchor/unchanged", test_unchanged);
   g_test_add_func ("/gloss/reanchor/changed", test_changed);
+  g_test_add_func ("/gloss/reanchor/legacy-encoding", test_legacy_encoding);
   g_test_add_func ("/gloss/reanchor/not-gloss", test_not_gloss);
   g_test_add_func ("/gloss/reanchor/similarity", test_similarity);
 

@@ -49,8 +49,8 @@ reanchor_one (GFile    *file,
   json_file = gloss_document_dup_annotation_file_for (text_file);
   name = gloss_cli_display_name (text_file);
 
-  text = gloss_text_load (text_file, NULL, &error);
-  if (text == NULL || !g_file_load_contents (json_file, NULL, &data, &length, NULL, &error))
+  if (!g_file_load_contents (json_file, NULL, &data, &length, NULL, &error) ||
+      (text = gloss_reanchor_load_text (text_file, data, length, NULL, &error)) == NULL)
     {
       gloss_cli_printerr ("gloss reanchor: %s: %s\n", name, error->message);
       return GLOSS_EXIT_FAILURE;

@@ -360,24 +360,6 @@ gloss_document_load (GFile         *file,
   return gloss_document_load_encoded (file, language, NULL, cancellable, error);
 }
 
-/* The encoding an annotation file records for its text, if not UTF-8 */
-static char *
-recorded_encoding (const char *data,
-                   gsize       length)
-{
-  g_autoptr(JsonNode) root = gloss_json_parse (data, length, NULL);
-  JsonObject *text;
-
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-
-  text = json_object_get_object_member (json_node_get_object (root), "text");
-  if (text == NULL || !json_object_has_member (text, "encoding"))
-    return NULL;
-
-  return g_strdup (json_object_get_string_member_with_default (text, "encoding", NULL));
-}
-
 /**
  * gloss_document_load_encoded:
  * @encoding: (nullable): the text file's encoding; %NULL for UTF-8, or
@@ -413,7 +395,7 @@ gloss_document_load_encoded (GFile         *file,
       g_error_matches (local_error, GLOSS_ERROR, GLOSS_ERROR_INVALID_UTF8) &&
       g_file_load_contents (json_file, cancellable, &data, &length, NULL, NULL))
     {
-      g_autofree char *recorded = recorded_encoding (data, length);
+      g_autofree char *recorded = gloss_format_dup_encoding (data, length);
 
       g_clear_pointer (&data, g_free);
       if (recorded != NULL && gloss_text_encoding_is_supported (recorded))

@@ -430,6 +430,31 @@ gloss_format_parse (GlossText     *text,
 }
 
 /**
+ * gloss_format_dup_encoding:
+ *
+ * Looks into an annotation file for the encoding its text was read in.
+ *
+ * Returns: (transfer full) (nullable): the encoding, when the file records
+ *   one other than UTF-8
+ */
+char *
+gloss_format_dup_encoding (const char *data,
+                           gsize       length)
+{
+  g_autoptr(JsonNode) root = gloss_json_parse (data, length, NULL);
+  JsonObject *text;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+
+  text = json_object_get_object_member (json_node_get_object (root), "text");
+  if (text == NULL || !json_object_has_member (text, "encoding"))
+    return NULL;
+
+  return g_strdup (json_object_get_string_member_with_default (text, "encoding", NULL));
+}
+
+/**
  * gloss_format_append_sentence:
  *
  * Appends a sentence as the file writes it: `{"id": …, "start": …, "end": …}`.

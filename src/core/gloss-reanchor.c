@@ -17,6 +17,7 @@
 #include "gloss-annotation.h"
 #include "gloss-document-private.h"
 #include "gloss-error.h"
+#include "gloss-format.h"
 #include "gloss-history.h"
 #include "gloss-json.h"
 #include "gloss-label-set.h"
@@ -425,6 +426,27 @@ annotation_from_json (JsonObject  *object,
                                            json_node_get_boolean (review)));
 
   return annotation;
+}
+
+/**
+ * gloss_reanchor_load_text:
+ * @data: the annotation file
+ *
+ * Reads the changed text in the encoding the annotation file records
+ * (UTF-8 unless it says otherwise).
+ *
+ * Returns: (transfer full): the text, or %NULL with @error set
+ */
+GlossText *
+gloss_reanchor_load_text (GFile         *text_file,
+                          const char    *data,
+                          gsize          length,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autofree char *encoding = gloss_format_dup_encoding (data, length);
+
+  return gloss_text_load_encoded (text_file, encoding, cancellable, error);
 }
 
 /**

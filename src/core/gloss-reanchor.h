@@ -59,6 +59,11 @@ GlossDocument *gloss_reanchor    (GFile          *file,
                                   GlossLabelSet  *labels,
                                   GPtrArray     **anchors,
                                   GError        **error);
+GlossText     *gloss_reanchor_load_text (GFile        *text_file,
+                                         const char   *data,
+                                         gsize         length,
+                                         GCancellable *cancellable,
+                                         GError      **error);
 double         gloss_similarity  (const char     *a,
                                   const char     *b);
 

@@ -82,16 +82,17 @@ reanchor_thread (GTask        *task,
   GError *error = NULL;
   gsize length;
 
-  text = gloss_text_load (data->text_file, cancellable, &error);
-  if (text == NULL)
+  if (data->json != NULL)
+    contents = g_strndup (g_bytes_get_data (data->json, &length), g_bytes_get_size (data->json));
+  else if (!g_file_load_contents (json_file, cancellable, &contents, &length, NULL, &error))
     {
       g_task_return_error (task, error);
       return;
     }
 
-  if (data->json != NULL)
-    contents = g_strndup (g_bytes_get_data (data->json, &length), g_bytes_get_size (data->json));
-  else if (!g_file_load_contents (json_file, cancellable, &contents, &length, NULL, &error))
+  /* In the encoding the annotation file records for it */
+  text = gloss_reanchor_load_text (data->text_file, contents, length, cancellable, &error);
+  if (text == NULL)
     {
       g_task_return_error (task, error);
       return;
