@@ -18,33 +18,9 @@
 #include "gloss-application.h"
 #include "gloss-saver.h"
 
+#include "gloss-test-util.h"
+
 static GlossApplication *app;
-
-typedef gboolean (*CheckFunc) (gpointer data);
-
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for (CheckFunc   check,
-          gpointer    data,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (20, wake_up_cb, NULL);
-
-  while (!check (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (wake);
-}
 
 static gboolean
 documents_listed (gpointer data)
@@ -53,14 +29,14 @@ documents_listed (gpointer data)
 }
 
 static gboolean
-document_shown (gpointer data)
+adjudication_shown (gpointer data)
 {
   return g_strcmp0 (gloss_adjudication_window_get_page (data), "document") == 0 &&
          gloss_adjudication_window_get_saver (data) != NULL;
 }
 
 static gboolean
-all_saved (gpointer data)
+adjudication_saved (gpointer data)
 {
   GlossSaver *saver = gloss_adjudication_window_get_saver (data);
 
@@ -68,53 +44,13 @@ all_saved (gpointer data)
          gloss_saver_get_state (saver) == GLOSS_SAVER_SAVED;
 }
 
-static void
-copy_tree (GFile *from,
-           GFile *to)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_file_make_directory_with_parents (to, NULL, NULL);
-  children = g_file_enumerate_children (from, G_FILE_ATTRIBUTE_STANDARD_NAME "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                        G_FILE_QUERY_INFO_NONE, NULL, &error);
-  g_assert_no_error (error);
-
-  for (;;)
-    {
-      g_autoptr(GFileInfo) info = g_file_enumerator_next_file (children, NULL, &error);
-      g_autoptr(GFile) source = NULL;
-      g_autoptr(GFile) target = NULL;
-
-      if (info == NULL)
-        break;
-
-      source = g_file_get_child (from, g_file_info_get_name (info));
-      target = g_file_get_child (to, g_file_info_get_name (info));
-
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        copy_tree (source, target);
-      else
-        {
-          g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
-          g_assert_no_error (error);
-        }
-    }
-  g_assert_no_error (error);
-}
-
 static char *
-read_file (const char *dir,
-           const char *path)
+read_file_in (const char *dir,
+              const char *path)
 {
   g_autofree char *filename = g_build_filename (dir, path, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
 
-  g_file_get_contents (filename, &contents, NULL, &error);
-  g_assert_no_error (error);
-
-  return contents;
+  return read_file (filename);
 }
 
 /* The labels of the gold annotations of the sentence at @start, checking
@@ -146,7 +82,7 @@ gold_labels_at (JsonObject *root,
 static JsonObject *
 load_gold (const char *dir)
 {
-  g_autofree char *contents = read_file (dir, "gold/de/rathaus.txt.gloss.json");
+  g_autofree char *contents = read_file_in (dir, "gold/de/rathaus.txt.gloss.json");
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
 
@@ -200,15 +136,13 @@ test_adjudicate (void)
   for (guint i = 0; i < 2; i++)
     {
       const char *name = i == 0 ? "ada" : "bea";
-      g_autoptr(GFile) source = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "agreement", "study",
-                                                                          name, NULL));
+      const char *source = g_test_get_filename (G_TEST_DIST, "data", "agreement", "study", name, NULL);
       g_autofree char *path = g_build_filename (dir, name, NULL);
-      GFile *target = g_file_new_for_path (path);
 
-      copy_tree (source, target);
-      g_ptr_array_add (roots, target);
+      copy_tree (source, path);
+      g_ptr_array_add (roots, g_file_new_for_path (path));
     }
-  ada_before = read_file (dir, "ada/de/rathaus.txt.gloss.json");
+  ada_before = read_file_in (dir, "ada/de/rathaus.txt.gloss.json");
 
   /* The menu's action opens the window */
   g_action_group_activate_action (G_ACTION_GROUP (app), "adjudicate", NULL);
@@ -221,13 +155,13 @@ test_adjudicate (void)
   g_assert_cmpuint (gloss_adjudication_window_get_n_documents (window), ==, 4);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-document", "s", "de/rathaus.txt");
-  wait_for (document_shown, window, "the document");
+  wait_for (adjudication_shown, window, "the document");
   adjudication = gloss_adjudication_window_get_adjudication (window);
   g_assert_cmpuint (gloss_adjudication_get_n_disagreements (adjudication), ==, 2);
   g_assert_cmpint (gloss_adjudication_window_get_current (window), ==, 0);
 
   /* A new gold copy is written at once, with the sentences all agree on */
-  wait_for (all_saved, window, "the first save");
+  wait_for (adjudication_saved, window, "the first save");
   first = load_gold (dir);
   g_assert_cmpuint (n_decisions (first), ==, 0);
   sentence1 = gold_labels_at (first, 71, adjudicator);
@@ -242,7 +176,7 @@ test_adjudicate (void)
   g_assert_cmpint (gloss_adjudication_window_get_current (window), ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.accept", "u", 1);
   g_assert_cmpuint (gloss_adjudication_get_n_decided (adjudication), ==, 1);
-  wait_for (all_saved, window, "the autosave");
+  wait_for (adjudication_saved, window, "the autosave");
 
   second = load_gold (dir);
   g_assert_cmpuint (n_decisions (second), ==, 1);
@@ -253,7 +187,7 @@ test_adjudicate (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-label", "s", "source");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  wait_for (all_saved, window, "the undo");
+  wait_for (adjudication_saved, window, "the undo");
   third = load_gold (dir);
   g_assert_cmpuint (n_decisions (third), ==, 0);
   undone3 = gold_labels_at (third, 165, adjudicator);
@@ -265,7 +199,7 @@ test_adjudicate (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.next", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-label", "s", "quote");
   g_assert_cmpuint (gloss_adjudication_get_n_decided (adjudication), ==, 2);
-  wait_for (all_saved, window, "the last decisions");
+  wait_for (adjudication_saved, window, "the last decisions");
   g_clear_pointer (&third, json_object_unref);
   third = load_gold (dir);
   g_assert_cmpuint (n_decisions (third), ==, 2);
@@ -274,7 +208,7 @@ test_adjudicate (void)
   g_assert_cmpstr (hand3, ==, "quote");
 
   /* The annotators' files are as they were */
-  ada_after = read_file (dir, "ada/de/rathaus.txt.gloss.json");
+  ada_after = read_file_in (dir, "ada/de/rathaus.txt.gloss.json");
   g_assert_cmpstr (ada_before, ==, ada_after);
 
   /* Back to the list, which counts the decisions */
@@ -285,7 +219,7 @@ test_adjudicate (void)
   /* Resumed: all decided, so the first is shown; a decision made just
    * before leaving still reaches the disk */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-document", "s", "de/rathaus.txt");
-  wait_for (document_shown, window, "the document again");
+  wait_for (adjudication_shown, window, "the document again");
   adjudication = gloss_adjudication_window_get_adjudication (window);
   g_assert_cmpuint (gloss_adjudication_get_n_decided (adjudication), ==, 2);
   g_assert_cmpint (gloss_adjudication_window_get_current (window), ==, 0);
@@ -300,27 +234,9 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      if (g_getenv ("CI") != NULL)
-        {
-          g_printerr ("No display, and CI is set: the window tests must run\n");
-          return 1;
-        }
-
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-
-  app = gloss_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = ui_test_init (&argc, &argv);
 
   g_test_add_func ("/gloss/adjudication-window/adjudicate", test_adjudicate);
 

@@ -232,6 +232,10 @@ class Global(unittest.TestCase):
         result = subprocess.run([GLOSS, "segment", "-"], input=b"Gr\xfc\xdfe", capture_output=True, env=env)
         self.assertEqual(result.returncode, 1)
         self.assertIn("kein gültiges UTF-8", result.stderr.decode())
+        # JSON stays JSON: a decimal point, not the locale's comma
+        result = subprocess.run([GLOSS, "stats", "--json", os.path.join(INVALID, "valid.txt")],
+                                capture_output=True, env=env)
+        self.assertEqual(json.loads(result.stdout)["documents"][0]["progress"], 0.5)
 
     def test_version(self):
         result = run("--version")

@@ -23,45 +23,14 @@
 #include "gloss-problem.h"
 #include "gloss-window.h"
 
+#include "gloss-test-util.h"
+
 static GlossApplication *app;
-
-typedef gboolean (*CheckFunc) (gpointer data);
-
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for (CheckFunc   check,
-          gpointer    data,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (20, wake_up_cb, NULL);
-
-  while (!check (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (wake);
-}
 
 static gboolean
 pointer_cleared (gpointer data)
 {
   return *(gpointer *)data == NULL;
-}
-
-static gboolean
-document_shown (gpointer data)
-{
-  return gloss_window_get_document (data) != NULL &&
-         g_strcmp0 (gloss_window_get_page (data), "document") == 0;
 }
 
 static gboolean
@@ -72,56 +41,6 @@ not_busy (gpointer data)
   g_object_get (data, "busy", &busy, NULL);
 
   return !busy;
-}
-
-static void
-copy_tree (const char *source,
-           const char *target)
-{
-  g_autoptr(GDir) dir = g_dir_open (source, 0, NULL);
-  g_autoptr(GError) error = NULL;
-  const char *name;
-
-  g_assert_nonnull (dir);
-  g_mkdir_with_parents (target, 0700);
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *from = g_build_filename (source, name, NULL);
-      g_autofree char *to = g_build_filename (target, name, NULL);
-      g_autofree char *contents = NULL;
-      gsize length;
-
-      if (g_file_test (from, G_FILE_TEST_IS_DIR))
-        {
-          copy_tree (from, to);
-          continue;
-        }
-
-      g_file_get_contents (from, &contents, &length, &error);
-      g_assert_no_error (error);
-      g_file_set_contents (to, contents, length, &error);
-      g_assert_no_error (error);
-    }
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-
-  g_remove (path);
 }
 
 static char *
@@ -148,39 +67,25 @@ make_corpus (const char *tmp)
   return corpus;
 }
 
+/* A window on the folder @path, shown once it has opened; without @path,
+ * an empty window */
 static GlossWindow *
-open_window (const char *path)
+open_folder (const char *path)
 {
-  GlossWindow *window = g_object_new (GLOSS_TYPE_WINDOW, "application", app, NULL);
+  GlossWindow *window;
 
-  gtk_window_present (GTK_WINDOW (window));
-  if (path != NULL)
+  if (path == NULL)
     {
-      g_autoptr(GFile) file = g_file_new_for_path (path);
+      window = g_object_new (GLOSS_TYPE_WINDOW, "application", app, NULL);
+      gtk_window_present (GTK_WINDOW (window));
 
-      gloss_window_open (window, file);
-      wait_for (document_shown, window, "the folder to open");
+      return window;
     }
+
+  window = open_window (path);
+  wait_for (document_shown, window, "the folder to open");
 
   return window;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *found = NULL;
-
-  for (guint i = 0; found == NULL && i < g_list_model_get_n_items (toplevels); i++)
-    {
-      GObject *window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        found = GTK_WINDOW (window);
-      g_object_unref (window);
-    }
-
-  return found;
 }
 
 static gboolean
@@ -266,7 +171,7 @@ test_export (void)
   };
   g_autofree char *tmp = make_tmp ();
   g_autofree char *corpus = make_corpus (tmp);
-  GlossWindow *window = open_window (corpus);
+  GlossWindow *window = open_folder (corpus);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -319,7 +224,7 @@ test_export_brat (void)
   g_autofree char *conf = g_build_filename (out, "annotation.conf", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GFile) destination = g_file_new_for_path (out);
-  GlossWindow *window = open_window (corpus);
+  GlossWindow *window = open_folder (corpus);
   GlossExportDialog *dialog = open_export_dialog (window);
 
   /* A file is no destination for brat: choosing brat forgets it */
@@ -353,7 +258,7 @@ test_export_left_out (void)
   GPtrArray *left_out;
   gboolean found = FALSE;
 
-  window = open_window (corpus);
+  window = open_folder (corpus);
   /* Broken after the window opened, so that it is the export that sees it */
   g_file_set_contents (broken, "{\"version\": 1, \"annotations\": 3}", -1, &error);
   g_assert_no_error (error);
@@ -428,7 +333,7 @@ test_export_cancel (void)
       g_assert_no_error (error);
     }
 
-  window = open_window (corpus);
+  window = open_folder (corpus);
 
   for (guint i = 0; i < 2; i++)
     {
@@ -494,18 +399,6 @@ open_import_dialog (GlossWindow *window)
   return GLOSS_IMPORT_DIALOG (dialog);
 }
 
-static char *
-read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-
-  return contents;
-}
-
 static void
 test_import (void)
 {
@@ -531,7 +424,7 @@ test_import (void)
   g_assert_no_error (error);
 
   /* From the start page, into a new folder that then opens */
-  window = open_window (NULL);
+  window = open_folder (NULL);
   g_assert_cmpstr (gloss_window_get_page (window), ==, "start");
   dialog = open_import_dialog (window);
   g_object_set (dialog, "format", GLOSS_IMPORT_DOCUMENTS_JSONL, "input", input_file, "destination", into_file, NULL);
@@ -614,7 +507,7 @@ test_import_outside (void)
   g_assert_nonnull (check_error);
   expected_message = g_strdup (check_error->message);
 
-  window = open_window (NULL);
+  window = open_folder (NULL);
   dialog = open_import_dialog (window);
   g_object_set (dialog, "format", GLOSS_IMPORT_ARTICLES_JSONL, "input", input_file, "destination", into_file, NULL);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.start", NULL));
@@ -644,27 +537,10 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      if (g_getenv ("CI") != NULL)
-        {
-          g_printerr ("No display, and CI is set: the window tests must run\n");
-          return 1;
-        }
-
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-
-  app = gloss_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = ui_test_init (&argc, &argv);
+  wait_for_set_timeout (30);
 
   g_test_add_func ("/gloss/export-dialog/export", test_export);
   g_test_add_func ("/gloss/export-dialog/brat", test_export_brat);

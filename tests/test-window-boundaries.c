@@ -30,118 +30,9 @@
 #include "gloss-text.h"
 #include "gloss-window.h"
 
+#include "gloss-test-util.h"
+
 static GlossApplication *app;
-
-typedef gboolean (*CheckFunc) (gpointer data);
-
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for (CheckFunc   check,
-          gpointer    data,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (20, wake_up_cb, NULL);
-
-  while (!check (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (wake);
-}
-
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-  guint wake = g_timeout_add (10, wake_up_cb, NULL);
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake);
-}
-
-static gboolean
-document_shown (gpointer data)
-{
-  GlossWindow *window = data;
-
-  return gloss_window_get_document (window) != NULL &&
-         g_strcmp0 (gloss_window_get_page (window), "document") == 0;
-}
-
-static gboolean
-all_saved (gpointer data)
-{
-  GlossSaver *saver = gloss_window_get_saver (data);
-
-  return saver != NULL && !gloss_saver_get_dirty (saver) &&
-         gloss_saver_get_state (saver) == GLOSS_SAVER_SAVED;
-}
-
-static char *
-make_workdir (const char * const *fixtures)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("gloss-ui-XXXXXX", &error);
-
-  g_assert_no_error (error);
-
-  for (guint i = 0; fixtures[i] != NULL; i++)
-    {
-      g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "ui", fixtures[i], NULL);
-      g_autofree char *target = g_build_filename (dir, fixtures[i], NULL);
-      g_autofree char *contents = NULL;
-      gsize length;
-
-      g_file_get_contents (source, &contents, &length, &error);
-      g_assert_no_error (error);
-      g_file_set_contents (target, contents, length, &error);
-      g_assert_no_error (error);
-    }
-
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-
-  g_remove (path);
-}
-
-static GlossWindow *
-open_window (const char *path)
-{
-  GlossWindow *window = g_object_new (GLOSS_TYPE_WINDOW, "application", app, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  gtk_window_present (GTK_WINDOW (window));
-  gloss_window_open (window, file);
-
-  return window;
-}
 
 static GlossWindow *
 open_text (const char *path)
@@ -153,64 +44,6 @@ open_text (const char *path)
     gloss_saver_set_delay (gloss_window_get_saver (window), 200);
 
   return window;
-}
-
-static gboolean
-activate (gpointer    widget,
-          const char *action,
-          const char *format,
-          ...)
-{
-  GVariant *param = NULL;
-  va_list args;
-
-  if (format != NULL)
-    {
-      va_start (args, format);
-      param = g_variant_new_va (format, NULL, &args);
-      va_end (args);
-    }
-
-  return gtk_widget_activate_action_variant (GTK_WIDGET (widget), action, param);
-}
-
-static char *
-read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-
-  return contents;
-}
-
-/* Timestamps and the annotator differ from run to run */
-static char *
-read_normalized (const char *path)
-{
-  g_autoptr(GRegex) times = g_regex_new ("(\"(?:created|modified)\": )\"[^\"]*\"", 0, 0, NULL);
-  g_autofree char *contents = read_file (path);
-
-  return g_regex_replace (times, contents, -1, 0, "\\1\"T\"", 0, NULL);
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        found = GTK_WINDOW (window);
-    }
-
-  return found;
 }
 
 static GtkWidget *
@@ -269,29 +102,14 @@ screenshot (GtkWidget  *widget,
             const char *name)
 {
   const char *dir = g_getenv ("GLOSS_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
-  GskRenderer *renderer;
-  int width, height;
 
   if (dir == NULL)
     return;
 
   spin (300);
-  paintable = gtk_widget_paintable_new (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_assert_true (render_to_png (widget, path));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -621,7 +439,7 @@ test_reanchor (void)
 
   /* Cancel leaves everything as it was */
   g_assert_true (activate (window, "win.reanchor", NULL));
-  dialog = GLOSS_REANCHOR_DIALOG (find_toplevel (GLOSS_TYPE_REANCHOR_DIALOG));
+  dialog = GLOSS_REANCHOR_DIALOG (find_last_toplevel (GLOSS_TYPE_REANCHOR_DIALOG));
   g_assert_nonnull (dialog);
   wait_for (dialog_ready, dialog, "the re-anchoring");
   g_assert_true (activate (dialog, "reanchor.cancel", NULL));
@@ -632,7 +450,7 @@ test_reanchor (void)
 
   /* The review: one moved, one changed, one not found, with counts */
   g_assert_true (activate (window, "win.reanchor", NULL));
-  dialog = GLOSS_REANCHOR_DIALOG (find_toplevel (GLOSS_TYPE_REANCHOR_DIALOG));
+  dialog = GLOSS_REANCHOR_DIALOG (find_last_toplevel (GLOSS_TYPE_REANCHOR_DIALOG));
   wait_for (dialog_ready, dialog, "the re-anchoring");
   anchors = gloss_reanchor_dialog_get_anchors (dialog);
   g_assert_cmpuint (anchors->len, ==, 3);
@@ -783,7 +601,7 @@ test_external_change (void)
   gloss_window_set_position (window, 5);
   activate (window, "doc.toggle-label", "s", "claim");
   g_assert_true (activate (window, "win.reload-from-disk", NULL));
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (find_last_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
   wait_for (reloaded_with_one, window, "the reload");
@@ -806,7 +624,7 @@ test_external_change (void)
 static gboolean
 message_dialog_shown (gpointer data)
 {
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+  return find_last_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 static void
@@ -826,7 +644,7 @@ test_invalid_utf8 (void)
 
   window = open_window (text);
   wait_for (message_dialog_shown, NULL, "the encoding dialog");
-  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (find_last_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   body = adw_message_dialog_get_body (dialog);
   /* Where the bad byte is, in the core's words */
   g_assert_nonnull (strstr (body, "UTF-8"));
@@ -848,27 +666,9 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      if (g_getenv ("CI") != NULL)
-        {
-          g_printerr ("No display, and CI is set: the window tests must run\n");
-          return 1;
-        }
-
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-
-  app = gloss_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = ui_test_init (&argc, &argv);
 
   g_test_add_func ("/gloss/window-boundaries/merge-undo", test_merge_undo);
   g_test_add_func ("/gloss/window-boundaries/split", test_split);

@@ -27,63 +27,9 @@
 #include "gloss-sidebar.h"
 #include "gloss-window.h"
 
+#include "gloss-test-util.h"
+
 static GlossApplication *app;
-
-typedef gboolean (*CheckFunc) (gpointer data);
-
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for (CheckFunc   check,
-          gpointer    data,
-          const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (20, wake_up_cb, NULL);
-
-  while (!check (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (wake);
-}
-
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-  guint wake = g_timeout_add (10, wake_up_cb, NULL);
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (wake);
-}
-
-static gboolean
-document_shown (gpointer data)
-{
-  GlossWindow *window = data;
-
-  return gloss_window_get_document (window) != NULL &&
-         g_strcmp0 (gloss_window_get_page (window), "document") == 0;
-}
-
-static gboolean
-all_saved (gpointer data)
-{
-  GlossSaver *saver = gloss_window_get_saver (data);
-
-  return saver != NULL && !gloss_saver_get_dirty (saver) &&
-         gloss_saver_get_state (saver) == GLOSS_SAVER_SAVED;
-}
 
 static gboolean
 save_failed (gpointer data)
@@ -91,61 +37,6 @@ save_failed (gpointer data)
   GlossSaver *saver = gloss_window_get_saver (data);
 
   return saver != NULL && gloss_saver_get_state (saver) == GLOSS_SAVER_ERROR;
-}
-
-static char *
-make_workdir (const char * const *fixtures)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("gloss-ui-XXXXXX", &error);
-
-  g_assert_no_error (error);
-
-  for (guint i = 0; fixtures[i] != NULL; i++)
-    {
-      g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "ui", fixtures[i], NULL);
-      g_autofree char *target = g_build_filename (dir, fixtures[i], NULL);
-      g_autofree char *contents = NULL;
-      gsize length;
-
-      g_file_get_contents (source, &contents, &length, &error);
-      g_assert_no_error (error);
-      g_file_set_contents (target, contents, length, &error);
-      g_assert_no_error (error);
-    }
-
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-
-  g_remove (path);
-}
-
-static GlossWindow *
-open_window (const char *path)
-{
-  GlossWindow *window = g_object_new (GLOSS_TYPE_WINDOW, "application", app, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  gtk_window_present (GTK_WINDOW (window));
-  gloss_window_open (window, file);
-
-  return window;
 }
 
 static GlossWindow *
@@ -157,42 +48,6 @@ open_text (const char *path)
   gloss_saver_set_delay (gloss_window_get_saver (window), 300);
 
   return window;
-}
-
-static gboolean
-activate (GlossWindow *window,
-          const char  *action,
-          const char  *format,
-          ...)
-{
-  GVariant *param = NULL;
-  va_list args;
-
-  if (format != NULL)
-    {
-      va_start (args, format);
-      param = g_variant_new_va (format, NULL, &args);
-      va_end (args);
-    }
-
-  return gtk_widget_activate_action_variant (GTK_WIDGET (window), action, param);
-}
-
-/* Timestamps and the annotator differ from run to run; all else of the
- * file is compared byte for byte. */
-static char *
-read_normalized (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GRegex) times = NULL;
-  g_autofree char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-
-  times = g_regex_new ("(\"(?:created|modified)\": )\"[^\"]*\"", 0, 0, NULL);
-
-  return g_regex_replace (times, contents, -1, 0, "\\1\"T\"", 0, NULL);
 }
 
 static gboolean
@@ -345,24 +200,6 @@ test_tagging (void)
   remove_tree (dir);
 }
 
-static GtkWindow *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *found = NULL;
-
-  for (guint i = 0; found == NULL && i < g_list_model_get_n_items (toplevels); i++)
-    {
-      GObject *window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        found = GTK_WINDOW (window);
-      g_object_unref (window);
-    }
-
-  return found;
-}
-
 static void
 test_save_error (void)
 {
@@ -396,16 +233,16 @@ test_save_error (void)
   g_assert_cmpuint (gloss_document_get_n_annotated (gloss_window_get_document (window)), ==, 2);
 
   /* Closing asks; cancelling keeps the window and the work */
-  g_assert_null (find_dialog ());
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   gtk_window_close (GTK_WINDOW (window));
   spin (100);
-  dialog = find_dialog ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_window_destroy (dialog);
   spin (100);
-  g_assert_null (find_dialog ());
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 
   /* Once the file can be written, Ctrl+S writes all of it */
@@ -667,24 +504,6 @@ at_last_sentence (gpointer data)
   return gloss_window_get_position (data) == 5;
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *found = NULL;
-
-  for (guint i = 0; found == NULL && i < g_list_model_get_n_items (toplevels); i++)
-    {
-      GObject *window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        found = GTK_WINDOW (window);
-      g_object_unref (window);
-    }
-
-  return found;
-}
-
 static void
 test_search_and_windows (void)
 {
@@ -734,27 +553,9 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      if (g_getenv ("CI") != NULL)
-        {
-          g_printerr ("No display, and CI is set: the window tests must run\n");
-          return 1;
-        }
-
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-
-  app = gloss_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = ui_test_init (&argc, &argv);
 
   g_test_add_func ("/gloss/window/tagging", test_tagging);
   g_test_add_func ("/gloss/window/save-error", test_save_error);

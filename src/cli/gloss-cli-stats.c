@@ -122,6 +122,8 @@ append_json_row (GString *out,
                  Row     *row,
                  gboolean total)
 {
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
   if (!total)
     {
       g_string_append (out, "{\"id\": ");
@@ -133,8 +135,10 @@ append_json_row (GString *out,
   else
     g_string_append_printf (out, "{\"documents\": %u, \"done\": %u, ", stats->rows->len, stats->n_done);
 
-  g_string_append_printf (out, "\"sentences\": %u, \"annotated\": %u, \"progress\": %.4f, ",
-                          row->sentences, row->annotated, progress (row));
+  /* JSON numbers have a decimal point in every locale */
+  g_string_append_printf (out, "\"sentences\": %u, \"annotated\": %u, \"progress\": %s, ",
+                          row->sentences, row->annotated,
+                          g_ascii_formatd (number, sizeof number, "%.4f", progress (row)));
   if (!total)
     g_string_append_printf (out, "\"done\": %s, ", row->done ? "true" : "false");
   g_string_append_printf (out, "\"problems\": %u, \"labels\": {", row->problems);

@@ -70,7 +70,10 @@ gloss_cli_handles (int    argc,
 static void
 print_help (void)
 {
-  gloss_cli_print ("%s\n  gloss [FILE|FOLDER]\n  gloss COMMAND [OPTION…] ARGUMENT…\n\n", _("Usage:"));
+  gloss_cli_print ("%s\n  gloss %s\n  gloss %s\n\n", _("Usage:"),
+                   /* Translators: what may follow “gloss”: a text file or a folder */
+                   _("[FILE|FOLDER]"),
+                   _("COMMAND [OPTION…] ARGUMENT…"));
   gloss_cli_print ("%s\n\n", _("Gloss: annotate the sentences of news articles as claims, sources and quotes."));
   gloss_cli_print ("%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)

@@ -144,8 +144,14 @@ _gloss_export_card_build (const GlossExportStats      *stats,
 
   g_string_append (out, "## Contents\n\n| | count |\n| --- | ---: |\n");
   g_string_append_printf (out, "| documents | %u |\n| sentences | %u |\n", stats->n_documents, stats->n_sentences);
-  g_string_append_printf (out, "| sentences with a label | %u (%.1f %%) |\n", stats->n_labelled,
-                          stats->n_sentences ? 100.0 * stats->n_labelled / stats->n_sentences : 0.0);
+  {
+    char share[G_ASCII_DTOSTR_BUF_SIZE];
+
+    /* The card is English: a decimal point whatever the locale */
+    g_ascii_formatd (share, sizeof share, "%.1f",
+                     stats->n_sentences ? 100.0 * stats->n_labelled / stats->n_sentences : 0.0);
+    g_string_append_printf (out, "| sentences with a label | %u (%s %%) |\n", stats->n_labelled, share);
+  }
   g_string_append_printf (out, "| annotations | %u |\n", stats->n_annotations);
   for (guint i = 0; i < stats->languages->len; i++)
     {

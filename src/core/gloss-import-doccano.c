@@ -19,23 +19,6 @@
 #include "gloss-text.h"
 
 static gboolean
-get_offset (JsonNode *node,
-            guint    *value)
-{
-  gint64 v;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return FALSE;
-
-  v = json_node_get_int (node);
-  if (v < 0 || v > G_MAXINT)
-    return FALSE;
-
-  *value = (guint)v;
-  return TRUE;
-}
-
-static gboolean
 read_labels (GlossImporter *self,
              JsonObject    *object,
              GArray        *spans,
@@ -67,8 +50,8 @@ read_labels (GlossImporter *self,
           element = json_array_get_element (triple, 2);
           label = JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING
                   ? json_node_get_string (element) : NULL;
-          if (!get_offset (json_array_get_element (triple, 0), &start) ||
-              !get_offset (json_array_get_element (triple, 1), &end) || label == NULL)
+          if (!_gloss_import_get_offset (json_array_get_element (triple, 0), &start) ||
+              !_gloss_import_get_offset (json_array_get_element (triple, 1), &end) || label == NULL)
             {
               _gloss_importer_problem (self, where, _("label[%u] is not a [start, end, label] triple"), i);
               return FALSE;
@@ -102,8 +85,8 @@ read_labels (GlossImporter *self,
 
           entity = json_node_get_object (element);
           label = _gloss_import_get_string (entity, "label");
-          if (!get_offset (json_object_get_member (entity, "start_offset"), &start) ||
-              !get_offset (json_object_get_member (entity, "end_offset"), &end) || label == NULL)
+          if (!_gloss_import_get_offset (json_object_get_member (entity, "start_offset"), &start) ||
+              !_gloss_import_get_offset (json_object_get_member (entity, "end_offset"), &end) || label == NULL)
             {
               _gloss_importer_problem (self, where, _("entities[%u] needs start_offset, end_offset and label"), i);
               return FALSE;
@@ -116,64 +99,49 @@ read_labels (GlossImporter *self,
   return TRUE;
 }
 
+static void
+read_line (GlossImporter *self,
+           JsonNode      *node,
+           guint          number,
+           const char    *where,
+           gpointer       user_data)
+{
+  static const char * const known[] = { "id", "text", "data", "label", "labels", "entities", "relations", NULL };
+  JsonObject *object = json_node_get_object (node);
+  g_autoptr(GArray) spans = NULL;
+  g_autoptr(GlossText) text = NULL;
+  g_autofree char *id = NULL;
+  const char *contents;
+
+  contents = _gloss_import_get_string (object, "text");
+  if (contents == NULL)
+    contents = _gloss_import_get_string (object, "data");
+  if (contents == NULL)
+    {
+      _gloss_importer_problem (self, where, _("The line has no “text” string"));
+      return;
+    }
+
+  id = _gloss_import_dup_id (json_object_get_member (object, "id"));
+  if (id == NULL)
+    id = g_strdup_printf ("doccano-%05u", number);
+
+  spans = _gloss_import_spans_new ();
+  if (!read_labels (self, object, spans, where))
+    return;
+
+  text = _gloss_import_text_new (self, contents, where);
+  if (text == NULL)
+    return;
+
+  _gloss_importer_add_spans (self, id, text, NULL, NULL, spans, _gloss_import_dup_meta (object, known), where);
+}
+
 gboolean
 _gloss_import_read_doccano (GlossImporter  *self,
                             GFile          *input,
                             GCancellable   *cancellable,
                             GError        **error)
 {
-  static const char * const known[] = { "id", "text", "data", "label", "labels", "entities", "relations", NULL };
-  g_autofree char *data = NULL;
-  gsize length;
-  char *cursor, *line;
-  guint number = 0;
-
-  data = _gloss_import_load (input, &length, cancellable, error);
-  if (data == NULL)
-    return FALSE;
-
-  cursor = data;
-  while ((line = _gloss_import_next_line (&cursor, data + length)) != NULL)
-    {
-      g_autofree char *where = g_strdup_printf (_("line %u"), ++number);
-      g_autoptr(JsonNode) node = NULL;
-      g_autoptr(GArray) spans = NULL;
-      g_autoptr(GlossText) text = NULL;
-      g_autofree char *id = NULL;
-      JsonObject *object;
-      const char *contents;
-
-      if (line[strspn (line, " \t")] == '\0')
-        continue;
-
-      node = _gloss_import_parse_line (self, line, where);
-      if (node == NULL)
-        continue;
-
-      object = json_node_get_object (node);
-      contents = _gloss_import_get_string (object, "text");
-      if (contents == NULL)
-        contents = _gloss_import_get_string (object, "data");
-      if (contents == NULL)
-        {
-          _gloss_importer_problem (self, where, _("The line has no “text” string"));
-          continue;
-        }
-
-      id = _gloss_import_dup_id (json_object_get_member (object, "id"));
-      if (id == NULL)
-        id = g_strdup_printf ("doccano-%05u", number);
-
-      spans = _gloss_import_spans_new ();
-      if (!read_labels (self, object, spans, where))
-        continue;
-
-      text = _gloss_import_text_new (self, contents, where);
-      if (text == NULL)
-        continue;
-
-      _gloss_importer_add_spans (self, id, text, NULL, NULL, spans, _gloss_import_dup_meta (object, known), where);
-    }
-
-  return TRUE;
+  return _gloss_import_read_lines (self, input, read_line, NULL, cancellable, error);
 }

@@ -96,34 +96,21 @@ _gloss_import_document_object (GlossImporter *self,
   return _gloss_importer_add_document (self, id, document, where);
 }
 
+static void
+read_line (GlossImporter *self,
+           JsonNode      *node,
+           guint          number,
+           const char    *where,
+           gpointer       user_data)
+{
+  _gloss_import_document_object (self, json_node_get_object (node), where);
+}
+
 gboolean
 _gloss_import_read_documents_jsonl (GlossImporter  *self,
                                     GFile          *input,
                                     GCancellable   *cancellable,
                                     GError        **error)
 {
-  g_autofree char *data = NULL;
-  gsize length;
-  char *cursor, *line;
-  guint number = 0;
-
-  data = _gloss_import_load (input, &length, cancellable, error);
-  if (data == NULL)
-    return FALSE;
-
-  cursor = data;
-  while ((line = _gloss_import_next_line (&cursor, data + length)) != NULL)
-    {
-      g_autofree char *where = g_strdup_printf (_("line %u"), ++number);
-      g_autoptr(JsonNode) node = NULL;
-
-      if (line[strspn (line, " \t")] == '\0')
-        continue;
-
-      node = _gloss_import_parse_line (self, line, where);
-      if (node != NULL)
-        _gloss_import_document_object (self, json_node_get_object (node), where);
-    }
-
-  return TRUE;
+  return _gloss_import_read_lines (self, input, read_line, NULL, cancellable, error);
 }

@@ -20,17 +20,11 @@ _gloss_import_read_json (GlossImporter  *self,
                          GCancellable   *cancellable,
                          GError        **error)
 {
-  g_autofree char *data = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonArray *array;
-  gsize length;
   guint n;
 
-  data = _gloss_import_load (input, &length, cancellable, error);
-  if (data == NULL)
-    return FALSE;
-
-  root = gloss_json_parse (data, length, error);
+  root = _gloss_import_load_json (input, cancellable, error);
   if (root == NULL)
     return FALSE;
 

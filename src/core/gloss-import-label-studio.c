@@ -21,25 +21,6 @@
 #include "gloss-json.h"
 #include "gloss-text.h"
 
-static gboolean
-get_offset (JsonObject *object,
-            const char *member,
-            guint      *value)
-{
-  JsonNode *node = json_object_get_member (object, member);
-  gint64 v;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return FALSE;
-
-  v = json_node_get_int (node);
-  if (v < 0 || v > G_MAXINT)
-    return FALSE;
-
-  *value = (guint)v;
-  return TRUE;
-}
-
 /* The code point at UTF-16 unit @units, or G_MAXUINT inside a pair */
 static guint
 utf16_to_code_points (const char *contents,
@@ -97,7 +78,8 @@ read_results (GlossImporter *self,
       if (labels == NULL || !JSON_NODE_HOLDS_ARRAY (labels))
         continue;  /* choices, ratings, relations: not spans */
 
-      if (!get_offset (value, "start", &start) || !get_offset (value, "end", &end))
+      if (!_gloss_import_get_offset (json_object_get_member (value, "start"), &start) ||
+          !_gloss_import_get_offset (json_object_get_member (value, "end"), &end))
         {
           _gloss_importer_problem (self, where, _("A region has no whole-number “start” and “end”"));
           return FALSE;
@@ -208,16 +190,10 @@ _gloss_import_read_label_studio (GlossImporter  *self,
                                  GError        **error)
 {
   static const char * const known[] = { "text", "document", "language", NULL };
-  g_autofree char *data = NULL;
   g_autoptr(JsonNode) root = NULL;
   JsonArray *tasks;
-  gsize length;
 
-  data = _gloss_import_load (input, &length, cancellable, error);
-  if (data == NULL)
-    return FALSE;
-
-  root = gloss_json_parse (data, length, error);
+  root = _gloss_import_load_json (input, cancellable, error);
   if (root == NULL)
     return FALSE;
 

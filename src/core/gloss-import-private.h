@@ -23,6 +23,12 @@ typedef struct
   char  *annotator;  /* nullable: the importer's annotator */
 } GlossImportSpan;
 
+typedef void (*GlossImportLineFunc) (GlossImporter *self,
+                                     JsonNode      *node,
+                                     guint          number,
+                                     const char    *where,
+                                     gpointer       user_data);
+
 typedef gboolean (*GlossImportReadFunc) (GlossImporter  *self,
                                          GFile          *input,
                                          GCancellable   *cancellable,
@@ -82,6 +88,17 @@ char     *_gloss_import_load                (GFile          *input,
                                              GError        **error);
 char     *_gloss_import_next_line           (char          **cursor,
                                              char           *end);
+gboolean  _gloss_import_read_lines          (GlossImporter  *self,
+                                             GFile          *input,
+                                             GlossImportLineFunc func,
+                                             gpointer        user_data,
+                                             GCancellable   *cancellable,
+                                             GError        **error);
+JsonNode *_gloss_import_load_json           (GFile          *input,
+                                             GCancellable   *cancellable,
+                                             GError        **error);
+gboolean  _gloss_import_get_offset          (JsonNode       *node,
+                                             guint          *value);
 JsonNode *_gloss_import_parse_line          (GlossImporter  *self,
                                              const char     *line,
                                              const char     *where);

@@ -34,25 +34,6 @@ group_free (Group *group)
   g_free (group);
 }
 
-static gboolean
-get_uint (JsonObject *object,
-          const char *member,
-          guint      *value)
-{
-  JsonNode *node = json_object_get_member (object, member);
-  gint64 v;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return FALSE;
-
-  v = json_node_get_int (node);
-  if (v < 0 || v > G_MAXINT)
-    return FALSE;
-
-  *value = (guint)v;
-  return TRUE;
-}
-
 static int
 compare_lines (gconstpointer a,
                gconstpointer b)
@@ -112,8 +93,9 @@ import_group (GlossImporter *self,
       if (language == NULL)
         language = _gloss_import_get_string (object, "language");
 
-      if (!get_uint (object, "sentence", &id) || !get_uint (object, "start", &start) ||
-          !get_uint (object, "end", &end) || sentence_text == NULL)
+      if (!_gloss_import_get_offset (json_object_get_member (object, "sentence"), &id) ||
+          !_gloss_import_get_offset (json_object_get_member (object, "start"), &start) ||
+          !_gloss_import_get_offset (json_object_get_member (object, "end"), &end) || sentence_text == NULL)
         {
           _gloss_importer_problem (self, where,
                                    _("Each line needs “sentence”, “start”, “end” and “text”"));
@@ -163,6 +145,43 @@ import_group (GlossImporter *self,
   _gloss_importer_add_spans (self, group->id, text, language, sentences, spans, NULL, where);
 }
 
+typedef struct
+{
+  GPtrArray  *groups;
+  GHashTable *by_id;
+} Grouping;
+
+static void
+read_line (GlossImporter *self,
+           JsonNode      *node,
+           guint          number,
+           const char    *where,
+           gpointer       user_data)
+{
+  Grouping *grouping = user_data;
+  g_autofree char *id = NULL;
+  Group *group;
+
+  id = _gloss_import_dup_id (json_object_get_member (json_node_get_object (node), "document"));
+  if (id == NULL)
+    {
+      _gloss_importer_problem (self, where, _("The line has no “document” id"));
+      return;
+    }
+
+  group = g_hash_table_lookup (grouping->by_id, id);
+  if (group == NULL)
+    {
+      group = g_new0 (Group, 1);
+      group->id = g_steal_pointer (&id);
+      group->first_line = number;
+      group->lines = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
+      g_ptr_array_add (grouping->groups, group);
+      g_hash_table_insert (grouping->by_id, group->id, group);
+    }
+  g_ptr_array_add (group->lines, json_node_ref (node));
+}
+
 gboolean
 _gloss_import_read_sentences_jsonl (GlossImporter  *self,
                                     GFile          *input,
@@ -171,52 +190,12 @@ _gloss_import_read_sentences_jsonl (GlossImporter  *self,
 {
   g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify)group_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *data = NULL;
-  gsize length;
-  char *cursor, *line;
-  guint number = 0;
-
-  data = _gloss_import_load (input, &length, cancellable, error);
-  if (data == NULL)
-    return FALSE;
+  Grouping grouping = { groups, by_id };
 
   /* The lines of a document need not be together: they are grouped by
    * id, and the documents keep the order of their first lines */
-  cursor = data;
-  while ((line = _gloss_import_next_line (&cursor, data + length)) != NULL)
-    {
-      g_autofree char *where = g_strdup_printf (_("line %u"), ++number);
-      g_autofree char *id = NULL;
-      JsonNode *node;
-      Group *group;
-
-      if (line[strspn (line, " \t")] == '\0')
-        continue;
-
-      node = _gloss_import_parse_line (self, line, where);
-      if (node == NULL)
-        continue;
-
-      id = _gloss_import_dup_id (json_object_get_member (json_node_get_object (node), "document"));
-      if (id == NULL)
-        {
-          _gloss_importer_problem (self, where, _("The line has no “document” id"));
-          json_node_unref (node);
-          continue;
-        }
-
-      group = g_hash_table_lookup (by_id, id);
-      if (group == NULL)
-        {
-          group = g_new0 (Group, 1);
-          group->id = g_steal_pointer (&id);
-          group->first_line = number;
-          group->lines = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
-          g_ptr_array_add (groups, group);
-          g_hash_table_insert (by_id, group->id, group);
-        }
-      g_ptr_array_add (group->lines, node);
-    }
+  if (!_gloss_import_read_lines (self, input, read_line, &grouping, cancellable, error))
+    return FALSE;
 
   for (guint i = 0; i < groups->len; i++)
     import_group (self, g_ptr_array_index (groups, i));

@@ -911,6 +911,83 @@ _gloss_import_parse_line (GlossImporter *self,
 }
 
 /**
+ * _gloss_import_read_lines:
+ * @func: called with each line that holds a JSON object, in order
+ *
+ * Reads @input as JSON Lines: blank lines are passed over, and a line
+ * that is no JSON object is a problem of the importer.
+ *
+ * Returns: %FALSE, with @error set, when @input cannot be read
+ */
+gboolean
+_gloss_import_read_lines (GlossImporter        *self,
+                          GFile                *input,
+                          GlossImportLineFunc   func,
+                          gpointer              user_data,
+                          GCancellable         *cancellable,
+                          GError              **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+  char *cursor, *line;
+  guint number = 0;
+
+  data = _gloss_import_load (input, &length, cancellable, error);
+  if (data == NULL)
+    return FALSE;
+
+  cursor = data;
+  while ((line = _gloss_import_next_line (&cursor, data + length)) != NULL)
+    {
+      g_autofree char *where = g_strdup_printf (_("line %u"), ++number);
+      g_autoptr(JsonNode) node = NULL;
+
+      if (line[strspn (line, " \t")] == '\0')
+        continue;
+
+      node = _gloss_import_parse_line (self, line, where);
+      if (node != NULL)
+        func (self, node, number, where, user_data);
+    }
+
+  return TRUE;
+}
+
+/* The whole of @input as one JSON value */
+JsonNode *
+_gloss_import_load_json (GFile         *input,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  data = _gloss_import_load (input, &length, cancellable, error);
+  if (data == NULL)
+    return NULL;
+
+  return gloss_json_parse (data, length, error);
+}
+
+/* An offset or a count: an integer from 0 to G_MAXINT */
+gboolean
+_gloss_import_get_offset (JsonNode *node,
+                          guint    *value)
+{
+  gint64 v;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+
+  v = json_node_get_int (node);
+  if (v < 0 || v > G_MAXINT)
+    return FALSE;
+
+  *value = (guint)v;
+  return TRUE;
+}
+
+/**
  * _gloss_import_dup_id:
  * @node: (nullable): an id member: a string or an integer
  *

@@ -14,9 +14,11 @@
 #include <glib/gi18n.h>
 
 #include "gloss-adjudication-window.h"
+#include "gloss-display-text.h"
 #include "gloss-agreement.h"
 #include "gloss-annotation.h"
 #include "gloss-application.h"
+#include "gloss-dialog-util.h"
 #include "gloss-document.h"
 #include "gloss-label.h"
 #include "gloss-label-set.h"
@@ -80,14 +82,6 @@ show_error (GlossAdjudicationWindow *self,
 
 /* --- The folders and the documents --------------------------------------- */
 
-static char *
-dup_display_path (GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-
-  return path ? g_filename_display_name (path) : g_file_get_uri (file);
-}
-
 static void
 update_folders (GlossAdjudicationWindow *self)
 {
@@ -100,7 +94,7 @@ update_folders (GlossAdjudicationWindow *self)
     {
       GFile *root = g_ptr_array_index (self->roots, a);
       g_autofree char *name = g_file_get_basename (root);
-      g_autofree char *path = dup_display_path (root);
+      g_autofree char *path = gloss_dialog_util_dup_display_name (root);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
       g_autofree char *tooltip = g_strdup_printf (_("Remove %s"), name);
@@ -120,7 +114,7 @@ update_folders (GlossAdjudicationWindow *self)
 
   if (self->gold_root != NULL)
     {
-      g_autofree char *path = dup_display_path (self->gold_root);
+      g_autofree char *path = gloss_dialog_util_dup_display_name (self->gold_root);
 
       adw_action_row_set_subtitle (self->gold_row, path);
     }
@@ -677,7 +671,15 @@ open_cb (GObject      *source,
 
   buffer = gtk_text_view_get_buffer (self->article);
   text = gloss_document_get_text (gloss_adjudication_get_gold (adjudication));
-  gtk_text_buffer_set_text (buffer, gloss_text_get_contents (text), gloss_text_get_n_bytes (text));
+  {
+    gsize length;
+    g_autofree char *shown = gloss_display_text_dup (gloss_adjudication_get_gold (adjudication), &length);
+
+    if (shown != NULL)
+      gtk_text_buffer_set_text (buffer, shown, length);
+    else
+      gtk_text_buffer_set_text (buffer, gloss_text_get_contents (text), gloss_text_get_n_bytes (text));
+  }
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_move_mark (buffer, self->current_mark, &start);
 

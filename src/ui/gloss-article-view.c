@@ -10,6 +10,7 @@
 
 #include "gloss-annotation.h"
 #include "gloss-article-view.h"
+#include "gloss-display-text.h"
 #include "gloss-document.h"
 #include "gloss-label.h"
 #include "gloss-label-set.h"
@@ -222,6 +223,7 @@ rebuild_tags (GlossArticleView *self)
       g_hash_table_insert (self->tags, g_strdup (gloss_label_get_id (label)), new_tags);
       g_signal_connect_object (label, "notify::color", G_CALLBACK (on_label_notify_color_cb), self, 0);
       g_signal_connect_object (label, "notify::name", G_CALLBACK (on_label_notify_name_cb), self, 0);
+      g_signal_connect_object (label, "notify::key", G_CALLBACK (on_label_notify_name_cb), self, 0);
     }
 
   n = g_list_model_get_n_items (self->sentences);
@@ -407,7 +409,12 @@ draw_marker (GlossArticleView *self,
   gtk_snapshot_append_color (snapshot, &fill, &rect.bounds);
   gtk_snapshot_pop (snapshot);
 
-  initial = g_utf8_strup (name, g_utf8_next_char (name) - name);
+  /* The label's key, which is what the reader presses, in every language;
+   * the initial of its name for a label without a key */
+  if (gloss_label_get_key (label) != NULL && gloss_label_get_key (label)[0] != '\0')
+    initial = g_utf8_strup (gloss_label_get_key (label), -1);
+  else
+    initial = g_utf8_strup (name, g_utf8_next_char (name) - name);
   layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), initial);
   font = pango_font_description_from_string ("Sans Bold 8");
   pango_layout_set_font_description (layout, font);
@@ -805,9 +812,17 @@ gloss_article_view_set_document (GlossArticleView *self,
   self->sentences = g_object_ref (gloss_document_get_sentences (document));
   self->labels = g_object_ref (gloss_document_get_labels (document));
 
-  gtk_text_buffer_set_text (buffer,
-                            gloss_text_get_contents (gloss_document_get_text (document)),
-                            gloss_text_get_n_bytes (gloss_document_get_text (document)));
+  {
+    gsize length;
+    g_autofree char *shown = gloss_display_text_dup (document, &length);
+
+    if (shown != NULL)
+      gtk_text_buffer_set_text (buffer, shown, length);
+    else
+      gtk_text_buffer_set_text (buffer,
+                                gloss_text_get_contents (gloss_document_get_text (document)),
+                                gloss_text_get_n_bytes (gloss_document_get_text (document)));
+  }
   {
     gboolean blank = strstr (gloss_text_get_contents (gloss_document_get_text (document)), "\n\n") != NULL;
 

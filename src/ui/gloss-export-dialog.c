@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "gloss-corpus.h"
+#include "gloss-dialog-util.h"
 #include "gloss-error.h"
 #include "gloss-export.h"
 #include "gloss-export-dialog.h"
@@ -131,14 +132,6 @@ static const struct
     ".csv" },
 };
 
-static char *
-dup_display_name (GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-
-  return path ? g_filename_display_name (path) : g_file_get_uri (file);
-}
-
 static gboolean
 filter_is_empty (GlossExportDialog *self)
 {
@@ -202,7 +195,7 @@ update_state (GlossExportDialog *self)
 
   if (self->destination != NULL)
     {
-      g_autofree char *name = dup_display_name (self->destination);
+      g_autofree char *name = gloss_dialog_util_dup_display_name (self->destination);
 
       adw_action_row_set_subtitle (self->destination_row, name);
     }
@@ -524,7 +517,7 @@ collect_thread (GTask        *task,
 
   if (collect->files->len == 0)
     {
-      g_autofree char *name = dup_display_name (collect->source);
+      g_autofree char *name = gloss_dialog_util_dup_display_name (collect->source);
 
       g_task_return_new_error (task, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
                                _("There are no texts (.txt files) in “%s” to export."), name);
@@ -631,18 +624,6 @@ finish_thread (GTask        *task,
 }
 
 static void
-show_error (GlossExportDialog *self,
-            const char        *heading,
-            const GError      *error)
-{
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 string_free (gpointer string)
 {
   g_string_free (string, TRUE);
@@ -657,7 +638,7 @@ fill_problems (GlossExportDialog *self)
   g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, string_free);
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
-  g_autofree char *name = dup_display_name (self->result);
+  g_autofree char *name = gloss_dialog_util_dup_display_name (self->result);
   GtkWidget *child;
   GHashTableIter iter;
   gpointer key, value;
@@ -730,7 +711,7 @@ on_finished_cb (GObject      *object,
     {
       show_page (self, "options");
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("Export Failed"), error);
+        gloss_dialog_util_show_error (GTK_WINDOW (self), _("Export Failed"), error);
       return;
     }
 
@@ -823,7 +804,7 @@ on_collected_cb (GObject      *object,
       set_busy (self, FALSE);
       show_page (self, "options");
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("Export Failed"), error);
+        gloss_dialog_util_show_error (GTK_WINDOW (self), _("Export Failed"), error);
       return;
     }
 
@@ -962,12 +943,11 @@ choose_destination_action (GtkWidget  *widget,
   if (self->chooser != NULL)
     return;
 
-  self->chooser = gtk_file_chooser_native_new (folder ? _("Export to Folder") : _("Export to File"),
-                                               GTK_WINDOW (self),
-                                               folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
-                                                      : GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               folder ? _("_Select") : _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  self->chooser = gloss_dialog_util_new_chooser (GTK_WINDOW (self),
+                                                 folder ? _("Export to Folder") : _("Export to File"),
+                                                 folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                                        : GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                 folder ? _("_Select") : _("_Save"));
 
   parent = self->destination ? g_file_get_parent (self->destination) : g_file_get_parent (self->source);
   if (parent != NULL)

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-dialog-util.h"
 #include "gloss-error.h"
 #include "gloss-import.h"
 #include "gloss-import-dialog.h"
@@ -98,14 +99,6 @@ static const struct
     N_("Texts to annotate: an id and a text per line, as crawlers write") },
 };
 
-static char *
-dup_display_name (GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-
-  return path ? g_filename_display_name (path) : g_file_get_uri (file);
-}
-
 static void
 update_state (GlossImportDialog *self)
 {
@@ -129,7 +122,7 @@ update_state (GlossImportDialog *self)
 
   if (self->input != NULL)
     {
-      g_autofree char *name = dup_display_name (self->input);
+      g_autofree char *name = gloss_dialog_util_dup_display_name (self->input);
 
       adw_action_row_set_subtitle (self->input_row, name);
     }
@@ -139,7 +132,7 @@ update_state (GlossImportDialog *self)
 
   if (self->destination != NULL)
     {
-      g_autofree char *name = dup_display_name (self->destination);
+      g_autofree char *name = gloss_dialog_util_dup_display_name (self->destination);
 
       adw_action_row_set_subtitle (self->destination_row, name);
     }
@@ -289,17 +282,6 @@ static void run_import (GlossImportDialog *self,
                         gboolean           force);
 
 static void
-show_error (GlossImportDialog *self,
-            const GError      *error)
-{
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Failed"), error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 show_problems (GlossImportDialog *self,
                const GError      *error)
 {
@@ -340,7 +322,7 @@ static void
 ask_to_replace (GlossImportDialog *self)
 {
   g_autoptr(GString) names = g_string_new (NULL);
-  g_autofree char *folder = dup_display_name (self->destination);
+  g_autofree char *folder = gloss_dialog_util_dup_display_name (self->destination);
   g_autofree char *body = NULL;
   GtkWidget *dialog;
   guint n = self->conflicts->len;
@@ -349,7 +331,7 @@ ask_to_replace (GlossImportDialog *self)
     {
       GFile *file = g_ptr_array_index (self->conflicts, i);
       g_autofree char *relative = g_file_get_relative_path (self->destination, file);
-      g_autofree char *name = relative ? g_filename_display_name (relative) : dup_display_name (file);
+      g_autofree char *name = relative ? g_filename_display_name (relative) : gloss_dialog_util_dup_display_name (file);
 
       g_string_append_printf (names, "\n%s", name);
     }
@@ -416,7 +398,7 @@ on_imported_cb (GObject      *object,
       else if (self->problems->len > 0)
         show_problems (self, error);
       else
-        show_error (self, error);
+        gloss_dialog_util_show_error (GTK_WINDOW (self), _("Import Failed"), error);
       return;
     }
 
@@ -527,12 +509,11 @@ choose_action (GtkWidget  *widget,
   if (self->chooser != NULL)
     return;
 
-  self->chooser = gtk_file_chooser_native_new (input ? _("Import From") : _("Import Into Folder"),
-                                               GTK_WINDOW (self),
-                                               folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
-                                                      : GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               folder ? _("_Select") : _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  self->chooser = gloss_dialog_util_new_chooser (GTK_WINDOW (self),
+                                                 input ? _("Import From") : _("Import Into Folder"),
+                                                 folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                                        : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                 folder ? _("_Select") : _("_Open"));
   g_object_set_data (G_OBJECT (self->chooser), "gloss-input", GINT_TO_POINTER (input));
 
   if (current != NULL)

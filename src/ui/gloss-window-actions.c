@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-dialog-util.h"
 #include "gloss-document.h"
 #include "gloss-export-dialog.h"
 #include "gloss-format.h"
@@ -24,25 +25,12 @@
  * key controller that leaves them alone while a text field has focus, so
  * typing a note never tags a sentence. */
 
-static gboolean
-can_edit (GlossWindow *self)
-{
-  return self->document != NULL && !gloss_document_get_read_only (self->document);
-}
-
-static gboolean
-has_sentence (GlossWindow *self)
-{
-  return self->document != NULL && self->position >= 0 &&
-         (guint)self->position < gloss_document_get_n_sentences (self->document);
-}
-
 void
 _gloss_window_update_actions (GlossWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean have = self->document != NULL;
-  gboolean edit = can_edit (self);
+  gboolean edit = _gloss_window_can_edit (self);
   GlossHistory *history = have ? gloss_document_get_history (self->document) : NULL;
 
   gtk_widget_action_set_enabled (widget, "doc.move-next", have);
@@ -123,7 +111,7 @@ static void
 toggle_label (GlossWindow *self,
               const char  *label_id)
 {
-  if (!can_edit (self) || !has_sentence (self))
+  if (!_gloss_window_can_edit (self) || !_gloss_window_has_sentence (self))
     return;
 
   if (gloss_label_set_lookup (gloss_document_get_labels (self->document), label_id) == NULL)
@@ -170,7 +158,7 @@ edit_note_action (GtkWidget  *widget,
   if (!self->sidebar_visible)
     g_object_set (self, "sidebar-visible", TRUE, NULL);
 
-  if (has_sentence (self) &&
+  if (_gloss_window_has_sentence (self) &&
       gloss_sentence_get_n_annotations (gloss_document_get_sentence (self->document, self->position)) == 0)
     {
       _gloss_window_show_toast (self, _("Label the sentence first: a note belongs to its labels"));
@@ -187,7 +175,7 @@ set_note_action (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
 
-  if (!can_edit (self) || !has_sentence (self))
+  if (!_gloss_window_can_edit (self) || !_gloss_window_has_sentence (self))
     return;
 
   gloss_document_set_note (self->document, self->position, g_variant_get_string (param, NULL));
@@ -237,7 +225,7 @@ undo_action (GtkWidget  *widget,
   guint labels_changed_at = G_MAXUINT;
   gulong id, labels_id;
 
-  if (!can_edit (self))
+  if (!_gloss_window_can_edit (self))
     return;
 
   /* Show the sentence the undo or redo changed */
@@ -335,9 +323,8 @@ _gloss_window_save_as (GlossWindow *self)
   if (self->document == NULL)
     return;
 
-  dialog = gtk_file_chooser_native_new (_("Save Annotations Elsewhere"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  dialog = gloss_dialog_util_new_chooser (GTK_WINDOW (self), _("Save Annotations Elsewhere"),
+                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"));
   json = gloss_document_dup_annotation_file (self->document);
   if (json != NULL)
     {
@@ -381,11 +368,10 @@ open_action (GtkWidget  *widget,
   gboolean folder = g_str_equal (action_name, "win.open-folder");
   GtkFileChooserNative *dialog;
 
-  dialog = gtk_file_chooser_native_new (folder ? _("Open Folder") : _("Open Text"),
-                                        GTK_WINDOW (self),
-                                        folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  dialog = gloss_dialog_util_new_chooser (GTK_WINDOW (self),
+                                          folder ? _("Open Folder") : _("Open Text"),
+                                          folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                          _("_Open"));
 
   if (!folder)
     {
@@ -436,7 +422,7 @@ mark_done_action (GtkWidget  *widget,
   GlossWindow *self = GLOSS_WINDOW (widget);
   gboolean done;
 
-  if (!can_edit (self))
+  if (!_gloss_window_can_edit (self))
     return;
 
   done = !gloss_document_get_done (self->document);
@@ -471,7 +457,7 @@ labels_action (GtkWidget  *widget,
   GlossWindow *self = GLOSS_WINDOW (widget);
   g_autoptr(GFile) project = NULL;
 
-  if (!can_edit (self))
+  if (!_gloss_window_can_edit (self))
     return;
 
   if (self->labels_editor != NULL)

@@ -19,24 +19,11 @@
  * menu has "Split Here"), mark reviewed (r) and re-split the unlabelled
  * sentences. The document does the edits, each one undoable step. */
 
-static gboolean
-can_edit (GlossWindow *self)
-{
-  return self->document != NULL && !gloss_document_get_read_only (self->document);
-}
-
-static gboolean
-has_sentence (GlossWindow *self)
-{
-  return self->document != NULL && self->position >= 0 &&
-         (guint)self->position < gloss_document_get_n_sentences (self->document);
-}
-
 void
 _gloss_window_update_boundary_actions (GlossWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean edit = can_edit (self);
+  gboolean edit = _gloss_window_can_edit (self);
 
   gtk_widget_action_set_enabled (widget, "doc.merge-next", edit);
   gtk_widget_action_set_enabled (widget, "doc.split", edit);
@@ -51,7 +38,7 @@ _gloss_window_update_boundary_actions (GlossWindow *self)
 static gboolean
 in_split_mode (GlossWindow *self)
 {
-  return self->split_position >= 0 && self->split_position == self->position && has_sentence (self);
+  return self->split_position >= 0 && self->split_position == self->position && _gloss_window_has_sentence (self);
 }
 
 static void
@@ -111,7 +98,7 @@ begin_split_mode (GlossWindow *self,
 {
   g_autofree char *text = NULL;
 
-  if (!can_edit (self) || !has_sentence (self))
+  if (!_gloss_window_can_edit (self) || !_gloss_window_has_sentence (self))
     return FALSE;
 
   _gloss_window_end_split_mode (self);
@@ -229,7 +216,7 @@ split_here_action (GtkWidget  *widget,
   GlossSentence *sentence;
   int position;
 
-  if (!can_edit (self) || self->clicked_offset < 0)
+  if (!_gloss_window_can_edit (self) || self->clicked_offset < 0)
     return;
 
   position = gloss_document_find_sentence_at (self->document, self->clicked_offset);
@@ -252,7 +239,7 @@ merge_next_action (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
 
-  if (!can_edit (self) || !has_sentence (self))
+  if (!_gloss_window_can_edit (self) || !_gloss_window_has_sentence (self))
     return;
 
   _gloss_window_end_split_mode (self);
@@ -274,7 +261,7 @@ mark_reviewed_action (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
 
-  if (!can_edit (self) || !has_sentence (self))
+  if (!_gloss_window_can_edit (self) || !_gloss_window_has_sentence (self))
     return;
 
   if (!gloss_document_mark_reviewed (self->document, self->position))
@@ -295,7 +282,7 @@ resplit_action (GtkWidget  *widget,
   g_autofree char *message = NULL;
   guint changed;
 
-  if (!can_edit (self))
+  if (!_gloss_window_can_edit (self))
     return;
 
   _gloss_window_end_split_mode (self);
@@ -367,7 +354,7 @@ on_article_pressed_cb (GtkGestureClick *gesture,
   self->clicked_offset = gloss_article_view_get_offset_at (self->article_view, x, y);
 
   /* Ctrl+click: the split caret where clicked */
-  if (button == GDK_BUTTON_PRIMARY && (state & GDK_CONTROL_MASK) != 0 && self->clicked_offset >= 0 && can_edit (self))
+  if (button == GDK_BUTTON_PRIMARY && (state & GDK_CONTROL_MASK) != 0 && self->clicked_offset >= 0 && _gloss_window_can_edit (self))
     {
       int position = gloss_document_find_sentence_at (self->document, self->clicked_offset);
 

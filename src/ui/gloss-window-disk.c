@@ -232,6 +232,18 @@ watch (GlossWindow *self,
   return monitor;
 }
 
+static void
+unwatch (GlossWindow   *self,
+         GFileMonitor **monitor)
+{
+  if (*monitor == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (*monitor, self);
+  g_file_monitor_cancel (*monitor);
+  g_clear_object (monitor);
+}
+
 void
 _gloss_window_document_set (GlossWindow *self)
 {
@@ -261,18 +273,8 @@ _gloss_window_document_cleared (GlossWindow *self)
   g_clear_object (&self->disk_cancellable);
   g_clear_handle_id (&self->disk_check_id, g_source_remove);
 
-  if (self->json_monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->json_monitor, self);
-      g_file_monitor_cancel (self->json_monitor);
-      g_clear_object (&self->json_monitor);
-    }
-  if (self->text_monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->text_monitor, self);
-      g_file_monitor_cancel (self->text_monitor);
-      g_clear_object (&self->text_monitor);
-    }
+  unwatch (self, &self->json_monitor);
+  unwatch (self, &self->text_monitor);
 
   g_clear_pointer (&self->json_etag, g_free);
   g_clear_pointer (&self->text_etag, g_free);

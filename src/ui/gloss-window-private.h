@@ -89,6 +89,8 @@ void     _gloss_window_open_folder        (GlossWindow    *self,
                                            GFile          *folder);
 gboolean _gloss_window_can_leave_document (GlossWindow    *self);
 void     _gloss_window_save_as            (GlossWindow    *self);
+gboolean _gloss_window_can_edit           (GlossWindow    *self);
+gboolean _gloss_window_has_sentence       (GlossWindow    *self);
 void     _gloss_window_show_toast         (GlossWindow    *self,
                                            const char     *message);
 void     _gloss_window_find               (GlossWindow    *self,

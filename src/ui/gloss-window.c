@@ -39,6 +39,21 @@ _gloss_window_show_toast (GlossWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+/* The document is open and may change */
+gboolean
+_gloss_window_can_edit (GlossWindow *self)
+{
+  return self->document != NULL && !gloss_document_get_read_only (self->document);
+}
+
+/* The position is a sentence of the document */
+gboolean
+_gloss_window_has_sentence (GlossWindow *self)
+{
+  return self->document != NULL && self->position >= 0 &&
+         (guint)self->position < gloss_document_get_n_sentences (self->document);
+}
+
 static GlossApplication *
 get_app (GlossWindow *self)
 {

@@ -1,0 +1,57 @@
+/* gloss-dialog-util.c
+ *
+ * What the dialogs share: file names as the researcher reads them, the
+ * error dialog and the file chooser (GtkFileChooserNative, for the portal;
+ * a port to GtkFileDialog touches this file only).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-dialog-util.h"
+
+/* The path in the file system's encoding made readable, or the URI */
+char *
+gloss_dialog_util_dup_display_name (GFile *file)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  path = g_file_get_path (file);
+
+  return path ? g_filename_display_name (path) : g_file_get_uri (file);
+}
+
+/* A message dialog over @parent with @heading and the error's message */
+void
+gloss_dialog_util_show_error (GtkWindow    *parent,
+                              const char   *heading,
+                              const GError *error)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (error != NULL);
+
+  dialog = adw_message_dialog_new (parent, heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A modal file chooser over @parent, with a Cancel button */
+GtkFileChooserNative *
+gloss_dialog_util_new_chooser (GtkWindow            *parent,
+                               const char           *title,
+                               GtkFileChooserAction  action,
+                               const char           *accept_label)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, parent, action, accept_label, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  return chooser;
+}
