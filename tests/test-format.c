@@ -546,6 +546,70 @@ test_windows_1252 (void)
 }
 
 static void
+on_save_failed_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GError **error = user_data;
+
+  g_assert_false (gloss_document_save_finish (GLOSS_DOCUMENT (object), result, error));
+}
+
+/* Someone else's change on disk is never written over: not by a save,
+ * not by an autosave */
+static void
+test_changed_on_disk (void)
+{
+  g_autofree char *tmpdir = g_dir_make_tmp ("gloss-test-XXXXXX", NULL);
+  g_autoptr(GFile) file = copy_to_tmp (tmpdir, "a.txt", "Eins. Zwei. Drei.", -1);
+  g_autoptr(GFile) json_file = gloss_document_dup_annotation_file_for (file);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossDocument) theirs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *their_bytes = NULL;
+  g_autofree char *after = NULL;
+  GError *async_error = NULL;
+
+  document = gloss_document_load (file, "de", NULL, &error);
+  g_assert_no_error (error);
+  gloss_document_add_label (document, 0, "claim");
+  g_assert_true (gloss_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+
+  /* A colleague's version arrives (a git pull) */
+  theirs = gloss_document_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  gloss_document_add_label (theirs, 2, "quote");
+  g_usleep (20000);
+  g_assert_true (gloss_document_save (theirs, NULL, &error));
+  their_bytes = read_file (json_file);
+
+  gloss_document_add_label (document, 1, "source");
+  g_assert_false (gloss_document_save (document, NULL, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK);
+  g_clear_error (&error);
+
+  gloss_document_save_async (document, NULL, on_save_failed_cb, &async_error);
+  while (async_error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (async_error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK);
+  g_clear_error (&async_error);
+
+  after = read_file (json_file);
+  g_assert_cmpstr (after, ==, their_bytes);
+
+  /* A deleted file is simply written again */
+  g_file_delete (json_file, NULL, NULL);
+  g_assert_true (gloss_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (gloss_document_save (document, NULL, &error));
+
+  g_file_delete (json_file, NULL, NULL);
+  g_file_delete (file, NULL, NULL);
+  g_rmdir (tmpdir);
+}
+
+static void
 test_empty_text (void)
 {
   g_autofree char *tmpdir = g_dir_make_tmp ("gloss-test-XXXXXX", NULL);
@@ -639,6 +703,7 @@ main (int    argc,
   g_test_add_func ("/gloss/format/boundaries-saved", test_boundaries_saved);
   g_test_add_func ("/gloss/format/save-async-snapshot", test_save_async_snapshot);
   g_test_add_func ("/gloss/format/windows-1252", test_windows_1252);
+  g_test_add_func ("/gloss/format/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/gloss/format/empty-text", test_empty_text);
   g_test_add_func ("/gloss/format/large-text", test_large_text);
 

@@ -20,6 +20,19 @@
 #include "gloss-sentence-private.h"
 #include "gloss-text.h"
 
+/* What a save checks, just before it replaces the annotation file, so that
+ * it never writes over a change someone else made meanwhile (a git pull,
+ * a colleague, an editor) */
+typedef struct
+{
+  gboolean known;     /* FALSE: never read nor written by this document */
+  gboolean exists;
+  gint64   mtime;     /* in microseconds */
+  goffset  size;
+} DiskStamp;
+
+static DiskStamp query_stamp (GFile *file);
+
 /* The one object the views bind to: a text, its sentences, their
  * annotations and the labels in effect. Every user change goes through the
  * history, so it can be undone, and ends in ::changed, which the autosave
@@ -40,6 +53,7 @@ struct _GlossDocument
   char          *annotator;
   char          *meta;            /* the file's "meta" object, kept as it is */
   JsonArray     *orphans;         /* annotations lost in a changed text */
+  DiskStamp      disk;            /* the annotation file as last read or written */
   guint          next_annotation_id;
   guint          next_sentence_id;
   guint          n_annotated;
@@ -383,6 +397,7 @@ gloss_document_load_encoded (GFile         *file,
   g_autoptr(GPtrArray) project_problems = gloss_problems_new ();
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GlossDocument) self = NULL;
+  DiskStamp stamp;
   char *data = NULL;
   gsize length = 0;
 
@@ -415,6 +430,9 @@ gloss_document_load_encoded (GFile         *file,
   if (dir != NULL)
     project_labels = gloss_project_load_labels_for (dir, project_problems, cancellable);
 
+  /* Taken before the read: a change in between makes a later save refuse,
+   * never write over it */
+  stamp = query_stamp (json_file);
   if (!g_file_load_contents (json_file, cancellable, &data, &length, NULL, &local_error))
     {
       if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
@@ -435,6 +453,7 @@ gloss_document_load_encoded (GFile         *file,
 
   _gloss_document_set_file (self, file);
   _gloss_document_add_problems (self, project_problems);
+  self->disk = stamp;
 
   return g_steal_pointer (&self);
 }
@@ -506,6 +525,62 @@ gloss_document_load_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+static DiskStamp
+query_stamp (GFile *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  DiskStamp stamp = { TRUE, FALSE, 0, 0 };
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                            G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  /* Only a regular file can be someone else's newer version: a missing
+   * file is written anew, and something else in its place makes the
+   * write itself fail with its own reason */
+  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    return stamp;
+
+  stamp.exists = TRUE;
+  stamp.size = g_file_info_get_size (info);
+  stamp.mtime = (gint64)g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC +
+                g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+
+  return stamp;
+}
+
+/* Fails when the file on disk is a regular file that is not the one this
+ * document last read or wrote */
+static gboolean
+check_unchanged (GFile      *json_file,
+                 DiskStamp  *expected,
+                 GError    **error)
+{
+  DiskStamp now;
+
+  if (!expected->known)
+    return TRUE;
+
+  now = query_stamp (json_file);
+  if (!now.exists)
+    return TRUE;
+
+  if (!expected->exists || now.mtime != expected->mtime || now.size != expected->size)
+    {
+      g_autofree char *name = g_file_get_basename (json_file);
+
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK,
+                   _("“%s” was changed on disk by someone else since Gloss read it; "
+                     "Gloss does not write over that change"), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 check_writable (GlossDocument  *self,
                 GError        **error)
@@ -573,13 +648,20 @@ gloss_document_save (GlossDocument  *self,
   json_file = gloss_document_dup_annotation_file (self);
   bytes = gloss_format_serialize (self);
 
-  return write_bytes (json_file, bytes, error);
+  if (!check_unchanged (json_file, &self->disk, error) ||
+      !write_bytes (json_file, bytes, error))
+    return FALSE;
+
+  self->disk = query_stamp (json_file);
+
+  return TRUE;
 }
 
 typedef struct
 {
   GFile               *file;
   GlossFormatSnapshot *snapshot;
+  DiskStamp            expected;
 } SaveData;
 
 static void
@@ -598,12 +680,19 @@ save_thread (GTask        *task,
 {
   SaveData *data = task_data;
   g_autoptr(GBytes) bytes = gloss_format_snapshot_serialize (data->snapshot);
+  DiskStamp *written;
   GError *error = NULL;
 
-  if (!write_bytes (data->file, bytes, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  if (!check_unchanged (data->file, &data->expected, &error) ||
+      !write_bytes (data->file, bytes, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  written = g_new (DiskStamp, 1);
+  *written = query_stamp (data->file);
+  g_task_return_pointer (task, written, g_free);
 }
 
 /**
@@ -636,6 +725,7 @@ gloss_document_save_async (GlossDocument       *self,
   data = g_new0 (SaveData, 1);
   data->file = gloss_document_dup_annotation_file (self);
   data->snapshot = gloss_format_snapshot (self);
+  data->expected = self->disk;
   g_task_set_task_data (task, data, (GDestroyNotify)save_data_free);
   g_task_run_in_thread (task, save_thread);
 }
@@ -645,9 +735,17 @@ gloss_document_save_finish (GlossDocument  *self,
                             GAsyncResult   *result,
                             GError        **error)
 {
+  g_autofree DiskStamp *written = NULL;
+
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  written = g_task_propagate_pointer (G_TASK (result), error);
+  if (written == NULL)
+    return FALSE;
+
+  self->disk = *written;
+
+  return TRUE;
 }
 
 GFile *

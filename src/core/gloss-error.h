@@ -20,6 +20,8 @@ G_BEGIN_DECLS
  * @GLOSS_ERROR_INVALID_DOCUMENT: the annotation file has problems
  * @GLOSS_ERROR_READ_ONLY: the document may not be written
  * @GLOSS_ERROR_INVALID_ARGUMENT: a value given by the user is not valid
+ * @GLOSS_ERROR_CHANGED_ON_DISK: the annotation file was changed by someone
+ *   else since Gloss read or wrote it
  */
 typedef enum
 {
@@ -30,6 +32,7 @@ typedef enum
   GLOSS_ERROR_INVALID_DOCUMENT,
   GLOSS_ERROR_READ_ONLY,
   GLOSS_ERROR_INVALID_ARGUMENT,
+  GLOSS_ERROR_CHANGED_ON_DISK,
 } GlossError;
 
 GQuark gloss_error_quark (void);
