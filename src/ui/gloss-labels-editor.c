@@ -423,7 +423,7 @@ gloss_labels_editor_set_label_key (GlossLabelsEditor *self,
     return FALSE;
 
   /* Keys that already mean something else */
-  if (g_strv_contains ((const char * const[]) { "j", "k", "u", "n", NULL }, lower))
+  if (g_strv_contains ((const char * const[]) { "j", "k", "u", "n", "m", "x", "r", NULL }, lower))
     return FALSE;
 
   other = lower[0] ? gloss_label_set_lookup_key (self->labels, lower) : NULL;
