@@ -102,7 +102,8 @@ update_row (GtkWidget        *box,
   if (gloss_folder_entry_get_broken (entry))
     progress = g_strdup (_("Has problems: read-only"));
   else
-    progress = g_strdup_printf (_("%u of %u sentences annotated"),
+    progress = g_strdup_printf (ngettext ("%u of %u sentence annotated", "%u of %u sentences annotated",
+                                          gloss_folder_entry_get_n_sentences (entry)),
                                 gloss_folder_entry_get_n_annotated (entry),
                                 gloss_folder_entry_get_n_sentences (entry));
 

@@ -164,7 +164,7 @@ update_labels_subtitle (GlossExportDialog *self)
       g_ptr_array_add (names, (gpointer)(label ? gloss_label_get_name (label) : self->label_filter[i]));
     }
   g_ptr_array_add (names, NULL);
-  /* TRANSLATORS: separates the names of the labels chosen */
+  /* Translators: separates the names of the labels chosen */
   joined = g_strjoinv (_(", "), (char **)names->pdata);
   adw_expander_row_set_subtitle (self->labels_row, joined);
 }
@@ -927,7 +927,7 @@ dup_suggested_name (GlossExportDialog *self)
   if (g_str_has_suffix (base, ".txt"))
     base[strlen (base) - strlen (".txt")] = '\0';
 
-  /* TRANSLATORS: the name suggested for a brat export of the folder %s */
+  /* Translators: the name suggested for a brat export of the folder %s */
   return suffix ? g_strconcat (base, suffix, NULL) : g_strdup_printf (_("%s (brat)"), base);
 }
 

@@ -98,7 +98,8 @@ update_title (GlossWindow *self)
     }
 
   title = g_file_get_basename (gloss_document_get_file (self->document));
-  subtitle = g_strdup_printf (_("%u of %u sentences annotated"),
+  subtitle = g_strdup_printf (ngettext ("%u of %u sentence annotated", "%u of %u sentences annotated",
+                                        gloss_document_get_n_sentences (self->document)),
                               gloss_document_get_n_annotated (self->document),
                               gloss_document_get_n_sentences (self->document));
   if (gloss_document_get_done (self->document))
