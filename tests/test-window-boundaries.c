@@ -351,6 +351,41 @@ test_resplit (void)
   remove_tree (dir);
 }
 
+/* A wrong guess of the language is put right from the menu: the
+ * unlabelled sentences are split again by the other language's rules */
+static void
+test_language (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gloss-language-XXXXXX", NULL);
+  g_autofree char *text = g_build_filename (dir, "mixed.txt", NULL);
+  g_autofree char *json = g_build_filename (dir, "mixed.txt.gloss.json", NULL);
+  g_autofree char *saved = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossWindow *window;
+  GlossDocument *document;
+
+  /* Mostly English words, so English is guessed; "am 3. Mai" is German */
+  g_file_set_contents (text, "The meeting of the Rat was held am 3. Mai in the town hall. It was long.", -1, &error);
+  g_assert_no_error (error);
+
+  window = open_text (text);
+  document = gloss_window_get_document (window);
+  g_assert_cmpstr (gloss_document_get_language (document), ==, "en");
+  g_assert_cmpuint (gloss_document_get_n_sentences (document), ==, 3);
+
+  g_assert_true (activate (window, "language.set", "s", "de"));
+  g_assert_cmpstr (gloss_document_get_language (document), ==, "de");
+  g_assert_cmpuint (gloss_document_get_n_sentences (document), ==, 2);
+
+  wait_for (all_saved, window, "the new language to be saved");
+  saved = read_normalized (json);
+  g_assert_nonnull (strstr (saved, "\"language\": \"de\""));
+  g_assert_nonnull (strstr (saved, "{\"id\": 3, \"start\": 0, \"end\": 59}"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (dir);
+}
+
 static gboolean
 dialog_ready (gpointer data)
 {
@@ -673,6 +708,7 @@ main (int    argc,
   g_test_add_func ("/gloss/window-boundaries/merge-undo", test_merge_undo);
   g_test_add_func ("/gloss/window-boundaries/split", test_split);
   g_test_add_func ("/gloss/window-boundaries/resplit", test_resplit);
+  g_test_add_func ("/gloss/window-boundaries/language", test_language);
   g_test_add_func ("/gloss/window-boundaries/reanchor", test_reanchor);
   g_test_add_func ("/gloss/window-boundaries/external-change", test_external_change);
   g_test_add_func ("/gloss/window-boundaries/invalid-utf8", test_invalid_utf8);

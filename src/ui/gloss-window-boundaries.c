@@ -19,6 +19,51 @@
  * menu has "Split Here"), mark reviewed (r) and re-split the unlabelled
  * sentences. The document does the edits, each one undoable step. */
 
+/* The document's language decides how its text is split. It is guessed
+ * when a text is first opened; a wrong guess is put right here (menu →
+ * Language), and the unlabelled sentences are split again at once. */
+static void
+update_language_action (GlossWindow *self)
+{
+  if (self->language_action == NULL)
+    return;
+
+  g_simple_action_set_enabled (self->language_action, _gloss_window_can_edit (self));
+  if (self->document != NULL)
+    g_simple_action_set_state (self->language_action,
+                               g_variant_new_string (gloss_document_get_language (self->document)));
+}
+
+static void
+on_language_change_state_cb (GSimpleAction *action,
+                             GVariant      *value,
+                             GlossWindow   *self)
+{
+  const char *language = g_variant_get_string (value, NULL);
+  g_autofree char *message = NULL;
+  guint changed;
+
+  if (!_gloss_window_can_edit (self) ||
+      (g_strcmp0 (language, "de") != 0 && g_strcmp0 (language, "en") != 0) ||
+      g_strcmp0 (language, gloss_document_get_language (self->document)) == 0)
+    return;
+
+  _gloss_window_end_split_mode (self);
+  gloss_document_set_language (self->document, language);
+  g_simple_action_set_state (action, value);
+
+  /* Labelled sentences keep their boundaries; the rest follow the language */
+  changed = gloss_document_resplit_unlabelled (self->document);
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Split as %s: %u unlabelled sentence changed",
+                                          "Split as %s: %u unlabelled sentences changed",
+                                          changed),
+                             g_str_equal (language, "de") ? _("German") : _("English"),
+                             changed);
+  _gloss_window_show_toast (self, message);
+  gloss_window_set_position (self, MIN (self->position, (int)gloss_document_get_n_sentences (self->document) - 1));
+}
+
 void
 _gloss_window_update_boundary_actions (GlossWindow *self)
 {
@@ -33,6 +78,7 @@ _gloss_window_update_boundary_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "doc.split-here", edit);
   gtk_widget_action_set_enabled (widget, "doc.mark-reviewed", edit);
   gtk_widget_action_set_enabled (widget, "doc.resplit-unlabelled", edit);
+  update_language_action (self);
 }
 
 static gboolean
@@ -392,6 +438,18 @@ _gloss_window_init_boundaries (GlossWindow *self)
   g_signal_connect (click, "pressed", G_CALLBACK (on_article_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->article_view), GTK_EVENT_CONTROLLER (click));
   g_signal_connect_after (self->article_view, "sentence-activated", G_CALLBACK (on_sentence_activated_cb), self);
+
+  {
+    g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+    g_autoptr(GSimpleAction) action = g_simple_action_new_stateful ("set", G_VARIANT_TYPE_STRING,
+                                                                    g_variant_new_string ("en"));
+
+    g_signal_connect (action, "change-state", G_CALLBACK (on_language_change_state_cb), self);
+    g_simple_action_set_enabled (action, FALSE);
+    g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+    gtk_widget_insert_action_group (GTK_WIDGET (self), "language", G_ACTION_GROUP (group));
+    self->language_action = action;
+  }
 }
 
 void

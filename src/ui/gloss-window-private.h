@@ -36,6 +36,7 @@ struct _GlossWindow
   guint                 pending_is_folder : 1;
 
   /* gloss-window-boundaries.c: the split mode */
+  GSimpleAction        *language_action;  /* language.set, owned by its group */
   int                   split_position;  /* the sentence, -1 outside the mode */
   int                   split_offset;    /* in the sentence, in characters */
   gunichar             *split_text;      /* the sentence's characters */
