@@ -59,4 +59,25 @@ with tempfile.TemporaryDirectory() as tmp:
 
     # The kills landed in many different states, so the check had work to do
     assert len(states_seen) > KILLS // 2, f"only {len(states_seen)} states seen"
-    print(f"1..1\nok 1 - {KILLS} kills, the file was complete and valid every time")
+
+    # What the kills left behind (the temporary file of a save cut short)
+    # goes with the next save, once it is old enough to be no live
+    # writer's; a temporary of a process that is gone, planted here, too
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    planted = os.path.join(tmp, f".article.txt.gloss.json.gloss-tmp-{dead.pid}-Xy12Zw")
+    with open(planted, "w") as f:
+        f.write("cut short")
+    leftovers = set(os.listdir(tmp)) - {"article.txt", "article.txt.gloss.json"}
+    long_ago = time.time() - 120
+    for name in leftovers:
+        os.utime(os.path.join(tmp, name), (long_ago, long_ago))
+    proc = subprocess.Popen([SAVER, text], stdout=subprocess.PIPE, text=True)
+    proc.stdout.readline()
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate()
+    remaining = leftovers & set(os.listdir(tmp))
+    assert not remaining, f"left behind after the next save: {sorted(remaining)}"
+
+    print(f"1..2\nok 1 - {KILLS} kills, the file was complete and valid every time")
+    print(f"ok 2 - the next save removed the {len(leftovers)} files the kills left behind")

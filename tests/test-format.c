@@ -5,13 +5,16 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "gloss-annotation.h"
 #include "gloss-document.h"
 #include "gloss-error.h"
+#include "gloss-file-writer.h"
 #include "gloss-format.h"
 #include "gloss-label-set.h"
 #include "gloss-problem.h"
@@ -609,6 +612,168 @@ test_changed_on_disk (void)
   g_rmdir (tmpdir);
 }
 
+/* Rewrites @path in place (same inode, same size) with @contents and puts
+ * its modification time back: what an editor, a sync tool or a `git
+ * checkout` within the same second can leave */
+static void
+rewrite_keeping_time (const char *path,
+                      const char *contents)
+{
+  struct stat before, after;
+  struct timespec times[2];
+  gsize length = strlen (contents);
+  int fd;
+
+  g_assert_cmpint (stat (path, &before), ==, 0);
+  g_assert_cmpuint ((gsize)before.st_size, ==, length);
+  g_usleep (20000);
+
+  fd = open (path, O_WRONLY | O_TRUNC);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (write (fd, contents, length), ==, (gssize)length);
+  g_assert_cmpint (close (fd), ==, 0);
+
+  times[0] = before.st_atim;
+  times[1] = before.st_mtim;
+  g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+
+  g_assert_cmpint (stat (path, &after), ==, 0);
+  g_assert_cmpint (after.st_size, ==, before.st_size);
+  g_assert_cmpint (after.st_mtim.tv_sec, ==, before.st_mtim.tv_sec);
+  g_assert_cmpint (after.st_mtim.tv_nsec, ==, before.st_mtim.tv_nsec);
+  g_assert_cmpuint (after.st_ino, ==, before.st_ino);
+}
+
+/* Issue 10, item 2: a change of the same size whose time was put back is
+ * still seen, by its contents; a file touched without a change is not
+ * taken for one */
+static void
+test_changed_same_size (void)
+{
+  g_autofree char *tmpdir = g_dir_make_tmp ("gloss-test-XXXXXX", NULL);
+  g_autoptr(GFile) file = copy_to_tmp (tmpdir, "a.txt", "Eins. Zwei. Drei.", -1);
+  g_autoptr(GFile) json_file = gloss_document_dup_annotation_file_for (file);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *after = NULL;
+  GError *async_error = NULL;
+  char *label;
+
+  document = gloss_document_load (file, "de", NULL, &error);
+  g_assert_no_error (error);
+  gloss_document_add_label (document, 0, "claim");
+  g_assert_true (gloss_document_save (document, NULL, &error));
+  g_assert_true (gloss_document_check_disk (document, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Someone else makes the claim a quote: same length, same size */
+  saved = read_file (json_file);
+  theirs = g_strdup (saved);
+  label = strstr (theirs, "\"label\": \"claim\"");
+  g_assert_nonnull (label);
+  memcpy (label, "\"label\": \"quote\"", strlen ("\"label\": \"quote\""));
+  rewrite_keeping_time (g_file_peek_path (json_file), theirs);
+
+  g_assert_false (gloss_document_check_disk (document, NULL, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK);
+  g_clear_error (&error);
+
+  gloss_document_add_label (document, 1, "source");
+  g_assert_false (gloss_document_save (document, NULL, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK);
+  g_clear_error (&error);
+
+  gloss_document_save_async (document, NULL, on_save_failed_cb, &async_error);
+  while (async_error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (async_error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK);
+  g_clear_error (&async_error);
+
+  after = read_file (json_file);
+  g_assert_cmpstr (after, ==, theirs);
+
+  /* Their file, read again, then touched and written back with the same
+   * bytes: no change, the save goes ahead */
+  g_clear_object (&document);
+  document = gloss_document_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_usleep (20000);
+  g_assert_true (g_file_set_contents (g_file_peek_path (json_file), theirs, -1, &error));
+  g_assert_true (gloss_document_check_disk (document, NULL, &error));
+  g_assert_no_error (error);
+  gloss_document_add_label (document, 1, "source");
+  g_assert_true (gloss_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+
+  g_file_delete (json_file, NULL, NULL);
+  g_file_delete (file, NULL, NULL);
+  g_rmdir (tmpdir);
+}
+
+/* Issue 10, item 4: an annotation file nobody may write (mode 0444, even
+ * for root) opens read-only with the reason and is never replaced; saving
+ * elsewhere still works */
+static void
+test_read_only_file (void)
+{
+  g_autofree char *tmpdir = g_dir_make_tmp ("gloss-test-XXXXXX", NULL);
+  g_autoptr(GFile) file = copy_to_tmp (tmpdir, "a.txt", "Eins. Zwei. Drei.", -1);
+  g_autoptr(GFile) json_file = gloss_document_dup_annotation_file_for (file);
+  g_autoptr(GFile) elsewhere = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *copy_path = g_build_filename (tmpdir, "mine.gloss.json", NULL);
+  const char *reason;
+  struct stat st;
+
+  document = gloss_document_load (file, "de", NULL, &error);
+  g_assert_no_error (error);
+  gloss_document_add_label (document, 0, "claim");
+  g_assert_true (gloss_document_save (document, NULL, &error));
+  g_clear_object (&document);
+  saved = read_file (json_file);
+  g_assert_cmpint (g_chmod (g_file_peek_path (json_file), 0444), ==, 0);
+
+  document = gloss_document_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_document_get_read_only (document));
+  g_assert_cmpuint (gloss_document_get_problems (document)->len, ==, 0);
+  reason = gloss_document_get_read_only_reason (document);
+  g_assert_nonnull (reason);
+  g_assert_nonnull (strstr (reason, "a.txt.gloss.json"));
+  g_assert_nonnull (strstr (reason, "read-only"));
+
+  g_assert_false (gloss_document_save (document, NULL, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_READ_ONLY);
+  g_assert_cmpstr (error->message, ==, reason);
+  g_clear_error (&error);
+
+  after = read_file (json_file);
+  g_assert_cmpstr (after, ==, saved);
+  g_assert_cmpint (stat (g_file_peek_path (json_file), &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0444);
+
+  /* Save Elsewhere */
+  elsewhere = g_file_new_for_path (copy_path);
+  bytes = gloss_format_serialize (document);
+  g_assert_true (gloss_file_write (elsewhere, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                   GLOSS_FILE_WRITER_NONE, NULL, &error));
+  g_assert_no_error (error);
+  copy = read_file (elsewhere);
+  g_assert_cmpstr (copy, ==, saved);
+
+  g_file_delete (elsewhere, NULL, NULL);
+  g_file_delete (json_file, NULL, NULL);
+  g_file_delete (file, NULL, NULL);
+  g_rmdir (tmpdir);
+}
+
 static void
 test_empty_text (void)
 {
@@ -704,6 +869,8 @@ main (int    argc,
   g_test_add_func ("/gloss/format/save-async-snapshot", test_save_async_snapshot);
   g_test_add_func ("/gloss/format/windows-1252", test_windows_1252);
   g_test_add_func ("/gloss/format/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/gloss/format/changed-same-size", test_changed_same_size);
+  g_test_add_func ("/gloss/format/read-only-file", test_read_only_file);
   g_test_add_func ("/gloss/format/empty-text", test_empty_text);
   g_test_add_func ("/gloss/format/large-text", test_large_text);
 

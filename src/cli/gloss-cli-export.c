@@ -16,6 +16,7 @@
 #include "gloss-corpus.h"
 #include "gloss-document.h"
 #include "gloss-export.h"
+#include "gloss-file-writer.h"
 #include "gloss-label.h"
 #include "gloss-problem.h"
 
@@ -144,8 +145,7 @@ write_card (GlossExporter  *exporter,
   g_autoptr(GFile) card = g_file_get_child (folder, "README.md");
   g_autofree char *text = gloss_exporter_dup_card (exporter);
 
-  return g_file_replace_contents (card, text, strlen (text), NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
+  return gloss_file_write (card, text, strlen (text), GLOSS_FILE_WRITER_NONE, NULL, error);
 }
 
 int
@@ -300,9 +300,9 @@ gloss_cli_export (int    argc,
   else
     {
       /* Written to a temporary file that replaces the old one only when
-       * the export is complete */
-      stream = G_OUTPUT_STREAM (g_file_replace (output, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                                NULL, &error));
+       * the export is complete; a pipe or a device (/dev/stdout) is
+       * written straight into */
+      stream = G_OUTPUT_STREAM (gloss_file_writer_new (output, GLOSS_FILE_WRITER_STREAMS, NULL, &error));
       if (stream == NULL)
         goto failed;
       card_folder = g_file_get_parent (output);
@@ -321,7 +321,9 @@ gloss_cli_export (int    argc,
     }
   n_invalid = g_hash_table_size (invalid_files);
 
-  if (stream != NULL && !g_output_stream_close (stream, NULL, &error))
+  if (stream != NULL &&
+      (GLOSS_IS_FILE_WRITER (stream) ? !gloss_file_writer_commit (GLOSS_FILE_WRITER (stream), NULL, &error)
+                                     : !g_output_stream_close (stream, NULL, &error)))
     goto failed;
 
   if (card && !write_card (exporter, card_folder, &error))
@@ -341,14 +343,10 @@ gloss_cli_export (int    argc,
   return exit_code;
 
 failed:
-  {
-    g_autoptr(GCancellable) cancelled = g_cancellable_new ();
-
-    /* Closing cancelled drops the temporary file and keeps the old one */
-    g_cancellable_cancel (cancelled);
-    if (stream != NULL && !g_output_stream_is_closed (stream))
-      g_output_stream_close (stream, cancelled, NULL);
-  }
+  /* Closing a writer without a commit drops the temporary file and keeps
+   * the old one */
+  if (stream != NULL && !g_output_stream_is_closed (stream))
+    g_output_stream_close (stream, NULL, NULL);
 
   gloss_cli_printerr ("gloss export: %s\n", error->message);
 

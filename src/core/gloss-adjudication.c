@@ -33,6 +33,7 @@
 #include "gloss-corpus.h"
 #include "gloss-document-private.h"
 #include "gloss-error.h"
+#include "gloss-file-writer.h"
 #include "gloss-history.h"
 #include "gloss-label.h"
 #include "gloss-label-set.h"
@@ -850,6 +851,32 @@ gloss_adjudication_load (GlossAdjudication  *self,
   return TRUE;
 }
 
+/* The gold copy's text, whole or not at all: a text cut short by a full
+ * disk would pass for the gold text the next time */
+static gboolean
+copy_file (GFile         *source,
+           GFile         *destination,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(GFileInputStream) input = NULL;
+  g_autoptr(GlossFileWriter) writer = NULL;
+
+  input = g_file_read (source, cancellable, error);
+  if (input == NULL)
+    return FALSE;
+
+  writer = gloss_file_writer_new (destination, GLOSS_FILE_WRITER_NONE, cancellable, error);
+  if (writer == NULL)
+    return FALSE;
+
+  if (g_output_stream_splice (G_OUTPUT_STREAM (writer), G_INPUT_STREAM (input),
+                              G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE, cancellable, error) < 0)
+    return FALSE;
+
+  return gloss_file_writer_commit (writer, cancellable, error);
+}
+
 /**
  * gloss_adjudication_prepare_gold:
  *
@@ -886,7 +913,7 @@ gloss_adjudication_prepare_gold (GlossAdjudication  *self,
     if (self->copies[a] != NULL)
       source = gloss_document_get_file (self->copies[a]);
 
-  return g_file_copy (source, gold_file, G_FILE_COPY_NONE, cancellable, NULL, NULL, error);
+  return copy_file (source, gold_file, cancellable, error);
 }
 
 /**

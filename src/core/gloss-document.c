@@ -6,10 +6,12 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "gloss-annotation.h"
 #include "gloss-document-private.h"
 #include "gloss-error.h"
+#include "gloss-file-writer.h"
 #include "gloss-format.h"
 #include "gloss-history.h"
 #include "gloss-json.h"
@@ -25,13 +27,18 @@
  * a colleague, an editor) */
 typedef struct
 {
-  gboolean known;     /* FALSE: never read nor written by this document */
-  gboolean exists;
-  gint64   mtime;     /* in microseconds */
-  goffset  size;
+  gboolean          known;         /* FALSE: never read nor written by this document */
+  gboolean          exists;
+  gboolean          has_identity;  /* FALSE: only the contents tell */
+  gboolean          has_hash;
+  GlossFileIdentity identity;
+  guint8            hash[32];      /* SHA-256 of the bytes read or written */
 } DiskStamp;
 
-static DiskStamp query_stamp (GFile *file);
+static DiskStamp query_stamp   (GFile      *file);
+static void      hash_contents (const void *data,
+                                gsize       length,
+                                guint8      hash[32]);
 
 /* The one object the views bind to: a text, its sentences, their
  * annotations and the labels in effect. Every user change goes through the
@@ -53,6 +60,7 @@ struct _GlossDocument
   char          *annotator;
   char          *meta;            /* the file's "meta" object, kept as it is */
   JsonArray     *orphans;         /* annotations lost in a changed text */
+  char          *read_only_reason; /* the annotation file may not be written */
   DiskStamp      disk;            /* the annotation file as last read or written */
   guint          next_annotation_id;
   guint          next_sentence_id;
@@ -112,6 +120,7 @@ gloss_document_finalize (GObject *object)
   g_clear_pointer (&self->annotator, g_free);
   g_clear_pointer (&self->meta, g_free);
   g_clear_pointer (&self->orphans, json_array_unref);
+  g_clear_pointer (&self->read_only_reason, g_free);
 
   G_OBJECT_CLASS (gloss_document_parent_class)->finalize (object);
 }
@@ -396,6 +405,7 @@ gloss_document_load_encoded (GFile         *file,
   g_autoptr(GlossLabelSet) project_labels = NULL;
   g_autoptr(GPtrArray) project_problems = gloss_problems_new ();
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GError) read_only = NULL;
   g_autoptr(GlossDocument) self = NULL;
   DiskStamp stamp;
   char *data = NULL;
@@ -441,12 +451,15 @@ gloss_document_load_encoded (GFile         *file,
           return NULL;
         }
 
+      stamp.exists = FALSE;
       self = gloss_document_new (text, language, project_labels);
     }
   else
     {
       g_autofree char *name = g_file_get_basename (file);
 
+      hash_contents (data, length, stamp.hash);
+      stamp.has_hash = TRUE;
       self = gloss_format_parse (text, name, data, length, language, project_labels);
       g_free (data);
     }
@@ -454,6 +467,14 @@ gloss_document_load_encoded (GFile         *file,
   _gloss_document_set_file (self, file);
   _gloss_document_add_problems (self, project_problems);
   self->disk = stamp;
+
+  /* A file nobody may write opens read-only, with the reason, and is
+   * never replaced: "Save Elsewhere" still writes the annotations */
+  if (stamp.exists && !gloss_file_check_replaceable (json_file, &read_only))
+    {
+      self->read_only_reason = g_strdup (read_only->message);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+    }
 
   return g_steal_pointer (&self);
 }
@@ -528,38 +549,59 @@ gloss_document_load_finish (GAsyncResult  *result,
 static DiskStamp
 query_stamp (GFile *file)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  DiskStamp stamp = { TRUE, FALSE, 0, 0 };
+  DiskStamp stamp = { 0 };
 
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                            G_FILE_ATTRIBUTE_TIME_MODIFIED ","
-                            G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
-                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
-
+  stamp.known = TRUE;
   /* Only a regular file can be someone else's newer version: a missing
    * file is written anew, and something else in its place makes the
    * write itself fail with its own reason */
-  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    return stamp;
-
-  stamp.exists = TRUE;
-  stamp.size = g_file_info_get_size (info);
-  stamp.mtime = (gint64)g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC +
-                g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+  stamp.exists = gloss_file_identity_query (file, &stamp.identity);
+  stamp.has_identity = stamp.exists;
 
   return stamp;
 }
 
-/* Fails when the file on disk is a regular file that is not the one this
- * document last read or wrote */
-static gboolean
-check_unchanged (GFile      *json_file,
-                 DiskStamp  *expected,
-                 GError    **error)
+static void
+hash_contents (const void *data,
+               gsize       length,
+               guint8      hash[32])
 {
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  gsize hash_length = 32;
+
+  g_checksum_update (checksum, data, length);
+  g_checksum_get_digest (checksum, hash, &hash_length);
+}
+
+static void
+set_changed_error (GFile   *json_file,
+                   GError **error)
+{
+  g_autofree char *name = g_file_get_basename (json_file);
+
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK,
+               _("“%s” was changed on disk by someone else since Gloss read it; "
+                 "Gloss does not write over that change"), name);
+}
+
+/* Fails when the file on disk is a regular file that is not the one this
+ * document last read or wrote. The same identity (inode, size, times to
+ * the nanosecond) means the same file; another identity may still hold
+ * the same bytes (a `touch`, a copy back), so then the contents decide.
+ * @updated, if given, is set to the new record in that case. */
+static gboolean
+check_unchanged (GFile            *json_file,
+                 const DiskStamp  *expected,
+                 DiskStamp        *updated,
+                 GCancellable     *cancellable,
+                 GError          **error)
+{
+  g_autofree char *data = NULL;
   DiskStamp now;
+  gsize length;
+
+  if (updated != NULL)
+    updated->known = FALSE;
 
   if (!expected->known)
     return TRUE;
@@ -568,15 +610,34 @@ check_unchanged (GFile      *json_file,
   if (!now.exists)
     return TRUE;
 
-  if (!expected->exists || now.mtime != expected->mtime || now.size != expected->size)
+  if (!expected->exists)
     {
-      g_autofree char *name = g_file_get_basename (json_file);
-
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK,
-                   _("“%s” was changed on disk by someone else since Gloss read it; "
-                     "Gloss does not write over that change"), name);
+      set_changed_error (json_file, error);
       return FALSE;
     }
+
+  if (expected->has_identity && gloss_file_identity_equal (&expected->identity, &now.identity))
+    return TRUE;
+
+  if (!expected->has_hash)
+    {
+      set_changed_error (json_file, error);
+      return FALSE;
+    }
+
+  if (!g_file_load_contents (json_file, cancellable, &data, &length, NULL, error))
+    return FALSE;
+
+  hash_contents (data, length, now.hash);
+  now.has_hash = TRUE;
+  if (memcmp (now.hash, expected->hash, sizeof now.hash) != 0)
+    {
+      set_changed_error (json_file, error);
+      return FALSE;
+    }
+
+  if (updated != NULL)
+    *updated = now;
 
   return TRUE;
 }
@@ -594,35 +655,49 @@ check_writable (GlossDocument  *self,
 
   if (gloss_document_get_read_only (self))
     {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_READ_ONLY,
-                   _("The annotation file has problems, so Gloss does not overwrite it"));
+      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_READ_ONLY,
+                           gloss_document_get_read_only_reason (self));
       return FALSE;
     }
 
   return TRUE;
 }
 
+/* Through the one atomic path of Gloss (GlossFileWriter): after a crash
+ * at any moment the file is the old or the new one, never a part. On
+ * success, @written records the file as written. */
 static gboolean
 write_bytes (GFile         *json_file,
              GBytes        *bytes,
+             DiskStamp     *written,
              GError       **error)
 {
-  g_autofree char *path = g_file_get_path (json_file);
+  g_autoptr(GlossFileWriter) writer = NULL;
+  const GlossFileIdentity *identity;
+  gsize length;
+  const void *data = g_bytes_get_data (bytes, &length);
 
-  /* Written to a temporary file, flushed to disk and renamed over the old
-   * one: after a crash at any moment the file is the old or the new one,
-   * never a part. */
-  if (path != NULL)
-    return g_file_set_contents_full (path,
-                                     g_bytes_get_data (bytes, NULL),
-                                     g_bytes_get_size (bytes),
-                                     G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                     0644, error);
+  writer = gloss_file_writer_new (json_file, GLOSS_FILE_WRITER_NONE, NULL, error);
+  if (writer == NULL ||
+      (length > 0 && !g_output_stream_write_all (G_OUTPUT_STREAM (writer), data, length, NULL, NULL, error)) ||
+      !gloss_file_writer_commit (writer, NULL, error))
+    return FALSE;
 
-  return g_file_replace_contents (json_file,
-                                  g_bytes_get_data (bytes, NULL),
-                                  g_bytes_get_size (bytes),
-                                  NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
+  /* Without the identity (someone replaced the file at once), the next
+   * save compares contents */
+  memset (written, 0, sizeof *written);
+  written->known = TRUE;
+  written->exists = TRUE;
+  identity = gloss_file_writer_get_identity (writer);
+  if (identity != NULL)
+    {
+      written->identity = *identity;
+      written->has_identity = TRUE;
+    }
+  hash_contents (data, length, written->hash);
+  written->has_hash = TRUE;
+
+  return TRUE;
 }
 
 /**
@@ -648,11 +723,11 @@ gloss_document_save (GlossDocument  *self,
   json_file = gloss_document_dup_annotation_file (self);
   bytes = gloss_format_serialize (self);
 
-  if (!check_unchanged (json_file, &self->disk, error) ||
-      !write_bytes (json_file, bytes, error))
+  /* A save once begun is finished, cancelled or not: the write is short,
+   * and the last changes of a window that closes are in it */
+  if (!check_unchanged (json_file, &self->disk, NULL, NULL, error) ||
+      !write_bytes (json_file, bytes, &self->disk, error))
     return FALSE;
-
-  self->disk = query_stamp (json_file);
 
   return TRUE;
 }
@@ -680,19 +755,18 @@ save_thread (GTask        *task,
 {
   SaveData *data = task_data;
   g_autoptr(GBytes) bytes = gloss_format_snapshot_serialize (data->snapshot);
-  DiskStamp *written;
+  g_autofree DiskStamp *written = g_new0 (DiskStamp, 1);
   GError *error = NULL;
 
-  if (!check_unchanged (data->file, &data->expected, &error) ||
-      !write_bytes (data->file, bytes, &error))
+  /* Not cancelled half-way, as gloss_document_save() */
+  if (!check_unchanged (data->file, &data->expected, NULL, NULL, &error) ||
+      !write_bytes (data->file, bytes, written, &error))
     {
       g_task_return_error (task, error);
       return;
     }
 
-  written = g_new (DiskStamp, 1);
-  *written = query_stamp (data->file);
-  g_task_return_pointer (task, written, g_free);
+  g_task_return_pointer (task, g_steal_pointer (&written), g_free);
 }
 
 /**
@@ -874,7 +948,61 @@ gloss_document_get_read_only (GlossDocument *self)
 {
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), TRUE);
 
-  return self->problems->len > 0;
+  return self->problems->len > 0 || self->read_only_reason != NULL;
+}
+
+/**
+ * gloss_document_get_read_only_reason:
+ *
+ * Returns: (nullable): why the document is read-only, in a sentence that
+ *   names the file when its permissions are the reason (“a.txt.gloss.json”
+ *   is read-only: …); %NULL when it is not read-only
+ */
+const char *
+gloss_document_get_read_only_reason (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+
+  if (self->problems->len > 0)
+    return _("The annotation file has problems, so Gloss does not overwrite it");
+
+  return self->read_only_reason;
+}
+
+/**
+ * gloss_document_check_disk:
+ *
+ * Asks whether the annotation file on disk is still the one this document
+ * last read or wrote, by its contents: a file rewritten with the same
+ * bytes, or touched, is unchanged; one rewritten with other bytes of the
+ * same size and its time put back is changed. A file that is not there
+ * (any more) counts as unchanged: a save writes it anew. Call it on the
+ * main thread, not while a save of the document is running.
+ *
+ * Returns: %TRUE if unchanged; %FALSE with %GLOSS_ERROR_CHANGED_ON_DISK
+ *   if someone else changed it, or another error if it cannot be read
+ */
+gboolean
+gloss_document_check_disk (GlossDocument  *self,
+                           GCancellable   *cancellable,
+                           GError        **error)
+{
+  g_autoptr(GFile) json_file = NULL;
+  DiskStamp updated;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
+
+  if (self->file == NULL)
+    return TRUE;
+
+  json_file = gloss_document_dup_annotation_file (self);
+  if (!check_unchanged (json_file, &self->disk, &updated, cancellable, error))
+    return FALSE;
+
+  if (updated.known)
+    self->disk = updated;
+
+  return TRUE;
 }
 
 gboolean

@@ -57,6 +57,10 @@ GListModel      *gloss_document_get_annotations     (GlossDocument        *self)
 GlossHistory    *gloss_document_get_history         (GlossDocument        *self);
 GPtrArray       *gloss_document_get_problems        (GlossDocument        *self);
 gboolean         gloss_document_get_read_only       (GlossDocument        *self);
+const char      *gloss_document_get_read_only_reason (GlossDocument       *self);
+gboolean         gloss_document_check_disk          (GlossDocument        *self,
+                                                     GCancellable         *cancellable,
+                                                     GError              **error);
 gboolean         gloss_document_get_done            (GlossDocument        *self);
 void             gloss_document_set_done            (GlossDocument        *self,
                                                      gboolean              done);

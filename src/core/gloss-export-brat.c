@@ -102,7 +102,6 @@ brat_add (GlossExporter    *self,
           GError          **error)
 {
   GFile *folder = _gloss_exporter_get_folder (self);
-  GCancellable *cancellable = _gloss_exporter_get_cancellable (self);
   g_autofree char *base = dup_base_name (item->id);
   g_autofree char *txt_name = g_strconcat (base, ".txt", NULL);
   g_autofree char *ann_name = g_strconcat (base, ".ann", NULL);
@@ -127,9 +126,9 @@ brat_add (GlossExporter    *self,
         }
     }
 
-  return _gloss_export_write_file (txt, gloss_text_get_contents (item->text), gloss_text_get_n_bytes (item->text),
-                                   cancellable, error) &&
-         _gloss_export_write_file (ann, out->str, out->len, cancellable, error);
+  return _gloss_exporter_write_file (self, txt, gloss_text_get_contents (item->text),
+                                     gloss_text_get_n_bytes (item->text), error) &&
+         _gloss_exporter_write_file (self, ann, out->str, out->len, error);
 }
 
 static gboolean
@@ -138,7 +137,6 @@ brat_end (GlossExporter  *self,
 {
   GlossLabelSet *labels = _gloss_exporter_get_stats (self)->labels;
   GFile *folder = _gloss_exporter_get_folder (self);
-  GCancellable *cancellable = _gloss_exporter_get_cancellable (self);
   g_autoptr(GFile) conf = g_file_get_child (folder, "annotation.conf");
   g_autoptr(GFile) visual = g_file_get_child (folder, "visual.conf");
   g_autoptr(GString) out = g_string_new ("[entities]\n");
@@ -165,8 +163,8 @@ brat_end (GlossExporter  *self,
                               gloss_label_get_id (label), gloss_label_get_color (label));
     }
 
-  return _gloss_export_write_file (conf, out->str, out->len, cancellable, error) &&
-         _gloss_export_write_file (visual, visual_out->str, visual_out->len, cancellable, error);
+  return _gloss_exporter_write_file (self, conf, out->str, out->len, error) &&
+         _gloss_exporter_write_file (self, visual, visual_out->str, visual_out->len, error);
 }
 
 const GlossExportFormatInfo _gloss_export_brat = {

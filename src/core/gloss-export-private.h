@@ -95,10 +95,10 @@ void      _gloss_export_append_labels     (GString          *out,
                                            GlossLabelSet    *labels);
 void      _gloss_export_append_document   (GString          *out,
                                            GlossExportItem  *item);
-gboolean  _gloss_export_write_file        (GFile            *file,
+gboolean  _gloss_exporter_write_file      (GlossExporter    *self,
+                                           GFile            *file,
                                            const char       *data,
                                            gsize             length,
-                                           GCancellable     *cancellable,
                                            GError          **error);
 
 char     *_gloss_export_card_build        (const GlossExportStats      *stats,

@@ -18,6 +18,7 @@
 #include "gloss-document-private.h"
 #include "gloss-error.h"
 #include "gloss-export-private.h"
+#include "gloss-file-batch.h"
 #include "gloss-format.h"
 #include "gloss-json.h"
 #include "gloss-label.h"
@@ -50,6 +51,7 @@ struct _GlossExporter
 
   GOutputStream    *stream;
   GFile            *folder;
+  GlossFileBatch   *batch;             /* a folder format's files */
   GCancellable     *cancellable;
   GString          *buffer;
   gboolean          begun;
@@ -86,6 +88,7 @@ gloss_exporter_finalize (GObject *object)
   g_clear_pointer (&self->progress_context, g_main_context_unref);
   g_clear_object (&self->stream);
   g_clear_object (&self->folder);
+  g_clear_object (&self->batch);
   g_clear_object (&self->cancellable);
   g_string_free (self->buffer, TRUE);
 
@@ -439,8 +442,6 @@ gloss_exporter_begin_folder (GlossExporter  *self,
                              GCancellable   *cancellable,
                              GError        **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
   g_return_val_if_fail (GLOSS_IS_EXPORTER (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (folder), FALSE);
   g_return_val_if_fail (!self->begun, FALSE);
@@ -452,10 +453,12 @@ gloss_exporter_begin_folder (GlossExporter  *self,
       return FALSE;
     }
 
-  if (!g_file_make_directory_with_parents (folder, cancellable, &local_error) &&
-      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+  /* Every file of the folder is written at the end, together, or none:
+   * a failed or cancelled export leaves the folder as it was */
+  self->batch = gloss_file_batch_new ();
+  if (!gloss_file_batch_make_folder (self->batch, folder, cancellable, error))
     {
-      g_propagate_error (error, g_steal_pointer (&local_error));
+      g_clear_object (&self->batch);
       return FALSE;
     }
 
@@ -604,6 +607,10 @@ gloss_exporter_add (GlossExporter  *self,
   ok = self->info->add (self, &item, error) && flush (self, FALSE, error);
   item_clear (&item);
 
+  /* Dropping the files written so far removes them */
+  if (!ok)
+    g_clear_object (&self->batch);
+
   return ok;
 }
 
@@ -623,11 +630,19 @@ gloss_exporter_end (GlossExporter  *self,
 
   g_set_object (&self->cancellable, cancellable);
 
-  if (self->info->end != NULL && !self->info->end (self, error))
-    return FALSE;
+  if ((self->info->end != NULL && !self->info->end (self, error)) ||
+      !flush (self, TRUE, error))
+    {
+      g_clear_object (&self->batch);
+      return FALSE;
+    }
 
-  if (!flush (self, TRUE, error))
-    return FALSE;
+  if (self->batch != NULL)
+    {
+      g_autoptr(GlossFileBatch) batch = g_steal_pointer (&self->batch);
+
+      return gloss_file_batch_commit (batch, cancellable, error);
+    }
 
   return self->stream == NULL || g_output_stream_flush (self->stream, cancellable, error);
 }
@@ -734,6 +749,7 @@ gloss_export_corpus (GlossExporter  *exporter,
 
           if (g_error_matches (load_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
             {
+              g_clear_object (&exporter->batch);
               g_propagate_error (error, g_steal_pointer (&load_error));
               return FALSE;
             }
@@ -985,25 +1001,15 @@ _gloss_export_append_document (GString         *out,
   g_string_append_c (out, '}');
 }
 
-/* Replaces @file atomically, creating its folder */
+/* A file of a folder format: written with the others at the end */
 gboolean
-_gloss_export_write_file (GFile         *file,
-                          const char    *data,
-                          gsize          length,
-                          GCancellable  *cancellable,
-                          GError       **error)
+_gloss_exporter_write_file (GlossExporter  *self,
+                            GFile          *file,
+                            const char     *data,
+                            gsize           length,
+                            GError        **error)
 {
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autoptr(GError) local_error = NULL;
+  g_return_val_if_fail (self->batch != NULL, FALSE);
 
-  if (parent != NULL &&
-      !g_file_make_directory_with_parents (parent, cancellable, &local_error) &&
-      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                  NULL, cancellable, error);
+  return gloss_file_batch_add (self->batch, file, data, length, self->cancellable, error);
 }

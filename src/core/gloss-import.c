@@ -27,6 +27,7 @@
 #include "gloss-annotation.h"
 #include "gloss-document-private.h"
 #include "gloss-error.h"
+#include "gloss-file-batch.h"
 #include "gloss-format.h"
 #include "gloss-import-private.h"
 #include "gloss-json.h"
@@ -1083,27 +1084,6 @@ check_no_links (GFile       *folder,
   return TRUE;
 }
 
-static gboolean
-write_contents (GFile         *file,
-                const char    *data,
-                gsize          length,
-                GCancellable  *cancellable,
-                GError       **error)
-{
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autoptr(GError) local_error = NULL;
-
-  if (!g_file_make_directory_with_parents (parent, cancellable, &local_error) &&
-      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                  NULL, cancellable, error);
-}
-
 /* The document's file as it will be loaded: the same checks as opening it */
 static GBytes *
 serialize_checked (GlossImporter *self,
@@ -1136,9 +1116,11 @@ serialize_checked (GlossImporter *self,
  * @conflicts: (element-type GFile): where the existing files are listed
  *
  * Writes each document read as `ID` (the text) and `ID.gloss.json`. If any
- * file exists already and @force is not set, nothing is written.
+ * file exists already and @force is not set, nothing is written. The
+ * files are written together or not at all: on any failure the folder is
+ * left as it was.
  *
- * Returns: %FALSE with @error set if nothing or not everything was written
+ * Returns: %FALSE with @error set if nothing was written
  */
 gboolean
 gloss_importer_write (GlossImporter  *self,
@@ -1149,6 +1131,7 @@ gloss_importer_write (GlossImporter  *self,
                       GError        **error)
 {
   g_autoptr(GPtrArray) contents = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+  g_autoptr(GlossFileBatch) batch = NULL;
   guint n_problems = self->problems->len;
   guint n_conflicts = 0;
 
@@ -1210,6 +1193,10 @@ gloss_importer_write (GlossImporter  *self,
       return FALSE;
     }
 
+  /* All or nothing: every file is written beside its place first, and
+   * only then are they renamed into place; a failure on the way (a full
+   * disk) leaves the folder as it was */
+  batch = gloss_file_batch_new ();
   for (guint i = 0; i < self->records->len; i++)
     {
       Record *record = g_ptr_array_index (self->records, i);
@@ -1224,13 +1211,14 @@ gloss_importer_write (GlossImporter  *self,
         g_string_append (bytes, "\xef\xbb\xbf");
       g_string_append_len (bytes, gloss_text_get_contents (text), gloss_text_get_n_bytes (text));
 
-      if (!write_contents (text_file, bytes->str, bytes->len, cancellable, error))
+      if (!gloss_file_batch_add (batch, text_file, bytes->str, bytes->len, cancellable, error))
         return FALSE;
 
       if (!record->text_only &&
-          !write_contents (json_file, g_bytes_get_data (json, NULL), g_bytes_get_size (json), cancellable, error))
+          !gloss_file_batch_add (batch, json_file, g_bytes_get_data (json, NULL), g_bytes_get_size (json),
+                                 cancellable, error))
         return FALSE;
     }
 
-  return TRUE;
+  return gloss_file_batch_commit (batch, cancellable, error);
 }

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "gloss-file-writer.h"
 #include "gloss-json.h"
 #include "gloss-label-set.h"
 #include "gloss-problem.h"
@@ -149,6 +150,5 @@ gloss_project_save_labels (GFile          *project_file,
   gloss_label_set_append_json (labels, out, "  ");
   g_string_append (out, "\n}\n");
 
-  return g_file_replace_contents (project_file, out->str, out->len, NULL, FALSE,
-                                  G_FILE_CREATE_NONE, NULL, NULL, error);
+  return gloss_file_write (project_file, out->str, out->len, GLOSS_FILE_WRITER_NONE, NULL, error);
 }

@@ -20,6 +20,7 @@
 #include "gloss-error.h"
 #include "gloss-export.h"
 #include "gloss-export-dialog.h"
+#include "gloss-file-writer.h"
 #include "gloss-label.h"
 #include "gloss-label-set.h"
 #include "gloss-problem.h"
@@ -49,7 +50,6 @@ struct _GlossExportDialog
   double             progress;
   guint              n_exported;
   guint              busy : 1;
-  guint              existed : 1;    /* the destination was there before */
   guint              disposed : 1;
   guint              updating_checks : 1;
 
@@ -463,7 +463,6 @@ typedef struct
   GPtrArray     *roots;
   GPtrArray     *problems;
   GOutputStream *stream;
-  gboolean       existed;
 } Collect;
 
 static void
@@ -524,15 +523,13 @@ collect_thread (GTask        *task,
       return;
     }
 
-  collect->existed = g_file_query_exists (collect->destination, cancellable);
-
-  /* An existing file is replaced only when the export is complete; a new
-   * one is written directly and removed if the export does not finish */
+  /* The export goes to a temporary file that replaces the destination
+   * only when the export is complete (a folder format's files likewise,
+   * together), so a failed or cancelled export leaves what was there */
   if (!collect->folder_format)
     {
-      collect->stream = G_OUTPUT_STREAM (g_file_replace (collect->destination, NULL, FALSE,
-                                                         G_FILE_CREATE_REPLACE_DESTINATION,
-                                                         cancellable, &error));
+      collect->stream = G_OUTPUT_STREAM (gloss_file_writer_new (collect->destination, GLOSS_FILE_WRITER_STREAMS,
+                                                                cancellable, &error));
       if (collect->stream == NULL)
         {
           g_task_return_error (task, error);
@@ -550,7 +547,6 @@ typedef struct
   GFile         *card_file;
   char          *card;
   GError        *error;           /* the export's own */
-  gboolean       existed;
 } Finish;
 
 static void
@@ -564,25 +560,6 @@ finish_free (Finish *finish)
   g_free (finish);
 }
 
-static void
-delete_recursively (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                                        NULL, NULL);
-  while (children != NULL)
-    {
-      GFile *child = NULL;
-
-      if (!g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) || child == NULL)
-        break;
-      delete_recursively (child);
-    }
-
-  g_file_delete (file, NULL, NULL);
-}
-
 /* Closes the file written, or undoes what a failed export wrote */
 static void
 finish_thread (GTask        *task,
@@ -593,28 +570,23 @@ finish_thread (GTask        *task,
   Finish *finish = task_data;
   GError *error = NULL;
 
-  if (finish->error == NULL &&
-      finish->stream != NULL && !g_output_stream_close (finish->stream, NULL, &error))
+  if (finish->error == NULL && finish->stream != NULL &&
+      !gloss_file_writer_commit (GLOSS_FILE_WRITER (finish->stream), NULL, &error))
     finish->error = error;
 
   if (finish->error != NULL)
     {
-      g_autoptr(GCancellable) cancelled = g_cancellable_new ();
-
-      /* Closing cancelled drops the temporary file of a replacement */
-      g_cancellable_cancel (cancelled);
+      /* Closing without a commit drops the temporary file */
       if (finish->stream != NULL && !g_output_stream_is_closed (finish->stream))
-        g_output_stream_close (finish->stream, cancelled, NULL);
-      if (!finish->existed)
-        delete_recursively (finish->destination);
+        g_output_stream_close (finish->stream, NULL, NULL);
 
       g_task_return_error (task, g_steal_pointer (&finish->error));
       return;
     }
 
   if (finish->card != NULL &&
-      !g_file_replace_contents (finish->card_file, finish->card, strlen (finish->card), NULL, FALSE,
-                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+      !gloss_file_write (finish->card_file, finish->card, strlen (finish->card), GLOSS_FILE_WRITER_NONE, NULL,
+                         &error))
     {
       g_task_return_error (task, error);
       return;
@@ -741,7 +713,6 @@ on_exported_cb (GObject      *object,
 
   finish->stream = self->stream ? g_object_ref (self->stream) : NULL;
   finish->destination = g_object_ref (self->destination);
-  finish->existed = self->existed;
 
   if (gloss_export_corpus_finish (exporter, result, &invalid, &finish->error))
     {
@@ -813,7 +784,6 @@ on_collected_cb (GObject      *object,
     g_ptr_array_add (self->left_out, gloss_problem_copy (g_ptr_array_index (collect->problems, i)));
 
   g_set_object (&self->stream, collect->stream);
-  self->existed = collect->existed;
   if (collect->folder_format)
     folder = collect->destination;
 

@@ -10,6 +10,7 @@
 #include "gloss-dialog-util.h"
 #include "gloss-document.h"
 #include "gloss-export-dialog.h"
+#include "gloss-file-writer.h"
 #include "gloss-format.h"
 #include "gloss-history.h"
 #include "gloss-import-dialog.h"
@@ -282,7 +283,7 @@ on_saved_as_cb (GObject      *object,
   g_autofree char *message = NULL;
   g_autofree char *name = g_file_get_parse_name (G_FILE (object));
 
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+  if (!gloss_file_write_bytes_finish (G_FILE (object), result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -306,8 +307,8 @@ on_save_as_response_cb (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autoptr(GBytes) bytes = gloss_format_serialize (self->document);
 
-      g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
-                                           self->cancellable, on_saved_as_cb, g_object_ref (self));
+      gloss_file_write_bytes_async (file, bytes, GLOSS_FILE_WRITER_NONE, self->cancellable, on_saved_as_cb,
+                                    g_object_ref (self));
     }
 
   g_object_unref (dialog);

@@ -11,6 +11,7 @@
 #include "gloss-conflict-banner.h"
 #include "gloss-document.h"
 #include "gloss-error.h"
+#include "gloss-file-writer.h"
 #include "gloss-format.h"
 #include "gloss-problem.h"
 #include "gloss-reanchor-dialog.h"
@@ -368,7 +369,7 @@ on_kept_mine_cb (GObject      *object,
 
   g_free (data);
 
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+  if (!gloss_file_write_bytes_finish (G_FILE (object), result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -407,8 +408,7 @@ keep_mine (GlossWindow *self,
   data = g_new0 (KeepMineData, 1);
   data->window = g_object_ref (self);
   data->then_close = then_close;
-  g_file_replace_contents_bytes_async (mine, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
-                                       self->cancellable, on_kept_mine_cb, data);
+  gloss_file_write_bytes_async (mine, bytes, GLOSS_FILE_WRITER_NONE, self->cancellable, on_kept_mine_cb, data);
 }
 
 static void
