@@ -6,6 +6,7 @@ import json
 import os
 import pathlib
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -21,9 +22,11 @@ TEXT_DE = ("BERLIN taz | Die Ministerin sagte am 27. November: „Wir prüfen da
            "Das Ergebnis 👍🏽 kommt z. B. im März.\r\n")
 
 
-def run(*args, stdin=None):
+def run(*args, stdin=None, timeout=120, cwd=None):
+    """A command that hangs (reading a named pipe, say) fails its test
+    rather than the whole suite"""
     env = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="")
-    return subprocess.run([GLOSS, *args], input=stdin, capture_output=True, env=env)
+    return subprocess.run([GLOSS, *args], input=stdin, capture_output=True, env=env, timeout=timeout, cwd=cwd)
 
 
 class Segment(unittest.TestCase):
@@ -216,6 +219,412 @@ class Reanchor(unittest.TestCase):
             (annotation,) = data["annotations"]
             self.assertEqual(annotation["text"], "Der Minister sagte „Nein“.")
             self.assertEqual(new_text[annotation["start"]:annotation["end"]], annotation["text"])
+
+VALID = os.path.join(INVALID, "valid.txt")
+
+
+def copy_valid(folder, name="valid.txt"):
+    """A text with its annotation file, under another name (str or bytes)"""
+    folder = os.fsencode(folder)
+    name = os.fsencode(name)
+    shutil.copy(os.fsencode(VALID), os.path.join(folder, name))
+    shutil.copy(os.fsencode(VALID) + b".gloss.json", os.path.join(folder, name + b".gloss.json"))
+
+
+class NonRegularFiles(unittest.TestCase):
+    """A named pipe (or socket) named like a text, an annotation file or a
+    project file: every command reports it, goes on, and exits 1; none
+    waits for a writer that never comes"""
+    TIMEOUT = 20
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp()
+        self.corpus = os.path.join(self.tmp, "corpus")
+        os.mkdir(self.corpus)
+        copy_valid(self.corpus, "good.txt")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def gloss(self, *args):
+        return run(*args, timeout=self.TIMEOUT)
+
+    def assert_reported(self, result, name, kind=b"named pipe"):
+        self.assertEqual(result.returncode, 1, result.stderr + result.stdout)
+        out = result.stderr + result.stdout
+        self.assertIn(name.encode(), out)
+        self.assertIn(b"not a regular file", out)
+        self.assertIn(kind, out)
+
+    def test_text(self):
+        fifo = os.path.join(self.corpus, "fifo.txt")
+        os.mkfifo(fifo)
+        result = self.gloss("stats", "--json", self.corpus)
+        self.assert_reported(result, "fifo.txt")
+        self.assertEqual([d["id"] for d in json.loads(result.stdout)["documents"]], ["good.txt"])
+        self.assert_reported(self.gloss("stats", fifo), "fifo.txt")
+        result = self.gloss("export", "-f", "documents-jsonl", self.corpus)
+        self.assert_reported(result, "fifo.txt")
+        self.assertEqual(len(result.stdout.splitlines()), 1)
+        self.assert_reported(self.gloss("segment", fifo), "fifo.txt")
+        copy_valid(self.tmp, "other.txt")
+        os.unlink(os.path.join(self.tmp, "other.txt"))
+        os.mkfifo(os.path.join(self.tmp, "other.txt"))
+        self.assert_reported(self.gloss("reanchor", os.path.join(self.tmp, "other.txt")), "other.txt")
+        self.assert_reported(self.gloss("validate", os.path.join(self.tmp, "other.txt.gloss.json")), "other.txt")
+
+    def test_annotation_file(self):
+        fifo = os.path.join(self.corpus, "good.txt.gloss.json")
+        os.unlink(fifo)
+        os.mkfifo(fifo)
+        for args in (["stats", self.corpus], ["export", "-f", "csv", self.corpus], ["validate", self.corpus],
+                     ["validate", fifo], ["reanchor", os.path.join(self.corpus, "good.txt")]):
+            with self.subTest(args=args):
+                self.assert_reported(self.gloss(*args), "good.txt.gloss.json")
+
+    def test_validate_folder(self):
+        """A pipe is no annotation file checked: said apart, not as “1 of 0”"""
+        os.mkfifo(os.path.join(self.corpus, "pipe.txt.gloss.json"))
+        result = self.gloss("validate", self.corpus)
+        self.assert_reported(result, "pipe.txt.gloss.json")
+        self.assertNotIn(b"of 0", result.stderr)
+        self.assertIn(b"1 file or folder could not be checked", result.stderr)
+
+    def test_project_file(self):
+        os.mkfifo(os.path.join(self.corpus, "gloss-project.json"))
+        for args in (["stats", self.corpus], ["export", "-f", "json", self.corpus], ["validate", self.corpus],
+                     ["reanchor", "--dry-run", os.path.join(self.corpus, "good.txt")]):
+            with self.subTest(args=args):
+                self.assert_reported(self.gloss(*args), "gloss-project.json")
+
+    def test_agree(self):
+        copies = []
+        for name in ("ada", "bea"):
+            copies.append(os.path.join(self.tmp, name))
+            shutil.copytree(os.path.join(AGREEMENT, "perfect", name), copies[-1])
+        os.mkfifo(os.path.join(copies[0], "pipe.txt"))
+        self.assert_reported(self.gloss("agree", *copies), "pipe.txt")
+        os.unlink(os.path.join(copies[1], "artikel.txt.gloss.json"))
+        os.mkfifo(os.path.join(copies[1], "artikel.txt.gloss.json"))
+        self.assert_reported(self.gloss("agree", "--json", *copies), "artikel.txt.gloss.json")
+
+    def test_import(self):
+        fifo = os.path.join(self.tmp, "in.jsonl")
+        os.mkfifo(fifo)
+        result = self.gloss("import", "-f", "doccano", fifo, "--into", os.path.join(self.tmp, "out"))
+        self.assert_reported(result, "in.jsonl")
+        brat = os.path.join(self.tmp, "brat")
+        os.mkdir(brat)
+        os.mkfifo(os.path.join(brat, "a.ann"))
+        with open(os.path.join(brat, "b.ann"), "w") as f:
+            f.write("T1\tquote 0 5\tErste\n")
+        os.mkfifo(os.path.join(brat, "b.txt"))
+        result = self.gloss("import", "-f", "brat", brat, "--into", os.path.join(self.tmp, "out"))
+        self.assert_reported(result, "a.ann")
+        self.assert_reported(result, "b.txt")
+        self.assertFalse(os.path.exists(os.path.join(self.tmp, "out")))
+
+    def test_socket(self):
+        path = os.path.join(self.corpus, "socket.txt")
+        with socket.socket(socket.AF_UNIX) as sock:
+            sock.bind(path)
+            self.assert_reported(self.gloss("stats", self.corpus), "socket.txt", b"socket")
+            self.assert_reported(self.gloss("segment", path), "socket.txt", b"socket")
+
+    def test_folder_as_annotation_file(self):
+        os.unlink(os.path.join(self.corpus, "good.txt.gloss.json"))
+        os.mkdir(os.path.join(self.corpus, "good.txt.gloss.json"))
+        self.assert_reported(self.gloss("stats", self.corpus), "good.txt.gloss.json", b"folder")
+
+
+# bytes FF FE: a file name that is not UTF-8 (as Latin-1 “ÿþ” would be)
+RAW_NAME = b"\xff\xfe.txt"
+
+
+class NonUtf8Names(unittest.TestCase):
+    """Every export is UTF-8 whatever the file names; ids of names that are
+    not are escaped, reversibly, and said so"""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp()
+        self.corpus = os.path.join(self.tmp, "corpus")
+        os.mkdir(self.corpus)
+        for name in (RAW_NAME, "plain.txt", "50%.txt", "a%41.txt"):
+            copy_valid(self.corpus, name)
+
+    def tearDown(self):
+        shutil.rmtree(os.fsencode(self.tmp))
+
+    def test_every_export_is_utf8(self):
+        for fmt in ("sentences-jsonl", "documents-jsonl", "json", "doccano", "label-studio", "csv", "brat"):
+            with self.subTest(format=fmt):
+                out = os.path.join(self.tmp, "out-" + fmt)
+                target = os.path.join(out, "data") if fmt != "brat" else out
+                os.mkdir(out)
+                result = run("export", "-f", fmt, "--card", "-o", target, self.corpus)
+                self.assertEqual(result.returncode, 0, result.stderr)
+                written = b""
+                for root, _, names in os.walk(os.fsencode(out)):
+                    for name in names:
+                        name.decode("utf-8")
+                        with open(os.path.join(root, name), "rb") as f:
+                            written += f.read() + b"\n" + name + b"\n"
+                text = written.decode("utf-8")
+                self.assertIn("%FF%FE", text)
+                self.assertIn("50%.txt" if fmt != "brat" else "50%.ann", text)
+                self.assertIn("a%2541", text)
+                stderr = result.stderr.decode("utf-8")
+                self.assertIn("“%FF%FE.txt”", stderr)
+                self.assertIn("“a%2541.txt”", stderr)
+                self.assertNotIn("50%.txt", stderr)
+
+    def test_round_trip(self):
+        """An import gives the escaped ids their file names back"""
+        for fmt in ("documents-jsonl", "brat"):
+            with self.subTest(format=fmt):
+                out = os.path.join(self.tmp, "export-" + fmt)
+                self.assertEqual(run("export", "-f", fmt, "-o", out, self.corpus).returncode, 0)
+                back = os.path.join(self.tmp, "back-" + fmt)
+                result = run("import", "-f", fmt, out, "--into", back)
+                self.assertEqual(result.returncode, 0, result.stderr)
+                names = sorted(os.listdir(os.fsencode(back)))
+                self.assertEqual([n for n in names if n.endswith(b".txt")],
+                                 sorted([RAW_NAME, b"50%.txt", b"a%41.txt", b"plain.txt"]))
+                with open(os.path.join(os.fsencode(back), RAW_NAME), "rb") as f:
+                    self.assertEqual(f.read(), pathlib.Path(VALID).read_bytes())
+                # The annotation file is UTF-8 and valid
+                with open(os.path.join(os.fsencode(back), RAW_NAME + b".gloss.json"), "rb") as f:
+                    annotation = f.read()
+                self.assertEqual(json.loads(annotation.decode("utf-8"))["text"]["file"], "%FF%FE.txt")
+                self.assertEqual(run("validate", back).returncode, 0)
+
+    def test_ids_from_elsewhere_stay(self):
+        """%20 in an id that Gloss did not escape is part of the name"""
+        jsonl = os.path.join(self.tmp, "in.jsonl")
+        with open(jsonl, "w", encoding="utf-8") as f:
+            f.write(json.dumps({"id": "a%20b", "text": "Ein Satz.", "label": []}) + "\n")
+        result = run("import", "-f", "doccano", jsonl, "--into", os.path.join(self.tmp, "in"))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertTrue(os.path.exists(os.path.join(self.tmp, "in", "a%20b.txt")))
+
+    def test_stats_and_agree_ids(self):
+        result = run("stats", "--json", self.corpus)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        ids = {d["id"] for d in json.loads(result.stdout.decode("utf-8"))["documents"]}
+        self.assertIn("%FF%FE.txt", ids)
+        result = run("agree", "--json", self.corpus, self.corpus)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("%FF%FE.txt", result.stdout.decode("utf-8"))
+
+
+LATIN = "Grüße aus Köln. „Wir prüfen das“, sagte sie.\n"
+
+
+class Encoding(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp()
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def write(self, name, data):
+        path = os.path.join(self.tmp, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f:
+            f.write(data)
+        return path
+
+    def test_fallback_offered_only_for_legacy_bytes(self):
+        for data in (b"Gr\xfc\xdfe aus K\xf6ln.", b"\x84Zitat\x93 \x96 mit 5 \x80."):
+            with self.subTest(data=data):
+                result = run("segment", "-", stdin=data)
+                self.assertEqual(result.returncode, 1)
+                self.assertIn(b"Windows-1252", result.stderr)
+        # overlong, surrogate (CESU-8), beyond U+10FFFF, and a byte Windows-1252 lacks
+        for data in (b"Ein \xc0\xaf Satz.", b"Ein \xe0\x80\xaf Satz.", b"Ein \xed\xa0\x80 Satz.",
+                     b"Ein \xf4\x90\x80\x80 Satz.", b"Ein \x81 Satz."):
+            with self.subTest(data=data):
+                result = run("segment", "-", stdin=data)
+                self.assertEqual(result.returncode, 1)
+                self.assertIn(b"not valid UTF-8 at line 1, column 5", result.stderr)
+                self.assertNotIn(b"Windows-1252", result.stderr)
+                self.assertIn(b"damaged", result.stderr)
+
+    def test_option(self):
+        latin = self.write("corpus/latin.txt", LATIN.encode("cp1252"))
+        self.write("corpus/utf8.txt", "Schöne Grüße. Noch ein Satz.".encode("utf-8"))
+        spans = json.loads(run("segment", "--encoding", "windows-1252", latin).stdout)
+        self.assertEqual([LATIN[s:e] for s, e in spans],
+                         ["Grüße aus Köln.", "„Wir prüfen das“, sagte sie."])
+        result = run("segment", "--encoding", "windows-1252", "-", stdin=LATIN.encode("cp1252"))
+        self.assertEqual(json.loads(result.stdout), spans)
+        self.assertEqual(run("segment", "--encoding", "utf-8", latin).returncode, 1)
+
+        corpus = os.path.join(self.tmp, "corpus")
+        self.assertEqual(run("stats", corpus).returncode, 1)
+        result = run("stats", "--json", "--encoding", "windows-1252", corpus)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        result = run("export", "-f", "documents-jsonl", "--encoding", "WINDOWS-1252", corpus)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        texts = {d["id"]: d["text"] for d in map(json.loads, result.stdout.splitlines())}
+        # The UTF-8 text stays UTF-8: the option is for what is not
+        self.assertEqual(texts, {"latin.txt": LATIN, "utf8.txt": "Schöne Grüße. Noch ein Satz."})
+
+        for command in ("stats", "export -f csv", "segment", "validate", "reanchor"):
+            with self.subTest(command=command):
+                result = run(*command.split(), "--encoding", "koi8-r", latin)
+                self.assertEqual(result.returncode, 2)
+                self.assertIn(b"utf-8, windows-1252 or iso-8859-1", result.stderr)
+            result = run(command.split()[0], "--help")
+            self.assertIn(b"--encoding", result.stdout)
+
+    def test_import_brat_validate_reanchor(self):
+        brat = os.path.join(self.tmp, "brat")
+        self.write("brat/latin.txt", LATIN.encode("cp1252"))
+        self.write("brat/latin.ann", "T1\tquote 16 44\t„Wir prüfen das“, sagte sie.\n".encode("utf-8"))
+        corpus = os.path.join(self.tmp, "corpus")
+        result = run("import", "-f", "brat", brat, "--into", corpus)
+        self.assertEqual(result.returncode, 1)
+        result = run("import", "-f", "brat", "--encoding", "windows-1252", brat, "--into", corpus)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        # Written as UTF-8, and valid
+        self.assertEqual(pathlib.Path(corpus, "latin.txt").read_text(encoding="utf-8"), LATIN)
+        self.assertEqual(run("validate", corpus).returncode, 0)
+        self.assertEqual(run("import", "-f", "doccano", "--encoding", "windows-1252", brat,
+                             "--into", corpus).returncode, 2)
+
+        # The text is saved again, in Windows-1252, with a new first line
+        doc = os.path.join(corpus, "latin.txt")
+        self.write("corpus/latin.txt", ("Neu.\n" + LATIN).encode("cp1252"))
+        self.assertEqual(run("reanchor", doc).returncode, 1)
+        result = run("reanchor", "--encoding", "windows-1252", doc)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(run("validate", doc).returncode, 0)
+        data = json.loads(pathlib.Path(doc + ".gloss.json").read_text(encoding="utf-8"))
+        self.assertEqual(data["text"]["encoding"], "windows-1252")
+        self.assertEqual(data["annotations"][0]["text"], "„Wir prüfen das“, sagte sie.")
+
+
+class Messages(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp()
+
+    def tearDown(self):
+        shutil.rmtree(os.fsencode(self.tmp))
+
+    def write_jsonl(self, records, name="in.jsonl"):
+        path = os.path.join(self.tmp, name)
+        with open(path, "w", encoding="utf-8") as f:
+            for record in records:
+                f.write(json.dumps(record) + "\n")
+        return path
+
+    def write_project(self, folder, labels):
+        os.makedirs(folder, exist_ok=True)
+        with open(os.path.join(folder, "gloss-project.json"), "w", encoding="utf-8") as f:
+            json.dump({"format": "gloss-project", "version": 1, "labels": labels}, f)
+
+    def test_duplicate_id(self):
+        jsonl = self.write_jsonl([{"id": "a", "text": "Eins.", "label": []},
+                                  {"id": "a", "text": "Zwei.", "label": []}])
+        out = os.path.join(self.tmp, "out")
+        result = run("import", "-f", "doccano", jsonl, "--into", out)
+        self.assertEqual(result.returncode, 1)
+        self.assertNotIn(b"only the first", result.stderr)
+        self.assertIn(b"line 2: The document id \xe2\x80\x9ca\xe2\x80\x9d is used a second time (first at line 1)",
+                      result.stderr)
+        self.assertIn(b"nothing was written", result.stderr)
+        self.assertFalse(os.path.exists(out))
+
+    def test_nul_in_id(self):
+        out = os.path.join(self.tmp, "out")
+        for fmt, record in (("doccano", {"id": "a\0b", "text": "Eins.", "label": []}),
+                            ("documents-jsonl", {"id": "a\0b", "text": "Eins."})):
+            with self.subTest(format=fmt):
+                result = run("import", "-f", fmt, self.write_jsonl([record]), "--into", out)
+                self.assertEqual(result.returncode, 1, result.stderr)
+                self.assertIn(b"NUL character (\\u0000) at line 1", result.stderr)
+                self.assertFalse(os.path.exists(out))
+
+    def test_nul_in_label_name(self):
+        corpus = os.path.join(self.tmp, "corpus")
+        self.write_project(corpus, [{"id": "claim", "name": "Cl\0aim"}])
+        copy_valid(corpus)
+        result = run("stats", corpus)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn(b"gloss-project.json", result.stderr)
+        self.assertIn(b"NUL character", result.stderr)
+
+    def test_control_characters_escaped(self):
+        jsonl = self.write_jsonl([{"id": "a", "text": "Ein Satz.", "label": [[0, 9, "\x1b[31mred\x07"]]}])
+        result = run("import", "-f", "doccano", jsonl, "--into", os.path.join(self.tmp, "out"))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn(b"\\x1B[31mred\\x07", result.stderr)
+        self.assertNotIn(b"\x1b", result.stderr)
+        self.assertNotIn(b"\x07", result.stderr)
+
+        corpus = os.path.join(self.tmp, "corpus")
+        os.mkdir(corpus)
+        with open(os.path.join(corpus, "esc\x1b]0;owned\x07.txt"), "wb") as f:
+            f.write(b"Gr\xfc\xdfe.")
+        for args in (["stats", corpus], ["export", "-f", "csv", corpus], ["segment", os.path.join(corpus, os.listdir(corpus)[0])]):
+            with self.subTest(args=args):
+                result = run(*args)
+                self.assertEqual(result.returncode, 1)
+                self.assertIn(b"esc\\x1B]0;owned\\x07.txt", result.stderr)
+                self.assertNotIn(b"\x1b", result.stderr + result.stdout)
+
+    def test_newline_in_name(self):
+        corpus = os.path.join(self.tmp, "corpus")
+        os.mkdir(corpus)
+        copy_valid(corpus, "two\nlines.txt")
+        result = run("stats", corpus)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        lines = result.stdout.decode().splitlines()
+        self.assertEqual(len(lines), 3, lines)
+        self.assertTrue(lines[1].startswith("two\\nlines.txt "))
+        self.assertEqual(json.loads(run("stats", "--json", corpus).stdout)["documents"][0]["id"], "two\nlines.txt")
+
+    def test_long_label_name(self):
+        corpus = os.path.join(self.tmp, "corpus")
+        self.write_project(corpus, [{"id": "claim", "name": "x" * 1_000_000}])
+        copy_valid(corpus)
+        result = run("stats", corpus)
+        self.assertEqual(result.returncode, 1)
+        self.assertLess(len(result.stderr), 1000, result.stderr[:300])
+        self.assertIn(b"1000000 characters long", result.stderr)
+
+        jsonl = self.write_jsonl([{"id": "a", "text": "Ein Satz.", "label": [[0, 9, "y" * 1_000_000]]}])
+        result = run("import", "-f", "doccano", jsonl, "--into", os.path.join(self.tmp, "out"))
+        self.assertEqual(result.returncode, 1)
+        self.assertLess(len(result.stderr), 1000, result.stderr[:300])
+        self.assertIn(b"Gloss accepts names of up to 200", result.stderr)
+
+    def test_long_id(self):
+        jsonl = self.write_jsonl([{"id": "z" * 100_000, "text": "Ein Satz.", "label": []}])
+        result = run("import", "-f", "doccano", jsonl, "--into", os.path.join(self.tmp, "out"))
+        self.assertEqual(result.returncode, 1)
+        self.assertLess(len(result.stderr), 1000, result.stderr[:300])
+
+    def test_too_many_labels(self):
+        corpus = os.path.join(self.tmp, "corpus")
+        self.write_project(corpus, [{"id": "l%d" % i} for i in range(10_001)])
+        copy_valid(corpus)
+        result = run("validate", corpus)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn(b"The label set has 10001 labels; Gloss accepts at most 10000", result.stdout)
+
+    def test_agree_nothing_compared(self):
+        copies = [os.path.join(self.tmp, name) for name in ("ada", "bea")]
+        for copy, name in zip(copies, ("eins.txt", "zwei.txt")):
+            os.mkdir(copy)
+            copy_valid(copy, name)
+        result = run("agree", *copies)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn(b"no document was compared", result.stderr)
+        self.assertIn(b"by fewer than two annotators", result.stderr)
+        result = run("agree", "--json", os.path.join(self.tmp, "ada"), os.path.join(self.tmp, "ada"))
+        self.assertEqual(result.returncode, 0, result.stderr)
 
 
 class Global(unittest.TestCase):

@@ -16,6 +16,8 @@
 #include "gloss-error.h"
 #include "gloss-file-writer.h"
 #include "gloss-format.h"
+#include "gloss-json.h"
+#include "gloss-label.h"
 #include "gloss-label-set.h"
 #include "gloss-problem.h"
 #include "gloss-project.h"
@@ -847,6 +849,79 @@ test_large_text (void)
   g_rmdir (tmpdir);
 }
 
+/* json-glib ends its strings at a NUL: "a\u0000b" would be read as "a",
+ * a document id or label name cut short unsaid. It is refused instead. */
+static void
+test_nul_escape (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  node = gloss_json_parse ("{\"id\": \"ok\",\n \"name\": \"a\\u0000b\"}", -1, &error);
+  g_assert_null (node);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_JSON);
+  g_assert_nonnull (strstr (error->message, "line 2, column 12"));
+  g_clear_error (&error);
+
+  /* A backslash, then the letters u0000, is no NUL */
+  node = gloss_json_parse ("{\"name\": \"a\\\\u0000b\", \"other\": \"\\u0001\"}", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "name"), ==, "a\\u0000b");
+}
+
+static GlossLabelSet *
+labels_from_json (const char *json,
+                  GPtrArray  *problems)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = gloss_json_parse (json, -1, &error);
+
+  g_assert_no_error (error);
+
+  return gloss_label_set_new_from_json (json_node_get_array (node), "$.labels", problems);
+}
+
+/* A megabyte-long label name or id makes a short message, and a set of
+ * more than GLOSS_LABEL_SET_MAX_LABELS labels is refused */
+static void
+test_label_limits (void)
+{
+  g_autoptr(GPtrArray) problems = gloss_problems_new ();
+  g_autoptr(GString) json = g_string_new ("[");
+  g_autofree char *long_name = g_strnfill (1000 * 1000, 'x');
+  g_autofree char *ok_name = g_strnfill (GLOSS_LABEL_MAX_NAME_LENGTH, 'y');
+  g_autofree char *text = NULL;
+  g_autoptr(GlossLabelSet) labels = NULL;
+  GlossProblem *problem;
+
+  text = g_strdup_printf ("[{\"id\": \"claim\", \"name\": \"%s\"}, {\"id\": \"q\", \"name\": \"%s\"}]",
+                          long_name, ok_name);
+  labels = labels_from_json (text, problems);
+  g_assert_null (labels);
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpstr (problem->path, ==, "$.labels[0]");
+  g_assert_cmpuint (strlen (problem->message), <, 300);
+  g_assert_nonnull (strstr (problem->message, "1000000 characters long"));
+  g_ptr_array_set_size (problems, 0);
+  g_free (text);
+
+  text = g_strdup_printf ("[{\"id\": \"%s\"}]", long_name);
+  g_assert_null (labels_from_json (text, problems));
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpuint (strlen (problem->message), <, 300);
+  g_ptr_array_set_size (problems, 0);
+
+  for (guint i = 0; i <= GLOSS_LABEL_SET_MAX_LABELS; i++)
+    g_string_append_printf (json, "%s{\"id\": \"l%u\"}", i ? ", " : "", i);
+  g_string_append_c (json, ']');
+  g_assert_null (labels_from_json (json->str, problems));
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_cmpstr (problem->message, ==, "The label set has 10001 labels; Gloss accepts at most 10000");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -873,6 +948,8 @@ main (int    argc,
   g_test_add_func ("/gloss/format/read-only-file", test_read_only_file);
   g_test_add_func ("/gloss/format/empty-text", test_empty_text);
   g_test_add_func ("/gloss/format/large-text", test_large_text);
+  g_test_add_func ("/gloss/format/nul-escape", test_nul_escape);
+  g_test_add_func ("/gloss/format/label-limits", test_label_limits);
 
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "gloss-error.h"
@@ -96,6 +97,87 @@ test_invalid_utf8 (void)
   g_assert_nonnull (strstr (error->message, "byte 16"));
 }
 
+/* Windows-1252 is offered only for bytes it makes a text of: not for UTF-8
+ * gone wrong (overlong, surrogates, beyond U+10FFFF), nor for a byte it
+ * leaves undefined */
+static void
+test_malformed_utf8 (void)
+{
+  const struct
+  {
+    const char *bytes;
+    int         code;
+    const char *where;
+  } cases[] = {
+    { "Gr\xfc\xdf" "e aus K\xf6ln", GLOSS_ERROR_INVALID_UTF8, "column 3 (byte 2)" },
+    { "\x84Zitat\x93 \x96 5 \x80", GLOSS_ERROR_INVALID_UTF8, "column 1 (byte 0)" },
+    { "ab\xc3", GLOSS_ERROR_INVALID_UTF8, "column 3 (byte 2)" },
+    { "ab \xc0\xaf", GLOSS_ERROR_MALFORMED_UTF8, "column 4 (byte 3)" },
+    { "ab \xe0\x80\xaf", GLOSS_ERROR_MALFORMED_UTF8, "column 4 (byte 3)" },
+    { "ab \xed\xa0\x80\xed\xb0\x80", GLOSS_ERROR_MALFORMED_UTF8, "column 4 (byte 3)" },
+    { "ab \xf0\x80\x80\xaf", GLOSS_ERROR_MALFORMED_UTF8, "column 4 (byte 3)" },
+    { "ab \xf4\x90\x80\x80", GLOSS_ERROR_MALFORMED_UTF8, "column 4 (byte 3)" },
+    { "ab \xf8\x88\x80\x80\x80", GLOSS_ERROR_MALFORMED_UTF8, "column 4 (byte 3)" },
+    { "ab \x81", GLOSS_ERROR_MALFORMED_UTF8, "column 4 (byte 3)" },
+    /* The first bad byte is legacy, a later one is not: the later one is
+     * what rules Windows-1252 out, and it is the one named */
+    { "\xfc\nab \xed\xa0\x80", GLOSS_ERROR_MALFORMED_UTF8, "line 2, column 4 (byte 5)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GlossText) text = gloss_text_new (cases[i].bytes, -1, &error);
+
+      g_assert_null (text);
+      g_assert_error (error, GLOSS_ERROR, cases[i].code);
+      g_assert_true (gloss_text_error_is_encoding (error));
+      g_assert_nonnull (strstr (error->message, cases[i].where));
+      g_assert_true ((strstr (error->message, "Windows-1252") != NULL) == (cases[i].code == GLOSS_ERROR_INVALID_UTF8));
+    }
+}
+
+/* A fallback encoding is for texts that are not UTF-8, never for those that
+ * are */
+static void
+test_fallback (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gloss-text-XXXXXX", &error);
+  g_autofree char *latin_path = g_build_filename (dir, "latin.txt", NULL);
+  g_autofree char *utf8_path = g_build_filename (dir, "utf8.txt", NULL);
+  g_autoptr(GFile) latin = g_file_new_for_path (latin_path);
+  g_autoptr(GFile) utf8 = g_file_new_for_path (utf8_path);
+  g_autoptr(GlossText) text = NULL;
+
+  g_assert_no_error (error);
+  g_file_set_contents (latin_path, "Gr\xfc\xdf" "e", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (utf8_path, "Gr\xc3\xbc\xc3\x9f" "e", -1, &error);
+  g_assert_no_error (error);
+
+  text = gloss_text_load_fallback (latin, "windows-1252", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_text_get_contents (text), ==, "Grüße");
+  g_assert_cmpstr (gloss_text_get_encoding (text), ==, "windows-1252");
+  g_clear_object (&text);
+
+  text = gloss_text_load_fallback (utf8, "windows-1252", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_text_get_contents (text), ==, "Grüße");
+  g_assert_cmpstr (gloss_text_get_encoding (text), ==, "utf-8");
+  g_clear_object (&text);
+
+  text = gloss_text_load_fallback (latin, "utf-8", NULL, &error);
+  g_assert_null (text);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_UTF8);
+  g_clear_error (&error);
+
+  g_unlink (latin_path);
+  g_unlink (utf8_path);
+  g_rmdir (dir);
+}
+
 static void
 test_binary (void)
 {
@@ -151,6 +233,8 @@ main (int    argc,
   g_test_add_func ("/gloss/text/long-offsets", test_long_offsets);
   g_test_add_func ("/gloss/text/bom-crlf", test_bom_crlf);
   g_test_add_func ("/gloss/text/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/gloss/text/malformed-utf8", test_malformed_utf8);
+  g_test_add_func ("/gloss/text/fallback", test_fallback);
   g_test_add_func ("/gloss/text/binary", test_binary);
   g_test_add_func ("/gloss/text/empty", test_empty);
   g_test_add_func ("/gloss/text/language", test_language);

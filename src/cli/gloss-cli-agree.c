@@ -15,6 +15,7 @@
 
 #include "gloss-agreement.h"
 #include "gloss-cli-private.h"
+#include "gloss-corpus.h"
 #include "gloss-json.h"
 #include "gloss-label.h"
 #include "gloss-problem.h"
@@ -247,8 +248,9 @@ print_text (GlossAgreement *agreement)
   for (guint a = 0; a < n; a++)
     {
       g_autofree char *letter = annotator_letter (a);
+      g_autofree char *name = gloss_cli_escape (gloss_agreement_get_annotator (agreement, a));
 
-      g_string_append_printf (out, "  %s  %s\n", letter, gloss_agreement_get_annotator (agreement, a));
+      g_string_append_printf (out, "  %s  %s\n", letter, name);
     }
 
   g_string_append_printf (out, "\n%s ", _("Documents:"));
@@ -319,7 +321,8 @@ print_text (GlossAgreement *agreement)
   for (guint d = 0; d < gloss_agreement_get_n_documents (agreement); d++)
     {
       const GlossAgreementDocument *document = gloss_agreement_get_document (agreement, d);
-      g_autofree char *id = g_filename_display_name (document->id);
+      g_autofree char *escaped = gloss_corpus_escape_id (document->id);
+      g_autofree char *id = gloss_cli_escape (escaped);
       guint unaligned = 0;
 
       for (guint a = 0; a < n; a++)
@@ -484,7 +487,7 @@ print_json (GlossAgreement *agreement)
   for (guint d = 0; d < gloss_agreement_get_n_documents (agreement); d++)
     {
       const GlossAgreementDocument *document = gloss_agreement_get_document (agreement, d);
-      g_autofree char *id = g_filename_display_name (document->id);
+      g_autofree char *id = gloss_corpus_escape_id (document->id);
 
       g_string_append (out, d ? ",\n  {\"id\": " : "\n  {\"id\": ");
       gloss_json_append_string (out, id);
@@ -586,7 +589,9 @@ gloss_cli_agree (int    argc,
 
       if (type == G_FILE_TYPE_UNKNOWN)
         {
-          gloss_cli_printerr (_("%s: %s: No such file or folder\n"), g_get_prgname (), name);
+          g_autofree char *shown = gloss_cli_escape (name);
+
+          gloss_cli_printerr (_("%s: %s: No such file or folder\n"), g_get_prgname (), shown);
           return GLOSS_EXIT_USAGE;
         }
 
@@ -606,16 +611,17 @@ gloss_cli_agree (int    argc,
   gloss_agreement_set_labels (agreement, (const char * const *)labels);
   if (!gloss_agreement_compare (agreement, problems, NULL, &error))
     {
-      gloss_cli_printerr ("gloss agree: %s\n", error->message);
+      g_autofree char *message = gloss_cli_escape (error->message);
+
+      gloss_cli_printerr ("gloss agree: %s\n", message);
       return GLOSS_EXIT_FAILURE;
     }
 
   for (guint i = 0; i < problems->len; i++)
     {
-      GlossProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *line = gloss_cli_problem_line (g_ptr_array_index (problems, i), NULL, "$");
 
-      gloss_cli_printerr ("gloss agree: %s: %s: %s\n", problem->file,
-                          problem->path && problem->path[0] ? problem->path : "$", problem->message);
+      gloss_cli_printerr ("gloss agree: %s\n", line);
       exit_code = GLOSS_EXIT_FAILURE;
     }
 
@@ -623,6 +629,21 @@ gloss_cli_agree (int    argc,
     print_json (agreement);
   else
     print_text (agreement);
+
+  /* Figures of nothing are no agreement: a script must not take them */
+  if (gloss_agreement_count_documents (agreement, GLOSS_AGREEMENT_COMPARED) == 0)
+    {
+      if (gloss_agreement_get_n_documents (agreement) == 0)
+        gloss_cli_printerr (_("gloss agree: no document was compared: the folders hold no texts (.txt)\n"));
+      else
+        gloss_cli_printerr (_("gloss agree: no document was compared: of %u, %u are held (annotated and without "
+                              "problems) by fewer than two annotators and %u have different texts in the copies; "
+                              "documents are matched by their path in each folder\n"),
+                            gloss_agreement_get_n_documents (agreement),
+                            gloss_agreement_count_documents (agreement, GLOSS_AGREEMENT_TOO_FEW),
+                            gloss_agreement_count_documents (agreement, GLOSS_AGREEMENT_TEXTS_DIFFER));
+      exit_code = GLOSS_EXIT_FAILURE;
+    }
 
   return exit_code;
 }

@@ -126,15 +126,43 @@ compare_copies (GOptionContext  *context,
 
   for (guint i = 0; i < problems->len; i++)
     {
-      GlossProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *line = gloss_cli_problem_line (g_ptr_array_index (problems, i), NULL, "$");
 
-      gloss_cli_printerr ("gloss export: %s: %s: %s\n", problem->file,
-                          problem->path && problem->path[0] ? problem->path : "$", problem->message);
+      gloss_cli_printerr ("gloss export: %s\n", line);
       if (!skip_invalid)
         *exit_code = GLOSS_EXIT_FAILURE;
     }
 
   return g_steal_pointer (&agreement);
+}
+
+/* Ids are UTF-8 in every export: a name that is not was escaped */
+static void
+print_renamed (GlossExporter *exporter)
+{
+  guint n = gloss_exporter_get_n_renamed (exporter);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *name, *id;
+      g_autofree char *escaped_name = NULL;
+      g_autofree char *escaped_id = NULL;
+
+      gloss_exporter_get_renamed (exporter, i, &name, &id);
+      escaped_name = gloss_cli_escape (name);
+      escaped_id = gloss_cli_escape (id);
+      gloss_cli_printerr (_("gloss export: %s: exported with the id “%s”\n"), escaped_name, escaped_id);
+    }
+
+  if (n > 0)
+    gloss_cli_printerr (g_dngettext (GETTEXT_PACKAGE,
+                                     "gloss export: %u file name is not UTF-8 (or holds %% and two hex digits), so "
+                                     "its id is escaped: each byte that is not UTF-8 as %%XX, each %% as %%25; "
+                                     "gloss import gives it its name back\n",
+                                     "gloss export: %u file names are not UTF-8 (or hold %% and two hex digits), so "
+                                     "their ids are escaped: each byte that is not UTF-8 as %%XX, each %% as %%25; "
+                                     "gloss import gives them their names back\n", n),
+                        n);
 }
 
 static gboolean
@@ -167,6 +195,7 @@ gloss_cli_export (int    argc,
   g_autofree char *format_name = NULL;
   g_autofree char *output_name = NULL;
   g_autofree char *annotator = NULL;
+  g_autofree char *encoding = NULL;
   g_autofree char *names = gloss_export_format_list_names ();
   g_autofree char *format_help = NULL;
   g_auto(GStrv) labels = NULL;
@@ -194,6 +223,7 @@ gloss_cli_export (int    argc,
     { "annotator", 0, 0, G_OPTION_ARG_STRING, &annotator, N_("Only this annotator’s annotations"), N_("NAME") },
     { "skip-invalid", 0, 0, G_OPTION_ARG_NONE, &skip_invalid,
       N_("Exit with success even if some annotation files have problems (they are still left out)"), NULL },
+    gloss_cli_encoding_entry (&encoding),
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("PATH…") },
     { NULL }
   };
@@ -208,7 +238,8 @@ gloss_cli_export (int    argc,
                                   "offsets are Unicode code points. A document whose annotation file has problems "
                                   "is left out and reported, and the command then exits with 1."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!gloss_cli_parse (context, &argc, &argv, &exit_code))
+  if (!gloss_cli_parse (context, &argc, &argv, &exit_code) ||
+      !gloss_cli_check_encoding (context, encoding, &exit_code))
     return exit_code;
 
   if (format_name == NULL)
@@ -277,9 +308,9 @@ gloss_cli_export (int    argc,
 
   for (guint i = 0; i < problems->len; i++)
     {
-      GlossProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *line = gloss_cli_problem_line (g_ptr_array_index (problems, i), NULL, NULL);
 
-      gloss_cli_printerr ("gloss export: %s: %s\n", problem->file, problem->message);
+      gloss_cli_printerr ("gloss export: %s\n", line);
       exit_code = GLOSS_EXIT_FAILURE;
     }
 
@@ -288,6 +319,7 @@ gloss_cli_export (int    argc,
   gloss_exporter_set_done_only (exporter, done_only);
   gloss_exporter_set_labels (exporter, (const char * const *)labels);
   gloss_exporter_set_annotator (exporter, annotator);
+  gloss_exporter_set_encoding (exporter, encoding);
   gloss_exporter_set_agreement (exporter, agreement);
 
   if (!to_stdout)
@@ -314,12 +346,14 @@ gloss_cli_export (int    argc,
   for (guint i = 0; i < invalid->len; i++)
     {
       GlossProblem *problem = g_ptr_array_index (invalid, i);
+      g_autofree char *line = gloss_cli_problem_line (problem, NULL, "$");
 
-      gloss_cli_printerr ("gloss export: %s: %s: %s\n", problem->file,
-                          problem->path && problem->path[0] ? problem->path : "$", problem->message);
+      gloss_cli_printerr ("gloss export: %s\n", line);
       g_hash_table_add (invalid_files, problem->file);
     }
   n_invalid = g_hash_table_size (invalid_files);
+
+  print_renamed (exporter);
 
   if (stream != NULL &&
       (GLOSS_IS_FILE_WRITER (stream) ? !gloss_file_writer_commit (GLOSS_FILE_WRITER (stream), NULL, &error)
@@ -348,7 +382,11 @@ failed:
   if (stream != NULL && !g_output_stream_is_closed (stream))
     g_output_stream_close (stream, NULL, NULL);
 
-  gloss_cli_printerr ("gloss export: %s\n", error->message);
+  {
+    g_autofree char *message = gloss_cli_escape (error->message);
+
+    gloss_cli_printerr ("gloss export: %s\n", message);
+  }
 
   return GLOSS_EXIT_FAILURE;
 }

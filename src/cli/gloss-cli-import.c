@@ -23,11 +23,17 @@ print_problems (GPtrArray  *problems,
   for (guint i = 0; i < problems->len; i++)
     {
       GlossProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *file = gloss_cli_escape (problem->file);
+      g_autofree char *message = gloss_cli_escape (problem->message);
 
       if (problem->path != NULL && problem->path[0] != '\0')
-        gloss_cli_printerr ("gloss import: %s: %s: %s%s\n", problem->file, problem->path, kind, problem->message);
+        {
+          g_autofree char *path = gloss_cli_escape (problem->path);
+
+          gloss_cli_printerr ("gloss import: %s: %s: %s%s\n", file, path, kind, message);
+        }
       else
-        gloss_cli_printerr ("gloss import: %s: %s%s\n", problem->file, kind, problem->message);
+        gloss_cli_printerr ("gloss import: %s: %s%s\n", file, kind, message);
     }
 }
 
@@ -47,6 +53,7 @@ gloss_cli_import (int    argc,
   g_autofree char *into = NULL;
   g_autofree char *language = NULL;
   g_autofree char *annotator = NULL;
+  g_autofree char *encoding = NULL;
   g_autofree char *names = gloss_import_format_list_names ();
   g_autofree char *format_help = NULL;
   g_auto(GStrv) args = NULL;
@@ -61,12 +68,15 @@ gloss_cli_import (int    argc,
       N_("The language of texts whose format does not say: de or en (default: guess)"), N_("LANG") },
     { "annotator", 0, 0, G_OPTION_ARG_STRING, &annotator,
       N_("Record NAME as the annotator where the format names none (e.g. the model of pre-annotations)"), N_("NAME") },
+    gloss_cli_encoding_entry (&encoding),
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("IN") },
     { NULL }
   };
 
   format_help = g_strdup_printf (_("The format: %s"), names);
   entries[0].description = format_help;
+  entries[5].description = N_("brat: read text files that are not UTF-8 in ENCODING (windows-1252 or iso-8859-1); "
+                              "they are written as UTF-8");
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
@@ -76,7 +86,8 @@ gloss_cli_import (int    argc,
                                   "exists already (unless --force) or a document does not pass the checks of "
                                   "loading."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!gloss_cli_parse (context, &argc, &argv, &exit_code))
+  if (!gloss_cli_parse (context, &argc, &argv, &exit_code) ||
+      !gloss_cli_check_encoding (context, encoding, &exit_code))
     return exit_code;
 
   if (format_name == NULL || !gloss_import_format_from_name (format_name, &format))
@@ -106,12 +117,21 @@ gloss_cli_import (int    argc,
       return GLOSS_EXIT_USAGE;
     }
 
+  /* The other formats hold their texts in JSON, which is UTF-8 */
+  if (encoding != NULL && !gloss_import_format_is_folder (format))
+    {
+      gloss_cli_usage_error (context, _("--encoding applies to the text files of a brat folder; the format “%s” "
+                                        "holds its texts in JSON, which is UTF-8"), format_name);
+      return GLOSS_EXIT_USAGE;
+    }
+
   input = g_file_new_for_commandline_arg (args[0]);
   folder = g_file_new_for_commandline_arg (into);
 
   importer = gloss_importer_new (format);
   gloss_importer_set_language (importer, language);
   gloss_importer_set_annotator (importer, annotator);
+  gloss_importer_set_encoding (importer, encoding);
 
   /* The labels of the project imported into, so that the new files agree
    * with the documents there */
@@ -122,11 +142,21 @@ gloss_cli_import (int    argc,
         gloss_importer_set_labels (importer, labels);
     }
 
+  /* Documents imported with other labels than the project's would not
+   * load there */
+  if (label_problems->len > 0)
+    {
+      print_problems (label_problems, "");
+      gloss_cli_printerr (_("gloss import: nothing was written: the project file of the folder has problems\n"));
+      return GLOSS_EXIT_FAILURE;
+    }
+
   if (!gloss_importer_read (importer, input, NULL, &error))
     {
       g_autofree char *name = gloss_cli_display_name (input);
+      g_autofree char *message = gloss_cli_escape (error->message);
 
-      gloss_cli_printerr ("gloss import: %s: %s\n", name, error->message);
+      gloss_cli_printerr ("gloss import: %s: %s\n", name, message);
       return GLOSS_EXIT_FAILURE;
     }
 
@@ -147,7 +177,11 @@ gloss_cli_import (int    argc,
 
           gloss_cli_printerr (_("gloss import: %s: exists already\n"), name);
         }
-      gloss_cli_printerr ("gloss import: %s\n", error->message);
+      {
+        g_autofree char *message = gloss_cli_escape (error->message);
+
+        gloss_cli_printerr ("gloss import: %s\n", message);
+      }
       return GLOSS_EXIT_FAILURE;
     }
 

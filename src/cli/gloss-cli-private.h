@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "gloss-problem.h"
+
 G_BEGIN_DECLS
 
 /* Exit codes of every command */
@@ -33,6 +35,10 @@ gboolean gloss_cli_parse       (GOptionContext *context,
                                 int            *argc,
                                 char         ***argv,
                                 int            *exit_code);
+GOptionEntry gloss_cli_encoding_entry (char      **encoding);
+gboolean gloss_cli_check_encoding (GOptionContext *context,
+                                   const char     *encoding,
+                                   int            *exit_code);
 void  gloss_cli_usage_error    (GOptionContext *context,
                                 const char     *format,
                                 ...) G_GNUC_PRINTF (2, 3);
@@ -41,6 +47,13 @@ void  gloss_cli_print          (const char     *format,
 void  gloss_cli_printerr       (const char     *format,
                                 ...) G_GNUC_PRINTF (1, 2);
 char *gloss_cli_display_name   (GFile          *file);
+char *gloss_cli_escape         (const char     *text);
+void  gloss_cli_print_error    (const char     *command,
+                                GFile          *file,
+                                const GError   *error);
+char *gloss_cli_problem_line   (const GlossProblem *problem,
+                                const char     *file,
+                                const char     *path);
 GPtrArray *gloss_cli_collect   (char          **paths,
                                 const char     *suffix,
                                 GPtrArray      *roots,

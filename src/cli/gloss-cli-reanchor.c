@@ -14,13 +14,15 @@
 #include "gloss-label-set.h"
 #include "gloss-problem.h"
 #include "gloss-project.h"
+#include "gloss-read.h"
 #include "gloss-reanchor.h"
 #include "gloss-text.h"
 
 /* Re-anchors one text. Returns an exit code. */
 static int
-reanchor_one (GFile    *file,
-              gboolean  dry_run)
+reanchor_one (GFile      *file,
+              gboolean    dry_run,
+              const char *encoding)
 {
   g_autoptr(GFile) text_file = NULL;
   g_autoptr(GFile) json_file = NULL;
@@ -49,26 +51,54 @@ reanchor_one (GFile    *file,
   json_file = gloss_document_dup_annotation_file_for (text_file);
   name = gloss_cli_display_name (text_file);
 
-  if (!g_file_load_contents (json_file, NULL, &data, &length, NULL, &error) ||
-      (text = gloss_reanchor_load_text (text_file, data, length, NULL, &error)) == NULL)
+  if (!gloss_read_file (json_file, 0, NULL, &data, &length, &error))
     {
-      gloss_cli_printerr ("gloss reanchor: %s: %s\n", name, error->message);
+      gloss_cli_print_error ("gloss reanchor", json_file, error);
       return GLOSS_EXIT_FAILURE;
     }
 
+  /* The changed text may have been saved in an older encoding */
+  text = gloss_reanchor_load_text (text_file, data, length, NULL, &error);
+  if (text == NULL && encoding != NULL && g_ascii_strcasecmp (encoding, "utf-8") != 0 &&
+      gloss_text_error_is_encoding (error))
+    {
+      g_clear_error (&error);
+      text = gloss_text_load_encoded (text_file, encoding, NULL, &error);
+    }
+  if (text == NULL)
+    {
+      gloss_cli_print_error ("gloss reanchor", text_file, error);
+      return GLOSS_EXIT_FAILURE;
+    }
+
+  /* With the project's labels unknown, the file would be written with
+   * others */
   dir = g_file_get_parent (text_file);
   labels = gloss_project_load_labels_for (dir, problems, NULL);
+  if (problems->len > 0)
+    {
+      for (guint i = 0; i < problems->len; i++)
+        {
+          g_autofree char *line = gloss_cli_problem_line (g_ptr_array_index (problems, i), NULL, "$");
+
+          gloss_cli_printerr ("gloss reanchor: %s\n", line);
+        }
+      gloss_cli_printerr (_("gloss reanchor: %s: skipped: the project file has problems\n"), name);
+      return GLOSS_EXIT_FAILURE;
+    }
 
   document = gloss_reanchor (text_file, text, data, length, NULL, labels, &anchors, &error);
   if (document == NULL)
     {
-      gloss_cli_printerr ("gloss reanchor: %s: %s\n", name, error->message);
+      gloss_cli_print_error ("gloss reanchor", text_file, error);
       return GLOSS_EXIT_FAILURE;
     }
 
   for (guint i = 0; i < anchors->len; i++)
     {
       GlossAnchor *anchor = g_ptr_array_index (anchors, i);
+      g_autofree char *old_text = gloss_cli_escape (anchor->old_text);
+      g_autofree char *new_text = gloss_cli_escape (anchor->new_text);
 
       counts[anchor->status]++;
 
@@ -87,7 +117,7 @@ reanchor_one (GFile    *file,
                              "  was: %s\n  now: %s\n"),
                            name, anchor->sentence, anchor->old_start, anchor->old_end,
                            anchor->new_start, anchor->new_end, anchor->similarity,
-                           anchor->old_text, anchor->new_text);
+                           old_text, new_text);
           break;
 
         case GLOSS_ANCHOR_LOST:
@@ -98,7 +128,7 @@ reanchor_one (GFile    *file,
                                         "  was: %s\n",
                                         anchor->n_annotations),
                            name, anchor->sentence, anchor->old_start, anchor->old_end,
-                           anchor->n_annotations, anchor->old_text);
+                           anchor->n_annotations, old_text);
           break;
 
         default:
@@ -116,7 +146,7 @@ reanchor_one (GFile    *file,
 
   if (!gloss_document_save (document, NULL, &error))
     {
-      gloss_cli_printerr ("gloss reanchor: %s: %s\n", name, error->message);
+      gloss_cli_print_error ("gloss reanchor", text_file, error);
       return GLOSS_EXIT_FAILURE;
     }
 
@@ -129,10 +159,12 @@ gloss_cli_reanchor (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_auto(GStrv) args = NULL;
+  g_autofree char *encoding = NULL;
   gboolean dry_run = FALSE;
   int exit_code = GLOSS_EXIT_OK;
   GOptionEntry entries[] = {
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Print the report, write nothing"), NULL },
+    gloss_cli_encoding_entry (&encoding),
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("FILE…") },
     { NULL }
   };
@@ -145,7 +177,8 @@ gloss_cli_reanchor (int    argc,
                                   "keep their labels marked for review; annotations that cannot be placed stay "
                                   "in the file as orphans. FILE is a text or its .gloss.json."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!gloss_cli_parse (context, &argc, &argv, &exit_code))
+  if (!gloss_cli_parse (context, &argc, &argv, &exit_code) ||
+      !gloss_cli_check_encoding (context, encoding, &exit_code))
     return exit_code;
 
   if (args == NULL || args[0] == NULL)
@@ -158,7 +191,7 @@ gloss_cli_reanchor (int    argc,
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (args[i]);
 
-      if (reanchor_one (file, dry_run) != GLOSS_EXIT_OK)
+      if (reanchor_one (file, dry_run, encoding) != GLOSS_EXIT_OK)
         exit_code = GLOSS_EXIT_FAILURE;
     }
 

@@ -77,6 +77,7 @@ gloss_cli_segment (int    argc,
   g_autoptr(GString) out = NULL;
   g_autofree char *lang = NULL;
   g_autofree char *format = NULL;
+  g_autofree char *encoding = NULL;
   g_auto(GStrv) args = NULL;
   const char *language;
   int exit_code = GLOSS_EXIT_OK;
@@ -85,6 +86,7 @@ gloss_cli_segment (int    argc,
       N_("The text’s language: de, en or auto (the default)"), "LANG" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
       N_("offsets (a JSON list of [start, end] code-point pairs, the default) or lines (a sentence a line)"), "FORMAT" },
+    gloss_cli_encoding_entry (&encoding),
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("FILE|-") },
     { NULL }
   };
@@ -92,7 +94,8 @@ gloss_cli_segment (int    argc,
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("Splits a UTF-8 text into sentences. “-” reads the standard input."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!gloss_cli_parse (context, &argc, &argv, &exit_code))
+  if (!gloss_cli_parse (context, &argc, &argv, &exit_code) ||
+      !gloss_cli_check_encoding (context, encoding, &exit_code))
     return exit_code;
 
   if (args == NULL || args[0] == NULL || args[1] != NULL)
@@ -118,19 +121,24 @@ gloss_cli_segment (int    argc,
       bytes = read_stdin (&error);
       if (bytes != NULL)
         text = gloss_text_new_from_bytes (bytes, &error);
+      if (text == NULL && bytes != NULL && encoding != NULL && gloss_text_error_is_encoding (error))
+        {
+          g_clear_error (&error);
+          text = gloss_text_new_from_bytes_encoded (bytes, encoding, &error);
+        }
     }
   else
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (args[0]);
 
-      text = gloss_text_load (file, NULL, &error);
+      text = gloss_text_load_fallback (file, encoding, NULL, &error);
     }
 
   if (text == NULL)
     {
-      g_autofree char *name = g_filename_display_name (args[0]);
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (args[0]);
 
-      gloss_cli_printerr ("gloss segment: %s: %s\n", name, error->message);
+      gloss_cli_print_error ("gloss segment", file, error);
       return GLOSS_EXIT_FAILURE;
     }
 

@@ -276,12 +276,15 @@ gloss_cli_stats (int    argc,
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GPtrArray) roots = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) problems = gloss_problems_new ();
+  g_autoptr(GHashTable) reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *encoding = NULL;
   g_auto(GStrv) args = NULL;
   gboolean json = FALSE;
   int exit_code = GLOSS_EXIT_OK;
   Stats stats = { 0 };
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON for scripts"), NULL },
+    gloss_cli_encoding_entry (&encoding),
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("PATH…") },
     { NULL }
   };
@@ -292,7 +295,8 @@ gloss_cli_stats (int    argc,
                                   "its sentences, the sentences with a label, the annotations per label and "
                                   "the share done. A text without an annotation file counts as not started."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!gloss_cli_parse (context, &argc, &argv, &exit_code))
+  if (!gloss_cli_parse (context, &argc, &argv, &exit_code) ||
+      !gloss_cli_check_encoding (context, encoding, &exit_code))
     return exit_code;
 
   if (args == NULL || args[0] == NULL)
@@ -307,9 +311,9 @@ gloss_cli_stats (int    argc,
 
   for (guint i = 0; i < problems->len; i++)
     {
-      GlossProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *line = gloss_cli_problem_line (g_ptr_array_index (problems, i), NULL, NULL);
 
-      gloss_cli_printerr ("gloss stats: %s: %s\n", problem->file, problem->message);
+      gloss_cli_printerr ("gloss stats: %s\n", line);
       exit_code = GLOSS_EXIT_FAILURE;
     }
 
@@ -322,17 +326,34 @@ gloss_cli_stats (int    argc,
       GFile *file = g_ptr_array_index (files, i);
       g_autoptr(GlossDocument) document = NULL;
       g_autoptr(GError) error = NULL;
-      g_autofree char *id = gloss_corpus_dup_id (g_ptr_array_index (roots, i), file);
-      g_autofree char *display_id = g_filename_display_name (id);
+      g_autofree char *path = gloss_corpus_dup_id (g_ptr_array_index (roots, i), file);
+      g_autofree char *id = gloss_corpus_escape_id (path);
+      g_autofree char *display_id = json ? g_strdup (id) : gloss_cli_escape (id);
+      GPtrArray *document_problems;
 
-      document = gloss_document_load (file, NULL, NULL, &error);
+      document = gloss_document_load_fallback (file, NULL, encoding, NULL, &error);
       if (document == NULL)
         {
-          g_autofree char *name = gloss_cli_display_name (file);
-
-          gloss_cli_printerr ("gloss stats: %s: %s\n", name, error->message);
+          gloss_cli_print_error ("gloss stats", file, error);
           exit_code = GLOSS_EXIT_FAILURE;
           continue;
+        }
+
+      /* A problem of another file, the project's, holds for every
+       * document below it: said once */
+      document_problems = gloss_document_get_problems (document);
+      for (guint k = 0; k < document_problems->len; k++)
+        {
+          GlossProblem *problem = g_ptr_array_index (document_problems, k);
+          g_autofree char *line = NULL;
+
+          if (problem->file == NULL)
+            continue;
+
+          exit_code = GLOSS_EXIT_FAILURE;
+          line = gloss_cli_problem_line (problem, NULL, NULL);
+          if (g_hash_table_add (reported, g_strdup (line)))
+            gloss_cli_printerr ("gloss stats: %s\n", line);
         }
 
       add_document (&stats, document, display_id);

@@ -11,26 +11,24 @@
 #include "gloss-cli-private.h"
 #include "gloss-corpus.h"
 #include "gloss-document.h"
+#include "gloss-error.h"
 #include "gloss-problem.h"
 
 static void
 print_problem (GFile              *json_file,
                const GlossProblem *problem)
 {
-  g_autofree char *name = NULL;
+  g_autofree char *name = gloss_cli_display_name (json_file);
+  g_autofree char *line = gloss_cli_problem_line (problem, name, "$");
 
-  if (problem->file != NULL)
-    name = g_strdup (problem->file);
-  else
-    name = gloss_cli_display_name (json_file);
-
-  gloss_cli_print ("%s: %s: %s\n", name, problem->path && problem->path[0] ? problem->path : "$", problem->message);
+  gloss_cli_print ("%s\n", line);
 }
 
 /* Checks one annotation file, or one text's. Returns the number of
  * problems printed. */
 static guint
-validate_one (GFile *file)
+validate_one (GFile      *file,
+              const char *encoding)
 {
   g_autoptr(GFile) text_file = NULL;
   g_autoptr(GFile) json_file = NULL;
@@ -52,18 +50,22 @@ validate_one (GFile *file)
       json_file = gloss_document_dup_annotation_file_for (file);
     }
 
-  document = gloss_document_load (text_file, NULL, NULL, &error);
+  document = gloss_document_load_fallback (text_file, NULL, encoding, NULL, &error);
   if (document == NULL)
     {
       g_autofree char *text_name = gloss_cli_display_name (text_file);
       g_autoptr(GlossProblem) problem = NULL;
 
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+      /* The message of an annotation file that cannot be read names it */
+      if (g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_UNREADABLE_ANNOTATIONS))
+        problem = gloss_problem_new ("$", error->message);
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
         problem = gloss_problem_new ("$.text.file", NULL);
       else
         problem = gloss_problem_new ("$.text", NULL);
 
-      problem->message = g_strdup_printf (_("The text “%s” cannot be read: %s"), text_name, error->message);
+      if (problem->message == NULL)
+        problem->message = g_strdup_printf (_("The text “%s” cannot be read: %s"), text_name, error->message);
       print_problem (json_file, problem);
       return 1;
     }
@@ -83,10 +85,12 @@ gloss_cli_validate (int    argc,
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GPtrArray) roots = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) problems = gloss_problems_new ();
+  g_autofree char *encoding = NULL;
   g_auto(GStrv) args = NULL;
   int exit_code = GLOSS_EXIT_OK;
   guint n_invalid = 0;
   GOptionEntry entries[] = {
+    gloss_cli_encoding_entry (&encoding),
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("PATH…") },
     { NULL }
   };
@@ -97,7 +101,8 @@ gloss_cli_validate (int    argc,
                                   "against its text, and prints each problem as FILE: JSON-PATH: message.\n\n"
                                   "Exit status: 0 when all are valid, 1 when any is not, 2 on a usage error."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!gloss_cli_parse (context, &argc, &argv, &exit_code))
+  if (!gloss_cli_parse (context, &argc, &argv, &exit_code) ||
+      !gloss_cli_check_encoding (context, encoding, &exit_code))
     return exit_code;
 
   if (args == NULL || args[0] == NULL)
@@ -110,25 +115,32 @@ gloss_cli_validate (int    argc,
   if (files == NULL)
     return exit_code;
 
+  /* What could not be looked at (a folder that cannot be read, a named
+   * pipe) is no annotation file checked: it is counted apart */
   for (guint i = 0; i < problems->len; i++)
     {
-      GlossProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *line = gloss_cli_problem_line (g_ptr_array_index (problems, i), NULL, NULL);
 
-      gloss_cli_print ("%s: %s\n", problem->file, problem->message);
-      n_invalid++;
+      gloss_cli_print ("%s\n", line);
     }
 
   for (guint i = 0; i < files->len; i++)
     {
-      if (validate_one (g_ptr_array_index (files, i)) > 0)
+      if (validate_one (g_ptr_array_index (files, i), encoding) > 0)
         n_invalid++;
     }
 
   if (n_invalid > 0)
     gloss_cli_printerr (g_dngettext (GETTEXT_PACKAGE,
-                                     "%u of %u files has problems\n",
-                                     "%u of %u files have problems\n", n_invalid),
+                                     "%u annotation file of %u has problems\n",
+                                     "%u annotation files of %u have problems\n", n_invalid),
                         n_invalid, files->len);
 
-  return n_invalid > 0 ? GLOSS_EXIT_FAILURE : GLOSS_EXIT_OK;
+  if (problems->len > 0)
+    gloss_cli_printerr (g_dngettext (GETTEXT_PACKAGE,
+                                     "%u file or folder could not be checked\n",
+                                     "%u files or folders could not be checked\n", problems->len),
+                        problems->len);
+
+  return n_invalid > 0 || problems->len > 0 ? GLOSS_EXIT_FAILURE : GLOSS_EXIT_OK;
 }

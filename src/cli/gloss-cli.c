@@ -16,7 +16,9 @@
 #include "gloss-cli.h"
 #include "gloss-cli-private.h"
 #include "gloss-corpus.h"
+#include "gloss-error.h"
 #include "gloss-problem.h"
+#include "gloss-text.h"
 
 typedef struct
 {
@@ -144,19 +146,58 @@ gloss_cli_parse (GOptionContext   *context,
   return TRUE;
 }
 
+/**
+ * gloss_cli_encoding_entry:
+ *
+ * Returns: the `--encoding` option of the commands that read texts
+ */
+GOptionEntry
+gloss_cli_encoding_entry (char **encoding)
+{
+  GOptionEntry entry = {
+    "encoding", 0, 0, G_OPTION_ARG_STRING, encoding,
+    N_("Read texts that are not UTF-8 in ENCODING: windows-1252 or iso-8859-1; utf-8, the default, refuses them "
+       "(UTF-8 texts are always read as UTF-8)"),
+    N_("ENCODING")
+  };
+
+  return entry;
+}
+
+/**
+ * gloss_cli_check_encoding:
+ *
+ * Returns: %FALSE, after a usage error, if @encoding is not one Gloss reads
+ */
+gboolean
+gloss_cli_check_encoding (GOptionContext *context,
+                          const char     *encoding,
+                          int            *exit_code)
+{
+  if (encoding == NULL || gloss_text_encoding_is_supported (encoding))
+    return TRUE;
+
+  gloss_cli_usage_error (context, _("Unknown encoding “%s”: use utf-8, windows-1252 or iso-8859-1"), encoding);
+  *exit_code = GLOSS_EXIT_USAGE;
+  return FALSE;
+}
+
 void
 gloss_cli_usage_error (GOptionContext *context,
                        const char     *format,
                        ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  gloss_cli_printerr ("%s: %s\n", g_get_prgname (), message);
+  /* The message quotes what was typed */
+  escaped = gloss_cli_escape (message);
+  gloss_cli_printerr ("%s: %s\n", g_get_prgname (), escaped);
   gloss_cli_printerr (_("Try “%s --help”.\n"), g_get_prgname ());
 }
 
@@ -191,11 +232,122 @@ gloss_cli_printerr (const char *format,
   fputs (text, stderr);
 }
 
+/* Bidirectional overrides and isolates reorder what a terminal shows */
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/**
+ * gloss_cli_escape:
+ * @text: (nullable): a file name, an id, a label, a message quoting one
+ *
+ * Every message that prints what a user's files hold goes through here: a
+ * line break in a file name would break a table, and the escape sequences
+ * of a hostile label name would drive the terminal. Control characters
+ * become `\n`, `\r`, `\t`, `\x1B` or `\u009B`, bidirectional controls
+ * `\u202E`, and bytes that are no UTF-8 `\xFF`.
+ *
+ * Returns: (transfer full): @text, safe to print
+ */
+char *
+gloss_cli_escape (const char *text)
+{
+  GString *out;
+  const char *p, *end;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  end = text + strlen (text);
+  out = g_string_sized_new (end - text);
+
+  for (p = text; p < end;)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+      const char *next;
+
+      if (c == (gunichar)-1 || c == (gunichar)-2)
+        {
+          g_string_append_printf (out, "\\x%02X", (guchar)*p);
+          p++;
+          continue;
+        }
+
+      next = g_utf8_next_char (p);
+      if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c < 0x20 || c == 0x7F)
+        g_string_append_printf (out, "\\x%02X", c);
+      else if ((c >= 0x80 && c < 0xA0) || is_bidi_control (c))
+        g_string_append_printf (out, "\\u%04X", c);
+      else
+        g_string_append_len (out, p, next - p);
+      p = next;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * gloss_cli_problem_line:
+ * @file: (nullable): the file to name when @problem names none
+ * @path: (nullable): the JSON path to print when @problem has none; %NULL
+ *   leaves it out
+ *
+ * Returns: (transfer full): `FILE: PATH: message`, escaped for the terminal
+ */
+char *
+gloss_cli_problem_line (const GlossProblem *problem,
+                        const char         *file,
+                        const char         *path)
+{
+  g_autofree char *name = gloss_cli_escape (problem->file ? problem->file : file);
+  g_autofree char *where = NULL;
+  g_autofree char *message = gloss_cli_escape (problem->message);
+
+  if (problem->path != NULL && problem->path[0] != '\0')
+    path = problem->path;
+  if (path == NULL)
+    return g_strdup_printf ("%s: %s", name, message);
+
+  where = gloss_cli_escape (path);
+
+  return g_strdup_printf ("%s: %s: %s", name, where, message);
+}
+
+/**
+ * gloss_cli_print_error:
+ * @command: the command's name, as in “gloss stats”
+ *
+ * Says on stderr why @file could not be read, escaped, with the option that
+ * reads a text in an older encoding when that is why.
+ */
+void
+gloss_cli_print_error (const char   *command,
+                       GFile        *file,
+                       const GError *error)
+{
+  g_autofree char *name = gloss_cli_display_name (file);
+  g_autofree char *message = gloss_cli_escape (error->message);
+
+  if (g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_UTF8))
+    gloss_cli_printerr (_("%s: %s: %s (--encoding windows-1252 reads it so)\n"), command, name, message);
+  else
+    gloss_cli_printerr ("%s: %s: %s\n", command, name, message);
+}
+
 /**
  * gloss_cli_display_name:
  *
  * Returns: (transfer full): @file as the user would write it: relative to
- *   the current folder when it is below it, in UTF-8
+ *   the current folder when it is below it, in UTF-8, escaped for the
+ *   terminal (gloss_cli_escape())
  */
 char *
 gloss_cli_display_name (GFile *file)
@@ -203,15 +355,16 @@ gloss_cli_display_name (GFile *file)
   g_autoptr(GFile) cwd = g_file_new_for_path (".");
   g_autofree char *relative = g_file_get_relative_path (cwd, file);
   g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
 
   if (relative != NULL)
-    return g_filename_display_name (relative);
+    name = g_filename_display_name (relative);
+  else if ((path = g_file_get_path (file)) != NULL)
+    name = g_filename_display_name (path);
+  else
+    name = g_file_get_uri (file);
 
-  path = g_file_get_path (file);
-  if (path != NULL)
-    return g_filename_display_name (path);
-
-  return g_file_get_uri (file);
+  return gloss_cli_escape (name);
 }
 
 /**
@@ -241,7 +394,8 @@ gloss_cli_collect (char       **paths,
 
       if (type == G_FILE_TYPE_UNKNOWN)
         {
-          g_autofree char *name = g_filename_display_name (paths[i]);
+          g_autofree char *display = g_filename_display_name (paths[i]);
+          g_autofree char *name = gloss_cli_escape (display);
 
           gloss_cli_printerr (_("%s: %s: No such file or folder\n"), g_get_prgname (), name);
           *exit_code = GLOSS_EXIT_USAGE;

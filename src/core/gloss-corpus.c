@@ -8,9 +8,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "gloss-corpus.h"
 #include "gloss-problem.h"
+#include "gloss-read.h"
 
 static int
 compare_paths (gconstpointer a,
@@ -44,7 +46,8 @@ walk (GFile        *dir,
   enumerator = g_file_enumerate_children (dir,
                                           G_FILE_ATTRIBUTE_STANDARD_NAME ","
                                           G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                                          G_FILE_ATTRIBUTE_STANDARD_IS_SYMLINK,
+                                          G_FILE_ATTRIBUTE_STANDARD_IS_SYMLINK ","
+                                          G_FILE_ATTRIBUTE_UNIX_MODE,
                                           G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
                                           cancellable, &error);
   if (enumerator == NULL)
@@ -89,10 +92,23 @@ walk (GFile        *dir,
 
       if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
         walk (child, suffix, files, problems, cancellable);
-      else if (g_str_has_suffix (name, suffix) &&
-               (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR ||
-                g_file_info_get_is_symlink (info)))
+      else if (!g_str_has_suffix (name, suffix))
+        continue;
+      else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR || g_file_info_get_is_symlink (info))
         g_ptr_array_add (files, g_object_ref (child));
+      else if (problems != NULL)
+        {
+          /* A named pipe or a socket named like a text is no text; reading
+           * it could block for ever, and passing it over unsaid would hide
+           * a document */
+          g_autofree char *path = display_name (child);
+          g_autofree char *base = g_filename_display_name (name);
+          guint32 mode = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE);
+
+          gloss_problems_add (problems, "", _("“%s” is not a regular file (it is %s); skipped"),
+                              base, gloss_read_describe_mode (mode));
+          gloss_problems_set_file (problems, problems->len - 1, path);
+        }
     }
 }
 
@@ -141,4 +157,116 @@ gloss_corpus_dup_id (GFile *root,
     return relative;
 
   return g_file_get_basename (file);
+}
+
+static gboolean
+has_escape (const char *name)
+{
+  for (const char *p = strchr (name, '%'); p != NULL; p = strchr (p + 1, '%'))
+    {
+      if (g_ascii_isxdigit (p[1]) && g_ascii_isxdigit (p[2]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * gloss_corpus_escape_id:
+ * @name: a file name or relative path, in the file system's bytes
+ *
+ * Makes a document id of a file name that is valid UTF-8 whatever the
+ * name, and that gives the name back (gloss_corpus_unescape_id()). A name
+ * that is UTF-8 stays as it is; one that is not, or that holds a `%`
+ * followed by two hex digits, has each byte that is no UTF-8 written as
+ * `%XX` and each `%` as `%25`. So `50%.txt` stays `50%.txt`, a name with
+ * the bytes FF FE becomes `%FF%FE.txt`, and `a%41.txt` becomes
+ * `a%2541.txt`.
+ *
+ * Returns: (transfer full): the id, valid UTF-8
+ */
+char *
+gloss_corpus_escape_id (const char *name)
+{
+  const char *p, *end;
+  GString *out;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (g_utf8_validate (name, -1, NULL) && !has_escape (name))
+    return g_strdup (name);
+
+  end = name + strlen (name);
+  out = g_string_sized_new (end - name + 16);
+  for (p = name; p < end;)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar)-1 || c == (gunichar)-2)
+        {
+          g_string_append_printf (out, "%%%02X", (guchar)*p);
+          p++;
+        }
+      else if (c == '%')
+        {
+          g_string_append (out, "%25");
+          p++;
+        }
+      else
+        {
+          const char *next = g_utf8_next_char (p);
+
+          g_string_append_len (out, p, next - p);
+          p = next;
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * gloss_corpus_unescape_id:
+ * @id: a document id, as an export writes it
+ *
+ * The file name of @id: the reverse of gloss_corpus_escape_id(). An id
+ * that no file name escapes to (`a%20b`, written by another program) is
+ * its own file name, so ids from elsewhere are never decoded by surprise.
+ *
+ * Returns: (transfer full): the file name, in the file system's bytes;
+ *   it may not be UTF-8
+ */
+char *
+gloss_corpus_unescape_id (const char *id)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *again = NULL;
+  char *out;
+
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (!has_escape (id))
+    return g_strdup (id);
+
+  name = g_malloc (strlen (id) + 1);
+  out = name;
+  for (const char *p = id; *p != '\0'; p++)
+    {
+      if (p[0] == '%' && g_ascii_isxdigit (p[1]) && g_ascii_isxdigit (p[2]))
+        {
+          *out++ = (char)(g_ascii_xdigit_value (p[1]) * 16 + g_ascii_xdigit_value (p[2]));
+          p += 2;
+        }
+      else
+        *out++ = *p;
+    }
+  *out = '\0';
+
+  /* A NUL byte ends a name; and only the one escaping is undone */
+  if (out - name != (gssize)strlen (name))
+    return g_strdup (id);
+  again = gloss_corpus_escape_id (name);
+  if (strcmp (again, id) != 0)
+    return g_strdup (id);
+
+  return g_steal_pointer (&name);
 }

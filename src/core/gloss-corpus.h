@@ -19,5 +19,7 @@ GPtrArray *gloss_corpus_find_files (GFile         *root,
                                     GCancellable  *cancellable);
 char      *gloss_corpus_dup_id     (GFile         *root,
                                     GFile         *file);
+char      *gloss_corpus_escape_id  (const char    *name);
+char      *gloss_corpus_unescape_id (const char   *id);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "gloss-label-set.h"
 #include "gloss-problem.h"
 #include "gloss-project.h"
+#include "gloss-read.h"
 #include "gloss-segmenter.h"
 #include "gloss-sentence-private.h"
 #include "gloss-text.h"
@@ -383,21 +384,15 @@ gloss_document_load (GFile         *file,
   return gloss_document_load_encoded (file, language, NULL, cancellable, error);
 }
 
-/**
- * gloss_document_load_encoded:
- * @encoding: (nullable): the text file's encoding; %NULL for UTF-8, or
- *   what its annotation file records
- *
- * Like gloss_document_load(), for a text in an older encoding (see
- * gloss_text_new_from_bytes_encoded()). A text opened so once is read so
- * again, because its annotation file records the encoding.
- */
-GlossDocument *
-gloss_document_load_encoded (GFile         *file,
-                             const char    *language,
-                             const char    *encoding,
-                             GCancellable  *cancellable,
-                             GError       **error)
+/* @encoding: forced; else UTF-8, or the encoding the annotation file
+ * records, or @fallback, for a text that is not UTF-8 */
+static GlossDocument *
+load_document (GFile         *file,
+               const char    *language,
+               const char    *encoding,
+               const char    *fallback,
+               GCancellable  *cancellable,
+               GError       **error)
 {
   g_autoptr(GlossText) text = NULL;
   g_autoptr(GFile) json_file = NULL;
@@ -416,17 +411,23 @@ gloss_document_load_encoded (GFile         *file,
   json_file = gloss_document_dup_annotation_file_for (file);
 
   text = gloss_text_load_encoded (file, encoding, cancellable, &local_error);
-  if (text == NULL && encoding == NULL &&
-      g_error_matches (local_error, GLOSS_ERROR, GLOSS_ERROR_INVALID_UTF8) &&
-      g_file_load_contents (json_file, cancellable, &data, &length, NULL, NULL))
+  if (text == NULL && encoding == NULL && gloss_text_error_is_encoding (local_error))
     {
-      g_autofree char *recorded = gloss_format_dup_encoding (data, length);
+      g_autofree char *recorded = NULL;
 
+      if (gloss_read_file (json_file, 0, cancellable, &data, &length, NULL))
+        recorded = gloss_format_dup_encoding (data, length);
       g_clear_pointer (&data, g_free);
+
       if (recorded != NULL && gloss_text_encoding_is_supported (recorded))
+        encoding = recorded;
+      else if (fallback != NULL && g_ascii_strcasecmp (fallback, "utf-8") != 0)
+        encoding = fallback;
+
+      if (encoding != NULL)
         {
           g_clear_error (&local_error);
-          text = gloss_text_load_encoded (file, recorded, cancellable, &local_error);
+          text = gloss_text_load_encoded (file, encoding, cancellable, &local_error);
         }
     }
 
@@ -443,11 +444,19 @@ gloss_document_load_encoded (GFile         *file,
   /* Taken before the read: a change in between makes a later save refuse,
    * never write over it */
   stamp = query_stamp (json_file);
-  if (!g_file_load_contents (json_file, cancellable, &data, &length, NULL, &local_error))
+  if (!gloss_read_file (json_file, 0, cancellable, &data, &length, &local_error))
     {
-      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      /* Said apart from a text that cannot be read; the message names
+       * the annotation file */
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_UNREADABLE_ANNOTATIONS, local_error->message);
           return NULL;
         }
 
@@ -477,6 +486,46 @@ gloss_document_load_encoded (GFile         *file,
     }
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * gloss_document_load_encoded:
+ * @encoding: (nullable): the text file's encoding; %NULL for UTF-8, or
+ *   what its annotation file records
+ *
+ * Like gloss_document_load(), for a text in an older encoding (see
+ * gloss_text_new_from_bytes_encoded()). A text opened so once is read so
+ * again, because its annotation file records the encoding.
+ */
+GlossDocument *
+gloss_document_load_encoded (GFile         *file,
+                             const char    *language,
+                             const char    *encoding,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  return load_document (file, language, encoding, NULL, cancellable, error);
+}
+
+/**
+ * gloss_document_load_fallback:
+ * @fallback: (nullable): the encoding of a text that is not valid UTF-8
+ *   and whose annotation file records none: "windows-1252" or
+ *   "iso-8859-1"; %NULL or "utf-8" refuses such a text
+ *
+ * Like gloss_document_load(), and a text that is not UTF-8 is read in
+ * @fallback: a folder may hold both, and a UTF-8 text read as
+ * Windows-1252 would turn every non-ASCII character into two or three
+ * wrong ones.
+ */
+GlossDocument *
+gloss_document_load_fallback (GFile         *file,
+                              const char    *language,
+                              const char    *fallback,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  return load_document (file, language, NULL, fallback, cancellable, error);
 }
 
 typedef struct

@@ -27,6 +27,11 @@ GlossDocument   *gloss_document_load_encoded        (GFile                *file,
                                                      const char           *encoding,
                                                      GCancellable         *cancellable,
                                                      GError              **error);
+GlossDocument   *gloss_document_load_fallback       (GFile                *file,
+                                                     const char           *language,
+                                                     const char           *fallback,
+                                                     GCancellable         *cancellable,
+                                                     GError              **error);
 void             gloss_document_load_async          (GFile                *file,
                                                      const char           *language,
                                                      GCancellable         *cancellable,

@@ -22,6 +22,10 @@ G_BEGIN_DECLS
  * @GLOSS_ERROR_INVALID_ARGUMENT: a value given by the user is not valid
  * @GLOSS_ERROR_CHANGED_ON_DISK: the annotation file was changed by someone
  *   else since Gloss read or wrote it
+ * @GLOSS_ERROR_MALFORMED_UTF8: the text is not valid UTF-8, and no older
+ *   encoding explains it either (overlong or surrogate sequences)
+ * @GLOSS_ERROR_UNREADABLE_ANNOTATIONS: the text was read, but the
+ *   annotation file beside it exists and cannot be read
  */
 typedef enum
 {
@@ -33,6 +37,8 @@ typedef enum
   GLOSS_ERROR_READ_ONLY,
   GLOSS_ERROR_INVALID_ARGUMENT,
   GLOSS_ERROR_CHANGED_ON_DISK,
+  GLOSS_ERROR_MALFORMED_UTF8,
+  GLOSS_ERROR_UNREADABLE_ANNOTATIONS,
 } GlossError;
 
 GQuark gloss_error_quark (void);

@@ -211,6 +211,16 @@ _gloss_export_card_build (const GlossExportStats      *stats,
                             "between separate copies of the corpus, one per annotator.\n");
     }
 
+  if (stats->renamed->len > 0)
+    {
+      g_string_append_printf (out, "\n%u document id(s) are escaped, as their file names are not UTF-8 (or hold "
+                                   "`%%` and two hex digits): each byte that is not UTF-8 is written as `%%XX`, "
+                                   "and each `%%` as `%%25`: ", stats->renamed->len / 2);
+      for (guint i = 1; i < stats->renamed->len; i += 2)
+        g_string_append_printf (out, "%s`%s`", i > 1 ? ", " : "", (char *)g_ptr_array_index (stats->renamed, i));
+      g_string_append (out, ". `gloss import` gives such an id its file name back.\n");
+    }
+
   if (agreement != NULL)
     append_agreement (out, agreement);
 

@@ -53,6 +53,7 @@ typedef struct
   GPtrArray     *languages;
   GHashTable    *language_counts;
   GPtrArray     *document_annotators; /* per document with several annotators: its names, joined */
+  GPtrArray     *renamed;        /* per document whose id was escaped: its name, then its id */
 } GlossExportStats;
 
 /* The fields of a document in documents-jsonl and json, for the data card */

@@ -41,6 +41,7 @@ struct _GlossExporter
   gboolean          done_only;
   GStrv             labels;
   char             *annotator;
+  char             *encoding;
   GlossAgreement   *agreement;
 
   GlossExportProgressFunc progress_func;
@@ -83,6 +84,7 @@ gloss_exporter_finalize (GObject *object)
     g_clear_pointer (&self->data, self->data_destroy);
   g_clear_pointer (&self->labels, g_strfreev);
   g_clear_pointer (&self->annotator, g_free);
+  g_clear_pointer (&self->encoding, g_free);
   g_clear_object (&self->agreement);
   gloss_exporter_set_progress_func (self, NULL, NULL, NULL);
   g_clear_pointer (&self->progress_context, g_main_context_unref);
@@ -100,6 +102,7 @@ gloss_exporter_finalize (GObject *object)
   g_clear_pointer (&self->stats.languages, g_ptr_array_unref);
   g_clear_pointer (&self->stats.language_counts, g_hash_table_unref);
   g_clear_pointer (&self->stats.document_annotators, g_ptr_array_unref);
+  g_clear_pointer (&self->stats.renamed, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gloss_exporter_parent_class)->finalize (object);
 }
@@ -122,6 +125,7 @@ gloss_exporter_init (GlossExporter *self)
   self->stats.languages = g_ptr_array_new_with_free_func (g_free);
   self->stats.language_counts = g_hash_table_new (g_str_hash, g_str_equal);
   self->stats.document_annotators = g_ptr_array_new_with_free_func (g_free);
+  self->stats.renamed = g_ptr_array_new_with_free_func (g_free);
 }
 
 /**
@@ -269,6 +273,21 @@ gloss_exporter_set_annotator (GlossExporter *self,
 
   g_free (self->annotator);
   self->annotator = g_strdup (annotator);
+}
+
+/**
+ * gloss_exporter_set_encoding:
+ * @encoding: (nullable): the encoding of texts that are not UTF-8 (see
+ *   gloss_document_load_fallback()); %NULL refuses them
+ */
+void
+gloss_exporter_set_encoding (GlossExporter *self,
+                             const char    *encoding)
+{
+  g_return_if_fail (GLOSS_IS_EXPORTER (self));
+
+  g_free (self->encoding);
+  self->encoding = g_strdup (encoding);
 }
 
 /**
@@ -528,9 +547,12 @@ item_clear (GlossExportItem *item)
 /**
  * gloss_exporter_add:
  * @document: a document without problems
- * @id: its id in the export: its path relative to the folder exported
+ * @id: its id in the export: its path relative to the folder exported, in
+ *   the file system's bytes
  *
- * Writes one document, unless the filters leave it out.
+ * Writes one document, unless the filters leave it out. An id that is not
+ * UTF-8 is escaped (gloss_corpus_escape_id()), so that every export is
+ * UTF-8, and listed (gloss_exporter_get_renamed()).
  *
  * Returns: %FALSE on a write error
  */
@@ -544,6 +566,7 @@ gloss_exporter_add (GlossExporter  *self,
   GListModel *annotations;
   GlossExportItem item = { 0 };
   g_autoptr(GHashTable) document_annotators = NULL;
+  g_autofree char *escaped = NULL;
   gboolean ok;
   guint n;
 
@@ -557,6 +580,14 @@ gloss_exporter_add (GlossExporter  *self,
 
   if (self->done_only && !gloss_document_get_done (document))
     return TRUE;
+
+  escaped = gloss_corpus_escape_id (id);
+  if (strcmp (escaped, id) != 0)
+    {
+      g_ptr_array_add (self->stats.renamed, g_filename_display_name (id));
+      g_ptr_array_add (self->stats.renamed, g_strdup (escaped));
+    }
+  id = escaped;
 
   item.document = document;
   item.text = gloss_document_get_text (document);
@@ -679,6 +710,38 @@ gloss_exporter_dup_card (GlossExporter *self)
 }
 
 /**
+ * gloss_exporter_get_n_renamed:
+ *
+ * Returns: how many documents exported so far got an escaped id, because
+ *   their file names are not UTF-8 (or hold `%XX`)
+ */
+guint
+gloss_exporter_get_n_renamed (GlossExporter *self)
+{
+  g_return_val_if_fail (GLOSS_IS_EXPORTER (self), 0);
+
+  return self->stats.renamed->len / 2;
+}
+
+/**
+ * gloss_exporter_get_renamed:
+ * @name: (out): the document's name, for messages (not UTF-8 shown so)
+ * @id: (out): its id in the export
+ */
+void
+gloss_exporter_get_renamed (GlossExporter  *self,
+                            guint           position,
+                            const char    **name,
+                            const char    **id)
+{
+  g_return_if_fail (GLOSS_IS_EXPORTER (self));
+  g_return_if_fail (position < self->stats.renamed->len / 2);
+
+  *name = g_ptr_array_index (self->stats.renamed, 2 * position);
+  *id = g_ptr_array_index (self->stats.renamed, 2 * position + 1);
+}
+
+/**
  * gloss_exporter_get_n_documents:
  *
  * Returns: how many documents were exported so far (those the filters
@@ -742,7 +805,7 @@ gloss_export_corpus (GlossExporter  *exporter,
       g_autofree char *id = NULL;
       GPtrArray *problems;
 
-      document = gloss_document_load (file, NULL, cancellable, &load_error);
+      document = gloss_document_load_fallback (file, NULL, exporter->encoding, cancellable, &load_error);
       if (document == NULL)
         {
           g_autofree char *name = dup_display_name (file);

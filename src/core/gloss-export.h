@@ -70,6 +70,8 @@ void           gloss_exporter_set_labels        (GlossExporter       *self,
                                                  const char * const  *labels);
 void           gloss_exporter_set_annotator     (GlossExporter       *self,
                                                  const char          *annotator);
+void           gloss_exporter_set_encoding      (GlossExporter       *self,
+                                                 const char          *encoding);
 void           gloss_exporter_set_agreement     (GlossExporter       *self,
                                                  GlossAgreement      *agreement);
 void           gloss_exporter_set_progress_func (GlossExporter       *self,
@@ -94,6 +96,11 @@ gboolean       gloss_exporter_end               (GlossExporter       *self,
                                                  GError             **error);
 char          *gloss_exporter_dup_card          (GlossExporter       *self);
 guint          gloss_exporter_get_n_documents   (GlossExporter       *self);
+guint          gloss_exporter_get_n_renamed     (GlossExporter       *self);
+void           gloss_exporter_get_renamed       (GlossExporter       *self,
+                                                 guint                position,
+                                                 const char         **name,
+                                                 const char         **id);
 
 gboolean       gloss_export_corpus              (GlossExporter       *exporter,
                                                  GPtrArray           *files,

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "gloss-annotation.h"
+#include "gloss-corpus.h"
 #include "gloss-document-private.h"
 #include "gloss-format.h"
 #include "gloss-history.h"
@@ -185,7 +186,11 @@ read_annotations (Loader    *loader,
 
       label = gloss_json_get_string (object, "label", path, TRUE, loader->problems);
       if (label != NULL && gloss_label_set_lookup (labels, label) == NULL)
-        gloss_problems_add (loader->problems, path, _("The label “%s” is not in the label set"), label);
+        {
+          g_autofree char *shown = gloss_problem_shorten (label);
+
+          gloss_problems_add (loader->problems, path, _("The label “%s” is not in the label set"), shown);
+        }
 
       has_span = read_span (loader, object, path, &start, &end);
 
@@ -544,9 +549,15 @@ gloss_format_snapshot (GlossDocument *document)
 
   snapshot = g_new0 (GlossFormatSnapshot, 1);
   snapshot->text = g_object_ref (gloss_document_get_text (document));
-  snapshot->name = gloss_document_get_file (document) != NULL
-                   ? g_file_get_basename (gloss_document_get_file (document))
-                   : g_strdup ("");
+  if (gloss_document_get_file (document) != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (gloss_document_get_file (document));
+
+      /* The file is UTF-8 whatever the text's name */
+      snapshot->name = gloss_corpus_escape_id (basename);
+    }
+  else
+    snapshot->name = g_strdup ("");
   snapshot->language = g_strdup (gloss_document_get_language (document));
   snapshot->done = gloss_document_get_done (document);
   snapshot->meta = g_strdup (_gloss_document_get_meta (document));

@@ -16,6 +16,7 @@
 
 #include "gloss-corpus.h"
 #include "gloss-import-private.h"
+#include "gloss-problem.h"
 #include "gloss-text.h"
 
 typedef struct
@@ -97,10 +98,16 @@ import_ann (GlossImporter *self,
             GFile         *ann_file,
             GCancellable  *cancellable)
 {
-  g_autofree char *ann_id = gloss_corpus_dup_id (root, ann_file);
-  g_autofree char *base = g_strndup (ann_id, strlen (ann_id) - 4);
-  g_autofree char *id = g_strconcat (base, ".txt", NULL);
-  g_autoptr(GFile) txt_file = g_file_resolve_relative_path (root, id);
+  g_autofree char *ann_path = gloss_corpus_dup_id (root, ann_file);
+  g_autofree char *base = g_strndup (ann_path, strlen (ann_path) - 4);
+  g_autofree char *txt_path = g_strconcat (base, ".txt", NULL);
+  g_autoptr(GFile) txt_file = g_file_resolve_relative_path (root, txt_path);
+  /* A file's name is its id, as the brat export writes it (escaped when
+   * not UTF-8); a name that is not UTF-8 gets an id that gives it back */
+  g_autofree char *ann_id = g_utf8_validate (ann_path, -1, NULL) ? g_strdup (ann_path)
+                                                                 : gloss_corpus_escape_id (ann_path);
+  g_autofree char *id = g_utf8_validate (txt_path, -1, NULL) ? g_strdup (txt_path)
+                                                             : gloss_corpus_escape_id (txt_path);
   g_autoptr(GArray) entities = g_array_new (FALSE, TRUE, sizeof (Entity));
   g_autoptr(GHashTable) notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GArray) spans = _gloss_import_spans_new ();
@@ -113,11 +120,20 @@ import_ann (GlossImporter *self,
 
   g_array_set_clear_func (entities, (GDestroyNotify)entity_clear);
 
-  text = gloss_text_load (txt_file, cancellable, &error);
+  text = gloss_text_load_fallback (txt_file, _gloss_importer_get_encoding (self), cancellable, &error);
   if (text == NULL)
     {
       _gloss_importer_problem (self, id, "%s", error->message);
       return;
+    }
+
+  /* The text is written as UTF-8, so its checksum must be of those bytes */
+  if (g_strcmp0 (gloss_text_get_encoding (text), "utf-8") != 0)
+    {
+      GlossText *utf8 = gloss_text_new (gloss_text_get_contents (text), gloss_text_get_n_bytes (text), NULL);
+
+      g_object_unref (text);
+      text = utf8;
     }
 
   data = _gloss_import_load (ann_file, &length, cancellable, &error);
@@ -187,6 +203,7 @@ _gloss_import_read_brat (GlossImporter  *self,
                          GError        **error)
 {
   g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) problems = gloss_problems_new ();
 
   if (g_file_query_file_type (input, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY)
     {
@@ -196,7 +213,15 @@ _gloss_import_read_brat (GlossImporter  *self,
       return FALSE;
     }
 
-  files = gloss_corpus_find_files (input, ".ann", NULL, cancellable);
+  /* A named pipe called x.ann, a folder that cannot be read */
+  files = gloss_corpus_find_files (input, ".ann", problems, cancellable);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      GlossProblem *problem = g_ptr_array_index (problems, i);
+
+      _gloss_importer_problem (self, problem->file, "%s", problem->message);
+    }
+
   for (guint i = 0; i < files->len; i++)
     import_ann (self, input, g_ptr_array_index (files, i), cancellable);
 

@@ -81,6 +81,7 @@ void      _gloss_importer_warning           (GlossImporter  *self,
                                              ...) G_GNUC_PRINTF (3, 4);
 const char *_gloss_importer_get_language    (GlossImporter  *self);
 const char *_gloss_importer_get_annotator   (GlossImporter  *self);
+const char *_gloss_importer_get_encoding    (GlossImporter  *self);
 
 char     *_gloss_import_load                (GFile          *input,
                                              gsize          *length,

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "gloss-annotation.h"
+#include "gloss-corpus.h"
 #include "gloss-document-private.h"
 #include "gloss-error.h"
 #include "gloss-file-batch.h"
@@ -34,12 +35,14 @@
 #include "gloss-label.h"
 #include "gloss-label-set.h"
 #include "gloss-problem.h"
+#include "gloss-read.h"
 #include "gloss-sentence.h"
 #include "gloss-text.h"
 
 typedef struct
 {
-  char          *id;
+  char          *id;       /* the text's path in the folder, in the file system's bytes */
+  char          *name;     /* the same as an id, UTF-8, for messages */
   GlossDocument *document;
   gboolean       text_only;
 } Record;
@@ -58,11 +61,12 @@ struct _GlossImporter
   GlossImportFormat  format;
   char              *language;
   char              *annotator;
+  char              *encoding;
   GlossLabelSet     *labels;
   char              *input_name;
 
   GPtrArray         *records;
-  GHashTable        *ids;
+  GHashTable        *ids;          /* path -> where in the input it was claimed */
   GPtrArray         *problems;
   GPtrArray         *warnings;
   guint              n_mapped;
@@ -89,6 +93,7 @@ static void
 record_free (Record *record)
 {
   g_free (record->id);
+  g_free (record->name);
   g_clear_object (&record->document);
   g_free (record);
 }
@@ -100,6 +105,7 @@ gloss_importer_finalize (GObject *object)
 
   g_free (self->language);
   g_free (self->annotator);
+  g_free (self->encoding);
   g_free (self->input_name);
   g_clear_object (&self->labels);
   g_ptr_array_unref (self->records);
@@ -120,7 +126,7 @@ static void
 gloss_importer_init (GlossImporter *self)
 {
   self->records = g_ptr_array_new_with_free_func ((GDestroyNotify)record_free);
-  self->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->problems = gloss_problems_new ();
   self->warnings = gloss_problems_new ();
   self->annotator = g_strdup ("");
@@ -220,6 +226,21 @@ gloss_importer_set_annotator (GlossImporter *self,
 
   g_free (self->annotator);
   self->annotator = g_strdup (annotator ? annotator : "");
+}
+
+/**
+ * gloss_importer_set_encoding:
+ * @encoding: (nullable): the encoding of text files (brat's) that are not
+ *   UTF-8 (see gloss_text_load_fallback()); they are written as UTF-8
+ */
+void
+gloss_importer_set_encoding (GlossImporter *self,
+                             const char    *encoding)
+{
+  g_return_if_fail (GLOSS_IS_IMPORTER (self));
+
+  g_free (self->encoding);
+  self->encoding = g_strdup (encoding);
 }
 
 /**
@@ -405,6 +426,16 @@ _gloss_importer_get_annotator (GlossImporter *self)
   return self->annotator;
 }
 
+const char *
+_gloss_importer_get_encoding (GlossImporter *self)
+{
+  return self->encoding;
+}
+
+/* Gloss's own exports write ids up to this long; a longer one is no file
+ * path, and would only make every message about it as long */
+#define MAX_ID_LENGTH 1000
+
 /**
  * gloss_import_check_id:
  * @id: a document id from a dataset
@@ -412,16 +443,20 @@ _gloss_importer_get_annotator (GlossImporter *self)
  * A document id becomes a path below the folder imported into, so it must
  * stay there: no absolute path, no `..`, no empty, `.` or hidden parts
  * (hidden files are skipped when a folder is opened), no backslash (a
- * Windows separator), no control characters.
+ * Windows separator), no control characters. An id that an export escaped
+ * because its file name is not UTF-8 gets that name back
+ * (gloss_corpus_unescape_id()).
  *
  * Returns: (transfer full): the relative path of the text, ending in
- *   `.txt`, or %NULL with @error set
+ *   `.txt`, in the file system's bytes, or %NULL with @error set
  */
 char *
 gloss_import_check_id (const char  *id,
                        GError     **error)
 {
   g_auto(GStrv) parts = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *path = NULL;
 
   g_return_val_if_fail (id != NULL, NULL);
 
@@ -437,11 +472,21 @@ gloss_import_check_id (const char  *id,
       return NULL;
     }
 
+  shown = gloss_problem_shorten (id);
+
+  if (strlen (id) > MAX_ID_LENGTH)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
+                   _("The document id “%s” is %lu bytes long; Gloss accepts ids of up to %d"),
+                   shown, (unsigned long)strlen (id), MAX_ID_LENGTH);
+      return NULL;
+    }
+
   if (g_path_is_absolute (id) || id[0] == '/' || id[0] == '~')
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
                    _("The document id “%s” is an absolute path; ids must be relative to the folder "
-                     "imported into"), id);
+                     "imported into"), shown);
       return NULL;
     }
 
@@ -450,41 +495,46 @@ gloss_import_check_id (const char  *id,
       if ((guchar)*p < 0x20 || *p == 0x7f || *p == '\\')
         {
           g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
-                       _("The document id “%s” holds a backslash or a control character"), id);
+                       _("The document id “%s” holds a backslash or a control character"), shown);
           return NULL;
         }
     }
 
+  /* Escaping changes no "/" and no ".", so the parts are checked on the id */
   parts = g_strsplit (id, "/", -1);
   for (guint i = 0; parts[i] != NULL; i++)
     {
+      g_autofree char *name = NULL;
+
       if (strcmp (parts[i], "..") == 0)
         {
           g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
                        _("The document id “%s” leads out of the folder imported into (“..”); "
-                         "it is refused"), id);
+                         "it is refused"), shown);
           return NULL;
         }
 
       if (parts[i][0] == '\0' || parts[i][0] == '.')
         {
           g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
-                       _("The document id “%s” has an empty, “.” or hidden part"), id);
+                       _("The document id “%s” has an empty, “.” or hidden part"), shown);
           return NULL;
         }
 
-      if (strlen (parts[i]) > 240)
+      name = gloss_corpus_unescape_id (parts[i]);
+      if (strlen (name) > 240)
         {
           g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
-                       _("A part of the document id “%s” is too long for a file name"), id);
+                       _("A part of the document id “%s” is too long for a file name"), shown);
           return NULL;
         }
     }
 
-  if (g_str_has_suffix (id, ".txt"))
-    return g_strdup (id);
+  path = gloss_corpus_unescape_id (id);
+  if (g_str_has_suffix (path, ".txt"))
+    return g_steal_pointer (&path);
 
-  return g_strconcat (id, ".txt", NULL);
+  return g_strconcat (path, ".txt", NULL);
 }
 
 static void
@@ -542,7 +592,8 @@ make_label_id (const char *name)
   return g_string_free (id, FALSE);
 }
 
-/* Returns the id of the label called @name, adding it to the set if new */
+/* Returns the id of the label called @name, adding it to the set if new;
+ * %NULL, with a problem, when it cannot be */
 static char *
 resolve_label (GlossImporter *self,
                const char    *name,
@@ -550,24 +601,44 @@ resolve_label (GlossImporter *self,
 {
   GlossLabelSet *labels = get_labels (self);
   g_autofree char *id = NULL;
+  g_autofree char *shown = NULL;
+  glong length;
 
   if (gloss_label_set_lookup (labels, name) != NULL)
     return g_strdup (name);
+
+  shown = gloss_problem_shorten (name);
+  length = g_utf8_strlen (name, -1);
+  if (length > GLOSS_LABEL_MAX_NAME_LENGTH)
+    {
+      _gloss_importer_problem (self, where,
+                               _("The label name “%s” is %ld characters long; Gloss accepts names of up to %d"),
+                               shown, length, GLOSS_LABEL_MAX_NAME_LENGTH);
+      return NULL;
+    }
 
   id = gloss_label_id_is_valid (name) ? g_strdup (name) : make_label_id (name);
 
   if (gloss_label_set_lookup (labels, id) == NULL)
     {
       guint n = gloss_label_set_get_n_labels (labels);
-      g_autoptr(GlossLabel) label = gloss_label_new (id, name, new_label_colors[n % G_N_ELEMENTS (new_label_colors)],
-                                                     "", "");
+      g_autoptr(GlossLabel) label = NULL;
 
+      if (n >= GLOSS_LABEL_SET_MAX_LABELS)
+        {
+          _gloss_importer_problem (self, where,
+                                   _("The label “%s” would be label number %u; Gloss accepts at most %u in a set"),
+                                   shown, n + 1, GLOSS_LABEL_SET_MAX_LABELS);
+          return NULL;
+        }
+
+      label = gloss_label_new (id, name, new_label_colors[n % G_N_ELEMENTS (new_label_colors)], "", "");
       gloss_label_set_insert (labels, n, label);
       _gloss_importer_warning (self, where, _("The label “%s” is new; it was added to the label set as “%s”"),
-                               name, id);
+                               shown, id);
     }
   else if (strcmp (id, name) != 0)
-    _gloss_importer_warning (self, where, _("The label “%s” was imported as “%s”"), name, id);
+    _gloss_importer_warning (self, where, _("The label “%s” was imported as “%s”"), shown, id);
 
   return g_steal_pointer (&id);
 }
@@ -579,6 +650,7 @@ claim_id (GlossImporter  *self,
           const char     *where)
 {
   g_autoptr(GError) error = NULL;
+  const char *first;
 
   *path = gloss_import_check_id (id, &error);
   if (*path == NULL)
@@ -587,13 +659,21 @@ claim_id (GlossImporter  *self,
       return FALSE;
     }
 
-  if (g_hash_table_contains (self->ids, *path))
+  /* Either record could be the one meant, so neither is taken: and with
+   * a problem, the import writes nothing */
+  first = g_hash_table_lookup (self->ids, *path);
+  if (first != NULL)
     {
+      g_autofree char *shown = gloss_problem_shorten (id);
+
       _gloss_importer_problem (self, where,
-                               _("The document id “%s” is used twice; only the first is imported"), id);
+                               _("The document id “%s” is used a second time (first at %s); each document "
+                                 "needs an id of its own"), shown, first);
       g_clear_pointer (path, g_free);
       return FALSE;
     }
+
+  g_hash_table_insert (self->ids, g_strdup (*path), g_strdup (where));
 
   return TRUE;
 }
@@ -607,9 +687,9 @@ add_record (GlossImporter *self,
   Record *record = g_new0 (Record, 1);
 
   record->id = path;
+  record->name = gloss_corpus_escape_id (path);
   record->document = document;
   record->text_only = text_only;
-  g_hash_table_add (self->ids, g_strdup (path));
   g_ptr_array_add (self->records, record);
 }
 
@@ -762,7 +842,8 @@ _gloss_importer_add_spans (GlossImporter *self,
         }
 
       label = resolve_label (self, span->label, where);
-      map_span (self, document, span, label, where);
+      if (label != NULL)
+        map_span (self, document, span, label, where);
     }
 
   if (self->problems->len > n_problems)
@@ -843,7 +924,7 @@ _gloss_import_load (GFile         *input,
 {
   char *data = NULL;
 
-  if (!g_file_load_contents (input, cancellable, &data, length, NULL, error))
+  if (!gloss_read_file (input, 0, cancellable, &data, length, error))
     return NULL;
 
   if (!g_utf8_validate (data, *length, NULL))
@@ -1073,8 +1154,10 @@ check_no_links (GFile       *folder,
 
       if (type == G_FILE_TYPE_SYMBOLIC_LINK)
         {
+          g_autofree char *shown = gloss_corpus_escape_id (path);
+
           g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
-                       _("“%s” passes through a symbolic link; Gloss does not write through links"), path);
+                       _("“%s” passes through a symbolic link; Gloss does not write through links"), shown);
           return FALSE;
         }
       if (type == G_FILE_TYPE_UNKNOWN)
@@ -1092,7 +1175,7 @@ serialize_checked (GlossImporter *self,
   GlossText *text = gloss_document_get_text (record->document);
   g_autoptr(GBytes) bytes = gloss_format_serialize (record->document);
   g_autoptr(GlossDocument) check = NULL;
-  g_autofree char *name = g_path_get_basename (record->id);
+  g_autofree char *name = g_path_get_basename (record->name);
   GPtrArray *problems;
   gsize length;
   const char *data = g_bytes_get_data (bytes, &length);
@@ -1103,7 +1186,7 @@ serialize_checked (GlossImporter *self,
     {
       GlossProblem *problem = g_ptr_array_index (problems, i);
 
-      _gloss_importer_problem (self, record->id, "%s: %s", problem->path, problem->message);
+      _gloss_importer_problem (self, record->name, "%s: %s", problem->path, problem->message);
     }
 
   return problems->len == 0 ? g_steal_pointer (&bytes) : NULL;
@@ -1148,7 +1231,7 @@ gloss_importer_write (GlossImporter  *self,
       /* Checked twice over: the id's form, and where it lands */
       if (!g_file_has_prefix (text_file, folder) || !check_no_links (folder, record->id, &local_error))
         {
-          _gloss_importer_problem (self, record->id, "%s",
+          _gloss_importer_problem (self, record->name, "%s",
                                    local_error ? local_error->message
                                                : _("The document would land outside the folder"));
           g_ptr_array_add (contents, NULL);

@@ -48,6 +48,8 @@ void           gloss_importer_set_language    (GlossImporter      *self,
                                                const char         *language);
 void           gloss_importer_set_annotator   (GlossImporter      *self,
                                                const char         *annotator);
+void           gloss_importer_set_encoding    (GlossImporter      *self,
+                                               const char         *encoding);
 void           gloss_importer_set_labels      (GlossImporter      *self,
                                                GlossLabelSet      *labels);
 gboolean       gloss_importer_read            (GlossImporter      *self,

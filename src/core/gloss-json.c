@@ -19,14 +19,19 @@
 
 /* json-glib recurses once per nesting level, so a hostile file nested
  * 100 000 levels deep would overflow the stack. One linear pass over the
- * bytes (strings skipped) finds the depth first. */
+ * bytes (strings skipped) finds the depth first. The same pass finds the
+ * escape \u0000 in a string: json-glib's strings end at a NUL, so a
+ * document id or a label name holding one would be cut short unsaid. */
 static gboolean
 check_depth (const char *data,
              gsize       length,
-             gsize      *where)
+             gsize      *where,
+             gsize      *nul)
 {
   guint depth = 0;
   gboolean in_string = FALSE;
+
+  *nul = G_MAXSIZE;
 
   for (gsize i = 0; i < length; i++)
     {
@@ -35,7 +40,11 @@ check_depth (const char *data,
       if (in_string)
         {
           if (c == '\\')
-            i++;
+            {
+              if (*nul == G_MAXSIZE && length - i >= 6 && memcmp (data + i + 1, "u0000", 5) == 0)
+                *nul = i;
+              i++;
+            }
           else if (c == '"')
             in_string = FALSE;
           continue;
@@ -87,6 +96,7 @@ gloss_json_parse (const char  *data,
   g_autoptr(GError) local_error = NULL;
   JsonNode *root;
   gsize offset;
+  gsize nul;
   guint line, column;
 
   if (length < 0)
@@ -103,11 +113,32 @@ gloss_json_parse (const char  *data,
       return NULL;
     }
 
-  if (!check_depth (data, length, &offset))
+  if (!check_depth (data, length, &offset, &nul))
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_JSON,
                    _("The JSON is nested more than %u levels deep (at byte %lu)"),
                    GLOSS_JSON_MAX_DEPTH, (unsigned long)offset);
+      return NULL;
+    }
+
+  if (nul != G_MAXSIZE)
+    {
+      const char *line_start = data;
+
+      line = 1;
+      for (const char *p = data; p < data + nul; p++)
+        {
+          if (*p == '\n')
+            {
+              line++;
+              line_start = p + 1;
+            }
+        }
+      column = g_utf8_strlen (line_start, data + nul - line_start) + 1;
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_JSON,
+                   _("A string holds the NUL character (\\u0000) at line %u, column %u; Gloss does not accept "
+                     "it, as it would cut the string short"),
+                   line, column);
       return NULL;
     }
 
@@ -305,9 +336,10 @@ gloss_json_check_members (JsonObject         *object,
     {
       if (!g_strv_contains (known, name))
         {
-          g_autofree char *where = member_path (path, name);
+          g_autofree char *shown = gloss_problem_shorten (name);
+          g_autofree char *where = member_path (path, shown);
 
-          gloss_problems_add (problems, where, _("Unknown field “%s”"), name);
+          gloss_problems_add (problems, where, _("Unknown field “%s”"), shown);
         }
     }
 }

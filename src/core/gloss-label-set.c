@@ -134,6 +134,13 @@ gloss_label_set_new_from_json (JsonArray  *array,
   guint n_problems = problems->len;
   guint n = json_array_get_length (array);
 
+  if (n > GLOSS_LABEL_SET_MAX_LABELS)
+    {
+      gloss_problems_add (problems, path, _("The label set has %u labels; Gloss accepts at most %u"),
+                          n, GLOSS_LABEL_SET_MAX_LABELS);
+      return NULL;
+    }
+
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *where = g_strdup_printf ("%s[%u]", path, i);
@@ -163,21 +170,37 @@ gloss_label_set_new_from_json (JsonArray  *array,
 
       if (!gloss_label_id_is_valid (id))
         {
+          g_autofree char *shown = gloss_problem_shorten (id);
+
           gloss_problems_add (problems, where,
                               _("The label id “%s” is not valid: use lower-case letters, digits, “-” and “_”, starting with a letter"),
-                              id);
+                              shown);
           continue;
+        }
+
+      if (name != NULL && g_utf8_strlen (name, -1) > GLOSS_LABEL_MAX_NAME_LENGTH)
+        {
+          g_autofree char *shown = gloss_problem_shorten (name);
+
+          gloss_problems_add (problems, where,
+                              _("The name “%s” of label “%s” is %ld characters long; Gloss accepts names of up to %d"),
+                              shown, id, g_utf8_strlen (name, -1), GLOSS_LABEL_MAX_NAME_LENGTH);
+          name = NULL;
         }
 
       if (color != NULL && !gloss_label_color_is_valid (color))
         {
-          gloss_problems_add (problems, where, _("The color “%s” of label “%s” is not of the form #rrggbb"), color, id);
+          g_autofree char *shown = gloss_problem_shorten (color);
+
+          gloss_problems_add (problems, where, _("The color “%s” of label “%s” is not of the form #rrggbb"), shown, id);
           color = NULL;
         }
 
       if (key != NULL && !gloss_label_key_is_valid (key))
         {
-          gloss_problems_add (problems, where, _("The key “%s” of label “%s” must be a single character"), key, id);
+          g_autofree char *shown = gloss_problem_shorten (key);
+
+          gloss_problems_add (problems, where, _("The key “%s” of label “%s” must be a single character"), shown, id);
           key = NULL;
         }
 

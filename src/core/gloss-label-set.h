@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 
 #define GLOSS_TYPE_LABEL_SET (gloss_label_set_get_type ())
 
+/* Far more than anyone annotates with; a file with more is refused */
+#define GLOSS_LABEL_SET_MAX_LABELS 10000
+
 G_DECLARE_FINAL_TYPE (GlossLabelSet, gloss_label_set, GLOSS, LABEL_SET, GObject)
 
 GlossLabelSet *gloss_label_set_new            (void);

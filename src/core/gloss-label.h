@@ -11,6 +11,10 @@ G_BEGIN_DECLS
 
 #define GLOSS_TYPE_LABEL (gloss_label_get_type ())
 
+/* A label's name is a word or two on a button; longer is a mistake or an
+ * attack, and would break the window's layout and every message */
+#define GLOSS_LABEL_MAX_NAME_LENGTH 200
+
 G_DECLARE_FINAL_TYPE (GlossLabel, gloss_label, GLOSS, LABEL, GObject)
 
 GlossLabel *gloss_label_new                (const char *id,

@@ -89,3 +89,37 @@ gloss_problems_add (GPtrArray  *problems,
 
   g_ptr_array_add (problems, gloss_problem_new (path, message));
 }
+
+/**
+ * gloss_problem_shorten:
+ * @text: a value a message quotes: a label name, an id, a field's name
+ *
+ * A message quotes what is wrong, but a hostile file's megabyte-long
+ * label name must not make a megabyte-long message.
+ *
+ * Returns: (transfer full): @text, or its first 60 characters and “…”
+ *   when it is longer than 80
+ */
+char *
+gloss_problem_shorten (const char *text)
+{
+  g_autofree char *valid = NULL;
+  const char *p;
+  const char *cut = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (n == 60)
+        cut = p;
+      if (++n > 80)
+        return g_strdup_printf ("%.*s…", (int)(cut - text), text);
+    }
+
+  return g_strdup (text);
+}

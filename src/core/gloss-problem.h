@@ -40,6 +40,7 @@ void          gloss_problems_add     (GPtrArray          *problems,
                                       const char         *path,
                                       const char         *format,
                                       ...) G_GNUC_PRINTF (3, 4);
+char         *gloss_problem_shorten  (const char         *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossProblem, gloss_problem_free)
 

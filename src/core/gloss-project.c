@@ -15,6 +15,7 @@
 #include "gloss-label-set.h"
 #include "gloss-problem.h"
 #include "gloss-project.h"
+#include "gloss-read.h"
 
 /**
  * gloss_project_find:
@@ -78,7 +79,7 @@ gloss_project_load_labels (GFile        *project_file,
   if (name == NULL)
     name = g_file_get_uri (project_file);
 
-  if (!g_file_load_contents (project_file, cancellable, &data, &length, NULL, &error))
+  if (!gloss_read_file (project_file, 0, cancellable, &data, &length, &error))
     gloss_problems_add (problems, "$", "%s", error->message);
   else if ((root = gloss_json_parse (data, length, &error)) == NULL)
     gloss_problems_add (problems, "$", "%s", error->message);

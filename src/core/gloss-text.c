@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "gloss-error.h"
+#include "gloss-read.h"
 #include "gloss-resources.h"
 #include "gloss-text.h"
 
@@ -99,6 +100,110 @@ gloss_utf8_locate_error (const char *data,
     *column = c;
 
   return TRUE;
+}
+
+static gboolean
+is_continuation (const guchar *p,
+                 const guchar *end,
+                 guint         n)
+{
+  for (guint i = 1; i <= n; i++)
+    {
+      if (p + i >= end || (p[i] & 0xC0) != 0x80)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* An invalid sequence with the whole shape of UTF-8, a lead byte and its
+ * continuation bytes, that is overlong, a surrogate or beyond U+10FFFF:
+ * UTF-8 gone wrong (CESU-8, Java's modified UTF-8, a broken encoder). No
+ * older encoding explains it, so decoding as one would only hide it. */
+static gboolean
+is_malformed_utf8 (const guchar *p,
+                   const guchar *end)
+{
+  if (p[0] == 0xC0 || p[0] == 0xC1)
+    return is_continuation (p, end, 1);
+  if (p[0] == 0xE0)
+    return p + 1 < end && p[1] < 0xA0 && is_continuation (p, end, 2);
+  if (p[0] == 0xED)
+    return p + 1 < end && p[1] >= 0xA0 && is_continuation (p, end, 2);
+  if (p[0] == 0xF0)
+    return p + 1 < end && p[1] < 0x90 && is_continuation (p, end, 3);
+  if (p[0] == 0xF4)
+    return p + 1 < end && p[1] >= 0x90 && is_continuation (p, end, 3);
+  if (p[0] >= 0xF5 && p[0] <= 0xF7)
+    return is_continuation (p, end, 3);
+  if (p[0] >= 0xF8 && p[0] <= 0xFB)
+    return is_continuation (p, end, 4);
+  if (p[0] == 0xFC || p[0] == 0xFD)
+    return is_continuation (p, end, 5);
+
+  return FALSE;
+}
+
+/* The five bytes Windows-1252 leaves undefined */
+static gboolean
+is_undefined_in_windows_1252 (guchar c)
+{
+  return c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D;
+}
+
+/* Whether invalid UTF-8 can be a Western European text in an older
+ * encoding: every bad byte must be one Windows-1252 gives a character,
+ * and none may be malformed UTF-8. Returns the offset of the first byte
+ * that rules it out. */
+static gboolean
+find_non_legacy (const char *data,
+                 gsize       n_bytes,
+                 gsize      *offset)
+{
+  const guchar *p = (const guchar *)data;
+  const guchar *end = p + n_bytes;
+
+  while (p < end)
+    {
+      const char *bad = NULL;
+
+      if (g_utf8_validate_len ((const char *)p, end - p, &bad))
+        return FALSE;
+
+      p = (const guchar *)bad;
+      if (is_malformed_utf8 (p, end) || is_undefined_in_windows_1252 (*p))
+        {
+          *offset = (const char *)p - data;
+          return TRUE;
+        }
+      p++;
+    }
+
+  return FALSE;
+}
+
+/* Line and column (from 1, in characters) of a byte in a text that need
+ * not be valid UTF-8 before it: a byte that is no continuation byte
+ * starts a character */
+static void
+locate_byte (const char *data,
+             gsize       offset,
+             guint      *line,
+             guint      *column)
+{
+  *line = 1;
+  *column = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if (((guchar)data[i] & 0xC0) != 0x80)
+        (*column)++;
+    }
 }
 
 static void
@@ -219,6 +324,17 @@ gloss_text_new_from_bytes (GBytes  *bytes,
 
   if (gloss_utf8_locate_error (data, n_bytes, &offset, &line, &column))
     {
+      if (find_non_legacy (data, n_bytes, &offset))
+        {
+          locate_byte (data, offset, &line, &column);
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_MALFORMED_UTF8,
+                       _("The text is not valid UTF-8 at line %u, column %u (byte %lu), and no older encoding "
+                         "explains the bytes there (0x%02X): the file is damaged; repair it or save it "
+                         "again as UTF-8"),
+                       line, column, (unsigned long)offset, (guchar)data[offset]);
+          return NULL;
+        }
+
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_UTF8,
                    _("The text is not valid UTF-8 at line %u, column %u (byte %lu); "
                      "it may be Windows-1252 (Western European): open it as such, or save it as UTF-8"),
@@ -364,49 +480,89 @@ gloss_text_load (GFile         *file,
  *
  * Returns: (transfer full): the text, or %NULL with @error set
  */
+static GBytes *
+read_bytes (GFile         *file,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  char *data = NULL;
+  gsize n_bytes = 0;
+
+  if (!gloss_read_file (file, GLOSS_TEXT_MAX_BYTES, cancellable, &data, &n_bytes, error))
+    return NULL;
+
+  return g_bytes_new_take (data, n_bytes);
+}
+
 GlossText *
 gloss_text_load_encoded (GFile         *file,
                          const char    *encoding,
                          GCancellable  *cancellable,
                          GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  char *data = NULL;
-  gsize n_bytes = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, error);
-  if (info == NULL)
+  bytes = read_bytes (file, cancellable, error);
+  if (bytes == NULL)
     return NULL;
-
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _("This is a folder, not a text file"));
-      return NULL;
-    }
-
-  if (g_file_info_get_size (info) > GLOSS_TEXT_MAX_BYTES)
-    {
-      g_autofree char *size = g_format_size_full (g_file_info_get_size (info), G_FORMAT_SIZE_IEC_UNITS);
-      g_autofree char *max = g_format_size_full (GLOSS_TEXT_MAX_BYTES, G_FORMAT_SIZE_IEC_UNITS);
-
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
-                   _("The file is %s; Gloss opens texts of up to %s"), size, max);
-      return NULL;
-    }
-
-  if (!g_file_load_contents (file, cancellable, &data, &n_bytes, NULL, error))
-    return NULL;
-
-  bytes = g_bytes_new_take (data, n_bytes);
 
   return gloss_text_new_from_bytes_encoded (bytes, encoding, error);
+}
+
+/**
+ * gloss_text_error_is_encoding:
+ *
+ * Returns: %TRUE if @error says a text is not UTF-8, so that reading it in
+ *   another encoding may help
+ */
+gboolean
+gloss_text_error_is_encoding (const GError *error)
+{
+  return g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_UTF8) ||
+         g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_MALFORMED_UTF8);
+}
+
+/**
+ * gloss_text_load_fallback:
+ * @fallback: (nullable): the encoding of a text that is not valid UTF-8:
+ *   "windows-1252" or "iso-8859-1"; %NULL or "utf-8" refuses such a text
+ *
+ * Reads @file as UTF-8, and only if it is not valid UTF-8 in @fallback: a
+ * folder of texts may hold both, and a UTF-8 text read as Windows-1252
+ * would turn every non-ASCII character into two or three wrong ones.
+ *
+ * Returns: (transfer full): the text, or %NULL with @error set
+ */
+GlossText *
+gloss_text_load_fallback (GFile         *file,
+                          const char    *fallback,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GlossText *text;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  bytes = read_bytes (file, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+
+  text = gloss_text_new_from_bytes (bytes, &local_error);
+  if (text == NULL && fallback != NULL && g_ascii_strcasecmp (fallback, "utf-8") != 0 &&
+      gloss_text_error_is_encoding (local_error))
+    {
+      g_clear_error (&local_error);
+      text = gloss_text_new_from_bytes_encoded (bytes, fallback, &local_error);
+    }
+
+  if (text == NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return text;
 }
 
 const char *

@@ -33,6 +33,11 @@ GlossText  *gloss_text_load_encoded      (GFile         *file,
                                           const char    *encoding,
                                           GCancellable  *cancellable,
                                           GError       **error);
+GlossText  *gloss_text_load_fallback     (GFile         *file,
+                                          const char    *fallback,
+                                          GCancellable  *cancellable,
+                                          GError       **error);
+gboolean    gloss_text_error_is_encoding (const GError  *error);
 const char *gloss_text_get_encoding      (GlossText     *self);
 gboolean    gloss_text_encoding_is_supported (const char *encoding);
 const char *gloss_text_get_contents      (GlossText     *self);

@@ -11,6 +11,7 @@
 #include "gloss-label-set.h"
 #include "gloss-problem.h"
 #include "gloss-project.h"
+#include "gloss-read.h"
 #include "gloss-reanchor.h"
 #include "gloss-reanchor-dialog.h"
 #include "gloss-text.h"
@@ -84,7 +85,7 @@ reanchor_thread (GTask        *task,
 
   if (data->json != NULL)
     contents = g_strndup (g_bytes_get_data (data->json, &length), g_bytes_get_size (data->json));
-  else if (!g_file_load_contents (json_file, cancellable, &contents, &length, NULL, &error))
+  else if (!gloss_read_file (json_file, 0, cancellable, &contents, &length, &error))
     {
       g_task_return_error (task, error);
       return;

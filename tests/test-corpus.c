@@ -1,0 +1,118 @@
+/* test-corpus.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Document ids: every file name gets an id that is UTF-8, and the id
+ * gives the name back.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "gloss-corpus.h"
+#include "gloss-import.h"
+
+static const struct
+{
+  const char *name;
+  const char *id;
+} cases[] = {
+  { "plain.txt", "plain.txt" },
+  { "de/Grüße.txt", "de/Grüße.txt" },
+  { "50%.txt", "50%.txt" },
+  { "100 % sicher.txt", "100 % sicher.txt" },
+  { "\xff\xfe.txt", "%FF%FE.txt" },
+  { "Gr\xfc\xdf" "e 50%.txt", "Gr%FC%DFe 50%25.txt" },
+  /* A name that holds what looks like an escape is escaped itself */
+  { "a%41.txt", "a%2541.txt" },
+  { "a%2541.txt", "a%252541.txt" },
+  /* A UTF-8 sequence cut short */
+  { "\xe2\x80.txt", "%E2%80.txt" },
+};
+
+static void
+test_escape (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *id = gloss_corpus_escape_id (cases[i].name);
+      g_autofree char *name = gloss_corpus_unescape_id (id);
+
+      g_assert_cmpstr (id, ==, cases[i].id);
+      g_assert_true (g_utf8_validate (id, -1, NULL));
+      g_assert_cmpstr (name, ==, cases[i].name);
+    }
+}
+
+/* Ids that no name escapes to are names as they are: another program's
+ * `a%20b` is not decoded by surprise */
+static void
+test_foreign_ids (void)
+{
+  const char *ids[] = { "a%20b.txt", "%41.txt", "a%2Fb.txt", "a%00b.txt", "%ff%fe.txt", "50%", "%" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *name = gloss_corpus_unescape_id (ids[i]);
+
+      g_assert_cmpstr (name, ==, ids[i]);
+    }
+}
+
+/* Every byte string, escaped and back, is itself */
+static void
+test_round_trip_random (void)
+{
+  GRand *rand = g_rand_new_with_seed (42);
+  const char alphabet[] = "ab%F0123456789\x80\xbf\xc3\xa4\xe2\x82\xac\xff/.";
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      char name[12];
+      guint n = g_rand_int_range (rand, 1, sizeof name);
+      g_autofree char *id = NULL;
+      g_autofree char *back = NULL;
+
+      for (guint k = 0; k < n; k++)
+        name[k] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      name[n] = '\0';
+
+      id = gloss_corpus_escape_id (name);
+      g_assert_true (g_utf8_validate (id, -1, NULL));
+      back = gloss_corpus_unescape_id (id);
+      g_assert_cmpstr (back, ==, name);
+    }
+
+  g_rand_free (rand);
+}
+
+/* The import reads the ids of an export back to the file names */
+static void
+test_import_id (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = gloss_import_check_id ("sub/%FF%FE", &error);
+  g_autofree char *foreign = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (path, ==, "sub/\xff\xfe.txt");
+
+  foreign = gloss_import_check_id ("a%20b.txt", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (foreign, ==, "a%20b.txt");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/gloss/corpus/escape", test_escape);
+  g_test_add_func ("/gloss/corpus/foreign-ids", test_foreign_ids);
+  g_test_add_func ("/gloss/corpus/round-trip-random", test_round_trip_random);
+  g_test_add_func ("/gloss/corpus/import-id", test_import_id);
+
+  return g_test_run ();
+}
