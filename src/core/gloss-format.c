@@ -544,9 +544,16 @@ gloss_format_snapshot (GlossDocument *document)
 
   snapshot = g_new0 (GlossFormatSnapshot, 1);
   snapshot->text = g_object_ref (gloss_document_get_text (document));
-  snapshot->name = gloss_document_get_file (document) != NULL
-                   ? g_file_get_basename (gloss_document_get_file (document))
-                   : g_strdup ("");
+  /* The name is for people (the text is found beside the file): one that
+   * is not UTF-8 is written readable, as JSON must be, with U+FFFD */
+  if (gloss_document_get_file (document) != NULL)
+    {
+      g_autofree char *base = g_file_get_basename (gloss_document_get_file (document));
+
+      snapshot->name = g_filename_display_name (base);
+    }
+  else
+    snapshot->name = g_strdup ("");
   snapshot->language = g_strdup (gloss_document_get_language (document));
   snapshot->done = gloss_document_get_done (document);
   snapshot->meta = g_strdup (_gloss_document_get_meta (document));
