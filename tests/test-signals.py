@@ -6,7 +6,9 @@ application as `gloss FILE`), makes a change through the action its key
 triggers, and signals it at once, well before the autosave's half second:
 
 1. for each signal, the change is in the annotation file afterwards, and so
-   is a note being typed;
+   is a note being typed; an annotation file another program rewrote just
+   before (the same size, its time put back) is not written over, and ours
+   is kept in a recovery file;
 2. when the file cannot be written (a full disk: a tiny full tmpfs where
    the process may mount one; else a read-only folder, or, for root, a
    folder in the file's place), the change is kept in a recovery file in
@@ -151,6 +153,38 @@ with tempfile.TemporaryDirectory() as work:
     except (OSError, ValueError):
         notes = None
     check(status == 0 and notes == ["Laut Protokoll"], f"SIGTERM while a note is typed: the note is saved: {notes}")
+
+    # Another program rewrites the annotation file just before the signal
+    # (the same size, its time put back): theirs is not written over, ours
+    # is kept for later
+    folder = os.path.join(work, "theirs")
+    shutil.copytree(os.path.join(work, "SIGTERM"), folder)
+    text = os.path.join(folder, "article.txt")
+    json_path = text + ".gloss.json"
+    with open(json_path, encoding="utf-8") as f:
+        theirs = f.read().replace('"label": "claim"', '"label": "quote"')
+
+    def rewrite():
+        before = os.stat(json_path)
+        with open(json_path, "r+", encoding="utf-8") as f:
+            f.write(theirs)
+        os.utime(json_path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+    proc = start(["--change", "source", text], env)
+    line, delay, status, err = change_and_signal(proc, signal.SIGTERM, rewrite)
+    with open(json_path, encoding="utf-8") as f:
+        on_disk = f.read()
+    kept = glob.glob(os.path.join(recovery_dir, "*.json"))
+    recovery = {}
+    if len(kept) == 1:
+        with open(kept[0], encoding="utf-8") as f:
+            recovery = json.load(f)
+    check(status == 0 and on_disk == theirs, "changed on disk before the signal: theirs is not written over")
+    check(recovery.get("conflict") is True and
+          sorted(a["label"] for a in recovery["annotations"]["annotations"]) == ["claim", "source"],
+          f"changed on disk before the signal: ours is kept, marked as a conflict: {kept}")
+    for path in kept:
+        os.remove(path)
 
     # 2. The file cannot be written: the change goes to a recovery file
     folder = os.path.join(work, "full")

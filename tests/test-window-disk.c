@@ -571,7 +571,6 @@ test_recovery_conflict (void)
   g_autofree char *on_disk = NULL;
   g_autofree char *kept = NULL;
   g_autoptr(GlossRecovery) recovery = NULL;
-  g_autoptr(GError) error = NULL;
   GlossWindow *window;
 
   /* The work was kept; since then someone else wrote the annotations */

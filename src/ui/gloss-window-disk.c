@@ -246,36 +246,35 @@ schedule_check (GlossWindow *self)
 /**
  * _gloss_window_check_disk_now:
  *
- * Before a quit that cannot wait: a change on disk not yet looked at is
- * looked at now, on this thread, so that the last write neither undoes
- * it nor is held back for nothing.
+ * Before a quit that cannot wait: the annotation file is looked at now,
+ * on this thread, whether or not its change has been reported yet, so
+ * that the last write neither undoes another's change nor is held back
+ * for nothing. (The text is not: a changed text holds nothing back.)
  */
 void
 _gloss_window_check_disk_now (GlossWindow *self)
 {
   HashData data = { 0 };
 
-  if (self->document == NULL || !self->checking)
+  if (self->document == NULL || self->disk_cancellable == NULL)
     return;
 
   g_clear_handle_id (&self->disk_check_id, g_source_remove);
-  data.json = gloss_document_dup_annotation_file (self->document);
-  data.text = gloss_document_get_file (self->document);
-  data.json_sha256 = gloss_recovery_hash_file (data.json, &data.json_type, NULL);
-  data.text_sha256 = gloss_recovery_hash_file (data.text, NULL, NULL);
 
   /* A read-back of our own write still running: the file is ours */
   if (self->own_queries > 0)
     {
       self->checking = FALSE;
       update_hold (self);
+      return;
     }
-  else
-    apply_check (self, &data);
+
+  data.json = gloss_document_dup_annotation_file (self->document);
+  data.json_sha256 = gloss_recovery_hash_file (data.json, &data.json_type, NULL);
+  apply_check (self, &data);
 
   g_object_unref (data.json);
   g_free (data.json_sha256);
-  g_free (data.text_sha256);
 }
 
 static void

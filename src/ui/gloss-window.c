@@ -305,6 +305,18 @@ on_history_notify_cb (GObject     *history,
   _gloss_window_update_actions (self);
 }
 
+/* The window lets go of its autosave: a hold while a change on disk is
+ * looked at would keep the last change from ever being written, so only
+ * a real conflict holds it now (the core still refuses to write over a
+ * file changed since it was read) */
+static void
+save_before_letting_go (GlossWindow *self)
+{
+  if (self->conflict != GLOSS_CONFLICT_ANNOTATIONS)
+    gloss_saver_set_held (self->saver, FALSE);
+  gloss_saver_save_now (self->saver);
+}
+
 static int
 last_worked_on (GlossDocument *document)
 {
@@ -345,7 +357,7 @@ clear_document (GlossWindow *self)
       g_signal_handlers_disconnect_by_data (self->saver, self);
       /* A pending change is written before the saver goes; the write
        * keeps the saver alive until it is done. */
-      gloss_saver_save_now (self->saver);
+      save_before_letting_go (self);
       g_clear_object (&self->saver);
     }
 
@@ -852,7 +864,7 @@ gloss_window_dispose (GObject *object)
   if (self->saver != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->saver, self);
-      gloss_saver_save_now (self->saver);
+      save_before_letting_go (self);
     }
   if (self->document != NULL)
     {
