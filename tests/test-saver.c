@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The autosave, without a window: debouncing, the generation written,
- * errors and their recovery, and read-only documents.
+ * errors and their recovery, read-only documents, the synchronous flush
+ * of a quit on a signal and the recovery file of work it cannot save.
  */
 
 #include "config.h"
@@ -11,6 +12,8 @@
 #include <glib/gstdio.h>
 
 #include "gloss-document.h"
+#include "gloss-error.h"
+#include "gloss-recovery.h"
 #include "gloss-saver.h"
 
 typedef struct
@@ -205,16 +208,226 @@ test_read_only (void)
   g_rmdir (dir);
 }
 
+static void
+spin (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + ms * 1000;
+  guint wake = g_timeout_add (10, wake_cb, NULL);
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (wake);
+}
+
+static void
+test_flush (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Written at once, without the main loop */
+  gloss_document_add_label (fixture->document, 0, "claim");
+  g_assert_true (gloss_saver_flush (fixture->saver, &error));
+  g_assert_no_error (error);
+  g_assert_false (gloss_saver_get_dirty (fixture->saver));
+  g_assert_cmpint (gloss_saver_get_state (fixture->saver), ==, GLOSS_SAVER_SAVED);
+  g_assert_cmpuint (count_in_file (fixture->json_path, "\"label\": "), ==, 1);
+
+  /* A write running in its thread ends first: its older snapshot never
+   * lands after the flush */
+  gloss_document_add_label (fixture->document, 1, "claim");
+  gloss_saver_save_now (fixture->saver);
+  gloss_document_add_label (fixture->document, 2, "claim");
+  g_assert_true (gloss_saver_flush (fixture->saver, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_in_file (fixture->json_path, "\"label\": "), ==, 3);
+  spin (200);
+  g_assert_cmpuint (count_in_file (fixture->json_path, "\"label\": "), ==, 3);
+  g_assert_false (gloss_saver_get_dirty (fixture->saver));
+
+  /* Nothing pending: nothing to do */
+  g_assert_true (gloss_saver_flush (fixture->saver, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_flush_held (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  gloss_saver_set_held (fixture->saver, TRUE);
+  gloss_document_add_label (fixture->document, 0, "claim");
+  g_assert_false (gloss_saver_flush (fixture->saver, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK);
+  g_assert_false (g_file_test (fixture->json_path, G_FILE_TEST_EXISTS));
+  g_assert_true (gloss_saver_get_dirty (fixture->saver));
+}
+
+static guint
+count_recoveries (void)
+{
+  g_autoptr(GPtrArray) recoveries = gloss_recovery_list ();
+
+  return recoveries->len;
+}
+
+static void
+test_recovery (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossRecovery) recovery = NULL;
+  g_autoptr(GlossRecovery) listed = NULL;
+  g_autoptr(GlossDocument) restored = NULL;
+  g_autoptr(GPtrArray) recoveries = NULL;
+  g_autoptr(GFile) text = g_file_new_for_path (fixture->text_path);
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  GStatBuf buf;
+
+  g_assert_cmpuint (count_recoveries (), ==, 0);
+
+  /* Nothing pending: no recovery */
+  recovery = gloss_recovery_flush (fixture->saver, &error);
+  g_assert_no_error (error);
+  g_assert_null (recovery);
+
+  /* A folder where the file goes: the save fails, even for root */
+  g_assert_cmpint (g_mkdir (fixture->json_path, 0755), ==, 0);
+  gloss_document_add_label (fixture->document, 0, "claim");
+  gloss_document_set_note (fixture->document, 0, "Zitat 😊");
+  recovery = gloss_recovery_flush (fixture->saver, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (recovery);
+  g_assert_true (gloss_saver_get_held (fixture->saver));
+  g_assert_true (gloss_saver_get_dirty (fixture->saver));
+  g_assert_true (g_file_equal (gloss_recovery_get_text_file (recovery), text));
+  g_assert_cmpstr (gloss_recovery_get_name (recovery), ==, "a.txt");
+  g_assert_false (gloss_recovery_get_conflict (recovery));
+  g_assert_cmpstr (gloss_recovery_get_reason (recovery), !=, "");
+
+  /* Private, whole, and the only one */
+  path = g_file_get_path (gloss_recovery_get_file (recovery));
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  g_assert_cmpint (buf.st_mode & 0777, ==, 0600);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "\"format\" : \"gloss-recovery\""));
+  recoveries = gloss_recovery_list ();
+  g_assert_cmpuint (recoveries->len, ==, 1);
+  listed = g_object_ref (g_ptr_array_index (recoveries, 0));
+  g_assert_true (g_file_equal (gloss_recovery_get_file (listed), gloss_recovery_get_file (recovery)));
+
+  /* The work comes back, for the text as it is */
+  restored = gloss_recovery_load_document (listed, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (gloss_document_get_read_only (restored));
+  g_assert_true (g_file_equal (gloss_document_get_file (restored), text));
+  g_assert_cmpuint (gloss_document_count_label (restored, "claim"), ==, 1);
+  g_assert_cmpstr (gloss_document_get_note (restored, 0), ==, "Zitat 😊");
+
+  /* No annotation file then, none now: writing it replaces nobody's */
+  g_assert_false (gloss_recovery_changed_on_disk (listed));
+  g_assert_cmpint (g_rmdir (fixture->json_path), ==, 0);
+  g_file_set_contents (fixture->json_path, "{}", -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_recovery_changed_on_disk (listed));
+
+  /* A second recovery of the same text replaces the first */
+  g_clear_object (&recovery);
+  recovery = gloss_recovery_save (fixture->document, TRUE, "held", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_recoveries (), ==, 1);
+  g_assert_true (gloss_recovery_get_conflict (recovery));
+  g_assert_true (gloss_recovery_changed_on_disk (recovery));
+
+  g_assert_true (gloss_recovery_discard (recovery, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_recoveries (), ==, 0);
+  /* Gone already is no error */
+  g_assert_true (gloss_recovery_discard (recovery, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_recovery_name (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gloss-saver-XXXXXX", &error);
+  g_autofree char *text = g_build_filename (dir, "caf\xe9.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossDocument) restored = NULL;
+  g_autoptr(GlossRecovery) recovery = NULL;
+
+  g_file_set_contents (text, "One sentence. Another one.", -1, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (text);
+  document = gloss_document_load (file, "en", NULL, &error);
+  g_assert_no_error (error);
+  gloss_document_add_label (document, 1, "quote");
+
+  /* A name that is not UTF-8: the recovery is valid JSON all the same,
+   * and finds the very file again */
+  recovery = gloss_recovery_save (document, FALSE, "test", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_recovery_get_name (recovery), ==, "caf\xef\xbf\xbd.txt");
+  path = g_file_get_path (gloss_recovery_get_file (recovery));
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_utf8_validate (contents, -1, NULL));
+  g_assert_true (g_file_equal (gloss_recovery_get_text_file (recovery), file));
+
+  restored = gloss_recovery_load_document (recovery, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_document_count_label (restored, "quote"), ==, 1);
+
+  g_assert_true (gloss_recovery_discard (recovery, &error));
+  g_remove (text);
+  g_rmdir (dir);
+}
+
+static void
+remove_data_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_data_dir (child);
+    }
+  g_remove (path);
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *data_dir = g_dir_make_tmp ("gloss-data-XXXXXX", NULL);
+  int status;
+
+  /* Recovery files go to a folder of this test, not the user's */
+  g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/gloss/saver/debounce", Fixture, NULL, fixture_set_up, test_debounce, fixture_tear_down);
   g_test_add ("/gloss/saver/change-while-writing", Fixture, NULL, fixture_set_up, test_change_while_writing, fixture_tear_down);
   g_test_add ("/gloss/saver/error-and-recovery", Fixture, NULL, fixture_set_up, test_error_and_recovery, fixture_tear_down);
   g_test_add_func ("/gloss/saver/read-only", test_read_only);
+  g_test_add ("/gloss/saver/flush", Fixture, NULL, fixture_set_up, test_flush, fixture_tear_down);
+  g_test_add ("/gloss/saver/flush-held", Fixture, NULL, fixture_set_up, test_flush_held, fixture_tear_down);
+  g_test_add ("/gloss/saver/recovery", Fixture, NULL, fixture_set_up, test_recovery, fixture_tear_down);
+  g_test_add_func ("/gloss/saver/recovery-name", test_recovery_name);
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_data_dir (data_dir);
+
+  return status;
 }

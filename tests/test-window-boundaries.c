@@ -611,6 +611,8 @@ test_external_change (void)
   on_disk = read_file (json);
   g_assert_cmpstr (on_disk, ==, theirs);
   g_assert_true (gloss_saver_get_dirty (gloss_window_get_saver (window)));
+  /* The header says the change is held, not "Saving…" */
+  g_assert_cmpstr (gloss_window_get_save_status (window), ==, "conflict");
 
   /* Keep Mine: ours beside theirs, theirs untouched, theirs shown */
   g_assert_true (activate (window, "win.keep-mine", NULL));

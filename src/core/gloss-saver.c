@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "gloss-document.h"
 #include "gloss-error.h"
 #include "gloss-saver.h"
@@ -57,6 +59,13 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* Every saver alive, so that a quit on a signal finds the ones a window
+ * let go of while their last write runs. Savers live on the main thread. */
+static GPtrArray *all_savers;
+
+/* How long gloss_saver_flush() waits for a write already running */
+#define FLUSH_WAIT_USEC (10 * G_USEC_PER_SEC)
 
 static void start_write (GlossSaver *self);
 
@@ -209,6 +218,8 @@ gloss_saver_finalize (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->cancellable);
   g_clear_error (&self->error);
+  if (all_savers != NULL)
+    g_ptr_array_remove_fast (all_savers, self);
 
   G_OBJECT_CLASS (gloss_saver_parent_class)->finalize (object);
 }
@@ -275,6 +286,10 @@ gloss_saver_constructed (GObject *object)
   G_OBJECT_CLASS (gloss_saver_parent_class)->constructed (object);
 
   g_return_if_fail (GLOSS_IS_DOCUMENT (self->document));
+
+  if (all_savers == NULL)
+    all_savers = g_ptr_array_new ();
+  g_ptr_array_add (all_savers, self);
 
   self->changed_id = g_signal_connect (self->document, "changed",
                                        G_CALLBACK (on_document_changed_cb), self);
@@ -466,4 +481,99 @@ gloss_saver_get_held (GlossSaver *self)
   g_return_val_if_fail (GLOSS_IS_SAVER (self), FALSE);
 
   return self->held;
+}
+
+static gboolean
+wake_up_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * gloss_saver_flush:
+ *
+ * Writes the pending changes now, on the calling thread, as a quit that
+ * cannot wait for the main loop needs: a write already running in its
+ * thread is waited for first (the main context runs meanwhile), so that
+ * no older snapshot lands after this one.
+ *
+ * Returns: %TRUE when the file on disk holds every change; %FALSE with
+ *   @error set when it could not be written, or is held because the file
+ *   on disk is someone else's
+ */
+gboolean
+gloss_saver_flush (GlossSaver  *self,
+                   GError     **error)
+{
+  g_autoptr(GlossSaver) keep = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint64 generation;
+
+  g_return_val_if_fail (GLOSS_IS_SAVER (self), FALSE);
+
+  keep = g_object_ref (self);
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+
+  if (self->writing)
+    {
+      gint64 deadline = g_get_monotonic_time () + FLUSH_WAIT_USEC;
+      guint wake = g_timeout_add (50, wake_up_cb, NULL);
+
+      while (self->writing && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+      g_source_remove (wake);
+      g_clear_handle_id (&self->timeout_id, g_source_remove);
+
+      if (self->writing)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                               _("The annotation file is still being written after ten seconds"));
+          return FALSE;
+        }
+    }
+
+  if (!gloss_saver_get_dirty (self) || gloss_document_get_read_only (self->document))
+    return TRUE;
+
+  if (self->held)
+    {
+      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK,
+                           _("The annotation file changed on disk, outside Gloss, so Gloss does not write over it"));
+      return FALSE;
+    }
+
+  generation = self->generation;
+  if (!gloss_document_save (self->document, NULL, &local_error))
+    {
+      g_clear_error (&self->error);
+      self->error = g_error_copy (local_error);
+      set_state (self, GLOSS_SAVER_ERROR);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  g_clear_error (&self->error);
+  set_generation (self, &self->saved_generation, generation);
+  g_signal_emit (self, signals[WRITTEN], 0);
+  set_state (self, GLOSS_SAVER_SAVED);
+
+  return TRUE;
+}
+
+/**
+ * gloss_saver_list_all:
+ *
+ * Returns: (transfer container) (element-type GlossSaver): every saver
+ *   alive, each with a reference, also those whose window is gone while
+ *   their last write runs
+ */
+GPtrArray *
+gloss_saver_list_all (void)
+{
+  GPtrArray *savers = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; all_savers != NULL && i < all_savers->len; i++)
+    g_ptr_array_add (savers, g_object_ref (g_ptr_array_index (all_savers, i)));
+
+  return savers;
 }

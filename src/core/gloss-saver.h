@@ -47,5 +47,8 @@ void             gloss_saver_mark_dirty   (GlossSaver    *self);
 void             gloss_saver_set_held     (GlossSaver    *self,
                                            gboolean       held);
 gboolean         gloss_saver_get_held     (GlossSaver    *self);
+gboolean         gloss_saver_flush        (GlossSaver    *self,
+                                           GError       **error);
+GPtrArray       *gloss_saver_list_all     (void);
 
 G_END_DECLS

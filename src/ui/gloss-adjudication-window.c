@@ -93,7 +93,7 @@ update_folders (GlossAdjudicationWindow *self)
   for (guint a = 0; a < self->roots->len; a++)
     {
       GFile *root = g_ptr_array_index (self->roots, a);
-      g_autofree char *name = g_file_get_basename (root);
+      g_autofree char *name = gloss_dialog_util_dup_display_basename (root);
       g_autofree char *path = gloss_dialog_util_dup_display_name (root);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");

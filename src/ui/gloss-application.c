@@ -6,10 +6,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "gloss-adjudication-window.h"
 #include "gloss-application.h"
 #include "gloss-preferences.h"
+#include "gloss-recovery.h"
+#include "gloss-saver.h"
 #include "gloss-ui-config.h"
 #include "gloss-ui-resources.h"
 #include "gloss-window.h"
@@ -17,13 +21,21 @@
 #define MAX_RECENT 10
 
 /* The application owns the settings and the list of recent texts and
- * folders; every window shows one text or one folder. */
+ * folders; every window shows one text or one folder. It ends on SIGHUP,
+ * SIGINT and SIGTERM (what logging out sends) without losing work: every
+ * pending change is written at once, and what cannot be written is kept
+ * in a recovery file, offered on the next start. */
 struct _GlossApplication
 {
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  guint           signal_ids[3];
+  GPtrArray      *offers;          /* GlossRecovery not yet offered */
+  guint           recovery_checked : 1;
 };
+
+static const int quit_signals[] = { SIGHUP, SIGINT, SIGTERM };
 
 G_DEFINE_FINAL_TYPE (GlossApplication, gloss_application, ADW_TYPE_APPLICATION)
 
@@ -87,6 +99,197 @@ find_empty_window (GlossApplication *self)
   return NULL;
 }
 
+/* Unsaved work from an earlier run ---------------------------------------- */
+
+static void offer_next (GlossApplication *self);
+
+static GlossWindow *
+window_for_text (GlossApplication *self,
+                 GFile            *file)
+{
+  GlossWindow *empty = NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      if (!GLOSS_IS_WINDOW (l->data))
+        continue;
+      if (gloss_window_shows_file (l->data, file))
+        return l->data;
+      if (empty == NULL && gloss_window_is_empty (l->data))
+        empty = l->data;
+    }
+
+  return empty != NULL ? empty : new_window (self);
+}
+
+static void
+on_offer_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      GlossApplication *self)
+{
+  GlossRecovery *recovery = g_object_get_data (G_OBJECT (dialog), "gloss-recovery");
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
+  if (g_strcmp0 (response, "restore") == 0)
+    {
+      GlossWindow *window = window_for_text (self, gloss_recovery_get_text_file (recovery));
+
+      gloss_window_restore (window, recovery);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+  else if (g_strcmp0 (response, "save-as") == 0 && GLOSS_IS_WINDOW (parent))
+    gloss_window_save_recovery_as (GLOSS_WINDOW (parent), recovery);
+  else if (g_strcmp0 (response, "discard") == 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!gloss_recovery_discard (recovery, &error))
+        g_warning ("%s", error->message);
+    }
+  /* Else ("later", Escape): it is offered again on the next start */
+
+  offer_next (self);
+}
+
+static void
+offer_next (GlossApplication *self)
+{
+  g_autoptr(GlossRecovery) recovery = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *when = NULL;
+  AdwMessageDialog *dialog;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->offers == NULL || self->offers->len == 0)
+    return;
+
+  if (!GLOSS_IS_WINDOW (parent))
+    {
+      parent = GTK_WINDOW (window_for_text (self, gloss_recovery_get_text_file (g_ptr_array_index (self->offers, 0))));
+      gtk_window_present (parent);
+    }
+
+  recovery = g_ptr_array_steal_index (self->offers, 0);
+  local = g_date_time_to_local (gloss_recovery_get_created (recovery));
+  /* Translators: when unsaved work was kept, as in “from 2 December 2026,
+   * 09:15”; see g_date_time_format() for the codes */
+  when = g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Unsaved Work Found"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("Gloss found unsaved work for “%s” from %s. It could not be saved then: %s.\n\n"
+                                    "Restore it to go on with it (Gloss then saves it as usual), save it "
+                                    "elsewhere, or discard it."),
+                                  gloss_recovery_get_name (recovery), when, gloss_recovery_get_reason (recovery));
+  adw_message_dialog_add_responses (dialog,
+                                    "discard", _("_Discard"),
+                                    "save-as", _("_Save As…"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "restore");
+  adw_message_dialog_set_close_response (dialog, "later");
+  g_object_set_data_full (G_OBJECT (dialog), "gloss-recovery", g_object_ref (recovery), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_offer_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+list_recoveries_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  g_task_return_pointer (task, gloss_recovery_list (), (GDestroyNotify)g_ptr_array_unref);
+}
+
+static void
+on_recoveries_listed_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  GlossApplication *self = GLOSS_APPLICATION (object);
+  g_autoptr(GPtrArray) found = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (found == NULL || found->len == 0)
+    return;
+
+  if (self->offers == NULL)
+    self->offers = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < found->len; i++)
+    g_ptr_array_add (self->offers, g_object_ref (g_ptr_array_index (found, i)));
+
+  offer_next (self);
+}
+
+/**
+ * gloss_application_offer_recovery:
+ *
+ * Looks for work kept from an earlier run that could not be saved, and
+ * offers each to restore, save elsewhere or discard, one after another.
+ */
+void
+gloss_application_offer_recovery (GlossApplication *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (GLOSS_IS_APPLICATION (self));
+
+  self->recovery_checked = TRUE;
+  task = g_task_new (self, NULL, on_recoveries_listed_cb, NULL);
+  g_task_set_source_tag (task, gloss_application_offer_recovery);
+  g_task_run_in_thread (task, list_recoveries_thread);
+}
+
+static void
+offer_recovery_once (GlossApplication *self)
+{
+  if (!self->recovery_checked)
+    gloss_application_offer_recovery (self);
+}
+
+/* Signals ----------------------------------------------------------------- */
+
+static gboolean
+on_quit_signal_cb (gpointer user_data)
+{
+  GlossApplication *self = user_data;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  g_autoptr(GPtrArray) savers = NULL;
+
+  /* A note being typed is work too */
+  for (GList *l = windows; l; l = l->next)
+    {
+      if (GLOSS_IS_WINDOW (l->data))
+        gloss_window_prepare_quit (l->data);
+    }
+
+  /* Every autosave, also one whose window is already gone */
+  savers = gloss_saver_list_all ();
+  for (guint i = 0; i < savers->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GlossRecovery) recovery = gloss_recovery_flush (g_ptr_array_index (savers, i), &error);
+
+      if (recovery != NULL)
+        {
+          g_autofree char *path = g_file_get_path (gloss_recovery_get_file (recovery));
+          g_autofree char *where = g_filename_display_name (path);
+
+          g_printerr (_("Gloss: the annotations of “%s” could not be saved (%s); they are kept in “%s” and "
+                        "offered when Gloss starts again\n"),
+                      gloss_recovery_get_name (recovery), gloss_recovery_get_reason (recovery), where);
+        }
+      else if (error != NULL)
+        g_printerr ("Gloss: %s\n", error->message);
+    }
+
+  g_application_quit (G_APPLICATION (self));
+
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 gloss_application_activate (GApplication *app)
 {
@@ -97,6 +300,7 @@ gloss_application_activate (GApplication *app)
     window = GTK_WINDOW (new_window (self));
 
   gtk_window_present (window);
+  offer_recovery_once (self);
 }
 
 static void
@@ -117,6 +321,8 @@ gloss_application_open (GApplication  *app,
       gloss_window_open (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
     }
+
+  offer_recovery_once (self);
 }
 
 static void
@@ -198,6 +404,20 @@ gloss_application_startup (GApplication *app)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries, G_N_ELEMENTS (app_entries), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+
+  for (guint i = 0; i < G_N_ELEMENTS (quit_signals); i++)
+    self->signal_ids[i] = g_unix_signal_add (quit_signals[i], on_quit_signal_cb, self);
+}
+
+static void
+gloss_application_shutdown (GApplication *app)
+{
+  GlossApplication *self = GLOSS_APPLICATION (app);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_ids); i++)
+    g_clear_handle_id (&self->signal_ids[i], g_source_remove);
+
+  G_APPLICATION_CLASS (gloss_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -206,6 +426,7 @@ gloss_application_finalize (GObject *object)
   GlossApplication *self = (GlossApplication *)object;
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->offers, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gloss_application_parent_class)->finalize (object);
 }
@@ -220,6 +441,7 @@ gloss_application_class_init (GlossApplicationClass *klass)
   app_class->activate = gloss_application_activate;
   app_class->open = gloss_application_open;
   app_class->startup = gloss_application_startup;
+  app_class->shutdown = gloss_application_shutdown;
 
   gloss_ui_ensure_resources ();
 }

@@ -20,6 +20,7 @@ void              gloss_application_add_recent     (GlossApplication *self,
                                                     GFile            *file);
 void              gloss_application_remove_recent  (GlossApplication *self,
                                                     GFile            *file);
+void              gloss_application_offer_recovery (GlossApplication *self);
 void              gloss_ui_ensure_resources        (void);
 
 G_END_DECLS

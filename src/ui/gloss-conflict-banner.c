@@ -93,9 +93,11 @@ gloss_conflict_banner_set_kind (GlossConflictBanner *self,
       break;
 
     case GLOSS_CONFLICT_TEXT:
+      /* The labels go on being saved for the text as it was (the file then
+       * opens read-only and re-anchors later): nothing waits only in memory */
       gtk_label_set_text (self->label,
-                          _("The text changed on disk, outside Gloss. Re-anchor the annotations to the new "
-                            "text; nothing is saved until you apply."));
+                          _("The text changed on disk, outside Gloss. Your labels are still saved, for the "
+                            "text as it was; re-anchor them to place them in the new text."));
       break;
 
     default:

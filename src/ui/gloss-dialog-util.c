@@ -26,17 +26,41 @@ gloss_dialog_util_dup_display_name (GFile *file)
   return path ? g_filename_display_name (path) : g_file_get_uri (file);
 }
 
+/* The file's name alone, readable whatever its bytes: a name that is not
+ * UTF-8 shows U+FFFD where a byte is not, and never reaches GTK raw */
+char *
+gloss_dialog_util_dup_display_basename (GFile *file)
+{
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  base = g_file_get_basename (file);
+
+  return base ? g_filename_display_name (base) : g_strdup ("");
+}
+
+/* A message for a label or a toast: the core's messages may carry a file
+ * name's raw bytes, which GTK refuses */
+char *
+gloss_dialog_util_make_valid (const char *message)
+{
+  return g_utf8_make_valid (message != NULL ? message : "", -1);
+}
+
 /* A message dialog over @parent with @heading and the error's message */
 void
 gloss_dialog_util_show_error (GtkWindow    *parent,
                               const char   *heading,
                               const GError *error)
 {
+  g_autofree char *body = NULL;
   GtkWidget *dialog;
 
   g_return_if_fail (error != NULL);
 
-  dialog = adw_message_dialog_new (parent, heading, error->message);
+  body = gloss_dialog_util_make_valid (error->message);
+  dialog = adw_message_dialog_new (parent, heading, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -9,6 +9,7 @@
 
 #include "gloss-corpus.h"
 #include "gloss-document.h"
+#include "gloss-dialog-util.h"
 #include "gloss-document-list.h"
 #include "gloss-folder-entry.h"
 
@@ -364,7 +365,7 @@ gloss_document_list_set_folder (GlossDocumentList *self,
   self->cancellable = g_cancellable_new ();
   g_set_object (&self->folder, folder);
 
-  name = g_file_get_basename (folder);
+  name = gloss_dialog_util_dup_display_basename (folder);
   gtk_label_set_text (self->folder_label, name);
   gtk_label_set_text (self->progress_label, "");
   gtk_stack_set_visible_child_name (self->stack, "loading");

@@ -891,7 +891,7 @@ on_chooser_response_cb (GtkNativeDialog   *chooser,
 static char *
 dup_suggested_name (GlossExportDialog *self)
 {
-  g_autofree char *base = g_file_get_basename (self->source);
+  g_autofree char *base = gloss_dialog_util_dup_display_basename (self->source);
   const char *suffix = format_info[self->format].suffix;
 
   if (g_str_has_suffix (base, ".txt"))
@@ -924,7 +924,7 @@ choose_destination_action (GtkWidget  *widget,
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), parent, NULL);
   if (!folder)
     {
-      g_autofree char *name = self->destination ? g_file_get_basename (self->destination)
+      g_autofree char *name = self->destination ? gloss_dialog_util_dup_display_basename (self->destination)
                                                 : dup_suggested_name (self);
 
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
@@ -946,7 +946,7 @@ gloss_export_dialog_constructed (GObject *object)
 
   g_return_if_fail (G_IS_FILE (self->source));
 
-  name = g_file_get_basename (self->source);
+  name = gloss_dialog_util_dup_display_basename (self->source);
   adw_window_title_set_subtitle (self->window_title, name);
   add_label_rows (self);
   update_state (self);

@@ -109,12 +109,15 @@ gloss_folder_entry_new (GFile *root,
                         GFile *file)
 {
   GlossFolderEntry *self;
+  g_autofree char *id = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   self = g_object_new (GLOSS_TYPE_FOLDER_ENTRY, NULL);
   self->file = g_object_ref (file);
-  self->title = gloss_corpus_dup_id (root, file);
+  id = gloss_corpus_dup_id (root, file);
+  /* The id may hold a file name's raw bytes: shown readable */
+  self->title = g_filename_display_name (id);
 
   return self;
 }

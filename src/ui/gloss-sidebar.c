@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-annotation.h"
+#include "gloss-dialog-util.h"
 #include "gloss-document.h"
 #include "gloss-label.h"
 #include "gloss-label-set.h"
@@ -338,15 +339,20 @@ rebuild_problems (GlossSidebar *self)
       GlossProblem *problem = g_ptr_array_index (problems, i);
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *where = NULL;
+      g_autofree char *valid_where = NULL;
+      g_autofree char *message = NULL;
 
       if (problem->file != NULL && problem->file[0] != '\0')
         where = g_strdup_printf ("%s %s", problem->file, problem->path ? problem->path : "");
       else
         where = g_strdup (problem->path ? problem->path : "");
 
+      /* A file name in them may not be UTF-8 */
+      valid_where = gloss_dialog_util_make_valid (where);
+      message = gloss_dialog_util_make_valid (problem->message);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), problem->message);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), where);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), message);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), valid_where);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
       adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "dialog-warning-symbolic");
       gtk_list_box_append (self->problems_list, row);
@@ -819,6 +825,26 @@ gloss_sidebar_commit_note (GlossSidebar *self)
   if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->note_row)) &&
       gtk_widget_is_sensitive (GTK_WIDGET (self->note_row)))
     on_note_apply_cb (self->note_row, self);
+}
+
+/**
+ * gloss_sidebar_get_note_pending:
+ *
+ * Returns: whether the note field holds text not yet in the document: a
+ *   note being typed
+ */
+gboolean
+gloss_sidebar_get_note_pending (GlossSidebar *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), FALSE);
+
+  if (self->document == NULL || self->position < 0 ||
+      (guint)self->position >= gloss_document_get_n_sentences (self->document) ||
+      !gtk_widget_is_sensitive (GTK_WIDGET (self->note_row)))
+    return FALSE;
+
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->note_row)),
+                    gloss_document_get_note (self->document, self->position)) != 0;
 }
 
 void

@@ -23,6 +23,7 @@ void        gloss_sidebar_set_annotator  (GlossSidebar  *self,
                                           const char    *annotator);
 void        gloss_sidebar_focus_note     (GlossSidebar  *self);
 void        gloss_sidebar_commit_note    (GlossSidebar  *self);
+gboolean    gloss_sidebar_get_note_pending (GlossSidebar *self);
 GtkWidget  *gloss_sidebar_get_note_row   (GlossSidebar  *self);
 GtkWidget  *gloss_sidebar_get_label_button (GlossSidebar *self,
                                             const char   *label_id);

@@ -281,7 +281,7 @@ on_saved_as_cb (GObject      *object,
   g_autoptr(GlossWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
-  g_autofree char *name = g_file_get_parse_name (G_FILE (object));
+  g_autofree char *name = gloss_dialog_util_dup_display_name (G_FILE (object));
 
   if (!gloss_file_write_bytes_finish (G_FILE (object), result, &error))
     {
@@ -293,6 +293,7 @@ on_saved_as_cb (GObject      *object,
     }
 
   self->saved_elsewhere = TRUE;
+  _gloss_window_recovery_done (self);
   message = g_strdup_printf (_("Annotations saved to “%s”"), name);
   _gloss_window_show_toast (self, message);
 }
@@ -329,7 +330,7 @@ _gloss_window_save_as (GlossWindow *self)
   json = gloss_document_dup_annotation_file (self->document);
   if (json != NULL)
     {
-      name = g_file_get_basename (json);
+      name = gloss_dialog_util_dup_display_basename (json);
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
     }
   g_signal_connect (dialog, "response", G_CALLBACK (on_save_as_response_cb), self);

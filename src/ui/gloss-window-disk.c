@@ -5,24 +5,30 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
 #include "gloss-conflict-banner.h"
+#include "gloss-dialog-util.h"
 #include "gloss-document.h"
+#include "gloss-document-private.h"
 #include "gloss-error.h"
 #include "gloss-file-writer.h"
 #include "gloss-format.h"
 #include "gloss-problem.h"
 #include "gloss-reanchor-dialog.h"
+#include "gloss-text.h"
 #include "gloss-window-private.h"
 
 /* The files of the open document on disk. Both the `.gloss.json` and the
- * text are watched; a change that is not our own write (its etag, the
- * modification time, differs from the one recorded after our last write
- * or the load) shows the conflict banner. While the annotations on disk
- * are someone else's the saver is held: nothing overwrites them until the
- * user reloads them or keeps theirs beside them. A changed text leads to
+ * text are watched; a change that is not our own write (its content
+ * differs from what we last loaded or wrote, whatever its size and time)
+ * shows the conflict banner. While the annotations on disk are someone
+ * else's, or a change is being looked at, the saver is held: nothing
+ * overwrites them until the user reloads them or keeps theirs beside
+ * them. An annotation file that cannot be read is named with the reason;
+ * one the user may not write opens read-only. A changed text leads to
  * the re-anchoring dialog, which is also how a document opened read-only
  * because its text changed gets fixed. A text that is not UTF-8 is
  * offered to open as Windows-1252. */
@@ -47,86 +53,138 @@ text_changed_problem (GlossDocument *document)
 }
 
 static void
+update_hold (GlossWindow *self)
+{
+  /* While the annotations on disk are someone else's, or a change on disk
+   * is being looked at, nothing is written over them */
+  if (self->saver != NULL)
+    gloss_saver_set_held (self->saver, self->conflict == GLOSS_CONFLICT_ANNOTATIONS || self->checking);
+}
+
+static void
 set_conflict (GlossWindow       *self,
               GlossConflictKind  kind)
 {
   self->conflict = kind;
   gloss_conflict_banner_set_kind (GLOSS_CONFLICT_BANNER (self->conflict_banner), kind);
-  /* The annotations on disk are not ours: hold every write back */
-  if (self->saver != NULL)
-    gloss_saver_set_held (self->saver, kind == GLOSS_CONFLICT_ANNOTATIONS);
+  update_hold (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload-from-disk", kind == GLOSS_CONFLICT_ANNOTATIONS);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.keep-mine", kind == GLOSS_CONFLICT_ANNOTATIONS);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reanchor",
                                  self->document != NULL &&
                                  (kind == GLOSS_CONFLICT_TEXT || text_changed_problem (self->document)));
+  _gloss_window_update_save_status (self);
 }
 
-/* Etags ---------------------------------------------------------------- */
+/* Restored work that would replace another's annotation file waits for
+ * the user, as a change on disk does */
+void
+_gloss_window_set_conflict_annotations (GlossWindow *self)
+{
+  set_conflict (self, GLOSS_CONFLICT_ANNOTATIONS);
+}
+
+/* Content on disk ------------------------------------------------------- */
+
+/* A change on disk is told by the content of the files, not by their size
+ * and modification time, which another program can leave as they were.
+ * The hash of the annotation file as we last loaded or wrote it is kept;
+ * the text's is the document's own.
+ *
+ * SEAM: the core does not yet keep the hash of the bytes it read or wrote,
+ * so the window reads the file back after a load and after each of our
+ * writes. Once the core has it (gloss_document_check_disk()), check_thread
+ * and read_back_thread become calls to it. */
 
 typedef enum
 {
-  QUERY_OWN_JSON,    /* after our write or the load: remember it */
-  QUERY_OWN_TEXT,
-  QUERY_CHECK_JSON,  /* after a change on disk: compare */
-  QUERY_CHECK_TEXT,
-} QueryKind;
+  HASH_OWN,    /* after our write or the load: remember it */
+  HASH_CHECK,  /* after a change on disk: compare */
+} HashKind;
 
 typedef struct
 {
-  GlossWindow *window;
-  QueryKind    kind;
-} QueryData;
+  HashKind     kind;
+  GFile       *json;
+  GFile       *text;          /* HASH_CHECK only */
+  char        *json_sha256;
+  char        *text_sha256;
+  GFileType    json_type;
+} HashData;
+
+static void
+hash_data_free (HashData *data)
+{
+  g_clear_object (&data->json);
+  g_clear_object (&data->text);
+  g_free (data->json_sha256);
+  g_free (data->text_sha256);
+  g_free (data);
+}
+
+static void
+hash_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  HashData *data = task_data;
+
+  data->json_sha256 = gloss_recovery_hash_file (data->json, &data->json_type, cancellable);
+  if (data->text != NULL)
+    data->text_sha256 = gloss_recovery_hash_file (data->text, NULL, cancellable);
+
+  g_task_return_boolean (task, TRUE);
+}
 
 static void schedule_check (GlossWindow *self);
 
 static void
-on_etag_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
+apply_check (GlossWindow *self,
+             HashData    *data)
 {
-  QueryData *data = user_data;
-  g_autoptr(GlossWindow) self = data->window;
-  QueryKind kind = data->kind;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *etag = NULL;
+  const char *text_sha256 = gloss_text_get_sha256 (gloss_document_get_text (self->document));
 
-  g_free (data);
+  self->checking = FALSE;
 
-  info = g_file_query_info_finish (G_FILE (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* Only another file in its place is someone else's work: a deleted one
+   * is written again, a folder in the way is a save error */
+  if (data->json_type == G_FILE_TYPE_REGULAR && g_strcmp0 (data->json_sha256, self->json_sha256) != 0 &&
+      self->conflict == GLOSS_CONFLICT_NONE)
+    set_conflict (self, GLOSS_CONFLICT_ANNOTATIONS);
+
+  if (data->text_sha256 != NULL && g_strcmp0 (data->text_sha256, text_sha256) != 0 &&
+      self->conflict != GLOSS_CONFLICT_ANNOTATIONS)
+    set_conflict (self, GLOSS_CONFLICT_TEXT);
+
+  update_hold (self);
+}
+
+static void
+on_hashed_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GlossWindow *self = GLOSS_WINDOW (object);
+  HashData *data = g_task_get_task_data (G_TASK (result));
+
+  if (!g_task_propagate_boolean (G_TASK (result), NULL) || self->document == NULL)
     return;
-  if (info != NULL)
-    etag = g_file_info_get_etag (info);
 
-  switch (kind)
+  switch (data->kind)
     {
-    case QUERY_OWN_JSON:
+    case HASH_OWN:
       self->own_queries--;
-      g_free (self->json_etag);
-      self->json_etag = g_strdup (etag);
+      g_free (self->json_sha256);
+      self->json_sha256 = g_steal_pointer (&data->json_sha256);
       break;
 
-    case QUERY_OWN_TEXT:
-      self->own_queries--;
-      g_free (self->text_etag);
-      self->text_etag = g_strdup (etag);
-      break;
-
-    case QUERY_CHECK_JSON:
-      /* Only another file in its place is someone else's work: a deleted
-       * one is written again, a folder in the way is a save error */
+    case HASH_CHECK:
+      /* Our own write landed meanwhile: look again once it is recorded */
       if (self->own_queries > 0)
         schedule_check (self);
-      else if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
-               g_strcmp0 (etag, self->json_etag) != 0 && self->conflict == GLOSS_CONFLICT_NONE)
-        set_conflict (self, GLOSS_CONFLICT_ANNOTATIONS);
-      break;
-
-    case QUERY_CHECK_TEXT:
-      if (info != NULL && g_strcmp0 (etag, self->text_etag) != 0 && self->conflict != GLOSS_CONFLICT_ANNOTATIONS)
-        set_conflict (self, GLOSS_CONFLICT_TEXT);
+      else
+        apply_check (self, data);
       break;
 
     default:
@@ -135,27 +193,29 @@ on_etag_cb (GObject      *object,
 }
 
 static void
-query_etag (GlossWindow *self,
-            GFile       *file,
-            QueryKind    kind)
+hash_files (GlossWindow *self,
+            HashKind     kind)
 {
-  QueryData *data = g_new0 (QueryData, 1);
+  g_autoptr(GTask) task = NULL;
+  HashData *data = g_new0 (HashData, 1);
 
-  data->window = g_object_ref (self);
   data->kind = kind;
-  if (kind == QUERY_OWN_JSON || kind == QUERY_OWN_TEXT)
+  data->json = gloss_document_dup_annotation_file (self->document);
+  if (kind == HASH_CHECK)
+    data->text = g_object_ref (gloss_document_get_file (self->document));
+  else
     self->own_queries++;
 
-  g_file_query_info_async (file, G_FILE_ATTRIBUTE_ETAG_VALUE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                           G_FILE_QUERY_INFO_NONE,
-                           G_PRIORITY_DEFAULT, self->disk_cancellable, on_etag_cb, data);
+  task = g_task_new (self, self->disk_cancellable, on_hashed_cb, NULL);
+  g_task_set_source_tag (task, hash_files);
+  g_task_set_task_data (task, data, (GDestroyNotify)hash_data_free);
+  g_task_run_in_thread (task, hash_thread);
 }
 
 static gboolean
 check_cb (gpointer user_data)
 {
   GlossWindow *self = user_data;
-  g_autoptr(GFile) json = NULL;
 
   self->disk_check_id = 0;
   if (self->document == NULL)
@@ -168,9 +228,7 @@ check_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  json = gloss_document_dup_annotation_file (self->document);
-  query_etag (self, json, QUERY_CHECK_JSON);
-  query_etag (self, gloss_document_get_file (self->document), QUERY_CHECK_TEXT);
+  hash_files (self, HASH_CHECK);
 
   return G_SOURCE_REMOVE;
 }
@@ -178,8 +236,46 @@ check_cb (gpointer user_data)
 static void
 schedule_check (GlossWindow *self)
 {
+  /* Nothing is written until the change is looked at: an autosave in
+   * between would undo it */
+  self->checking = TRUE;
+  update_hold (self);
   g_clear_handle_id (&self->disk_check_id, g_source_remove);
   self->disk_check_id = g_timeout_add (CHECK_DELAY_MS, check_cb, self);
+}
+
+/**
+ * _gloss_window_check_disk_now:
+ *
+ * Before a quit that cannot wait: the annotation file is looked at now,
+ * on this thread, whether or not its change has been reported yet, so
+ * that the last write neither undoes another's change nor is held back
+ * for nothing. (The text is not: a changed text holds nothing back.)
+ */
+void
+_gloss_window_check_disk_now (GlossWindow *self)
+{
+  HashData data = { 0 };
+
+  if (self->document == NULL || self->disk_cancellable == NULL)
+    return;
+
+  g_clear_handle_id (&self->disk_check_id, g_source_remove);
+
+  /* A read-back of our own write still running: the file is ours */
+  if (self->own_queries > 0)
+    {
+      self->checking = FALSE;
+      update_hold (self);
+      return;
+    }
+
+  data.json = gloss_document_dup_annotation_file (self->document);
+  data.json_sha256 = gloss_recovery_hash_file (data.json, &data.json_type, NULL);
+  apply_check (self, &data);
+
+  g_object_unref (data.json);
+  g_free (data.json_sha256);
 }
 
 static void
@@ -197,6 +293,7 @@ on_file_changed_cb (GFileMonitor      *monitor,
     case G_FILE_MONITOR_EVENT_MOVED_IN:
     case G_FILE_MONITOR_EVENT_RENAMED:
     case G_FILE_MONITOR_EVENT_CHANGED:
+    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
       schedule_check (self);
       break;
 
@@ -209,9 +306,8 @@ static void
 on_saver_written_cb (GlossSaver  *saver,
                      GlossWindow *self)
 {
-  g_autoptr(GFile) json = gloss_document_dup_annotation_file (self->document);
-
-  query_etag (self, json, QUERY_OWN_JSON);
+  hash_files (self, HASH_OWN);
+  _gloss_window_recovery_done (self);
 }
 
 static GFileMonitor *
@@ -245,14 +341,38 @@ unwatch (GlossWindow   *self,
   g_clear_object (monitor);
 }
 
+static void
+update_read_only_banner (GlossWindow *self)
+{
+  GtkWidget *status = gtk_stack_get_child_by_name (self->save_stack, "read-only");
+
+  if (self->read_only_reason != NULL)
+    {
+      gtk_label_set_text (self->read_only_label, self->read_only_reason);
+      gtk_widget_set_tooltip_text (status, self->read_only_reason);
+    }
+  else
+    {
+      gtk_label_set_text (self->read_only_label,
+                          _("The annotation file has problems, so Gloss opened it read-only and will not "
+                            "change it. The problems are listed in the sidebar."));
+      gtk_widget_set_tooltip_text (status, _("The annotation file has problems, so Gloss changes nothing"));
+    }
+  gtk_widget_set_visible (self->read_only_save_button, self->read_only_reason != NULL);
+}
+
 void
 _gloss_window_document_set (GlossWindow *self)
 {
   GFile *text = gloss_document_get_file (self->document);
   g_autoptr(GFile) json = gloss_document_dup_annotation_file (self->document);
+  g_autofree char *loaded_sha256 = g_steal_pointer (&self->loaded_json_sha256);
+  g_autofree char *reason = g_steal_pointer (&self->next_read_only_reason);
 
   _gloss_window_document_cleared (self);
 
+  self->read_only_reason = g_steal_pointer (&reason);
+  update_read_only_banner (self);
   gtk_widget_set_visible (self->reanchor_button, text_changed_problem (self->document));
   set_conflict (self, GLOSS_CONFLICT_NONE);
 
@@ -260,8 +380,11 @@ _gloss_window_document_set (GlossWindow *self)
     return;
 
   self->disk_cancellable = g_cancellable_new ();
-  query_etag (self, json, QUERY_OWN_JSON);
-  query_etag (self, text, QUERY_OWN_TEXT);
+  /* What the load read, or else what is there now */
+  if (loaded_sha256 != NULL)
+    self->json_sha256 = g_strcmp0 (loaded_sha256, "") != 0 ? g_steal_pointer (&loaded_sha256) : NULL;
+  else
+    hash_files (self, HASH_OWN);
   self->json_monitor = watch (self, json);
   self->text_monitor = watch (self, text);
   g_signal_connect (self->saver, "written", G_CALLBACK (on_saver_written_cb), self);
@@ -277,9 +400,10 @@ _gloss_window_document_cleared (GlossWindow *self)
   unwatch (self, &self->json_monitor);
   unwatch (self, &self->text_monitor);
 
-  g_clear_pointer (&self->json_etag, g_free);
-  g_clear_pointer (&self->text_etag, g_free);
+  g_clear_pointer (&self->json_sha256, g_free);
+  g_clear_pointer (&self->read_only_reason, g_free);
   self->own_queries = 0;
+  self->checking = FALSE;
   self->conflict = GLOSS_CONFLICT_NONE;
   if (self->conflict_banner != NULL)
     gloss_conflict_banner_set_kind (GLOSS_CONFLICT_BANNER (self->conflict_banner), GLOSS_CONFLICT_NONE);
@@ -289,6 +413,195 @@ _gloss_window_document_cleared (GlossWindow *self)
     gtk_widget_set_visible (self->reanchor_button, FALSE);
 
   _gloss_window_end_split_mode (self);
+}
+
+/* Loading --------------------------------------------------------------- */
+
+/* SEAM: the core does not yet say why an annotation file cannot be read
+ * (it reports the text as unreadable) nor refuse one it may not write.
+ * Until it does (a read-only reason from gloss_document_load()), the
+ * window looks at the file itself before the load. */
+
+typedef struct
+{
+  GFile         *file;
+  GlossDocument *document;
+  char          *json_sha256;
+  char          *read_only_reason;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->file);
+  g_clear_object (&data->document);
+  g_free (data->json_sha256);
+  g_free (data->read_only_reason);
+  g_free (data);
+}
+
+static gboolean
+inspect_files (GFile         *text,
+               GFile         *json,
+               char         **read_only_reason,
+               char         **problem,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  GFileType type;
+  guint32 mode;
+
+  /* Anything but a regular file would block the read, or is no text */
+  info = g_file_query_info (text, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+  if (info != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      name = gloss_dialog_util_dup_display_basename (text);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("“%s” is not a regular file, so Gloss does not open it"), name);
+      return FALSE;
+    }
+  g_clear_object (&info);
+
+  info = g_file_query_info (json,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                            G_FILE_ATTRIBUTE_ACCESS_CAN_READ ","
+                            G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE ","
+                            G_FILE_ATTRIBUTE_UNIX_MODE ","
+                            G_FILE_ATTRIBUTE_OWNER_USER,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  name = gloss_dialog_util_dup_display_basename (json);
+  type = g_file_info_get_file_type (info);
+  if (type == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("The annotation file “%s” cannot be read: it is a folder"), name);
+      return FALSE;
+    }
+  if (type != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("The annotation file “%s” cannot be read: it is not a regular file"), name);
+      return FALSE;
+    }
+  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ) &&
+      !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("The annotation file “%s” cannot be read: %s"), name, g_strerror (EACCES));
+      return FALSE;
+    }
+
+  /* A file its permissions keep from being written is not replaced, not
+   * even by one whom the system would let (root) */
+  mode = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE);
+  if ((g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_UNIX_MODE) && (mode & 0222) == 0) ||
+      (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE) &&
+       !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE)))
+    {
+      const char *owner = g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_OWNER_USER);
+      g_autofree char *permissions = g_strdup_printf ("%04o", mode & 07777);
+
+      *read_only_reason = g_strdup_printf (_("You may not write the annotation file “%s” (owner %s, permissions %s), "
+                                             "so Gloss opened it read-only and will not replace it. "
+                                             "Save Elsewhere keeps a copy."),
+                                           name, owner != NULL ? owner : "?", permissions);
+      *problem = g_strdup_printf (_("You may not write this file (owner %s, permissions %s)"),
+                                  owner != NULL ? owner : "?", permissions);
+    }
+
+  return TRUE;
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  g_autoptr(GFile) json = gloss_document_dup_annotation_file_for (data->file);
+  g_autofree char *problem = NULL;
+  GError *error = NULL;
+
+  if (!inspect_files (data->file, json, &data->read_only_reason, &problem, cancellable, &error) ||
+      (data->document = gloss_document_load (data->file, NULL, cancellable, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* "" for no file at all: known, unlike NULL */
+  data->json_sha256 = gloss_recovery_hash_file (json, NULL, cancellable);
+  if (data->json_sha256 == NULL)
+    data->json_sha256 = g_strdup ("");
+
+  if (data->read_only_reason != NULL)
+    {
+      g_autoptr(GPtrArray) problems = gloss_problems_new ();
+
+      gloss_problems_add (problems, "$", "%s", problem);
+      _gloss_document_add_problems (data->document, problems);
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * _gloss_window_load_async:
+ *
+ * Loads a document as gloss_document_load_async() does, and also tells
+ * why its annotation file cannot be read, or may not be written.
+ */
+void
+_gloss_window_load_async (GlossWindow         *self,
+                          GFile               *file,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data = g_new0 (LoadData, 1);
+
+  data->file = g_object_ref (file);
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, _gloss_window_load_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * _gloss_window_load_finish:
+ *
+ * Returns: (transfer full): the document; what the load found out about
+ *   its annotation file goes with the next _gloss_window_set_document()
+ */
+GlossDocument *
+_gloss_window_load_finish (GlossWindow   *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  LoadData *data = g_task_get_task_data (G_TASK (result));
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+
+  g_free (self->loaded_json_sha256);
+  self->loaded_json_sha256 = g_steal_pointer (&data->json_sha256);
+  g_free (self->next_read_only_reason);
+  self->next_read_only_reason = g_steal_pointer (&data->read_only_reason);
+
+  return g_steal_pointer (&data->document);
 }
 
 /* Reload --------------------------------------------------------------- */
@@ -302,7 +615,7 @@ on_reloaded_cb (GObject      *object,
   g_autoptr(GlossDocument) document = NULL;
   g_autoptr(GError) error = NULL;
 
-  document = gloss_document_load_finish (result, &error);
+  document = _gloss_window_load_finish (self, result, &error);
   if (document == NULL)
     {
       g_autofree char *message = NULL;
@@ -328,8 +641,8 @@ reload (GlossWindow *self)
   if (self->saver != NULL)
     gloss_saver_set_held (self->saver, TRUE);
 
-  gloss_document_load_async (gloss_document_get_file (self->document), NULL, self->disk_cancellable,
-                             on_reloaded_cb, g_object_ref (self));
+  _gloss_window_load_async (self, gloss_document_get_file (self->document), self->disk_cancellable,
+                            on_reloaded_cb, g_object_ref (self));
 }
 
 /* Keep mine ------------------------------------------------------------ */
@@ -364,7 +677,7 @@ on_kept_mine_cb (GObject      *object,
   g_autoptr(GlossWindow) self = data->window;
   gboolean then_close = data->then_close;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (G_FILE (object));
+  g_autofree char *name = gloss_dialog_util_dup_display_basename (G_FILE (object));
   g_autofree char *message = NULL;
 
   g_free (data);
@@ -386,6 +699,7 @@ on_kept_mine_cb (GObject      *object,
     }
 
   /* Ours are safe beside theirs: go on with the file on disk */
+  _gloss_window_recovery_done (self);
   message = g_strdup_printf (_("Your annotations are saved as “%s”; the window now shows the ones on disk"), name);
   _gloss_window_show_toast (self, message);
   reload (self);
@@ -549,7 +863,7 @@ reanchor_action (GtkWidget  *widget,
 
   /* The text changed under an open, editable document: its annotations
    * in memory (for the old text) are what gets re-anchored, saved or not */
-  if (!gloss_document_get_read_only (self->document))
+  if (!gloss_document_get_read_only (self->document) || self->recovery != NULL)
     json = gloss_format_serialize (self->document);
 
   dialog = gloss_reanchor_dialog_new (GTK_WINDOW (self), gloss_document_get_file (self->document), json,
@@ -634,18 +948,18 @@ _gloss_window_ask_encoding (GlossWindow  *self,
                            const GError *error)
 {
   AdwMessageDialog *dialog;
-  g_autofree char *name = NULL;
+  g_autofree char *reason = NULL;
 
   if (file == NULL || !g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_UTF8))
     return;
 
-  name = g_file_get_basename (file);
+  reason = gloss_dialog_util_make_valid (error->message);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Not a UTF-8 Text"), NULL));
   adw_message_dialog_format_body (dialog,
                                   _("%s\n\nIt may be in an older encoding. Gloss can open it as Windows-1252 "
                                     "(Western European, a superset of Latin-1): check that the text reads "
                                     "right; the annotation file records the encoding, the text is not changed."),
-                                  error->message);
+                                  reason);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "windows-1252", _("_Open as Windows-1252"),

@@ -7,6 +7,7 @@
 
 #include "gloss-article-view.h"
 #include "gloss-document-list.h"
+#include "gloss-recovery.h"
 #include "gloss-saver.h"
 #include "gloss-sidebar.h"
 #include "gloss-window.h"
@@ -43,15 +44,21 @@ struct _GlossWindow
   glong                 split_length;
   int                   clicked_offset;  /* where the context menu opened */
 
-  /* gloss-window-disk.c: changes by others, re-anchoring, encodings */
+  /* gloss-window-disk.c: changes by others, re-anchoring, encodings,
+   * unsaved work restored */
   GFileMonitor         *json_monitor;
   GFileMonitor         *text_monitor;
-  char                 *json_etag;       /* of the file as last loaded or written by us */
-  char                 *text_etag;
+  char                 *json_sha256;     /* of the file as last loaded or written by us; NULL: none */
+  char                 *loaded_json_sha256; /* from the load, for the document about to be set */
+  char                 *read_only_reason; /* we may not write the annotation file */
+  char                 *next_read_only_reason;
   guint                 disk_check_id;
-  guint                 own_queries;     /* etag queries after our own writes */
+  guint                 own_queries;     /* hashes read back after our own writes */
+  guint                 checking : 1;    /* a change on disk is being looked at */
+  guint                 restoring : 1;   /* unsaved work is being restored */
   GCancellable         *disk_cancellable; /* of the open document's watch */
   int                   conflict;        /* a GlossConflictKind */
+  GlossRecovery        *recovery;        /* restored here, deleted once saved */
   GtkWindow            *reanchor_dialog;
   GtkWidget            *reanchor_button;
   GtkWidget            *conflict_banner;
@@ -67,6 +74,9 @@ struct _GlossWindow
   GtkRevealer          *error_revealer;
   GtkLabel             *error_label;
   GtkRevealer          *read_only_revealer;
+  GtkLabel             *read_only_label;
+  GtkWidget            *read_only_save_button;
+  GtkLabel             *conflict_status_label;
   GtkStack             *main_stack;
   AdwStatusPage        *failed_page;
   GtkSpinner           *loading_spinner;
@@ -117,5 +127,23 @@ void     _gloss_window_ask_encoding       (GlossWindow    *self,
                                            GFile          *file,
                                            const GError   *error);
 gboolean _gloss_window_close_in_conflict  (GlossWindow    *self);
+void     _gloss_window_load_async         (GlossWindow    *self,
+                                           GFile          *file,
+                                           GCancellable   *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer        user_data);
+GlossDocument *_gloss_window_load_finish  (GlossWindow    *self,
+                                           GAsyncResult   *result,
+                                           GError        **error);
+void     _gloss_window_check_disk_now     (GlossWindow    *self);
+void     _gloss_window_set_conflict_annotations (GlossWindow *self);
+
+/* gloss-window-recovery.c */
+void     _gloss_window_recovery_done      (GlossWindow    *self);
+
+/* gloss-window.c */
+void     _gloss_window_update_save_status (GlossWindow    *self);
+void     _gloss_window_show_failed        (GlossWindow    *self,
+                                           const char     *description);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "gloss-annotation.h"
 #include "gloss-application.h"
 #include "gloss-conflict-banner.h"
+#include "gloss-dialog-util.h"
 #include "gloss-document.h"
 #include "gloss-format.h"
 #include "gloss-history.h"
@@ -36,7 +37,9 @@ void
 _gloss_window_show_toast (GlossWindow *self,
                           const char  *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  g_autofree char *valid = gloss_dialog_util_make_valid (message);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (valid));
 }
 
 /* The document is open and may change */
@@ -97,7 +100,7 @@ update_title (GlossWindow *self)
       return;
     }
 
-  title = g_file_get_basename (gloss_document_get_file (self->document));
+  title = gloss_dialog_util_dup_display_basename (gloss_document_get_file (self->document));
   subtitle = g_strdup_printf (ngettext ("%u of %u sentence annotated", "%u of %u sentences annotated",
                                         gloss_document_get_n_sentences (self->document)),
                               gloss_document_get_n_annotated (self->document),
@@ -124,20 +127,36 @@ show_banner (GtkRevealer *revealer,
   gtk_revealer_set_reveal_child (revealer, show);
 }
 
-static void
-update_save_status (GlossWindow *self)
+/* The header says what is true of the file on disk: "Saved" only when it
+ * holds the latest change, "Saving…" only while a write will come, and
+ * what holds it back otherwise */
+void
+_gloss_window_update_save_status (GlossWindow *self)
 {
   const char *page = "none";
   gboolean show_error = FALSE;
 
   if (self->document != NULL && gloss_document_get_read_only (self->document))
     page = "read-only";
+  else if (self->saver != NULL && self->conflict == GLOSS_CONFLICT_ANNOTATIONS)
+    {
+      gboolean dirty = gloss_saver_get_dirty (self->saver);
+
+      page = "conflict";
+      gtk_label_set_text (self->conflict_status_label,
+                          dirty ? _("Not Saved: Changed on Disk") : _("Changed on Disk"));
+      gtk_widget_set_tooltip_text (gtk_stack_get_child_by_name (self->save_stack, "conflict"),
+                                   dirty ? _("The annotation file changed on disk, outside Gloss: your latest "
+                                             "changes are only in this window")
+                                         : _("The annotation file changed on disk, outside Gloss: it is not "
+                                             "what this window shows"));
+    }
   else if (self->saver != NULL)
     {
       switch (gloss_saver_get_state (self->saver))
         {
         case GLOSS_SAVER_SAVED:
-          page = "saved";
+          page = gloss_saver_get_dirty (self->saver) ? "saving" : "saved";
           break;
 
         case GLOSS_SAVER_SAVING:
@@ -152,6 +171,10 @@ update_save_status (GlossWindow *self)
         default:
           g_assert_not_reached ();
         }
+
+      /* A note being typed is in no file yet */
+      if (!show_error && gloss_sidebar_get_note_pending (self->sidebar))
+        page = "unsaved";
     }
 
   gtk_spinner_set_spinning (self->save_spinner, g_strcmp0 (page, "saving") == 0);
@@ -161,12 +184,13 @@ update_save_status (GlossWindow *self)
     {
       const GError *error = gloss_saver_get_error (self->saver);
       g_autoptr(GFile) json = gloss_document_dup_annotation_file (self->document);
-      g_autofree char *name = json ? g_file_get_parse_name (json) : g_strdup ("");
+      g_autofree char *name = json ? gloss_dialog_util_dup_display_name (json) : g_strdup ("");
+      g_autofree char *reason = gloss_dialog_util_make_valid (error ? error->message : _("unknown error"));
       g_autofree char *text = NULL;
 
       text = g_strdup_printf (_("Your annotations could not be saved to “%s”: %s. They are kept in this window; "
                                 "try again or save them elsewhere."),
-                              name, error ? error->message : _("unknown error"));
+                              name, reason);
       gtk_label_set_text (self->error_label, text);
       gtk_widget_set_tooltip_text (gtk_stack_get_child_by_name (self->save_stack, "error"), text);
     }
@@ -192,6 +216,7 @@ ask_before_close (GlossWindow *self)
 {
   AdwMessageDialog *dialog;
   const GError *error = self->saver ? gloss_saver_get_error (self->saver) : NULL;
+  g_autofree char *reason = gloss_dialog_util_make_valid (error ? error->message : _("unknown error"));
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                        _("Annotations Not Saved"),
@@ -199,7 +224,7 @@ ask_before_close (GlossWindow *self)
   adw_message_dialog_format_body (dialog,
                                   _("Gloss could not save your latest annotations (%s). "
                                     "Save them elsewhere, or close and lose them."),
-                                  error ? error->message : _("unknown error"));
+                                  reason);
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "discard", _("_Close and Lose Them"),
@@ -220,7 +245,7 @@ on_saver_notify_cb (GlossSaver  *saver,
 {
   GlossSaverState state = gloss_saver_get_state (saver);
 
-  update_save_status (self);
+  _gloss_window_update_save_status (self);
 
   if (state == GLOSS_SAVER_ERROR && g_strcmp0 (pspec->name, "state") == 0)
     {
@@ -255,6 +280,13 @@ on_saver_notify_cb (GlossSaver  *saver,
 }
 
 static void
+on_note_changed_cb (GtkEditable *note,
+                    GlossWindow *self)
+{
+  _gloss_window_update_save_status (self);
+}
+
+static void
 on_document_changed_cb (GlossDocument *document,
                         GlossWindow   *self)
 {
@@ -271,6 +303,18 @@ on_history_notify_cb (GObject     *history,
                       GlossWindow *self)
 {
   _gloss_window_update_actions (self);
+}
+
+/* The window lets go of its autosave: a hold while a change on disk is
+ * looked at would keep the last change from ever being written, so only
+ * a real conflict holds it now (the core still refuses to write over a
+ * file changed since it was read) */
+static void
+save_before_letting_go (GlossWindow *self)
+{
+  if (self->conflict != GLOSS_CONFLICT_ANNOTATIONS)
+    gloss_saver_set_held (self->saver, FALSE);
+  gloss_saver_save_now (self->saver);
 }
 
 static int
@@ -313,7 +357,7 @@ clear_document (GlossWindow *self)
       g_signal_handlers_disconnect_by_data (self->saver, self);
       /* A pending change is written before the saver goes; the write
        * keeps the saver alive until it is done. */
-      gloss_saver_save_now (self->saver);
+      save_before_letting_go (self);
       g_clear_object (&self->saver);
     }
 
@@ -341,6 +385,16 @@ set_document (GlossWindow   *self,
   GlossApplication *app = get_app (self);
 
   clear_document (self);
+  /* However it came (a load, a reload, restored work), the spinner of a
+   * slow load is over */
+  g_clear_handle_id (&self->loading_id, g_source_remove);
+  gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+
+  /* Restored work is deleted once saved; another text lets go of it */
+  if (self->recovery != NULL &&
+      (gloss_document_get_file (document) == NULL ||
+       !g_file_equal (gloss_document_get_file (document), gloss_recovery_get_text_file (self->recovery))))
+    g_clear_object (&self->recovery);
 
   self->document = g_object_ref (document);
   self->saver = gloss_saver_new (document);
@@ -368,7 +422,7 @@ set_document (GlossWindow   *self,
     gloss_application_add_recent (app, gloss_document_get_file (document));
 
   update_title (self);
-  update_save_status (self);
+  _gloss_window_update_save_status (self);
   _gloss_window_document_set (self);
   _gloss_window_update_actions (self);
 }
@@ -389,29 +443,39 @@ on_document_loaded_cb (GObject      *object,
   g_autoptr(GlossDocument) document = NULL;
   g_autoptr(GError) error = NULL;
 
-  document = gloss_document_load_finish (result, &error);
+  document = _gloss_window_load_finish (self, result, &error);
   if (error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  g_clear_handle_id (&self->loading_id, g_source_remove);
-  gtk_spinner_set_spinning (self->loading_spinner, FALSE);
-
   if (document == NULL)
     {
-      g_autofree char *name = self->loading ? g_file_get_parse_name (self->loading) : g_strdup ("");
+      g_autofree char *name = self->loading ? gloss_dialog_util_dup_display_name (self->loading) : g_strdup ("");
       g_autofree char *description = g_strdup_printf (_("“%s” could not be opened: %s"), name, error->message);
 
-      clear_document (self);
-      adw_status_page_set_description (self->failed_page, description);
-      gtk_stack_set_visible_child_name (self->main_stack, "failed");
-      update_title (self);
-      update_save_status (self);
-      _gloss_window_update_actions (self);
+      _gloss_window_show_failed (self, description);
       _gloss_window_ask_encoding (self, self->loading, error);
       return;
     }
 
   set_document (self, document);
+}
+
+/* The page that says why nothing could be opened */
+void
+_gloss_window_show_failed (GlossWindow *self,
+                           const char  *description)
+{
+  g_autofree char *valid = gloss_dialog_util_make_valid (description);
+  g_autofree char *markup = g_markup_escape_text (valid, -1);
+
+  g_clear_handle_id (&self->loading_id, g_source_remove);
+  gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+  clear_document (self);
+  adw_status_page_set_description (self->failed_page, markup);
+  gtk_stack_set_visible_child_name (self->main_stack, "failed");
+  update_title (self);
+  _gloss_window_update_save_status (self);
+  _gloss_window_update_actions (self);
 }
 
 /**
@@ -478,6 +542,10 @@ _gloss_window_open_text (GlossWindow *self,
       g_file_equal (gloss_document_get_file (self->document), file))
     return;
 
+  /* The text is being restored from unsaved work: that wins */
+  if (self->restoring && self->loading != NULL && g_file_equal (self->loading, file))
+    return;
+
   if (!can_leave_document (self, file, FALSE))
     return;
 
@@ -491,7 +559,7 @@ _gloss_window_open_text (GlossWindow *self,
   if (self->document == NULL && self->loading_id == 0)
     self->loading_id = g_timeout_add (300, show_loading_cb, self);
 
-  gloss_document_load_async (file, NULL, self->load_cancellable, on_document_loaded_cb, g_object_ref (self));
+  _gloss_window_load_async (self, file, self->load_cancellable, on_document_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -606,8 +674,8 @@ update_recent (GlossWindow *self)
     {
       g_autoptr(GFile) file = g_file_new_for_uri (recent[i]);
       g_autoptr(GFile) parent = g_file_get_parent (file);
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *where = parent ? g_file_get_parse_name (parent) : g_strdup ("");
+      g_autofree char *name = gloss_dialog_util_dup_display_basename (file);
+      g_autofree char *where = parent ? gloss_dialog_util_dup_display_name (parent) : g_strdup ("");
       GtkWidget *row;
 
       if (!g_file_is_native (file) || !g_file_query_exists (file, NULL))
@@ -796,7 +864,7 @@ gloss_window_dispose (GObject *object)
   if (self->saver != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->saver, self);
-      gloss_saver_save_now (self->saver);
+      save_before_letting_go (self);
     }
   if (self->document != NULL)
     {
@@ -805,6 +873,8 @@ gloss_window_dispose (GObject *object)
     }
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
+  if (self->sidebar != NULL)
+    g_signal_handlers_disconnect_by_func (gloss_sidebar_get_note_row (self->sidebar), on_note_changed_cb, self);
   _gloss_window_document_cleared (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
@@ -825,6 +895,9 @@ gloss_window_finalize (GObject *object)
   g_clear_object (&self->pending_open);
   g_clear_object (&self->saver);
   g_clear_object (&self->document);
+  g_clear_object (&self->recovery);
+  g_clear_pointer (&self->loaded_json_sha256, g_free);
+  g_clear_pointer (&self->next_read_only_reason, g_free);
 
   G_OBJECT_CLASS (gloss_window_parent_class)->finalize (object);
 }
@@ -926,6 +999,9 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, read_only_save_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, conflict_status_label);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, reanchor_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, conflict_banner);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, main_stack);
@@ -988,6 +1064,7 @@ gloss_window_init (GlossWindow *self)
   g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed_cb), self);
   g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_search_activate_cb), self);
   g_signal_connect (self->search_entry, "stop-search", G_CALLBACK (on_search_stop_cb), self);
+  g_signal_connect (gloss_sidebar_get_note_row (self->sidebar), "changed", G_CALLBACK (on_note_changed_cb), self);
   g_signal_connect (self, "realize", G_CALLBACK (on_realize_cb), self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
@@ -996,9 +1073,28 @@ gloss_window_init (GlossWindow *self)
 
   gtk_stack_set_visible_child_name (self->main_stack, "start");
   show_banner (self->read_only_revealer, FALSE);
-  update_save_status (self);
+  _gloss_window_update_save_status (self);
 
   _gloss_window_init_actions (self);
+}
+
+/**
+ * gloss_window_prepare_quit:
+ *
+ * Before a quit that cannot ask (a signal at logout): a note being typed
+ * goes into the document, and a change on disk not yet looked at is
+ * looked at, so that the autosave can then be flushed.
+ */
+void
+gloss_window_prepare_quit (GlossWindow *self)
+{
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+
+  if (self->document == NULL)
+    return;
+
+  gloss_sidebar_commit_note (self->sidebar);
+  _gloss_window_check_disk_now (self);
 }
 
 gboolean
@@ -1106,8 +1202,9 @@ gloss_window_get_page (GlossWindow *self)
 /**
  * gloss_window_get_save_status:
  *
- * Returns: what the header shows: "none", "saved", "saving", "error" or
- *   "read-only"
+ * Returns: what the header shows: "none", "saved", "saving", "unsaved" (a
+ *   note being typed), "conflict" (held: the file changed on disk),
+ *   "error" or "read-only"
  */
 const char *
 gloss_window_get_save_status (GlossWindow *self)
@@ -1131,6 +1228,38 @@ gloss_window_get_error_text (GlossWindow *self)
     return NULL;
 
   return gtk_label_get_text (self->error_label);
+}
+
+/**
+ * gloss_window_get_read_only_text:
+ *
+ * Returns: (nullable): the text of the read-only banner while it shows
+ */
+const char *
+gloss_window_get_read_only_text (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->read_only_revealer)))
+    return NULL;
+
+  return gtk_label_get_text (self->read_only_label);
+}
+
+/**
+ * gloss_window_get_failed_text:
+ *
+ * Returns: (nullable): why nothing could be opened, while the window says so
+ */
+const char *
+gloss_window_get_failed_text (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  if (g_strcmp0 (gloss_window_get_page (self), "failed") != 0)
+    return NULL;
+
+  return adw_status_page_get_description (self->failed_page);
 }
 
 GtkWindow *

@@ -12,6 +12,7 @@
 G_BEGIN_DECLS
 
 typedef struct _GlossSaver GlossSaver;
+typedef struct _GlossRecovery GlossRecovery;
 
 #define GLOSS_TYPE_WINDOW (gloss_window_get_type ())
 
@@ -31,6 +32,15 @@ GtkWidget     *gloss_window_get_document_list (GlossWindow *self);
 const char    *gloss_window_get_page         (GlossWindow *self);
 const char    *gloss_window_get_save_status  (GlossWindow *self);
 const char    *gloss_window_get_error_text   (GlossWindow *self);
+const char    *gloss_window_get_read_only_text (GlossWindow *self);
+const char    *gloss_window_get_failed_text  (GlossWindow *self);
 GtkWindow     *gloss_window_get_labels_editor (GlossWindow *self);
+void           gloss_window_prepare_quit     (GlossWindow *self);
+void           gloss_window_restore          (GlossWindow *self,
+                                              GlossRecovery *recovery);
+void           gloss_window_save_recovery_as (GlossWindow *self,
+                                              GlossRecovery *recovery);
+gboolean       gloss_window_shows_file       (GlossWindow *self,
+                                              GFile       *file);
 
 G_END_DECLS

@@ -1,0 +1,636 @@
+/* test-window-disk.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The real window under Xvfb against hostile files (issue 10): names that
+ * are not UTF-8, an annotation file changed on disk to the same size with
+ * its time put back, one the user may not write, one that cannot be read,
+ * a changed text, what the header says meanwhile, and unsaved work kept
+ * from an earlier run offered and restored.
+ */
+
+#include "config.h"
+
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "gloss-application.h"
+#include "gloss-conflict-banner.h"
+#include "gloss-document.h"
+#include "gloss-document-list.h"
+#include "gloss-folder-entry.h"
+#include "gloss-recovery.h"
+#include "gloss-saver.h"
+#include "gloss-sidebar.h"
+#include "gloss-window.h"
+
+#include "gloss-test-util.h"
+
+#define REPLACEMENT "\xef\xbf\xbd"
+
+static GlossApplication *app;
+
+static GlossWindow *
+open_text (const char *path)
+{
+  GlossWindow *window = open_window (path);
+
+  wait_for (document_shown, window, "the document to open");
+  gloss_saver_set_delay (gloss_window_get_saver (window), 200);
+
+  return window;
+}
+
+static GlossConflictBanner *
+find_banner (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GlossConflictBanner *found;
+
+      if (GLOSS_IS_CONFLICT_BANNER (child))
+        return GLOSS_CONFLICT_BANNER (child);
+      if ((found = find_banner (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GlossConflictKind
+banner_kind (GlossWindow *window)
+{
+  return gloss_conflict_banner_get_kind (find_banner (GTK_WIDGET (window)));
+}
+
+static gboolean
+banner_shows_annotations (gpointer data)
+{
+  return banner_kind (data) == GLOSS_CONFLICT_ANNOTATIONS;
+}
+
+static gboolean
+banner_shows_text (gpointer data)
+{
+  return banner_kind (data) == GLOSS_CONFLICT_TEXT;
+}
+
+/* A button for @action that the user can see and press */
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child) && gtk_widget_is_drawable (child) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0)
+        return child;
+      if ((found = find_action_button (child, action)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+write_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, "Der Rat tagte am Montag. Er beschloss nichts. Die Opposition protestierte.\n", -1, &error);
+  g_assert_no_error (error);
+}
+
+/* Names that are not UTF-8 -------------------------------------------------- */
+
+static gboolean
+document_is (GlossWindow *window,
+             const char  *name)
+{
+  GlossDocument *document = gloss_window_get_document (window);
+  g_autofree char *base = NULL;
+
+  if (document == NULL || !document_shown (window))
+    return FALSE;
+
+  base = g_file_get_basename (gloss_document_get_file (document));
+
+  return g_strcmp0 (base, name) == 0;
+}
+
+static gboolean
+latin_open (gpointer data)
+{
+  return document_is (data, "caf\xe9.txt");
+}
+
+static gboolean
+folder_listed (gpointer data)
+{
+  GlossDocumentList *list = GLOSS_DOCUMENT_LIST (gloss_window_get_document_list (data));
+
+  return document_shown (data) && g_list_model_get_n_items (gloss_document_list_get_entries (list)) == 2;
+}
+
+static void
+test_non_utf8_name (void)
+{
+  g_autofree char *dir = make_workdir ((const char *[]) { NULL });
+  g_autofree char *text = g_build_filename (dir, "caf\xe9.txt", NULL);
+  g_autofree char *other = g_build_filename (dir, "a.txt", NULL);
+  g_autofree char *json_path = g_strconcat (text, ".gloss.json", NULL);
+  g_autofree char *json = NULL;
+  GlossDocumentList *list;
+  GlossWindow *window;
+  GListModel *entries;
+
+  write_text (text);
+  write_text (other);
+
+  /* The title shows the name, a byte that is not UTF-8 as U+FFFD */
+  window = open_text (text);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "caf" REPLACEMENT ".txt");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* In a folder: the list, and Alt+Down onto it */
+  window = open_window (dir);
+  wait_for (folder_listed, window, "the folder to open");
+  g_assert_true (document_is (window, "a.txt"));
+  list = GLOSS_DOCUMENT_LIST (gloss_window_get_document_list (window));
+  entries = gloss_document_list_get_entries (list);
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(GlossFolderEntry) entry = g_list_model_get_item (entries, i);
+
+      g_assert_true (g_utf8_validate (gloss_folder_entry_get_title (entry), -1, NULL));
+    }
+
+  g_assert_true (activate (window, "doc.next-document", NULL));
+  wait_for (latin_open, window, "the text with the Latin-1 name");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "caf" REPLACEMENT ".txt");
+  g_assert_true (activate (window, "doc.toggle-label", "s", "claim"));
+  wait_for (all_saved, window, "the autosave");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* What was written for it opens again: valid JSON, the name escaped
+   * as every export escapes it (byte E9 as %E9) */
+  json = read_file (json_path);
+  g_assert_true (g_utf8_validate (json, -1, NULL));
+  g_assert_nonnull (strstr (json, "\"file\": \"caf%E9.txt\""));
+  window = open_text (text);
+  g_assert_false (gloss_document_get_read_only (gloss_window_get_document (window)));
+  g_assert_cmpuint (gloss_document_count_label (gloss_window_get_document (window), "claim"), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (dir);
+}
+
+/* A change on disk of the same size, its time put back ---------------------- */
+
+static void
+rewrite_in_place (const char *path,
+                  const char *contents)
+{
+  struct stat before;
+  struct timespec times[2];
+  FILE *file;
+
+  g_assert_cmpint (stat (path, &before), ==, 0);
+  g_assert_cmpuint (strlen (contents), ==, (gsize)before.st_size);
+
+  /* As an editor or a sync tool may: the same file, the same size, and
+   * the modification time as it was */
+  file = fopen (path, "r+");
+  g_assert_nonnull (file);
+  g_assert_cmpuint (fwrite (contents, 1, strlen (contents), file), ==, strlen (contents));
+  g_assert_cmpint (fclose (file), ==, 0);
+
+  times[0] = before.st_atim;
+  times[1] = before.st_mtim;
+  g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+}
+
+static void
+test_same_size_change (void)
+{
+  g_autofree char *dir = make_workdir ((const char *[]) { "article.txt", NULL });
+  g_autofree char *text = g_build_filename (dir, "article.txt", NULL);
+  g_autofree char *json = g_build_filename (dir, "article.txt.gloss.json", NULL);
+  g_autofree char *ours = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autoptr(GRegex) label = g_regex_new ("\"label\": \"claim\"", 0, 0, NULL);
+  GlossWindow *window;
+
+  g_settings_set_boolean (gloss_application_get_settings (app), "advance-after-label", FALSE);
+  window = open_text (text);
+  gloss_window_set_position (window, 1);
+  g_assert_true (activate (window, "doc.toggle-label", "s", "claim"));
+  wait_for (all_saved, window, "the label to be saved");
+  spin (800);
+  g_assert_cmpstr (gloss_window_get_save_status (window), ==, "saved");
+
+  /* Another program's version: a quote, not a claim (the same length) */
+  ours = read_file (json);
+  theirs = g_regex_replace_literal (label, ours, -1, 0, "\"label\": \"quote\"", 0, NULL);
+  g_assert_cmpstr (theirs, !=, ours);
+  rewrite_in_place (json, theirs);
+
+  wait_for (banner_shows_annotations, window, "the conflict banner");
+  /* The header says so, not "Saved" */
+  g_assert_cmpstr (gloss_window_get_save_status (window), ==, "conflict");
+
+  /* More work here is held, and says so: not "Saving…" */
+  gloss_window_set_position (window, 3);
+  g_assert_true (activate (window, "doc.toggle-label", "s", "source"));
+  spin (1500);
+  g_assert_true (gloss_saver_get_dirty (gloss_window_get_saver (window)));
+  g_assert_cmpstr (gloss_window_get_save_status (window), ==, "conflict");
+  on_disk = read_file (json);
+  g_assert_cmpstr (on_disk, ==, theirs);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (gloss_application_get_settings (app), "advance-after-label");
+  remove_tree (dir);
+}
+
+/* Annotation files that may not be written, or cannot be read --------------- */
+
+static void
+test_read_only_file (void)
+{
+  g_autofree char *dir = make_workdir ((const char *[]) { "article.txt", NULL });
+  g_autofree char *text = g_build_filename (dir, "article.txt", NULL);
+  g_autofree char *json = g_build_filename (dir, "article.txt.gloss.json", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GlossWindow *window;
+  const char *banner;
+  GStatBuf buf;
+
+  window = open_text (text);
+  g_assert_true (activate (window, "doc.toggle-label", "s", "claim"));
+  wait_for (all_saved, window, "the first save");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Someone made it read-only (as root, the permissions alone say so) */
+  g_assert_cmpint (g_chmod (json, 0444), ==, 0);
+  before = read_file (json);
+
+  window = open_window (text);
+  wait_for (document_shown, window, "the read-only document");
+  g_assert_true (gloss_document_get_read_only (gloss_window_get_document (window)));
+  g_assert_cmpstr (gloss_window_get_save_status (window), ==, "read-only");
+  banner = gloss_window_get_read_only_text (window);
+  g_assert_nonnull (banner);
+  g_assert_nonnull (strstr (banner, "“article.txt.gloss.json”"));
+  g_assert_nonnull (strstr (banner, "0444"));
+  g_assert_nonnull (find_action_button (GTK_WIDGET (window), "win.save-as"));
+  g_assert_true (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (window), "win.save-as")));
+
+  /* Nothing is changed, nothing replaced */
+  activate (window, "doc.toggle-label", "s", "quote");
+  activate (window, "doc.save", NULL);
+  spin (800);
+  after = read_file (json);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (g_stat (json, &buf), ==, 0);
+  g_assert_cmpint (buf.st_mode & 0777, ==, 0444);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_chmod (json, 0644);
+  remove_tree (dir);
+}
+
+static gboolean
+failed_shown (gpointer data)
+{
+  return gloss_window_get_failed_text (data) != NULL;
+}
+
+static void
+test_unreadable_file (void)
+{
+  g_autofree char *dir = make_workdir ((const char *[]) { "article.txt", NULL });
+  g_autofree char *text = g_build_filename (dir, "article.txt", NULL);
+  g_autofree char *json = g_build_filename (dir, "article.txt.gloss.json", NULL);
+  GlossWindow *window;
+  const char *message;
+
+  /* A folder named like the annotation file: it is named, with why */
+  g_assert_cmpint (g_mkdir (json, 0755), ==, 0);
+  window = open_window (text);
+  wait_for (failed_shown, window, "the window to say it could not open");
+  message = gloss_window_get_failed_text (window);
+  g_assert_nonnull (strstr (message, "annotation file “article.txt.gloss.json”"));
+  g_assert_nonnull (strstr (message, "it is a folder"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_rmdir (json);
+
+  /* A file the user may not read (root may read anything) */
+  if (geteuid () != 0)
+    {
+      write_text (json);
+      g_assert_cmpint (g_chmod (json, 0), ==, 0);
+      window = open_window (text);
+      wait_for (failed_shown, window, "the window to say it could not open");
+      message = gloss_window_get_failed_text (window);
+      g_assert_nonnull (strstr (message, "annotation file “article.txt.gloss.json”"));
+      g_assert_nonnull (strstr (message, g_strerror (EACCES)));
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_chmod (json, 0644);
+    }
+  else
+    g_test_message ("running as root: a file without read permission is readable");
+
+  remove_tree (dir);
+}
+
+/* A changed text: the banner says what is saved ----------------------------- */
+
+static void
+test_text_changed (void)
+{
+  g_autofree char *dir = make_workdir ((const char *[]) { "article.txt", NULL });
+  g_autofree char *text = g_build_filename (dir, "article.txt", NULL);
+  g_autofree char *json = g_build_filename (dir, "article.txt.gloss.json", NULL);
+  g_autofree char *saved = NULL;
+  GlossWindow *window;
+  const char *message;
+
+  g_settings_set_boolean (gloss_application_get_settings (app), "advance-after-label", FALSE);
+  window = open_text (text);
+  g_assert_true (activate (window, "doc.toggle-label", "s", "claim"));
+  wait_for (all_saved, window, "the first save");
+
+  write_text (text);
+  wait_for (banner_shows_text, window, "the text-changed banner");
+
+  /* Work goes on and is saved, for the text as it was: the banner says
+   * so, and the header is true */
+  gloss_window_set_position (window, 2);
+  g_assert_true (activate (window, "doc.toggle-label", "s", "quote"));
+  wait_for (all_saved, window, "the label to be saved, for the old text");
+  saved = read_file (json);
+  g_assert_nonnull (strstr (saved, "\"label\": \"quote\""));
+  message = gloss_conflict_banner_get_message (find_banner (GTK_WIDGET (window)));
+  g_assert_null (strstr (message, "nothing is saved"));
+  g_assert_nonnull (strstr (message, "are still saved"));
+  g_assert_cmpstr (gloss_window_get_save_status (window), ==, "saved");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (gloss_application_get_settings (app), "advance-after-label");
+  remove_tree (dir);
+}
+
+/* What the header says while a note is typed ------------------------------- */
+
+static void
+test_note_status (void)
+{
+  g_autofree char *dir = make_workdir ((const char *[]) { "article.txt", NULL });
+  g_autofree char *text = g_build_filename (dir, "article.txt", NULL);
+  g_autofree char *json = g_build_filename (dir, "article.txt.gloss.json", NULL);
+  g_autofree char *saved = NULL;
+  GtkWidget *note_row;
+  GlossWindow *window;
+
+  g_settings_set_boolean (gloss_application_get_settings (app), "advance-after-label", FALSE);
+  window = open_text (text);
+  g_assert_true (activate (window, "doc.toggle-label", "s", "claim"));
+  wait_for (all_saved, window, "the label to be saved");
+  g_assert_cmpstr (gloss_window_get_save_status (window), ==, "saved");
+
+  /* Typing a note: it is in no file yet, and the header does not say
+   * Saved (the field is not focused: a window that is not the active one
+   * under Xvfb gets no focus-out, which GTK warns about) */
+  note_row = gloss_sidebar_get_note_row (GLOSS_SIDEBAR (gloss_window_get_sidebar (window)));
+  gtk_editable_set_text (GTK_EDITABLE (note_row), "Checked against the minutes");
+  g_assert_cmpstr (gloss_window_get_save_status (window), ==, "unsaved");
+
+  /* Enter: it is saved */
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (note_row)), "activate");
+  wait_for (all_saved, window, "the note to be saved");
+  g_assert_cmpstr (gloss_window_get_save_status (window), ==, "saved");
+  saved = read_file (json);
+  g_assert_nonnull (strstr (saved, "Checked against the minutes"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (gloss_application_get_settings (app), "advance-after-label");
+  remove_tree (dir);
+}
+
+/* Unsaved work from an earlier run ------------------------------------------- */
+
+static GlossRecovery *
+keep_work (const char *text,
+           const char *label)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (text);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossRecovery *recovery;
+
+  document = gloss_document_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  gloss_document_add_label (document, 1, label);
+  recovery = gloss_recovery_save (document, FALSE, "No space left on device", &error);
+  g_assert_no_error (error);
+
+  return recovery;
+}
+
+static gboolean
+offer_shown (gpointer data)
+{
+  return find_last_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static AdwMessageDialog *
+wait_for_offer (void)
+{
+  AdwMessageDialog *dialog;
+  const char *shot = g_getenv ("GLOSS_TEST_SCREENSHOT");
+
+  gloss_application_offer_recovery (app);
+  wait_for (offer_shown, NULL, "the recovery offer");
+  dialog = ADW_MESSAGE_DIALOG (find_last_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Unsaved Work Found");
+
+  /* For a look at it: GLOSS_TEST_SCREENSHOT=offer.png */
+  if (shot != NULL)
+    {
+      g_autofree char *dialog_shot = g_strconcat (shot, ".dialog.png", NULL);
+
+      spin (300);
+      g_assert_true (render_to_png (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (dialog))), shot));
+      g_assert_true (render_to_png (GTK_WIDGET (dialog), dialog_shot));
+    }
+
+  return dialog;
+}
+
+static void
+answer (AdwMessageDialog *dialog,
+        const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static guint
+count_recoveries (void)
+{
+  g_autoptr(GPtrArray) recoveries = gloss_recovery_list ();
+
+  return recoveries->len;
+}
+
+static gboolean
+no_recovery (gpointer data)
+{
+  return count_recoveries () == 0;
+}
+
+static void
+test_recovery_offer (void)
+{
+  g_autofree char *dir = make_workdir ((const char *[]) { "article.txt", NULL });
+  g_autofree char *text = g_build_filename (dir, "article.txt", NULL);
+  g_autofree char *json = g_build_filename (dir, "article.txt.gloss.json", NULL);
+  g_autofree char *saved = NULL;
+  g_autoptr(GlossRecovery) recovery = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *when = NULL;
+  AdwMessageDialog *dialog;
+  GlossWindow *start;
+  GlossWindow *window;
+  const char *body;
+
+  recovery = keep_work (text, "quote");
+  local = g_date_time_to_local (gloss_recovery_get_created (recovery));
+  when = g_date_time_format (local, "%-d %B %Y, %H:%M");
+
+  start = g_object_new (GLOSS_TYPE_WINDOW, "application", app, NULL);
+  gtk_window_present (GTK_WINDOW (start));
+
+  /* Offered with the name, the time and why; Escape leaves it for later */
+  dialog = wait_for_offer ();
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "“article.txt”"));
+  g_assert_nonnull (strstr (body, when));
+  g_assert_nonnull (strstr (body, "No space left on device"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "restore"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "save-as"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  answer (dialog, adw_message_dialog_get_close_response (dialog));
+  g_assert_cmpuint (count_recoveries (), ==, 1);
+
+  /* Restore: the empty window shows the work as unsaved changes, and the
+   * autosave writes it; then the recovery file goes */
+  dialog = wait_for_offer ();
+  answer (dialog, "restore");
+  wait_for (document_shown, start, "the restored work");
+  window = start;
+  g_assert_true (gloss_saver_get_dirty (gloss_window_get_saver (window)) ||
+                 g_file_test (json, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (gloss_document_count_label (gloss_window_get_document (window), "quote"), ==, 1);
+  wait_for (all_saved, window, "the restored work to be saved");
+  wait_for (no_recovery, NULL, "the recovery file to go");
+  saved = read_file (json);
+  g_assert_nonnull (strstr (saved, "\"label\": \"quote\""));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* Discard deletes it */
+  g_clear_object (&recovery);
+  recovery = keep_work (text, "source");
+  start = g_object_new (GLOSS_TYPE_WINDOW, "application", app, NULL);
+  gtk_window_present (GTK_WINDOW (start));
+  answer (wait_for_offer (), "discard");
+  g_assert_cmpuint (count_recoveries (), ==, 0);
+  g_clear_pointer (&saved, g_free);
+  saved = read_file (json);
+  g_assert_null (strstr (saved, "\"label\": \"source\""));
+
+  gtk_window_destroy (GTK_WINDOW (start));
+  remove_tree (dir);
+}
+
+static void
+test_recovery_conflict (void)
+{
+  g_autofree char *dir = make_workdir ((const char *[]) { "article.txt", NULL });
+  g_autofree char *text = g_build_filename (dir, "article.txt", NULL);
+  g_autofree char *json = g_build_filename (dir, "article.txt.gloss.json", NULL);
+  g_autofree char *mine = g_build_filename (dir, "article.txt.gloss.mine.json", NULL);
+  g_autofree char *theirs = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autofree char *kept = NULL;
+  g_autoptr(GlossRecovery) recovery = NULL;
+  GlossWindow *window;
+
+  /* The work was kept; since then someone else wrote the annotations */
+  recovery = keep_work (text, "quote");
+  window = open_text (text);
+  g_assert_true (activate (window, "doc.toggle-label", "s", "source"));
+  wait_for (all_saved, window, "their save");
+  gtk_window_destroy (GTK_WINDOW (window));
+  theirs = read_file (json);
+
+  /* Gloss FILE at the next start: restoring into the window of that text
+   * does not write over theirs */
+  window = open_window (text);
+  answer (wait_for_offer (), "restore");
+  wait_for (banner_shows_annotations, window, "the conflict banner over the restored work");
+  g_assert_cmpuint (gloss_document_count_label (gloss_window_get_document (window), "quote"), ==, 1);
+  g_assert_cmpstr (gloss_window_get_save_status (window), ==, "conflict");
+  spin (1000);
+  on_disk = read_file (json);
+  g_assert_cmpstr (on_disk, ==, theirs);
+  g_assert_cmpuint (count_recoveries (), ==, 1);
+
+  /* Keep Mine: the work beside theirs, and the recovery goes */
+  g_assert_true (activate (window, "win.keep-mine", NULL));
+  wait_for (no_recovery, NULL, "the recovery file to go");
+  kept = read_file (mine);
+  g_assert_nonnull (strstr (kept, "\"label\": \"quote\""));
+  g_clear_pointer (&on_disk, g_free);
+  on_disk = read_file (json);
+  g_assert_cmpstr (on_disk, ==, theirs);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *data_dir = g_dir_make_tmp ("gloss-data-XXXXXX", NULL);
+  int ret;
+
+  /* Recovery files go to a folder of this test, not the user's */
+  g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
+  app = ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/gloss/window-disk/non-utf8-name", test_non_utf8_name);
+  g_test_add_func ("/gloss/window-disk/same-size-change", test_same_size_change);
+  g_test_add_func ("/gloss/window-disk/read-only-file", test_read_only_file);
+  g_test_add_func ("/gloss/window-disk/unreadable-file", test_unreadable_file);
+  g_test_add_func ("/gloss/window-disk/text-changed", test_text_changed);
+  g_test_add_func ("/gloss/window-disk/note-status", test_note_status);
+  g_test_add_func ("/gloss/window-disk/recovery-offer", test_recovery_offer);
+  g_test_add_func ("/gloss/window-disk/recovery-conflict", test_recovery_conflict);
+
+  ret = g_test_run ();
+
+  remove_tree (data_dir);
+  g_clear_object (&app);
+
+  return ret;
+}
