@@ -1955,13 +1955,20 @@ _gloss_document_insert_annotation (GlossDocument   *self,
   if (sentence == NULL)
     return;
 
+  /* After the sentence's last annotation of a label not after this one:
+   * they are in label order, so a search finds the place, and a label
+   * with a thousand others on one sentence is not a walk each time */
   label_pos = gloss_label_set_get_position (self->labels, gloss_annotation_get_label (annotation));
-  for (sentence_pos = 0; sentence_pos < gloss_sentence_get_n_annotations (sentence); sentence_pos++)
+  sentence_pos = 0;
+  for (guint hi = gloss_sentence_get_n_annotations (sentence); sentence_pos < hi;)
     {
-      GlossAnnotation *other = gloss_sentence_get_annotation (sentence, sentence_pos);
+      guint mid = sentence_pos + (hi - sentence_pos) / 2;
+      GlossAnnotation *other = gloss_sentence_get_annotation (sentence, mid);
 
       if ((guint)gloss_label_set_get_position (self->labels, gloss_annotation_get_label (other)) > (guint)label_pos)
-        break;
+        hi = mid;
+      else
+        sentence_pos = mid + 1;
     }
 
   _gloss_sentence_insert_annotation (sentence, sentence_pos, annotation);
