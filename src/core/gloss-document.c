@@ -313,9 +313,7 @@ gloss_document_new (GlossText     *text,
 
   self = _gloss_document_new_empty (text, language, labels);
 
-  spans = gloss_segmenter_split (get_segmenter (self->language),
-                                 gloss_text_get_contents (text),
-                                 gloss_text_get_n_bytes (text));
+  spans = _gloss_document_split (self);
 
   sentences = g_ptr_array_new_full (spans->len, g_object_unref);
   for (guint i = 0; i < spans->len; i++)
@@ -1854,6 +1852,20 @@ _gloss_document_new_empty (GlossText     *text,
   self->labels = labels ? g_object_ref (labels) : gloss_label_set_new_default ();
 
   return self;
+}
+
+/**
+ * _gloss_document_split:
+ *
+ * Returns: (transfer full) (element-type GlossSpan): the sentences the
+ *   segmenter finds in the whole text, in the document's language
+ */
+GArray *
+_gloss_document_split (GlossDocument *self)
+{
+  return gloss_segmenter_split (get_segmenter (self->language),
+                                gloss_text_get_contents (self->text),
+                                gloss_text_get_n_bytes (self->text));
 }
 
 static int
