@@ -8,7 +8,9 @@
 #include "gloss-annotation.h"
 #include "gloss-document.h"
 #include "gloss-history.h"
+#include "gloss-label.h"
 #include "gloss-label-set.h"
+#include "gloss-problem.h"
 #include "gloss-sentence.h"
 #include "gloss-text.h"
 
@@ -348,6 +350,165 @@ test_default_labels (void)
     }
 }
 
+/* Every label is found at the place a walk over the set finds it */
+static void
+assert_positions (GlossLabelSet *labels,
+                  const char    *expected)
+{
+  g_auto(GStrv) ids = g_strsplit (expected, " ", -1);
+
+  g_assert_cmpuint (gloss_label_set_get_n_labels (labels), ==, g_strv_length (ids));
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_assert_cmpstr (gloss_label_get_id (gloss_label_set_get_label (labels, i)), ==, ids[i]);
+      g_assert_cmpint (gloss_label_set_get_position (labels, ids[i]), ==, i);
+      g_assert_true (gloss_label_set_lookup (labels, ids[i]) == gloss_label_set_get_label (labels, i));
+    }
+}
+
+static void
+test_label_set_positions (void)
+{
+  g_autoptr(GlossLabelSet) labels = gloss_label_set_new ();
+  g_autoptr(GlossLabelSet) copy = NULL;
+  const char *ids[] = { "b", "d", "a", "e", "c" };
+  const guint places[] = { 0, 1, 0, 3, 2 };
+
+  /* At the end, at the front and between */
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(GlossLabel) label = gloss_label_new (ids[i], NULL, NULL, NULL, NULL);
+
+      g_assert_true (gloss_label_set_insert (labels, places[i], label));
+    }
+  assert_positions (labels, "a b c d e");
+
+  /* An id already there is refused, wherever it would go */
+  {
+    g_autoptr(GlossLabel) again = gloss_label_new ("c", NULL, NULL, NULL, NULL);
+
+    g_assert_false (gloss_label_set_insert (labels, 0, again));
+    g_assert_false (gloss_label_set_insert (labels, 5, again));
+  }
+  assert_positions (labels, "a b c d e");
+
+  g_assert_true (gloss_label_set_move (labels, 4, 1));
+  assert_positions (labels, "a e b c d");
+  g_assert_true (gloss_label_set_move (labels, 0, 4));
+  assert_positions (labels, "e b c d a");
+
+  g_assert_true (gloss_label_set_remove (labels, "b"));
+  assert_positions (labels, "e c d a");
+  g_assert_false (gloss_label_set_remove (labels, "b"));
+  g_assert_cmpint (gloss_label_set_get_position (labels, "b"), ==, -1);
+  g_assert_null (gloss_label_set_lookup (labels, "b"));
+  g_assert_cmpint (gloss_label_set_get_position (labels, NULL), ==, -1);
+
+  copy = gloss_label_set_copy (labels);
+  assert_positions (copy, "e c d a");
+  g_assert_true (gloss_label_set_remove (labels, "d"));
+  assert_positions (labels, "e c a");
+  assert_positions (copy, "e c d a");
+}
+
+/* A key is taken by the first label that has it and is taken into the set */
+static void
+test_label_set_keys (void)
+{
+  static const struct { const char *json; const char *problems; } cases[] = {
+    { "[{\"id\": \"a\", \"key\": \"x\"}, {\"id\": \"b\", \"key\": \"x\"}]",
+      "$[1]: The key “x” of label “b” is used by another label" },
+    /* a label refused for its id does not take its key */
+    { "[{\"id\": \"a\", \"key\": \"x\"}, {\"id\": \"a\", \"key\": \"y\"}, {\"id\": \"c\", \"key\": \"y\"}]",
+      "$[1]: The label id “a” is used twice" },
+    /* nor does a key that is not valid, and no key is no key */
+    { "[{\"id\": \"a\", \"key\": \"xy\"}, {\"id\": \"b\", \"key\": \"xy\"}, {\"id\": \"c\", \"key\": \"\"}, "
+      "{\"id\": \"d\", \"key\": \"\"}]",
+      "$[0]: The key “xy” of label “a” must be a single character; "
+      "$[1]: The key “xy” of label “b” must be a single character" },
+    { "[{\"id\": \"a\", \"key\": \"ü\"}, {\"id\": \"b\", \"key\": \"u\"}]", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonNode) root = json_from_string (cases[i].json, NULL);
+      g_autoptr(GPtrArray) problems = gloss_problems_new ();
+      g_autoptr(GlossLabelSet) labels = NULL;
+      g_autoptr(GString) found = g_string_new (NULL);
+
+      labels = gloss_label_set_new_from_json (json_node_get_array (root), "$", problems);
+      for (guint p = 0; p < problems->len; p++)
+        {
+          GlossProblem *problem = g_ptr_array_index (problems, p);
+
+          g_string_append_printf (found, "%s%s: %s", p ? "; " : "", problem->path, problem->message);
+        }
+      g_assert_cmpstr (found->str, ==, cases[i].problems);
+      g_assert_true ((labels == NULL) == (problems->len > 0));
+    }
+}
+
+/* Many labels on one sentence, added in no order, stay in label order */
+static void
+test_many_labels_one_sentence (void)
+{
+  g_autoptr(GlossLabelSet) labels = gloss_label_set_new ();
+  g_autoptr(GlossText) text = gloss_text_new ("Ein Satz. Noch einer.", -1, NULL);
+  g_autoptr(GlossDocument) doc = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (10);
+  GlossSentence *sentence;
+  GListModel *annotations;
+  const guint n = 200;
+  guint *order = g_new (guint, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("l%03u", i);
+      g_autoptr(GlossLabel) label = gloss_label_new (id, NULL, NULL, NULL, NULL);
+
+      gloss_label_set_insert (labels, i, label);
+      order[i] = i;
+    }
+  for (guint i = n - 1; i > 0; i--)
+    {
+      guint j = g_rand_int_range (rand, 0, i + 1);
+      guint t = order[i];
+
+      order[i] = order[j];
+      order[j] = t;
+    }
+
+  doc = gloss_document_new (text, "de", labels);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("l%03u", order[i]);
+
+      g_assert_true (gloss_document_add_label (doc, 0, id));
+      g_assert_false (gloss_document_add_label (doc, 0, id));
+    }
+
+  sentence = gloss_document_get_sentence (doc, 0);
+  annotations = gloss_document_get_annotations (doc);
+  g_assert_cmpuint (gloss_sentence_get_n_annotations (sentence), ==, n);
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("l%03u", i);
+      g_autoptr(GlossAnnotation) item = g_list_model_get_item (annotations, i);
+
+      g_assert_cmpstr (gloss_annotation_get_label (gloss_sentence_get_annotation (sentence, i)), ==, id);
+      g_assert_cmpstr (gloss_annotation_get_label (item), ==, id);
+    }
+
+  /* Undone one by one, from wherever they were put */
+  for (guint i = 0; i < n; i++)
+    g_assert_true (gloss_document_undo (doc));
+  g_assert_cmpuint (gloss_sentence_get_n_annotations (sentence), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 0);
+
+  g_free (order);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -365,6 +526,9 @@ main (int    argc,
   ADD ("/gloss/document/delete-label", test_delete_label);
   g_test_add_func ("/gloss/document/resplit-unlabelled", test_resplit_unlabelled);
   g_test_add_func ("/gloss/document/default-labels", test_default_labels);
+  g_test_add_func ("/gloss/document/many-labels-one-sentence", test_many_labels_one_sentence);
+  g_test_add_func ("/gloss/label-set/positions", test_label_set_positions);
+  g_test_add_func ("/gloss/label-set/keys", test_label_set_keys);
 
 #undef ADD
 

@@ -204,6 +204,10 @@ test_mapping (Fixture       *fixture,
     { "[[0, 5, \"claim\"], [6, 12, \"claim\"]]", "0:claim" },
     /* labels datasets spell differently */
     { "[[0, 31, \"Quote\"], [32, 60, \"CLAIM\"]]", "0:quote 1:claim" },
+    /* from the space between two sentences on: the second */
+    { "[[31, 60, \"claim\"]]", "1:claim" },
+    /* the last sentence, and spans in no order */
+    { "[[70, 80, \"quote\"], [0, 31, \"source\"], [61, 80, \"claim\"]]", "0:source 2:claim,quote" },
   };
   const char *text = "Der Minister sagt: „Alles gut.“ Die Opposition widerspricht. Sie nennt 😀 Zahlen.";
 
@@ -218,6 +222,48 @@ test_mapping (Fixture       *fixture,
       labels = describe (gloss_importer_get_document (importer, 0, NULL));
       g_assert_cmpstr (labels, ==, cases[i].expected);
     }
+}
+
+/* A model's output may put hundreds of labels on one span, and the same
+ * label again with another note: one annotation per label, in the order
+ * the labels came, every note kept */
+static void
+test_many_labels_one_span (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GString) labels = g_string_new (NULL);
+  g_autoptr(GString) notes = g_string_new (NULL);
+  g_autoptr(GlossImporter) importer = NULL;
+  g_autoptr(GFile) into = g_file_get_child (fixture->folder, "into");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *input = NULL;
+  GlossSentence *sentence;
+  const guint n = 300;
+
+  for (guint round = 0; round < 2; round++)
+    for (guint i = n; i > 0; i--)
+      {
+        g_string_append_printf (labels, "%s\"l%03u\"", labels->len ? ", " : "", i);
+        g_string_append_printf (notes, "%s\"n%u\"", notes->len ? ", " : "", round);
+      }
+  input = g_strdup_printf ("{\"document\": \"a\", \"sentence\": 0, \"start\": 0, \"end\": 5, \"text\": \"Eins.\", "
+                           "\"labels\": [%s], \"notes\": [%s]}\n", labels->str, notes->str);
+  importer = import_string (fixture, GLOSS_IMPORT_SENTENCES_JSONL, input);
+
+  g_assert_cmpuint (gloss_importer_get_problems (importer)->len, ==, 0);
+  sentence = gloss_document_get_sentence (gloss_importer_get_document (importer, 0, NULL), 0);
+  g_assert_cmpuint (gloss_sentence_get_n_annotations (sentence), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      GlossAnnotation *annotation = gloss_sentence_get_annotation (sentence, i);
+      g_autofree char *label = g_strdup_printf ("l%03u", n - i);
+
+      g_assert_cmpstr (gloss_annotation_get_label (annotation), ==, label);
+      g_assert_cmpstr (gloss_annotation_get_note (annotation), ==, "n0\nn1");
+    }
+
+  g_assert_true (gloss_importer_write (importer, into, FALSE, NULL, NULL, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -328,6 +374,46 @@ test_label_studio_utf16 (Fixture       *fixture,
   g_assert_cmpstr (gloss_annotation_get_annotator (annotation), ==, "ada@example.org");
 }
 
+/* Older Label Studio offsets around characters that UTF-16 counts twice:
+ * "😀😀 Ab. 😀 Cd." is 12 code points and 15 UTF-16 units */
+static void
+test_label_studio_utf16_edges (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const struct { guint start, end; const char *text; const char *expected; } cases[] = {
+    { 5, 8, "Ab.", "read as [3, 6)" },
+    /* up to the end of the text */
+    { 12, 15, "Cd.", "read as [9, 12)" },
+    { 9, 11, "😀", "read as [7, 8)" },
+    /* inside a pair, beyond the end */
+    { 10, 12, " C", "does not hold its text" },
+    { 12, 16, "Cd.", "does not hold its text" },
+  };
+  g_autoptr(GString) input = g_string_new ("[");
+  g_autoptr(GlossImporter) importer = NULL;
+  GPtrArray *warnings, *problems;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_string_append_printf (input, "%s{\"id\": %u, \"data\": {\"text\": \"😀😀 Ab. 😀 Cd.\"}, \"annotations\": "
+                            "[{\"result\": [{\"value\": {\"start\": %u, \"end\": %u, \"text\": \"%s\", "
+                            "\"labels\": [\"claim\"]}}]}]}",
+                            i ? ", " : "", i, cases[i].start, cases[i].end, cases[i].text);
+  g_string_append (input, "]");
+  importer = import_string (fixture, GLOSS_IMPORT_LABEL_STUDIO, input->str);
+
+  warnings = gloss_importer_get_warnings (importer);
+  problems = gloss_importer_get_problems (importer);
+  g_assert_cmpuint (warnings->len, ==, 3);
+  g_assert_cmpuint (problems->len, ==, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GPtrArray *list = i < 3 ? warnings : problems;
+      GlossProblem *problem = g_ptr_array_index (list, i < 3 ? i : i - 3);
+
+      g_assert_nonnull (strstr (problem->message, cases[i].expected));
+    }
+}
+
 static void
 test_brat_fragments (Fixture       *fixture,
                      gconstpointer  data)
@@ -389,10 +475,14 @@ main (int   argc,
   g_test_add ("/gloss/import/refuses-escape", Fixture, NULL, fixture_set_up, test_refuses_escape, fixture_tear_down);
   g_test_add ("/gloss/import/refuses-links", Fixture, NULL, fixture_set_up, test_refuses_links, fixture_tear_down);
   g_test_add ("/gloss/import/mapping", Fixture, NULL, fixture_set_up, test_mapping, fixture_tear_down);
+  g_test_add ("/gloss/import/many-labels-one-span", Fixture, NULL, fixture_set_up, test_many_labels_one_span,
+              fixture_tear_down);
   g_test_add ("/gloss/import/span-outside", Fixture, NULL, fixture_set_up, test_span_outside, fixture_tear_down);
   g_test_add ("/gloss/import/conflicts", Fixture, NULL, fixture_set_up, test_conflicts, fixture_tear_down);
   g_test_add ("/gloss/import/articles", Fixture, NULL, fixture_set_up, test_articles, fixture_tear_down);
   g_test_add ("/gloss/import/label-studio-utf16", Fixture, NULL, fixture_set_up, test_label_studio_utf16,
+              fixture_tear_down);
+  g_test_add ("/gloss/import/label-studio-utf16-edges", Fixture, NULL, fixture_set_up, test_label_studio_utf16_edges,
               fixture_tear_down);
   g_test_add ("/gloss/import/brat-fragments", Fixture, NULL, fixture_set_up, test_brat_fragments, fixture_tear_down);
   g_test_add ("/gloss/import/documents-jsonl-checked", Fixture, NULL, fixture_set_up, test_documents_jsonl_checked,

@@ -215,6 +215,88 @@ test_legacy_encoding (void)
   g_rmdir (tmpdir);
 }
 
+#define NEAREST_SENTENCE "Das stimmt so nicht, sagt er."  /* 29 characters */
+
+/* A text laid out as "1200 S 600": unlabelled sentences of so many
+ * characters (a multiple of 15), and NEAREST_SENTENCE with a space */
+static char *
+lay_out (const char *layout)
+{
+  g_auto(GStrv) parts = g_strsplit (layout, " ", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      guint n = g_ascii_strtoull (parts[i], NULL, 10);
+
+      if (g_str_equal (parts[i], "S"))
+        g_string_append (out, NEAREST_SENTENCE " ");
+      g_assert_cmpuint (n % 15, ==, 0);
+      for (; n > 0; n -= 15)
+        g_string_append (out, "Ein Satz hier. ");
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The occurrence nearest the old place wins, however far it is; of two as
+ * near the earlier; one that a sentence placed before holds is passed
+ * over; a place beyond the end of a text cut short is no problem */
+static void
+test_nearest (void)
+{
+  static const struct {
+    const char       *before;
+    const char       *after;
+    guint             n_anchors;
+    GlossAnchorStatus status;      /* of the last anchor */
+    guint             old_start;
+    guint             new_start;
+  } cases[] = {
+    { "1200 S 1200", "600 S 1170 S 600", 1, GLOSS_ANCHOR_MOVED, 1200, 600 },
+    { "600 S 600 S 600", "600 S 1800 S", 2, GLOSS_ANCHOR_MOVED, 1230, 2430 },
+    { "3000 S", "S 15", 1, GLOSS_ANCHOR_MOVED, 3000, 0 },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *before = lay_out (cases[c].before);
+      g_autofree char *after = lay_out (cases[c].after);
+      g_autoptr(GlossText) old = gloss_text_new (before, -1, NULL);
+      g_autoptr(GlossText) text = gloss_text_new (after, -1, NULL);
+      g_autoptr(GlossDocument) document = gloss_document_new (old, "de", NULL);
+      g_autoptr(GlossDocument) moved = NULL;
+      g_autoptr(GBytes) json = NULL;
+      g_autoptr(GPtrArray) anchors = NULL;
+      g_autoptr(GError) error = NULL;
+      GlossAnchor *anchor;
+
+      for (guint i = 0; i < gloss_document_get_n_sentences (document); i++)
+        {
+          g_autofree char *slice = gloss_document_dup_sentence_text (document, i);
+
+          if (g_str_equal (slice, NEAREST_SENTENCE))
+            gloss_document_add_label (document, i, "claim");
+        }
+      json = gloss_format_serialize (document);
+
+      moved = gloss_reanchor (NULL, text, g_bytes_get_data (json, NULL), g_bytes_get_size (json),
+                              NULL, NULL, &anchors, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (anchors->len, ==, cases[c].n_anchors);
+
+      /* The first stays where it was */
+      anchor = g_ptr_array_index (anchors, 0);
+      if (cases[c].n_anchors > 1)
+        g_assert_cmpint (anchor->status, ==, GLOSS_ANCHOR_KEPT);
+
+      anchor = g_ptr_array_index (anchors, anchors->len - 1);
+      g_assert_cmpint (anchor->status, ==, cases[c].status);
+      g_assert_cmpuint (anchor->old_start, ==, cases[c].old_start);
+      g_assert_cmpuint (anchor->new_start, ==, cases[c].new_start);
+    }
+}
+
 static void
 test_not_gloss (void)
 {
@@ -247,6 +329,7 @@ main (int    argc,
   g_test_add_func ("/gloss/reanchor/unchanged", test_unchanged);
   g_test_add_func ("/gloss/reanchor/changed", test_changed);
   g_test_add_func ("/gloss/reanchor/legacy-encoding", test_legacy_encoding);
+  g_test_add_func ("/gloss/reanchor/nearest", test_nearest);
   g_test_add_func ("/gloss/reanchor/not-gloss", test_not_gloss);
   g_test_add_func ("/gloss/reanchor/similarity", test_similarity);
 

@@ -29,10 +29,11 @@ typedef struct
 
 typedef struct
 {
-  GPtrArray *labels;      /* label ids, in order of first appearance */
-  GPtrArray *rows;
-  Row        total;
-  guint      n_done;
+  GPtrArray  *labels;     /* label ids, in order of first appearance */
+  GHashTable *known;      /* the same ids, so a label is found without a walk */
+  GPtrArray  *rows;
+  Row         total;
+  guint       n_done;
 } Stats;
 
 static void
@@ -48,8 +49,14 @@ static void
 add_label (Stats      *stats,
            const char *id)
 {
-  if (!g_ptr_array_find_with_equal_func (stats->labels, id, g_str_equal, NULL))
-    g_ptr_array_add (stats->labels, g_strdup (id));
+  char *copy;
+
+  if (g_hash_table_contains (stats->known, id))
+    return;
+
+  copy = g_strdup (id);
+  g_ptr_array_add (stats->labels, copy);
+  g_hash_table_add (stats->known, copy);
 }
 
 static void
@@ -318,6 +325,7 @@ gloss_cli_stats (int    argc,
     }
 
   stats.labels = g_ptr_array_new_with_free_func (g_free);
+  stats.known = g_hash_table_new (g_str_hash, g_str_equal);
   stats.rows = g_ptr_array_new_with_free_func ((GDestroyNotify)row_free);
   stats.total.counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -364,6 +372,7 @@ gloss_cli_stats (int    argc,
   else
     print_text (&stats);
 
+  g_hash_table_unref (stats.known);
   g_ptr_array_unref (stats.labels);
   g_ptr_array_unref (stats.rows);
   g_hash_table_unref (stats.total.counts);

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 GlossDocument *_gloss_document_new_empty     (GlossText       *text,
                                               const char      *language,
                                               GlossLabelSet   *labels);
+GArray  *_gloss_document_split               (GlossDocument   *self);
 void     _gloss_document_insert_annotation   (GlossDocument   *self,
                                               GlossAnnotation *annotation);
 void     _gloss_document_add_loaded_annotations (GlossDocument *self,

@@ -313,9 +313,7 @@ gloss_document_new (GlossText     *text,
 
   self = _gloss_document_new_empty (text, language, labels);
 
-  spans = gloss_segmenter_split (get_segmenter (self->language),
-                                 gloss_text_get_contents (text),
-                                 gloss_text_get_n_bytes (text));
+  spans = _gloss_document_split (self);
 
   sentences = g_ptr_array_new_full (spans->len, g_object_unref);
   for (guint i = 0; i < spans->len; i++)
@@ -1856,6 +1854,20 @@ _gloss_document_new_empty (GlossText     *text,
   return self;
 }
 
+/**
+ * _gloss_document_split:
+ *
+ * Returns: (transfer full) (element-type GlossSpan): the sentences the
+ *   segmenter finds in the whole text, in the document's language
+ */
+GArray *
+_gloss_document_split (GlossDocument *self)
+{
+  return gloss_segmenter_split (get_segmenter (self->language),
+                                gloss_text_get_contents (self->text),
+                                gloss_text_get_n_bytes (self->text));
+}
+
 static int
 compare_annotations (gconstpointer a,
                      gconstpointer b,
@@ -1955,13 +1967,20 @@ _gloss_document_insert_annotation (GlossDocument   *self,
   if (sentence == NULL)
     return;
 
+  /* After the sentence's last annotation of a label not after this one:
+   * they are in label order, so a search finds the place, and a label
+   * with a thousand others on one sentence is not a walk each time */
   label_pos = gloss_label_set_get_position (self->labels, gloss_annotation_get_label (annotation));
-  for (sentence_pos = 0; sentence_pos < gloss_sentence_get_n_annotations (sentence); sentence_pos++)
+  sentence_pos = 0;
+  for (guint hi = gloss_sentence_get_n_annotations (sentence); sentence_pos < hi;)
     {
-      GlossAnnotation *other = gloss_sentence_get_annotation (sentence, sentence_pos);
+      guint mid = sentence_pos + (hi - sentence_pos) / 2;
+      GlossAnnotation *other = gloss_sentence_get_annotation (sentence, mid);
 
       if ((guint)gloss_label_set_get_position (self->labels, gloss_annotation_get_label (other)) > (guint)label_pos)
-        break;
+        hi = mid;
+      else
+        sentence_pos = mid + 1;
     }
 
   _gloss_sentence_insert_annotation (sentence, sentence_pos, annotation);

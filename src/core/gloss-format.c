@@ -446,9 +446,15 @@ char *
 gloss_format_dup_encoding (const char *data,
                            gsize       length)
 {
-  g_autoptr(JsonNode) root = gloss_json_parse (data, length, NULL);
+  g_autoptr(JsonNode) root = NULL;
   JsonObject *text;
 
+  /* Without the word, and without a \u escape that could spell it, there
+   * is no such member: a file of 100 MB is not parsed once more for that */
+  if (g_strstr_len (data, length, "\"encoding\"") == NULL && g_strstr_len (data, length, "\\u") == NULL)
+    return NULL;
+
+  root = gloss_json_parse (data, length, NULL);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return NULL;
 

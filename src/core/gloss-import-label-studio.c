@@ -21,21 +21,55 @@
 #include "gloss-json.h"
 #include "gloss-text.h"
 
-/* The code point at UTF-16 unit @units, or G_MAXUINT inside a pair */
-static guint
-utf16_to_code_points (const char *contents,
-                      guint       units)
+/* Where the characters beyond U+FFFF are, in UTF-16 units: each counts two
+ * units there and one code point in Gloss. Found once for a text, so that
+ * each region of an older export is not a walk from the text's start. */
+static GArray *
+find_pairs (GlossText *text)
 {
-  guint n = 0, counted = 0;
+  GArray *pairs = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint units = 0;
 
-  for (const char *p = contents; counted < units; p = g_utf8_next_char (p), n++)
+  for (const char *p = gloss_text_get_contents (text); *p != '\0'; p = g_utf8_next_char (p))
     {
-      if (*p == '\0')
-        return G_MAXUINT;
-      counted += g_utf8_get_char (p) > 0xFFFF ? 2 : 1;
+      if (g_utf8_get_char (p) > 0xFFFF)
+        {
+          g_array_append_val (pairs, units);
+          units++;
+        }
+      units++;
     }
 
-  return counted == units ? n : G_MAXUINT;
+  return pairs;
+}
+
+/* The code point at UTF-16 unit @units, or G_MAXUINT inside a pair or
+ * beyond the end */
+static guint
+utf16_to_code_points (GlossText  *text,
+                      GArray     *pairs,
+                      guint       units)
+{
+  guint lo = 0, hi = pairs->len;
+
+  if (units > gloss_text_get_length (text) + pairs->len)
+    return G_MAXUINT;
+
+  /* The pairs that start before @units */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (pairs, guint, mid) < units)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  if (lo > 0 && g_array_index (pairs, guint, lo - 1) + 1 == units)
+    return G_MAXUINT;
+
+  return units - lo;
 }
 
 static const char *
@@ -49,9 +83,11 @@ dup_annotator (JsonObject *annotation)
   return _gloss_import_get_string (annotation, "completed_by");
 }
 
+/* @pairs: (inout): find_pairs() of @text, once a region needs it */
 static gboolean
 read_results (GlossImporter *self,
               GlossText     *text,
+              GArray       **pairs,
               JsonArray     *results,
               const char    *annotator,
               GArray        *spans,
@@ -89,8 +125,12 @@ read_results (GlossImporter *self,
       if (region_text != NULL &&
           (end > length || start >= end || !gloss_text_slice_equals (text, start, end, region_text)))
         {
-          guint s = utf16_to_code_points (gloss_text_get_contents (text), start);
-          guint e = utf16_to_code_points (gloss_text_get_contents (text), end);
+          guint s, e;
+
+          if (*pairs == NULL)
+            *pairs = find_pairs (text);
+          s = utf16_to_code_points (text, *pairs, start);
+          e = utf16_to_code_points (text, *pairs, end);
 
           if (s == G_MAXUINT || e == G_MAXUINT || s >= e || !gloss_text_slice_equals (text, s, e, region_text))
             {
@@ -142,6 +182,7 @@ read_task_regions (GlossImporter *self,
                    const char    *where)
 {
   static const char * const lists[] = { "annotations", "completions", "predictions" };
+  g_autoptr(GArray) pairs = NULL;
 
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     {
@@ -172,7 +213,8 @@ read_task_regions (GlossImporter *self,
             continue;
 
           found = TRUE;
-          if (!read_results (self, text, json_node_get_array (results), dup_annotator (annotation), spans, where))
+          if (!read_results (self, text, &pairs, json_node_get_array (results), dup_annotator (annotation), spans,
+                             where))
             return FALSE;
         }
 

@@ -693,14 +693,18 @@ add_record (GlossImporter *self,
   g_ptr_array_add (self->records, record);
 }
 
+/* @made: "sentence id TAB label" -> the annotation made for it; a
+ * sentence's own list would be walked for each of a thousand labels */
 static void
 label_sentence (GlossImporter   *self,
                 GlossDocument   *document,
+                GHashTable      *made,
                 GlossSentence   *sentence,
                 GlossImportSpan *span,
                 const char      *label)
 {
-  GlossAnnotation *existing = gloss_sentence_find_label (sentence, label);
+  g_autofree char *key = g_strdup_printf ("%u\t%s", gloss_sentence_get_id (sentence), label);
+  GlossAnnotation *existing = g_hash_table_lookup (made, key);
   guint start = gloss_sentence_get_start (sentence);
   guint end = gloss_sentence_get_end (sentence);
   g_autoptr(GlossAnnotation) annotation = NULL;
@@ -727,11 +731,13 @@ label_sentence (GlossImporter   *self,
   annotation = gloss_annotation_new (_gloss_document_next_annotation_id (document), label, start, end, text,
                                      gloss_sentence_get_id (sentence), span->note, annotator, NULL, NULL);
   _gloss_document_insert_annotation (document, annotation);
+  g_hash_table_insert (made, g_steal_pointer (&key), annotation);
 }
 
 static gboolean
 map_span (GlossImporter   *self,
           GlossDocument   *document,
+          GHashTable      *made,
           GlossImportSpan *span,
           const char      *label,
           const char      *where)
@@ -742,16 +748,18 @@ map_span (GlossImporter   *self,
   guint best_overlap = 0;
   gboolean labelled = FALSE;
   gboolean exact = FALSE;
+  int first;
 
-  for (guint i = 0; i < n; i++)
+  /* The sentences before the span are found by a search, not passed one
+   * by one: a document of 100 000 spans would walk its sentences for each */
+  first = gloss_document_find_sentence_at (document, span->start);
+  for (guint i = first < 0 ? n : (guint)first; i < n; i++)
     {
       GlossSentence *sentence = gloss_document_get_sentence (document, i);
       guint start = gloss_sentence_get_start (sentence);
       guint end = gloss_sentence_get_end (sentence);
       guint overlap;
 
-      if (end <= span->start)
-        continue;
       if (start >= span->end)
         break;
 
@@ -760,7 +768,7 @@ map_span (GlossImporter   *self,
 
       if (2 * overlap >= end - start || 2 * overlap >= span_length)
         {
-          label_sentence (self, document, sentence, span, label);
+          label_sentence (self, document, made, sentence, span, label);
           labelled = TRUE;
         }
       else if (overlap > best_overlap)
@@ -772,7 +780,7 @@ map_span (GlossImporter   *self,
 
   if (!labelled && best != NULL)
     {
-      label_sentence (self, document, best, span, label);
+      label_sentence (self, document, made, best, span, label);
       labelled = TRUE;
     }
 
@@ -812,6 +820,7 @@ _gloss_importer_add_spans (GlossImporter *self,
   g_autofree char *owned_meta = meta;
   g_autofree char *path = NULL;
   g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GHashTable) made = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint length = gloss_text_get_length (text);
   guint n_problems = self->problems->len;
 
@@ -843,7 +852,7 @@ _gloss_importer_add_spans (GlossImporter *self,
 
       label = resolve_label (self, span->label, where);
       if (label != NULL)
-        map_span (self, document, span, label, where);
+        map_span (self, document, made, span, label, where);
     }
 
   if (self->problems->len > n_problems)

@@ -17,9 +17,14 @@
  * number keys 1–9 and exports follow. A GListModel of GlossLabel. */
 struct _GlossLabelSet
 {
-  GObject    parent_instance;
+  GObject     parent_instance;
 
-  GPtrArray *labels;
+  GPtrArray  *labels;
+  /* id -> position + 1, so that a lookup does not walk the list (loading,
+   * sorting and importing look up a label for every annotation). An
+   * append adds to it; any other change builds it again. Ids never change,
+   * so nothing else can make it stale. */
+  GHashTable *positions;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -65,6 +70,7 @@ gloss_label_set_finalize (GObject *object)
   GlossLabelSet *self = (GlossLabelSet *)object;
 
   g_clear_pointer (&self->labels, g_ptr_array_unref);
+  g_clear_pointer (&self->positions, g_hash_table_unref);
 
   G_OBJECT_CLASS (gloss_label_set_parent_class)->finalize (object);
 }
@@ -79,6 +85,19 @@ static void
 gloss_label_set_init (GlossLabelSet *self)
 {
   self->labels = g_ptr_array_new_with_free_func (g_object_unref);
+  self->positions = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+static void
+reindex (GlossLabelSet *self)
+{
+  g_hash_table_remove_all (self->positions);
+
+  /* From the end, so that of two alike the first wins, as a walk finds it */
+  for (guint i = self->labels->len; i > 0; i--)
+    g_hash_table_insert (self->positions,
+                         (gpointer)gloss_label_get_id (g_ptr_array_index (self->labels, i - 1)),
+                         GUINT_TO_POINTER (i));
 }
 
 GlossLabelSet *
@@ -131,6 +150,9 @@ gloss_label_set_new_from_json (JsonArray  *array,
 {
   static const char * const known[] = { "id", "name", "color", "key", "description", NULL };
   g_autoptr(GlossLabelSet) self = gloss_label_set_new ();
+  /* The keys of the labels taken so far, as gloss_label_set_lookup_key()
+   * would find them, without a walk over the list for each label */
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_problems = problems->len;
   guint n = json_array_get_length (array);
 
@@ -204,12 +226,14 @@ gloss_label_set_new_from_json (JsonArray  *array,
           key = NULL;
         }
 
-      if (key != NULL && key[0] != '\0' && gloss_label_set_lookup_key (self, key) != NULL)
+      if (key != NULL && key[0] != '\0' && g_hash_table_contains (keys, key))
         gloss_problems_add (problems, where, _("The key “%s” of label “%s” is used by another label"), key, id);
 
       label = gloss_label_new (id, name, color, key, description);
       if (!gloss_label_set_insert (self, self->labels->len, label))
         gloss_problems_add (problems, where, _("The label id “%s” is used twice"), id);
+      else if (gloss_label_get_key (label)[0] != '\0')
+        g_hash_table_add (keys, (gpointer)gloss_label_get_key (label));
     }
 
   if (problems->len > n_problems)
@@ -228,6 +252,7 @@ gloss_label_set_copy (GlossLabelSet *self)
   copy = gloss_label_set_new ();
   for (guint i = 0; i < self->labels->len; i++)
     g_ptr_array_add (copy->labels, gloss_label_copy (g_ptr_array_index (self->labels, i)));
+  reindex (copy);
 
   return copy;
 }
@@ -294,13 +319,10 @@ gloss_label_set_get_position (GlossLabelSet *self,
 {
   g_return_val_if_fail (GLOSS_IS_LABEL_SET (self), -1);
 
-  for (guint i = 0; i < self->labels->len; i++)
-    {
-      if (g_strcmp0 (gloss_label_get_id (g_ptr_array_index (self->labels, i)), id) == 0)
-        return i;
-    }
+  if (id == NULL)
+    return -1;
 
-  return -1;
+  return (int)GPOINTER_TO_UINT (g_hash_table_lookup (self->positions, id)) - 1;
 }
 
 GlossLabel *
@@ -341,6 +363,10 @@ gloss_label_set_insert (GlossLabelSet *self,
 
   position = MIN (position, self->labels->len);
   g_ptr_array_insert (self->labels, position, g_object_ref (label));
+  if (position + 1 == self->labels->len)
+    g_hash_table_insert (self->positions, (gpointer)gloss_label_get_id (label), GUINT_TO_POINTER (position + 1));
+  else
+    reindex (self);
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
 
   return TRUE;
@@ -356,6 +382,7 @@ gloss_label_set_remove (GlossLabelSet *self,
     return FALSE;
 
   g_ptr_array_remove_index (self->labels, pos);
+  reindex (self);
   g_list_model_items_changed (G_LIST_MODEL (self), pos, 1, 0);
 
   return TRUE;
@@ -378,6 +405,7 @@ gloss_label_set_move (GlossLabelSet *self,
 
   label = g_ptr_array_steal_index (self->labels, from);
   g_ptr_array_insert (self->labels, to, label);
+  reindex (self);
   g_list_model_items_changed (G_LIST_MODEL (self), MIN (from, to), MAX (from, to) - MIN (from, to) + 1,
                               MAX (from, to) - MIN (from, to) + 1);
 

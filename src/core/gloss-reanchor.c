@@ -9,6 +9,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* memmem(), for a search within a stretch of the text */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -29,6 +32,10 @@
 /* How many sentences of the new text, on each side of where a sentence is
  * expected, are compared with it when it is not found as it was */
 #define FUZZY_WINDOW 12
+
+/* How far (in code points) on each side of where a sentence is expected
+ * its text is looked for first; the stretch doubles until it is found */
+#define EXACT_RADIUS 256
 
 typedef struct
 {
@@ -122,52 +129,97 @@ gloss_similarity (const char *a,
   return 1.0 - (double)row[m] / MAX (n, m);
 }
 
-static gboolean
-overlaps_any (GArray *taken,
-              guint   start,
-              guint   end)
+static int
+compare_offsets (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
 {
-  for (guint i = 0; i < taken->len; i++)
-    {
-      GlossSpan *span = &g_array_index (taken, GlossSpan, i);
+  guint x = GPOINTER_TO_UINT (a);
+  guint y = GPOINTER_TO_UINT (b);
 
-      if (start < span->end && span->start < end)
-        return TRUE;
-    }
+  return x < y ? -1 : x > y;
+}
 
-  return FALSE;
+/* The sentences placed so far, by start (-> end): they never overlap, so
+ * the only one that can overlap a span is the last that starts before its
+ * end, and a search finds it. Placing 100 000 sentences must not compare
+ * each with all placed before it. */
+static GTree *
+taken_new (void)
+{
+  return g_tree_new_full (compare_offsets, NULL, NULL, NULL);
+}
+
+static void
+taken_add (GTree     *taken,
+           GlossSpan *span)
+{
+  g_tree_insert (taken, GUINT_TO_POINTER (span->start), GUINT_TO_POINTER (span->end));
+}
+
+static gboolean
+overlaps_any (GTree *taken,
+              guint  start,
+              guint  end)
+{
+  GTreeNode *node = g_tree_lower_bound (taken, GUINT_TO_POINTER (end));
+
+  node = node != NULL ? g_tree_node_previous (node) : g_tree_node_last (taken);
+
+  return node != NULL && GPOINTER_TO_UINT (g_tree_node_value (node)) > start;
 }
 
 /* The exact occurrence of @needle nearest @expected that overlaps no
- * sentence placed already */
+ * sentence placed already; of two as near, the earlier. Looked for in a
+ * stretch around @expected that doubles until it holds one: an
+ * occurrence found within the stretch's radius is nearer than any
+ * outside it, and a text that did not change has it right at @expected,
+ * so a search of the whole text for each sentence is rare. */
 static gboolean
 find_exact (GlossText  *text,
             const char *needle,
             guint       expected,
-            GArray     *taken,
+            GTree      *taken,
             GlossSpan  *found)
 {
   const char *contents = gloss_text_get_contents (text);
+  gsize needle_bytes = strlen (needle);
   guint length = g_utf8_strlen (needle, -1);
+  guint text_length = gloss_text_get_length (text);
+  gsize n_bytes = gloss_text_get_n_bytes (text);
   guint best_distance = G_MAXUINT;
-  const char *p = contents;
 
   if (needle[0] == '\0')
     return FALSE;
 
-  while ((p = strstr (p, needle)) != NULL)
-    {
-      guint start = gloss_text_get_char_offset (text, p - contents);
-      guint distance = start > expected ? start - expected : expected - start;
+  expected = MIN (expected, text_length);
 
-      if (distance < best_distance && !overlaps_any (taken, start, start + length))
+  for (guint radius = EXACT_RADIUS; ; radius = radius > G_MAXUINT / 2 ? G_MAXUINT : 2 * radius)
+    {
+      guint lo = expected > radius ? expected - radius : 0;
+      guint hi = text_length - expected > radius ? expected + radius : text_length;
+      const char *p = contents + gloss_text_get_byte_offset (text, lo);
+      const char *last = contents + gloss_text_get_byte_offset (text, hi);
+      const char *end = contents + MIN (n_bytes, (gsize)(last - contents) + needle_bytes);
+
+      /* Occurrences that start in [lo, hi] */
+      while (p < end && (p = memmem (p, end - p, needle, needle_bytes)) != NULL && p <= last)
         {
-          best_distance = distance;
-          found->start = start;
-          found->end = start + length;
+          guint start = gloss_text_get_char_offset (text, p - contents);
+          guint distance = start > expected ? start - expected : expected - start;
+
+          if (distance < best_distance && !overlaps_any (taken, start, start + length))
+            {
+              best_distance = distance;
+              found->start = start;
+              found->end = start + length;
+            }
+
+          p = g_utf8_next_char (p);
         }
 
-      p = g_utf8_next_char (p);
+      if (best_distance <= radius || (lo == 0 && hi == text_length))
+        break;
     }
 
   return best_distance != G_MAXUINT;
@@ -180,7 +232,7 @@ find_similar (GlossText  *text,
               GArray     *spans,
               const char *needle,
               guint       expected,
-              GArray     *taken,
+              GTree      *taken,
               GlossSpan  *found,
               double     *similarity)
 {
@@ -188,8 +240,16 @@ find_similar (GlossText  *text,
   guint first, last;
   double best = 0;
 
-  while (center + 1 < spans->len && g_array_index (spans, GlossSpan, center).end <= expected)
-    center++;
+  /* The first sentence that ends after @expected, or the last one */
+  for (guint hi = spans->len > 0 ? spans->len - 1 : 0; center < hi;)
+    {
+      guint mid = center + (hi - center) / 2;
+
+      if (g_array_index (spans, GlossSpan, mid).end <= expected)
+        center = mid + 1;
+      else
+        hi = mid;
+    }
 
   first = center > FUZZY_WINDOW ? center - FUZZY_WINDOW : 0;
   last = MIN (center + FUZZY_WINDOW + 1, spans->len);
@@ -257,23 +317,40 @@ is_space_at (GlossText *text,
   return g_unichar_isspace (g_utf8_get_char (p));
 }
 
-/* Adds what is left of a segmented sentence beside the placed ones */
+/* Adds what is left of a segmented sentence beside the placed ones,
+ * @taken sorted by start (and so by end: they do not overlap) */
 static void
 add_rest (GlossText *text,
           GArray    *out,
           GArray    *taken,
+          GTree     *taken_tree,
           guint      start,
           guint      end)
 {
-  for (guint i = 0; i < taken->len && start < end; i++)
+  guint i = 0;
+
+  /* The placed ones that end before the sentence cannot touch it */
+  for (guint hi = taken->len; i < hi;)
+    {
+      guint mid = i + (hi - i) / 2;
+
+      if (g_array_index (taken, GlossSpan, mid).end <= start)
+        i = mid + 1;
+      else
+        hi = mid;
+    }
+
+  for (; i < taken->len && start < end; i++)
     {
       GlossSpan *span = &g_array_index (taken, GlossSpan, i);
 
-      if (span->end <= start || span->start >= end)
+      if (span->start >= end)
+        break;
+      if (span->end <= start)
         continue;
 
       if (span->start > start)
-        add_rest (text, out, taken, start, span->start);
+        add_rest (text, out, taken, taken_tree, start, span->start);
       start = MAX (start, span->end);
     }
 
@@ -282,7 +359,7 @@ add_rest (GlossText *text,
   while (end > start && is_space_at (text, end - 1))
     end--;
 
-  if (start < end && !overlaps_any (taken, start, end))
+  if (start < end && !overlaps_any (taken_tree, start, end))
     {
       GlossSpan rest = { start, end };
 
@@ -483,6 +560,7 @@ gloss_reanchor (GFile          *file,
   g_autoptr(GlossDocument) document = NULL;
   g_autoptr(GArray) segmented = NULL;
   g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (GlossSpan));
+  g_autoptr(GTree) taken_tree = taken_new ();
   g_autoptr(GArray) all_spans = g_array_new (FALSE, FALSE, sizeof (GlossSpan));
   g_autoptr(GPtrArray) sentences = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
@@ -536,16 +614,10 @@ gloss_reanchor (GFile          *file,
       file_labels = gloss_label_set_new_from_json (json_node_get_array (node), "$.labels", problems);
     }
 
-  /* The new text split afresh: the sentences no annotation holds in place */
-  document = gloss_document_new (text, language, labels ? labels : file_labels);
-  segmented = g_array_new (FALSE, FALSE, sizeof (GlossSpan));
-  for (guint i = 0; i < gloss_document_get_n_sentences (document); i++)
-    {
-      GlossSentence *sentence = gloss_document_get_sentence (document, i);
-      GlossSpan span = { gloss_sentence_get_start (sentence), gloss_sentence_get_end (sentence) };
-
-      g_array_append_val (segmented, span);
-    }
+  /* The new text split afresh: the sentences no annotation holds in place.
+   * Only spans: the document gets its sentences once, at the end. */
+  document = _gloss_document_new_empty (text, language, labels ? labels : file_labels);
+  segmented = _gloss_document_split (document);
 
   for (guint i = 0; i < groups->len; i++)
     {
@@ -561,12 +633,12 @@ gloss_reanchor (GFile          *file,
       anchor->old_text = g_strdup (group->text);
       anchor->n_annotations = group->annotations->len;
 
-      if (find_exact (text, group->text, expected, taken, &span))
+      if (find_exact (text, group->text, expected, taken_tree, &span))
         {
           anchor->status = span.start == group->old_start ? GLOSS_ANCHOR_KEPT : GLOSS_ANCHOR_MOVED;
           anchor->similarity = 1.0;
         }
-      else if (find_similar (text, segmented, group->text, expected, taken, &span, &similarity))
+      else if (find_similar (text, segmented, group->text, expected, taken_tree, &span, &similarity))
         {
           anchor->status = GLOSS_ANCHOR_CHANGED;
           anchor->similarity = similarity;
@@ -584,6 +656,7 @@ gloss_reanchor (GFile          *file,
           anchor->new_text = gloss_text_dup_slice (text, span.start, span.end);
           shift = (int)span.start - (int)group->old_start;
           g_array_append_val (taken, span);
+          taken_add (taken_tree, &span);
           {
             /* start: where the old text is; end: where it went */
             GlossSpan moved = { group->old_start, span.start };
@@ -622,7 +695,7 @@ gloss_reanchor (GFile          *file,
     {
       GlossSpan *span = &g_array_index (segmented, GlossSpan, i);
 
-      add_rest (text, all_spans, taken, span->start, span->end);
+      add_rest (text, all_spans, taken, taken_tree, span->start, span->end);
     }
   g_array_sort (all_spans, compare_spans);
 
