@@ -1834,6 +1834,51 @@ gloss_document_redo (GlossDocument *self)
 
 /* Private API */
 
+static int compare_annotations     (gconstpointer a,
+                                    gconstpointer b,
+                                    gpointer      user_data);
+static int compare_annotations_ptr (gconstpointer a,
+                                    gconstpointer b,
+                                    gpointer      user_data);
+
+/* A label moved in the set (the labels editor): the annotations follow
+ * the new label order at once, since their lookups search them by it, and
+ * the next save writes them so */
+static void
+on_labels_items_changed_cb (GListModel    *labels,
+                            guint          position,
+                            guint          removed,
+                            guint          added,
+                            GlossDocument *self)
+{
+  GListModel *annotations = G_LIST_MODEL (self->annotations);
+  guint n = g_list_model_get_n_items (annotations);
+  gboolean sorted = TRUE;
+
+  /* A label added or taken away leaves the others in their order */
+  if (removed == 0 || added == 0)
+    return;
+
+  for (guint i = 1; sorted && i < n; i++)
+    {
+      g_autoptr(GlossAnnotation) a = g_list_model_get_item (annotations, i - 1);
+      g_autoptr(GlossAnnotation) b = g_list_model_get_item (annotations, i);
+
+      sorted = compare_annotations (a, b, self) <= 0;
+    }
+  if (sorted)
+    return;
+
+  g_list_store_sort (self->annotations, compare_annotations, self);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->sentences)); i++)
+    {
+      GlossSentence *sentence = gloss_document_get_sentence (self, i);
+
+      if (_gloss_sentence_sort_annotations (sentence, compare_annotations_ptr, self))
+        g_list_model_items_changed (G_LIST_MODEL (self->sentences), i, 1, 1);
+    }
+}
+
 /**
  * _gloss_document_new_empty:
  *
@@ -1850,6 +1895,7 @@ _gloss_document_new_empty (GlossText     *text,
   g_free (self->language);
   self->language = g_strdup (language_is_valid (language) ? language : gloss_text_guess_language (text));
   self->labels = labels ? g_object_ref (labels) : gloss_label_set_new_default ();
+  g_signal_connect_object (self->labels, "items-changed", G_CALLBACK (on_labels_items_changed_cb), self, 0);
 
   return self;
 }
