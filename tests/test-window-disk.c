@@ -286,10 +286,11 @@ test_read_only_file (void)
   wait_for (document_shown, window, "the read-only document");
   g_assert_true (gloss_document_get_read_only (gloss_window_get_document (window)));
   g_assert_cmpstr (gloss_window_get_save_status (window), ==, "read-only");
+  /* The banner gives the document's reason: the file, and why */
   banner = gloss_window_get_read_only_text (window);
   g_assert_nonnull (banner);
-  g_assert_nonnull (strstr (banner, "“article.txt.gloss.json”"));
-  g_assert_nonnull (strstr (banner, "0444"));
+  g_assert_cmpstr (banner, ==, gloss_document_get_read_only_reason (gloss_window_get_document (window)));
+  g_assert_nonnull (strstr (banner, "article.txt.gloss.json” is read-only: its permissions let nobody write it"));
   g_assert_nonnull (find_action_button (GTK_WIDGET (window), "win.save-as"));
   g_assert_true (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (window), "win.save-as")));
 
@@ -313,36 +314,64 @@ failed_shown (gpointer data)
   return gloss_window_get_failed_text (data) != NULL;
 }
 
+/* Why the window could not open @text, as it says it */
+static char *
+open_failure (const char *text)
+{
+  GlossWindow *window = open_window (text);
+  char *message;
+
+  wait_for (failed_shown, window, "the window to say it could not open");
+  message = g_strdup (gloss_window_get_failed_text (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  return message;
+}
+
 static void
 test_unreadable_file (void)
 {
   g_autofree char *dir = make_workdir ((const char *[]) { "article.txt", NULL });
   g_autofree char *text = g_build_filename (dir, "article.txt", NULL);
   g_autofree char *json = g_build_filename (dir, "article.txt.gloss.json", NULL);
-  GlossWindow *window;
-  const char *message;
+  g_autofree char *folder = NULL;
+  g_autofree char *pipe = NULL;
+  g_autofree char *text_pipe = NULL;
 
   /* A folder named like the annotation file: it is named, with why */
   g_assert_cmpint (g_mkdir (json, 0755), ==, 0);
-  window = open_window (text);
-  wait_for (failed_shown, window, "the window to say it could not open");
-  message = gloss_window_get_failed_text (window);
-  g_assert_nonnull (strstr (message, "annotation file “article.txt.gloss.json”"));
-  g_assert_nonnull (strstr (message, "it is a folder"));
-  gtk_window_destroy (GTK_WINDOW (window));
+  folder = open_failure (text);
+  g_assert_nonnull (strstr (folder, "because of its annotation file: “article.txt.gloss.json” is not a regular "
+                                    "file (it is a folder)"));
   g_rmdir (json);
+
+  /* A named pipe in its place, which nobody writes to: said at once, no
+   * spinner for ever (issue 10, item 6) */
+  g_assert_cmpint (mkfifo (json, 0600), ==, 0);
+  pipe = open_failure (text);
+  g_assert_nonnull (strstr (pipe, "because of its annotation file: “article.txt.gloss.json” is not a regular "
+                                  "file (it is a named pipe)"));
+  g_remove (json);
+
+  /* A text that is a named pipe is no text */
+  g_remove (text);
+  g_assert_cmpint (mkfifo (text, 0600), ==, 0);
+  text_pipe = open_failure (text);
+  g_assert_nonnull (strstr (text_pipe, "“article.txt” is not a regular file (it is a named pipe)"));
+  g_assert_null (strstr (text_pipe, "annotation file"));
+  g_remove (text);
+  write_text (text);
 
   /* A file the user may not read (root may read anything) */
   if (geteuid () != 0)
     {
+      g_autofree char *denied = NULL;
+
       write_text (json);
       g_assert_cmpint (g_chmod (json, 0), ==, 0);
-      window = open_window (text);
-      wait_for (failed_shown, window, "the window to say it could not open");
-      message = gloss_window_get_failed_text (window);
-      g_assert_nonnull (strstr (message, "annotation file “article.txt.gloss.json”"));
-      g_assert_nonnull (strstr (message, g_strerror (EACCES)));
-      gtk_window_destroy (GTK_WINDOW (window));
+      denied = open_failure (text);
+      g_assert_nonnull (strstr (denied, "because of its annotation file: “article.txt.gloss.json” cannot be read"));
+      g_assert_nonnull (strstr (denied, g_strerror (EACCES)));
       g_chmod (json, 0644);
     }
   else

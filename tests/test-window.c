@@ -282,6 +282,14 @@ test_read_only (void)
   g_assert_true (gloss_document_get_read_only (document));
   g_assert_cmpstr (gloss_window_get_save_status (window), ==, "read-only");
 
+  /* The banner gives the document's reason, and where the problems are */
+  {
+    g_autofree char *banner = g_strdup_printf ("%s. The problems are listed in the sidebar.",
+                                               gloss_document_get_read_only_reason (document));
+
+    g_assert_cmpstr (gloss_window_get_read_only_text (window), ==, banner);
+  }
+
   /* Every problem is listed, with its message */
   problems = gloss_document_get_problems (document);
   rows = gloss_sidebar_get_problem_rows (GLOSS_SIDEBAR (gloss_window_get_sidebar (window)));
