@@ -636,6 +636,50 @@ test_recovery_conflict (void)
   remove_tree (dir);
 }
 
+/* Save As… of kept work writes as every save does: a read-only file is
+ * not replaced, and the work stays kept until it is saved */
+static void
+test_recovery_save_to (void)
+{
+  g_autofree char *dir = make_workdir ((const char *[]) { "article.txt", NULL });
+  g_autofree char *text = g_build_filename (dir, "article.txt", NULL);
+  g_autofree char *locked = g_build_filename (dir, "locked.json", NULL);
+  g_autofree char *chosen = g_build_filename (dir, "chosen.json", NULL);
+  g_autofree char *after = NULL;
+  g_autofree char *saved = NULL;
+  g_autoptr(GlossRecovery) recovery = NULL;
+  g_autoptr(GFile) locked_file = g_file_new_for_path (locked);
+  g_autoptr(GFile) chosen_file = g_file_new_for_path (chosen);
+  g_autoptr(GError) error = NULL;
+  GlossWindow *window;
+  GStatBuf buf;
+
+  recovery = keep_work (text, "quote");
+  g_file_set_contents (locked, "theirs\n", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (locked, 0444), ==, 0);
+
+  window = g_object_new (GLOSS_TYPE_WINDOW, "application", app, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  gloss_window_save_recovery_to (window, recovery, locked_file);
+  spin (800);
+  after = read_file (locked);
+  g_assert_cmpstr (after, ==, "theirs\n");
+  g_assert_cmpint (g_stat (locked, &buf), ==, 0);
+  g_assert_cmpint (buf.st_mode & 0777, ==, 0444);
+  g_assert_cmpuint (count_recoveries (), ==, 1);
+
+  gloss_window_save_recovery_to (window, recovery, chosen_file);
+  wait_for (no_recovery, NULL, "the recovery file to go once saved");
+  saved = read_file (chosen);
+  g_assert_nonnull (strstr (saved, "\"quote\""));
+  g_assert_nonnull (strstr (saved, "\"annotations\""));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_chmod (locked, 0644);
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -655,6 +699,7 @@ main (int    argc,
   g_test_add_func ("/gloss/window-disk/note-status", test_note_status);
   g_test_add_func ("/gloss/window-disk/recovery-offer", test_recovery_offer);
   g_test_add_func ("/gloss/window-disk/recovery-conflict", test_recovery_conflict);
+  g_test_add_func ("/gloss/window-disk/recovery-save-to", test_recovery_save_to);
 
   ret = g_test_run ();
 
