@@ -603,6 +603,27 @@ test_changed_on_disk (void)
   after = read_file (json_file);
   g_assert_cmpstr (after, ==, their_bytes);
 
+  /* The message names the file readably, whatever its name's bytes
+   * (issue 10, item 5) */
+  {
+    g_autoptr(GFile) latin = copy_to_tmp (tmpdir, "caf\xe9.txt", "Eins. Zwei. Drei.", -1);
+    g_autoptr(GFile) latin_json = gloss_document_dup_annotation_file_for (latin);
+    g_autoptr(GlossDocument) mine = gloss_document_load (latin, "de", NULL, &error);
+
+    g_assert_no_error (error);
+    gloss_document_add_label (mine, 0, "claim");
+    g_assert_true (gloss_document_save (mine, NULL, &error));
+    g_assert_true (g_file_replace_contents (latin_json, "{}", 2, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL,
+                                            &error));
+    g_assert_false (gloss_document_save (mine, NULL, &error));
+    g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK);
+    g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    g_assert_nonnull (strstr (error->message, "“caf\xef\xbf\xbd.txt.gloss.json”"));
+    g_clear_error (&error);
+    g_file_delete (latin_json, NULL, NULL);
+    g_file_delete (latin, NULL, NULL);
+  }
+
   /* A deleted file is simply written again */
   g_file_delete (json_file, NULL, NULL);
   g_assert_true (gloss_document_save (document, NULL, &error));

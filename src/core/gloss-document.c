@@ -628,7 +628,8 @@ static void
 set_changed_error (GFile   *json_file,
                    GError **error)
 {
-  g_autofree char *name = g_file_get_basename (json_file);
+  g_autofree char *base = g_file_get_basename (json_file);
+  g_autofree char *name = g_filename_display_name (base);
 
   g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK,
                _("“%s” was changed on disk by someone else since Gloss read it; "
