@@ -680,6 +680,61 @@ test_recovery_save_to (void)
   remove_tree (dir);
 }
 
+static gboolean
+label_shows (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (label_shows (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+toast_names_mine (gpointer data)
+{
+  return label_shows (data, "“R&D <1>.txt.gloss.mine.json”");
+}
+
+/* A toast names a file whatever characters its name holds: a toast's
+ * title is markup in libadwaita 1.2 */
+static void
+test_toast_names (void)
+{
+  g_autofree char *dir = make_workdir ((const char *[]) { NULL });
+  g_autofree char *text = g_build_filename (dir, "R&D <1>.txt", NULL);
+  g_autofree char *json = g_build_filename (dir, "R&D <1>.txt.gloss.json", NULL);
+  g_autofree char *mine = g_build_filename (dir, "R&D <1>.txt.gloss.mine.json", NULL);
+  g_autofree char *ours = NULL;
+  g_autofree char *theirs = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossWindow *window;
+
+  /* Someone else's change, and Keep Mine: the toast names where ours are */
+  write_text (text);
+  window = open_text (text);
+  g_assert_true (activate (window, "doc.toggle-label", "s", "claim"));
+  wait_for (all_saved, window, "the label to be saved");
+  ours = read_file (json);
+  theirs = g_strconcat (ours, "\n", NULL);
+  g_file_set_contents (json, theirs, -1, &error);
+  g_assert_no_error (error);
+  wait_for (banner_shows_annotations, window, "the conflict banner");
+  g_assert_true (activate (window, "win.keep-mine", NULL));
+  wait_for (toast_names_mine, window, "the toast that names the file kept");
+  g_assert_true (g_file_test (mine, G_FILE_TEST_IS_REGULAR));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -700,6 +755,7 @@ main (int    argc,
   g_test_add_func ("/gloss/window-disk/recovery-offer", test_recovery_offer);
   g_test_add_func ("/gloss/window-disk/recovery-conflict", test_recovery_conflict);
   g_test_add_func ("/gloss/window-disk/recovery-save-to", test_recovery_save_to);
+  g_test_add_func ("/gloss/window-disk/toast-names", test_toast_names);
 
   ret = g_test_run ();
 

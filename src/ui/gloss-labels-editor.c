@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-dialog-util.h"
 #include "gloss-document.h"
 #include "gloss-history.h"
 #include "gloss-label.h"
@@ -55,7 +56,7 @@ save_project (GlossLabelsEditor *self)
     {
       g_autofree char *message = g_strdup_printf (_("The labels could not be saved: %s"), self->error->message);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      adw_toast_overlay_add_toast (self->toast_overlay, gloss_dialog_util_new_toast (message));
     }
 
   /* The annotation file carries the labels too */

@@ -37,9 +37,7 @@ void
 _gloss_window_show_toast (GlossWindow *self,
                           const char  *message)
 {
-  g_autofree char *valid = gloss_dialog_util_make_valid (message);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (valid));
+  adw_toast_overlay_add_toast (self->toast_overlay, gloss_dialog_util_new_toast (message));
 }
 
 /* The document is open and may change */
