@@ -681,23 +681,6 @@ test_recovery_save_to (void)
 }
 
 static gboolean
-label_shows (GtkWidget  *widget,
-             const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      if (label_shows (child, text))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
 toast_names_mine (gpointer data)
 {
   return label_shows (data, "“R&D <1>.txt.gloss.mine.json”");
