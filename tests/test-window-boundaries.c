@@ -777,6 +777,40 @@ test_invalid_utf8 (void)
   remove_tree (dir);
 }
 
+static gboolean
+failed_shown (gpointer data)
+{
+  return gloss_window_get_failed_text (data) != NULL;
+}
+
+/* Bytes no older encoding explains (an overlong sequence): the text is
+ * said to be damaged, where, and Windows-1252 is not offered, as it could
+ * not fix them (issue 10, item 9) */
+static void
+test_damaged_utf8 (void)
+{
+  g_autofree char *dir = make_workdir ((const char *[]) { NULL });
+  g_autofree char *text = g_build_filename (dir, "damaged.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  GlossWindow *window;
+  const char *message;
+
+  g_file_set_contents (text, "Der Rat tagte. Er beschloss \xc0\xaf nichts.\n", -1, &error);
+  g_assert_no_error (error);
+
+  window = open_window (text);
+  wait_for (failed_shown, window, "the window to say it could not open");
+  message = gloss_window_get_failed_text (window);
+  g_assert_nonnull (strstr (message, "damaged.txt” could not be opened"));
+  g_assert_nonnull (strstr (message, "column 29 (byte 28)"));
+  g_assert_nonnull (strstr (message, "the file is damaged"));
+  spin (300);
+  g_assert_null (find_last_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -793,6 +827,7 @@ main (int    argc,
   g_test_add_func ("/gloss/window-boundaries/reanchor-while-open", test_reanchor_while_open);
   g_test_add_func ("/gloss/window-boundaries/external-change", test_external_change);
   g_test_add_func ("/gloss/window-boundaries/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/gloss/window-boundaries/damaged-utf8", test_damaged_utf8);
 
   ret = g_test_run ();
 
