@@ -347,6 +347,14 @@ test_labels_editor (void)
   label = gloss_label_set_get_label (gloss_document_get_labels (document), 3);
   g_assert_nonnull (label);
   g_assert_true (gloss_labels_editor_rename_label (editor, gloss_label_get_id (label), "Hedge"));
+  /* A name longer than a label set may hold when read again is refused:
+   * the project file would make every document read-only */
+  {
+    g_autofree char *long_name = g_strnfill (GLOSS_LABEL_MAX_NAME_LENGTH + 1, 'x');
+
+    g_assert_false (gloss_labels_editor_rename_label (editor, gloss_label_get_id (label), long_name));
+    g_assert_cmpstr (gloss_label_get_name (label), ==, "Hedge");
+  }
   g_assert_true (gloss_labels_editor_set_label_key (editor, gloss_label_get_id (label), "h"));
   g_assert_false (gloss_labels_editor_set_label_key (editor, gloss_label_get_id (label), "c"));
   g_assert_true (gloss_labels_editor_set_label_color (editor, gloss_label_get_id (label), "#c01c28"));

@@ -82,8 +82,14 @@ static void
 on_name_apply_cb (AdwEntryRow       *row,
                   GlossLabelsEditor *self)
 {
-  gloss_labels_editor_rename_label (self, g_object_get_data (G_OBJECT (row), "gloss-label"),
-                                    gtk_editable_get_text (GTK_EDITABLE (row)));
+  g_autofree char *message = NULL;
+
+  if (gloss_labels_editor_rename_label (self, g_object_get_data (G_OBJECT (row), "gloss-label"),
+                                        gtk_editable_get_text (GTK_EDITABLE (row))))
+    return;
+
+  message = g_strdup_printf (_("A label’s name is 1 to %d characters long"), GLOSS_LABEL_MAX_NAME_LENGTH);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
 static void
@@ -397,7 +403,8 @@ gloss_labels_editor_rename_label (GlossLabelsEditor *self,
 
   label = lookup (self, id);
   stripped = g_strstrip (g_strdup (name ? name : ""));
-  if (label == NULL || stripped[0] == '\0')
+  /* No longer than a label set may hold when it is read again */
+  if (label == NULL || stripped[0] == '\0' || g_utf8_strlen (stripped, -1) > GLOSS_LABEL_MAX_NAME_LENGTH)
     return FALSE;
 
   gloss_label_set_name (label, stripped);
