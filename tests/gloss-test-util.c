@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "gloss-saver.h"
 #include "gloss-test-util.h"
@@ -239,6 +240,24 @@ find_last_toplevel (GType type)
     }
 
   return found;
+}
+
+/* Whether a label on screen in @widget (a toast, a banner) shows @text */
+gboolean
+label_shows (GtkWidget  *widget,
+             const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (label_shows (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 /* Renders @widget, as it is on screen, into a PNG at @path */

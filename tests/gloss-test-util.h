@@ -42,6 +42,8 @@ GtkWindow        *find_toplevel         (GType               type);
 GtkWindow        *find_last_toplevel    (GType               type);
 gboolean          render_to_png         (GtkWidget          *widget,
                                          const char         *path);
+gboolean          label_shows           (GtkWidget          *widget,
+                                         const char         *text);
 
 GlossWindow      *open_window           (const char         *path);
 gboolean          document_shown        (gpointer            data);

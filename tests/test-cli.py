@@ -324,6 +324,28 @@ class NonRegularFiles(unittest.TestCase):
         self.assert_reported(result, "b.txt")
         self.assertFalse(os.path.exists(os.path.join(self.tmp, "out")))
 
+    def test_card_beside_a_pipe(self):
+        """--card goes beside a regular output only: a pipe or a device has
+        no folder of its own (-o /dev/null would put it into /dev)"""
+        fifo = os.path.join(self.tmp, "pipe.jsonl")
+        os.mkfifo(fifo)
+        result = self.gloss("export", "-f", "documents-jsonl", "--card", "-o", fifo, self.corpus)
+        self.assertEqual(result.returncode, 2, result.stderr)
+        self.assertIn("“" + fifo + "” is a named pipe", result.stderr.decode())
+        self.assertIn(b"give the export a regular file", result.stderr)
+        self.assertFalse(os.path.exists(os.path.join(self.tmp, "README.md")))
+        if os.geteuid() != 0:
+            # Without the check root would write /dev/README.md: only tried
+            # where it could not be written
+            result = self.gloss("export", "-f", "documents-jsonl", "--card", "-o", "/dev/null", self.corpus)
+            self.assertEqual(result.returncode, 2, result.stderr)
+            self.assertIn("“/dev/null” is a character device", result.stderr.decode())
+        # A regular file still gets its card
+        out = os.path.join(self.tmp, "out.jsonl")
+        result = self.gloss("export", "-f", "documents-jsonl", "--card", "-o", out, self.corpus)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertTrue(os.path.isfile(os.path.join(self.tmp, "README.md")))
+
     def test_socket(self):
         path = os.path.join(self.corpus, "socket.txt")
         with socket.socket(socket.AF_UNIX) as sock:

@@ -7,6 +7,7 @@
 
 #include "gloss-annotation.h"
 #include "gloss-document.h"
+#include "gloss-format.h"
 #include "gloss-history.h"
 #include "gloss-label.h"
 #include "gloss-label-set.h"
@@ -152,11 +153,27 @@ test_labels_and_undo (Fixture       *fixture,
 }
 
 static void
+assert_annotations (GlossDocument *doc,
+                    const char    *expected[][2],
+                    guint          n_expected)
+{
+  GListModel *annotations = gloss_document_get_annotations (doc);
+
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, n_expected);
+  for (guint i = 0; i < n_expected; i++)
+    {
+      g_autoptr(GlossAnnotation) a = g_list_model_get_item (annotations, i);
+
+      g_assert_cmpuint (gloss_annotation_get_sentence (a), ==, g_ascii_strtoull (expected[i][0], NULL, 10));
+      g_assert_cmpstr (gloss_annotation_get_label (a), ==, expected[i][1]);
+    }
+}
+
+static void
 test_annotation_order (Fixture       *fixture,
                        gconstpointer  data)
 {
   GlossDocument *doc = fixture->document;
-  GListModel *annotations = gloss_document_get_annotations (doc);
   const char *expected[][2] = {
     { "0", "claim" }, { "0", "source" }, { "1", "quote" }, { "2", "claim" },
   };
@@ -166,17 +183,60 @@ test_annotation_order (Fixture       *fixture,
   gloss_document_add_label (doc, 0, "source");
   gloss_document_add_label (doc, 0, "claim");
 
-  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, G_N_ELEMENTS (expected));
-  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
-    {
-      g_autoptr(GlossAnnotation) a = g_list_model_get_item (annotations, i);
-
-      g_assert_cmpuint (gloss_annotation_get_sentence (a), ==, g_ascii_strtoull (expected[i][0], NULL, 10));
-      g_assert_cmpstr (gloss_annotation_get_label (a), ==, expected[i][1]);
-    }
+  assert_annotations (doc, expected, G_N_ELEMENTS (expected));
 
   g_assert_cmpuint (gloss_document_count_label (doc, "claim"), ==, 2);
   g_assert_cmpuint (gloss_document_get_n_annotated (doc), ==, 3);
+}
+
+/* The labels editor moves a label: the annotations follow the new label
+ * order at once (the lookups search them in that order), and what is
+ * saved reads back in the same order */
+static void
+test_label_moved (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GlossDocument *doc = fixture->document;
+  GlossLabelSet *labels = gloss_document_get_labels (doc);
+  GlossSentence *sentence = gloss_document_get_sentence (doc, 0);
+  g_autoptr(GlossDocument) reread = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) again = NULL;
+  const char *moved[][2] = { { "0", "quote" }, { "0", "claim" }, { "0", "source" }, { "1", "claim" } };
+  const char *removed[][2] = { { "0", "quote" }, { "0", "source" }, { "1", "quote" }, { "1", "claim" } };
+
+  gloss_document_add_label (doc, 0, "claim");
+  gloss_document_add_label (doc, 0, "source");
+  gloss_document_add_label (doc, 0, "quote");
+  gloss_document_add_label (doc, 1, "claim");
+
+  /* claim, source, quote → quote, claim, source */
+  g_assert_true (gloss_label_set_move (labels, 2, 0));
+  assert_annotations (doc, moved, G_N_ELEMENTS (moved));
+  g_assert_cmpstr (gloss_annotation_get_label (gloss_sentence_get_annotation (sentence, 0)), ==, "quote");
+  g_assert_cmpstr (gloss_annotation_get_label (gloss_sentence_get_annotation (sentence, 2)), ==, "source");
+
+  /* Found where the order says */
+  g_assert_true (gloss_document_remove_label (doc, 0, "claim"));
+  g_assert_true (gloss_document_add_label (doc, 1, "quote"));
+  g_assert_false (gloss_sentence_has_label (sentence, "claim"));
+  assert_annotations (doc, removed, G_N_ELEMENTS (removed));
+  g_assert_cmpstr (gloss_annotation_get_label (gloss_sentence_get_annotation (gloss_document_get_sentence (doc, 1), 0)),
+                   ==, "quote");
+
+  /* Undone in the order that is now */
+  g_assert_true (gloss_document_undo (doc));
+  g_assert_true (gloss_document_undo (doc));
+  assert_annotations (doc, moved, G_N_ELEMENTS (moved));
+
+  /* Written in that order, read back in it */
+  bytes = gloss_format_serialize (doc);
+  reread = gloss_format_parse (gloss_document_get_text (doc), "a.txt", g_bytes_get_data (bytes, NULL),
+                               g_bytes_get_size (bytes), NULL, labels);
+  g_assert_false (gloss_document_get_read_only (reread));
+  assert_annotations (reread, moved, G_N_ELEMENTS (moved));
+  again = gloss_format_serialize (reread);
+  g_assert_true (g_bytes_equal (bytes, again));
 }
 
 static void
@@ -521,6 +581,7 @@ main (int    argc,
   ADD ("/gloss/document/sentences", test_sentences);
   ADD ("/gloss/document/labels-and-undo", test_labels_and_undo);
   ADD ("/gloss/document/annotation-order", test_annotation_order);
+  ADD ("/gloss/document/label-moved", test_label_moved);
   ADD ("/gloss/document/done", test_done);
   ADD ("/gloss/document/merge-split", test_merge_split);
   ADD ("/gloss/document/delete-label", test_delete_label);

@@ -243,6 +243,50 @@ test_export_brat (void)
   remove_tree (tmp);
 }
 
+static gboolean
+toast_names_escaped (gpointer data)
+{
+  return label_shows (data, "1 file name is not UTF-8") && label_shows (data, "“en/caf%E9.txt”");
+}
+
+/* A text whose name is not UTF-8: its id is escaped, and the window says
+ * so, as `gloss export` does (issue 10, item 8) */
+static void
+test_export_renamed (void)
+{
+  g_autofree char *tmp = make_tmp ();
+  g_autofree char *corpus = make_corpus (tmp);
+  g_autofree char *council = g_build_filename (corpus, "en", "council.txt", NULL);
+  g_autofree char *latin = g_build_filename (corpus, "en", "caf\xe9.txt", NULL);
+  g_autofree char *path = g_build_filename (tmp, "out.jsonl", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *written = NULL;
+  g_autoptr(GFile) destination = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GlossExportDialog *dialog;
+  GlossWindow *window;
+
+  g_file_get_contents (council, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (latin, contents, -1, &error);
+  g_assert_no_error (error);
+
+  window = open_folder (corpus);
+  dialog = open_export_dialog (window);
+  g_object_set (dialog, "format", GLOSS_EXPORT_DOCUMENTS_JSONL, "destination", destination, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.start", NULL));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  wait_for (pointer_cleared, &dialog, "the export to finish");
+
+  written = read_file (path);
+  g_assert_true (g_utf8_validate (written, -1, NULL));
+  g_assert_nonnull (strstr (written, "\"id\": \"en/caf%E9.txt\""));
+  wait_for (toast_names_escaped, window, "the toast that names the escaped id");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (tmp);
+}
+
 /* A broken annotation file: the others are exported, it is listed */
 static void
 test_export_left_out (void)
@@ -545,6 +589,7 @@ main (int    argc,
   g_test_add_func ("/gloss/export-dialog/export", test_export);
   g_test_add_func ("/gloss/export-dialog/brat", test_export_brat);
   g_test_add_func ("/gloss/export-dialog/left-out", test_export_left_out);
+  g_test_add_func ("/gloss/export-dialog/renamed", test_export_renamed);
   g_test_add_func ("/gloss/export-dialog/cancel", test_export_cancel);
   g_test_add_func ("/gloss/export-dialog/import", test_import);
   g_test_add_func ("/gloss/export-dialog/import-outside", test_import_outside);

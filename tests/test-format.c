@@ -603,6 +603,27 @@ test_changed_on_disk (void)
   after = read_file (json_file);
   g_assert_cmpstr (after, ==, their_bytes);
 
+  /* The message names the file readably, whatever its name's bytes
+   * (issue 10, item 5) */
+  {
+    g_autoptr(GFile) latin = copy_to_tmp (tmpdir, "caf\xe9.txt", "Eins. Zwei. Drei.", -1);
+    g_autoptr(GFile) latin_json = gloss_document_dup_annotation_file_for (latin);
+    g_autoptr(GlossDocument) mine = gloss_document_load (latin, "de", NULL, &error);
+
+    g_assert_no_error (error);
+    gloss_document_add_label (mine, 0, "claim");
+    g_assert_true (gloss_document_save (mine, NULL, &error));
+    g_assert_true (g_file_replace_contents (latin_json, "{}", 2, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL,
+                                            &error));
+    g_assert_false (gloss_document_save (mine, NULL, &error));
+    g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK);
+    g_assert_true (g_utf8_validate (error->message, -1, NULL));
+    g_assert_nonnull (strstr (error->message, "“caf\xef\xbf\xbd.txt.gloss.json”"));
+    g_clear_error (&error);
+    g_file_delete (latin_json, NULL, NULL);
+    g_file_delete (latin, NULL, NULL);
+  }
+
   /* A deleted file is simply written again */
   g_file_delete (json_file, NULL, NULL);
   g_assert_true (gloss_document_save (document, NULL, &error));
@@ -646,6 +667,21 @@ rewrite_keeping_time (const char *path,
   g_assert_cmpuint (after.st_ino, ==, before.st_ino);
 }
 
+/* Someone else makes the first claim of @json_file a quote: the same
+ * length, the same size, the time put back. Returns their bytes. */
+static char *
+rewrite_claim_as_quote (GFile *json_file)
+{
+  char *theirs = read_file (json_file);
+  char *label = strstr (theirs, "\"label\": \"claim\"");
+
+  g_assert_nonnull (label);
+  memcpy (label, "\"label\": \"quote\"", strlen ("\"label\": \"quote\""));
+  rewrite_keeping_time (g_file_peek_path (json_file), theirs);
+
+  return theirs;
+}
+
 /* Issue 10, item 2: a change of the same size whose time was put back is
  * still seen, by its contents; a file touched without a change is not
  * taken for one */
@@ -657,11 +693,9 @@ test_changed_same_size (void)
   g_autoptr(GFile) json_file = gloss_document_dup_annotation_file_for (file);
   g_autoptr(GlossDocument) document = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *saved = NULL;
   g_autofree char *theirs = NULL;
   g_autofree char *after = NULL;
   GError *async_error = NULL;
-  char *label;
 
   document = gloss_document_load (file, "de", NULL, &error);
   g_assert_no_error (error);
@@ -671,12 +705,7 @@ test_changed_same_size (void)
   g_assert_no_error (error);
 
   /* Someone else makes the claim a quote: same length, same size */
-  saved = read_file (json_file);
-  theirs = g_strdup (saved);
-  label = strstr (theirs, "\"label\": \"claim\"");
-  g_assert_nonnull (label);
-  memcpy (label, "\"label\": \"quote\"", strlen ("\"label\": \"quote\""));
-  rewrite_keeping_time (g_file_peek_path (json_file), theirs);
+  theirs = rewrite_claim_as_quote (json_file);
 
   g_assert_false (gloss_document_check_disk (document, NULL, &error));
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK);
@@ -708,6 +737,93 @@ test_changed_same_size (void)
   gloss_document_add_label (document, 1, "source");
   g_assert_true (gloss_document_save (document, NULL, &error));
   g_assert_no_error (error);
+
+  g_file_delete (json_file, NULL, NULL);
+  g_file_delete (file, NULL, NULL);
+  g_rmdir (tmpdir);
+}
+
+static void
+on_checked_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (gloss_document_check_disk_finish (GLOSS_DOCUMENT (object), result, error))
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "unchanged");
+}
+
+/* Waits for a check; TRUE when it said the file is unchanged */
+static gboolean
+check_disk_async (GlossDocument  *document,
+                  GError        **error)
+{
+  GError *result = NULL;
+
+  gloss_document_check_disk_async (document, NULL, on_checked_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (g_error_matches (result, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_error_free (result);
+      return TRUE;
+    }
+
+  g_propagate_error (error, result);
+  return FALSE;
+}
+
+/* The window's look at the disk, in a worker thread: our own write is
+ * never taken for someone else's, not even one that lands while the
+ * check runs; another's change of the same size is seen */
+static void
+test_check_disk_async (void)
+{
+  g_autofree char *tmpdir = g_dir_make_tmp ("gloss-test-XXXXXX", NULL);
+  g_autoptr(GFile) file = copy_to_tmp (tmpdir, "a.txt", "Eins. Zwei. Drei.", -1);
+  g_autoptr(GFile) json_file = gloss_document_dup_annotation_file_for (file);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *theirs = NULL;
+  gboolean saved = FALSE;
+  gint64 deadline;
+
+  document = gloss_document_load (file, "de", NULL, &error);
+  g_assert_no_error (error);
+  /* No file yet, none now */
+  g_assert_true (check_disk_async (document, &error));
+  gloss_document_add_label (document, 0, "claim");
+  g_assert_true (gloss_document_save (document, NULL, &error));
+  g_assert_true (check_disk_async (document, &error));
+  g_assert_no_error (error);
+
+  /* Our autosave's bytes are on disk, but its result has not reached the
+   * main loop yet when the check begins: the check waits for it */
+  before = read_file (json_file);
+  gloss_document_add_label (document, 1, "quote");
+  gloss_document_save_async (document, NULL, on_saved_cb, &saved);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  for (;;)
+    {
+      g_autofree char *now = NULL;
+
+      if (g_file_load_contents (json_file, NULL, &now, NULL, NULL, NULL) && g_strcmp0 (now, before) != 0)
+        break;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (1000);
+    }
+  g_assert_false (saved);
+  g_assert_true (check_disk_async (document, &error));
+  g_assert_no_error (error);
+  g_assert_true (saved);
+
+  /* Someone else's claim becomes a quote, the size and time kept */
+  theirs = rewrite_claim_as_quote (json_file);
+  g_assert_false (check_disk_async (document, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK);
 
   g_file_delete (json_file, NULL, NULL);
   g_file_delete (file, NULL, NULL);
@@ -945,6 +1061,7 @@ main (int    argc,
   g_test_add_func ("/gloss/format/windows-1252", test_windows_1252);
   g_test_add_func ("/gloss/format/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/gloss/format/changed-same-size", test_changed_same_size);
+  g_test_add_func ("/gloss/format/check-disk-async", test_check_disk_async);
   g_test_add_func ("/gloss/format/read-only-file", test_read_only_file);
   g_test_add_func ("/gloss/format/empty-text", test_empty_text);
   g_test_add_func ("/gloss/format/large-text", test_large_text);

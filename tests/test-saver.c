@@ -265,6 +265,30 @@ test_flush_held (Fixture       *fixture,
   g_assert_true (gloss_saver_get_dirty (fixture->saver));
 }
 
+/* A document replaced by another with all its work (re-anchored): the
+ * write already running ends before stop returns, and nothing of it is
+ * written after, not even by a flush at a quit */
+static void
+test_stop (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  gloss_document_add_label (fixture->document, 0, "claim");
+  gloss_saver_save_now (fixture->saver);
+  gloss_document_add_label (fixture->document, 1, "claim");
+  g_assert_true (gloss_saver_stop (fixture->saver, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_in_file (fixture->json_path, "\"label\": "), ==, 1);
+
+  gloss_document_add_label (fixture->document, 2, "claim");
+  gloss_saver_save_now (fixture->saver);
+  spin (300);
+  g_assert_true (gloss_saver_flush (fixture->saver, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_in_file (fixture->json_path, "\"label\": "), ==, 1);
+}
+
 static guint
 count_recoveries (void)
 {
@@ -285,6 +309,7 @@ test_recovery (Fixture       *fixture,
   g_autoptr(GFile) text = g_file_new_for_path (fixture->text_path);
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
+  g_autofree char *after = NULL;
   GStatBuf buf;
 
   g_assert_cmpuint (count_recoveries (), ==, 0);
@@ -334,6 +359,15 @@ test_recovery (Fixture       *fixture,
   g_file_set_contents (fixture->json_path, "{}", -1, &error);
   g_assert_no_error (error);
   g_assert_true (gloss_recovery_changed_on_disk (listed));
+
+  /* The restored work replaces only the file it was made against: not
+   * this one, written since */
+  g_assert_false (gloss_document_save (restored, NULL, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK);
+  g_clear_error (&error);
+  g_file_get_contents (fixture->json_path, &after, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after, ==, "{}");
 
   /* A second recovery of the same text replaces the first */
   g_clear_object (&recovery);
@@ -423,6 +457,7 @@ main (int    argc,
   g_test_add_func ("/gloss/saver/read-only", test_read_only);
   g_test_add ("/gloss/saver/flush", Fixture, NULL, fixture_set_up, test_flush, fixture_tear_down);
   g_test_add ("/gloss/saver/flush-held", Fixture, NULL, fixture_set_up, test_flush_held, fixture_tear_down);
+  g_test_add ("/gloss/saver/stop", Fixture, NULL, fixture_set_up, test_stop, fixture_tear_down);
   g_test_add ("/gloss/saver/recovery", Fixture, NULL, fixture_set_up, test_recovery, fixture_tear_down);
   g_test_add_func ("/gloss/saver/recovery-name", test_recovery_name);
 

@@ -658,6 +658,84 @@ test_external_change (void)
   remove_tree (dir);
 }
 
+/* The text changes under an open document that is being worked on, and
+ * Apply comes while a label is still waiting for the autosave: the old
+ * document writes nothing more (its last write would land after the
+ * re-anchored one), and the re-anchored one holds that label */
+static void
+test_reanchor_while_open (void)
+{
+  g_autofree char *dir = make_workdir ((const char *[]) { "article.txt", NULL });
+  g_autofree char *text = g_build_filename (dir, "article.txt", NULL);
+  g_autofree char *json = g_build_filename (dir, "article.txt.gloss.json", NULL);
+  g_autofree char *old_text = read_file (text);
+  g_autofree char *new_text = g_strconcat ("UPDATED, 10:40.\n\n", old_text, NULL);
+  g_autofree char *claim = NULL;
+  g_autofree char *quote = NULL;
+  g_autofree char *saved = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  GlossReanchorDialog *dialog;
+  GlossSaver *old_saver;
+  GlossWindow *window;
+  JsonArray *annotations;
+
+  g_settings_set_boolean (gloss_application_get_settings (app), "advance-after-label", FALSE);
+  window = open_text (text);
+  claim = sentence_text (window, 1);
+  quote = sentence_text (window, 3);
+  gloss_window_set_position (window, 1);
+  activate (window, "doc.toggle-label", "s", "claim");
+  wait_for (all_saved, window, "the first label to be saved");
+
+  g_file_set_contents (text, new_text, -1, &error);
+  g_assert_no_error (error);
+  wait_for (banner_shows_text, window, "the text-changed banner");
+
+  old_saver = gloss_window_get_saver (window);
+  g_object_add_weak_pointer (G_OBJECT (old_saver), (gpointer *)&old_saver);
+  gloss_saver_set_delay (old_saver, 1000);
+  gloss_window_set_position (window, 3);
+  activate (window, "doc.toggle-label", "s", "quote");
+
+  g_assert_true (activate (window, "win.reanchor", NULL));
+  dialog = GLOSS_REANCHOR_DIALOG (find_last_toplevel (GLOSS_TYPE_REANCHOR_DIALOG));
+  wait_for (dialog_ready, dialog, "the re-anchoring");
+  g_assert_nonnull (old_saver);
+  g_assert_true (gloss_saver_get_dirty (old_saver));
+  g_assert_true (activate (dialog, "reanchor.apply", NULL));
+
+  /* Let go of at once: no write of the old document is left to land */
+  g_assert_null (old_saver);
+
+  wait_for (editable_and_saved, window, "the re-anchored document to be saved");
+  spin (500);
+  g_assert_cmpint (gloss_conflict_banner_get_kind (get_banner (window)), ==, GLOSS_CONFLICT_NONE);
+  g_assert_cmpstr (gloss_window_get_save_status (window), ==, "saved");
+
+  /* On disk: both labels, at their places in the new text */
+  saved = read_file (json);
+  json_parser_load_from_data (parser, saved, -1, &error);
+  g_assert_no_error (error);
+  annotations = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "annotations");
+  g_assert_cmpuint (json_array_get_length (annotations), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (find_annotation (annotations, "claim"), "start"), ==,
+                   char_offset (new_text, claim));
+  g_assert_cmpint (json_object_get_int_member (find_annotation (annotations, "quote"), "start"), ==,
+                   char_offset (new_text, quote));
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (text);
+    g_autoptr(GlossDocument) reread = gloss_document_load (file, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_false (gloss_document_get_read_only (reread));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (gloss_application_get_settings (app), "advance-after-label");
+  remove_tree (dir);
+}
+
 static gboolean
 message_dialog_shown (gpointer data)
 {
@@ -699,6 +777,40 @@ test_invalid_utf8 (void)
   remove_tree (dir);
 }
 
+static gboolean
+failed_shown (gpointer data)
+{
+  return gloss_window_get_failed_text (data) != NULL;
+}
+
+/* Bytes no older encoding explains (an overlong sequence): the text is
+ * said to be damaged, where, and Windows-1252 is not offered, as it could
+ * not fix them (issue 10, item 9) */
+static void
+test_damaged_utf8 (void)
+{
+  g_autofree char *dir = make_workdir ((const char *[]) { NULL });
+  g_autofree char *text = g_build_filename (dir, "damaged.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  GlossWindow *window;
+  const char *message;
+
+  g_file_set_contents (text, "Der Rat tagte. Er beschloss \xc0\xaf nichts.\n", -1, &error);
+  g_assert_no_error (error);
+
+  window = open_window (text);
+  wait_for (failed_shown, window, "the window to say it could not open");
+  message = gloss_window_get_failed_text (window);
+  g_assert_nonnull (strstr (message, "damaged.txt” could not be opened"));
+  g_assert_nonnull (strstr (message, "column 29 (byte 28)"));
+  g_assert_nonnull (strstr (message, "the file is damaged"));
+  spin (300);
+  g_assert_null (find_last_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -712,8 +824,10 @@ main (int    argc,
   g_test_add_func ("/gloss/window-boundaries/resplit", test_resplit);
   g_test_add_func ("/gloss/window-boundaries/language", test_language);
   g_test_add_func ("/gloss/window-boundaries/reanchor", test_reanchor);
+  g_test_add_func ("/gloss/window-boundaries/reanchor-while-open", test_reanchor_while_open);
   g_test_add_func ("/gloss/window-boundaries/external-change", test_external_change);
   g_test_add_func ("/gloss/window-boundaries/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/gloss/window-boundaries/damaged-utf8", test_damaged_utf8);
 
   ret = g_test_run ();
 

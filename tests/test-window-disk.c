@@ -286,10 +286,11 @@ test_read_only_file (void)
   wait_for (document_shown, window, "the read-only document");
   g_assert_true (gloss_document_get_read_only (gloss_window_get_document (window)));
   g_assert_cmpstr (gloss_window_get_save_status (window), ==, "read-only");
+  /* The banner gives the document's reason: the file, and why */
   banner = gloss_window_get_read_only_text (window);
   g_assert_nonnull (banner);
-  g_assert_nonnull (strstr (banner, "“article.txt.gloss.json”"));
-  g_assert_nonnull (strstr (banner, "0444"));
+  g_assert_cmpstr (banner, ==, gloss_document_get_read_only_reason (gloss_window_get_document (window)));
+  g_assert_nonnull (strstr (banner, "article.txt.gloss.json” is read-only: its permissions let nobody write it"));
   g_assert_nonnull (find_action_button (GTK_WIDGET (window), "win.save-as"));
   g_assert_true (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (window), "win.save-as")));
 
@@ -313,36 +314,64 @@ failed_shown (gpointer data)
   return gloss_window_get_failed_text (data) != NULL;
 }
 
+/* Why the window could not open @text, as it says it */
+static char *
+open_failure (const char *text)
+{
+  GlossWindow *window = open_window (text);
+  char *message;
+
+  wait_for (failed_shown, window, "the window to say it could not open");
+  message = g_strdup (gloss_window_get_failed_text (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  return message;
+}
+
 static void
 test_unreadable_file (void)
 {
   g_autofree char *dir = make_workdir ((const char *[]) { "article.txt", NULL });
   g_autofree char *text = g_build_filename (dir, "article.txt", NULL);
   g_autofree char *json = g_build_filename (dir, "article.txt.gloss.json", NULL);
-  GlossWindow *window;
-  const char *message;
+  g_autofree char *folder = NULL;
+  g_autofree char *pipe = NULL;
+  g_autofree char *text_pipe = NULL;
 
   /* A folder named like the annotation file: it is named, with why */
   g_assert_cmpint (g_mkdir (json, 0755), ==, 0);
-  window = open_window (text);
-  wait_for (failed_shown, window, "the window to say it could not open");
-  message = gloss_window_get_failed_text (window);
-  g_assert_nonnull (strstr (message, "annotation file “article.txt.gloss.json”"));
-  g_assert_nonnull (strstr (message, "it is a folder"));
-  gtk_window_destroy (GTK_WINDOW (window));
+  folder = open_failure (text);
+  g_assert_nonnull (strstr (folder, "because of its annotation file: “article.txt.gloss.json” is not a regular "
+                                    "file (it is a folder)"));
   g_rmdir (json);
+
+  /* A named pipe in its place, which nobody writes to: said at once, no
+   * spinner for ever (issue 10, item 6) */
+  g_assert_cmpint (mkfifo (json, 0600), ==, 0);
+  pipe = open_failure (text);
+  g_assert_nonnull (strstr (pipe, "because of its annotation file: “article.txt.gloss.json” is not a regular "
+                                  "file (it is a named pipe)"));
+  g_remove (json);
+
+  /* A text that is a named pipe is no text */
+  g_remove (text);
+  g_assert_cmpint (mkfifo (text, 0600), ==, 0);
+  text_pipe = open_failure (text);
+  g_assert_nonnull (strstr (text_pipe, "“article.txt” is not a regular file (it is a named pipe)"));
+  g_assert_null (strstr (text_pipe, "annotation file"));
+  g_remove (text);
+  write_text (text);
 
   /* A file the user may not read (root may read anything) */
   if (geteuid () != 0)
     {
+      g_autofree char *denied = NULL;
+
       write_text (json);
       g_assert_cmpint (g_chmod (json, 0), ==, 0);
-      window = open_window (text);
-      wait_for (failed_shown, window, "the window to say it could not open");
-      message = gloss_window_get_failed_text (window);
-      g_assert_nonnull (strstr (message, "annotation file “article.txt.gloss.json”"));
-      g_assert_nonnull (strstr (message, g_strerror (EACCES)));
-      gtk_window_destroy (GTK_WINDOW (window));
+      denied = open_failure (text);
+      g_assert_nonnull (strstr (denied, "because of its annotation file: “article.txt.gloss.json” cannot be read"));
+      g_assert_nonnull (strstr (denied, g_strerror (EACCES)));
       g_chmod (json, 0644);
     }
   else
@@ -607,6 +636,88 @@ test_recovery_conflict (void)
   remove_tree (dir);
 }
 
+/* Save As… of kept work writes as every save does: a read-only file is
+ * not replaced, and the work stays kept until it is saved */
+static void
+test_recovery_save_to (void)
+{
+  g_autofree char *dir = make_workdir ((const char *[]) { "article.txt", NULL });
+  g_autofree char *text = g_build_filename (dir, "article.txt", NULL);
+  g_autofree char *locked = g_build_filename (dir, "locked.json", NULL);
+  g_autofree char *chosen = g_build_filename (dir, "chosen.json", NULL);
+  g_autofree char *after = NULL;
+  g_autofree char *saved = NULL;
+  g_autoptr(GlossRecovery) recovery = NULL;
+  g_autoptr(GFile) locked_file = g_file_new_for_path (locked);
+  g_autoptr(GFile) chosen_file = g_file_new_for_path (chosen);
+  g_autoptr(GError) error = NULL;
+  GlossWindow *window;
+  GStatBuf buf;
+
+  recovery = keep_work (text, "quote");
+  g_file_set_contents (locked, "theirs\n", -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (locked, 0444), ==, 0);
+
+  window = g_object_new (GLOSS_TYPE_WINDOW, "application", app, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  gloss_window_save_recovery_to (window, recovery, locked_file);
+  spin (800);
+  after = read_file (locked);
+  g_assert_cmpstr (after, ==, "theirs\n");
+  g_assert_cmpint (g_stat (locked, &buf), ==, 0);
+  g_assert_cmpint (buf.st_mode & 0777, ==, 0444);
+  g_assert_cmpuint (count_recoveries (), ==, 1);
+
+  gloss_window_save_recovery_to (window, recovery, chosen_file);
+  wait_for (no_recovery, NULL, "the recovery file to go once saved");
+  saved = read_file (chosen);
+  g_assert_nonnull (strstr (saved, "\"quote\""));
+  g_assert_nonnull (strstr (saved, "\"annotations\""));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_chmod (locked, 0644);
+  remove_tree (dir);
+}
+
+static gboolean
+toast_names_mine (gpointer data)
+{
+  return label_shows (data, "“R&D <1>.txt.gloss.mine.json”");
+}
+
+/* A toast names a file whatever characters its name holds: a toast's
+ * title is markup in libadwaita 1.2 */
+static void
+test_toast_names (void)
+{
+  g_autofree char *dir = make_workdir ((const char *[]) { NULL });
+  g_autofree char *text = g_build_filename (dir, "R&D <1>.txt", NULL);
+  g_autofree char *json = g_build_filename (dir, "R&D <1>.txt.gloss.json", NULL);
+  g_autofree char *mine = g_build_filename (dir, "R&D <1>.txt.gloss.mine.json", NULL);
+  g_autofree char *ours = NULL;
+  g_autofree char *theirs = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossWindow *window;
+
+  /* Someone else's change, and Keep Mine: the toast names where ours are */
+  write_text (text);
+  window = open_text (text);
+  g_assert_true (activate (window, "doc.toggle-label", "s", "claim"));
+  wait_for (all_saved, window, "the label to be saved");
+  ours = read_file (json);
+  theirs = g_strconcat (ours, "\n", NULL);
+  g_file_set_contents (json, theirs, -1, &error);
+  g_assert_no_error (error);
+  wait_for (banner_shows_annotations, window, "the conflict banner");
+  g_assert_true (activate (window, "win.keep-mine", NULL));
+  wait_for (toast_names_mine, window, "the toast that names the file kept");
+  g_assert_true (g_file_test (mine, G_FILE_TEST_IS_REGULAR));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -626,6 +737,8 @@ main (int    argc,
   g_test_add_func ("/gloss/window-disk/note-status", test_note_status);
   g_test_add_func ("/gloss/window-disk/recovery-offer", test_recovery_offer);
   g_test_add_func ("/gloss/window-disk/recovery-conflict", test_recovery_conflict);
+  g_test_add_func ("/gloss/window-disk/recovery-save-to", test_recovery_save_to);
+  g_test_add_func ("/gloss/window-disk/toast-names", test_toast_names);
 
   ret = g_test_run ();
 

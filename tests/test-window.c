@@ -17,6 +17,7 @@
 #include "gloss-document.h"
 #include "gloss-document-list.h"
 #include "gloss-folder-entry.h"
+#include "gloss-format.h"
 #include "gloss-label.h"
 #include "gloss-label-set.h"
 #include "gloss-labels-editor.h"
@@ -281,6 +282,14 @@ test_read_only (void)
   g_assert_true (gloss_document_get_read_only (document));
   g_assert_cmpstr (gloss_window_get_save_status (window), ==, "read-only");
 
+  /* The banner gives the document's reason, and where the problems are */
+  {
+    g_autofree char *banner = g_strdup_printf ("%s. The problems are listed in the sidebar.",
+                                               gloss_document_get_read_only_reason (document));
+
+    g_assert_cmpstr (gloss_window_get_read_only_text (window), ==, banner);
+  }
+
   /* Every problem is listed, with its message */
   problems = gloss_document_get_problems (document);
   rows = gloss_sidebar_get_problem_rows (GLOSS_SIDEBAR (gloss_window_get_sidebar (window)));
@@ -338,6 +347,14 @@ test_labels_editor (void)
   label = gloss_label_set_get_label (gloss_document_get_labels (document), 3);
   g_assert_nonnull (label);
   g_assert_true (gloss_labels_editor_rename_label (editor, gloss_label_get_id (label), "Hedge"));
+  /* A name longer than a label set may hold when read again is refused:
+   * the project file would make every document read-only */
+  {
+    g_autofree char *long_name = g_strnfill (GLOSS_LABEL_MAX_NAME_LENGTH + 1, 'x');
+
+    g_assert_false (gloss_labels_editor_rename_label (editor, gloss_label_get_id (label), long_name));
+    g_assert_cmpstr (gloss_label_get_name (label), ==, "Hedge");
+  }
   g_assert_true (gloss_labels_editor_set_label_key (editor, gloss_label_get_id (label), "h"));
   g_assert_false (gloss_labels_editor_set_label_key (editor, gloss_label_get_id (label), "c"));
   g_assert_true (gloss_labels_editor_set_label_color (editor, gloss_label_get_id (label), "#c01c28"));
@@ -392,6 +409,41 @@ test_labels_editor (void)
   g_assert_null (gloss_label_set_lookup (labels, "claim"));
   g_assert_true (activate (window, "doc.undo", NULL));
   g_assert_cmpuint (gloss_document_count_label (document, "claim"), ==, 1);
+
+  /* A used label moved below another used on the same sentence: the
+   * annotations follow the new order, so they are found (a toggle takes
+   * the claim off and puts it back) and written in it; read back, the
+   * file comes out byte for byte the same */
+  label = gloss_label_set_get_label (gloss_document_get_labels (document), 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "labels.move-down", "s", "claim"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "labels.move-down", "s", "claim"));
+  g_assert_cmpint (gloss_label_set_get_position (gloss_document_get_labels (document), "claim"), ==, 2);
+  gloss_window_set_position (window, 0);
+  g_assert_true (activate (window, "doc.toggle-label", "s", "claim"));
+  g_assert_false (view_has (window, 0, "claim"));
+  gloss_window_set_position (window, 0);
+  g_assert_true (activate (window, "doc.toggle-label", "s", "claim"));
+  g_assert_true (view_has (window, 0, "claim"));
+  g_assert_true (view_has (window, 0, gloss_label_get_id (label)));
+  wait_for (all_saved, window, "the autosave after moving a label");
+  {
+    g_autofree char *json = g_strconcat (text, ".gloss.json", NULL);
+    g_autofree char *saved = read_file (json);
+    g_autoptr(GFile) file = g_file_new_for_path (text);
+    g_autoptr(GlossDocument) reread = NULL;
+    g_autoptr(GBytes) again = NULL;
+    g_autoptr(GError) error = NULL;
+    const char *hedge_at = strstr (saved, "\"label\": \"");
+
+    /* The label now before the claim comes first */
+    g_assert_nonnull (hedge_at);
+    g_assert_true (g_str_has_prefix (hedge_at + strlen ("\"label\": \""), gloss_label_get_id (label)));
+    reread = gloss_document_load (file, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_false (gloss_document_get_read_only (reread));
+    again = gloss_format_serialize (reread);
+    g_assert_cmpmem (saved, strlen (saved), g_bytes_get_data (again, NULL), g_bytes_get_size (again));
+  }
 
   wait_for (all_saved, window, "the autosave after editing labels");
 

@@ -9,7 +9,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
+#include <sys/stat.h>
 
 #include "gloss-agreement.h"
 #include "gloss-cli-private.h"
@@ -19,6 +21,7 @@
 #include "gloss-file-writer.h"
 #include "gloss-label.h"
 #include "gloss-problem.h"
+#include "gloss-read.h"
 
 /* stdout as a GOutputStream, without gio-unix: the exporter writes to any
  * stream, and stdout must stream too, so that a large corpus is not
@@ -287,6 +290,24 @@ gloss_cli_export (int    argc,
     {
       gloss_cli_usage_error (context, _("--card writes README.md beside the export: give the export a file with -o"));
       return GLOSS_EXIT_USAGE;
+    }
+
+  /* A pipe or a device (-o /dev/null) has no folder of its own: the card
+   * would land among the system's files (/dev/README.md) */
+  if (card && !to_stdout && !gloss_export_format_is_folder (format))
+    {
+      GStatBuf st;
+
+      if (g_stat (output_name, &st) == 0 && !S_ISREG (st.st_mode) && !S_ISDIR (st.st_mode))
+        {
+          g_autofree char *display = g_filename_display_name (output_name);
+
+          gloss_cli_usage_error (context,
+                                 _("--card writes README.md beside the export, but “%s” is %s, not a file in a "
+                                   "folder of yours: give the export a regular file with -o"),
+                                 display, gloss_read_describe_mode (st.st_mode));
+          return GLOSS_EXIT_USAGE;
+        }
     }
 
   if (copies != NULL && !card)

@@ -44,5 +44,9 @@ void     _gloss_document_set_orphans     (GlossDocument   *self,
 char    *_gloss_document_dup_orphans_json (GlossDocument  *self,
                                               const char      *indent);
 void     _gloss_document_emit_changed        (GlossDocument   *self);
+void     _gloss_document_copy_disk           (GlossDocument   *self,
+                                              GlossDocument   *from);
+void     _gloss_document_set_disk_sha256     (GlossDocument   *self,
+                                              const char      *sha256);
 
 G_END_DECLS

@@ -63,6 +63,9 @@ struct _GlossDocument
   JsonArray     *orphans;         /* annotations lost in a changed text */
   char          *read_only_reason; /* the annotation file may not be written */
   DiskStamp      disk;            /* the annotation file as last read or written */
+  guint          disk_generation; /* bumped by every write that changes disk */
+  guint          saves_running;   /* gloss_document_save_async() in a thread */
+  GPtrArray     *waiting_checks;  /* GTask of checks that wait for those */
   guint          next_annotation_id;
   guint          next_sentence_id;
   guint          n_annotated;
@@ -122,6 +125,7 @@ gloss_document_finalize (GObject *object)
   g_clear_pointer (&self->meta, g_free);
   g_clear_pointer (&self->orphans, json_array_unref);
   g_clear_pointer (&self->read_only_reason, g_free);
+  g_clear_pointer (&self->waiting_checks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gloss_document_parent_class)->finalize (object);
 }
@@ -624,7 +628,8 @@ static void
 set_changed_error (GFile   *json_file,
                    GError **error)
 {
-  g_autofree char *name = g_file_get_basename (json_file);
+  g_autofree char *base = g_file_get_basename (json_file);
+  g_autofree char *name = g_filename_display_name (base);
 
   g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK,
                _("“%s” was changed on disk by someone else since Gloss read it; "
@@ -672,7 +677,8 @@ check_unchanged (GFile            *json_file,
       return FALSE;
     }
 
-  if (!g_file_load_contents (json_file, cancellable, &data, &length, NULL, error))
+  /* Never blocks: a pipe swapped in since the look is refused */
+  if (!gloss_read_file (json_file, 0, cancellable, &data, &length, error))
     return FALSE;
 
   hash_contents (data, length, now.hash);
@@ -747,6 +753,16 @@ write_bytes (GFile         *json_file,
   return TRUE;
 }
 
+/* A write of ours changed the file: a check of the disk under way may
+ * have compared our bytes with the file as it was before */
+static void
+set_disk_written (GlossDocument   *self,
+                  const DiskStamp *written)
+{
+  self->disk = *written;
+  self->disk_generation++;
+}
+
 /**
  * gloss_document_save:
  *
@@ -761,6 +777,7 @@ gloss_document_save (GlossDocument  *self,
 {
   g_autoptr(GFile) json_file = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  DiskStamp written;
 
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
 
@@ -773,8 +790,10 @@ gloss_document_save (GlossDocument  *self,
   /* A save once begun is finished, cancelled or not: the write is short,
    * and the last changes of a window that closes are in it */
   if (!check_unchanged (json_file, &self->disk, NULL, NULL, error) ||
-      !write_bytes (json_file, bytes, &self->disk, error))
+      !write_bytes (json_file, bytes, &written, error))
     return FALSE;
+
+  set_disk_written (self, &written);
 
   return TRUE;
 }
@@ -816,6 +835,33 @@ save_thread (GTask        *task,
   g_task_return_pointer (task, g_steal_pointer (&written), g_free);
 }
 
+static void restart_waiting_checks (GlossDocument *self);
+
+/* On the main thread, whether or not anyone calls
+ * gloss_document_save_finish(): the document knows at once what it wrote */
+static void
+on_save_written_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GlossDocument *self = GLOSS_DOCUMENT (object);
+  g_autoptr(GTask) task = user_data;
+  g_autofree DiskStamp *written = NULL;
+  GError *error = NULL;
+
+  written = g_task_propagate_pointer (G_TASK (result), &error);
+  g_assert (self->saves_running > 0);
+  self->saves_running--;
+  if (written != NULL)
+    set_disk_written (self, written);
+  restart_waiting_checks (self);
+
+  if (written == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
 /**
  * gloss_document_save_async:
  *
@@ -829,6 +875,7 @@ gloss_document_save_async (GlossDocument       *self,
                            gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) write = NULL;
   GError *error = NULL;
   SaveData *data;
 
@@ -847,8 +894,14 @@ gloss_document_save_async (GlossDocument       *self,
   data->file = gloss_document_dup_annotation_file (self);
   data->snapshot = gloss_format_snapshot (self);
   data->expected = self->disk;
-  g_task_set_task_data (task, data, (GDestroyNotify)save_data_free);
-  g_task_run_in_thread (task, save_thread);
+
+  /* The write is not cancelled half-way, and what it wrote is recorded
+   * even when the caller has given up on it */
+  write = g_task_new (self, NULL, on_save_written_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (write, gloss_document_save_async);
+  g_task_set_task_data (write, data, (GDestroyNotify)save_data_free);
+  self->saves_running++;
+  g_task_run_in_thread (write, save_thread);
 }
 
 gboolean
@@ -856,17 +909,9 @@ gloss_document_save_finish (GlossDocument  *self,
                             GAsyncResult   *result,
                             GError        **error)
 {
-  g_autofree DiskStamp *written = NULL;
-
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  written = g_task_propagate_pointer (G_TASK (result), error);
-  if (written == NULL)
-    return FALSE;
-
-  self->disk = *written;
-
-  return TRUE;
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 GFile *
@@ -1050,6 +1095,161 @@ gloss_document_check_disk (GlossDocument  *self,
     self->disk = updated;
 
   return TRUE;
+}
+
+typedef struct
+{
+  GFile     *file;
+  DiskStamp  expected;
+  DiskStamp  updated;
+  guint      generation;
+} CheckData;
+
+static void
+check_data_free (CheckData *data)
+{
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CheckData *data = task_data;
+  GError *error = NULL;
+
+  if (!check_unchanged (data->file, &data->expected, &data->updated, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void start_check (GTask *task);
+
+static void
+on_checked_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GlossDocument *self = GLOSS_DOCUMENT (object);
+  g_autoptr(GTask) task = user_data;
+  CheckData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  /* A write of ours landed while the file was looked at, or is landing:
+   * the bytes compared may have been ours. Look again after it. */
+  if (self->disk_generation != data->generation || self->saves_running > 0)
+    {
+      start_check (g_steal_pointer (&task));
+      return;
+    }
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (data->updated.known)
+    self->disk = data->updated;
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Takes @task */
+static void
+start_check (GTask *task)
+{
+  GlossDocument *self = g_task_get_source_object (task);
+  g_autoptr(GTask) check = NULL;
+  CheckData *data;
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
+
+  if (self->saves_running > 0)
+    {
+      if (self->waiting_checks == NULL)
+        self->waiting_checks = g_ptr_array_new ();
+      g_ptr_array_add (self->waiting_checks, task);
+      return;
+    }
+
+  data = g_new0 (CheckData, 1);
+  data->file = gloss_document_dup_annotation_file (self);
+  data->expected = self->disk;
+  data->generation = self->disk_generation;
+
+  check = g_task_new (self, g_task_get_cancellable (task), on_checked_cb, task);
+  g_task_set_source_tag (check, start_check);
+  g_task_set_task_data (check, data, (GDestroyNotify)check_data_free);
+  g_task_run_in_thread (check, check_thread);
+}
+
+static void
+restart_waiting_checks (GlossDocument *self)
+{
+  g_autoptr(GPtrArray) waiting = NULL;
+
+  if (self->saves_running > 0 || self->waiting_checks == NULL)
+    return;
+
+  waiting = g_steal_pointer (&self->waiting_checks);
+  for (guint i = 0; i < waiting->len; i++)
+    start_check (g_ptr_array_index (waiting, i));
+}
+
+/**
+ * gloss_document_check_disk_async:
+ *
+ * Asks what gloss_document_check_disk() asks, reading the file in a
+ * worker thread. It may run while the document is being saved: a check
+ * that meets a write of this document's own looks again after it, so the
+ * answer is never about bytes this document wrote itself.
+ */
+void
+gloss_document_check_disk_async (GlossDocument       *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (GLOSS_IS_DOCUMENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gloss_document_check_disk_async);
+
+  if (self->file == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+
+  start_check (task);
+}
+
+/**
+ * gloss_document_check_disk_finish:
+ *
+ * Returns: %TRUE if the annotation file is unchanged; %FALSE with
+ *   %GLOSS_ERROR_CHANGED_ON_DISK if someone else changed it, or another
+ *   error if it cannot be read
+ */
+gboolean
+gloss_document_check_disk_finish (GlossDocument  *self,
+                                  GAsyncResult   *result,
+                                  GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 gboolean
@@ -1834,6 +2034,51 @@ gloss_document_redo (GlossDocument *self)
 
 /* Private API */
 
+static int compare_annotations     (gconstpointer a,
+                                    gconstpointer b,
+                                    gpointer      user_data);
+static int compare_annotations_ptr (gconstpointer a,
+                                    gconstpointer b,
+                                    gpointer      user_data);
+
+/* A label moved in the set (the labels editor): the annotations follow
+ * the new label order at once, since their lookups search them by it, and
+ * the next save writes them so */
+static void
+on_labels_items_changed_cb (GListModel    *labels,
+                            guint          position,
+                            guint          removed,
+                            guint          added,
+                            GlossDocument *self)
+{
+  GListModel *annotations = G_LIST_MODEL (self->annotations);
+  guint n = g_list_model_get_n_items (annotations);
+  gboolean sorted = TRUE;
+
+  /* A label added or taken away leaves the others in their order */
+  if (removed == 0 || added == 0)
+    return;
+
+  for (guint i = 1; sorted && i < n; i++)
+    {
+      g_autoptr(GlossAnnotation) a = g_list_model_get_item (annotations, i - 1);
+      g_autoptr(GlossAnnotation) b = g_list_model_get_item (annotations, i);
+
+      sorted = compare_annotations (a, b, self) <= 0;
+    }
+  if (sorted)
+    return;
+
+  g_list_store_sort (self->annotations, compare_annotations, self);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->sentences)); i++)
+    {
+      GlossSentence *sentence = gloss_document_get_sentence (self, i);
+
+      if (_gloss_sentence_sort_annotations (sentence, compare_annotations_ptr, self))
+        g_list_model_items_changed (G_LIST_MODEL (self->sentences), i, 1, 1);
+    }
+}
+
 /**
  * _gloss_document_new_empty:
  *
@@ -1850,6 +2095,7 @@ _gloss_document_new_empty (GlossText     *text,
   g_free (self->language);
   self->language = g_strdup (language_is_valid (language) ? language : gloss_text_guess_language (text));
   self->labels = labels ? g_object_ref (labels) : gloss_label_set_new_default ();
+  g_signal_connect_object (self->labels, "items-changed", G_CALLBACK (on_labels_items_changed_cb), self, 0);
 
   return self;
 }
@@ -2215,4 +2461,52 @@ void
 _gloss_document_emit_changed (GlossDocument *self)
 {
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* A document that replaces @from for the same file (re-anchored) expects
+ * the annotation file as @from last read or wrote it: a change someone
+ * else made since is still not written over. */
+void
+_gloss_document_copy_disk (GlossDocument *self,
+                           GlossDocument *from)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT (self));
+  g_return_if_fail (GLOSS_IS_DOCUMENT (from));
+
+  self->disk = from->disk;
+  self->disk_generation++;
+}
+
+/**
+ * _gloss_document_set_disk_sha256:
+ * @sha256: (nullable): the SHA-256 of the annotation file as this
+ *   document's work was made against, as `sha256sum` prints it; %NULL for
+ *   no file
+ *
+ * For a document built from elsewhere (unsaved work kept in a recovery):
+ * its first save refuses to replace any other annotation file.
+ */
+void
+_gloss_document_set_disk_sha256 (GlossDocument *self,
+                                 const char    *sha256)
+{
+  DiskStamp stamp = { 0 };
+
+  g_return_if_fail (GLOSS_IS_DOCUMENT (self));
+
+  /* A hash that is not one (a damaged recovery) matches no file */
+  stamp.known = TRUE;
+  stamp.exists = sha256 != NULL;
+  stamp.has_hash = sha256 != NULL && strlen (sha256) == 2 * sizeof stamp.hash;
+  for (guint i = 0; stamp.has_hash && i < sizeof stamp.hash; i++)
+    {
+      int high = g_ascii_xdigit_value (sha256[2 * i]);
+      int low = g_ascii_xdigit_value (sha256[2 * i + 1]);
+
+      stamp.has_hash = high >= 0 && low >= 0;
+      stamp.hash[i] = (guint8)(high << 4 | low);
+    }
+
+  self->disk = stamp;
+  self->disk_generation++;
 }

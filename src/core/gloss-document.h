@@ -66,6 +66,13 @@ const char      *gloss_document_get_read_only_reason (GlossDocument       *self)
 gboolean         gloss_document_check_disk          (GlossDocument        *self,
                                                      GCancellable         *cancellable,
                                                      GError              **error);
+void             gloss_document_check_disk_async    (GlossDocument        *self,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gboolean         gloss_document_check_disk_finish   (GlossDocument        *self,
+                                                     GAsyncResult         *result,
+                                                     GError              **error);
 gboolean         gloss_document_get_done            (GlossDocument        *self);
 void             gloss_document_set_done            (GlossDocument        *self,
                                                      gboolean              done);

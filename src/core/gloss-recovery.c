@@ -562,6 +562,9 @@ gloss_recovery_load_document (GlossRecovery  *self,
   document = gloss_format_parse (text, name, data, length, NULL, labels);
   _gloss_document_set_file (document, self->text_file);
   _gloss_document_add_problems (document, problems);
+  /* The work replaces only the file it was made against; work kept in a
+   * conflict replaces no file at all ("" matches none) */
+  _gloss_document_set_disk_sha256 (document, self->conflict ? "" : self->on_disk_sha256);
 
   return document;
 }

@@ -34,6 +34,7 @@ struct _GlossSaver
   guint            writing : 1;
   guint            again : 1;        /* save once more after this write */
   guint            held : 1;         /* writes nothing until released */
+  guint            stopped : 1;      /* writes nothing any more */
 };
 
 G_DEFINE_FINAL_TYPE (GlossSaver, gloss_saver, G_TYPE_OBJECT)
@@ -107,7 +108,7 @@ static void
 on_document_changed_cb (GlossDocument *document,
                         GlossSaver    *self)
 {
-  if (gloss_document_get_read_only (document))
+  if (gloss_document_get_read_only (document) || self->stopped)
     return;
 
   set_generation (self, &self->generation, self->generation + 1);
@@ -180,7 +181,8 @@ start_write (GlossSaver *self)
       return;
     }
 
-  if (!gloss_saver_get_dirty (self) || gloss_document_get_read_only (self->document) || self->held)
+  if (!gloss_saver_get_dirty (self) || gloss_document_get_read_only (self->document) || self->held ||
+      self->stopped)
     return;
 
   self->writing = TRUE;
@@ -489,6 +491,35 @@ wake_up_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Waits for a write already running in its thread, the main context
+ * running meanwhile */
+static gboolean
+wait_for_write (GlossSaver  *self,
+                GError     **error)
+{
+  gint64 deadline;
+  guint wake;
+
+  if (!self->writing)
+    return TRUE;
+
+  deadline = g_get_monotonic_time () + FLUSH_WAIT_USEC;
+  wake = g_timeout_add (50, wake_up_cb, NULL);
+  while (self->writing && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+
+  if (self->writing)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                           _("The annotation file is still being written after ten seconds"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * gloss_saver_flush:
  *
@@ -514,25 +545,10 @@ gloss_saver_flush (GlossSaver  *self,
   keep = g_object_ref (self);
   g_clear_handle_id (&self->timeout_id, g_source_remove);
 
-  if (self->writing)
-    {
-      gint64 deadline = g_get_monotonic_time () + FLUSH_WAIT_USEC;
-      guint wake = g_timeout_add (50, wake_up_cb, NULL);
+  if (!wait_for_write (self, error))
+    return FALSE;
 
-      while (self->writing && g_get_monotonic_time () < deadline)
-        g_main_context_iteration (NULL, TRUE);
-      g_source_remove (wake);
-      g_clear_handle_id (&self->timeout_id, g_source_remove);
-
-      if (self->writing)
-        {
-          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
-                               _("The annotation file is still being written after ten seconds"));
-          return FALSE;
-        }
-    }
-
-  if (!gloss_saver_get_dirty (self) || gloss_document_get_read_only (self->document))
+  if (!gloss_saver_get_dirty (self) || gloss_document_get_read_only (self->document) || self->stopped)
     return TRUE;
 
   if (self->held)
@@ -558,6 +574,32 @@ gloss_saver_flush (GlossSaver  *self,
   set_state (self, GLOSS_SAVER_SAVED);
 
   return TRUE;
+}
+
+/**
+ * gloss_saver_stop:
+ *
+ * For a document that another one replaces, with all its work (the
+ * re-anchored document): writes nothing more. The pending changes are
+ * dropped, and a write already running is waited for (the main context
+ * runs meanwhile), so that nothing of this document lands on disk after
+ * what replaces it.
+ *
+ * Returns: %FALSE with @error set if a write still runs after ten seconds
+ */
+gboolean
+gloss_saver_stop (GlossSaver  *self,
+                  GError     **error)
+{
+  g_autoptr(GlossSaver) keep = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_SAVER (self), FALSE);
+
+  keep = g_object_ref (self);
+  self->stopped = TRUE;
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+
+  return wait_for_write (self, error);
 }
 
 /**

@@ -49,6 +49,8 @@ void             gloss_saver_set_held     (GlossSaver    *self,
 gboolean         gloss_saver_get_held     (GlossSaver    *self);
 gboolean         gloss_saver_flush        (GlossSaver    *self,
                                            GError       **error);
+gboolean         gloss_saver_stop         (GlossSaver    *self,
+                                           GError       **error);
 GPtrArray       *gloss_saver_list_all     (void);
 
 G_END_DECLS

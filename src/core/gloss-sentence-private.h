@@ -16,5 +16,8 @@ void _gloss_sentence_insert_annotation (GlossSentence   *self,
                                         GlossAnnotation *annotation);
 void _gloss_sentence_remove_annotation (GlossSentence   *self,
                                         GlossAnnotation *annotation);
+gboolean _gloss_sentence_sort_annotations (GlossSentence    *self,
+                                           GCompareDataFunc  compare,
+                                           gpointer          user_data);
 
 G_END_DECLS

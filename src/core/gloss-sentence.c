@@ -211,3 +211,23 @@ _gloss_sentence_remove_annotation (GlossSentence   *self,
 {
   g_ptr_array_remove (self->annotations, annotation);
 }
+
+/* @compare: of two GlossAnnotation ** (g_ptr_array_sort_with_data())
+ * Returns: %TRUE if the order changed */
+gboolean
+_gloss_sentence_sort_annotations (GlossSentence    *self,
+                                  GCompareDataFunc  compare,
+                                  gpointer          user_data)
+{
+  gboolean sorted = TRUE;
+
+  for (guint i = 1; sorted && i < self->annotations->len; i++)
+    sorted = compare (&self->annotations->pdata[i - 1], &self->annotations->pdata[i], user_data) <= 0;
+
+  if (sorted)
+    return FALSE;
+
+  g_ptr_array_sort_with_data (self->annotations, compare, user_data);
+
+  return TRUE;
+}

@@ -74,7 +74,7 @@ static void
 show_error (GlossAdjudicationWindow *self,
             const char              *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = gloss_dialog_util_new_toast (message);
 
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);

@@ -48,6 +48,23 @@ gloss_dialog_util_make_valid (const char *message)
   return g_utf8_make_valid (message != NULL ? message : "", -1);
 }
 
+/**
+ * gloss_dialog_util_new_toast:
+ * @message: plain text, such as a message naming a file
+ *
+ * Returns: (transfer full): a toast that shows @message as it is: a
+ *   toast's title is Pango markup in libadwaita 1.2, where a file named
+ *   “R&D.txt” would show nothing
+ */
+AdwToast *
+gloss_dialog_util_new_toast (const char *message)
+{
+  g_autofree char *valid = gloss_dialog_util_make_valid (message);
+  g_autofree char *markup = g_markup_escape_text (valid, -1);
+
+  return adw_toast_new (markup);
+}
+
 /* A message dialog over @parent with @heading and the error's message */
 void
 gloss_dialog_util_show_error (GtkWindow    *parent,

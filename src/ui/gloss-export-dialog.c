@@ -437,6 +437,7 @@ add_toast (GlossExportDialog *self)
 {
   g_autofree char *message = NULL;
   AdwToast *toast;
+  guint n_renamed;
 
   if (self->toasts == NULL)
     return;
@@ -450,6 +451,26 @@ add_toast (GlossExportDialog *self)
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_toast_button_clicked_cb),
                          g_object_ref (self->result), (GClosureNotify)(void (*)(void))g_object_unref, 0);
   adw_toast_overlay_add_toast (self->toasts, toast);
+
+  /* Ids that are not the file names, said as `gloss export` says them */
+  n_renamed = self->exporter != NULL ? gloss_exporter_get_n_renamed (self->exporter) : 0;
+  if (n_renamed > 0)
+    {
+      g_autofree char *renamed = NULL;
+      const char *name, *id;
+
+      gloss_exporter_get_renamed (self->exporter, 0, &name, &id);
+      renamed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u file name is not UTF-8 (or holds %% and two hex digits), so "
+                                              "its id in the export is escaped: “%s”",
+                                              "%u file names are not UTF-8 (or hold %% and two hex digits), so "
+                                              "their ids in the export are escaped, such as “%s”",
+                                              n_renamed),
+                                 n_renamed, id);
+      toast = gloss_dialog_util_new_toast (renamed);
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toasts, toast);
+    }
 }
 
 /* The export ------------------------------------------------------------- */

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-dialog-util.h"
 #include "gloss-document.h"
 #include "gloss-history.h"
 #include "gloss-label.h"
@@ -55,7 +56,7 @@ save_project (GlossLabelsEditor *self)
     {
       g_autofree char *message = g_strdup_printf (_("The labels could not be saved: %s"), self->error->message);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      adw_toast_overlay_add_toast (self->toast_overlay, gloss_dialog_util_new_toast (message));
     }
 
   /* The annotation file carries the labels too */
@@ -81,8 +82,14 @@ static void
 on_name_apply_cb (AdwEntryRow       *row,
                   GlossLabelsEditor *self)
 {
-  gloss_labels_editor_rename_label (self, g_object_get_data (G_OBJECT (row), "gloss-label"),
-                                    gtk_editable_get_text (GTK_EDITABLE (row)));
+  g_autofree char *message = NULL;
+
+  if (gloss_labels_editor_rename_label (self, g_object_get_data (G_OBJECT (row), "gloss-label"),
+                                        gtk_editable_get_text (GTK_EDITABLE (row))))
+    return;
+
+  message = g_strdup_printf (_("A label’s name is 1 to %d characters long"), GLOSS_LABEL_MAX_NAME_LENGTH);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
 static void
@@ -396,7 +403,8 @@ gloss_labels_editor_rename_label (GlossLabelsEditor *self,
 
   label = lookup (self, id);
   stripped = g_strstrip (g_strdup (name ? name : ""));
-  if (label == NULL || stripped[0] == '\0')
+  /* No longer than a label set may hold when it is read again */
+  if (label == NULL || stripped[0] == '\0' || g_utf8_strlen (stripped, -1) > GLOSS_LABEL_MAX_NAME_LENGTH)
     return FALSE;
 
   gloss_label_set_name (label, stripped);

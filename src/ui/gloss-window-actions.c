@@ -254,7 +254,7 @@ undo_action (GtkWidget  *widget,
         {
           g_autofree char *message = g_strdup_printf (_("The labels could not be saved: %s"), error->message);
 
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+          adw_toast_overlay_add_toast (self->toast_overlay, gloss_dialog_util_new_toast (message));
         }
     }
 

@@ -5,7 +5,6 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -27,9 +26,10 @@
  * shows the conflict banner. While the annotations on disk are someone
  * else's, or a change is being looked at, the saver is held: nothing
  * overwrites them until the user reloads them or keeps theirs beside
- * them. An annotation file that cannot be read is named with the reason;
- * one the user may not write opens read-only. A changed text leads to
- * the re-anchoring dialog, which is also how a document opened read-only
+ * them. What the load says of the annotation file is shown: one that
+ * cannot be read is named with the reason, one the user may not write
+ * opens read-only with the document's reason. A changed text leads to the
+ * re-anchoring dialog, which is also how a document opened read-only
  * because its text changed gets fixed. A text that is not UTF-8 is
  * offered to open as Windows-1252. */
 
@@ -88,147 +88,83 @@ _gloss_window_set_conflict_annotations (GlossWindow *self)
 
 /* A change on disk is told by the content of the files, not by their size
  * and modification time, which another program can leave as they were.
- * The hash of the annotation file as we last loaded or wrote it is kept;
- * the text's is the document's own.
- *
- * SEAM: the core does not yet keep the hash of the bytes it read or wrote,
- * so the window reads the file back after a load and after each of our
- * writes. Once the core has it (gloss_document_check_disk()), check_thread
- * and read_back_thread become calls to it. */
-
-typedef enum
-{
-  HASH_OWN,    /* after our write or the load: remember it */
-  HASH_CHECK,  /* after a change on disk: compare */
-} HashKind;
-
-typedef struct
-{
-  HashKind     kind;
-  GFile       *json;
-  GFile       *text;          /* HASH_CHECK only */
-  char        *json_sha256;
-  char        *text_sha256;
-  GFileType    json_type;
-} HashData;
+ * The document knows the annotation file as it last read or wrote it, and
+ * compares (gloss_document_check_disk_async(), which also knows our own
+ * writes); the text is compared with the hash of the text it holds. Both
+ * are read in worker threads. */
 
 static void
-hash_data_free (HashData *data)
+on_disk_checked_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
-  g_clear_object (&data->json);
-  g_clear_object (&data->text);
-  g_free (data->json_sha256);
-  g_free (data->text_sha256);
-  g_free (data);
-}
+  g_autoptr(GlossWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
 
-static void
-hash_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  HashData *data = task_data;
+  gloss_document_check_disk_finish (GLOSS_DOCUMENT (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->document != GLOSS_DOCUMENT (object))
+    return;
 
-  data->json_sha256 = gloss_recovery_hash_file (data->json, &data->json_type, cancellable);
-  if (data->text != NULL)
-    data->text_sha256 = gloss_recovery_hash_file (data->text, NULL, cancellable);
+  /* A later change is still to be looked at: the hold stays until then */
+  if (self->disk_check_id == 0)
+    self->checking = FALSE;
 
-  g_task_return_boolean (task, TRUE);
-}
-
-static void schedule_check (GlossWindow *self);
-
-static void
-apply_check (GlossWindow *self,
-             HashData    *data)
-{
-  const char *text_sha256 = gloss_text_get_sha256 (gloss_document_get_text (self->document));
-
-  self->checking = FALSE;
-
-  /* Only another file in its place is someone else's work: a deleted one
-   * is written again, a folder in the way is a save error */
-  if (data->json_type == G_FILE_TYPE_REGULAR && g_strcmp0 (data->json_sha256, self->json_sha256) != 0 &&
-      self->conflict == GLOSS_CONFLICT_NONE)
-    set_conflict (self, GLOSS_CONFLICT_ANNOTATIONS);
-
-  if (data->text_sha256 != NULL && g_strcmp0 (data->text_sha256, text_sha256) != 0 &&
-      self->conflict != GLOSS_CONFLICT_ANNOTATIONS)
-    set_conflict (self, GLOSS_CONFLICT_TEXT);
+  /* Someone else's annotations are what matters most: nothing is written
+   * over them. (A file that cannot be read now makes the save say why;
+   * a deleted one is written again.) */
+  if (g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK))
+    {
+      if (self->conflict != GLOSS_CONFLICT_ANNOTATIONS)
+        set_conflict (self, GLOSS_CONFLICT_ANNOTATIONS);
+    }
+  else if (error != NULL)
+    g_debug ("The annotation file could not be compared: %s", error->message);
 
   update_hold (self);
 }
 
 static void
-on_hashed_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+hash_text_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
 {
-  GlossWindow *self = GLOSS_WINDOW (object);
-  HashData *data = g_task_get_task_data (G_TASK (result));
-
-  if (!g_task_propagate_boolean (G_TASK (result), NULL) || self->document == NULL)
-    return;
-
-  switch (data->kind)
-    {
-    case HASH_OWN:
-      self->own_queries--;
-      g_free (self->json_sha256);
-      self->json_sha256 = g_steal_pointer (&data->json_sha256);
-      break;
-
-    case HASH_CHECK:
-      /* Our own write landed meanwhile: look again once it is recorded */
-      if (self->own_queries > 0)
-        schedule_check (self);
-      else
-        apply_check (self, data);
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
+  g_task_return_pointer (task, gloss_recovery_hash_file (task_data, NULL, cancellable), g_free);
 }
 
 static void
-hash_files (GlossWindow *self,
-            HashKind     kind)
+on_text_hashed_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  HashData *data = g_new0 (HashData, 1);
+  GlossWindow *self = GLOSS_WINDOW (object);
+  g_autofree char *sha256 = g_task_propagate_pointer (G_TASK (result), NULL);
 
-  data->kind = kind;
-  data->json = gloss_document_dup_annotation_file (self->document);
-  if (kind == HASH_CHECK)
-    data->text = g_object_ref (gloss_document_get_file (self->document));
-  else
-    self->own_queries++;
+  /* NULL: cancelled with its document, or no text there to compare */
+  if (sha256 == NULL || self->document == NULL)
+    return;
 
-  task = g_task_new (self, self->disk_cancellable, on_hashed_cb, NULL);
-  g_task_set_source_tag (task, hash_files);
-  g_task_set_task_data (task, data, (GDestroyNotify)hash_data_free);
-  g_task_run_in_thread (task, hash_thread);
+  if (g_strcmp0 (sha256, gloss_text_get_sha256 (gloss_document_get_text (self->document))) != 0 &&
+      self->conflict == GLOSS_CONFLICT_NONE)
+    set_conflict (self, GLOSS_CONFLICT_TEXT);
 }
 
 static gboolean
 check_cb (gpointer user_data)
 {
   GlossWindow *self = user_data;
+  g_autoptr(GTask) task = NULL;
 
   self->disk_check_id = 0;
   if (self->document == NULL)
     return G_SOURCE_REMOVE;
 
-  /* Our own write is still being recorded: look again after it */
-  if (self->own_queries > 0)
-    {
-      schedule_check (self);
-      return G_SOURCE_REMOVE;
-    }
+  gloss_document_check_disk_async (self->document, self->disk_cancellable, on_disk_checked_cb, g_object_ref (self));
 
-  hash_files (self, HASH_CHECK);
+  task = g_task_new (self, self->disk_cancellable, on_text_hashed_cb, NULL);
+  g_task_set_source_tag (task, check_cb);
+  g_task_set_task_data (task, g_object_ref (gloss_document_get_file (self->document)), g_object_unref);
+  g_task_run_in_thread (task, hash_text_thread);
 
   return G_SOURCE_REMOVE;
 }
@@ -242,40 +178,6 @@ schedule_check (GlossWindow *self)
   update_hold (self);
   g_clear_handle_id (&self->disk_check_id, g_source_remove);
   self->disk_check_id = g_timeout_add (CHECK_DELAY_MS, check_cb, self);
-}
-
-/**
- * _gloss_window_check_disk_now:
- *
- * Before a quit that cannot wait: the annotation file is looked at now,
- * on this thread, whether or not its change has been reported yet, so
- * that the last write neither undoes another's change nor is held back
- * for nothing. (The text is not: a changed text holds nothing back.)
- */
-void
-_gloss_window_check_disk_now (GlossWindow *self)
-{
-  HashData data = { 0 };
-
-  if (self->document == NULL || self->disk_cancellable == NULL)
-    return;
-
-  g_clear_handle_id (&self->disk_check_id, g_source_remove);
-
-  /* A read-back of our own write still running: the file is ours */
-  if (self->own_queries > 0)
-    {
-      self->checking = FALSE;
-      update_hold (self);
-      return;
-    }
-
-  data.json = gloss_document_dup_annotation_file (self->document);
-  data.json_sha256 = gloss_recovery_hash_file (data.json, &data.json_type, NULL);
-  apply_check (self, &data);
-
-  g_object_unref (data.json);
-  g_free (data.json_sha256);
 }
 
 static void
@@ -306,7 +208,6 @@ static void
 on_saver_written_cb (GlossSaver  *saver,
                      GlossWindow *self)
 {
-  hash_files (self, HASH_OWN);
   _gloss_window_recovery_done (self);
 }
 
@@ -341,24 +242,46 @@ unwatch (GlossWindow   *self,
   g_clear_object (monitor);
 }
 
+/**
+ * _gloss_window_stop_watching:
+ *
+ * Before a quit that cannot wait: changes on disk are no longer looked
+ * at, and one being looked at holds the autosave back no more. The last
+ * save compares the annotation file itself, and refuses to write over
+ * someone else's change (the work then goes to a recovery file); a
+ * change already found keeps the autosave held.
+ */
+void
+_gloss_window_stop_watching (GlossWindow *self)
+{
+  g_cancellable_cancel (self->disk_cancellable);
+  g_clear_handle_id (&self->disk_check_id, g_source_remove);
+  unwatch (self, &self->json_monitor);
+  unwatch (self, &self->text_monitor);
+  self->checking = FALSE;
+  update_hold (self);
+}
+
 static void
 update_read_only_banner (GlossWindow *self)
 {
   GtkWidget *status = gtk_stack_get_child_by_name (self->save_stack, "read-only");
+  const char *reason = gloss_document_get_read_only_reason (self->document);
+  GPtrArray *problems = gloss_document_get_problems (self->document);
+  g_autofree char *text = NULL;
 
-  if (self->read_only_reason != NULL)
-    {
-      gtk_label_set_text (self->read_only_label, self->read_only_reason);
-      gtk_widget_set_tooltip_text (status, self->read_only_reason);
-    }
-  else
-    {
-      gtk_label_set_text (self->read_only_label,
-                          _("The annotation file has problems, so Gloss opened it read-only and will not "
-                            "change it. The problems are listed in the sidebar."));
-      gtk_widget_set_tooltip_text (status, _("The annotation file has problems, so Gloss changes nothing"));
-    }
-  gtk_widget_set_visible (self->read_only_save_button, self->read_only_reason != NULL);
+  if (reason == NULL)
+    return;
+
+  /* The document's own reason; where to look for the problems is the
+   * window's to say */
+  if (problems->len > 0)
+    text = g_strdup_printf (_("%s. The problems are listed in the sidebar."), reason);
+  gtk_label_set_text (self->read_only_label, text != NULL ? text : reason);
+  gtk_widget_set_tooltip_text (status, reason);
+  /* A file that may not be written is fine to copy; one with problems
+   * is fixed first */
+  gtk_widget_set_visible (self->read_only_save_button, problems->len == 0);
 }
 
 void
@@ -366,12 +289,9 @@ _gloss_window_document_set (GlossWindow *self)
 {
   GFile *text = gloss_document_get_file (self->document);
   g_autoptr(GFile) json = gloss_document_dup_annotation_file (self->document);
-  g_autofree char *loaded_sha256 = g_steal_pointer (&self->loaded_json_sha256);
-  g_autofree char *reason = g_steal_pointer (&self->next_read_only_reason);
 
   _gloss_window_document_cleared (self);
 
-  self->read_only_reason = g_steal_pointer (&reason);
   update_read_only_banner (self);
   gtk_widget_set_visible (self->reanchor_button, text_changed_problem (self->document));
   set_conflict (self, GLOSS_CONFLICT_NONE);
@@ -380,11 +300,6 @@ _gloss_window_document_set (GlossWindow *self)
     return;
 
   self->disk_cancellable = g_cancellable_new ();
-  /* What the load read, or else what is there now */
-  if (loaded_sha256 != NULL)
-    self->json_sha256 = g_strcmp0 (loaded_sha256, "") != 0 ? g_steal_pointer (&loaded_sha256) : NULL;
-  else
-    hash_files (self, HASH_OWN);
   self->json_monitor = watch (self, json);
   self->text_monitor = watch (self, text);
   g_signal_connect (self->saver, "written", G_CALLBACK (on_saver_written_cb), self);
@@ -400,9 +315,6 @@ _gloss_window_document_cleared (GlossWindow *self)
   unwatch (self, &self->json_monitor);
   unwatch (self, &self->text_monitor);
 
-  g_clear_pointer (&self->json_sha256, g_free);
-  g_clear_pointer (&self->read_only_reason, g_free);
-  self->own_queries = 0;
   self->checking = FALSE;
   self->conflict = GLOSS_CONFLICT_NONE;
   if (self->conflict_banner != NULL)
@@ -417,191 +329,23 @@ _gloss_window_document_cleared (GlossWindow *self)
 
 /* Loading --------------------------------------------------------------- */
 
-/* SEAM: the core does not yet say why an annotation file cannot be read
- * (it reports the text as unreadable) nor refuse one it may not write.
- * Until it does (a read-only reason from gloss_document_load()), the
- * window looks at the file itself before the load. */
-
-typedef struct
-{
-  GFile         *file;
-  GlossDocument *document;
-  char          *json_sha256;
-  char          *read_only_reason;
-} LoadData;
-
-static void
-load_data_free (LoadData *data)
-{
-  g_clear_object (&data->file);
-  g_clear_object (&data->document);
-  g_free (data->json_sha256);
-  g_free (data->read_only_reason);
-  g_free (data);
-}
-
-static gboolean
-inspect_files (GFile         *text,
-               GFile         *json,
-               char         **read_only_reason,
-               char         **problem,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
-  GFileType type;
-  guint32 mode;
-
-  /* Anything but a regular file would block the read, or is no text */
-  info = g_file_query_info (text, G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-  if (info != NULL && g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    {
-      name = gloss_dialog_util_dup_display_basename (text);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   _("“%s” is not a regular file, so Gloss does not open it"), name);
-      return FALSE;
-    }
-  g_clear_object (&info);
-
-  info = g_file_query_info (json,
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                            G_FILE_ATTRIBUTE_ACCESS_CAN_READ ","
-                            G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE ","
-                            G_FILE_ATTRIBUTE_UNIX_MODE ","
-                            G_FILE_ATTRIBUTE_OWNER_USER,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        return TRUE;
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  name = gloss_dialog_util_dup_display_basename (json);
-  type = g_file_info_get_file_type (info);
-  if (type == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _("The annotation file “%s” cannot be read: it is a folder"), name);
-      return FALSE;
-    }
-  if (type != G_FILE_TYPE_REGULAR)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                   _("The annotation file “%s” cannot be read: it is not a regular file"), name);
-      return FALSE;
-    }
-  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ) &&
-      !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_READ))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                   _("The annotation file “%s” cannot be read: %s"), name, g_strerror (EACCES));
-      return FALSE;
-    }
-
-  /* A file its permissions keep from being written is not replaced, not
-   * even by one whom the system would let (root) */
-  mode = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE);
-  if ((g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_UNIX_MODE) && (mode & 0222) == 0) ||
-      (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE) &&
-       !g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE)))
-    {
-      const char *owner = g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_OWNER_USER);
-      g_autofree char *permissions = g_strdup_printf ("%04o", mode & 07777);
-
-      *read_only_reason = g_strdup_printf (_("You may not write the annotation file “%s” (owner %s, permissions %s), "
-                                             "so Gloss opened it read-only and will not replace it. "
-                                             "Save Elsewhere keeps a copy."),
-                                           name, owner != NULL ? owner : "?", permissions);
-      *problem = g_strdup_printf (_("You may not write this file (owner %s, permissions %s)"),
-                                  owner != NULL ? owner : "?", permissions);
-    }
-
-  return TRUE;
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  LoadData *data = task_data;
-  g_autoptr(GFile) json = gloss_document_dup_annotation_file_for (data->file);
-  g_autofree char *problem = NULL;
-  GError *error = NULL;
-
-  if (!inspect_files (data->file, json, &data->read_only_reason, &problem, cancellable, &error) ||
-      (data->document = gloss_document_load (data->file, NULL, cancellable, &error)) == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  /* "" for no file at all: known, unlike NULL */
-  data->json_sha256 = gloss_recovery_hash_file (json, NULL, cancellable);
-  if (data->json_sha256 == NULL)
-    data->json_sha256 = g_strdup ("");
-
-  if (data->read_only_reason != NULL)
-    {
-      g_autoptr(GPtrArray) problems = gloss_problems_new ();
-
-      gloss_problems_add (problems, "$", "%s", problem);
-      _gloss_document_add_problems (data->document, problems);
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
 /**
- * _gloss_window_load_async:
+ * _gloss_window_describe_load_error:
  *
- * Loads a document as gloss_document_load_async() does, and also tells
- * why its annotation file cannot be read, or may not be written.
+ * Returns: (transfer full): why @file could not be opened, for the user;
+ *   an annotation file that cannot be read is named, with why (the text
+ *   itself was fine)
  */
-void
-_gloss_window_load_async (GlossWindow         *self,
-                          GFile               *file,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
+char *
+_gloss_window_describe_load_error (GFile        *file,
+                                   const GError *error)
 {
-  g_autoptr(GTask) task = NULL;
-  LoadData *data = g_new0 (LoadData, 1);
+  g_autofree char *name = file != NULL ? gloss_dialog_util_dup_display_name (file) : g_strdup ("");
 
-  data->file = g_object_ref (file);
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, _gloss_window_load_async);
-  g_task_set_task_data (task, data, (GDestroyNotify)load_data_free);
-  g_task_run_in_thread (task, load_thread);
-}
+  if (g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_UNREADABLE_ANNOTATIONS))
+    return g_strdup_printf (_("“%s” could not be opened because of its annotation file: %s"), name, error->message);
 
-/**
- * _gloss_window_load_finish:
- *
- * Returns: (transfer full): the document; what the load found out about
- *   its annotation file goes with the next _gloss_window_set_document()
- */
-GlossDocument *
-_gloss_window_load_finish (GlossWindow   *self,
-                           GAsyncResult  *result,
-                           GError       **error)
-{
-  LoadData *data = g_task_get_task_data (G_TASK (result));
-
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return NULL;
-
-  g_free (self->loaded_json_sha256);
-  self->loaded_json_sha256 = g_steal_pointer (&data->json_sha256);
-  g_free (self->next_read_only_reason);
-  self->next_read_only_reason = g_steal_pointer (&data->read_only_reason);
-
-  return g_steal_pointer (&data->document);
+  return g_strdup_printf (_("“%s” could not be opened: %s"), name, error->message);
 }
 
 /* Reload --------------------------------------------------------------- */
@@ -615,7 +359,7 @@ on_reloaded_cb (GObject      *object,
   g_autoptr(GlossDocument) document = NULL;
   g_autoptr(GError) error = NULL;
 
-  document = _gloss_window_load_finish (self, result, &error);
+  document = gloss_document_load_finish (result, &error);
   if (document == NULL)
     {
       g_autofree char *message = NULL;
@@ -623,7 +367,8 @@ on_reloaded_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
 
-      message = g_strdup_printf (_("Could not reload: %s"), error->message);
+      /* Not cancelled: still the document that was reloaded */
+      message = _gloss_window_describe_load_error (gloss_document_get_file (self->document), error);
       _gloss_window_show_toast (self, message);
       return;
     }
@@ -641,8 +386,8 @@ reload (GlossWindow *self)
   if (self->saver != NULL)
     gloss_saver_set_held (self->saver, TRUE);
 
-  _gloss_window_load_async (self, gloss_document_get_file (self->document), self->disk_cancellable,
-                            on_reloaded_cb, g_object_ref (self));
+  gloss_document_load_async (gloss_document_get_file (self->document), NULL, self->disk_cancellable,
+                             on_reloaded_cb, g_object_ref (self));
 }
 
 /* Keep mine ------------------------------------------------------------ */
@@ -825,6 +570,16 @@ on_reanchor_apply_cb (GlossReanchorDialog *dialog,
                       GlossDocument       *document,
                       GlossWindow         *self)
 {
+  g_autoptr(GError) error = NULL;
+
+  /* The re-anchored document holds all the work of the one it replaces:
+   * nothing of the old one may land on disk after it, and it expects the
+   * annotation file as the old one last read or wrote it */
+  if (self->saver != NULL && !gloss_saver_stop (self->saver, &error))
+    g_warning ("%s", error->message);
+  if (self->document != NULL)
+    _gloss_document_copy_disk (document, self->document);
+
   _gloss_window_set_document (self, document);
   /* Written now, atomically, by the normal saver */
   if (self->saver != NULL)

@@ -48,12 +48,7 @@ struct _GlossWindow
    * unsaved work restored */
   GFileMonitor         *json_monitor;
   GFileMonitor         *text_monitor;
-  char                 *json_sha256;     /* of the file as last loaded or written by us; NULL: none */
-  char                 *loaded_json_sha256; /* from the load, for the document about to be set */
-  char                 *read_only_reason; /* we may not write the annotation file */
-  char                 *next_read_only_reason;
   guint                 disk_check_id;
-  guint                 own_queries;     /* hashes read back after our own writes */
   guint                 checking : 1;    /* a change on disk is being looked at */
   guint                 restoring : 1;   /* unsaved work is being restored */
   GCancellable         *disk_cancellable; /* of the open document's watch */
@@ -127,15 +122,9 @@ void     _gloss_window_ask_encoding       (GlossWindow    *self,
                                            GFile          *file,
                                            const GError   *error);
 gboolean _gloss_window_close_in_conflict  (GlossWindow    *self);
-void     _gloss_window_load_async         (GlossWindow    *self,
-                                           GFile          *file,
-                                           GCancellable   *cancellable,
-                                           GAsyncReadyCallback callback,
-                                           gpointer        user_data);
-GlossDocument *_gloss_window_load_finish  (GlossWindow    *self,
-                                           GAsyncResult   *result,
-                                           GError        **error);
-void     _gloss_window_check_disk_now     (GlossWindow    *self);
+char    *_gloss_window_describe_load_error (GFile         *file,
+                                            const GError  *error);
+void     _gloss_window_stop_watching      (GlossWindow    *self);
 void     _gloss_window_set_conflict_annotations (GlossWindow *self);
 
 /* gloss-window-recovery.c */

@@ -9,6 +9,7 @@
 
 #include "gloss-dialog-util.h"
 #include "gloss-document.h"
+#include "gloss-file-writer.h"
 #include "gloss-recovery.h"
 #include "gloss-window-private.h"
 
@@ -199,7 +200,7 @@ on_recovery_saved_as_cb (GObject      *object,
   g_autofree char *name = gloss_dialog_util_dup_display_name (G_FILE (object));
   g_autofree char *message = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+  if (!gloss_file_write_bytes_finish (G_FILE (object), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
@@ -227,16 +228,40 @@ on_recovery_chooser_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GBytes) bytes = gloss_recovery_dup_annotations (recovery);
-      SaveAsData *data = g_new0 (SaveAsData, 1);
 
-      data->window = g_object_ref (self);
-      data->recovery = g_object_ref (recovery);
-      g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
-                                           self->cancellable, on_recovery_saved_as_cb, data);
+      gloss_window_save_recovery_to (self, recovery, file);
     }
 
   g_object_unref (dialog);
+}
+
+/**
+ * gloss_window_save_recovery_to:
+ * @file: where the user chose to save it
+ *
+ * Writes the annotation file kept in @recovery to @file, the way every
+ * file of Gloss is written (atomically; a read-only file is not
+ * replaced), and deletes the recovery once it is; a failure is said, and
+ * the recovery kept.
+ */
+void
+gloss_window_save_recovery_to (GlossWindow   *self,
+                               GlossRecovery *recovery,
+                               GFile         *file)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  SaveAsData *data;
+
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+  g_return_if_fail (GLOSS_IS_RECOVERY (recovery));
+  g_return_if_fail (G_IS_FILE (file));
+
+  bytes = gloss_recovery_dup_annotations (recovery);
+  data = g_new0 (SaveAsData, 1);
+  data->window = g_object_ref (self);
+  data->recovery = g_object_ref (recovery);
+  gloss_file_write_bytes_async (file, bytes, GLOSS_FILE_WRITER_NONE, self->cancellable, on_recovery_saved_as_cb,
+                                data);
 }
 
 /**

@@ -37,9 +37,7 @@ void
 _gloss_window_show_toast (GlossWindow *self,
                           const char  *message)
 {
-  g_autofree char *valid = gloss_dialog_util_make_valid (message);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (valid));
+  adw_toast_overlay_add_toast (self->toast_overlay, gloss_dialog_util_new_toast (message));
 }
 
 /* The document is open and may change */
@@ -443,14 +441,13 @@ on_document_loaded_cb (GObject      *object,
   g_autoptr(GlossDocument) document = NULL;
   g_autoptr(GError) error = NULL;
 
-  document = _gloss_window_load_finish (self, result, &error);
+  document = gloss_document_load_finish (result, &error);
   if (error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   if (document == NULL)
     {
-      g_autofree char *name = self->loading ? gloss_dialog_util_dup_display_name (self->loading) : g_strdup ("");
-      g_autofree char *description = g_strdup_printf (_("“%s” could not be opened: %s"), name, error->message);
+      g_autofree char *description = _gloss_window_describe_load_error (self->loading, error);
 
       _gloss_window_show_failed (self, description);
       _gloss_window_ask_encoding (self, self->loading, error);
@@ -559,7 +556,7 @@ _gloss_window_open_text (GlossWindow *self,
   if (self->document == NULL && self->loading_id == 0)
     self->loading_id = g_timeout_add (300, show_loading_cb, self);
 
-  _gloss_window_load_async (self, file, self->load_cancellable, on_document_loaded_cb, g_object_ref (self));
+  gloss_document_load_async (file, NULL, self->load_cancellable, on_document_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -896,8 +893,6 @@ gloss_window_finalize (GObject *object)
   g_clear_object (&self->saver);
   g_clear_object (&self->document);
   g_clear_object (&self->recovery);
-  g_clear_pointer (&self->loaded_json_sha256, g_free);
-  g_clear_pointer (&self->next_read_only_reason, g_free);
 
   G_OBJECT_CLASS (gloss_window_parent_class)->finalize (object);
 }
@@ -1082,8 +1077,9 @@ gloss_window_init (GlossWindow *self)
  * gloss_window_prepare_quit:
  *
  * Before a quit that cannot ask (a signal at logout): a note being typed
- * goes into the document, and a change on disk not yet looked at is
- * looked at, so that the autosave can then be flushed.
+ * goes into the document, and changes on disk are no longer looked at
+ * (the last save compares the file itself), so that the autosave can then
+ * be flushed.
  */
 void
 gloss_window_prepare_quit (GlossWindow *self)
@@ -1094,7 +1090,7 @@ gloss_window_prepare_quit (GlossWindow *self)
     return;
 
   gloss_sidebar_commit_note (self->sidebar);
-  _gloss_window_check_disk_now (self);
+  _gloss_window_stop_watching (self);
 }
 
 gboolean

@@ -40,6 +40,9 @@ void           gloss_window_restore          (GlossWindow *self,
                                               GlossRecovery *recovery);
 void           gloss_window_save_recovery_as (GlossWindow *self,
                                               GlossRecovery *recovery);
+void           gloss_window_save_recovery_to (GlossWindow *self,
+                                              GlossRecovery *recovery,
+                                              GFile       *file);
 gboolean       gloss_window_shows_file       (GlossWindow *self,
                                               GFile       *file);
 
