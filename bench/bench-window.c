@@ -8,6 +8,12 @@
  * Run under Xvfb with GSK_RENDERER=cairo:
  *
  *   xvfb-run -a build/bench/bench-window
+ *
+ * With --big [MEGABYTES] it opens a long article instead (59 MB with
+ * 100 000 annotations unless told otherwise, made from the samples):
+ * the time to the first frame that shows it, the CPU time until the
+ * window is idle, when the background work is done, and the longest the
+ * main loop was busy at a stretch meanwhile.
  */
 
 #include "config.h"
@@ -17,6 +23,7 @@
 #include <time.h>
 
 #include "gloss-application.h"
+#include "gloss-big-article.h"
 #include "gloss-document.h"
 #include "gloss-format.h"
 #include "gloss-saver.h"
@@ -25,13 +32,26 @@
 static gboolean painted;
 
 static double
-thread_ms (void)
+clock_ms (clockid_t id)
 {
   struct timespec ts;
 
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  clock_gettime (id, &ts);
 
   return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static double
+thread_ms (void)
+{
+  return clock_ms (CLOCK_THREAD_CPUTIME_ID);
+}
+
+/* All threads: the loading worker's share too */
+static double
+process_ms (void)
+{
+  return clock_ms (CLOCK_PROCESS_CPUTIME_ID);
 }
 
 static double
@@ -66,6 +86,23 @@ settle (GtkWidget *widget)
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
   wait_frame (widget);
+}
+
+/* Main-thread CPU time from an action to the next frame; then what the
+ * action left for later runs, as it would before the next key */
+static double
+time_action (GlossWindow *window,
+             const char  *action,
+             GVariant    *target)
+{
+  double t = thread_ms ();
+
+  gtk_widget_activate_action_variant (GTK_WIDGET (window), action, target);
+  wait_frame (GTK_WIDGET (window));
+  t = thread_ms () - t;
+  settle (GTK_WIDGET (window));
+
+  return t;
 }
 
 static int
@@ -179,24 +216,16 @@ bench (GlossApplication *app,
 
   for (guint i = 0; i < n_repeat; i++)
     {
-      double t = thread_ms ();
+      double t = time_action (window, i % 2 ? "doc.move-previous" : "doc.move-next", NULL);
 
-      gtk_widget_activate_action (GTK_WIDGET (window), i % 2 ? "doc.move-previous" : "doc.move-next", NULL);
-      wait_frame (GTK_WIDGET (window));
-      t = thread_ms () - t;
       g_array_append_val (moves, t);
-      settle (GTK_WIDGET (window));
     }
 
   for (guint i = 0; i < n_repeat; i++)
     {
-      double t = thread_ms ();
+      double t = time_action (window, "doc.toggle-label", g_variant_new_string ("quote"));
 
-      gtk_widget_activate_action (GTK_WIDGET (window), "doc.toggle-label", "s", "quote");
-      wait_frame (GTK_WIDGET (window));
-      t = thread_ms () - t;
       g_array_append_val (toggles, t);
-      settle (GTK_WIDGET (window));
     }
 
   /* The autosave's snapshot is taken on the main thread; the write is not */
@@ -229,6 +258,163 @@ bench (GlossApplication *app,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+remove_folder (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+typedef struct
+{
+  double busy_until;   /* wall ms of the last dispatch */
+  double longest;      /* the longest single dispatch, ms */
+  double longest_at;   /* when it began, ms after the start */
+} Idle;
+
+/* Runs the main loop without blocking until it has had nothing to do for
+ * @quiet_ms: how long each dispatch took (a frame the user waits for at
+ * most), and when the last one ended */
+static void
+run_until_idle (double  start,
+                double  quiet_ms,
+                Idle   *idle)
+{
+  idle->busy_until = wall_ms ();
+  idle->longest = 0;
+  idle->longest_at = 0;
+
+  while (wall_ms () - idle->busy_until < quiet_ms)
+    {
+      double t = wall_ms ();
+
+      if (g_main_context_iteration (NULL, FALSE))
+        {
+          double now = wall_ms ();
+
+          idle->busy_until = now;
+          if (now - t > idle->longest)
+            {
+              idle->longest = now - t;
+              idle->longest_at = t - start;
+            }
+        }
+      else
+        g_usleep (500);
+    }
+}
+
+static gboolean
+text_shown (GlossWindow *window)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (gloss_window_get_article_view (window));
+
+  return g_strcmp0 (gloss_window_get_page (window), "document") == 0 &&
+         gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (view)) > 0;
+}
+
+static void
+bench_big (GlossApplication *app,
+           const char       *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GArray) moves = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) toggles = g_array_new (FALSE, FALSE, sizeof (double));
+  GlossWindow *window;
+  GlossDocument *document;
+  GdkFrameClock *clock;
+  double wall0, cpu0, process0, loaded_wall, shown_wall, shown_cpu, jump_wall, jump_cpu;
+  Idle idle;
+  GStatBuf st;
+
+  g_stat (path, &st);
+
+  window = g_object_new (GLOSS_TYPE_WINDOW, "application", app, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), NULL);
+  wait_frame (GTK_WIDGET (window));
+
+  wall0 = wall_ms ();
+  cpu0 = thread_ms ();
+  process0 = process_ms ();
+  gloss_window_open (window, file);
+  /* The text may be shown before its annotations are read */
+  while (!text_shown (window))
+    g_main_context_iteration (NULL, TRUE);
+  wait_frame (GTK_WIDGET (window));
+  shown_wall = wall_ms () - wall0;
+  shown_cpu = thread_ms () - cpu0;
+  while (gloss_window_get_document (window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  wait_frame (GTK_WIDGET (window));
+  loaded_wall = wall_ms () - wall0;
+  document = gloss_window_get_document (window);
+
+  /* Straight to the end, before the background work is done */
+  jump_wall = wall_ms ();
+  jump_cpu = thread_ms ();
+  gloss_window_set_position (window, gloss_document_get_n_sentences (document) - 1);
+  wait_frame (GTK_WIDGET (window));
+  jump_wall = wall_ms () - jump_wall;
+  jump_cpu = thread_ms () - jump_cpu;
+
+  run_until_idle (wall0, 1000, &idle);
+
+  g_print ("%-28s %8.0f KB  %6u sentences  %6u annotations\n", "long article",
+           st.st_size / 1024.0,
+           gloss_document_get_n_sentences (document),
+           g_list_model_get_n_items (gloss_document_get_annotations (document)));
+  g_print ("  open to the first frame with the text: %5.0f ms wall  %7.0f ms main-thread CPU\n", shown_wall, shown_cpu);
+  g_print ("  annotations read, next frame: %6.0f ms wall\n", loaded_wall);
+  g_print ("  then to the last sentence:   %7.0f ms wall  %7.0f ms main-thread CPU\n", jump_wall, jump_cpu);
+  g_print ("  idle (all laid out, tagged): %7.0f ms wall after opening\n", idle.busy_until - wall0);
+  g_print ("  CPU until idle:              %7.0f ms all threads  %7.0f ms main thread\n",
+           process_ms () - process0, thread_ms () - cpu0);
+  g_print ("  longest main-loop stall:     %7.1f ms, at %.0f ms\n", idle.longest, idle.longest_at);
+  if (g_getenv ("GLOSS_BENCH_DEBUG"))
+    g_print ("  (stall at monotonic %.3f s)\n", (wall0 + idle.longest_at) / 1e3);
+
+  for (guint i = 0; i < 20; i++)
+    {
+      double t = time_action (window, i % 2 ? "doc.move-next" : "doc.move-previous", NULL);
+
+      g_array_append_val (moves, t);
+    }
+  for (guint i = 0; i < 20; i++)
+    {
+      double t = time_action (window, "doc.toggle-label", g_variant_new_string ("quote"));
+
+      g_array_append_val (toggles, t);
+    }
+  g_print ("  move, to the next frame:     %7.2f ms main-thread CPU (median)\n", median (moves));
+  g_print ("  toggle, to the next frame:   %7.2f ms main-thread CPU (median)\n", median (toggles));
+
+  /* On to a short text: the long one is let go */
+  while (gloss_saver_get_dirty (gloss_window_get_saver (window)))
+    g_main_context_iteration (NULL, TRUE);
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+    g_autofree char *other = write_article (dir, 10 * 1024);
+    g_autoptr(GFile) other_file = g_file_new_for_path (other);
+
+    gloss_window_open (window, other_file);
+    run_until_idle (wall_ms (), 1000, &idle);
+    g_print ("  then a short text: longest main-loop stall %.1f ms\n", idle.longest);
+  }
+
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -238,6 +424,7 @@ main (int    argc,
   g_autofree char *dir = NULL;
   g_autofree char *small = NULL;
   g_autofree char *large = NULL;
+  gboolean big;
 
   if (!gtk_init_check ())
     {
@@ -246,19 +433,40 @@ main (int    argc,
     }
 
   dir = g_dir_make_tmp ("gloss-bench-XXXXXX", NULL);
-  small = write_article (dir, 10 * 1024);
-  large = write_article (dir, 1024 * 1024);
-  annotate_every_sentence (small);
-  annotate_every_sentence (large);
+  big = argc > 1 && g_str_equal (argv[1], "--big");
+
+  if (big)
+    {
+      gsize megabytes = argc > 2 ? strtoul (argv[2], NULL, 10) : 59;
+
+      large = g_build_filename (dir, "long-article.txt", NULL);
+      if (!gloss_big_article_write (large, GLOSS_SAMPLES_DIR, megabytes * 1000 * 1000, 100000, &error))
+        g_error ("%s", error->message);
+    }
+  else
+    {
+      small = write_article (dir, 10 * 1024);
+      large = write_article (dir, 1024 * 1024);
+      annotate_every_sentence (small);
+      annotate_every_sentence (large);
+    }
 
   app = gloss_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
 
-  if (g_getenv ("GLOSS_BENCH_LARGE_ONLY") == NULL)
-    bench (app, small);
-  bench (app, large);
+  if (big)
+    bench_big (app, large);
+  else
+    {
+      if (g_getenv ("GLOSS_BENCH_LARGE_ONLY") == NULL)
+        bench (app, small);
+      bench (app, large);
+    }
+
+  /* The long article takes 130 MB of /tmp */
+  remove_folder (dir);
 
   return 0;
 }
