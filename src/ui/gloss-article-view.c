@@ -641,11 +641,12 @@ gloss_article_view_snapshot_layer (GtkTextView      *text_view,
                                  &GRAPHENE_RECT_INIT (caret.x - 5, caret.y + caret.height + 1, 11, 3));
     }
 
-  {
-    int last = gloss_document_find_sentence_at (self->document, bottom_offset);
+  if (self->tag_id != 0)
+    {
+      int last = gloss_document_find_sentence_at (self->document, bottom_offset);
 
-    tag_ahead (self, first, last >= 0 ? last : (int)n - 1, FALSE);
-  }
+      tag_ahead (self, first, last >= 0 ? last : (int)n - 1, FALSE);
+    }
 
   for (guint i = (guint)first; i < n; i++)
     {

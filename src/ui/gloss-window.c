@@ -571,12 +571,10 @@ on_document_loaded_cb (GObject      *object,
       g_autofree char *name = self->loading ? g_file_get_parse_name (self->loading) : g_strdup ("");
       g_autofree char *description = g_strdup_printf (_("“%s” could not be opened: %s"), name, error->message);
 
+      /* The text of this load, or of an earlier one, may be shown */
       clear_document (self);
-      if (self->text_shown)
-        {
-          gloss_article_view_show_text (self->article_view, NULL, NULL, 0);
-          gloss_sidebar_set_loading (self->sidebar, FALSE);
-        }
+      gloss_article_view_show_text (self->article_view, NULL, NULL, 0);
+      gloss_sidebar_set_loading (self->sidebar, FALSE);
       clear_loaded_text (self);
       adw_status_page_set_description (self->failed_page, description);
       gtk_stack_set_visible_child_name (self->main_stack, "failed");
