@@ -1014,7 +1014,7 @@ gloss_article_view_set_document (GlossArticleView *self,
 
   if (document == NULL)
     {
-      /* The text goes first: removing a tag from an empty buffer is free */
+      /* An empty buffer; the old one takes its tags with it */
       show_text (self, NULL, NULL, 0);
       rebuild_tags (self);
       return;
