@@ -388,27 +388,18 @@ gloss_document_load (GFile         *file,
 
 /* @encoding: forced; else UTF-8, or the encoding the annotation file
  * records, or @fallback, for a text that is not UTF-8 */
-static GlossDocument *
-load_document (GFile         *file,
-               const char    *language,
-               const char    *encoding,
-               const char    *fallback,
-               GCancellable  *cancellable,
-               GError       **error)
+static GlossText *
+load_text (GFile         *file,
+           const char    *encoding,
+           const char    *fallback,
+           GCancellable  *cancellable,
+           GError       **error)
 {
   g_autoptr(GlossText) text = NULL;
   g_autoptr(GFile) json_file = NULL;
-  g_autoptr(GFile) dir = NULL;
-  g_autoptr(GlossLabelSet) project_labels = NULL;
-  g_autoptr(GPtrArray) project_problems = gloss_problems_new ();
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GError) read_only = NULL;
-  g_autoptr(GlossDocument) self = NULL;
-  DiskStamp stamp;
   char *data = NULL;
   gsize length = 0;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   json_file = gloss_document_dup_annotation_file_for (file);
 
@@ -438,6 +429,85 @@ load_document (GFile         *file,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
+
+  return g_steal_pointer (&text);
+}
+
+static GlossDocument *
+load_document (GFile         *file,
+               const char    *language,
+               const char    *encoding,
+               const char    *fallback,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  g_autoptr(GlossText) text = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  text = load_text (file, encoding, fallback, cancellable, error);
+  if (text == NULL)
+    return NULL;
+
+  return gloss_document_load_for_text (file, text, language, cancellable, error);
+}
+
+/**
+ * gloss_document_load_text:
+ * @encoding: (nullable): as for gloss_document_load_encoded()
+ *
+ * The first half of gloss_document_load_encoded(): reads the text alone,
+ * in the encoding its annotation file records if it is not UTF-8. A
+ * window can show the text while gloss_document_load_for_text() reads
+ * the rest.
+ *
+ * Returns: (transfer full): the text, or %NULL with @error set
+ */
+GlossText *
+gloss_document_load_text (GFile         *file,
+                          const char    *encoding,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return load_text (file, encoding, NULL, cancellable, error);
+}
+
+/**
+ * gloss_document_load_for_text:
+ * @file: the text file
+ * @text: its text, from gloss_document_load_text()
+ * @language: (nullable): as for gloss_document_load()
+ *
+ * The second half of gloss_document_load_encoded(): reads the annotation
+ * file beside @file, or splits @text into sentences.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set when
+ *   the annotation file cannot be read at all
+ */
+GlossDocument *
+gloss_document_load_for_text (GFile         *file,
+                              GlossText     *text,
+                              const char    *language,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  g_autoptr(GFile) json_file = NULL;
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(GlossLabelSet) project_labels = NULL;
+  g_autoptr(GPtrArray) project_problems = gloss_problems_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GError) read_only = NULL;
+  g_autoptr(GlossDocument) self = NULL;
+  DiskStamp stamp;
+  char *data = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (GLOSS_IS_TEXT (text), NULL);
+
+  json_file = gloss_document_dup_annotation_file_for (file);
 
   dir = g_file_get_parent (file);
   if (dir != NULL)

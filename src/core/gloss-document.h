@@ -32,6 +32,15 @@ GlossDocument   *gloss_document_load_fallback       (GFile                *file,
                                                      const char           *fallback,
                                                      GCancellable         *cancellable,
                                                      GError              **error);
+GlossText       *gloss_document_load_text           (GFile                *file,
+                                                     const char           *encoding,
+                                                     GCancellable         *cancellable,
+                                                     GError              **error);
+GlossDocument   *gloss_document_load_for_text       (GFile                *file,
+                                                     GlossText            *text,
+                                                     const char           *language,
+                                                     GCancellable         *cancellable,
+                                                     GError              **error);
 void             gloss_document_load_async          (GFile                *file,
                                                      const char           *language,
                                                      GCancellable         *cancellable,

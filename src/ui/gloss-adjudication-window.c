@@ -673,7 +673,8 @@ open_cb (GObject      *source,
   text = gloss_document_get_text (gloss_adjudication_get_gold (adjudication));
   {
     gsize length;
-    g_autofree char *shown = gloss_display_text_dup (gloss_adjudication_get_gold (adjudication), &length);
+    g_autofree char *shown = gloss_display_text_dup (text, gloss_document_get_language (gloss_adjudication_get_gold (adjudication)),
+                                                     &length);
 
     if (shown != NULL)
       gtk_text_buffer_set_text (buffer, shown, length);

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "gloss-annotation.h"
 #include "gloss-article-view.h"
@@ -37,6 +38,7 @@ struct _GlossArticleView
 {
   GtkTextView     parent_instance;
 
+  GlossText      *text;            /* what the buffer shows, or NULL */
   GlossDocument  *document;
   GListModel     *sentences;
   GlossLabelSet  *labels;
@@ -46,6 +48,14 @@ struct _GlossArticleView
   GtkCssProvider *css;
   int             current;
   int             split_caret;     /* a text offset, or -1 */
+
+  /* A long text's labels are tagged in slices between frames, in text
+   * order from tag_cursor on, and what comes on screen at once */
+  guint           tag_cursor;      /* sentences before it are tagged */
+  guint           tag_id;
+  guint           visible_id;
+  int             visible_first;   /* sentences on screen, to tag first */
+  int             visible_last;
 
   int             text_size;
   int             line_length;
@@ -111,6 +121,45 @@ update_current_tag_color (GlossArticleView *self)
 
   rgba.alpha = is_dark () ? 0.26 : 0.14;
   g_object_set (self->current_tag, "background-rgba", &rgba, NULL);
+}
+
+/* Deleting a long text from a buffer takes a quarter of a second for
+ * 59 MB, so each text has a buffer of its own, and a long one that is no
+ * longer shown goes in slices between frames */
+#define DRAIN_CHUNK (256 * 1024)
+
+static gboolean
+drain_cb (gpointer user_data)
+{
+  GtkTextBuffer *buffer = user_data;
+  int n = gtk_text_buffer_get_char_count (buffer);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, MAX (0, n - DRAIN_CHUNK));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_delete (buffer, &start, &end);
+
+  return n > DRAIN_CHUNK ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+static void
+new_buffer (GlossArticleView *self)
+{
+  GtkTextBuffer *old = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  g_autoptr(GtkTextBuffer) buffer = gtk_text_buffer_new (NULL);
+  GtkTextIter start;
+
+  if (old != NULL && gtk_text_buffer_get_char_count (old) > DRAIN_CHUNK)
+    g_idle_add_full (GDK_PRIORITY_REDRAW + 2, drain_cb, g_object_ref (old), g_object_unref);
+
+  /* The tags belong to the old buffer's table, and go with it */
+  g_hash_table_remove_all (self->tags);
+  gtk_text_view_set_buffer (GTK_TEXT_VIEW (self), buffer);
+
+  self->current_tag = gtk_text_buffer_create_tag (buffer, "gloss-current", NULL);
+  update_current_tag_color (self);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  self->current_mark = gtk_text_buffer_create_mark (buffer, "gloss-current", &start, TRUE);
 }
 
 static void
@@ -193,6 +242,97 @@ disconnect_labels (GlossArticleView *self)
     g_signal_handlers_disconnect_by_data (gloss_label_set_get_label (self->labels, i), self);
 }
 
+/* Tags the labelled sentences of [first, last], clamped to the text */
+static void
+tag_sentences (GlossArticleView *self,
+               int               first,
+               int               last)
+{
+  int n = g_list_model_get_n_items (self->sentences);
+
+  for (int i = MAX (first, 0); i <= last && i < n; i++)
+    if (gloss_sentence_get_n_annotations (gloss_document_get_sentence (self->document, i)) > 0)
+      tag_sentence (self, i, FALSE);
+}
+
+static gboolean
+tag_slice_cb (gpointer user_data)
+{
+  GlossArticleView *self = user_data;
+  guint n = g_list_model_get_n_items (self->sentences);
+  gint64 deadline = g_get_monotonic_time () + 3000;
+
+  /* A slice of a few milliseconds, so frames and keys go on meanwhile */
+  while (self->tag_cursor < n)
+    {
+      tag_sentences (self, self->tag_cursor, self->tag_cursor);
+      if (++self->tag_cursor % 64 == 0 && g_get_monotonic_time () > deadline)
+        return G_SOURCE_CONTINUE;
+    }
+
+  self->tag_id = 0;
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+tag_visible_cb (gpointer user_data)
+{
+  GlossArticleView *self = user_data;
+
+  self->visible_id = 0;
+  tag_sentences (self, self->visible_first, self->visible_last);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* What is shown or about to be is tagged before the slices reach it:
+ * tagging is the same whether done once or twice */
+static void
+tag_ahead (GlossArticleView *self,
+           int               first,
+           int               last,
+           gboolean          now)
+{
+  if (self->tag_id == 0 || last < (int)self->tag_cursor)
+    return;
+  if (first >= self->visible_first && last <= self->visible_last)
+    return;
+
+  /* A screenful more on either side, for scrolling on */
+  self->visible_first = MAX (first - 100, (int)self->tag_cursor);
+  self->visible_last = last + 200;
+
+  if (now)
+    tag_visible_cb (self);
+  else if (self->visible_id == 0)
+    /* Before the next frame, not in the middle of drawing this one */
+    self->visible_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, tag_visible_cb, self, NULL);
+}
+
+static void
+stop_tagging (GlossArticleView *self)
+{
+  g_clear_handle_id (&self->tag_id, g_source_remove);
+  g_clear_handle_id (&self->visible_id, g_source_remove);
+  self->visible_first = self->visible_last = -1;
+}
+
+static void
+start_tagging (GlossArticleView *self)
+{
+  stop_tagging (self);
+  self->tag_cursor = 0;
+  if (self->document == NULL || g_list_model_get_n_items (self->sentences) == 0)
+    return;
+
+  /* After a pending frame, before GtkTextView lays out the rest of the
+   * text (GTK_TEXT_VIEW_PRIORITY_VALIDATE, 125), which takes far longer */
+  self->tag_id = g_idle_add_full (GDK_PRIORITY_REDRAW + 2, tag_slice_cb, self, NULL);
+  if (self->current >= 0)
+    tag_ahead (self, self->current, self->current, TRUE);
+}
+
 static void
 rebuild_tags (GlossArticleView *self)
 {
@@ -200,7 +340,6 @@ rebuild_tags (GlossArticleView *self)
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
   GHashTableIter iter;
   gpointer value;
-  guint n;
 
   g_hash_table_iter_init (&iter, self->tags);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -226,15 +365,7 @@ rebuild_tags (GlossArticleView *self)
       g_signal_connect_object (label, "notify::key", G_CALLBACK (on_label_notify_name_cb), self, 0);
     }
 
-  n = g_list_model_get_n_items (self->sentences);
-  for (guint i = 0; i < n; i++)
-    {
-      GlossSentence *sentence = gloss_document_get_sentence (self->document, i);
-
-      if (gloss_sentence_get_n_annotations (sentence) > 0)
-        tag_sentence (self, i, FALSE);
-    }
-
+  start_tagging (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -267,8 +398,35 @@ on_sentences_items_changed_cb (GListModel       *model,
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
       GtkTextIter start, end;
       guint n = g_list_model_get_n_items (model);
+      GHashTableIter iter;
+      gpointer value;
 
-      rebuild_tags (self);
+      /* A merge, a split or a new segmentation: the labels change only
+       * between the sentences before and after, whatever the length of
+       * the text */
+      if (position > 0)
+        gtk_text_buffer_get_iter_at_offset (buffer, &start,
+                                            gloss_sentence_get_end (gloss_document_get_sentence (self->document, position - 1)));
+      else
+        gtk_text_buffer_get_start_iter (buffer, &start);
+      if (position + added < n)
+        gtk_text_buffer_get_iter_at_offset (buffer, &end,
+                                            gloss_sentence_get_start (gloss_document_get_sentence (self->document, position + added)));
+      else
+        gtk_text_buffer_get_end_iter (buffer, &end);
+
+      g_hash_table_iter_init (&iter, self->tags);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        for (guint c = 0; c < N_CHANNELS; c++)
+          gtk_text_buffer_remove_tag (buffer, ((LabelTags *)value)->channel[c], &start, &end);
+      tag_sentences (self, position, (int)(position + added) - 1);
+
+      /* The slices still to come go on where they were */
+      if (self->tag_cursor >= position + removed)
+        self->tag_cursor = self->tag_cursor - removed + added;
+      else if (self->tag_cursor > position)
+        self->tag_cursor = position + added;
+      self->visible_first = self->visible_last = -1;
 
       /* A merge or a split moved the boundaries: the current sentence's
        * range is where the position now points */
@@ -483,6 +641,13 @@ gloss_article_view_snapshot_layer (GtkTextView      *text_view,
                                  &GRAPHENE_RECT_INIT (caret.x - 5, caret.y + caret.height + 1, 11, 3));
     }
 
+  if (self->tag_id != 0)
+    {
+      int last = gloss_document_find_sentence_at (self->document, bottom_offset);
+
+      tag_ahead (self, first, last >= 0 ? last : (int)n - 1, FALSE);
+    }
+
   for (guint i = (guint)first; i < n; i++)
     {
       GlossSentence *sentence = gloss_document_get_sentence (self->document, i);
@@ -567,6 +732,7 @@ gloss_article_view_dispose (GObject *object)
   GlossArticleView *self = (GlossArticleView *)object;
 
   gloss_article_view_set_document (self, NULL);
+  stop_tagging (self);
 
   G_OBJECT_CLASS (gloss_article_view_parent_class)->dispose (object);
 }
@@ -578,6 +744,7 @@ gloss_article_view_finalize (GObject *object)
 
   g_clear_pointer (&self->tags, g_hash_table_unref);
   g_clear_object (&self->css);
+  g_clear_object (&self->text);
 
   G_OBJECT_CLASS (gloss_article_view_parent_class)->finalize (object);
 }
@@ -711,13 +878,12 @@ static void
 gloss_article_view_init (GlossArticleView *self)
 {
   GtkTextView *text_view = GTK_TEXT_VIEW (self);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
   GtkGesture *click;
-  GtkTextIter start;
 
   self->tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->current = -1;
   self->split_caret = -1;
+  self->visible_first = self->visible_last = -1;
   self->text_size = 13;
   self->line_length = 72;
   self->show_markers = TRUE;
@@ -740,10 +906,7 @@ gloss_article_view_init (GlossArticleView *self)
   G_GNUC_END_IGNORE_DEPRECATIONS
   update_css (self);
 
-  self->current_tag = gtk_text_buffer_create_tag (buffer, "gloss-current", NULL);
-  update_current_tag_color (self);
-  gtk_text_buffer_get_start_iter (buffer, &start);
-  self->current_mark = gtk_text_buffer_create_mark (buffer, "gloss-current", &start, TRUE);
+  new_buffer (self);
 
   click = gtk_gesture_click_new ();
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
@@ -768,25 +931,72 @@ gloss_article_view_get_document (GlossArticleView *self)
   return self->document;
 }
 
+static void
+show_text (GlossArticleView *self,
+           GlossText        *text,
+           const char       *display,
+           gsize             length)
+{
+  GtkTextBuffer *buffer;
+  gboolean blank;
+
+  new_buffer (self);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+
+  g_set_object (&self->text, text);
+  if (text == NULL)
+    return;
+
+  if (display != NULL)
+    gtk_text_buffer_set_text (buffer, display, length);
+  else
+    gtk_text_buffer_set_text (buffer, gloss_text_get_contents (text), gloss_text_get_n_bytes (text));
+
+  blank = strstr (gloss_text_get_contents (text), "\n\n") != NULL;
+  if (blank != self->blank_line_paragraphs)
+    {
+      self->blank_line_paragraphs = blank;
+      update_css (self);
+    }
+}
+
+/**
+ * gloss_article_view_show_text:
+ * @text: (nullable): the text, or %NULL for none
+ * @display: (nullable): what gloss_display_text_dup() gave for @text
+ *
+ * Shows a text whose document is still being read, without labels. Its
+ * document keeps the text shown, so the text is inserted once.
+ */
+void
+gloss_article_view_show_text (GlossArticleView *self,
+                              GlossText        *text,
+                              const char       *display,
+                              gsize             length)
+{
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (!text || GLOSS_IS_TEXT (text));
+
+  gloss_article_view_set_document (self, NULL);
+  show_text (self, text, display, length);
+}
+
 /**
  * gloss_article_view_set_document:
  *
- * Shows @document's text, with its labels tagged. No sentence is current
- * until gloss_article_view_set_current().
+ * Shows @document's text, with its labels tagged: at once what is on
+ * screen, the rest in slices between frames. No sentence is current until
+ * gloss_article_view_set_current().
  */
 void
 gloss_article_view_set_document (GlossArticleView *self,
                                  GlossDocument    *document)
 {
-  GtkTextBuffer *buffer;
-
   g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
   g_return_if_fail (!document || GLOSS_IS_DOCUMENT (document));
 
   if (self->document == document)
     return;
-
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
 
   if (self->document != NULL)
     {
@@ -798,13 +1008,15 @@ gloss_article_view_set_document (GlossArticleView *self,
       g_clear_object (&self->document);
     }
 
+  stop_tagging (self);
   self->current = -1;
   self->split_caret = -1;
 
   if (document == NULL)
     {
+      /* An empty buffer; the old one takes its tags with it */
+      show_text (self, NULL, NULL, 0);
       rebuild_tags (self);
-      gtk_text_buffer_set_text (buffer, "", 0);
       return;
     }
 
@@ -812,26 +1024,16 @@ gloss_article_view_set_document (GlossArticleView *self,
   self->sentences = g_object_ref (gloss_document_get_sentences (document));
   self->labels = g_object_ref (gloss_document_get_labels (document));
 
-  {
-    gsize length;
-    g_autofree char *shown = gloss_display_text_dup (document, &length);
+  if (self->text != gloss_document_get_text (document))
+    {
+      GlossText *text = gloss_document_get_text (document);
+      gsize length;
+      /* The text alone decides, so the text looks the same whether it was
+       * shown before its document was read or not */
+      g_autofree char *display = gloss_display_text_dup (text, gloss_text_guess_language (text), &length);
 
-    if (shown != NULL)
-      gtk_text_buffer_set_text (buffer, shown, length);
-    else
-      gtk_text_buffer_set_text (buffer,
-                                gloss_text_get_contents (gloss_document_get_text (document)),
-                                gloss_text_get_n_bytes (gloss_document_get_text (document)));
-  }
-  {
-    gboolean blank = strstr (gloss_text_get_contents (gloss_document_get_text (document)), "\n\n") != NULL;
-
-    if (blank != self->blank_line_paragraphs)
-      {
-        self->blank_line_paragraphs = blank;
-        update_css (self);
-      }
-  }
+      show_text (self, text, display, length);
+    }
   rebuild_tags (self);
 
   g_signal_connect (self->sentences, "items-changed", G_CALLBACK (on_sentences_items_changed_cb), self);
@@ -881,6 +1083,7 @@ gloss_article_view_set_current (GlossArticleView *self,
 
       if (position >= 0)
         {
+          tag_ahead (self, position, position, TRUE);
           get_sentence_bounds (self, position, &start, &end);
           gtk_text_buffer_apply_tag (buffer, self->current_tag, &start, &end);
           gtk_text_buffer_move_mark (buffer, self->current_mark, &start);
@@ -952,6 +1155,38 @@ gloss_article_view_find (GlossArticleView *self,
 }
 
 /**
+ * gloss_article_view_has_tag_at:
+ * @offset: a character offset in the text
+ *
+ * Returns: whether the character at @offset carries the tag of @label_id:
+ *   what the reader sees, for tests
+ */
+gboolean
+gloss_article_view_has_tag_at (GlossArticleView *self,
+                               guint             offset,
+                               const char       *label_id)
+{
+  GtkTextBuffer *buffer;
+  LabelTags *tags;
+  GtkTextIter iter;
+
+  g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), FALSE);
+
+  tags = g_hash_table_lookup (self->tags, label_id);
+  if (tags == NULL || self->document == NULL)
+    return FALSE;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+
+  for (guint c = 0; c < N_CHANNELS; c++)
+    if (gtk_text_iter_has_tag (&iter, tags->channel[c]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
  * gloss_article_view_sentence_has_tag:
  *
  * Returns: whether the text of the sentence at @position carries the tag
@@ -962,22 +1197,14 @@ gloss_article_view_sentence_has_tag (GlossArticleView *self,
                                      guint             position,
                                      const char       *label_id)
 {
-  LabelTags *tags;
-  GtkTextIter start, end;
-
   g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), FALSE);
 
-  tags = g_hash_table_lookup (self->tags, label_id);
-  if (tags == NULL || self->document == NULL)
+  if (self->document == NULL)
     return FALSE;
 
-  get_sentence_bounds (self, position, &start, &end);
-
-  for (guint c = 0; c < N_CHANNELS; c++)
-    if (gtk_text_iter_has_tag (&start, tags->channel[c]))
-      return TRUE;
-
-  return FALSE;
+  return gloss_article_view_has_tag_at (self,
+                                        gloss_sentence_get_start (gloss_document_get_sentence (self->document, position)),
+                                        label_id);
 }
 
 /**
@@ -1033,4 +1260,18 @@ gloss_article_view_get_offset_at (GlossArticleView *self,
     return -1;
 
   return gtk_text_iter_get_offset (&iter);
+}
+
+/**
+ * gloss_article_view_get_tagging:
+ *
+ * Returns: whether labels are still being tagged in the background; what
+ *   is on screen is tagged already
+ */
+gboolean
+gloss_article_view_get_tagging (GlossArticleView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), FALSE);
+
+  return self->tag_id != 0;
 }

@@ -8,8 +8,7 @@
 #include <string.h>
 
 #include "gloss-display-text.h"
-#include "gloss-document.h"
-#include "gloss-sentence.h"
+#include "gloss-segmenter.h"
 #include "gloss-text.h"
 
 /* Pango lays a paragraph out as one piece, in time that grows faster than
@@ -22,82 +21,95 @@
  * it stands in for, so every offset of the view stays the document's */
 #define PARAGRAPH_SEPARATOR "\xE2\x80\xA9"
 
-static gboolean
-has_long_run (const char *contents,
-              gsize       n_bytes)
+/* Breaks the line [line, end) where it runs on too long, copying what
+ * comes before each break to @out; returns where the copying stopped */
+static const char *
+break_line (GString        *out,
+            const char     *copied,
+            const char     *line,
+            const char     *end,
+            GlossSegmenter *segmenter)
 {
-  const char *p = contents;
-  const char *end = contents + n_bytes;
-
-  /* In bytes: at least as many as characters, so no long run is missed */
-  while (p < end)
-    {
-      const char *nl = memchr (p, '\n', end - p);
-
-      if ((nl ? nl : end) - p > LONG_RUN)
-        return TRUE;
-      if (nl == NULL)
-        break;
-      p = nl + 1;
-    }
-
-  return FALSE;
-}
-
-/**
- * gloss_display_text_dup:
- * @length: (out): the length of the result in bytes
- *
- * What a view shows of @document's text: the text itself, but with the
- * space before a sentence start turned into a paragraph separator where a
- * paragraph runs on for more than 2000 characters (and before any space
- * after 8000). Code point offsets stay the same.
- *
- * Returns: (transfer full) (nullable): the text to show, or %NULL when it
- *   is the document's text as it is
- */
-char *
-gloss_display_text_dup (GlossDocument *document,
-                        gsize         *length)
-{
-  GlossText *text = gloss_document_get_text (document);
-  const char *contents = gloss_text_get_contents (text);
-  gsize n_bytes = gloss_text_get_n_bytes (text);
-  guint n_sentences = gloss_document_get_n_sentences (document);
+  g_autoptr(GArray) spans = gloss_segmenter_split (segmenter, line, end - line);
   guint next = 0;
-  guint offset = 0;
+  guint offset = 0;   /* in the line */
   guint run = 0;
-  GString *out;
 
-  if (!has_long_run (contents, n_bytes))
-    return NULL;
-
-  out = g_string_sized_new (n_bytes + n_bytes / 64);
-
-  for (const char *p = contents; p < contents + n_bytes; p = g_utf8_next_char (p), offset++)
+  for (const char *p = line; p < end; p = g_utf8_next_char (p), offset++)
     {
       gboolean sentence_follows;
 
-      while (next < n_sentences && gloss_sentence_get_start (gloss_document_get_sentence (document, next)) <= offset)
+      while (next < spans->len && g_array_index (spans, GlossSpan, next).start <= offset)
         next++;
-      sentence_follows = next < n_sentences &&
-                         gloss_sentence_get_start (gloss_document_get_sentence (document, next)) == offset + 1;
+      sentence_follows = next < spans->len && g_array_index (spans, GlossSpan, next).start == offset + 1;
 
-      if (*p == '\n' || *p == '\r')
+      if (*p == '\r')
         run = 0;
       else if ((*p == ' ' || *p == '\t') &&
                ((run > LONG_RUN && sentence_follows) || run > HARD_RUN))
         {
+          g_string_append_len (out, copied, p - copied);
           g_string_append (out, PARAGRAPH_SEPARATOR);
+          copied = p + 1;
           run = 0;
-          continue;
         }
       else
         run++;
-
-      g_string_append_len (out, p, g_utf8_next_char (p) - p);
     }
 
+  return copied;
+}
+
+/**
+ * gloss_display_text_dup:
+ * @language: the language whose rules find sentence starts
+ * @length: (out): the length of the result in bytes
+ *
+ * What a view shows of @text: the text itself, but with the space before a
+ * sentence start turned into a paragraph separator where a paragraph runs
+ * on for more than 2000 characters (and before any space after 8000).
+ * Code point offsets stay the same. It needs only the text, so a view can
+ * show it before the annotations are read; it takes time linear in the
+ * length of the text, and is safe to call in a worker thread.
+ *
+ * Returns: (transfer full) (nullable): the text to show, or %NULL when it
+ *   is @text as it is
+ */
+char *
+gloss_display_text_dup (GlossText  *text,
+                        const char *language,
+                        gsize      *length)
+{
+  const char *contents = gloss_text_get_contents (text);
+  const char *end = contents + gloss_text_get_n_bytes (text);
+  g_autoptr(GlossSegmenter) segmenter = NULL;
+  const char *copied = contents;
+  GString *out = NULL;
+
+  for (const char *line = contents; line < end;)
+    {
+      const char *nl = memchr (line, '\n', end - line);
+      const char *line_end = nl ? nl : end;
+
+      /* In bytes: at least as many as characters, so no long run is
+       * missed, and the usual short paragraph costs nothing */
+      if (line_end - line > LONG_RUN)
+        {
+          if (segmenter == NULL)
+            {
+              segmenter = gloss_segmenter_new (language);
+              out = g_string_sized_new ((end - contents) + (end - contents) / 64);
+            }
+          copied = break_line (out, copied, line, line_end, segmenter);
+        }
+
+      line = nl ? nl + 1 : end;
+    }
+
+  if (out == NULL)
+    return NULL;
+
+  g_string_append_len (out, copied, end - copied);
   *length = out->len;
 
   return g_string_free (out, FALSE);

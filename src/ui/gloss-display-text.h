@@ -9,7 +9,8 @@
 
 G_BEGIN_DECLS
 
-char *gloss_display_text_dup (GlossDocument *document,
-                              gsize         *length);
+char *gloss_display_text_dup (GlossText  *text,
+                              const char *language,
+                              gsize      *length);
 
 G_END_DECLS

@@ -39,10 +39,12 @@ struct _GlossSidebar
   GtkLabel       *count_label;
   GtkStack       *annotations_stack;
   GtkListView    *annotations_view;
+  GtkSpinner     *loading_spinner;
   GtkLabel       *annotator_label;
 
   GtkCssProvider *label_css;       /* a checked button takes its label's colour */
   guint           attach_id;       /* fills the annotation list after a frame */
+  guint           attach_pending : 1;
 
   /* The list shows a copy of the document's annotations that follows it
    * one frame later: a toggle repaints the article at once and leaves the
@@ -405,10 +407,16 @@ cancel_sync (GlossSidebar *self)
   g_clear_handle_id (&self->sync_id, g_source_remove);
   if (self->paint_clock != NULL)
     {
-      g_clear_signal_handler (&self->after_paint_id, self->paint_clock);
+      /* A window destroyed before its first frame takes the clock's
+       * handlers with it */
+      if (g_signal_handler_is_connected (self->paint_clock, self->after_paint_id))
+        g_signal_handler_disconnect (self->paint_clock, self->after_paint_id);
+      self->after_paint_id = 0;
       g_clear_object (&self->paint_clock);
     }
 }
+
+static gboolean attach_annotations_cb (gpointer user_data);
 
 static void
 on_after_paint_cb (GdkFrameClock *clock,
@@ -417,19 +425,27 @@ on_after_paint_cb (GdkFrameClock *clock,
   g_clear_signal_handler (&self->after_paint_id, self->paint_clock);
   g_clear_object (&self->paint_clock);
 
-  if (self->sync_id == 0)
-    self->sync_id = g_idle_add_full (G_PRIORITY_LOW, sync_mirror_cb, self, NULL);
+  /* Before GtkTextView lays out the rest of a long text in the
+   * background (GTK_TEXT_VIEW_PRIORITY_VALIDATE, 125), which can take
+   * many seconds: the list must not wait for it */
+  if (self->attach_pending)
+    {
+      self->attach_pending = FALSE;
+      self->attach_id = g_idle_add_full (GDK_PRIORITY_REDRAW + 2, attach_annotations_cb, self, NULL);
+    }
+  else if (self->sync_id == 0)
+    self->sync_id = g_idle_add_full (GDK_PRIORITY_REDRAW + 2, sync_mirror_cb, self, NULL);
 }
 
+/* Runs the list's work after the next frame, which shows the article */
 static void
-schedule_sync (GlossSidebar *self)
+after_next_frame (GlossSidebar *self)
 {
   GdkFrameClock *clock;
 
-  if (self->sync_id != 0 || self->after_paint_id != 0)
+  if (self->after_paint_id != 0)
     return;
 
-  /* After the frame that shows the change in the article */
   clock = gtk_widget_get_mapped (GTK_WIDGET (self)) ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
   if (clock != NULL)
     {
@@ -437,7 +453,17 @@ schedule_sync (GlossSidebar *self)
       self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), self);
     }
   else
-    self->sync_id = g_idle_add_full (G_PRIORITY_LOW, sync_mirror_cb, self, NULL);
+    on_after_paint_cb (NULL, self);
+}
+
+static void
+schedule_sync (GlossSidebar *self)
+{
+  if (self->sync_id != 0)
+    return;
+
+  /* After the frame that shows the change in the article */
+  after_next_frame (self);
 }
 
 static void
@@ -676,6 +702,7 @@ gloss_sidebar_class_init (GlossSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, count_label);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, annotations_stack);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, annotations_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, annotator_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -757,6 +784,7 @@ gloss_sidebar_set_document (GlossSidebar  *self,
       g_signal_handlers_disconnect_by_data (gloss_document_get_annotations (self->document), self);
       gtk_list_view_set_model (self->annotations_view, NULL);
       g_clear_handle_id (&self->attach_id, g_source_remove);
+      self->attach_pending = FALSE;
       cancel_sync (self);
       g_ptr_array_set_size (self->pending, 0);
       g_clear_object (&self->mirror);
@@ -764,6 +792,7 @@ gloss_sidebar_set_document (GlossSidebar  *self,
     }
 
   self->position = -1;
+  gtk_spinner_set_spinning (self->loading_spinner, FALSE);
 
   if (document != NULL)
     {
@@ -777,12 +806,31 @@ gloss_sidebar_set_document (GlossSidebar  *self,
 
       /* The article comes first: a long list of annotations fills in
        * after the first frame */
-      self->attach_id = g_idle_add_full (G_PRIORITY_LOW, attach_annotations_cb, self, NULL);
+      self->attach_pending = TRUE;
+      after_next_frame (self);
       update_count (self);
     }
 
   rebuild_label_buttons (self);
   rebuild_problems (self);
+}
+
+/**
+ * gloss_sidebar_set_loading:
+ *
+ * Says that the annotations are being read, while the article shows its
+ * text already; the next gloss_sidebar_set_document() ends it.
+ */
+void
+gloss_sidebar_set_loading (GlossSidebar *self,
+                           gboolean      loading)
+{
+  g_return_if_fail (GLOSS_IS_SIDEBAR (self));
+
+  gloss_sidebar_set_document (self, NULL);
+  gtk_spinner_set_spinning (self->loading_spinner, loading);
+  gtk_label_set_text (self->count_label, "");
+  gtk_stack_set_visible_child_name (self->annotations_stack, loading ? "loading" : "empty");
 }
 
 void

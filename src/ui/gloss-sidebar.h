@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (GlossSidebar, gloss_sidebar, GLOSS, SIDEBAR, GtkWidget)
 
 void        gloss_sidebar_set_document   (GlossSidebar  *self,
                                           GlossDocument *document);
+void        gloss_sidebar_set_loading    (GlossSidebar  *self,
+                                          gboolean       loading);
 void        gloss_sidebar_set_position   (GlossSidebar  *self,
                                           int            position);
 void        gloss_sidebar_set_annotator  (GlossSidebar  *self,

@@ -29,12 +29,18 @@ struct _GlossWindow
   GtkWindow            *labels_editor;
   int                   position;
   guint                 loading_id;      /* shows the spinner on a slow load */
+  guint                 loading_delay;   /* ms before it does */
+  GlossText            *loaded_text;     /* of the text being loaded, once read */
+  char                 *loaded_display;  /* what the view shows of it, or NULL */
+  gsize                 loaded_display_length;
   guint                 sidebar_visible : 1;
   guint                 document_list_visible : 1;
   guint                 close_confirmed : 1;
   guint                 close_after_save : 1;
   guint                 saved_elsewhere : 1;
   guint                 pending_is_folder : 1;
+  guint                 load_slow : 1;   /* the text is shown once read */
+  guint                 text_shown : 1;  /* the loading text is shown */
 
   /* gloss-window-boundaries.c: the split mode */
   GSimpleAction        *language_action;  /* language.set, owned by its group */

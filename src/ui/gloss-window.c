@@ -11,10 +11,12 @@
 #include "gloss-application.h"
 #include "gloss-conflict-banner.h"
 #include "gloss-dialog-util.h"
+#include "gloss-display-text.h"
 #include "gloss-document.h"
 #include "gloss-format.h"
 #include "gloss-history.h"
 #include "gloss-sentence.h"
+#include "gloss-text.h"
 #include "gloss-window-private.h"
 
 /* A window shows one text, or one folder of texts with one of them open.
@@ -89,6 +91,17 @@ update_title (GlossWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), have);
   gtk_widget_set_visible (self->sidebar_button, have);
   gtk_widget_set_visible (self->history_box, have);
+
+  if (self->document == NULL && self->text_shown && self->loading != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (self->loading);
+
+      title = g_filename_display_name (basename);
+      adw_window_title_set_title (self->window_title, title);
+      adw_window_title_set_subtitle (self->window_title, _("Reading the annotations…"));
+      gtk_window_set_title (GTK_WINDOW (self), title);
+      return;
+    }
 
   if (self->document == NULL || gloss_document_get_file (self->document) == NULL)
     {
@@ -345,8 +358,31 @@ last_worked_on (GlossDocument *document)
 }
 
 static void
+unref_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  g_object_unref (task_data);
+}
+
+/* A long document's objects (730 000 sentences) take a quarter of a second
+ * to free: the window's reference, most likely the last, goes in a worker
+ * thread, once nothing on screen holds the document */
+static void
+unref_in_thread (GlossDocument *document)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_task_data (task, document, NULL);
+  g_task_run_in_thread (task, unref_thread);
+}
+
+static void
 clear_document (GlossWindow *self)
 {
+  GlossDocument *old = NULL;
+
   if (self->document != NULL)
     gloss_sidebar_commit_note (self->sidebar);
 
@@ -363,7 +399,7 @@ clear_document (GlossWindow *self)
     {
       g_signal_handlers_disconnect_by_data (self->document, self);
       g_signal_handlers_disconnect_by_data (gloss_document_get_history (self->document), self);
-      g_clear_object (&self->document);
+      old = g_steal_pointer (&self->document);
     }
 
   if (self->labels_editor != NULL)
@@ -374,11 +410,15 @@ clear_document (GlossWindow *self)
   self->saved_elsewhere = FALSE;
   gloss_article_view_set_document (self->article_view, NULL);
   gloss_sidebar_set_document (self->sidebar, NULL);
+
+  if (old != NULL)
+    unref_in_thread (old);
 }
 
 static void
 set_document (GlossWindow   *self,
-              GlossDocument *document)
+              GlossDocument *document,
+              int            position)
 {
   GlossApplication *app = get_app (self);
 
@@ -409,7 +449,7 @@ set_document (GlossWindow   *self,
   show_banner (self->read_only_revealer, gloss_document_get_read_only (document));
 
   gtk_stack_set_visible_child_name (self->main_stack, "document");
-  gloss_window_set_position (self, last_worked_on (document));
+  gloss_window_set_position (self, position);
 
   if (self->folder != NULL)
     {
@@ -429,7 +469,137 @@ void
 _gloss_window_set_document (GlossWindow   *self,
                             GlossDocument *document)
 {
-  set_document (self, document);
+  set_document (self, document, last_worked_on (document));
+}
+
+/* Loading a text ---------------------------------------------------------
+ *
+ * In a worker thread: the text first, and what the view shows of it; then
+ * the annotations, and where the annotator left off. A long text is shown
+ * as soon as it is read, while its annotations are still being read (a
+ * 59 MB text is read in a fraction of a second, its 70 MB of annotations
+ * take seconds); a short one waits for its annotations, so it is shown
+ * once, with its labels. */
+
+typedef struct
+{
+  GTask     *task;
+  GlossText *text;
+  char      *display;
+  gsize      display_length;
+} TextReady;
+
+typedef struct
+{
+  GlossDocument *document;
+  int            position;   /* where the annotator left off */
+} Loaded;
+
+static void
+loaded_free (Loaded *loaded)
+{
+  g_clear_object (&loaded->document);
+  g_free (loaded);
+}
+
+static void
+text_ready_free (TextReady *ready)
+{
+  g_clear_object (&ready->task);
+  g_clear_object (&ready->text);
+  g_free (ready->display);
+  g_free (ready);
+}
+
+static void
+clear_loaded_text (GlossWindow *self)
+{
+  g_clear_object (&self->loaded_text);
+  g_clear_pointer (&self->loaded_display, g_free);
+  self->load_slow = FALSE;
+  self->text_shown = FALSE;
+}
+
+/* Leaves the open document and shows the text being loaded */
+static void
+show_loaded_text (GlossWindow *self)
+{
+  if (self->loaded_text == NULL || self->text_shown)
+    return;
+
+  self->text_shown = TRUE;
+  clear_document (self);
+  gloss_article_view_show_text (self->article_view, self->loaded_text,
+                                self->loaded_display, self->loaded_display_length);
+  g_clear_pointer (&self->loaded_display, g_free);
+  gloss_sidebar_set_loading (self->sidebar, TRUE);
+  gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+  gtk_stack_set_visible_child_name (self->main_stack, "document");
+  update_title (self);
+  _gloss_window_update_save_status (self);
+  _gloss_window_update_actions (self);
+}
+
+static gboolean
+text_ready_cb (gpointer user_data)
+{
+  TextReady *ready = user_data;
+  GlossWindow *self = g_task_get_source_object (ready->task);
+
+  /* A later load replaced this one */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (ready->task)))
+    return G_SOURCE_REMOVE;
+
+  g_set_object (&self->loaded_text, ready->text);
+  g_free (self->loaded_display);
+  self->loaded_display = g_steal_pointer (&ready->display);
+  self->loaded_display_length = ready->display_length;
+
+  if (self->load_slow)
+    show_loaded_text (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autoptr(GlossText) text = NULL;
+  GlossDocument *document;
+  TextReady *ready;
+  Loaded *loaded;
+  GError *error = NULL;
+
+  text = gloss_document_load_text (file, NULL, cancellable, &error);
+  if (text == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  ready = g_new0 (TextReady, 1);
+  ready->task = g_object_ref (task);
+  ready->text = g_object_ref (text);
+  ready->display = gloss_display_text_dup (text, gloss_text_guess_language (text), &ready->display_length);
+  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT,
+                              text_ready_cb, ready, (GDestroyNotify)text_ready_free);
+
+  document = gloss_document_load_for_text (file, text, NULL, cancellable, &error);
+  if (document == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* Not to be searched for on the main thread among 100 000 annotations */
+  loaded = g_new0 (Loaded, 1);
+  loaded->document = document;
+  loaded->position = last_worked_on (document);
+  g_task_return_pointer (task, loaded, (GDestroyNotify)loaded_free);
 }
 
 static void
@@ -437,24 +607,35 @@ on_document_loaded_cb (GObject      *object,
                        GAsyncResult *result,
                        gpointer      user_data)
 {
-  g_autoptr(GlossWindow) self = user_data;
-  g_autoptr(GlossDocument) document = NULL;
+  GlossWindow *self = GLOSS_WINDOW (object);
+  Loaded *loaded;
   g_autoptr(GError) error = NULL;
 
-  document = gloss_document_load_finish (result, &error);
+  loaded = g_task_propagate_pointer (G_TASK (result), &error);
   if (error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  if (document == NULL)
+  g_clear_handle_id (&self->loading_id, g_source_remove);
+  gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+
+  if (loaded == NULL)
     {
       g_autofree char *description = _gloss_window_describe_load_error (self->loading, error);
 
+      /* The text of this load, or of an earlier one, may be shown */
+      gloss_article_view_show_text (self->article_view, NULL, NULL, 0);
+      gloss_sidebar_set_loading (self->sidebar, FALSE);
+      clear_loaded_text (self);
       _gloss_window_show_failed (self, description);
       _gloss_window_ask_encoding (self, self->loading, error);
       return;
     }
 
-  set_document (self, document);
+  /* The text goes into the view once, whether it is shown already or not */
+  show_loaded_text (self);
+  clear_loaded_text (self);
+  set_document (self, loaded->document, loaded->position);
+  loaded_free (loaded);
 }
 
 /* The page that says why nothing could be opened */
@@ -523,8 +704,16 @@ show_loading_cb (gpointer user_data)
   GlossWindow *self = user_data;
 
   self->loading_id = 0;
-  gtk_stack_set_visible_child_name (self->main_stack, "loading");
-  gtk_spinner_set_spinning (self->loading_spinner, TRUE);
+  self->load_slow = TRUE;
+
+  /* An open document stays until the next text can be shown */
+  if (self->loaded_text != NULL)
+    show_loaded_text (self);
+  else if (self->document == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "loading");
+      gtk_spinner_set_spinning (self->loading_spinner, TRUE);
+    }
 
   return G_SOURCE_REMOVE;
 }
@@ -533,6 +722,8 @@ void
 _gloss_window_open_text (GlossWindow *self,
                          GFile       *file)
 {
+  g_autoptr(GTask) task = NULL;
+
   g_return_if_fail (G_IS_FILE (file));
 
   if (self->document != NULL && gloss_document_get_file (self->document) != NULL &&
@@ -550,13 +741,17 @@ _gloss_window_open_text (GlossWindow *self,
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
   g_set_object (&self->loading, file);
+  clear_loaded_text (self);
 
-  /* A spinner only for a load that takes a while: a quick one would
-   * flash it and cost frames */
-  if (self->document == NULL && self->loading_id == 0)
-    self->loading_id = g_timeout_add (300, show_loading_cb, self);
+  /* A spinner, or the text without its labels, only for a load that
+   * takes a while: a quick one would flash it and cost frames */
+  g_clear_handle_id (&self->loading_id, g_source_remove);
+  self->loading_id = g_timeout_add (self->loading_delay, show_loading_cb, self);
 
-  gloss_document_load_async (file, NULL, self->load_cancellable, on_document_loaded_cb, g_object_ref (self));
+  task = g_task_new (self, self->load_cancellable, on_document_loaded_cb, NULL);
+  g_task_set_source_tag (task, _gloss_window_open_text);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
 }
 
 static void
@@ -889,6 +1084,8 @@ gloss_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->folder);
   g_clear_object (&self->loading);
+  g_clear_object (&self->loaded_text);
+  g_clear_pointer (&self->loaded_display, g_free);
   g_clear_object (&self->pending_open);
   g_clear_object (&self->saver);
   g_clear_object (&self->document);
@@ -1025,6 +1222,7 @@ gloss_window_init (GlossWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->position = -1;
+  self->loading_delay = 300;
   self->sidebar_visible = TRUE;
 
   /* Tests build windows before the application has started */
@@ -1155,6 +1353,23 @@ gloss_window_set_position (GlossWindow *self,
   self->position = position;
   gloss_article_view_set_current (self->article_view, position, TRUE);
   gloss_sidebar_set_position (self->sidebar, position);
+}
+
+/**
+ * gloss_window_set_loading_delay:
+ * @ms: milliseconds
+ *
+ * How long the next text may take to load before the window shows a
+ * spinner, or the text without its labels once it is read (300 ms, so a
+ * quick load shows nothing in between). For tests.
+ */
+void
+gloss_window_set_loading_delay (GlossWindow *self,
+                                guint        ms)
+{
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+
+  self->loading_delay = ms;
 }
 
 GtkWidget *

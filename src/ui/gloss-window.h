@@ -26,6 +26,8 @@ GlossSaver    *gloss_window_get_saver        (GlossWindow *self);
 int            gloss_window_get_position     (GlossWindow *self);
 void           gloss_window_set_position     (GlossWindow *self,
                                               int          position);
+void           gloss_window_set_loading_delay (GlossWindow *self,
+                                               guint        ms);
 GtkWidget     *gloss_window_get_article_view (GlossWindow *self);
 GtkWidget     *gloss_window_get_sidebar      (GlossWindow *self);
 GtkWidget     *gloss_window_get_document_list (GlossWindow *self);
