@@ -56,6 +56,40 @@ static const SplitCase split_cases[] = {
   { "de-copyright-year", "de",
     "Alle Texte © 2024 bei der Redaktion. Nachdruck verboten.",
     { "Alle Texte © 2024 bei der Redaktion.", "Nachdruck verboten.", NULL } },
+  /* A credit inside the caption's line, with no stop before it. */
+  { "de-caption-credit-inline", "de",
+    "Die Bürgermeisterin eröffnet das Fest vor dem Rathaus von Lahnau Foto: Jens Peters/Stadtarchiv\n"
+    "Ein Kran hebt die letzte Platte der Brücke am 3. Mai Bild: dpa\n"
+    "Das Fest dauert bis Sonntag.",
+    { "Die Bürgermeisterin eröffnet das Fest vor dem Rathaus von Lahnau",
+      "Foto: Jens Peters/Stadtarchiv", "Ein Kran hebt die letzte Platte der Brücke am 3. Mai",
+      "Bild: dpa", "Das Fest dauert bis Sonntag.", NULL } },
+  { "en-caption-credit-inline", "en",
+    "Firefighters on the roof of the old library Photo: Ana Cruz/Harbor Times\n"
+    "Volunteers fill sandbags in Dover Photograph: Lee Wong/Getty Images\n"
+    "The mayor at the flood barrier on Sunday Picture: PA\n"
+    "A satellite view of the storm Image: NOAA\n"
+    "The river crested at noon.",
+    { "Firefighters on the roof of the old library", "Photo: Ana Cruz/Harbor Times",
+      "Volunteers fill sandbags in Dover", "Photograph: Lee Wong/Getty Images",
+      "The mayor at the flood barrier on Sunday", "Picture: PA",
+      "A satellite view of the storm", "Image: NOAA", "The river crested at noon.", NULL } },
+  /* "Foto:" in prose and headlines is no credit: after a word in small
+   * letters, or when the line goes on to a sentence end. */
+  { "de-foto-in-prose", "de",
+    "Auf dem Foto: zwei Kinder am Strand von Usedom.\n"
+    "Das beste Foto: Ein Rückblick auf das Jahr\n"
+    "Im Zentrum steht Brandts Foto: Es zeigt den Kniefall.\n"
+    "Sie sagte der Bild: „Ich bleibe.“",
+    { "Auf dem Foto: zwei Kinder am Strand von Usedom.",
+      "Das beste Foto: Ein Rückblick auf das Jahr",
+      "Im Zentrum steht Brandts Foto: Es zeigt den Kniefall.",
+      "Sie sagte der Bild: „Ich bleibe.“", NULL } },
+  { "en-photo-in-prose", "en",
+    "She showed us the photo: a blurred face.\n"
+    "The jury chose for Best Photo: Ana Cruz, for her picture of the flood.",
+    { "She showed us the photo: a blurred face.",
+      "The jury chose for Best Photo: Ana Cruz, for her picture of the flood.", NULL } },
 
   /* Datelines stay with the first sentence. */
   { "de-dateline-taz", "de",
@@ -181,9 +215,21 @@ static const SplitCase split_cases[] = {
     "\"Really?\" he asked. She nodded. “We are ready,” the coach said. “The team is fit.”",
     { "\"Really?\" he asked.", "She nodded.", "“We are ready,” the coach said.",
       "“The team is fit.”", NULL } },
+  /* A quotation of several sentences is split as German ones are: each
+   * quoted sentence is a sentence, the reporting clause stays with the one
+   * it follows (the held-out English news needs it). */
   { "en-quote-several", "en",
     "She said, \"I am tired. I will go home.\" Then she left.",
-    { "She said, \"I am tired. I will go home.\"", "Then she left.", NULL } },
+    { "She said, \"I am tired.", "I will go home.\"", "Then she left.", NULL } },
+  { "en-quote-several-reporting", "en",
+    "“We lost the first half. We won the second,” she said. “Did we deserve it? Maybe.” "
+    "‘No. Never,’ he wrote.",
+    { "“We lost the first half.", "We won the second,” she said.", "“Did we deserve it?",
+      "Maybe.”", "‘No.", "Never,’ he wrote.", NULL } },
+  { "de-quote-several-reporting", "de",
+    "„Wir haben die erste Halbzeit verloren. Die zweite haben wir gewonnen“, sagte sie.",
+    { "„Wir haben die erste Halbzeit verloren.", "Die zweite haben wir gewonnen“, sagte sie.",
+      NULL } },
 
   { "en-quote-broken-off", "en",
     "\"I only wanted to--\" The phone rang. She hung up.",

@@ -43,10 +43,12 @@
 #define MAX_TOKEN_BYTES 128
 #define MAX_PREFIX_BYTES 256
 
-/* A quotation or bracket that holds a sentence together must close within
- * this many bytes on the same line; this bounds the look-ahead. */
-#define MAX_QUOTE_BYTES 2000
+/* A bracket that holds a sentence together must close within this many
+ * bytes on the same line; this bounds the look-ahead. */
 #define MAX_BRACKET_BYTES 250
+
+/* A photo credit after a caption ends its line within this many bytes. */
+#define MAX_CREDIT_BYTES 200
 
 typedef enum
 {
@@ -85,9 +87,9 @@ struct _GlossSegmenter
   gsize       max_word_len;
 
   guint       min_words;
-  guint       quotes_hold : 1;
   guint       ordinals : 1;
   guint       soft_wrap_capitals : 1;
+  guint       capital_nouns : 1;
 };
 
 G_DEFINE_FINAL_TYPE (GlossSegmenter, gloss_segmenter, G_TYPE_OBJECT)
@@ -136,7 +138,7 @@ typedef struct
   const guchar         *cp_pos;
   guint                 cp_count;
 
-  /* A quotation or bracket that keeps sentences together ends here. */
+  /* A bracket that keeps sentences together ends here. */
   const guchar         *hold_end;
 } Scan;
 
@@ -1231,7 +1233,10 @@ scan_terminator (Scan         *s,
 
   c_end = skip_citations (c_end, end);
 
-  /* Inside a quotation or bracket that closes later on this line. */
+  /* Inside a bracket that closes later on this line. Quotations hold
+   * nothing together: a quoted sentence is a sentence, in German and in
+   * English news alike ("We lost the first half. | We won the second,"
+   * she said.). */
   if (s->hold_end != NULL && p < s->hold_end && c_end <= s->hold_end)
     return c_end;
 
@@ -1303,25 +1308,95 @@ scan_closing_paren (Scan         *s,
     scan_list_marker (s, t, p);
 }
 
+/* Whether the token that ends at @e is a word in small letters, as the
+ * article, preposition or adjective before a noun in running prose are
+ * ("fürs", "dem", "beste"). */
+static gboolean
+scan_is_lower_word (Scan         *s,
+                    const guchar *e)
+{
+  const guchar *t = scan_token_start (s, e);
+  gboolean first = TRUE;
+  gsize len;
+
+  if (t >= e)
+    return FALSE;
+  for (; t < e; t += len)
+    {
+      gunichar c = char_at (t, e, &len);
+
+      if (first ? !g_unichar_islower (c) : !is_word_char (c) && c != '-')
+        return FALSE;
+      first = FALSE;
+    }
+  return TRUE;
+}
+
 /* A photo credit after a caption ("… Martin Schulz © Ivo Mayr / Correctiv",
- * "… Hui Foto: AP") is a segment of its own, as captions and credits are
- * in news text. @t … @p is the credit word ("Foto", "©"); a credit must be
- * followed by a name, not a year ("© 2014"). */
+ * "… Choe Son Hui Foto: Russian Foreign Ministry/ap") is a segment of its
+ * own, as captions and credits are in news text. @t … @p is the credit word
+ * ("Foto", "©"), @rest where the credit itself begins (after the colon).
+ *
+ * A credit names who made the picture and closes the caption's line. So
+ * the credit word does not split
+ *  - unless a space and a name follow it: "© 2024 bei der Redaktion" is a
+ *    copyright year, "Foto:dpa" too unusual to guess at;
+ *  - in a language that writes its nouns with a capital (German), after a
+ *    word in small letters: there "Foto" may be a noun in running prose or
+ *    a headline, governed by an article, preposition or adjective ("fürs
+ *    Foto: der alte Leuchtturm", "Das beste Foto: Ein Rückblick", "sagte
+ *    er der Bild: …"), while a caption ends in a name, a noun or a date. A
+ *    caption that ends in a verb ("… geben sich die Hand Foto: AP") is
+ *    missed. In English "Photo" with a capital in the middle of a line is
+ *    not prose ("the photo: …"), so there the word before does not count;
+ *  - when the rest of the line ends like a sentence or runs on for longer
+ *    than a credit does ("Auf dem Foto: zwei Männer, die lachen.").
+ * The look-ahead is bounded, so the scan stays linear. */
 static void
 scan_credit (Scan         *s,
              const guchar *t,
-             const guchar *p)
+             const guchar *p,
+             const guchar *rest)
 {
-  const guchar *n = p;
+  const guchar *end = s->end;
+  const guchar *n = rest;
+  const guchar *e;
+  const guchar *last;
+  gunichar c;
   gsize len;
 
   if (t == p || t <= scan_segment_start (s) || space_before (t, s->seg) == 0)
     return;
   if (!(lookup_bytes (s->self, t, p - t) & WORD_CREDIT))
     return;
-  while (n < s->end && is_horizontal_space (n, s->end, &len))
+  while (n < end && is_horizontal_space (n, end, &len))
     n += len;
-  if (n == p || n >= s->end || !g_unichar_isalpha (char_at (n, s->end, &len)))
+  if (n == rest || n >= end || !g_unichar_isalpha (char_at (n, end, &len)))
+    return;
+
+  if (s->self->capital_nouns)
+    {
+      e = t;
+      while (e > s->seg && (len = space_before (e, s->seg)) > 0 && e[-1] != '\n')
+        e -= len;
+      if (scan_is_lower_word (s, e))
+        return;
+    }
+
+  last = n;
+  for (e = n; e < end && *e != '\n' && *e != '\r'; e += len)
+    {
+      if (e - n >= MAX_CREDIT_BYTES)
+        return;
+      len = space_at (e, end);
+      if (len == 0)
+        {
+          last = e;
+          char_at (e, end, &len);
+        }
+    }
+  c = char_at (last, end, &len);
+  if (c == '.' || c == '!' || c == '?' || c == 0x2026 || is_closer (c))
     return;
   scan_break (s, t);
 }
@@ -1385,60 +1460,6 @@ scan_bracket (Scan         *s,
         }
       if (*q == open || *q == '\n')
         return;
-    }
-}
-
-/* An English quotation that closes on the same line is one sentence with
- * what reports it (pragmatic convention for quoted speech). */
-static void
-scan_quote (Scan         *s,
-            const guchar *p,
-            gunichar      open)
-{
-  const guchar *end = s->end;
-  const guchar *q;
-  gsize len;
-
-  if (!s->self->quotes_hold || (s->hold_end != NULL && p < s->hold_end))
-    return;
-
-  char_at (p, end, &len);
-  q = p + len;
-  if (q >= end || space_at (q, end) > 0)
-    return;
-  if (open == '"' && p > s->seg)
-    {
-      gunichar b = char_before (p, s->seg);
-
-      if (space_before (p, s->seg) == 0 && b != '(' && b != '[' && !is_dash (b))
-        return;
-    }
-
-  while (q < end && q - p < MAX_QUOTE_BYTES && *q != '\n')
-    {
-      gunichar c = char_at (q, end, &len);
-
-      if ((open == '"' && c == '"') || (open == 0x201C && c == 0x201D) ||
-          (open == 0x2018 && c == 0x2019))
-        {
-          gboolean inner = space_before (q, p) > 0;
-
-          /* ’ between letters is an apostrophe. */
-          if (open == 0x2018 && q + len < end &&
-              is_word_char (char_at (q + len, end, &len)))
-            inner = TRUE;
-          if (open == '"' && inner)
-            return;
-          if (!inner)
-            {
-              s->hold_end = q;
-              return;
-            }
-          char_at (q, end, &len);
-        }
-      else if (c == open)
-        return;
-      q += len;
     }
 }
 
@@ -1527,10 +1548,9 @@ scan_candidate (Scan         *s,
       return p + 1;
     case '"':
       scan_broken_quote (s, p, 1);
-      scan_quote (s, p, '"');
       return p + 1;
     case ':':
-      scan_credit (s, scan_token_start (s, p), p);
+      scan_credit (s, scan_token_start (s, p), p, p + 1);
       return p + 1;
     default:
       break;
@@ -1544,9 +1564,7 @@ scan_candidate (Scan         *s,
   if (is_bullet (c))
     scan_bullet (s, p);
   else if (c == 0x00A9)
-    scan_credit (s, p, p + len);
-  else if (c == 0x201C || c == 0x2018)
-    scan_quote (s, p, c);
+    scan_credit (s, p, p + len, p + len);
   return p + len;
 }
 
@@ -1596,12 +1614,12 @@ gloss_segmenter_set_option (GlossSegmenter *self,
                             const char     *key,
                             const char     *value)
 {
-  if (g_str_equal (key, "quotes-hold-sentences"))
-    self->quotes_hold = parse_bool (value);
-  else if (g_str_equal (key, "ordinals"))
+  if (g_str_equal (key, "ordinals"))
     self->ordinals = parse_bool (value);
   else if (g_str_equal (key, "soft-wrap-capitals"))
     self->soft_wrap_capitals = parse_bool (value);
+  else if (g_str_equal (key, "capital-nouns"))
+    self->capital_nouns = parse_bool (value);
   else if (g_str_equal (key, "min-words-before-ambiguous"))
     self->min_words = (guint) g_ascii_strtoull (value, NULL, 10);
   else
