@@ -76,6 +76,15 @@ check_sentence (GlossArticleView *view,
   gtk_text_buffer_get_iter_at_offset (buffer, &a, start);
   gtk_text_buffer_get_iter_at_offset (buffer, &b, end);
   shown = gtk_text_buffer_get_slice (buffer, &a, &b, TRUE);
+  /* A long line is shown in pieces: a paragraph separator stands where the
+   * segmenter saw a sentence begin, which need not be where the document's
+   * (generated, or merged by hand) sentences begin; one code point for one */
+  for (char *p = strstr (shown, "\u2029"); p != NULL; p = strstr (p, "\u2029"))
+    {
+      g_assert_cmpint (expected[p - shown], ==, ' ');
+      memmove (p + 1, p + 3, strlen (p + 3) + 1);
+      *p = ' ';
+    }
   g_assert_cmpstr (shown, ==, expected);
 
   for (guint i = 0; i < gloss_label_set_get_n_labels (labels); i++)
