@@ -242,6 +242,26 @@ find_last_toplevel (GType type)
   return found;
 }
 
+/* The visible dialog of @type that belongs to @parent: a dialog of an
+ * earlier window, not yet gone, is not it */
+GtkWindow *
+find_dialog_for (GtkWindow *parent,
+                 GType      type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          gtk_window_get_transient_for (window) == parent)
+        return window;
+    }
+
+  return NULL;
+}
+
 /* Whether a label on screen in @widget (a toast, a banner) shows @text */
 gboolean
 label_shows (GtkWidget  *widget,

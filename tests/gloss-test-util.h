@@ -40,6 +40,8 @@ gboolean          activate              (gpointer            widget,
                                          ...);
 GtkWindow        *find_toplevel         (GType               type);
 GtkWindow        *find_last_toplevel    (GType               type);
+GtkWindow        *find_dialog_for       (GtkWindow          *parent,
+                                         GType               type);
 gboolean          render_to_png         (GtkWidget          *widget,
                                          const char         *path);
 gboolean          label_shows           (GtkWidget          *widget,

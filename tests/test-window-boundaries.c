@@ -739,7 +739,7 @@ test_reanchor_while_open (void)
 static gboolean
 message_dialog_shown (gpointer data)
 {
-  return find_last_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+  return find_dialog_for (data, ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
 static void
@@ -758,8 +758,8 @@ test_invalid_utf8 (void)
   g_assert_no_error (error);
 
   window = open_window (text);
-  wait_for (message_dialog_shown, NULL, "the encoding dialog");
-  dialog = ADW_MESSAGE_DIALOG (find_last_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  wait_for (message_dialog_shown, window, "the encoding dialog");
+  dialog = ADW_MESSAGE_DIALOG (find_dialog_for (GTK_WINDOW (window), ADW_TYPE_MESSAGE_DIALOG));
   body = adw_message_dialog_get_body (dialog);
   /* Where the bad byte is, in the core's words */
   g_assert_nonnull (strstr (body, "UTF-8"));
@@ -805,7 +805,7 @@ test_damaged_utf8 (void)
   g_assert_nonnull (strstr (message, "column 29 (byte 28)"));
   g_assert_nonnull (strstr (message, "the file is damaged"));
   spin (300);
-  g_assert_null (find_last_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (find_dialog_for (GTK_WINDOW (window), ADW_TYPE_MESSAGE_DIALOG));
 
   gtk_window_destroy (GTK_WINDOW (window));
   remove_tree (dir);
