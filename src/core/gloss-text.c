@@ -12,6 +12,7 @@
 #include "gloss-read.h"
 #include "gloss-resources.h"
 #include "gloss-text.h"
+#include "gloss-utf8-private.h"
 
 /* The code point <-> byte map keeps the byte offset of every 64th code
  * point: about 6 % of the text's size for non-ASCII text, nothing for pure
@@ -236,59 +237,6 @@ set_utf8_error (const char  *data,
                line, column, (unsigned long)offset);
 }
 
-/* The first byte at or after @p that is not ASCII, eight bytes at a time */
-static const guchar *
-skip_ascii (const guchar *p,
-            const guchar *end)
-{
-  while (end - p >= 8)
-    {
-      guint64 word;
-
-      memcpy (&word, p, sizeof word);
-      if (word & G_GUINT64_CONSTANT (0x8080808080808080))
-        break;
-      p += 8;
-    }
-
-  while (p < end && *p < 0x80)
-    p++;
-
-  return p;
-}
-
-/* The length of the UTF-8 sequence at @p, 0 if it is not valid: exactly
- * what g_utf8_validate() refuses (overlong forms, surrogates, beyond
- * U+10FFFF, cut-off sequences) is refused */
-static guint
-sequence_length (const guchar *p,
-                 const guchar *end)
-{
-  guchar lead = p[0];
-  gsize left = end - p;
-
-  if (lead >= 0xC2 && lead <= 0xDF)
-    return left >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
-
-  if (lead >= 0xE0 && lead <= 0xEF)
-    {
-      guchar low = lead == 0xE0 ? 0xA0 : 0x80;
-      guchar high = lead == 0xED ? 0x9F : 0xBF;
-
-      return left >= 3 && p[1] >= low && p[1] <= high && (p[2] & 0xC0) == 0x80 ? 3 : 0;
-    }
-
-  if (lead >= 0xF0 && lead <= 0xF4)
-    {
-      guchar low = lead == 0xF0 ? 0x90 : 0x80;
-      guchar high = lead == 0xF4 ? 0x8F : 0xBF;
-
-      return left >= 4 && p[1] >= low && p[1] <= high && (p[2] & 0xC0) == 0x80 && (p[3] & 0xC0) == 0x80 ? 4 : 0;
-    }
-
-  return 0;
-}
-
 /* Checks the UTF-8 and builds the code point <-> byte map in one pass over
  * the text: on a long text each pass costs as much as the splitting. NUL
  * bytes were refused before. Returns FALSE if the text is not valid UTF-8;
@@ -303,7 +251,7 @@ index_contents (GlossText *self)
   guint n = 0;
   guint count = 0;
 
-  if (skip_ascii (start, end) == end)
+  if (gloss_utf8_skip_ascii (start, end) == end)
     {
       self->length = (guint)self->n_bytes;
       return TRUE;
@@ -318,7 +266,7 @@ index_contents (GlossText *self)
 
       if (*p < 0x80)
         {
-          ascii_end = skip_ascii (p, end);
+          ascii_end = gloss_utf8_skip_ascii (p, end);
 
           /* Every checkpoint in the run, each a code point and a byte */
           for (guint next = (count + INDEX_STRIDE - 1) / INDEX_STRIDE * INDEX_STRIDE;
@@ -330,7 +278,7 @@ index_contents (GlossText *self)
           continue;
         }
 
-      length = sequence_length (p, end);
+      length = gloss_utf8_sequence_length (p, end);
       if (length == 0)
         {
           g_free (index);
@@ -741,8 +689,26 @@ gloss_text_get_byte_offset (GlossText *self,
     return self->n_bytes;
 
   p = self->contents + self->index[offset / INDEX_STRIDE];
-  for (rest = offset % INDEX_STRIDE; rest > 0; rest--)
-    p = g_utf8_next_char (p);
+  rest = offset % INDEX_STRIDE;
+  while (rest > 0)
+    {
+      guint64 word;
+
+      /* Eight ASCII characters at a step: news text is mostly ASCII */
+      if (rest >= 8)
+        {
+          memcpy (&word, p, sizeof word);
+          if ((word & G_GUINT64_CONSTANT (0x8080808080808080)) == 0)
+            {
+              p += 8;
+              rest -= 8;
+              continue;
+            }
+        }
+
+      p = g_utf8_next_char (p);
+      rest--;
+    }
 
   return p - self->contents;
 }
