@@ -11,8 +11,9 @@
  * and the ratio. A benchmark, not a test: it prints figures and never
  * fails on them.
  *
- *   bench-segment-process [--runs N] [--lang de|en] [FILE]
+ *   bench-segment-process [--runs N] [--lang de|en] [--gloss PATH] [FILE]
  *
+ * --gloss runs another build's `gloss`, to compare one before a change.
  * Without FILE it makes 5 MB of news-like German and English text. The
  * segmentation scorer's 5 MB of news is another input:
  * `score.py --write-corpus news.txt`, then `bench-segment-process news.txt`.
@@ -129,6 +130,7 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) text = NULL;
   g_autofree char *lang = NULL;
+  g_autofree char *gloss_path = NULL;
   g_autofree char *tmpdir = NULL;
   char *gloss_argv[] = { (char *)GLOSS_PATH, (char *)"segment", (char *)"--lang", NULL, (char *)"-", NULL };
   char *icu_argv[] = { (char *)ICU_SEGMENT_PATH, NULL, NULL };
@@ -143,6 +145,7 @@ main (int    argc,
   const GOptionEntry entries[] = {
     { "runs", 'r', 0, G_OPTION_ARG_INT, &runs, "Runs of each program (the median is printed)", "N" },
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, "Language: de (the default) or en", "LANG" },
+    { "gloss", 'g', 0, G_OPTION_ARG_FILENAME, &gloss_path, "The gloss program to run (this build's)", "PATH" },
     G_OPTION_ENTRY_NULL
   };
 
@@ -157,6 +160,8 @@ main (int    argc,
     lang = g_strdup ("de");
   runs = MAX (runs, 1);
   gloss_argv[3] = lang;
+  if (gloss_path != NULL)
+    gloss_argv[0] = gloss_path;
   icu_argv[1] = lang;
 
   if (argc > 1)

@@ -133,6 +133,9 @@ gloss_fuzz_text (const guint8 *data,
   guint length;
 
   text = gloss_text_new ((const char *)data, size, NULL);
+
+  /* Gloss's own UTF-8 check takes exactly what GLib's takes */
+  g_assert ((text != NULL) == (memchr (data, '\0', size) == NULL && g_utf8_validate_len ((const char *)data, size, NULL)));
   if (text == NULL)
     return;
 
