@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "gloss-cli-private.h"
+#include "gloss-json.h"
 #include "gloss-segmenter.h"
 #include "gloss-text.h"
 
@@ -51,27 +52,6 @@ read_stdin (GError **error)
   return g_bytes_new_take (g_steal_pointer (&data), size);
 }
 
-/* Writes @value in decimal at @p; returns the end */
-static char *
-put_uint (char  *p,
-          guint  value)
-{
-  char digits[10];
-  guint n = 0;
-
-  do
-    {
-      digits[n++] = (char)('0' + value % 10);
-      value /= 10;
-    }
-  while (value > 0);
-
-  while (n > 0)
-    *p++ = digits[--n];
-
-  return p;
-}
-
 /* The spans as `[[0, 55], [57, 146], …]`, written straight into one
  * buffer: printf's machinery once per number costs more than splitting
  * the text does */
@@ -94,10 +74,10 @@ format_offsets (GArray *spans,
           *p++ = ' ';
         }
       *p++ = '[';
-      p = put_uint (p, span->start);
+      p = gloss_json_put_uint (p, span->start);
       *p++ = ',';
       *p++ = ' ';
-      p = put_uint (p, span->end);
+      p = gloss_json_put_uint (p, span->end);
       *p++ = ']';
     }
   *p++ = ']';

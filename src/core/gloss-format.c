@@ -43,24 +43,15 @@ element_path (char       *buf,
               guint       index)
 {
   gsize length = strlen (list);
-  char digits[10];
-  guint n = 0;
+  char *p = buf + length;
 
-  g_assert (length + sizeof digits + 3 <= size);
-
-  do
-    {
-      digits[n++] = (char)('0' + index % 10);
-      index /= 10;
-    }
-  while (index > 0);
+  g_assert (length + 13 <= size);
 
   memcpy (buf, list, length);
-  buf[length++] = '[';
-  while (n > 0)
-    buf[length++] = digits[--n];
-  buf[length++] = ']';
-  buf[length] = '\0';
+  *p++ = '[';
+  p = gloss_json_put_uint (p, index);
+  *p++ = ']';
+  *p = '\0';
 
   return buf;
 }

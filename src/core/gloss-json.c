@@ -534,3 +534,32 @@ gloss_json_append_string (GString    *out,
   g_string_append_len (out, run, p - run);
   g_string_append_c (out, '"');
 }
+
+/**
+ * gloss_json_put_uint:
+ * @out: room for 10 characters
+ *
+ * Writes @value in decimal, without printf's machinery: what a long list
+ * of numbers or paths costs most.
+ *
+ * Returns: the end of what was written
+ */
+char *
+gloss_json_put_uint (char  *out,
+                     guint  value)
+{
+  char digits[10];
+  guint n = 0;
+
+  do
+    {
+      digits[n++] = (char)('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+
+  while (n > 0)
+    *out++ = digits[--n];
+
+  return out;
+}

@@ -73,5 +73,7 @@ void        gloss_json_check_members (JsonObject  *object,
                                       GPtrArray   *problems);
 void        gloss_json_append_string (GString     *out,
                                       const char  *str);
+char       *gloss_json_put_uint      (char        *out,
+                                      guint        value);
 
 G_END_DECLS
