@@ -965,6 +965,58 @@ test_large_text (void)
   g_rmdir (tmpdir);
 }
 
+/* What json-glib let through but JSON does not allow is refused, with
+ * where it is: "end": 032 was read as 26 (octal), a comment or 'quotes'
+ * went unnoticed. A file that is not JSON at all keeps json-glib's
+ * message. */
+static void
+test_strict_json (void)
+{
+  const struct
+  {
+    const char *from;
+    const char *to;
+    const char *where;
+  } cases[] = {
+    { "\"end\": 26\n", "\"end\": 032\n", "line 32, column 12" },
+    { "\"end\": 26\n", "\"end\": 0x1A\n", "line 32, column 12" },
+    { "\"language\": \"de\"", "\"language\": 'de'", "line 10, column 14" },
+    { "\"done\": false,", "\"done\": false, /* not yet */", "line 11, column 17" },
+    { "\"annotator\": \"Ada\"", "\"annotator\": \"A\tda\"", "line 49, column 19" },
+  };
+  g_autoptr(GFile) file = fixture ("valid.txt");
+  g_autoptr(GFile) json_file = gloss_document_dup_annotation_file_for (file);
+  g_autoptr(GlossText) text = gloss_text_load (file, NULL, NULL);
+  g_autofree char *valid = read_file (json_file);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) json = g_string_new (valid);
+      g_autoptr(GlossDocument) document = NULL;
+      GPtrArray *problems;
+      GlossProblem *problem;
+
+      g_assert_cmpuint (g_string_replace (json, cases[i].from, cases[i].to, 1), ==, 1);
+      document = gloss_format_parse (text, "valid.txt", json->str, json->len, NULL, NULL);
+      problems = gloss_document_get_problems (document);
+      g_assert_cmpuint (problems->len, ==, 1);
+      problem = g_ptr_array_index (problems, 0);
+      g_assert_cmpstr (problem->path, ==, "$");
+      g_test_message ("%s", problem->message);
+      g_assert_true (g_str_has_prefix (problem->message, "The file is not valid JSON at "));
+      g_assert_nonnull (strstr (problem->message, cases[i].where));
+      g_assert_true (gloss_document_get_read_only (document));
+    }
+
+  /* Not JSON at all: json-glib's message, as always */
+  {
+    g_autoptr(GlossDocument) document = gloss_format_parse (text, "valid.txt", "{\"format\": ", 11, NULL, NULL);
+    GlossProblem *problem = g_ptr_array_index (gloss_document_get_problems (document), 0);
+
+    g_assert_true (g_str_has_prefix (problem->message, "The file is not valid JSON: <data>:1:"));
+  }
+}
+
 /* json-glib ends its strings at a NUL: "a\u0000b" would be read as "a",
  * a document id or label name cut short unsaid. It is refused instead. */
 static void
@@ -1066,6 +1118,7 @@ main (int    argc,
   g_test_add_func ("/gloss/format/empty-text", test_empty_text);
   g_test_add_func ("/gloss/format/large-text", test_large_text);
   g_test_add_func ("/gloss/format/nul-escape", test_nul_escape);
+  g_test_add_func ("/gloss/format/strict-json", test_strict_json);
   g_test_add_func ("/gloss/format/label-limits", test_label_limits);
 
   return g_test_run ();

@@ -8,7 +8,7 @@ every language of po/LINGUAS is there) and runs the installed `gloss
 --version` and `gloss stats --json` on the installed samples.
 
     test-install.py MESON BUILD-DIR SOURCE-DIR APP-ID VERSION UI \
-                    PREFIX BINDIR DATADIR MANDIR LOCALEDIR"""
+                    PREFIX BINDIR DATADIR MANDIR LOCALEDIR LIBEXECDIR"""
 import configparser
 import json
 import os
@@ -20,8 +20,8 @@ import unittest
 import xml.etree.ElementTree as ET
 
 (MESON, BUILD, SOURCE, APP_ID, VERSION, UI,
- PREFIX, BINDIR, DATADIR, MANDIR, LOCALEDIR) = sys.argv[1:12]
-del sys.argv[1:12]
+ PREFIX, BINDIR, DATADIR, MANDIR, LOCALEDIR, LIBEXECDIR) = sys.argv[1:13]
+del sys.argv[1:13]
 
 
 def under(root, *parts):
@@ -77,6 +77,25 @@ class Installed(unittest.TestCase):
         for doc in stats["documents"]:
             self.assertGreater(doc["sentences"], 1, doc["id"])
             self.assertEqual(doc["problems"], 0, doc["id"])
+
+    def test_commands_without_gtk(self):
+        # A command must not pay for loading GTK and libadwaita (8 ms a start)
+        needed = self.bin.read_bytes()
+        self.assertNotIn(b"libgtk-4.so", needed)
+        self.assertNotIn(b"libadwaita-1.so", needed)
+
+    def test_window_program(self):
+        if UI != "true":
+            self.skipTest("built without the window")
+        program = under(self.root, LIBEXECDIR, "gloss-window")
+        self.assertTrue(os.access(program, os.X_OK), f"{program} is not executable")
+        # The installed `gloss` starts the installed window program in its
+        # place: only GApplication, in the window program, knows this
+        # option, and it needs no display
+        result = self.run_gloss("--help-all")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("--gapplication-service", result.stdout)
+        self.assertIn("gloss [OPTION", result.stdout)
 
     def test_desktop_file(self):
         path = self.data / "applications" / f"{APP_ID}.desktop"

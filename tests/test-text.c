@@ -178,6 +178,85 @@ test_fallback (void)
   g_rmdir (dir);
 }
 
+/* The text's own UTF-8 check (one pass that also indexes) accepts exactly
+ * what GLib's does, and indexes what it accepts right: random mixes of
+ * ASCII runs (long ones cross the 8-byte steps and the index stride),
+ * whole characters and the bytes at the edges of every UTF-8 range */
+static void
+test_validate_like_glib (void)
+{
+  static const guchar edges[] = {
+    0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1,
+    0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xF8, 0xFE, 0xFF,
+  };
+  static const char *const pieces[] = { "ä", "„", "😀", "\xEF\xBB\xBF", "\xED\x9F\xBF", "\xF4\x8F\xBF\xBF" };
+  /* Whole-looking sequences that are not UTF-8: a surrogate, overlong
+   * forms, beyond U+10FFFF, cut short */
+  static const char *const broken[] = {
+    "\xED\xA0\x80", "\xED\xBF\xBF", "\xE0\x9F\xBF", "\xC1\xBF", "\xF0\x8F\xBF\xBF",
+    "\xF4\x90\x80\x80", "\xE2\x82", "\xF0\x9F\x98",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  guint n_valid = 0;
+
+  for (guint round = 0; round < 4000; round++)
+    {
+      g_autoptr(GString) s = g_string_new (NULL);
+      g_autoptr(GlossText) text = NULL;
+      guint n_parts = g_rand_int_range (rand, 1, 40);
+      gboolean valid;
+
+      for (guint i = 0; i < n_parts; i++)
+        {
+          switch (g_rand_int_range (rand, 0, 4))
+            {
+            case 0:
+              for (gint32 k = g_rand_int_range (rand, 1, 150); k > 0; k--)
+                g_string_append_c (s, 'a' + k % 26);
+              break;
+            case 1:
+              g_string_append (s, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+              break;
+            case 2:
+              /* A break is rare, so that most texts are valid and long */
+              if (g_rand_int_range (rand, 0, 16) == 0)
+                g_string_append_c (s, edges[g_rand_int_range (rand, 0, sizeof edges)]);
+              else if (g_rand_int_range (rand, 0, 16) == 0)
+                g_string_append (s, broken[g_rand_int_range (rand, 0, G_N_ELEMENTS (broken))]);
+              break;
+            default:
+              g_string_append (s, "Straße ");
+              break;
+            }
+        }
+
+      valid = g_utf8_validate_len (s->str, s->len, NULL);
+      text = gloss_text_new (s->str, s->len, NULL);
+      g_assert_true ((text != NULL) == valid);
+      if (text == NULL)
+        continue;
+
+      n_valid++;
+      {
+        gsize bom = gloss_text_get_has_bom (text) ? 3 : 0;
+        const char *p = s->str + bom;
+        guint length = g_utf8_strlen (p, s->len - bom);
+
+        g_assert_cmpuint (gloss_text_get_length (text), ==, length);
+        for (guint i = 0; i <= length; i++)
+          {
+            g_assert_cmpuint (gloss_text_get_byte_offset (text, i), ==, p - (s->str + bom));
+            if (i < length)
+              p = g_utf8_next_char (p);
+          }
+      }
+    }
+
+  /* Both kinds were tried, many times */
+  g_assert_cmpuint (n_valid, >, 500);
+  g_assert_cmpuint (n_valid, <, 3500);
+}
+
 static void
 test_binary (void)
 {
@@ -235,6 +314,7 @@ main (int    argc,
   g_test_add_func ("/gloss/text/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/gloss/text/malformed-utf8", test_malformed_utf8);
   g_test_add_func ("/gloss/text/fallback", test_fallback);
+  g_test_add_func ("/gloss/text/validate-like-glib", test_validate_like_glib);
   g_test_add_func ("/gloss/text/binary", test_binary);
   g_test_add_func ("/gloss/text/empty", test_empty);
   g_test_add_func ("/gloss/text/language", test_language);

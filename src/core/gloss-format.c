@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "gloss-annotation.h"
 #include "gloss-corpus.h"
@@ -18,6 +19,7 @@
 #include "gloss-format.h"
 #include "gloss-history.h"
 #include "gloss-json.h"
+#include "gloss-json-tape.h"
 #include "gloss-label-set.h"
 #include "gloss-problem.h"
 #include "gloss-sentence.h"
@@ -25,11 +27,34 @@
 
 typedef struct
 {
-  GlossText     *text;
-  GPtrArray     *problems;
-  GlossDocument *document;
-  gboolean       text_changed;  /* offsets refer to another text */
+  GlossText           *text;
+  GPtrArray           *problems;
+  GlossDocument       *document;
+  const GlossJsonTape *tape;
+  gboolean             text_changed;  /* offsets refer to another text */
 } Loader;
+
+/* "$.annotations[17]": the path of an element, made for every element of
+ * a long list, without printf */
+static const char *
+element_path (char       *buf,
+              gsize       size,
+              const char *list,
+              guint       index)
+{
+  gsize length = strlen (list);
+  char *p = buf + length;
+
+  g_assert (length + 13 <= size);
+
+  memcpy (buf, list, length);
+  *p++ = '[';
+  p = gloss_json_put_uint (p, index);
+  *p++ = ']';
+  *p = '\0';
+
+  return buf;
+}
 
 static gboolean
 is_space_at (GlossText *text,
@@ -40,10 +65,12 @@ is_space_at (GlossText *text,
   return g_unichar_isspace (g_utf8_get_char (p)) || g_utf8_get_char (p) == 0xFEFF;
 }
 
-/* Reads start and end of a span and checks them against the text. */
+/* Reads start and end of a span (the values of its members) and checks
+ * them against the text. */
 static gboolean
 read_span (Loader     *loader,
-           JsonObject *object,
+           guint       start_value,
+           guint       end_value,
            const char *path,
            guint      *start,
            guint      *end)
@@ -51,8 +78,8 @@ read_span (Loader     *loader,
   guint length = gloss_text_get_length (loader->text);
   gboolean ok;
 
-  ok = gloss_json_get_uint (object, "start", path, G_MAXUINT, start, loader->problems);
-  ok &= gloss_json_get_uint (object, "end", path, G_MAXUINT, end, loader->problems);
+  ok = gloss_json_tape_read_uint (loader->tape, start_value, "start", path, G_MAXUINT, start, loader->problems);
+  ok &= gloss_json_tape_read_uint (loader->tape, end_value, "end", path, G_MAXUINT, end, loader->problems);
   if (!ok)
     return FALSE;
 
@@ -82,36 +109,52 @@ read_span (Loader     *loader,
   return TRUE;
 }
 
+/* The members of @object that Gloss reads, each problem of an unknown one
+ * said */
+static void
+get_members (Loader             *loader,
+             guint               object,
+             const char         *path,
+             const char * const *known,
+             guint              *values)
+{
+  if (!gloss_json_tape_get_members (loader->tape, object, known, values))
+    gloss_json_tape_check_members (loader->tape, object, path, known, loader->problems);
+}
+
 static GPtrArray *
-read_sentences (Loader    *loader,
-                JsonArray *array)
+read_sentences (Loader *loader,
+                guint   array)
 {
   static const char * const known[] = { "id", "start", "end", NULL };
-  g_autoptr(GPtrArray) sentences = g_ptr_array_new_with_free_func (g_object_unref);
+  enum { ID, START, END };
+  const GlossJsonTape *tape = loader->tape;
+  g_autoptr(GPtrArray) sentences = NULL;
   g_autoptr(GHashTable) ids = g_hash_table_new (NULL, NULL);
-  guint n = json_array_get_length (array);
   guint previous_end = 0;
+  guint i = 0;
 
-  for (guint i = 0; i < n; i++)
+  sentences = g_ptr_array_new_full (gloss_json_tape_get_size (tape, array), g_object_unref);
+
+  for (guint e = array + 1; e < gloss_json_tape_end (tape, array); e = GLOSS_JSON_TAPE_NEXT_ELEMENT (tape, e), i++)
     {
-      g_autofree char *path = g_strdup_printf ("$.sentences[%u]", i);
-      JsonNode *node = json_array_get_element (array, i);
-      JsonObject *object;
+      char buf[48];
+      const char *path = element_path (buf, sizeof buf, "$.sentences", i);
+      guint values[G_N_ELEMENTS (known)];
       guint id, start, end;
       gboolean ok;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (gloss_json_tape_kind (tape, e) != GLOSS_JSON_OBJECT)
         {
           gloss_problems_add (loader->problems, path, _("A sentence must be an object, not %s"),
-                              gloss_json_type_name (node));
+                              gloss_json_tape_type_name (tape, e));
           continue;
         }
 
-      object = json_node_get_object (node);
-      gloss_json_check_members (object, path, known, loader->problems);
+      get_members (loader, e, path, known, values);
 
-      ok = gloss_json_get_uint (object, "id", path, G_MAXUINT - 1, &id, loader->problems);
-      ok &= read_span (loader, object, path, &start, &end);
+      ok = gloss_json_tape_read_uint (tape, values[ID], "id", path, G_MAXUINT - 1, &id, loader->problems);
+      ok &= read_span (loader, values[START], values[END], path, &start, &end);
       if (!ok)
         continue;
 
@@ -141,50 +184,83 @@ read_sentences (Loader    *loader,
   return g_steal_pointer (&sentences);
 }
 
-static void
-read_annotations (Loader    *loader,
-                  JsonArray *array)
+/* A sentence and one of its labels, to find a label given twice */
+typedef struct
 {
+  guint       sentence;
+  const char *label;  /* in the tape */
+} Pair;
+
+static guint
+hash_pair (gconstpointer key)
+{
+  const Pair *pair = key;
+
+  return pair->sentence * 31 + g_str_hash (pair->label);
+}
+
+static gboolean
+equal_pairs (gconstpointer a,
+             gconstpointer b)
+{
+  const Pair *x = a;
+  const Pair *y = b;
+
+  return x->sentence == y->sentence && strcmp (x->label, y->label) == 0;
+}
+
+static void
+read_annotations (Loader *loader,
+                  guint   array)
+{
+  /* In the order the file has them */
   static const char * const known[] = {
-    "id", "label", "start", "end", "text", "sentence",
+    "id", "label", "start", "end", "sentence", "text",
     "note", "annotator", "created", "modified", "review", NULL
   };
+  enum { ID, LABEL, START, END, SENTENCE, TEXT, NOTE, ANNOTATOR, CREATED, MODIFIED, REVIEW };
+  const GlossJsonTape *tape = loader->tape;
   GlossLabelSet *labels = gloss_document_get_labels (loader->document);
   g_autoptr(GHashTable) ids = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = json_array_get_length (array);
+  g_autoptr(GHashTable) pairs = g_hash_table_new (hash_pair, equal_pairs);
+  g_autofree Pair *pair_keys = NULL;
+  g_autoptr(GPtrArray) loaded = NULL;
+  guint n_pairs = 0;
+  guint i = 0;
 
-  for (guint i = 0; i < n; i++)
+  loaded = g_ptr_array_new_full (gloss_json_tape_get_size (tape, array), g_object_unref);
+  pair_keys = g_new (Pair, gloss_json_tape_get_size (tape, array));
+
+  for (guint e = array + 1; e < gloss_json_tape_end (tape, array); e = GLOSS_JSON_TAPE_NEXT_ELEMENT (tape, e), i++)
     {
-      g_autofree char *path = g_strdup_printf ("$.annotations[%u]", i);
-      JsonNode *node = json_array_get_element (array, i);
+      char buf[48];
+      const char *path = element_path (buf, sizeof buf, "$.annotations", i);
+      guint values[G_N_ELEMENTS (known)];
       GlossAnnotation *annotation;
       const char *label, *text, *note, *annotator, *created, *modified;
       GlossSentence *sentence = NULL;
-      JsonObject *object;
+      GlossJsonKind review;
       guint id, start = 0, end = 0, sentence_id;
       guint n_problems = loader->problems->len;
       gboolean has_span;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (gloss_json_tape_kind (tape, e) != GLOSS_JSON_OBJECT)
         {
           gloss_problems_add (loader->problems, path, _("An annotation must be an object, not %s"),
-                              gloss_json_type_name (node));
+                              gloss_json_tape_type_name (tape, e));
           continue;
         }
 
-      object = json_node_get_object (node);
-      gloss_json_check_members (object, path, known, loader->problems);
+      get_members (loader, e, path, known, values);
 
-      if (gloss_json_get_uint (object, "id", path, G_MAXUINT - 1, &id, loader->problems))
+      if (gloss_json_tape_read_uint (tape, values[ID], "id", path, G_MAXUINT - 1, &id, loader->problems))
         {
           if (g_hash_table_contains (ids, GUINT_TO_POINTER (id)))
             gloss_problems_add (loader->problems, path, _("The annotation id %u is used twice"), id);
           g_hash_table_add (ids, GUINT_TO_POINTER (id));
         }
 
-      label = gloss_json_get_string (object, "label", path, TRUE, loader->problems);
+      label = gloss_json_tape_read_string (tape, values[LABEL], "label", path, TRUE, loader->problems);
       if (label != NULL && gloss_label_set_lookup (labels, label) == NULL)
         {
           g_autofree char *shown = gloss_problem_shorten (label);
@@ -192,9 +268,9 @@ read_annotations (Loader    *loader,
           gloss_problems_add (loader->problems, path, _("The label “%s” is not in the label set"), shown);
         }
 
-      has_span = read_span (loader, object, path, &start, &end);
+      has_span = read_span (loader, values[START], values[END], path, &start, &end);
 
-      text = gloss_json_get_string (object, "text", path, TRUE, loader->problems);
+      text = gloss_json_tape_read_string (tape, values[TEXT], "text", path, TRUE, loader->problems);
       if (text != NULL && has_span && !loader->text_changed && !gloss_text_slice_equals (loader->text, start, end, text))
         {
           g_autofree char *actual = gloss_text_dup_slice (loader->text, start, end);
@@ -204,7 +280,8 @@ read_annotations (Loader    *loader,
                               text, start, end, actual);
         }
 
-      if (gloss_json_get_uint (object, "sentence", path, G_MAXUINT - 1, &sentence_id, loader->problems))
+      if (gloss_json_tape_read_uint (tape, values[SENTENCE], "sentence", path, G_MAXUINT - 1, &sentence_id,
+                                     loader->problems))
         {
           sentence = gloss_document_lookup_sentence (loader->document, sentence_id);
           if (sentence == NULL)
@@ -216,31 +293,35 @@ read_annotations (Loader    *loader,
                                 gloss_sentence_get_start (sentence), gloss_sentence_get_end (sentence));
           else if (label != NULL)
             {
-              char *pair = g_strdup_printf ("%u\t%s", sentence_id, label);
+              Pair *pair = &pair_keys[n_pairs];
 
-              if (!g_hash_table_add (pairs, pair))
+              pair->sentence = sentence_id;
+              pair->label = label;
+              if (g_hash_table_add (pairs, pair))
+                n_pairs++;
+              else
                 gloss_problems_add (loader->problems, path,
                                     _("The sentence %u has the label “%s” twice"), sentence_id, label);
             }
         }
 
-      note = gloss_json_get_string (object, "note", path, FALSE, loader->problems);
-      annotator = gloss_json_get_string (object, "annotator", path, FALSE, loader->problems);
-      created = gloss_json_get_string (object, "created", path, FALSE, loader->problems);
-      modified = gloss_json_get_string (object, "modified", path, FALSE, loader->problems);
+      note = gloss_json_tape_read_string (tape, values[NOTE], "note", path, FALSE, loader->problems);
+      annotator = gloss_json_tape_read_string (tape, values[ANNOTATOR], "annotator", path, FALSE, loader->problems);
+      created = gloss_json_tape_read_string (tape, values[CREATED], "created", path, FALSE, loader->problems);
+      modified = gloss_json_tape_read_string (tape, values[MODIFIED], "modified", path, FALSE, loader->problems);
 
       if (created != NULL && !gloss_timestamp_is_valid (created))
         gloss_problems_add (loader->problems, path, _("“created” is not an ISO 8601 time: “%s”"), created);
       if (modified != NULL && !gloss_timestamp_is_valid (modified))
         gloss_problems_add (loader->problems, path, _("“modified” is not an ISO 8601 time: “%s”"), modified);
 
-      node = json_object_get_member (object, "review");
-      if (node != NULL && (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN))
+      review = gloss_json_tape_kind (tape, values[REVIEW]);
+      if (review != GLOSS_JSON_MISSING && review != GLOSS_JSON_BOOLEAN)
         {
           g_autofree char *where = g_strconcat (path, ".review", NULL);
 
           gloss_problems_add (loader->problems, where, _("“review” must be true or false, not %s"),
-                              gloss_json_type_name (node));
+                              gloss_json_kind_name (review));
         }
 
       if (loader->problems->len > n_problems || sentence == NULL)
@@ -248,11 +329,59 @@ read_annotations (Loader    *loader,
 
       annotation = gloss_annotation_new (id, label, start, end, text, sentence_id,
                                          note, annotator, created, modified);
-      gloss_annotation_set_review (annotation, node != NULL && json_node_get_boolean (node));
+      gloss_annotation_set_review (annotation,
+                                   review == GLOSS_JSON_BOOLEAN && gloss_json_tape_get_boolean (tape, values[REVIEW]));
       g_ptr_array_add (loaded, annotation);
     }
 
   _gloss_document_add_loaded_annotations (loader->document, loaded);
+}
+
+/* The problem of a file that is not JSON Gloss reads: json-glib's own
+ * message, as Gloss has always given it; or, for what json-glib lets
+ * through but JSON does not allow, where it is */
+static void
+add_json_problem (GPtrArray  *problems,
+                  const char *data,
+                  gsize       length,
+                  gsize       error_offset)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  guint line = 1;
+  guint column = 1;
+
+  if (length > GLOSS_JSON_TAPE_MAX_BYTES)
+    {
+      g_autofree char *size = g_format_size (length);
+
+      gloss_problems_add (problems, "$", _("The file is %s; Gloss reads annotation files of up to 4 GB"), size);
+      return;
+    }
+
+  root = gloss_json_parse (data, length, &error);
+  if (root == NULL)
+    {
+      gloss_problems_add (problems, "$", "%s", error->message);
+      return;
+    }
+
+  for (gsize i = 0; i < error_offset; i++)
+    {
+      if (data[i] == '\n')
+        {
+          line++;
+          column = 1;
+        }
+      else if (((guchar)data[i] & 0xC0) != 0x80)
+        column++;
+    }
+
+  gloss_problems_add (problems, "$",
+                      _("The file is not valid JSON at line %u, column %u: Gloss reads strict JSON, without "
+                        "comments, single quotes, numbers such as 010 or 0x10, control characters in strings "
+                        "or lone surrogates"),
+                      line, column);
 }
 
 /**
@@ -281,44 +410,43 @@ gloss_format_parse (GlossText     *text,
     "format", "version", "text", "language", "done",
     "labels", "sentences", "annotations", "orphans", "meta", NULL
   };
+  enum { FORMAT, VERSION, TEXT, LANGUAGE, DONE, LABELS, SENTENCES, ANNOTATIONS, ORPHANS, META };
   g_autoptr(GPtrArray) problems = gloss_problems_new ();
   g_autoptr(GPtrArray) sentences = NULL;
   g_autoptr(GlossLabelSet) file_labels = NULL;
   g_autoptr(GlossDocument) document = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-  JsonObject *object;
-  JsonNode *node;
-  JsonArray *array;
+  g_autoptr(GlossJsonTape) tape = NULL;
+  guint members[G_N_ELEMENTS (known)];
   const char *string;
   guint version;
-  Loader loader = { text, problems, NULL, FALSE };
+  gsize error_offset = 0;
+  Loader loader = { text, problems, NULL, NULL, FALSE };
 
   g_return_val_if_fail (GLOSS_IS_TEXT (text), NULL);
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
-  root = gloss_json_parse (data, length, &error);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  tape = gloss_json_tape_parse (data, length, &error_offset);
+  if (tape == NULL || gloss_json_tape_kind (tape, 0) != GLOSS_JSON_OBJECT)
     {
-      if (root == NULL)
-        gloss_problems_add (problems, "$", "%s", error->message);
+      if (tape == NULL)
+        add_json_problem (problems, data, length, error_offset);
       else
         gloss_problems_add (problems, "$", _("The file must hold a JSON object, not %s"),
-                            gloss_json_type_name (root));
+                            gloss_json_tape_type_name (tape, 0));
 
       document = gloss_document_new (text, language, labels);
       _gloss_document_add_problems (document, problems);
       return g_steal_pointer (&document);
     }
+  loader.tape = tape;
 
-  object = json_node_get_object (root);
-  gloss_json_check_members (object, "$", known, problems);
+  get_members (&loader, 0, "$", known, members);
 
-  string = gloss_json_get_string (object, "format", "$", TRUE, problems);
+  string = gloss_json_tape_read_string (tape, members[FORMAT], "format", "$", TRUE, problems);
   if (string != NULL && g_strcmp0 (string, "gloss") != 0)
     gloss_problems_add (problems, "$.format", _("The format is “%s”, not “gloss”"), string);
 
-  if (gloss_json_get_uint (object, "version", "$", G_MAXUINT, &version, problems) &&
+  if (gloss_json_tape_read_uint (tape, members[VERSION], "version", "$", G_MAXUINT, &version, problems) &&
       version != GLOSS_FORMAT_VERSION)
     {
       if (version > GLOSS_FORMAT_VERSION)
@@ -329,39 +457,40 @@ gloss_format_parse (GlossText     *text,
         gloss_problems_add (problems, "$.version", _("Version %u is not a version of the format"), version);
     }
 
-  node = json_object_get_member (object, "text");
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  if (gloss_json_tape_kind (tape, members[TEXT]) != GLOSS_JSON_OBJECT)
     gloss_problems_add (problems, "$.text", _("“text” must be an object with “file”, “sha256” and “length”"));
   else
     {
       static const char * const text_known[] = { "file", "sha256", "length", "bom", "encoding", NULL };
-      JsonObject *text_object = json_node_get_object (node);
+      enum { FILE_, SHA256, LENGTH, BOM, ENCODING };
+      guint text_members[G_N_ELEMENTS (text_known)];
       const char *sha256;
       const char *encoding;
       guint text_length;
 
-      gloss_json_check_members (text_object, "$.text", text_known, problems);
-      encoding = gloss_json_get_string (text_object, "encoding", "$.text", FALSE, problems);
+      get_members (&loader, members[TEXT], "$.text", text_known, text_members);
+      encoding = gloss_json_tape_read_string (tape, text_members[ENCODING], "encoding", "$.text", FALSE, problems);
       if (g_strcmp0 (encoding ? encoding : "utf-8", gloss_text_get_encoding (text)) != 0)
         gloss_problems_add (problems, "$.text.encoding",
                             _("The text was annotated in the encoding “%s”, but is read as “%s”"),
                             encoding ? encoding : "utf-8", gloss_text_get_encoding (text));
-      gloss_json_get_string (text_object, "file", "$.text", TRUE, problems);
-      sha256 = gloss_json_get_string (text_object, "sha256", "$.text", TRUE, problems);
+      gloss_json_tape_read_string (tape, text_members[FILE_], "file", "$.text", TRUE, problems);
+      sha256 = gloss_json_tape_read_string (tape, text_members[SHA256], "sha256", "$.text", TRUE, problems);
       loader.text_changed = sha256 != NULL && g_strcmp0 (sha256, gloss_text_get_sha256 (text)) != 0;
       if (loader.text_changed)
         gloss_problems_add (problems, "$.text.sha256",
                             _("The text “%s” has changed since it was annotated (its SHA-256 differs); "
                               "“gloss reanchor” places its annotations in the new text"),
                             text_name);
-      else if (gloss_json_get_uint (text_object, "length", "$.text", G_MAXUINT, &text_length, problems) &&
+      else if (gloss_json_tape_read_uint (tape, text_members[LENGTH], "length", "$.text", G_MAXUINT, &text_length,
+                                          problems) &&
                text_length != gloss_text_get_length (text))
         gloss_problems_add (problems, "$.text.length",
                             _("The recorded length %u differs from the text’s %u characters"),
                             text_length, gloss_text_get_length (text));
     }
 
-  string = gloss_json_get_string (object, "language", "$", TRUE, problems);
+  string = gloss_json_tape_read_string (tape, members[LANGUAGE], "language", "$", TRUE, problems);
   if (string != NULL && g_strcmp0 (string, "de") != 0 && g_strcmp0 (string, "en") != 0)
     {
       gloss_problems_add (problems, "$.language", _("The language “%s” is neither “de” nor “en”"), string);
@@ -370,50 +499,59 @@ gloss_format_parse (GlossText     *text,
   if (string != NULL)
     language = string;
 
-  array = gloss_json_get_array (object, "labels", "$", problems);
-  if (array != NULL)
-    file_labels = gloss_label_set_new_from_json (array, "$.labels", problems);
+  /* The label set, the orphans and "meta" are small, and read by code that
+   * takes json-glib's tree */
+  if (gloss_json_check_array (gloss_json_tape_kind (tape, members[LABELS]), "labels", "$", problems))
+    {
+      g_autoptr(JsonNode) node = gloss_json_tape_to_node (tape, members[LABELS]);
+
+      file_labels = gloss_label_set_new_from_json (json_node_get_array (node), "$.labels", problems);
+    }
 
   document = _gloss_document_new_empty (text, language, labels ? labels : file_labels);
   loader.document = document;
 
-  node = json_object_get_member (object, "done");
-  if (node != NULL)
+  if (members[DONE] != GLOSS_JSON_TAPE_NONE)
     {
-      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
-        _gloss_document_set_done (document, json_node_get_boolean (node));
+      if (gloss_json_tape_kind (tape, members[DONE]) == GLOSS_JSON_BOOLEAN)
+        _gloss_document_set_done (document, gloss_json_tape_get_boolean (tape, members[DONE]));
       else
         gloss_problems_add (problems, "$.done", _("“done” must be true or false, not %s"),
-                            gloss_json_type_name (node));
+                            gloss_json_tape_type_name (tape, members[DONE]));
     }
 
   /* Annotations that re-anchoring could not place in a changed text: kept
    * with their old offsets and text, never deleted, written back as they
    * are */
-  node = json_object_get_member (object, "orphans");
-  if (node != NULL)
+  if (members[ORPHANS] != GLOSS_JSON_TAPE_NONE)
     {
-      if (JSON_NODE_HOLDS_ARRAY (node))
-        _gloss_document_set_orphans (document, json_node_get_array (node));
+      if (gloss_json_tape_kind (tape, members[ORPHANS]) == GLOSS_JSON_ARRAY)
+        {
+          g_autoptr(JsonNode) node = gloss_json_tape_to_node (tape, members[ORPHANS]);
+
+          _gloss_document_set_orphans (document, json_node_get_array (node));
+        }
       else
         gloss_problems_add (problems, "$.orphans", _("“orphans” must be a list, not %s"),
-                            gloss_json_type_name (node));
+                            gloss_json_tape_type_name (tape, members[ORPHANS]));
     }
 
-  node = json_object_get_member (object, "meta");
-  if (node != NULL)
+  if (members[META] != GLOSS_JSON_TAPE_NONE)
     {
-      if (JSON_NODE_HOLDS_OBJECT (node))
-        _gloss_document_set_meta (document, json_to_string (node, FALSE));
+      if (gloss_json_tape_kind (tape, members[META]) == GLOSS_JSON_OBJECT)
+        {
+          g_autoptr(JsonNode) node = gloss_json_tape_to_node (tape, members[META]);
+
+          _gloss_document_set_meta (document, json_to_string (node, FALSE));
+        }
       else
         gloss_problems_add (problems, "$.meta", _("“meta” must be an object, not %s"),
-                            gloss_json_type_name (node));
+                            gloss_json_tape_type_name (tape, members[META]));
     }
 
-  array = gloss_json_get_array (object, "sentences", "$", problems);
-  if (array != NULL)
+  if (gloss_json_check_array (gloss_json_tape_kind (tape, members[SENTENCES]), "sentences", "$", problems))
     {
-      sentences = read_sentences (&loader, array);
+      sentences = read_sentences (&loader, members[SENTENCES]);
       _gloss_document_set_sentences (document, sentences);
     }
   else
@@ -424,9 +562,8 @@ gloss_format_parse (GlossText     *text,
       loader.document = document;
     }
 
-  array = gloss_json_get_array (object, "annotations", "$", problems);
-  if (array != NULL)
-    read_annotations (&loader, array);
+  if (gloss_json_check_array (gloss_json_tape_kind (tape, members[ANNOTATIONS]), "annotations", "$", problems))
+    read_annotations (&loader, members[ANNOTATIONS]);
 
   gloss_history_clear (gloss_document_get_history (document));
   _gloss_document_add_problems (document, problems);

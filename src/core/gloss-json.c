@@ -162,6 +162,65 @@ gloss_json_parse (const char  *data,
 }
 
 /**
+ * gloss_json_node_kind:
+ * @node: (nullable): a node, %NULL for a missing member
+ *
+ * Returns: what @node holds
+ */
+GlossJsonKind
+gloss_json_node_kind (JsonNode *node)
+{
+  if (node == NULL)
+    return GLOSS_JSON_MISSING;
+  if (JSON_NODE_HOLDS_NULL (node))
+    return GLOSS_JSON_NULL;
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return GLOSS_JSON_OBJECT;
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return GLOSS_JSON_ARRAY;
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return GLOSS_JSON_STRING;
+    case G_TYPE_BOOLEAN:
+      return GLOSS_JSON_BOOLEAN;
+    case G_TYPE_INT64:
+      return GLOSS_JSON_INTEGER;
+    default:
+      return GLOSS_JSON_DOUBLE;
+    }
+}
+
+/**
+ * gloss_json_kind_name:
+ *
+ * Returns: the JSON type @kind in words, for messages
+ */
+const char *
+gloss_json_kind_name (GlossJsonKind kind)
+{
+  switch (kind)
+    {
+    case GLOSS_JSON_OBJECT:
+      return _("an object");
+    case GLOSS_JSON_ARRAY:
+      return _("a list");
+    case GLOSS_JSON_STRING:
+      return _("a string");
+    case GLOSS_JSON_BOOLEAN:
+      return _("true or false");
+    case GLOSS_JSON_INTEGER:
+    case GLOSS_JSON_DOUBLE:
+      return _("a number");
+    case GLOSS_JSON_MISSING:
+    case GLOSS_JSON_NULL:
+    default:
+      return _("null");
+    }
+}
+
+/**
  * gloss_json_type_name:
  *
  * Returns: the JSON type of @node in words, for messages
@@ -169,22 +228,7 @@ gloss_json_parse (const char  *data,
 const char *
 gloss_json_type_name (JsonNode *node)
 {
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return _("null");
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return _("an object");
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return _("a list");
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_STRING:
-      return _("a string");
-    case G_TYPE_BOOLEAN:
-      return _("true or false");
-    default:
-      return _("a number");
-    }
+  return gloss_json_kind_name (gloss_json_node_kind (node));
 }
 
 static char *
@@ -221,6 +265,39 @@ add_member_problem (GPtrArray  *problems,
 }
 
 /**
+ * gloss_json_check_string:
+ * @kind: what the member @member of the object at @path holds
+ *
+ * Adds a problem when the member is missing (and @required) or not a
+ * string. The checks of a JSON tree and of a #GlossJsonTape share it.
+ *
+ * Returns: %TRUE if it is a string
+ */
+gboolean
+gloss_json_check_string (GlossJsonKind  kind,
+                         const char    *member,
+                         const char    *path,
+                         gboolean       required,
+                         GPtrArray     *problems)
+{
+  if (kind == GLOSS_JSON_MISSING)
+    {
+      if (required)
+        add_member_problem (problems, path, member, _("“%s” is missing"), member);
+      return FALSE;
+    }
+
+  if (kind != GLOSS_JSON_STRING)
+    {
+      add_member_problem (problems, path, member, _("“%s” must be a string, not %s"),
+                          member, gloss_json_kind_name (kind));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
  * gloss_json_get_string:
  *
  * Returns: (nullable): the string @member of @object; %NULL with a problem
@@ -235,21 +312,65 @@ gloss_json_get_string (JsonObject *object,
 {
   JsonNode *node = json_object_get_member (object, member);
 
-  if (node == NULL)
-    {
-      if (required)
-        add_member_problem (problems, path, member, _("“%s” is missing"), member);
-      return NULL;
-    }
-
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      add_member_problem (problems, path, member, _("“%s” must be a string, not %s"),
-                          member, gloss_json_type_name (node));
-      return NULL;
-    }
+  if (!gloss_json_check_string (gloss_json_node_kind (node), member, path, required, problems))
+    return NULL;
 
   return json_node_get_string (node);
+}
+
+/**
+ * gloss_json_check_uint:
+ * @integer: the value, if @kind is %GLOSS_JSON_INTEGER
+ * @number: the value, if @kind is %GLOSS_JSON_DOUBLE
+ *
+ * Checks that the member @member is a whole number in `[0, max]`; adds a
+ * problem when it is missing, not a whole number or out of range.
+ *
+ * Returns: %TRUE if @value was set
+ */
+gboolean
+gloss_json_check_uint (GlossJsonKind  kind,
+                       gint64         integer,
+                       double         number,
+                       const char    *member,
+                       const char    *path,
+                       guint          max,
+                       guint         *value,
+                       GPtrArray     *problems)
+{
+  if (kind == GLOSS_JSON_MISSING)
+    {
+      add_member_problem (problems, path, member, _("“%s” is missing"), member);
+      return FALSE;
+    }
+
+  if (kind != GLOSS_JSON_INTEGER)
+    {
+      if (kind == GLOSS_JSON_DOUBLE)
+        add_member_problem (problems, path, member, _("“%s” must be a whole number, not %g"),
+                            member, number);
+      else
+        add_member_problem (problems, path, member, _("“%s” must be a whole number, not %s"),
+                            member, gloss_json_kind_name (kind));
+      return FALSE;
+    }
+
+  if (integer < 0)
+    {
+      add_member_problem (problems, path, member, _("“%s” is negative (%lld)"), member, (long long)integer);
+      return FALSE;
+    }
+
+  if ((guint64)integer > max)
+    {
+      add_member_problem (problems, path, member, _("“%s” is %lld, beyond the largest allowed value %u"),
+                          member, (long long)integer, max);
+      return FALSE;
+    }
+
+  *value = (guint)integer;
+
+  return TRUE;
 }
 
 /**
@@ -270,40 +391,38 @@ gloss_json_get_uint (JsonObject *object,
                      GPtrArray  *problems)
 {
   JsonNode *node = json_object_get_member (object, member);
-  gint64 n;
+  GlossJsonKind kind = gloss_json_node_kind (node);
 
-  if (node == NULL)
+  return gloss_json_check_uint (kind,
+                                kind == GLOSS_JSON_INTEGER ? json_node_get_int (node) : 0,
+                                kind == GLOSS_JSON_DOUBLE ? json_node_get_double (node) : 0,
+                                member, path, max, value, problems);
+}
+
+/**
+ * gloss_json_check_array:
+ *
+ * Returns: %TRUE if @kind is a list; else adds a problem (missing, or not
+ *   a list)
+ */
+gboolean
+gloss_json_check_array (GlossJsonKind  kind,
+                        const char    *member,
+                        const char    *path,
+                        GPtrArray     *problems)
+{
+  if (kind == GLOSS_JSON_MISSING)
     {
       add_member_problem (problems, path, member, _("“%s” is missing"), member);
       return FALSE;
     }
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  if (kind != GLOSS_JSON_ARRAY)
     {
-      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
-        add_member_problem (problems, path, member, _("“%s” must be a whole number, not %g"),
-                            member, json_node_get_double (node));
-      else
-        add_member_problem (problems, path, member, _("“%s” must be a whole number, not %s"),
-                            member, gloss_json_type_name (node));
+      add_member_problem (problems, path, member, _("“%s” must be a list, not %s"),
+                          member, gloss_json_kind_name (kind));
       return FALSE;
     }
-
-  n = json_node_get_int (node);
-  if (n < 0)
-    {
-      add_member_problem (problems, path, member, _("“%s” is negative (%lld)"), member, (long long)n);
-      return FALSE;
-    }
-
-  if ((guint64)n > max)
-    {
-      add_member_problem (problems, path, member, _("“%s” is %lld, beyond the largest allowed value %u"),
-                          member, (long long)n, max);
-      return FALSE;
-    }
-
-  *value = (guint)n;
 
   return TRUE;
 }
@@ -322,20 +441,26 @@ gloss_json_get_array (JsonObject *object,
 {
   JsonNode *node = json_object_get_member (object, member);
 
-  if (node == NULL)
-    {
-      add_member_problem (problems, path, member, _("“%s” is missing"), member);
-      return NULL;
-    }
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      add_member_problem (problems, path, member, _("“%s” must be a list, not %s"),
-                          member, gloss_json_type_name (node));
-      return NULL;
-    }
+  if (!gloss_json_check_array (gloss_json_node_kind (node), member, path, problems))
+    return NULL;
 
   return json_node_get_array (node);
+}
+
+/**
+ * gloss_json_add_unknown_member:
+ *
+ * Adds the problem of a member Gloss does not know.
+ */
+void
+gloss_json_add_unknown_member (GPtrArray  *problems,
+                               const char *path,
+                               const char *name)
+{
+  g_autofree char *shown = gloss_problem_shorten (name);
+  g_autofree char *where = member_path (path, shown);
+
+  gloss_problems_add (problems, where, _("Unknown field “%s”"), shown);
 }
 
 /**
@@ -358,12 +483,7 @@ gloss_json_check_members (JsonObject         *object,
   while (json_object_iter_next (&iter, &name, NULL))
     {
       if (!g_strv_contains (known, name))
-        {
-          g_autofree char *shown = gloss_problem_shorten (name);
-          g_autofree char *where = member_path (path, shown);
-
-          gloss_problems_add (problems, where, _("Unknown field “%s”"), shown);
-        }
+        gloss_json_add_unknown_member (problems, path, name);
     }
 }
 
@@ -413,4 +533,33 @@ gloss_json_append_string (GString    *out,
 
   g_string_append_len (out, run, p - run);
   g_string_append_c (out, '"');
+}
+
+/**
+ * gloss_json_put_uint:
+ * @out: room for 10 characters
+ *
+ * Writes @value in decimal, without printf's machinery: what a long list
+ * of numbers or paths costs most.
+ *
+ * Returns: the end of what was written
+ */
+char *
+gloss_json_put_uint (char  *out,
+                     guint  value)
+{
+  char digits[10];
+  guint n = 0;
+
+  do
+    {
+      digits[n++] = (char)('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+
+  while (n > 0)
+    *out++ = digits[--n];
+
+  return out;
 }

@@ -12,6 +12,7 @@
 #include "gloss-read.h"
 #include "gloss-resources.h"
 #include "gloss-text.h"
+#include "gloss-utf8-private.h"
 
 /* The code point <-> byte map keeps the byte offset of every 64th code
  * point: about 6 % of the text's size for non-ASCII text, nothing for pure
@@ -25,7 +26,7 @@ struct _GlossText
   char    *contents;     /* UTF-8, NUL-terminated, without the BOM */
   gsize    n_bytes;
   guint    length;       /* in code points */
-  char    *sha256;       /* of the file's bytes, BOM included */
+  char    *sha256;       /* of the file's bytes, BOM included; made when first asked for */
   guint32 *index;        /* NULL when the text is ASCII */
   guint    n_index;
   char    *encoding;     /* NULL for UTF-8; else what the file was decoded from */
@@ -206,46 +207,95 @@ locate_byte (const char *data,
     }
 }
 
+/* Says where a text that is not valid UTF-8 goes wrong, and whether an
+ * older encoding can explain it */
 static void
-build_index (GlossText *self)
+set_utf8_error (const char  *data,
+                gsize        n_bytes,
+                GError     **error)
 {
-  const guchar *p = (const guchar *)self->contents;
-  const guchar *end = p + self->n_bytes;
-  gboolean ascii = TRUE;
+  gsize offset = 0;
+  guint line = 1, column = 1;
+
+  if (!gloss_utf8_locate_error (data, n_bytes, &offset, &line, &column))
+    g_assert_not_reached ();
+
+  if (find_non_legacy (data, n_bytes, &offset))
+    {
+      locate_byte (data, offset, &line, &column);
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_MALFORMED_UTF8,
+                   _("The text is not valid UTF-8 at line %u, column %u (byte %lu), and no older encoding "
+                     "explains the bytes there (0x%02X): the file is damaged; repair it or save it "
+                     "again as UTF-8"),
+                   line, column, (unsigned long)offset, (guchar)data[offset]);
+      return;
+    }
+
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_UTF8,
+               _("The text is not valid UTF-8 at line %u, column %u (byte %lu); "
+                 "it may be Windows-1252 (Western European): open it as such, or save it as UTF-8"),
+               line, column, (unsigned long)offset);
+}
+
+/* Checks the UTF-8 and builds the code point <-> byte map in one pass over
+ * the text: on a long text each pass costs as much as the splitting. NUL
+ * bytes were refused before. Returns FALSE if the text is not valid UTF-8;
+ * the caller then says where. */
+static gboolean
+index_contents (GlossText *self)
+{
+  const guchar *start = (const guchar *)self->contents;
+  const guchar *end = start + self->n_bytes;
+  const guchar *p = start;
   guint32 *index;
   guint n = 0;
   guint count = 0;
 
-  for (const guchar *q = p; q < end; q++)
-    {
-      if (*q >= 0x80)
-        {
-          ascii = FALSE;
-          break;
-        }
-    }
-
-  if (ascii)
+  if (gloss_utf8_skip_ascii (start, end) == end)
     {
       self->length = (guint)self->n_bytes;
-      return;
+      return TRUE;
     }
 
   index = g_new (guint32, self->n_bytes / INDEX_STRIDE + 2);
 
-  for (const guchar *q = p; q < end; q++)
+  while (p < end)
     {
-      if ((*q & 0xC0) != 0x80)
+      const guchar *ascii_end;
+      guint length;
+
+      if (*p < 0x80)
         {
-          if (count % INDEX_STRIDE == 0)
-            index[n++] = (guint32)(q - p);
-          count++;
+          ascii_end = gloss_utf8_skip_ascii (p, end);
+
+          /* Every checkpoint in the run, each a code point and a byte */
+          for (guint next = (count + INDEX_STRIDE - 1) / INDEX_STRIDE * INDEX_STRIDE;
+               next < count + (guint)(ascii_end - p);
+               next += INDEX_STRIDE)
+            index[n++] = (guint32)(p - start) + (next - count);
+          count += (guint)(ascii_end - p);
+          p = ascii_end;
+          continue;
         }
+
+      length = gloss_utf8_sequence_length (p, end);
+      if (length == 0)
+        {
+          g_free (index);
+          return FALSE;
+        }
+
+      if (count % INDEX_STRIDE == 0)
+        index[n++] = (guint32)(p - start);
+      count++;
+      p += length;
     }
 
   self->index = index;
   self->n_index = n;
   self->length = count;
+
+  return TRUE;
 }
 
 /**
@@ -294,8 +344,6 @@ gloss_text_new_from_bytes (GBytes  *bytes,
   const char *data;
   const char *nul;
   gsize n_bytes;
-  gsize offset;
-  guint line, column;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
@@ -322,28 +370,7 @@ gloss_text_new_from_bytes (GBytes  *bytes,
       return NULL;
     }
 
-  if (gloss_utf8_locate_error (data, n_bytes, &offset, &line, &column))
-    {
-      if (find_non_legacy (data, n_bytes, &offset))
-        {
-          locate_byte (data, offset, &line, &column);
-          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_MALFORMED_UTF8,
-                       _("The text is not valid UTF-8 at line %u, column %u (byte %lu), and no older encoding "
-                         "explains the bytes there (0x%02X): the file is damaged; repair it or save it "
-                         "again as UTF-8"),
-                       line, column, (unsigned long)offset, (guchar)data[offset]);
-          return NULL;
-        }
-
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_UTF8,
-                   _("The text is not valid UTF-8 at line %u, column %u (byte %lu); "
-                     "it may be Windows-1252 (Western European): open it as such, or save it as UTF-8"),
-                   line, column, (unsigned long)offset);
-      return NULL;
-    }
-
   self = g_object_new (GLOSS_TYPE_TEXT, NULL);
-  self->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
 
   if (n_bytes >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
@@ -357,7 +384,12 @@ gloss_text_new_from_bytes (GBytes  *bytes,
   self->contents[n_bytes] = '\0';
   self->n_bytes = n_bytes;
 
-  build_index (self);
+  if (!index_contents (self))
+    {
+      data = g_bytes_get_data (bytes, &n_bytes);
+      set_utf8_error (data, n_bytes, error);
+      return NULL;
+    }
 
   return g_steal_pointer (&self);
 }
@@ -431,7 +463,6 @@ gloss_text_new_from_bytes_encoded (GBytes      *bytes,
     return NULL;
 
   /* The identity of the file is its bytes on disk */
-  g_free (self->sha256);
   self->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   lower = g_ascii_strdown (encoding, -1);
   self->encoding = g_steal_pointer (&lower);
@@ -602,9 +633,29 @@ gloss_text_get_length (GlossText *self)
 const char *
 gloss_text_get_sha256 (GlossText *self)
 {
+  g_autoptr(GChecksum) checksum = NULL;
+  char *sha256;
+
   g_return_val_if_fail (GLOSS_IS_TEXT (self), NULL);
 
-  return self->sha256;
+  /* Made on first use: `gloss segment` never needs it, and on 5 MB it
+   * costs more than splitting the text. A text is shared between
+   * threads, so two first uses may race; the loser's copy is dropped. */
+  sha256 = g_atomic_pointer_get (&self->sha256);
+  if (sha256 != NULL)
+    return sha256;
+
+  /* A UTF-8 text is its file's bytes, less the BOM */
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  if (self->has_bom)
+    g_checksum_update (checksum, (const guchar *)"\xEF\xBB\xBF", 3);
+  g_checksum_update (checksum, (const guchar *)self->contents, self->n_bytes);
+  sha256 = g_strdup (g_checksum_get_string (checksum));
+
+  if (!g_atomic_pointer_compare_and_exchange (&self->sha256, NULL, sha256))
+    g_free (sha256);
+
+  return g_atomic_pointer_get (&self->sha256);
 }
 
 gboolean
@@ -638,8 +689,26 @@ gloss_text_get_byte_offset (GlossText *self,
     return self->n_bytes;
 
   p = self->contents + self->index[offset / INDEX_STRIDE];
-  for (rest = offset % INDEX_STRIDE; rest > 0; rest--)
-    p = g_utf8_next_char (p);
+  rest = offset % INDEX_STRIDE;
+  while (rest > 0)
+    {
+      guint64 word;
+
+      /* Eight ASCII characters at a step: news text is mostly ASCII */
+      if (rest >= 8)
+        {
+          memcpy (&word, p, sizeof word);
+          if ((word & G_GUINT64_CONSTANT (0x8080808080808080)) == 0)
+            {
+              p += 8;
+              rest -= 8;
+              continue;
+            }
+        }
+
+      p = g_utf8_next_char (p);
+      rest--;
+    }
 
   return p - self->contents;
 }

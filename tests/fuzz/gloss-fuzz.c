@@ -15,6 +15,8 @@
 #include "gloss-document.h"
 #include "gloss-format.h"
 #include "gloss-fuzz.h"
+#include "gloss-json.h"
+#include "gloss-json-tape.h"
 #include "gloss-reanchor.h"
 #include "gloss-segmenter.h"
 #include "gloss-sentence.h"
@@ -31,6 +33,41 @@ fixed_text (void)
   return text;
 }
 
+/**
+ * gloss_fuzz_json_tape_agrees:
+ *
+ * What the annotation file's own reader takes, json-glib takes too, and
+ * reads the same: the same tree, the same numbers of the same kind, the
+ * same strings, members in the same order.
+ *
+ * Returns: %TRUE if the tape reader took @data
+ */
+gboolean
+gloss_fuzz_json_tape_agrees (const guint8 *data,
+                             gsize         size)
+{
+  g_autoptr(GlossJsonTape) tape = gloss_json_tape_parse ((const char *)data, size, NULL);
+  g_autoptr(JsonNode) expected = NULL;
+  g_autoptr(JsonNode) actual = NULL;
+  g_autofree char *expected_json = NULL;
+  g_autofree char *actual_json = NULL;
+
+  if (tape == NULL)
+    return FALSE;
+
+  expected = gloss_json_parse ((const char *)data, size, NULL);
+  g_assert (expected != NULL);
+  actual = gloss_json_tape_to_node (tape, 0);
+  g_assert (json_node_equal (expected, actual));
+
+  /* json_node_equal() takes 1 and 1.0 as equal; their JSON tells */
+  expected_json = json_to_string (expected, FALSE);
+  actual_json = json_to_string (actual, FALSE);
+  g_assert (strcmp (expected_json, actual_json) == 0);
+
+  return TRUE;
+}
+
 void
 gloss_fuzz_json (const guint8 *data,
                  gsize         size)
@@ -41,6 +78,8 @@ gloss_fuzz_json (const guint8 *data,
   g_autoptr(GBytes) second = NULL;
   GlossText *text = fixed_text ();
   GListModel *annotations;
+
+  gloss_fuzz_json_tape_agrees (data, size);
 
   document = gloss_format_parse (text, "fuzz.txt", (const char *)data, size, NULL, NULL);
   g_assert (document != NULL);
@@ -94,6 +133,9 @@ gloss_fuzz_text (const guint8 *data,
   guint length;
 
   text = gloss_text_new ((const char *)data, size, NULL);
+
+  /* Gloss's own UTF-8 check takes exactly what GLib's takes */
+  g_assert ((text != NULL) == (memchr (data, '\0', size) == NULL && g_utf8_validate_len ((const char *)data, size, NULL)));
   if (text == NULL)
     return;
 

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
  * aborts when one does not: libFuzzer then keeps the input. */
 void gloss_fuzz_json      (const guint8 *data,
                            gsize         size);
+gboolean gloss_fuzz_json_tape_agrees (const guint8 *data,
+                                      gsize         size);
 void gloss_fuzz_text      (const guint8 *data,
                            gsize         size);
 void gloss_fuzz_segmenter (const guint8 *data,
