@@ -15,8 +15,8 @@
 
 #include "gloss-corpus.h"
 #include "gloss-document.h"
-#include "gloss-export.h"
-#include "gloss-import.h"
+#include "gloss-exporter.h"
+#include "gloss-importer.h"
 #include "gloss-json.h"
 #include "gloss-problem.h"
 #include "gloss-text.h"

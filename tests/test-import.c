@@ -14,7 +14,7 @@
 #include "gloss-annotation.h"
 #include "gloss-document.h"
 #include "gloss-error.h"
-#include "gloss-import.h"
+#include "gloss-importer.h"
 #include "gloss-problem.h"
 #include "gloss-sentence.h"
 

@@ -17,7 +17,7 @@
 #include "gloss-cli-private.h"
 #include "gloss-corpus.h"
 #include "gloss-document.h"
-#include "gloss-export.h"
+#include "gloss-exporter.h"
 #include "gloss-file-writer.h"
 #include "gloss-label.h"
 #include "gloss-problem.h"

@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-cli-private.h"
-#include "gloss-import.h"
+#include "gloss-importer.h"
 #include "gloss-label-set.h"
 #include "gloss-problem.h"
 #include "gloss-project.h"

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include "gloss-export.h"
+#include "gloss-exporter.h"
 
 G_BEGIN_DECLS
 

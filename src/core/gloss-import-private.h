@@ -9,7 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
-#include "gloss-import.h"
+#include "gloss-importer.h"
 
 G_BEGIN_DECLS
 

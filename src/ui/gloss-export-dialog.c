@@ -18,7 +18,7 @@
 #include "gloss-corpus.h"
 #include "gloss-dialog-util.h"
 #include "gloss-error.h"
-#include "gloss-export.h"
+#include "gloss-exporter.h"
 #include "gloss-export-dialog.h"
 #include "gloss-file-writer.h"
 #include "gloss-label.h"

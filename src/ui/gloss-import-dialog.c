@@ -16,7 +16,7 @@
 
 #include "gloss-dialog-util.h"
 #include "gloss-error.h"
-#include "gloss-import.h"
+#include "gloss-importer.h"
 #include "gloss-import-dialog.h"
 #include "gloss-label-set.h"
 #include "gloss-problem.h"

@@ -1,4 +1,4 @@
-/* gloss-export.h
+/* gloss-exporter.h
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

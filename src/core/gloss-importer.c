@@ -1,4 +1,4 @@
-/* gloss-import.c
+/* gloss-importer.c
  *
  * The importer: a format (one file per format) reads its input into
  * documents; the importer checks each document id, maps labelled spans to

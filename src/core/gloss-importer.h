@@ -1,4 +1,4 @@
-/* gloss-import.h
+/* gloss-importer.h
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,4 +1,4 @@
-/* gloss-export.c
+/* gloss-exporter.c
  *
  * The exporter: walks one document after another, applies the filters,
  * counts what goes out for the data card, and hands each document to its
