@@ -17,7 +17,7 @@
 #include "gloss-annotation.h"
 #include "gloss-document-private.h"
 #include "gloss-error.h"
-#include "gloss-export-private.h"
+#include "gloss-dataset-writer-private.h"
 #include "gloss-file-batch.h"
 #include "gloss-format.h"
 #include "gloss-json.h"

@@ -30,7 +30,7 @@
 #include "gloss-error.h"
 #include "gloss-file-batch.h"
 #include "gloss-format.h"
-#include "gloss-import-private.h"
+#include "gloss-dataset-private.h"
 #include "gloss-json.h"
 #include "gloss-label.h"
 #include "gloss-label-set.h"

@@ -1,4 +1,4 @@
-/* gloss-export-private.h
+/* gloss-dataset-writer-private.h
  *
  * What the exporter shares with the one file per format.
  *

@@ -1,4 +1,4 @@
-/* gloss-export-csv.c
+/* gloss-dataset-csv.c
  *
  * One row per sentence for spreadsheets: RFC 4180 (CRLF between records,
  * fields quoted when they hold a comma, a quote or a line break, quotes
@@ -13,7 +13,7 @@
 
 #include "gloss-annotation.h"
 #include "gloss-document.h"
-#include "gloss-export-private.h"
+#include "gloss-dataset-writer-private.h"
 #include "gloss-sentence.h"
 #include "gloss-text.h"
 

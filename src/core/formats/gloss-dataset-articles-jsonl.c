@@ -1,4 +1,4 @@
-/* gloss-import-articles-jsonl.c
+/* gloss-dataset-articles-jsonl.c
  *
  * A plain JSONL corpus as crawlers write it: `{"id": …, "text": …}` per
  * line. Each article becomes a text to annotate; its other members (url,
@@ -13,7 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "gloss-import-private.h"
+#include "gloss-dataset-private.h"
 #include "gloss-text.h"
 
 static void

@@ -1,4 +1,4 @@
-/* gloss-export-json.c
+/* gloss-dataset-json-writer.c
  *
  * The documents as one JSON array, after a header that names the format
  * version and the labels. The header comes first but must name the labels
@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include "gloss-export-private.h"
+#include "gloss-dataset-writer-private.h"
 
 static void
 string_free (gpointer string)

@@ -1,4 +1,4 @@
-/* gloss-import-brat.c
+/* gloss-dataset-brat.c
  *
  * A brat folder: every `.ann` with the `.txt` beside it. Text-bound
  * annotations (`T`) become labelled spans (a span in fragments,
@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "gloss-corpus.h"
-#include "gloss-import-private.h"
+#include "gloss-dataset-private.h"
 #include "gloss-problem.h"
 #include "gloss-text.h"
 

@@ -1,4 +1,4 @@
-/* gloss-import-json.c
+/* gloss-dataset-json.c
  *
  * Gloss's json export back into documents: the header first, then one
  * object per document as in documents-jsonl.
@@ -11,7 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "gloss-error.h"
-#include "gloss-import-private.h"
+#include "gloss-dataset-private.h"
 #include "gloss-json.h"
 
 gboolean

@@ -1,4 +1,4 @@
-/* gloss-import-documents-jsonl.c
+/* gloss-dataset-documents-jsonl.c
  *
  * Gloss's own documents-jsonl export back into documents. A line holds
  * what a `.gloss.json` holds, with the id and the full text instead of
@@ -15,7 +15,7 @@
 
 #include "gloss-document.h"
 #include "gloss-format.h"
-#include "gloss-import-private.h"
+#include "gloss-dataset-private.h"
 #include "gloss-problem.h"
 #include "gloss-text.h"
 

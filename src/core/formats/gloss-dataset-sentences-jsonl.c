@@ -1,4 +1,4 @@
-/* gloss-import-sentences-jsonl.c
+/* gloss-dataset-sentences-jsonl.c
  *
  * Gloss's sentences-jsonl export back into documents: the lines of one
  * document (by `document`) give its sentences, with their ids, and their
@@ -14,7 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "gloss-import-private.h"
+#include "gloss-dataset-private.h"
 #include "gloss-json.h"
 #include "gloss-sentence.h"
 #include "gloss-text.h"

@@ -1,4 +1,4 @@
-/* gloss-import-private.h
+/* gloss-dataset-private.h
  *
  * What the importer shares with the one file per format.
  *

@@ -1,4 +1,4 @@
-/* gloss-export-sentences-jsonl.c
+/* gloss-dataset-sentences-jsonl-writer.c
  *
  * One JSON line per sentence, labelled or not: what a sentence classifier
  * trains on, and what `pandas.read_json (path, lines=True)` reads as a
@@ -11,7 +11,7 @@
 
 #include "gloss-annotation.h"
 #include "gloss-document.h"
-#include "gloss-export-private.h"
+#include "gloss-dataset-writer-private.h"
 #include "gloss-json.h"
 #include "gloss-sentence.h"
 #include "gloss-text.h"

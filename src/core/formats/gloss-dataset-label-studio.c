@@ -1,4 +1,4 @@
-/* gloss-import-label-studio.c
+/* gloss-dataset-label-studio.c
  *
  * A Label Studio JSON task list: `data.text` and the `labels` regions of
  * the annotations (or, for a task nobody annotated yet, of the
@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "gloss-error.h"
-#include "gloss-import-private.h"
+#include "gloss-dataset-private.h"
 #include "gloss-json.h"
 #include "gloss-text.h"
 

@@ -1,4 +1,4 @@
-/* gloss-export-documents-jsonl.c
+/* gloss-dataset-documents-jsonl-writer.c
  *
  * One JSON line per document with its full text, sentences and
  * annotations: everything Gloss knows of it, so that an import gives
@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include "gloss-export-private.h"
+#include "gloss-dataset-writer-private.h"
 
 static gboolean
 documents_jsonl_add (GlossExporter    *self,

@@ -1,4 +1,4 @@
-/* gloss-export-doccano.c
+/* gloss-dataset-doccano-writer.c
  *
  * doccano's JSONL for sequence labelling: one line per document with its
  * text and `[start, end, label]` triples. doccano counts offsets in
@@ -10,7 +10,7 @@
 #include "config.h"
 
 #include "gloss-annotation.h"
-#include "gloss-export-private.h"
+#include "gloss-dataset-writer-private.h"
 #include "gloss-json.h"
 #include "gloss-text.h"
 

@@ -1,4 +1,4 @@
-/* gloss-export-brat.c
+/* gloss-dataset-brat-writer.c
  *
  * A brat folder: per document a `.txt` with its text and a `.ann` with a
  * text-bound annotation per label (`T1<TAB>claim 0 41<TAB>…`) and the
@@ -19,7 +19,7 @@
 #include <string.h>
 
 #include "gloss-annotation.h"
-#include "gloss-export-private.h"
+#include "gloss-dataset-writer-private.h"
 #include "gloss-label.h"
 #include "gloss-label-set.h"
 #include "gloss-text.h"

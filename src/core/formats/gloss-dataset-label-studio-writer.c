@@ -1,4 +1,4 @@
-/* gloss-export-label-studio.c
+/* gloss-dataset-label-studio-writer.c
  *
  * Label Studio's JSON task list: one task per document, the annotations as
  * `labels` results of one annotation, notes as the regions' meta text.
@@ -10,7 +10,7 @@
 
 #include "gloss-annotation.h"
 #include "gloss-document.h"
-#include "gloss-export-private.h"
+#include "gloss-dataset-writer-private.h"
 #include "gloss-json.h"
 #include "gloss-text.h"
 

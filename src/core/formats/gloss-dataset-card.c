@@ -1,4 +1,4 @@
-/* gloss-export-card.c
+/* gloss-dataset-card.c
  *
  * The data card (`README.md`) written beside an export: what is in it,
  * the label definitions and the meaning of every field. It is in English
@@ -13,7 +13,7 @@
 #include <math.h>
 
 #include "gloss-agreement.h"
-#include "gloss-export-private.h"
+#include "gloss-dataset-writer-private.h"
 #include "gloss-label.h"
 #include "gloss-label-set.h"
 

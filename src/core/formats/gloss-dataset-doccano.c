@@ -1,4 +1,4 @@
-/* gloss-import-doccano.c
+/* gloss-dataset-doccano.c
  *
  * doccano's JSONL for sequence labelling: `text` (or `data` in older
  * exports) and `label` as `[start, end, "label"]` triples (or `entities`
@@ -14,7 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "gloss-import-private.h"
+#include "gloss-dataset-private.h"
 #include "gloss-json.h"
 #include "gloss-text.h"
 
