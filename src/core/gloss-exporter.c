@@ -2,9 +2,10 @@
  *
  * The exporter: walks one document after another, applies the filters,
  * counts what goes out for the data card, and hands each document to its
- * format (one file per format). Documents stream through, so the memory of
- * an export does not grow with the corpus (except for the json format,
- * whose header comes first but names the labels of every document).
+ * format's writer (formats/gloss-dataset-FORMAT.c). Documents stream
+ * through, so the memory of an export does not grow with the corpus
+ * (except for the json format, whose header comes first but names the
+ * labels of every document).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,18 +16,14 @@
 #include <string.h>
 
 #include "gloss-annotation.h"
-#include "gloss-document-private.h"
-#include "gloss-error.h"
-#include "gloss-dataset-writer-private.h"
-#include "gloss-file-batch.h"
-#include "gloss-format.h"
-#include "gloss-json.h"
-#include "gloss-label.h"
-#include "gloss-label-set.h"
 #include "gloss-corpus.h"
+#include "gloss-dataset-private.h"
+#include "gloss-document.h"
+#include "gloss-error.h"
+#include "gloss-file-batch.h"
+#include "gloss-label-set.h"
+#include "gloss-label.h"
 #include "gloss-problem.h"
-#include "gloss-sentence.h"
-#include "gloss-text.h"
 
 /* Below this the buffer is not worth a write () */
 #define FLUSH_SIZE (64 * 1024)
@@ -35,7 +32,7 @@ struct _GlossExporter
 {
   GObject           parent_instance;
 
-  const GlossExportFormatInfo *info;
+  const GlossDatasetFormat *info;
   GlossExportFormat format;
   guint             context;
   gboolean          done_only;
@@ -64,16 +61,6 @@ struct _GlossExporter
 };
 
 G_DEFINE_FINAL_TYPE (GlossExporter, gloss_exporter, G_TYPE_OBJECT)
-
-static const GlossExportFormatInfo * const formats[GLOSS_EXPORT_N_FORMATS] = {
-  [GLOSS_EXPORT_SENTENCES_JSONL] = &_gloss_export_sentences_jsonl,
-  [GLOSS_EXPORT_DOCUMENTS_JSONL] = &_gloss_export_documents_jsonl,
-  [GLOSS_EXPORT_JSON] = &_gloss_export_json,
-  [GLOSS_EXPORT_DOCCANO] = &_gloss_export_doccano,
-  [GLOSS_EXPORT_LABEL_STUDIO] = &_gloss_export_label_studio,
-  [GLOSS_EXPORT_BRAT] = &_gloss_export_brat,
-  [GLOSS_EXPORT_CSV] = &_gloss_export_csv,
-};
 
 static void
 gloss_exporter_finalize (GObject *object)
@@ -140,7 +127,7 @@ gloss_export_format_from_name (const char        *name,
 {
   for (guint i = 0; i < GLOSS_EXPORT_N_FORMATS; i++)
     {
-      if (g_strcmp0 (formats[i]->name, name) == 0)
+      if (g_strcmp0 (_gloss_dataset_for_export (i)->name, name) == 0)
         {
           *format = i;
           return TRUE;
@@ -155,7 +142,7 @@ gloss_export_format_get_name (GlossExportFormat format)
 {
   g_return_val_if_fail (format < GLOSS_EXPORT_N_FORMATS, NULL);
 
-  return formats[format]->name;
+  return _gloss_dataset_for_export (format)->name;
 }
 
 /**
@@ -168,7 +155,7 @@ gloss_export_format_is_folder (GlossExportFormat format)
 {
   g_return_val_if_fail (format < GLOSS_EXPORT_N_FORMATS, FALSE);
 
-  return formats[format]->folder;
+  return _gloss_dataset_for_export (format)->folder;
 }
 
 /**
@@ -183,7 +170,7 @@ gloss_export_format_list_names (void)
   GString *out = g_string_new (NULL);
 
   for (guint i = 0; i < GLOSS_EXPORT_N_FORMATS; i++)
-    g_string_append_printf (out, "%s%s", i ? ", " : "", formats[i]->name);
+    g_string_append_printf (out, "%s%s", i ? ", " : "", _gloss_dataset_for_export (i)->name);
 
   return g_string_free (out, FALSE);
 }
@@ -202,7 +189,7 @@ gloss_exporter_new (GlossExportFormat format)
 
   self = g_object_new (GLOSS_TYPE_EXPORTER, NULL);
   self->format = format;
-  self->info = formats[format];
+  self->info = _gloss_dataset_for_export (format);
 
   return self;
 }
@@ -705,8 +692,8 @@ gloss_exporter_dup_card (GlossExporter *self)
     g_ptr_array_add (filters, g_strdup_printf ("%u sentences of context before and after", self->context));
   g_ptr_array_add (filters, NULL);
 
-  return _gloss_export_card_build (&self->stats, self->info, (const char * const *)filters->pdata,
-                                   self->agreement);
+  return _gloss_dataset_card_build (&self->stats, self->info, (const char * const *)filters->pdata,
+                                    self->agreement);
 }
 
 /**
@@ -995,73 +982,6 @@ const GlossExportStats *
 _gloss_exporter_get_stats (GlossExporter *self)
 {
   return &self->stats;
-}
-
-/* Appends text[start:end] as a JSON string, without a copy of the slice */
-void
-_gloss_export_append_slice (GString   *out,
-                            GlossText *text,
-                            guint      start,
-                            guint      end)
-{
-  g_autofree char *slice = gloss_text_dup_slice (text, start, end);
-
-  gloss_json_append_string (out, slice);
-}
-
-/* The label set on one line, for the JSONL formats */
-void
-_gloss_export_append_labels (GString       *out,
-                             GlossLabelSet *labels)
-{
-  gloss_label_set_append_json (labels, out, NULL);
-}
-
-/**
- * _gloss_export_append_document:
- *
- * One document as one JSON object on one line: what its `.gloss.json`
- * holds, with its id and full text instead of the text file's checksum,
- * so that the line stands alone. documents-jsonl and json share it, and
- * the importer reads it back.
- */
-void
-_gloss_export_append_document (GString         *out,
-                               GlossExportItem *item)
-{
-  GlossDocument *document = item->document;
-  const char *meta;
-
-  g_string_append (out, "{\"id\": ");
-  gloss_json_append_string (out, item->id);
-  g_string_append (out, ", \"language\": ");
-  gloss_json_append_string (out, gloss_document_get_language (document));
-  g_string_append_printf (out, ", \"done\": %s, \"text\": ", gloss_document_get_done (document) ? "true" : "false");
-  gloss_json_append_string (out, gloss_text_get_contents (item->text));
-  g_string_append (out, ", \"labels\": ");
-  _gloss_export_append_labels (out, gloss_document_get_labels (document));
-
-  g_string_append (out, ", \"sentences\": [");
-  for (guint i = 0; i < item->n_sentences; i++)
-    {
-      g_string_append (out, i ? ", " : "");
-      gloss_format_append_sentence (out, gloss_document_get_sentence (document, i));
-    }
-
-  g_string_append (out, "], \"annotations\": [");
-  for (guint i = 0; i < item->annotations->len; i++)
-    {
-      g_string_append (out, i ? ", " : "");
-      gloss_format_append_annotation (out, g_ptr_array_index (item->annotations, i));
-    }
-  g_string_append_c (out, ']');
-
-  /* Only a document that has metadata gets the member, so that an import
-   * writes back the same `.gloss.json` */
-  meta = _gloss_document_get_meta (document);
-  if (meta != NULL)
-    g_string_append_printf (out, ", \"meta\": %s", meta);
-  g_string_append_c (out, '}');
 }
 
 /* A file of a folder format: written with the others at the end */

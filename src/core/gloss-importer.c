@@ -1,10 +1,10 @@
 /* gloss-importer.c
  *
- * The importer: a format (one file per format) reads its input into
- * documents; the importer checks each document id, maps labelled spans to
- * the sentences they cover, and writes `.txt` + `.gloss.json` pairs that
- * have passed the same checks as loading, never over an existing file
- * unless told to.
+ * The importer: a format's reader (formats/gloss-dataset-FORMAT.c) reads its
+ * input into documents; the importer checks each document id, maps
+ * labelled spans to the sentences they cover, and writes `.txt` +
+ * `.gloss.json` pairs that have passed the same checks as loading, never
+ * over an existing file unless told to.
  *
  * Gloss labels whole sentences, but doccano, Label Studio and brat label
  * any span, and a model's pre-annotations rarely end exactly at Gloss's
@@ -26,16 +26,14 @@
 
 #include "gloss-annotation.h"
 #include "gloss-corpus.h"
+#include "gloss-dataset-private.h"
 #include "gloss-document-private.h"
 #include "gloss-error.h"
 #include "gloss-file-batch.h"
 #include "gloss-format.h"
-#include "gloss-dataset-private.h"
-#include "gloss-json.h"
-#include "gloss-label.h"
 #include "gloss-label-set.h"
+#include "gloss-label.h"
 #include "gloss-problem.h"
-#include "gloss-read.h"
 #include "gloss-sentence.h"
 #include "gloss-text.h"
 
@@ -46,13 +44,6 @@ typedef struct
   GlossDocument *document;
   gboolean       text_only;
 } Record;
-
-typedef struct
-{
-  const char         *name;
-  gboolean            folder;
-  GlossImportReadFunc read;
-} FormatInfo;
 
 struct _GlossImporter
 {
@@ -73,16 +64,6 @@ struct _GlossImporter
 };
 
 G_DEFINE_FINAL_TYPE (GlossImporter, gloss_importer, G_TYPE_OBJECT)
-
-static const FormatInfo formats[GLOSS_IMPORT_N_FORMATS] = {
-  [GLOSS_IMPORT_DOCUMENTS_JSONL] = { "documents-jsonl", FALSE, _gloss_import_read_documents_jsonl },
-  [GLOSS_IMPORT_JSON] = { "json", FALSE, _gloss_import_read_json },
-  [GLOSS_IMPORT_SENTENCES_JSONL] = { "sentences-jsonl", FALSE, _gloss_import_read_sentences_jsonl },
-  [GLOSS_IMPORT_DOCCANO] = { "doccano", FALSE, _gloss_import_read_doccano },
-  [GLOSS_IMPORT_LABEL_STUDIO] = { "label-studio", FALSE, _gloss_import_read_label_studio },
-  [GLOSS_IMPORT_BRAT] = { "brat", TRUE, _gloss_import_read_brat },
-  [GLOSS_IMPORT_ARTICLES_JSONL] = { "articles-jsonl", FALSE, _gloss_import_read_articles_jsonl },
-};
 
 /* Colours for labels a dataset brings that the label set lacks */
 static const char * const new_label_colors[] = {
@@ -138,7 +119,7 @@ gloss_import_format_from_name (const char        *name,
 {
   for (guint i = 0; i < GLOSS_IMPORT_N_FORMATS; i++)
     {
-      if (g_strcmp0 (formats[i].name, name) == 0)
+      if (g_strcmp0 (_gloss_dataset_for_import (i)->name, name) == 0)
         {
           *format = i;
           return TRUE;
@@ -153,7 +134,7 @@ gloss_import_format_get_name (GlossImportFormat format)
 {
   g_return_val_if_fail (format < GLOSS_IMPORT_N_FORMATS, NULL);
 
-  return formats[format].name;
+  return _gloss_dataset_for_import (format)->name;
 }
 
 /**
@@ -166,7 +147,7 @@ gloss_import_format_is_folder (GlossImportFormat format)
 {
   g_return_val_if_fail (format < GLOSS_IMPORT_N_FORMATS, FALSE);
 
-  return formats[format].folder;
+  return _gloss_dataset_for_import (format)->folder;
 }
 
 char *
@@ -175,7 +156,7 @@ gloss_import_format_list_names (void)
   GString *out = g_string_new (NULL);
 
   for (guint i = 0; i < GLOSS_IMPORT_N_FORMATS; i++)
-    g_string_append_printf (out, "%s%s", i ? ", " : "", formats[i].name);
+    g_string_append_printf (out, "%s%s", i ? ", " : "", _gloss_dataset_for_import (i)->name);
 
   return g_string_free (out, FALSE);
 }
@@ -292,7 +273,7 @@ gloss_importer_read (GlossImporter  *self,
   g_free (self->input_name);
   self->input_name = path ? g_filename_display_name (path) : g_file_get_uri (input);
 
-  return formats[self->format].read (self, input, cancellable, error);
+  return _gloss_dataset_for_import (self->format)->read (self, input, cancellable, error);
 }
 
 guint
@@ -535,37 +516,6 @@ gloss_import_check_id (const char  *id,
     return g_steal_pointer (&path);
 
   return g_strconcat (path, ".txt", NULL);
-}
-
-static void
-span_clear (GlossImportSpan *span)
-{
-  g_free (span->label);
-  g_free (span->note);
-  g_free (span->annotator);
-}
-
-GArray *
-_gloss_import_spans_new (void)
-{
-  GArray *spans = g_array_new (FALSE, TRUE, sizeof (GlossImportSpan));
-
-  g_array_set_clear_func (spans, (GDestroyNotify)span_clear);
-
-  return spans;
-}
-
-void
-_gloss_import_spans_add (GArray     *spans,
-                         guint       start,
-                         guint       end,
-                         const char *label,
-                         const char *note,
-                         const char *annotator)
-{
-  GlossImportSpan span = { start, end, g_strdup (label), g_strdup (note), g_strdup (annotator) };
-
-  g_array_append_val (spans, span);
 }
 
 /* Label ids are lower-case ASCII; datasets often say "Claim" or "QUOTE" */
@@ -921,226 +871,6 @@ _gloss_importer_add_document (GlossImporter *self,
   add_record (self, g_steal_pointer (&path), g_object_ref (document), FALSE);
 
   return TRUE;
-}
-
-/* The whole input: datasets are read at once, so that a problem anywhere
- * is known before anything is written */
-char *
-_gloss_import_load (GFile         *input,
-                    gsize         *length,
-                    GCancellable  *cancellable,
-                    GError       **error)
-{
-  char *data = NULL;
-
-  if (!gloss_read_file (input, 0, cancellable, &data, length, error))
-    return NULL;
-
-  if (!g_utf8_validate (data, *length, NULL))
-    {
-      g_autofree char *name = g_file_get_parse_name (input);
-
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_UTF8, _("“%s” is not UTF-8"), name);
-      g_free (data);
-      return NULL;
-    }
-
-  return data;
-}
-
-/**
- * _gloss_import_next_line:
- * @cursor: (inout): where the next line starts; moved past it
- *
- * Returns: (transfer none) (nullable): the next line, NUL-terminated in
- *   place and without its CR LF, or %NULL at @end
- */
-char *
-_gloss_import_next_line (char **cursor,
-                         char  *end)
-{
-  char *line = *cursor;
-  char *newline;
-
-  if (line >= end)
-    return NULL;
-
-  newline = memchr (line, '\n', end - line);
-  if (newline == NULL)
-    newline = end;
-
-  *newline = '\0';
-  *cursor = newline + (newline < end ? 1 : 0);
-  if (newline > line && newline[-1] == '\r')
-    newline[-1] = '\0';
-
-  return line;
-}
-
-JsonNode *
-_gloss_import_parse_line (GlossImporter *self,
-                          const char    *line,
-                          const char    *where)
-{
-  g_autoptr(GError) error = NULL;
-  JsonNode *node = gloss_json_parse (line, -1, &error);
-
-  if (node == NULL)
-    {
-      _gloss_importer_problem (self, where, "%s", error->message);
-      return NULL;
-    }
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      _gloss_importer_problem (self, where, _("A line must hold a JSON object, not %s"), gloss_json_type_name (node));
-      json_node_unref (node);
-      return NULL;
-    }
-
-  return node;
-}
-
-/**
- * _gloss_import_read_lines:
- * @func: called with each line that holds a JSON object, in order
- *
- * Reads @input as JSON Lines: blank lines are passed over, and a line
- * that is no JSON object is a problem of the importer.
- *
- * Returns: %FALSE, with @error set, when @input cannot be read
- */
-gboolean
-_gloss_import_read_lines (GlossImporter        *self,
-                          GFile                *input,
-                          GlossImportLineFunc   func,
-                          gpointer              user_data,
-                          GCancellable         *cancellable,
-                          GError              **error)
-{
-  g_autofree char *data = NULL;
-  gsize length;
-  char *cursor, *line;
-  guint number = 0;
-
-  data = _gloss_import_load (input, &length, cancellable, error);
-  if (data == NULL)
-    return FALSE;
-
-  cursor = data;
-  while ((line = _gloss_import_next_line (&cursor, data + length)) != NULL)
-    {
-      g_autofree char *where = g_strdup_printf (_("line %u"), ++number);
-      g_autoptr(JsonNode) node = NULL;
-
-      if (line[strspn (line, " \t")] == '\0')
-        continue;
-
-      node = _gloss_import_parse_line (self, line, where);
-      if (node != NULL)
-        func (self, node, number, where, user_data);
-    }
-
-  return TRUE;
-}
-
-/* The whole of @input as one JSON value */
-JsonNode *
-_gloss_import_load_json (GFile         *input,
-                         GCancellable  *cancellable,
-                         GError       **error)
-{
-  g_autofree char *data = NULL;
-  gsize length;
-
-  data = _gloss_import_load (input, &length, cancellable, error);
-  if (data == NULL)
-    return NULL;
-
-  return gloss_json_parse (data, length, error);
-}
-
-/* An offset or a count: an integer from 0 to G_MAXINT */
-gboolean
-_gloss_import_get_offset (JsonNode *node,
-                          guint    *value)
-{
-  gint64 v;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return FALSE;
-
-  v = json_node_get_int (node);
-  if (v < 0 || v > G_MAXINT)
-    return FALSE;
-
-  *value = (guint)v;
-  return TRUE;
-}
-
-/**
- * _gloss_import_dup_id:
- * @node: (nullable): an id member: a string or an integer
- *
- * Returns: (transfer full) (nullable): the id as a string
- */
-char *
-_gloss_import_dup_id (JsonNode *node)
-{
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return NULL;
-
-  if (json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_strdup (json_node_get_string (node));
-
-  if (json_node_get_value_type (node) == G_TYPE_INT64)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-
-  return NULL;
-}
-
-/**
- * _gloss_import_dup_meta:
- * @skip: the members the format itself reads
- *
- * Returns: (transfer full) (nullable): the other members as a JSON object,
- *   in their order, or %NULL if there are none
- */
-char *
-_gloss_import_dup_meta (JsonObject         *object,
-                        const char * const *skip)
-{
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(JsonObject) meta = json_object_new ();
-  g_autoptr(GList) members = json_object_get_members (object);
-
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      if (g_strv_contains (skip, l->data))
-        continue;
-      json_object_set_member (meta, l->data, json_node_copy (json_object_get_member (object, l->data)));
-    }
-
-  if (json_object_get_size (meta) == 0)
-    return NULL;
-
-  node = json_node_init_object (json_node_alloc (), meta);
-
-  return json_to_string (node, FALSE);
-}
-
-GlossText *
-_gloss_import_text_new (GlossImporter *self,
-                        const char    *contents,
-                        const char    *where)
-{
-  g_autoptr(GError) error = NULL;
-  GlossText *text = gloss_text_new (contents, -1, &error);
-
-  if (text == NULL)
-    _gloss_importer_problem (self, where, "%s", error->message);
-
-  return text;
 }
 
 /* Refuses to write through a symbolic link: FOLDER/link/x could land

@@ -1,7 +1,12 @@
 /* gloss-dataset-json.c
  *
- * Gloss's json export back into documents: the header first, then one
- * object per document as in documents-jsonl.
+ * Gloss's json: the documents as one JSON array, after a header that names
+ * the format version and the labels; each document as in documents-jsonl.
+ *
+ * Writing: the header comes first but must name the labels of every
+ * document, so the documents wait in memory until the end.
+ *
+ * Reading: the header first, then one object per document.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,21 +15,68 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "gloss-error.h"
 #include "gloss-dataset-private.h"
+#include "gloss-error.h"
 #include "gloss-json.h"
 
-gboolean
-_gloss_import_read_json (GlossImporter  *self,
-                         GFile          *input,
-                         GCancellable   *cancellable,
-                         GError        **error)
+/* Writing ---------------------------------------------------------------- */
+
+static void
+string_free (gpointer string)
+{
+  g_string_free (string, TRUE);
+}
+
+static gboolean
+json_add (GlossExporter    *self,
+          GlossExportItem  *item,
+          GError          **error)
+{
+  GString *documents = _gloss_exporter_get_data (self);
+
+  if (documents == NULL)
+    {
+      documents = g_string_new (NULL);
+      _gloss_exporter_set_data (self, documents, string_free);
+    }
+
+  g_string_append (documents, ",\n");
+  _gloss_dataset_append_document (documents, item);
+
+  return TRUE;
+}
+
+static gboolean
+json_end (GlossExporter  *self,
+          GError        **error)
+{
+  GString *out = _gloss_exporter_get_buffer (self);
+  GString *documents = _gloss_exporter_get_data (self);
+
+  g_string_append_printf (out, "[{\"format\": \"gloss-export\", \"version\": %d, \"labels\": ",
+                          GLOSS_EXPORT_VERSION);
+  _gloss_dataset_append_labels (out, _gloss_exporter_get_stats (self)->labels);
+  g_string_append_c (out, '}');
+  if (documents != NULL)
+    g_string_append_len (out, documents->str, documents->len);
+  g_string_append (out, "\n]\n");
+
+  return TRUE;
+}
+
+/* Reading ---------------------------------------------------------------- */
+
+static gboolean
+json_read (GlossImporter  *self,
+           GFile          *input,
+           GCancellable   *cancellable,
+           GError        **error)
 {
   g_autoptr(JsonNode) root = NULL;
   JsonArray *array;
   guint n;
 
-  root = _gloss_import_load_json (input, cancellable, error);
+  root = _gloss_dataset_load_json (input, cancellable, error);
   if (root == NULL)
     return FALSE;
 
@@ -50,11 +102,24 @@ _gloss_import_read_json (GlossImporter  *self,
         }
 
       object = json_node_get_object (node);
-      if (i == 0 && g_strcmp0 (_gloss_import_get_string (object, "format"), "gloss-export") == 0)
+      if (i == 0 && g_strcmp0 (_gloss_dataset_get_string (object, "format"), "gloss-export") == 0)
         continue;
 
-      _gloss_import_document_object (self, object, where);
+      _gloss_dataset_read_document (self, object, where);
     }
 
   return TRUE;
 }
+
+const GlossDatasetFormat _gloss_dataset_json = {
+  .name = "json",
+  .carries = GLOSS_DATASET_CARRIES_ALL,
+  .card =
+    "One JSON array. Its first element is a header, `{\"format\": \"gloss-export\", \"version\": 1, "
+    "\"labels\": [...]}`, with the labels of all documents; every further element is one document "
+    "on its own line:\n\n"
+    GLOSS_DATASET_DOCUMENT_FIELDS,
+  .read = json_read,
+  .add = json_add,
+  .end = json_end,
+};
