@@ -10,7 +10,6 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <stdio.h>
 #include <sys/stat.h>
 
 #include "gloss-agreement.h"
@@ -22,63 +21,7 @@
 #include "gloss-label.h"
 #include "gloss-problem.h"
 #include "gloss-read.h"
-
-/* stdout as a GOutputStream, without gio-unix: the exporter writes to any
- * stream, and stdout must stream too, so that a large corpus is not
- * held in memory. */
-#define STDOUT_TYPE_STREAM (stdout_stream_get_type ())
-G_DECLARE_FINAL_TYPE (StdoutStream, stdout_stream, STDOUT, STREAM, GOutputStream)
-
-struct _StdoutStream
-{
-  GOutputStream parent_instance;
-};
-
-G_DEFINE_FINAL_TYPE (StdoutStream, stdout_stream, G_TYPE_OUTPUT_STREAM)
-
-static gssize
-stdout_stream_write_fn (GOutputStream  *stream,
-                        const void     *buffer,
-                        gsize           count,
-                        GCancellable   *cancellable,
-                        GError        **error)
-{
-  if (fwrite (buffer, 1, count, stdout) != count)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Writing to the standard output failed"));
-      return -1;
-    }
-
-  return count;
-}
-
-static gboolean
-stdout_stream_flush (GOutputStream  *stream,
-                     GCancellable   *cancellable,
-                     GError        **error)
-{
-  if (fflush (stdout) != 0)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Writing to the standard output failed"));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-stdout_stream_class_init (StdoutStreamClass *klass)
-{
-  GOutputStreamClass *stream_class = G_OUTPUT_STREAM_CLASS (klass);
-
-  stream_class->write_fn = stdout_stream_write_fn;
-  stream_class->flush = stdout_stream_flush;
-}
-
-static void
-stdout_stream_init (StdoutStream *self)
-{
-}
+#include "gloss-stdout-stream.h"
 
 /* The agreement figures of the card, from the annotators' own copies of
  * the corpus: annotations by several annotators in one document are no
@@ -349,7 +292,7 @@ gloss_cli_export (int    argc,
   if (gloss_export_format_is_folder (format))
     card_folder = g_object_ref (output);
   else if (to_stdout)
-    stream = g_object_new (STDOUT_TYPE_STREAM, NULL);
+    stream = gloss_stdout_stream_new ();
   else
     {
       /* Written to a temporary file that replaces the old one only when
