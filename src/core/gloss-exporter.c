@@ -18,8 +18,9 @@
 #include "gloss-annotation.h"
 #include "gloss-corpus.h"
 #include "gloss-dataset-private.h"
-#include "gloss-document.h"
+#include "gloss-document-private.h"
 #include "gloss-error.h"
+#include "gloss-exporter-private.h"
 #include "gloss-file-batch.h"
 #include "gloss-label-set.h"
 #include "gloss-label.h"
@@ -27,6 +28,10 @@
 
 /* Below this the buffer is not worth a write () */
 #define FLUSH_SIZE (64 * 1024)
+
+/* The bits of GlossDatasetCarries */
+#define N_CARRIES 7
+G_STATIC_ASSERT (GLOSS_DATASET_CARRIES_ALL == (1 << N_CARRIES) - 1);
 
 struct _GlossExporter
 {
@@ -58,6 +63,7 @@ struct _GlossExporter
   GDestroyNotify    data_destroy;
 
   GlossExportStats  stats;
+  guint             not_carried[N_CARRIES];  /* by the bit of GlossDatasetCarries */
 };
 
 G_DEFINE_FINAL_TYPE (GlossExporter, gloss_exporter, G_TYPE_OBJECT)
@@ -346,10 +352,12 @@ progress_report_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-report_progress (GlossExporter *self,
-                 guint          n_done,
-                 guint          n_total)
+/* Calls the progress function, from a worker thread through the main
+ * context it reports to */
+void
+_gloss_exporter_report_progress (GlossExporter *self,
+                                 guint          n_done,
+                                 guint          n_total)
 {
   ProgressReport *report;
   gint64 now;
@@ -523,6 +531,40 @@ merge_labels (GlossExporter *self,
 }
 
 static void
+not_carried (GlossExporter       *self,
+             GlossDatasetCarries  what,
+             guint                n)
+{
+  if ((self->info->carries & what) == 0)
+    self->not_carried[g_bit_nth_lsf (what, -1)] += n;
+}
+
+/* What the document holds that its format has no place for */
+static void
+count_not_carried (GlossExporter   *self,
+                   GlossExportItem *item)
+{
+  guint n_labelled = 0;
+
+  for (guint i = 0; i < item->annotations->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (item->annotations, i);
+
+      not_carried (self, GLOSS_DATASET_CARRIES_NOTES, gloss_annotation_get_note (annotation)[0] != '\0');
+      not_carried (self, GLOSS_DATASET_CARRIES_ANNOTATORS, gloss_annotation_get_annotator (annotation)[0] != '\0');
+      not_carried (self, GLOSS_DATASET_CARRIES_TIMES, 1);
+    }
+
+  for (guint i = 0; i < item->n_sentences; i++)
+    n_labelled += item->by_sentence[i] != NULL;
+
+  not_carried (self, GLOSS_DATASET_CARRIES_SENTENCES, item->n_sentences - n_labelled);
+  not_carried (self, GLOSS_DATASET_CARRIES_DONE, gloss_document_get_done (item->document));
+  not_carried (self, GLOSS_DATASET_CARRIES_LANGUAGE, 1);
+  not_carried (self, GLOSS_DATASET_CARRIES_META, _gloss_document_get_meta (item->document) != NULL);
+}
+
+static void
 item_clear (GlossExportItem *item)
 {
   for (guint i = 0; i < item->n_sentences; i++)
@@ -614,6 +656,7 @@ gloss_exporter_add (GlossExporter  *self,
       g_ptr_array_add (item.annotations, g_steal_pointer (&annotation));
     }
 
+  count_not_carried (self, &item);
   self->stats.n_documents++;
   self->stats.n_sentences += item.n_sentences;
   count (self->stats.languages, self->stats.language_counts, gloss_document_get_language (document));
@@ -729,6 +772,32 @@ gloss_exporter_get_renamed (GlossExporter  *self,
 }
 
 /**
+ * gloss_exporter_count_not_carried:
+ * @what: one kind of thing a format may carry
+ *
+ * What the documents exported so far held that the format has no place
+ * for, and so are not in the export: for %GLOSS_DATASET_CARRIES_NOTES and
+ * %GLOSS_DATASET_CARRIES_ANNOTATORS the annotations with a note or an
+ * annotator's name, for %GLOSS_DATASET_CARRIES_TIMES the annotations, for
+ * %GLOSS_DATASET_CARRIES_SENTENCES the sentences without a label, for
+ * %GLOSS_DATASET_CARRIES_DONE the documents marked done, for
+ * %GLOSS_DATASET_CARRIES_LANGUAGE the documents, and for
+ * %GLOSS_DATASET_CARRIES_META the documents with metadata. 0 for what the
+ * format carries.
+ *
+ * Returns: how many were not carried
+ */
+guint
+gloss_exporter_count_not_carried (GlossExporter       *self,
+                                  GlossDatasetCarries  what)
+{
+  g_return_val_if_fail (GLOSS_IS_EXPORTER (self), 0);
+  g_return_val_if_fail (what != 0 && (what & (what - 1)) == 0 && what <= GLOSS_DATASET_CARRIES_ALL, 0);
+
+  return self->not_carried[g_bit_nth_lsf (what, -1)];
+}
+
+/**
  * gloss_exporter_get_n_documents:
  *
  * Returns: how many documents were exported so far (those the filters
@@ -740,14 +809,6 @@ gloss_exporter_get_n_documents (GlossExporter *self)
   g_return_val_if_fail (GLOSS_IS_EXPORTER (self), 0);
 
   return self->stats.n_documents;
-}
-
-static char *
-dup_display_name (GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-
-  return path ? g_filename_display_name (path) : g_file_get_uri (file);
 }
 
 /**
@@ -795,7 +856,7 @@ gloss_export_corpus (GlossExporter  *exporter,
       document = gloss_document_load_fallback (file, NULL, exporter->encoding, cancellable, &load_error);
       if (document == NULL)
         {
-          g_autofree char *name = dup_display_name (file);
+          g_autofree char *name = gloss_corpus_dup_display_name (file);
 
           if (g_error_matches (load_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
             {
@@ -809,7 +870,7 @@ gloss_export_corpus (GlossExporter  *exporter,
               gloss_problems_add (invalid, "", "%s", load_error->message);
               gloss_problems_set_file (invalid, invalid->len - 1, name);
             }
-          report_progress (exporter, i + 1, files->len);
+          _gloss_exporter_report_progress (exporter, i + 1, files->len);
           continue;
         }
 
@@ -817,7 +878,7 @@ gloss_export_corpus (GlossExporter  *exporter,
       if (problems->len > 0)
         {
           g_autoptr(GFile) json_file = gloss_document_dup_annotation_file (document);
-          g_autofree char *name = dup_display_name (json_file);
+          g_autofree char *name = gloss_corpus_dup_display_name (json_file);
 
           for (guint k = 0; invalid != NULL && k < problems->len; k++)
             {
@@ -827,14 +888,14 @@ gloss_export_corpus (GlossExporter  *exporter,
                 problem->file = g_strdup (name);
               g_ptr_array_add (invalid, problem);
             }
-          report_progress (exporter, i + 1, files->len);
+          _gloss_exporter_report_progress (exporter, i + 1, files->len);
           continue;
         }
 
       id = gloss_corpus_dup_id (g_ptr_array_index (roots, i), file);
       if (!gloss_exporter_add (exporter, document, id, cancellable, error))
         return FALSE;
-      report_progress (exporter, i + 1, files->len);
+      _gloss_exporter_report_progress (exporter, i + 1, files->len);
     }
 
   return gloss_exporter_end (exporter, cancellable, error);
@@ -906,8 +967,7 @@ gloss_export_corpus_async (GlossExporter       *exporter,
   data->folder = folder ? g_object_ref (folder) : NULL;
   data->invalid = gloss_problems_new ();
 
-  g_clear_pointer (&exporter->progress_context, g_main_context_unref);
-  exporter->progress_context = g_main_context_ref_thread_default ();
+  _gloss_exporter_report_to_thread_default (exporter);
 
   task = g_task_new (exporter, cancellable, callback, user_data);
   g_task_set_source_tag (task, gloss_export_corpus_async);
@@ -935,6 +995,15 @@ gloss_export_corpus_finish (GlossExporter  *exporter,
     *invalid = g_ptr_array_ref (data->invalid);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* From here on, progress is reported in the caller's thread-default main
+ * context: the export is about to run in a worker thread */
+void
+_gloss_exporter_report_to_thread_default (GlossExporter *self)
+{
+  g_clear_pointer (&self->progress_context, g_main_context_unref);
+  self->progress_context = g_main_context_ref_thread_default ();
 }
 
 GString *
