@@ -34,6 +34,7 @@
 #include "gloss-label-set.h"
 #include "gloss-label.h"
 #include "gloss-problem.h"
+#include "gloss-project.h"
 #include "gloss-sentence.h"
 #include "gloss-text.h"
 
@@ -61,6 +62,7 @@ struct _GlossImporter
   GPtrArray         *problems;
   GPtrArray         *warnings;
   guint              n_mapped;
+  gboolean           has_read;
 };
 
 G_DEFINE_FINAL_TYPE (GlossImporter, gloss_importer, G_TYPE_OBJECT)
@@ -273,7 +275,26 @@ gloss_importer_read (GlossImporter  *self,
   g_free (self->input_name);
   self->input_name = path ? g_filename_display_name (path) : g_file_get_uri (input);
 
-  return _gloss_dataset_for_import (self->format)->read (self, input, cancellable, error);
+  if (!_gloss_dataset_for_import (self->format)->read (self, input, cancellable, error))
+    return FALSE;
+
+  self->has_read = TRUE;
+
+  return TRUE;
+}
+
+/**
+ * gloss_importer_has_read:
+ *
+ * Returns: %TRUE once gloss_importer_read() has read an input (it may
+ *   have problems)
+ */
+gboolean
+gloss_importer_has_read (GlossImporter *self)
+{
+  g_return_val_if_fail (GLOSS_IS_IMPORTER (self), FALSE);
+
+  return self->has_read;
 }
 
 guint
@@ -1043,4 +1064,162 @@ gloss_importer_write (GlossImporter  *self,
     }
 
   return gloss_file_batch_commit (batch, cancellable, error);
+}
+
+/**
+ * gloss_importer_import:
+ * @input: the file (or, for brat, the folder) to import
+ * @folder: the folder to write the documents into
+ * @force: overwrite existing files
+ * @conflicts: (element-type GFile) (nullable): where the existing files
+ *   are listed
+ *
+ * The one import path, which the window and `gloss import` run: takes the
+ * labels of the project @folder is in, so that the new files agree with
+ * the documents there, reads @input, and writes the documents, or nothing
+ * (gloss_importer_write()). An importer that has read already (an import
+ * that stopped at files that exist) only writes, as after the user agreed
+ * to replace them.
+ *
+ * Returns: %FALSE with @error set if nothing was written: with
+ *   %GLOSS_ERROR_INVALID_PROJECT when the project file has problems, or
+ *   %GLOSS_ERROR_INVALID_DATASET when the input has problems (both listed
+ *   by gloss_importer_get_problems()); with the reason the input cannot
+ *   be read while gloss_importer_has_read() is %FALSE; else with why the
+ *   documents could not be written
+ */
+gboolean
+gloss_importer_import (GlossImporter  *self,
+                       GFile          *input,
+                       GFile          *folder,
+                       gboolean        force,
+                       GPtrArray      *conflicts,
+                       GCancellable   *cancellable,
+                       GError        **error)
+{
+  g_return_val_if_fail (GLOSS_IS_IMPORTER (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (input), FALSE);
+  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
+
+  if (!self->has_read)
+    {
+      /* Documents imported with other labels than the project's would
+       * not load there */
+      if (g_file_query_exists (folder, cancellable))
+        {
+          guint n_problems = self->problems->len;
+          g_autoptr(GlossLabelSet) labels = gloss_project_load_labels_for (folder, self->problems, cancellable);
+
+          if (self->problems->len > n_problems)
+            {
+              g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_PROJECT,
+                                   _("The project file of the folder has problems, so nothing was written."));
+              return FALSE;
+            }
+
+          if (labels != NULL)
+            gloss_importer_set_labels (self, labels);
+        }
+
+      if (!gloss_importer_read (self, input, cancellable, error))
+        return FALSE;
+    }
+
+  if (self->problems->len > 0)
+    {
+      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_DATASET,
+                           _("The dataset has problems, so nothing was written."));
+      return FALSE;
+    }
+
+  return gloss_importer_write (self, folder, force, conflicts, cancellable, error);
+}
+
+typedef struct
+{
+  GFile     *input;
+  GFile     *folder;
+  gboolean   force;
+  GPtrArray *conflicts;
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_clear_object (&data->input);
+  g_clear_object (&data->folder);
+  g_clear_pointer (&data->conflicts, g_ptr_array_unref);
+  g_free (data);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportData *data = task_data;
+  GError *error = NULL;
+
+  if (!gloss_importer_import (source_object, data->input, data->folder, data->force, data->conflicts,
+                              cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * gloss_importer_import_async:
+ *
+ * Runs gloss_importer_import() in a worker thread. Do not touch the
+ * importer until it finishes.
+ */
+void
+gloss_importer_import_async (GlossImporter       *self,
+                             GFile               *input,
+                             GFile               *folder,
+                             gboolean             force,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportData *data;
+
+  g_return_if_fail (GLOSS_IS_IMPORTER (self));
+  g_return_if_fail (G_IS_FILE (input));
+  g_return_if_fail (G_IS_FILE (folder));
+
+  data = g_new0 (ImportData, 1);
+  data->input = g_object_ref (input);
+  data->folder = g_object_ref (folder);
+  data->force = !!force;
+  data->conflicts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gloss_importer_import_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)import_data_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+/**
+ * gloss_importer_import_finish:
+ * @conflicts: (out) (optional) (transfer full) (element-type GFile): the
+ *   files that exist already, when that is why nothing was written
+ */
+gboolean
+gloss_importer_import_finish (GlossImporter  *self,
+                              GAsyncResult   *result,
+                              GPtrArray     **conflicts,
+                              GError        **error)
+{
+  ImportData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (conflicts != NULL)
+    *conflicts = g_ptr_array_ref (data->conflicts);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
