@@ -2,10 +2,11 @@
  *
  * Import…: makes `.txt` + `.gloss.json` pairs in a folder from a dataset
  * (or texts to annotate from a JSONL corpus of articles) through the
- * core's gloss_importer_import_async(), the path `gloss import` runs. Existing files are listed and replaced only
- * after asking; a dataset with problems (an id that would land outside the
- * folder, a span that does not fit its text) writes nothing and lists them.
- * The folder then opens in the window.
+ * core's gloss_importer_import_async(), the path `gloss import` runs.
+ * Existing files are listed and replaced only after asking; a dataset with
+ * problems (an id that would land outside the folder, a span that does not
+ * fit its text) or a project file with problems writes nothing and lists
+ * them. The folder then opens in the window.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
