@@ -122,66 +122,6 @@ gloss_exporter_init (GlossExporter *self)
 }
 
 /**
- * gloss_export_format_from_name:
- * @name: a format's name, as the command line writes it (`sentences-jsonl`)
- *
- * Returns: %TRUE if @name is a format, with @format set
- */
-gboolean
-gloss_export_format_from_name (const char        *name,
-                               GlossExportFormat *format)
-{
-  for (guint i = 0; i < GLOSS_EXPORT_N_FORMATS; i++)
-    {
-      if (g_strcmp0 (_gloss_dataset_for_export (i)->name, name) == 0)
-        {
-          *format = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-const char *
-gloss_export_format_get_name (GlossExportFormat format)
-{
-  g_return_val_if_fail (format < GLOSS_EXPORT_N_FORMATS, NULL);
-
-  return _gloss_dataset_for_export (format)->name;
-}
-
-/**
- * gloss_export_format_is_folder:
- *
- * Returns: %TRUE if the format writes a folder of files, not one stream
- */
-gboolean
-gloss_export_format_is_folder (GlossExportFormat format)
-{
-  g_return_val_if_fail (format < GLOSS_EXPORT_N_FORMATS, FALSE);
-
-  return _gloss_dataset_for_export (format)->folder;
-}
-
-/**
- * gloss_export_format_list_names:
- *
- * Returns: (transfer full): the names of the formats, separated by commas,
- *   for help texts and messages
- */
-char *
-gloss_export_format_list_names (void)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < GLOSS_EXPORT_N_FORMATS; i++)
-    g_string_append_printf (out, "%s%s", i ? ", " : "", _gloss_dataset_for_export (i)->name);
-
-  return g_string_free (out, FALSE);
-}
-
-/**
  * gloss_exporter_new:
  *
  * Returns: (transfer full): an exporter that writes @format

@@ -115,54 +115,6 @@ gloss_importer_init (GlossImporter *self)
   self->annotator = g_strdup ("");
 }
 
-gboolean
-gloss_import_format_from_name (const char        *name,
-                               GlossImportFormat *format)
-{
-  for (guint i = 0; i < GLOSS_IMPORT_N_FORMATS; i++)
-    {
-      if (g_strcmp0 (_gloss_dataset_for_import (i)->name, name) == 0)
-        {
-          *format = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-const char *
-gloss_import_format_get_name (GlossImportFormat format)
-{
-  g_return_val_if_fail (format < GLOSS_IMPORT_N_FORMATS, NULL);
-
-  return _gloss_dataset_for_import (format)->name;
-}
-
-/**
- * gloss_import_format_is_folder:
- *
- * Returns: %TRUE if the format is read from a folder (brat)
- */
-gboolean
-gloss_import_format_is_folder (GlossImportFormat format)
-{
-  g_return_val_if_fail (format < GLOSS_IMPORT_N_FORMATS, FALSE);
-
-  return _gloss_dataset_for_import (format)->folder;
-}
-
-char *
-gloss_import_format_list_names (void)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < GLOSS_IMPORT_N_FORMATS; i++)
-    g_string_append_printf (out, "%s%s", i ? ", " : "", _gloss_dataset_for_import (i)->name);
-
-  return g_string_free (out, FALSE);
-}
-
 /**
  * gloss_importer_new:
  *

@@ -1,9 +1,11 @@
 /* gloss-dataset.c
  *
- * The table of dataset formats, and the helpers their readers and writers
- * share. Each format is one file, gloss-dataset-FORMAT.c, holding its
- * reader and its writer and ending in its entry of the table; the
- * exporter and the importer reach a format only through its entry.
+ * The table of dataset formats, what the exporter and the importer ask of
+ * it (gloss_export_format_*(), gloss_import_format_*()), and the helpers
+ * the readers and writers share. Each format is one file,
+ * gloss-dataset-FORMAT.c, holding its reader and its writer and ending in
+ * its entry of the table; the exporter and the importer reach a format
+ * only through its entry.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -66,6 +68,134 @@ _gloss_dataset_for_import (GlossImportFormat format)
   g_return_val_if_fail (format < GLOSS_IMPORT_N_FORMATS, NULL);
 
   return import_formats[format];
+}
+
+/* The position of the format called @name in @list */
+static gboolean
+find_name (const GlossDatasetFormat * const *list,
+           guint                             n,
+           const char                       *name,
+           guint                            *position)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (g_strcmp0 (list[i]->name, name) == 0)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static char *
+list_names (const GlossDatasetFormat * const *list,
+            guint                             n)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (out, "%s%s", i ? ", " : "", list[i]->name);
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * gloss_export_format_from_name:
+ * @name: a format's name, as the command line writes it (`sentences-jsonl`)
+ *
+ * Returns: %TRUE if @name is a format Gloss writes, with @format set
+ */
+gboolean
+gloss_export_format_from_name (const char        *name,
+                               GlossExportFormat *format)
+{
+  guint position;
+
+  if (!find_name (export_formats, GLOSS_EXPORT_N_FORMATS, name, &position))
+    return FALSE;
+
+  *format = position;
+  return TRUE;
+}
+
+const char *
+gloss_export_format_get_name (GlossExportFormat format)
+{
+  g_return_val_if_fail (format < GLOSS_EXPORT_N_FORMATS, NULL);
+
+  return _gloss_dataset_for_export (format)->name;
+}
+
+/**
+ * gloss_export_format_is_folder:
+ *
+ * Returns: %TRUE if the format writes a folder of files, not one stream
+ */
+gboolean
+gloss_export_format_is_folder (GlossExportFormat format)
+{
+  g_return_val_if_fail (format < GLOSS_EXPORT_N_FORMATS, FALSE);
+
+  return _gloss_dataset_for_export (format)->folder;
+}
+
+/**
+ * gloss_export_format_list_names:
+ *
+ * Returns: (transfer full): the names of the formats Gloss writes,
+ *   separated by commas, for help texts and messages
+ */
+char *
+gloss_export_format_list_names (void)
+{
+  return list_names (export_formats, GLOSS_EXPORT_N_FORMATS);
+}
+
+/**
+ * gloss_import_format_from_name:
+ *
+ * Returns: %TRUE if @name is a format Gloss reads, with @format set
+ */
+gboolean
+gloss_import_format_from_name (const char        *name,
+                               GlossImportFormat *format)
+{
+  guint position;
+
+  if (!find_name (import_formats, GLOSS_IMPORT_N_FORMATS, name, &position))
+    return FALSE;
+
+  *format = position;
+  return TRUE;
+}
+
+const char *
+gloss_import_format_get_name (GlossImportFormat format)
+{
+  g_return_val_if_fail (format < GLOSS_IMPORT_N_FORMATS, NULL);
+
+  return _gloss_dataset_for_import (format)->name;
+}
+
+/**
+ * gloss_import_format_is_folder:
+ *
+ * Returns: %TRUE if the format is read from a folder (brat)
+ */
+gboolean
+gloss_import_format_is_folder (GlossImportFormat format)
+{
+  g_return_val_if_fail (format < GLOSS_IMPORT_N_FORMATS, FALSE);
+
+  return _gloss_dataset_for_import (format)->folder;
+}
+
+char *
+gloss_import_format_list_names (void)
+{
+  return list_names (import_formats, GLOSS_IMPORT_N_FORMATS);
 }
 
 /* Writing ---------------------------------------------------------------- */
