@@ -25,7 +25,7 @@
 #include "bench-util.h"
 #include "gloss-document.h"
 #include "gloss-format.h"
-#include "gloss-import.h"
+#include "gloss-importer.h"
 #include "gloss-json.h"
 #include "gloss-label-set.h"
 #include "gloss-problem.h"

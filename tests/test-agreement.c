@@ -17,7 +17,7 @@
 #include "gloss-agreement.h"
 #include "gloss-corpus.h"
 #include "gloss-document.h"
-#include "gloss-export.h"
+#include "gloss-exporter.h"
 #include "gloss-problem.h"
 
 #define EPSILON 0.0005

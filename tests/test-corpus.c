@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "gloss-corpus.h"
-#include "gloss-import.h"
+#include "gloss-importer.h"
 
 static const struct
 {

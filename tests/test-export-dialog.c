@@ -16,9 +16,9 @@
 #include "gloss-application.h"
 #include "gloss-corpus.h"
 #include "gloss-document.h"
-#include "gloss-export.h"
+#include "gloss-exporter.h"
 #include "gloss-export-dialog.h"
-#include "gloss-import.h"
+#include "gloss-importer.h"
 #include "gloss-import-dialog.h"
 #include "gloss-problem.h"
 #include "gloss-window.h"
@@ -577,6 +577,47 @@ test_import_outside (void)
   remove_tree (tmp);
 }
 
+/* The folder's project file has problems: the import stops, as `gloss
+ * import` does, lists them, and writes nothing */
+static void
+test_import_project_problems (void)
+{
+  g_autofree char *tmp = make_tmp ();
+  g_autofree char *input = g_build_filename (tmp, "articles.jsonl", NULL);
+  g_autofree char *into = g_build_filename (tmp, "project", NULL);
+  g_autofree char *project = g_build_filename (into, "gloss-project.json", NULL);
+  g_autofree char *text = g_build_filename (into, "fine.txt", NULL);
+  g_autoptr(GFile) input_file = g_file_new_for_path (input);
+  g_autoptr(GFile) into_file = g_file_new_for_path (into);
+  g_autoptr(GError) error = NULL;
+  GlossImportDialog *dialog;
+  GlossWindow *window;
+  GPtrArray *problems;
+  GlossProblem *problem;
+
+  g_file_set_contents (input, "{\"id\": \"fine\", \"text\": \"Ein Satz.\"}\n", -1, &error);
+  g_assert_no_error (error);
+  g_mkdir_with_parents (into, 0700);
+  g_file_set_contents (project, "{\"format\": \"gloss-project\", \"version\": 1, \"labels\": 3}", -1, &error);
+  g_assert_no_error (error);
+
+  window = open_folder (NULL);
+  dialog = open_import_dialog (window);
+  g_object_set (dialog, "format", GLOSS_IMPORT_ARTICLES_JSONL, "input", input_file, "destination", into_file, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.start", NULL));
+  wait_for (not_busy, dialog, "the import to stop");
+
+  problems = gloss_import_dialog_get_problems (dialog);
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_assert_true (g_str_has_suffix (problem->file, "gloss-project.json"));
+  g_assert_false (g_file_test (text, G_FILE_TEST_EXISTS));
+  g_assert_true (find_toplevel (GLOSS_TYPE_IMPORT_DIALOG) == GTK_WINDOW (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (tmp);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -593,6 +634,7 @@ main (int    argc,
   g_test_add_func ("/gloss/export-dialog/cancel", test_export_cancel);
   g_test_add_func ("/gloss/export-dialog/import", test_import);
   g_test_add_func ("/gloss/export-dialog/import-outside", test_import_outside);
+  g_test_add_func ("/gloss/export-dialog/import-project-problems", test_import_project_problems);
 
   ret = g_test_run ();
 

@@ -15,8 +15,10 @@
 
 #include "gloss-corpus.h"
 #include "gloss-document.h"
-#include "gloss-export.h"
-#include "gloss-import.h"
+#include "gloss-error.h"
+#include "gloss-export-job.h"
+#include "gloss-exporter.h"
+#include "gloss-importer.h"
 #include "gloss-json.h"
 #include "gloss-problem.h"
 #include "gloss-text.h"
@@ -568,6 +570,303 @@ test_async_invalid (void)
   remove_tree (folder);
 }
 
+static guint
+count_children (GFile *folder)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GError) error = NULL;
+  GFileInfo *info;
+  guint n = 0;
+
+  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+  while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      n++;
+      g_object_unref (info);
+    }
+
+  return n;
+}
+
+/* The core's one export path, which the window and `gloss export` run:
+ * from a folder to a file with its data card beside it, the same bytes
+ * as the exporter itself writes, and nothing else left in the folder */
+static void
+test_job_file (void)
+{
+  Options options = { GLOSS_EXPORT_SENTENCES_JSONL };
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(GFile) tmp = g_file_new_for_path (dir);
+  g_autoptr(GFile) output = g_file_get_child (tmp, "corpus.jsonl");
+  g_autoptr(GFile) root = corpus_root ();
+  g_autoptr(GlossExporter) exporter = gloss_exporter_new (options.format);
+  g_autoptr(GlossExportJob) job = gloss_export_job_new (exporter);
+  g_autoptr(GBytes) expected = export_corpus (&options, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *card = NULL;
+
+  gloss_export_job_add_input (job, root);
+  gloss_export_job_set_output (job, output);
+  gloss_export_job_set_card (job, TRUE);
+  g_assert_true (gloss_export_job_run (job, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (gloss_export_job_get_step (job), ==, GLOSS_EXPORT_JOB_DONE);
+  g_assert_cmpuint (gloss_export_job_get_n_texts (job), ==, 4);
+  g_assert_cmpuint (gloss_export_job_get_left_out (job)->len, ==, 0);
+  g_assert_cmpuint (gloss_export_job_count_left_out (job), ==, 0);
+  g_assert_cmpuint (gloss_exporter_get_n_documents (exporter), ==, 4);
+
+  written = read_file (tmp, "corpus.jsonl");
+  g_assert_cmpmem (written, strlen (written), g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+  card = read_file (tmp, "README.md");
+  g_assert_true (g_str_has_prefix (card, "# Data card"));
+  g_assert_nonnull (strstr (card, "| documents | 4 |\n| sentences | 14 |\n"));
+
+  g_assert_cmpuint (count_children (tmp), ==, 2);
+
+  remove_tree (tmp);
+}
+
+static void
+cancel_after_first_cb (guint    n_done,
+                       guint    n_total,
+                       gpointer user_data)
+{
+  if (n_done == 1)
+    g_cancellable_cancel (user_data);
+}
+
+/* A job that stops half-way leaves the file that was there as it was */
+static void
+test_job_cancelled (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(GFile) tmp = g_file_new_for_path (dir);
+  g_autoptr(GFile) output = g_file_get_child (tmp, "corpus.json");
+  g_autoptr(GFile) root = corpus_root ();
+  g_autoptr(GlossExporter) exporter = gloss_exporter_new (GLOSS_EXPORT_JSON);
+  g_autoptr(GlossExportJob) job = gloss_export_job_new (exporter);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+
+  g_file_replace_contents (output, "an earlier export\n", 18, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  gloss_exporter_set_progress_func (exporter, cancel_after_first_cb, cancellable, NULL);
+  gloss_export_job_add_input (job, root);
+  gloss_export_job_set_output (job, output);
+  gloss_export_job_set_card (job, TRUE);
+  g_assert_false (gloss_export_job_run (job, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (gloss_export_job_get_step (job), ==, GLOSS_EXPORT_JOB_EXPORTING);
+  g_clear_error (&error);
+
+  kept = read_file (tmp, "corpus.json");
+  g_assert_cmpstr (kept, ==, "an earlier export\n");
+
+  /* No temporary file, no card */
+  g_assert_cmpuint (count_children (tmp), ==, 1);
+
+  remove_tree (tmp);
+}
+
+/* A folder without texts is refused before anything is written, unless
+ * the caller (the command) wants an empty dataset then */
+static void
+test_job_empty (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(GFile) tmp = g_file_new_for_path (dir);
+  g_autoptr(GFile) empty = g_file_get_child (tmp, "empty");
+  g_autoptr(GFile) output = g_file_get_child (tmp, "out.json");
+  g_autoptr(GError) error = NULL;
+
+  g_file_make_directory (empty, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint allow = 0; allow < 2; allow++)
+    {
+      g_autoptr(GlossExporter) exporter = gloss_exporter_new (GLOSS_EXPORT_JSON);
+      g_autoptr(GlossExportJob) job = gloss_export_job_new (exporter);
+      g_autofree char *written = NULL;
+
+      gloss_export_job_add_input (job, empty);
+      gloss_export_job_set_output (job, output);
+      gloss_export_job_set_allow_empty (job, allow);
+
+      if (!allow)
+        {
+          g_assert_false (gloss_export_job_run (job, NULL, &error));
+          g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT);
+          g_assert_nonnull (strstr (error->message, "empty"));
+          g_assert_false (g_file_query_exists (output, NULL));
+          g_clear_error (&error);
+          continue;
+        }
+
+      g_assert_true (gloss_export_job_run (job, NULL, &error));
+      g_assert_no_error (error);
+      written = read_file (tmp, "out.json");
+      g_assert_true (g_str_has_prefix (written, "[{\"format\": \"gloss-export\""));
+    }
+
+  remove_tree (tmp);
+}
+
+typedef struct
+{
+  GThread *thread;
+  GArray  *reports;   /* n_done, n_total, … */
+  gboolean done;
+} AsyncRun;
+
+static void
+record_progress_cb (guint    n_done,
+                    guint    n_total,
+                    gpointer user_data)
+{
+  AsyncRun *run = user_data;
+
+  g_assert_true (g_thread_self () == run->thread);
+  g_array_append_val (run->reports, n_done);
+  g_array_append_val (run->reports, n_total);
+}
+
+static void
+on_job_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  AsyncRun *run = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gloss_export_job_run_finish (GLOSS_EXPORT_JOB (object), result, &error));
+  g_assert_no_error (error);
+  run->done = TRUE;
+}
+
+/* In a worker thread, as the window runs it: progress reaches the
+ * caller's thread, from 0 of all to all of all; a brat folder gets its
+ * card inside */
+static void
+test_job_async (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(GFile) tmp = g_file_new_for_path (dir);
+  g_autoptr(GFile) output = g_file_get_child (tmp, "brat");
+  g_autoptr(GFile) root = corpus_root ();
+  g_autoptr(GlossExporter) exporter = gloss_exporter_new (GLOSS_EXPORT_BRAT);
+  g_autoptr(GlossExportJob) job = gloss_export_job_new (exporter);
+  g_autoptr(GArray) reports = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *card = NULL;
+  g_autofree char *ann = NULL;
+  AsyncRun run = { g_thread_self (), reports, FALSE };
+
+  gloss_exporter_set_progress_func (exporter, record_progress_cb, &run, NULL);
+  gloss_export_job_add_input (job, root);
+  gloss_export_job_set_output (job, output);
+  gloss_export_job_set_card (job, TRUE);
+  gloss_export_job_run_async (job, NULL, on_job_done_cb, &run);
+  while (!run.done)
+    g_main_context_iteration (NULL, TRUE);
+  /* The last report may be queued behind the result */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_cmpuint (reports->len, >=, 4);
+  g_assert_cmpuint (g_array_index (reports, guint, 0), ==, 0);
+  g_assert_cmpuint (g_array_index (reports, guint, 1), ==, 4);
+  g_assert_cmpuint (g_array_index (reports, guint, reports->len - 2), ==, 4);
+  g_assert_cmpuint (g_array_index (reports, guint, reports->len - 1), ==, 4);
+
+  card = read_file (output, "README.md");
+  g_assert_nonnull (strstr (card, "as `brat`"));
+  ann = read_file (output, "de/rathaus.ann");
+  g_assert_true (g_str_has_prefix (ann, "T1\t"));
+
+  remove_tree (tmp);
+}
+
+/* Written into a stream the caller owns (the standard output), which
+ * stays open; a broken document is left out and counted once */
+static void
+test_job_stream_left_out (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GFile) broken = g_file_get_child (folder, "council.txt.gloss.json");
+  g_autoptr(GlossExporter) exporter = gloss_exporter_new (GLOSS_EXPORT_DOCCANO);
+  g_autoptr(GlossExportJob) job = gloss_export_job_new (exporter);
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  GlossProblem *problem;
+
+  copy_fixture (folder, "de/sport/fussball.txt");
+  copy_fixture (folder, "de/sport/fussball.txt.gloss.json");
+  copy_fixture (folder, "en/council.txt");
+  g_file_replace_contents (broken, "{\"format\": ", 12, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  gloss_export_job_add_input (job, folder);
+  gloss_export_job_set_output_stream (job, stream);
+  g_assert_true (gloss_export_job_run (job, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (g_output_stream_is_closed (stream));
+  g_assert_cmpuint (gloss_export_job_get_n_texts (job), ==, 2);
+  g_assert_cmpuint (gloss_export_job_count_left_out (job), ==, 1);
+  problem = g_ptr_array_index (gloss_export_job_get_left_out (job), 0);
+  g_assert_true (g_str_has_suffix (problem->file, "council.txt.gloss.json"));
+  g_assert_cmpuint (gloss_exporter_get_n_documents (exporter), ==, 1);
+  g_assert_true (g_str_has_prefix (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)),
+                                   "{\"id\": \"fussball.txt\""));
+
+  remove_tree (folder);
+}
+
+/* What a format has no place for is counted, so that a caller can say
+ * what the export left behind */
+static void
+test_not_carried (void)
+{
+  static const struct
+  {
+    GlossExportFormat format;
+    guint             counts[7];  /* by the bit of GlossDatasetCarries */
+  } cases[] = {
+    /* 14 sentences, 9 labelled; 13 annotations, 5 with a note, all with
+     * an annotator; 4 documents, 2 done, 1 with metadata */
+    { GLOSS_EXPORT_DOCCANO,         { 5, 5, 13, 13, 2, 4, 1 } },
+    { GLOSS_EXPORT_LABEL_STUDIO,    { 5, 0, 13, 13, 2, 0, 1 } },
+    { GLOSS_EXPORT_CSV,             { 0, 0, 0, 13, 2, 0, 1 } },
+    { GLOSS_EXPORT_DOCUMENTS_JSONL, { 0, 0, 0, 0, 0, 0, 0 } },
+  };
+  g_autoptr(GFile) root = corpus_root ();
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GlossExporter) exporter = gloss_exporter_new (cases[c].format);
+      g_autoptr(GlossExportJob) job = gloss_export_job_new (exporter);
+      g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+      g_autoptr(GError) error = NULL;
+
+      gloss_export_job_add_input (job, root);
+      gloss_export_job_set_output_stream (job, stream);
+      g_assert_true (gloss_export_job_run (job, NULL, &error));
+      g_assert_no_error (error);
+
+      for (guint bit = 0; bit < G_N_ELEMENTS (cases[c].counts); bit++)
+        {
+          g_test_message ("%s, carries bit %u", gloss_export_format_get_name (cases[c].format), bit);
+          g_assert_cmpuint (gloss_exporter_count_not_carried (exporter, 1 << bit), ==, cases[c].counts[bit]);
+        }
+    }
+}
+
 /* export → import → export, byte for byte */
 static void
 test_round_trip (gconstpointer data)
@@ -650,6 +949,12 @@ main (int   argc,
   g_test_add_func ("/gloss/export/filters", test_filters);
   g_test_add_func ("/gloss/export/card", test_card);
   g_test_add_func ("/gloss/export/async-invalid", test_async_invalid);
+  g_test_add_func ("/gloss/export/job/file", test_job_file);
+  g_test_add_func ("/gloss/export/job/cancelled", test_job_cancelled);
+  g_test_add_func ("/gloss/export/job/empty", test_job_empty);
+  g_test_add_func ("/gloss/export/job/async", test_job_async);
+  g_test_add_func ("/gloss/export/job/stream-left-out", test_job_stream_left_out);
+  g_test_add_func ("/gloss/export/job/not-carried", test_not_carried);
 
   for (guint i = 0; i < G_N_ELEMENTS (round_trips); i++)
     {

@@ -14,7 +14,7 @@
 #include "gloss-annotation.h"
 #include "gloss-document.h"
 #include "gloss-error.h"
-#include "gloss-import.h"
+#include "gloss-importer.h"
 #include "gloss-problem.h"
 #include "gloss-sentence.h"
 
@@ -465,6 +465,139 @@ test_documents_jsonl_checked (Fixture       *fixture,
   g_assert_nonnull (strstr (problem->message, "$.annotations[0]"));
 }
 
+/* The one import path (the window's and the command's): a project file
+ * with problems stops it before the input is read, and nothing is written */
+static void
+test_import_project_problems (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GFile) input = write_input (fixture, "input.jsonl", "{\"id\": \"a\", \"text\": \"Eins. Zwei.\"}\n");
+  g_autoptr(GFile) into = g_file_get_child (fixture->folder, "into");
+  g_autoptr(GFile) text = g_file_get_child (into, "a.txt");
+  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_ARTICLES_JSONL);
+  g_autoptr(GError) error = NULL;
+  GlossProblem *problem;
+
+  g_object_unref (write_input (fixture, "into/gloss-project.json",
+                               "{\"format\": \"gloss-project\", \"version\": 1, \"labels\": 3}"));
+  g_assert_false (gloss_importer_import (importer, input, into, FALSE, NULL, NULL, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_PROJECT);
+  g_assert_false (gloss_importer_has_read (importer));
+  g_assert_cmpuint (gloss_importer_get_problems (importer)->len, ==, 1);
+  problem = g_ptr_array_index (gloss_importer_get_problems (importer), 0);
+  g_assert_true (g_str_has_suffix (problem->file, "gloss-project.json"));
+  g_assert_false (g_file_query_exists (text, NULL));
+}
+
+/* The project's labels are the imported documents' labels */
+static void
+test_import_project_labels (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GFile) input = write_input (fixture, "input.jsonl",
+                                        "{\"id\": \"a\", \"text\": \"Eins. Zwei.\", \"label\": [[0, 5, \"rumour\"]]}\n");
+  g_autoptr(GFile) into = g_file_get_child (fixture->folder, "into");
+  g_autoptr(GFile) text = g_file_get_child (into, "a.txt");
+  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_DOCCANO);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *labels = NULL;
+
+  g_object_unref (write_input (fixture, "into/gloss-project.json",
+                               "{\"format\": \"gloss-project\", \"version\": 1, \"labels\": ["
+                               "{\"id\": \"rumour\", \"name\": \"Rumour\", \"color\": \"#9141ac\", "
+                               "\"key\": \"r\", \"description\": \"\"}]}"));
+  g_assert_true (gloss_importer_import (importer, input, into, FALSE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  /* A label the project has is no new label */
+  g_assert_cmpuint (gloss_importer_get_warnings (importer)->len, ==, 0);
+
+  document = gloss_document_load (text, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_document_get_problems (document)->len, ==, 0);
+  labels = describe (document);
+  g_assert_cmpstr (labels, ==, "0:rumour");
+}
+
+/* A dataset with problems writes nothing, and says so apart from an input
+ * that cannot be read at all */
+static void
+test_import_dataset_problems (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GFile) input = write_input (fixture, "input.jsonl",
+                                        "{\"id\": \"a\", \"text\": \"Eins. Zwei.\"}\nnot json\n");
+  g_autoptr(GFile) missing = g_file_get_child (fixture->folder, "missing.jsonl");
+  g_autoptr(GFile) into = g_file_get_child (fixture->folder, "into");
+  g_autoptr(GFile) text = g_file_get_child (into, "a.txt");
+  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_ARTICLES_JSONL);
+  g_autoptr(GlossImporter) unread = gloss_importer_new (GLOSS_IMPORT_ARTICLES_JSONL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (gloss_importer_import (importer, input, into, FALSE, NULL, NULL, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_DATASET);
+  g_assert_true (gloss_importer_has_read (importer));
+  g_assert_cmpuint (gloss_importer_get_problems (importer)->len, ==, 1);
+  g_assert_false (g_file_query_exists (text, NULL));
+  g_clear_error (&error);
+
+  g_assert_false (gloss_importer_import (unread, missing, into, FALSE, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_false (gloss_importer_has_read (unread));
+}
+
+static void
+on_imported_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GPtrArray **conflicts = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (gloss_importer_import_finish (GLOSS_IMPORTER (object), result, conflicts, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT);
+}
+
+/* Files that exist stop the import and are listed; after the user agreed
+ * to replace them, the same importer writes without reading again (the
+ * input is gone by then) */
+static void
+test_import_replace (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *dataset = "{\"id\": \"a\", \"text\": \"Eins. Zwei.\", \"label\": [[0, 5, \"claim\"]]}\n";
+  g_autoptr(GFile) input = write_input (fixture, "input.jsonl", dataset);
+  g_autoptr(GFile) into = g_file_get_child (fixture->folder, "into");
+  g_autoptr(GFile) json = g_file_get_child (into, "a.txt.gloss.json");
+  g_autoptr(GlossImporter) first = gloss_importer_new (GLOSS_IMPORT_DOCCANO);
+  g_autoptr(GlossImporter) second = gloss_importer_new (GLOSS_IMPORT_DOCCANO);
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (gloss_importer_import (first, input, into, FALSE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_file_replace_contents (json, "changed by hand", 15, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  gloss_importer_import_async (second, input, into, FALSE, NULL, on_imported_cb, &conflicts);
+  while (conflicts == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (conflicts->len, ==, 2);
+  g_file_load_contents (json, NULL, &contents, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, "changed by hand");
+  g_clear_pointer (&contents, g_free);
+
+  g_file_delete (input, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_importer_import (second, input, into, TRUE, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_file_load_contents (json, NULL, &contents, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\": \"gloss\""));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -472,6 +605,13 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/gloss/import/ids", test_ids);
+  g_test_add ("/gloss/import/import/project-problems", Fixture, NULL, fixture_set_up, test_import_project_problems,
+              fixture_tear_down);
+  g_test_add ("/gloss/import/import/project-labels", Fixture, NULL, fixture_set_up, test_import_project_labels,
+              fixture_tear_down);
+  g_test_add ("/gloss/import/import/dataset-problems", Fixture, NULL, fixture_set_up, test_import_dataset_problems,
+              fixture_tear_down);
+  g_test_add ("/gloss/import/import/replace", Fixture, NULL, fixture_set_up, test_import_replace, fixture_tear_down);
   g_test_add ("/gloss/import/refuses-escape", Fixture, NULL, fixture_set_up, test_refuses_escape, fixture_tear_down);
   g_test_add ("/gloss/import/refuses-links", Fixture, NULL, fixture_set_up, test_refuses_links, fixture_tear_down);
   g_test_add ("/gloss/import/mapping", Fixture, NULL, fixture_set_up, test_mapping, fixture_tear_down);

@@ -1,7 +1,9 @@
 /* gloss-cli-export.c
  *
  * `gloss export`: writes the documents of files and folders in one of the
- * dataset formats, to a file, stdout or (brat) a folder.
+ * dataset formats, to a file, stdout or (brat) a folder. The export
+ * itself is the core's (GlossExportJob), as in the window; the command
+ * checks its options and reports on the terminal.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,75 +12,16 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <stdio.h>
 #include <sys/stat.h>
 
 #include "gloss-agreement.h"
 #include "gloss-cli-private.h"
-#include "gloss-corpus.h"
-#include "gloss-document.h"
-#include "gloss-export.h"
-#include "gloss-file-writer.h"
+#include "gloss-export-job.h"
+#include "gloss-exporter.h"
 #include "gloss-label.h"
 #include "gloss-problem.h"
 #include "gloss-read.h"
-
-/* stdout as a GOutputStream, without gio-unix: the exporter writes to any
- * stream, and stdout must stream too, so that a large corpus is not
- * held in memory. */
-#define STDOUT_TYPE_STREAM (stdout_stream_get_type ())
-G_DECLARE_FINAL_TYPE (StdoutStream, stdout_stream, STDOUT, STREAM, GOutputStream)
-
-struct _StdoutStream
-{
-  GOutputStream parent_instance;
-};
-
-G_DEFINE_FINAL_TYPE (StdoutStream, stdout_stream, G_TYPE_OUTPUT_STREAM)
-
-static gssize
-stdout_stream_write_fn (GOutputStream  *stream,
-                        const void     *buffer,
-                        gsize           count,
-                        GCancellable   *cancellable,
-                        GError        **error)
-{
-  if (fwrite (buffer, 1, count, stdout) != count)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Writing to the standard output failed"));
-      return -1;
-    }
-
-  return count;
-}
-
-static gboolean
-stdout_stream_flush (GOutputStream  *stream,
-                     GCancellable   *cancellable,
-                     GError        **error)
-{
-  if (fflush (stdout) != 0)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Writing to the standard output failed"));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-stdout_stream_class_init (StdoutStreamClass *klass)
-{
-  GOutputStreamClass *stream_class = G_OUTPUT_STREAM_CLASS (klass);
-
-  stream_class->write_fn = stdout_stream_write_fn;
-  stream_class->flush = stdout_stream_flush;
-}
-
-static void
-stdout_stream_init (StdoutStream *self)
-{
-}
+#include "gloss-stdout-stream.h"
 
 /* The agreement figures of the card, from the annotators' own copies of
  * the corpus: annotations by several annotators in one document are no
@@ -168,32 +111,16 @@ print_renamed (GlossExporter *exporter)
                         n);
 }
 
-static gboolean
-write_card (GlossExporter  *exporter,
-            GFile          *folder,
-            GError        **error)
-{
-  g_autoptr(GFile) card = g_file_get_child (folder, "README.md");
-  g_autofree char *text = gloss_exporter_dup_card (exporter);
-
-  return gloss_file_write (card, text, strlen (text), GLOSS_FILE_WRITER_NONE, NULL, error);
-}
-
 int
 gloss_cli_export (int    argc,
                   char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GPtrArray) files = NULL;
-  g_autoptr(GPtrArray) roots = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) problems = gloss_problems_new ();
-  g_autoptr(GPtrArray) invalid = gloss_problems_new ();
-  g_autoptr(GHashTable) invalid_files = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) inputs = NULL;
   g_autoptr(GlossExporter) exporter = NULL;
+  g_autoptr(GlossExportJob) job = NULL;
   g_autoptr(GlossAgreement) agreement = NULL;
   g_autoptr(GOutputStream) stream = NULL;
-  g_autoptr(GFile) output = NULL;
-  g_autoptr(GFile) card_folder = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *format_name = NULL;
   g_autofree char *output_name = NULL;
@@ -209,6 +136,7 @@ gloss_cli_export (int    argc,
   gboolean done_only = FALSE;
   gboolean skip_invalid = FALSE;
   gboolean to_stdout;
+  gboolean ok;
   int n_context = 0;
   guint n_invalid = 0;
   int exit_code = GLOSS_EXIT_OK;
@@ -323,17 +251,9 @@ gloss_cli_export (int    argc,
         return exit_code;
     }
 
-  files = gloss_cli_collect (args, ".txt", roots, problems, &exit_code);
-  if (files == NULL)
+  inputs = gloss_cli_check_paths (args, &exit_code);
+  if (inputs == NULL)
     return exit_code;
-
-  for (guint i = 0; i < problems->len; i++)
-    {
-      g_autofree char *line = gloss_cli_problem_line (g_ptr_array_index (problems, i), NULL, NULL);
-
-      gloss_cli_printerr ("gloss export: %s\n", line);
-      exit_code = GLOSS_EXIT_FAILURE;
-    }
 
   exporter = gloss_exporter_new (format);
   gloss_exporter_set_context (exporter, n_context);
@@ -343,47 +263,66 @@ gloss_cli_export (int    argc,
   gloss_exporter_set_encoding (exporter, encoding);
   gloss_exporter_set_agreement (exporter, agreement);
 
-  if (!to_stdout)
-    output = g_file_new_for_commandline_arg (output_name);
-
-  if (gloss_export_format_is_folder (format))
-    card_folder = g_object_ref (output);
-  else if (to_stdout)
-    stream = g_object_new (STDOUT_TYPE_STREAM, NULL);
+  job = gloss_export_job_new (exporter);
+  for (guint i = 0; i < inputs->len; i++)
+    gloss_export_job_add_input (job, g_ptr_array_index (inputs, i));
+  gloss_export_job_set_card (job, card);
+  /* A folder without texts gives an empty dataset, as a script expects */
+  gloss_export_job_set_allow_empty (job, TRUE);
+  if (to_stdout)
+    {
+      stream = gloss_stdout_stream_new ();
+      gloss_export_job_set_output_stream (job, stream);
+    }
   else
     {
-      /* Written to a temporary file that replaces the old one only when
-       * the export is complete; a pipe or a device (/dev/stdout) is
-       * written straight into */
-      stream = G_OUTPUT_STREAM (gloss_file_writer_new (output, GLOSS_FILE_WRITER_STREAMS, NULL, &error));
-      if (stream == NULL)
-        goto failed;
-      card_folder = g_file_get_parent (output);
+      g_autoptr(GFile) output = g_file_new_for_commandline_arg (output_name);
+
+      gloss_export_job_set_output (job, output);
     }
 
-  if (!gloss_export_corpus (exporter, files, roots, stream, stream ? NULL : output, invalid, NULL, &error))
-    goto failed;
+  ok = gloss_export_job_run (job, NULL, &error);
 
-  for (guint i = 0; i < invalid->len; i++)
+  if (gloss_export_job_get_step (job) > GLOSS_EXPORT_JOB_FINDING)
     {
-      GlossProblem *problem = g_ptr_array_index (invalid, i);
-      g_autofree char *line = gloss_cli_problem_line (problem, NULL, "$");
+      GPtrArray *unreadable = gloss_export_job_get_unreadable (job);
 
-      gloss_cli_printerr ("gloss export: %s\n", line);
-      g_hash_table_add (invalid_files, problem->file);
+      for (guint i = 0; i < unreadable->len; i++)
+        {
+          g_autofree char *line = gloss_cli_problem_line (g_ptr_array_index (unreadable, i), NULL, NULL);
+
+          gloss_cli_printerr ("gloss export: %s\n", line);
+          exit_code = GLOSS_EXIT_FAILURE;
+        }
     }
-  n_invalid = g_hash_table_size (invalid_files);
 
-  print_renamed (exporter);
+  /* What went through is reported even when putting it in place failed */
+  if (gloss_export_job_get_step (job) >= GLOSS_EXPORT_JOB_FINISHING)
+    {
+      GPtrArray *left_out = gloss_export_job_get_left_out (job);
 
-  if (stream != NULL &&
-      (GLOSS_IS_FILE_WRITER (stream) ? !gloss_file_writer_commit (GLOSS_FILE_WRITER (stream), NULL, &error)
-                                     : !g_output_stream_close (stream, NULL, &error)))
-    goto failed;
+      for (guint i = 0; i < left_out->len; i++)
+        {
+          g_autofree char *line = gloss_cli_problem_line (g_ptr_array_index (left_out, i), NULL, "$");
 
-  if (card && !write_card (exporter, card_folder, &error))
-    goto failed;
+          gloss_cli_printerr ("gloss export: %s\n", line);
+        }
+      print_renamed (exporter);
+    }
 
+  /* Closing it flushes the standard output */
+  if (ok && stream != NULL && !g_output_stream_close (stream, NULL, &error))
+    ok = FALSE;
+
+  if (!ok)
+    {
+      g_autofree char *message = gloss_cli_escape (error->message);
+
+      gloss_cli_printerr ("gloss export: %s\n", message);
+      return GLOSS_EXIT_FAILURE;
+    }
+
+  n_invalid = gloss_export_job_count_left_out (job);
   if (n_invalid > 0)
     {
       gloss_cli_printerr (g_dngettext (GETTEXT_PACKAGE,
@@ -396,18 +335,4 @@ gloss_cli_export (int    argc,
     }
 
   return exit_code;
-
-failed:
-  /* Closing a writer without a commit drops the temporary file and keeps
-   * the old one */
-  if (stream != NULL && !g_output_stream_is_closed (stream))
-    g_output_stream_close (stream, NULL, NULL);
-
-  {
-    g_autofree char *message = gloss_cli_escape (error->message);
-
-    gloss_cli_printerr ("gloss export: %s\n", message);
-  }
-
-  return GLOSS_EXIT_FAILURE;
 }

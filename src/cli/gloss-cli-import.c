@@ -11,10 +11,9 @@
 #include <glib/gi18n.h>
 
 #include "gloss-cli-private.h"
-#include "gloss-import.h"
-#include "gloss-label-set.h"
+#include "gloss-error.h"
+#include "gloss-importer.h"
 #include "gloss-problem.h"
-#include "gloss-project.h"
 
 static void
 print_problems (GPtrArray  *problems,
@@ -44,8 +43,6 @@ gloss_cli_import (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GlossImporter) importer = NULL;
   g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) label_problems = gloss_problems_new ();
-  g_autoptr(GlossLabelSet) labels = NULL;
   g_autoptr(GFile) input = NULL;
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GError) error = NULL;
@@ -133,44 +130,32 @@ gloss_cli_import (int    argc,
   gloss_importer_set_annotator (importer, annotator);
   gloss_importer_set_encoding (importer, encoding);
 
-  /* The labels of the project imported into, so that the new files agree
-   * with the documents there */
-  if (g_file_query_exists (folder, NULL))
+  if (!gloss_importer_import (importer, input, folder, force, conflicts, NULL, &error))
     {
-      labels = gloss_project_load_labels_for (folder, label_problems, NULL);
-      if (labels != NULL)
-        gloss_importer_set_labels (importer, labels);
-    }
+      if (g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_PROJECT))
+        {
+          print_problems (gloss_importer_get_problems (importer), "");
+          gloss_cli_printerr (_("gloss import: nothing was written: the project file of the folder has problems\n"));
+          return GLOSS_EXIT_FAILURE;
+        }
 
-  /* Documents imported with other labels than the project's would not
-   * load there */
-  if (label_problems->len > 0)
-    {
-      print_problems (label_problems, "");
-      gloss_cli_printerr (_("gloss import: nothing was written: the project file of the folder has problems\n"));
-      return GLOSS_EXIT_FAILURE;
-    }
+      if (!gloss_importer_has_read (importer))
+        {
+          g_autofree char *name = gloss_cli_display_name (input);
+          g_autofree char *message = gloss_cli_escape (error->message);
 
-  if (!gloss_importer_read (importer, input, NULL, &error))
-    {
-      g_autofree char *name = gloss_cli_display_name (input);
-      g_autofree char *message = gloss_cli_escape (error->message);
+          gloss_cli_printerr ("gloss import: %s: %s\n", name, message);
+          return GLOSS_EXIT_FAILURE;
+        }
 
-      gloss_cli_printerr ("gloss import: %s: %s\n", name, message);
-      return GLOSS_EXIT_FAILURE;
-    }
-
-  print_problems (gloss_importer_get_warnings (importer), _("warning: "));
-  print_problems (gloss_importer_get_problems (importer), "");
-  if (gloss_importer_get_problems (importer)->len > 0)
-    {
-      gloss_cli_printerr (_("gloss import: nothing was written: the input has problems\n"));
-      return GLOSS_EXIT_FAILURE;
-    }
-
-  if (!gloss_importer_write (importer, folder, force, conflicts, NULL, &error))
-    {
+      print_problems (gloss_importer_get_warnings (importer), _("warning: "));
       print_problems (gloss_importer_get_problems (importer), "");
+      if (g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_DATASET))
+        {
+          gloss_cli_printerr (_("gloss import: nothing was written: the input has problems\n"));
+          return GLOSS_EXIT_FAILURE;
+        }
+
       for (guint i = 0; i < conflicts->len; i++)
         {
           g_autofree char *name = gloss_cli_display_name (g_ptr_array_index (conflicts, i));
@@ -184,6 +169,8 @@ gloss_cli_import (int    argc,
       }
       return GLOSS_EXIT_FAILURE;
     }
+
+  print_problems (gloss_importer_get_warnings (importer), _("warning: "));
 
   if (gloss_importer_get_n_mapped (importer) > 0)
     gloss_cli_printerr (g_dngettext (GETTEXT_PACKAGE,

@@ -54,6 +54,8 @@ void  gloss_cli_print_error    (const char     *command,
 char *gloss_cli_problem_line   (const GlossProblem *problem,
                                 const char     *file,
                                 const char     *path);
+GPtrArray *gloss_cli_check_paths (char        **paths,
+                                  int          *exit_code);
 GPtrArray *gloss_cli_collect   (char          **paths,
                                 const char     *suffix,
                                 GPtrArray      *roots,

@@ -368,6 +368,41 @@ gloss_cli_display_name (GFile *file)
 }
 
 /**
+ * gloss_cli_check_paths:
+ * @paths: the command's arguments: files or folders
+ *
+ * Says on stderr which path does not exist, as a usage error.
+ *
+ * Returns: (transfer full) (element-type GFile): the paths, or %NULL with
+ *   @exit_code set when one does not exist
+ */
+GPtrArray *
+gloss_cli_check_paths (char **paths,
+                       int   *exit_code)
+{
+  g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
+
+      if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_UNKNOWN)
+        {
+          g_autofree char *display = g_filename_display_name (paths[i]);
+          g_autofree char *name = gloss_cli_escape (display);
+
+          gloss_cli_printerr (_("%s: %s: No such file or folder\n"), g_get_prgname (), name);
+          *exit_code = GLOSS_EXIT_USAGE;
+          return NULL;
+        }
+
+      g_ptr_array_add (inputs, g_steal_pointer (&file));
+    }
+
+  return g_steal_pointer (&inputs);
+}
+
+/**
  * gloss_cli_collect:
  * @paths: the command's arguments: files or folders
  * @suffix: the name ending of the files to find in folders
@@ -385,39 +420,10 @@ gloss_cli_collect (char       **paths,
                    GPtrArray   *problems,
                    int         *exit_code)
 {
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) inputs = gloss_cli_check_paths (paths, exit_code);
 
-  for (guint i = 0; paths[i] != NULL; i++)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
-      GFileType type = g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL);
+  if (inputs == NULL)
+    return NULL;
 
-      if (type == G_FILE_TYPE_UNKNOWN)
-        {
-          g_autofree char *display = g_filename_display_name (paths[i]);
-          g_autofree char *name = gloss_cli_escape (display);
-
-          gloss_cli_printerr (_("%s: %s: No such file or folder\n"), g_get_prgname (), name);
-          *exit_code = GLOSS_EXIT_USAGE;
-          return NULL;
-        }
-
-      if (type == G_FILE_TYPE_DIRECTORY)
-        {
-          g_autoptr(GPtrArray) found = gloss_corpus_find_files (file, suffix, problems, NULL);
-
-          for (guint j = 0; j < found->len; j++)
-            {
-              g_ptr_array_add (files, g_object_ref (g_ptr_array_index (found, j)));
-              g_ptr_array_add (roots, g_object_ref (file));
-            }
-        }
-      else
-        {
-          g_ptr_array_add (roots, g_file_get_parent (file));
-          g_ptr_array_add (files, g_steal_pointer (&file));
-        }
-    }
-
-  return g_steal_pointer (&files);
+  return gloss_corpus_collect (inputs, suffix, roots, problems, NULL);
 }

@@ -688,14 +688,6 @@ gloss_agreement_init (GlossAgreement *self)
   self->documents = g_ptr_array_new_with_free_func ((GDestroyNotify)document_free);
 }
 
-static char *
-dup_display_name (GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-
-  return path ? g_filename_display_name (path) : g_file_get_uri (file);
-}
-
 /**
  * gloss_agreement_new:
  * @roots: (element-type GFile): each annotator's copy of the corpus: a
@@ -721,7 +713,7 @@ gloss_agreement_new (GPtrArray          *roots,
   for (guint i = 0; i < roots->len; i++)
     {
       g_ptr_array_add (self->roots, g_object_ref (g_ptr_array_index (roots, i)));
-      g_ptr_array_add (self->names, names ? g_strdup (names[i]) : dup_display_name (g_ptr_array_index (roots, i)));
+      g_ptr_array_add (self->names, names ? g_strdup (names[i]) : gloss_corpus_dup_display_name (g_ptr_array_index (roots, i)));
     }
   self->unaligned = g_new0 (guint, roots->len);
   self->overall = gloss_agreement_counts_new (roots->len);
@@ -918,7 +910,7 @@ add_problems (GPtrArray     *problems,
 {
   GPtrArray *found = gloss_document_get_problems (document);
   g_autoptr(GFile) json_file = gloss_document_dup_annotation_file (document);
-  g_autofree char *name = dup_display_name (json_file);
+  g_autofree char *name = gloss_corpus_dup_display_name (json_file);
 
   for (guint k = 0; problems != NULL && k < found->len; k++)
     {
@@ -963,7 +955,7 @@ load_copies (GlossAgreement          *self,
       documents[a] = gloss_document_load (files[a], NULL, cancellable, &local_error);
       if (documents[a] == NULL)
         {
-          g_autofree char *name = dup_display_name (files[a]);
+          g_autofree char *name = gloss_corpus_dup_display_name (files[a]);
 
           if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
             {

@@ -24,15 +24,6 @@ compare_paths (gconstpointer a,
   return g_strcmp0 (x, y);
 }
 
-static char *
-display_name (GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-
-  /* A file name need not be UTF-8; messages must be */
-  return path ? g_filename_display_name (path) : g_file_get_uri (file);
-}
-
 static void
 walk (GFile        *dir,
       const char   *suffix,
@@ -52,7 +43,7 @@ walk (GFile        *dir,
                                           cancellable, &error);
   if (enumerator == NULL)
     {
-      g_autofree char *name = display_name (dir);
+      g_autofree char *name = gloss_corpus_dup_display_name (dir);
 
       if (problems != NULL)
         {
@@ -70,7 +61,7 @@ walk (GFile        *dir,
 
       if (!g_file_enumerator_iterate (enumerator, &info, &child, cancellable, &error))
         {
-          g_autofree char *dir_name = display_name (dir);
+          g_autofree char *dir_name = gloss_corpus_dup_display_name (dir);
 
           if (problems != NULL)
             {
@@ -101,7 +92,7 @@ walk (GFile        *dir,
           /* A named pipe or a socket named like a text is no text; reading
            * it could block for ever, and passing it over unsaid would hide
            * a document */
-          g_autofree char *path = display_name (child);
+          g_autofree char *path = gloss_corpus_dup_display_name (child);
           g_autofree char *base = g_filename_display_name (name);
           guint32 mode = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE);
 
@@ -139,6 +130,79 @@ gloss_corpus_find_files (GFile        *root,
   g_ptr_array_sort (files, compare_paths);
 
   return files;
+}
+
+/**
+ * gloss_corpus_collect:
+ * @inputs: (element-type GFile): texts and folders, as a user chose them
+ * @suffix: the end of the names to find in the folders, e.g. ".txt"
+ * @roots: (element-type GFile): where, for each file found, the folder
+ *   its id is relative to is added: the folder given, or the folder of a
+ *   file given itself
+ * @problems: (nullable) (element-type GlossProblem): where folders that
+ *   cannot be read are reported
+ *
+ * Every file of @inputs, and those below each folder of @inputs
+ * (gloss_corpus_find_files()), in the order given. Anything that is not
+ * a folder counts as a file, so that one that cannot be read is reported
+ * when it is read.
+ *
+ * Returns: (transfer full) (element-type GFile): the files
+ */
+GPtrArray *
+gloss_corpus_collect (GPtrArray    *inputs,
+                      const char   *suffix,
+                      GPtrArray    *roots,
+                      GPtrArray    *problems,
+                      GCancellable *cancellable)
+{
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (inputs != NULL, files);
+  g_return_val_if_fail (roots != NULL, files);
+
+  for (guint i = 0; i < inputs->len; i++)
+    {
+      GFile *input = g_ptr_array_index (inputs, i);
+
+      if (g_file_query_file_type (input, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_DIRECTORY)
+        {
+          g_autoptr(GPtrArray) found = gloss_corpus_find_files (input, suffix, problems, cancellable);
+
+          for (guint j = 0; j < found->len; j++)
+            {
+              g_ptr_array_add (files, g_object_ref (g_ptr_array_index (found, j)));
+              g_ptr_array_add (roots, g_object_ref (input));
+            }
+        }
+      else
+        {
+          g_ptr_array_add (files, g_object_ref (input));
+          g_ptr_array_add (roots, g_file_get_parent (input));
+        }
+    }
+
+  return files;
+}
+
+/**
+ * gloss_corpus_dup_display_name:
+ *
+ * A file name need not be UTF-8; messages must be.
+ *
+ * Returns: (transfer full): @file's path for messages, in UTF-8 (a byte
+ *   that is not UTF-8 shown as U+FFFD), or its URI if it has no path
+ */
+char *
+gloss_corpus_dup_display_name (GFile *file)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  path = g_file_get_path (file);
+
+  return path ? g_filename_display_name (path) : g_file_get_uri (file);
 }
 
 /**

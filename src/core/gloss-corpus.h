@@ -17,6 +17,12 @@ GPtrArray *gloss_corpus_find_files (GFile         *root,
                                     const char    *suffix,
                                     GPtrArray     *problems,
                                     GCancellable  *cancellable);
+GPtrArray *gloss_corpus_collect    (GPtrArray     *inputs,
+                                    const char    *suffix,
+                                    GPtrArray     *roots,
+                                    GPtrArray     *problems,
+                                    GCancellable  *cancellable);
+char      *gloss_corpus_dup_display_name (GFile   *file);
 char      *gloss_corpus_dup_id     (GFile         *root,
                                     GFile         *file);
 char      *gloss_corpus_escape_id  (const char    *name);

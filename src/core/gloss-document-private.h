@@ -1,5 +1,10 @@
 /* gloss-document-private.h
  *
+ * GlossDocument is one class in two files: the model (gloss-document.c)
+ * and its files (gloss-document-io.c). This is what they share, and the
+ * primitives that other parts of Gloss (the history, the file format,
+ * import, re-anchoring, recovery) use and a document's users may not.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -8,8 +13,53 @@
 #include <json-glib/json-glib.h>
 
 #include "gloss-document.h"
+#include "gloss-file-writer.h"
 
 G_BEGIN_DECLS
+
+/* What a save checks, just before it replaces the annotation file, so that
+ * it never writes over a change someone else made meanwhile (a git pull,
+ * a colleague, an editor) */
+typedef struct
+{
+  gboolean          known;         /* FALSE: never read nor written by this document */
+  gboolean          exists;
+  gboolean          has_identity;  /* FALSE: only the contents tell */
+  gboolean          has_hash;
+  GlossFileIdentity identity;
+  guint8            hash[32];      /* SHA-256 of the bytes read or written */
+} GlossDiskStamp;
+
+/* The one object the views bind to: a text, its sentences, their
+ * annotations and the labels in effect. Every user change goes through the
+ * history, so it can be undone, and ends in ::changed, which the autosave
+ * listens to. */
+struct _GlossDocument
+{
+  GObject        parent_instance;
+
+  GFile         *file;            /* the text file, or NULL */
+  GlossText     *text;
+  char          *language;
+  GlossLabelSet *labels;
+  GListStore    *sentences;       /* GlossSentence, in text order */
+  GListStore    *annotations;     /* GlossAnnotation, by start, label, id */
+  GHashTable    *sentence_by_id;
+  GlossHistory  *history;
+  GPtrArray     *problems;        /* GlossProblem found when loading */
+  char          *annotator;
+  char          *meta;            /* the file's "meta" object, kept as it is */
+  JsonArray     *orphans;         /* annotations lost in a changed text */
+  char          *read_only_reason; /* the annotation file may not be written */
+  GlossDiskStamp disk;            /* the annotation file as last read or written */
+  guint          disk_generation; /* bumped by every write that changes disk */
+  guint          saves_running;   /* gloss_document_save_async() in a thread */
+  GPtrArray     *waiting_checks;  /* GTask of checks that wait for those */
+  guint          next_annotation_id;
+  guint          next_sentence_id;
+  guint          n_annotated;
+  guint          done : 1;
+};
 
 /* The primitives under the history's commands and the file format: they
  * change the model and tell the views, but record nothing for undo. */
@@ -32,6 +82,8 @@ void     _gloss_document_set_sentences       (GlossDocument   *self,
 guint    _gloss_document_next_annotation_id  (GlossDocument   *self);
 void     _gloss_document_add_problems        (GlossDocument   *self,
                                               GPtrArray       *problems);
+void     _gloss_document_set_read_only_reason (GlossDocument *self,
+                                               const char    *reason);
 void     _gloss_document_set_file            (GlossDocument   *self,
                                               GFile           *file);
 void     _gloss_document_set_done            (GlossDocument   *self,

@@ -26,6 +26,10 @@ G_BEGIN_DECLS
  *   encoding explains it either (overlong or surrogate sequences)
  * @GLOSS_ERROR_UNREADABLE_ANNOTATIONS: the text was read, but the
  *   annotation file beside it exists and cannot be read
+ * @GLOSS_ERROR_INVALID_PROJECT: the `gloss-project.json` of a folder has
+ *   problems
+ * @GLOSS_ERROR_INVALID_DATASET: a dataset to import has problems, so
+ *   nothing of it is written
  */
 typedef enum
 {
@@ -39,6 +43,8 @@ typedef enum
   GLOSS_ERROR_CHANGED_ON_DISK,
   GLOSS_ERROR_MALFORMED_UTF8,
   GLOSS_ERROR_UNREADABLE_ANNOTATIONS,
+  GLOSS_ERROR_INVALID_PROJECT,
+  GLOSS_ERROR_INVALID_DATASET,
 } GlossError;
 
 GQuark gloss_error_quark (void);

@@ -11,19 +11,16 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-corpus.h"
 #include "gloss-dialog-util.h"
 
 /* The path in the file system's encoding made readable, or the URI */
 char *
 gloss_dialog_util_dup_display_name (GFile *file)
 {
-  g_autofree char *path = NULL;
-
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  path = g_file_get_path (file);
-
-  return path ? g_filename_display_name (path) : g_file_get_uri (file);
+  return gloss_corpus_dup_display_name (file);
 }
 
 /* The file's name alone, readable whatever its bytes: a name that is not

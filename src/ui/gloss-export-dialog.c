@@ -1,10 +1,10 @@
 /* gloss-export-dialog.c
  *
  * Menu → Export…: the format, the destination and the filters of a
- * dataset export of the window's folder (or its one text). The export runs
- * in a worker thread (gloss_export_corpus_async()), reports its progress
- * and can be cancelled; a cancelled or failed export leaves no partial
- * file behind. Documents left out because their annotation files have
+ * dataset export of the window's folder (or its one text). The export is
+ * the core's GlossExportJob, run in a worker thread, as `gloss export`
+ * runs it: the dialog shows its progress and can cancel it; a cancelled
+ * or failed export leaves no partial file behind. Documents left out because their annotation files have
  * problems are listed, never skipped silently.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -15,12 +15,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "gloss-corpus.h"
 #include "gloss-dialog-util.h"
-#include "gloss-error.h"
-#include "gloss-export.h"
+#include "gloss-exporter.h"
 #include "gloss-export-dialog.h"
-#include "gloss-file-writer.h"
+#include "gloss-export-job.h"
 #include "gloss-label.h"
 #include "gloss-label-set.h"
 #include "gloss-problem.h"
@@ -44,7 +42,6 @@ struct _GlossExportDialog
   GCancellable      *cancellable;
   GtkFileChooserNative *chooser;
   GlossExporter     *exporter;
-  GOutputStream     *stream;
   GFile             *result;         /* what the last export wrote */
   GPtrArray         *left_out;       /* GlossProblem: the documents left out */
   double             progress;
@@ -475,147 +472,6 @@ add_toast (GlossExportDialog *self)
 
 /* The export ------------------------------------------------------------- */
 
-typedef struct
-{
-  GFile         *source;
-  GFile         *destination;
-  gboolean       folder_format;
-  GPtrArray     *files;
-  GPtrArray     *roots;
-  GPtrArray     *problems;
-  GOutputStream *stream;
-} Collect;
-
-static void
-collect_free (Collect *collect)
-{
-  g_clear_object (&collect->source);
-  g_clear_object (&collect->destination);
-  g_clear_pointer (&collect->files, g_ptr_array_unref);
-  g_clear_pointer (&collect->roots, g_ptr_array_unref);
-  g_clear_pointer (&collect->problems, g_ptr_array_unref);
-  g_clear_object (&collect->stream);
-  g_free (collect);
-}
-
-/* Finds the texts and opens the destination, away from the main loop */
-static void
-collect_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  Collect *collect = task_data;
-  GError *error = NULL;
-
-  collect->files = g_ptr_array_new_with_free_func (g_object_unref);
-  collect->roots = g_ptr_array_new_with_free_func (g_object_unref);
-  collect->problems = gloss_problems_new ();
-
-  if (g_file_query_file_type (collect->source, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_autoptr(GPtrArray) found = gloss_corpus_find_files (collect->source, ".txt", collect->problems,
-                                                            cancellable);
-
-      for (guint i = 0; i < found->len; i++)
-        {
-          g_ptr_array_add (collect->files, g_object_ref (g_ptr_array_index (found, i)));
-          g_ptr_array_add (collect->roots, g_object_ref (collect->source));
-        }
-    }
-  else
-    {
-      g_ptr_array_add (collect->files, g_object_ref (collect->source));
-      g_ptr_array_add (collect->roots, g_file_get_parent (collect->source));
-    }
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (collect->files->len == 0)
-    {
-      g_autofree char *name = gloss_dialog_util_dup_display_name (collect->source);
-
-      g_task_return_new_error (task, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
-                               _("There are no texts (.txt files) in “%s” to export."), name);
-      return;
-    }
-
-  /* The export goes to a temporary file that replaces the destination
-   * only when the export is complete (a folder format's files likewise,
-   * together), so a failed or cancelled export leaves what was there */
-  if (!collect->folder_format)
-    {
-      collect->stream = G_OUTPUT_STREAM (gloss_file_writer_new (collect->destination, GLOSS_FILE_WRITER_STREAMS,
-                                                                cancellable, &error));
-      if (collect->stream == NULL)
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-typedef struct
-{
-  GOutputStream *stream;
-  GFile         *destination;
-  GFile         *card_file;
-  char          *card;
-  GError        *error;           /* the export's own */
-} Finish;
-
-static void
-finish_free (Finish *finish)
-{
-  g_clear_object (&finish->stream);
-  g_clear_object (&finish->destination);
-  g_clear_object (&finish->card_file);
-  g_clear_pointer (&finish->card, g_free);
-  g_clear_error (&finish->error);
-  g_free (finish);
-}
-
-/* Closes the file written, or undoes what a failed export wrote */
-static void
-finish_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Finish *finish = task_data;
-  GError *error = NULL;
-
-  if (finish->error == NULL && finish->stream != NULL &&
-      !gloss_file_writer_commit (GLOSS_FILE_WRITER (finish->stream), NULL, &error))
-    finish->error = error;
-
-  if (finish->error != NULL)
-    {
-      /* Closing without a commit drops the temporary file */
-      if (finish->stream != NULL && !g_output_stream_is_closed (finish->stream))
-        g_output_stream_close (finish->stream, NULL, NULL);
-
-      g_task_return_error (task, g_steal_pointer (&finish->error));
-      return;
-    }
-
-  if (finish->card != NULL &&
-      !gloss_file_write (finish->card_file, finish->card, strlen (finish->card), GLOSS_FILE_WRITER_NONE, NULL,
-                         &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
 static void
 string_free (gpointer string)
 {
@@ -687,20 +543,21 @@ fill_problems (GlossExportDialog *self)
 }
 
 static void
-on_finished_cb (GObject      *object,
+on_exported_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
   g_autoptr(GlossExportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
+  GlossExportJob *job = GLOSS_EXPORT_JOB (object);
+  gboolean ok = gloss_export_job_run_finish (job, result, &error);
 
-  g_clear_object (&self->stream);
   if (self->disposed)
     return;
 
   set_busy (self, FALSE);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!ok)
     {
       show_page (self, "options");
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -708,6 +565,12 @@ on_finished_cb (GObject      *object,
       return;
     }
 
+  /* Folders that could not be read are left out too */
+  g_ptr_array_extend (self->left_out, gloss_export_job_get_unreadable (job),
+                      (GCopyFunc)(void (*)(void))gloss_problem_copy, NULL);
+  g_ptr_array_extend (self->left_out, gloss_export_job_get_left_out (job),
+                      (GCopyFunc)(void (*)(void))gloss_problem_copy, NULL);
+  self->n_exported = gloss_exporter_get_n_documents (self->exporter);
   g_set_object (&self->result, self->destination);
   add_toast (self);
 
@@ -719,44 +582,6 @@ on_finished_cb (GObject      *object,
     }
 
   gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-on_exported_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GlossExportDialog) self = user_data;
-  g_autoptr(GPtrArray) invalid = NULL;
-  g_autoptr(GTask) task = NULL;
-  GlossExporter *exporter = GLOSS_EXPORTER (object);
-  Finish *finish = g_new0 (Finish, 1);
-
-  finish->stream = self->stream ? g_object_ref (self->stream) : NULL;
-  finish->destination = g_object_ref (self->destination);
-
-  if (gloss_export_corpus_finish (exporter, result, &invalid, &finish->error))
-    {
-      self->n_exported = gloss_exporter_get_n_documents (exporter);
-      for (guint i = 0; i < invalid->len; i++)
-        g_ptr_array_add (self->left_out, gloss_problem_copy (g_ptr_array_index (invalid, i)));
-
-      if (self->card)
-        {
-          g_autoptr(GFile) folder = gloss_export_format_is_folder (self->format)
-                                      ? g_object_ref (self->destination)
-                                      : g_file_get_parent (self->destination);
-
-          finish->card = gloss_exporter_dup_card (exporter);
-          finish->card_file = g_file_get_child (folder, "README.md");
-        }
-    }
-
-  /* Runs even when the dialog is gone, so that nothing is left half
-   * written */
-  task = g_task_new (self, NULL, on_finished_cb, g_object_ref (self));
-  g_task_set_task_data (task, finish, (GDestroyNotify)finish_free);
-  g_task_run_in_thread (task, finish_thread);
 }
 
 static void
@@ -779,64 +604,12 @@ on_export_progress_cb (guint    n_done,
 }
 
 static void
-on_collected_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GlossExportDialog) self = user_data;
-  g_autoptr(GError) error = NULL;
-  Collect *collect = g_task_get_task_data (G_TASK (result));
-  GFile *folder = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (self->disposed)
-        return;
-
-      set_busy (self, FALSE);
-      show_page (self, "options");
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        gloss_dialog_util_show_error (GTK_WINDOW (self), _("Export Failed"), error);
-      return;
-    }
-
-  /* Folders that could not be read are left out too */
-  for (guint i = 0; i < collect->problems->len; i++)
-    g_ptr_array_add (self->left_out, gloss_problem_copy (g_ptr_array_index (collect->problems, i)));
-
-  g_set_object (&self->stream, collect->stream);
-  if (collect->folder_format)
-    folder = collect->destination;
-
-  if (self->exporter != NULL)
-    gloss_exporter_set_progress_func (self->exporter, NULL, NULL, NULL);
-  g_clear_object (&self->exporter);
-  self->exporter = gloss_exporter_new (self->format);
-  gloss_exporter_set_done_only (self->exporter, self->done_only);
-  gloss_exporter_set_labels (self->exporter, (const char * const *)self->label_filter);
-  gloss_exporter_set_annotator (self->exporter,
-                                self->annotator != NULL && self->annotator[0] != '\0' ? self->annotator : NULL);
-  if (self->format == GLOSS_EXPORT_SENTENCES_JSONL)
-    gloss_exporter_set_context (self->exporter, self->context);
-  gloss_exporter_set_progress_func (self->exporter, on_export_progress_cb, self, NULL);
-  on_export_progress_cb (0, collect->files->len, self);
-
-  /* A dialog closed meanwhile still lets the export undo itself */
-  if (self->disposed)
-    g_cancellable_cancel (self->cancellable);
-
-  gloss_export_corpus_async (self->exporter, collect->files, collect->roots, collect->stream, folder,
-                             self->cancellable, on_exported_cb, g_object_ref (self));
-}
-
-static void
 start_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *param)
 {
   GlossExportDialog *self = GLOSS_EXPORT_DIALOG (widget);
-  g_autoptr(GTask) task = NULL;
-  Collect *collect;
+  g_autoptr(GlossExportJob) job = NULL;
 
   if (self->busy || self->destination == NULL || filter_is_empty (self))
     return;
@@ -853,14 +626,24 @@ start_action (GtkWidget  *widget,
   set_busy (self, TRUE);
   show_page (self, "progress");
 
-  collect = g_new0 (Collect, 1);
-  collect->source = g_object_ref (self->source);
-  collect->destination = g_object_ref (self->destination);
-  collect->folder_format = gloss_export_format_is_folder (self->format);
+  if (self->exporter != NULL)
+    gloss_exporter_set_progress_func (self->exporter, NULL, NULL, NULL);
+  g_clear_object (&self->exporter);
+  self->exporter = gloss_exporter_new (self->format);
+  gloss_exporter_set_done_only (self->exporter, self->done_only);
+  gloss_exporter_set_labels (self->exporter, (const char * const *)self->label_filter);
+  gloss_exporter_set_annotator (self->exporter,
+                                self->annotator != NULL && self->annotator[0] != '\0' ? self->annotator : NULL);
+  if (self->format == GLOSS_EXPORT_SENTENCES_JSONL)
+    gloss_exporter_set_context (self->exporter, self->context);
+  gloss_exporter_set_progress_func (self->exporter, on_export_progress_cb, self, NULL);
 
-  task = g_task_new (self, self->cancellable, on_collected_cb, g_object_ref (self));
-  g_task_set_task_data (task, collect, (GDestroyNotify)collect_free);
-  g_task_run_in_thread (task, collect_thread);
+  /* A dialog closed meanwhile cancels the job, which undoes what it wrote */
+  job = gloss_export_job_new (self->exporter);
+  gloss_export_job_add_input (job, self->source);
+  gloss_export_job_set_output (job, self->destination);
+  gloss_export_job_set_card (job, self->card);
+  gloss_export_job_run_async (job, self->cancellable, on_exported_cb, g_object_ref (self));
 }
 
 static void
@@ -1009,7 +792,6 @@ gloss_export_dialog_finalize (GObject *object)
   g_clear_pointer (&self->annotator, g_free);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->exporter);
-  g_clear_object (&self->stream);
   g_clear_object (&self->result);
   g_clear_pointer (&self->left_out, g_ptr_array_unref);
   g_clear_pointer (&self->label_checks, g_ptr_array_unref);

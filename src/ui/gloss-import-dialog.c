@@ -1,11 +1,12 @@
 /* gloss-import-dialog.c
  *
  * Import…: makes `.txt` + `.gloss.json` pairs in a folder from a dataset
- * (or texts to annotate from a JSONL corpus of articles), as `gloss import`
- * does, in a worker thread. Existing files are listed and replaced only
- * after asking; a dataset with problems (an id that would land outside the
- * folder, a span that does not fit its text) writes nothing and lists them.
- * The folder then opens in the window.
+ * (or texts to annotate from a JSONL corpus of articles) through the
+ * core's gloss_importer_import_async(), the path `gloss import` runs.
+ * Existing files are listed and replaced only after asking; a dataset with
+ * problems (an id that would land outside the folder, a span that does not
+ * fit its text) or a project file with problems writes nothing and lists
+ * them. The folder then opens in the window.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,12 +16,9 @@
 #include <glib/gi18n.h>
 
 #include "gloss-dialog-util.h"
-#include "gloss-error.h"
-#include "gloss-import.h"
+#include "gloss-importer.h"
 #include "gloss-import-dialog.h"
-#include "gloss-label-set.h"
 #include "gloss-problem.h"
-#include "gloss-project.h"
 #include "gloss-window.h"
 
 /* At most this many existing files are named when asking to replace them */
@@ -211,73 +209,6 @@ on_format_selected_cb (AdwComboRow       *row,
 
 /* The import ------------------------------------------------------------ */
 
-typedef struct
-{
-  GlossImporter *importer;
-  GFile         *input;
-  GFile         *destination;
-  gboolean       force;
-  gboolean       read;          /* only the writing is left */
-  GPtrArray     *conflicts;
-} Job;
-
-static void
-job_free (Job *job)
-{
-  g_clear_object (&job->importer);
-  g_clear_object (&job->input);
-  g_clear_object (&job->destination);
-  g_clear_pointer (&job->conflicts, g_ptr_array_unref);
-  g_free (job);
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Job *job = task_data;
-  GError *error = NULL;
-
-  if (!job->read)
-    {
-      /* The labels of the project imported into, so that the new files
-       * agree with the documents there */
-      if (g_file_query_exists (job->destination, cancellable))
-        {
-          g_autoptr(GPtrArray) label_problems = gloss_problems_new ();
-          g_autoptr(GlossLabelSet) labels = gloss_project_load_labels_for (job->destination, label_problems,
-                                                                           cancellable);
-
-          if (labels != NULL)
-            gloss_importer_set_labels (job->importer, labels);
-        }
-
-      if (!gloss_importer_read (job->importer, job->input, cancellable, &error))
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-
-      if (gloss_importer_get_problems (job->importer)->len > 0)
-        {
-          g_task_return_new_error (task, GLOSS_ERROR, GLOSS_ERROR_INVALID_DOCUMENT,
-                                   _("The dataset has problems, so nothing was written."));
-          return;
-        }
-      job->read = TRUE;
-    }
-
-  if (!gloss_importer_write (job->importer, job->destination, job->force, job->conflicts, cancellable, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
 static void run_import (GlossImportDialog *self,
                         gboolean           force);
 
@@ -371,24 +302,32 @@ on_imported_cb (GObject      *object,
                 gpointer      user_data)
 {
   g_autoptr(GlossImportDialog) self = user_data;
+  g_autoptr(GPtrArray) conflicts = NULL;
   g_autoptr(GError) error = NULL;
-  Job *job = g_task_get_task_data (G_TASK (result));
+  GlossImporter *importer = GLOSS_IMPORTER (object);
   GtkWindow *parent;
+  gboolean ok;
   guint n;
 
+  ok = gloss_importer_import_finish (importer, result, &conflicts, &error);
   if (self->disposed)
     return;
 
   set_busy (self, FALSE);
   g_ptr_array_set_size (self->conflicts, 0);
-  g_ptr_array_extend (self->conflicts, job->conflicts, (GCopyFunc)(void (*)(void))g_object_ref, NULL);
+  g_ptr_array_extend (self->conflicts, conflicts, (GCopyFunc)(void (*)(void))g_object_ref, NULL);
   g_ptr_array_set_size (self->problems, 0);
-  g_ptr_array_extend (self->problems, gloss_importer_get_problems (job->importer),
+  g_ptr_array_extend (self->problems, gloss_importer_get_problems (importer),
                       (GCopyFunc)(void (*)(void))gloss_problem_copy, NULL);
-  if (job->read)
-    g_set_object (&self->importer, job->importer);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  /* Only files that exist stopped it: after asking, the same importer
+   * writes again without reading the input again */
+  if (!ok && self->conflicts->len > 0)
+    g_set_object (&self->importer, importer);
+  else
+    g_clear_object (&self->importer);
+
+  if (!ok)
     {
       show_page (self, "options");
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -402,7 +341,7 @@ on_imported_cb (GObject      *object,
       return;
     }
 
-  n = gloss_importer_get_n_documents (job->importer);
+  n = gloss_importer_get_n_documents (importer);
   if (self->toasts != NULL)
     {
       g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u document",
@@ -423,8 +362,7 @@ static void
 run_import (GlossImportDialog *self,
             gboolean           force)
 {
-  g_autoptr(GTask) task = NULL;
-  Job *job;
+  g_autoptr(GlossImporter) importer = NULL;
 
   if (self->busy || self->input == NULL || self->destination == NULL)
     return;
@@ -432,20 +370,13 @@ run_import (GlossImportDialog *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  job = g_new0 (Job, 1);
-  job->read = self->importer != NULL;
-  job->importer = self->importer ? g_object_ref (self->importer) : gloss_importer_new (self->format);
-  job->input = g_object_ref (self->input);
-  job->destination = g_object_ref (self->destination);
-  job->force = force;
-  job->conflicts = g_ptr_array_new_with_free_func (g_object_unref);
+  importer = self->importer ? g_object_ref (self->importer) : gloss_importer_new (self->format);
 
   set_busy (self, TRUE);
   show_page (self, "progress");
 
-  task = g_task_new (self, self->cancellable, on_imported_cb, g_object_ref (self));
-  g_task_set_task_data (task, job, (GDestroyNotify)job_free);
-  g_task_run_in_thread (task, import_thread);
+  gloss_importer_import_async (importer, self->input, self->destination, force, self->cancellable,
+                               on_imported_cb, g_object_ref (self));
 }
 
 static void

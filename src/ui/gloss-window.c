@@ -1067,6 +1067,9 @@ gloss_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   if (self->sidebar != NULL)
     g_signal_handlers_disconnect_by_func (gloss_sidebar_get_note_row (self->sidebar), on_note_changed_cb, self);
+  /* Its folder scan holds it beyond the window and may still end */
+  if (self->document_list != NULL)
+    g_signal_handlers_disconnect_by_data (self->document_list, self);
   _gloss_window_document_cleared (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);

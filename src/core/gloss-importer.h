@@ -1,4 +1,4 @@
-/* gloss-import.h
+/* gloss-importer.h
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -63,11 +63,31 @@ GlossDocument *gloss_importer_get_document    (GlossImporter      *self,
 GPtrArray     *gloss_importer_get_problems    (GlossImporter      *self);
 GPtrArray     *gloss_importer_get_warnings    (GlossImporter      *self);
 guint          gloss_importer_get_n_mapped    (GlossImporter      *self);
+gboolean       gloss_importer_has_read        (GlossImporter      *self);
 gboolean       gloss_importer_write           (GlossImporter      *self,
                                                GFile              *folder,
                                                gboolean            force,
                                                GPtrArray          *conflicts,
                                                GCancellable       *cancellable,
+                                               GError            **error);
+
+gboolean       gloss_importer_import          (GlossImporter      *self,
+                                               GFile              *input,
+                                               GFile              *folder,
+                                               gboolean            force,
+                                               GPtrArray          *conflicts,
+                                               GCancellable       *cancellable,
+                                               GError            **error);
+void           gloss_importer_import_async    (GlossImporter      *self,
+                                               GFile              *input,
+                                               GFile              *folder,
+                                               gboolean            force,
+                                               GCancellable       *cancellable,
+                                               GAsyncReadyCallback callback,
+                                               gpointer            user_data);
+gboolean       gloss_importer_import_finish   (GlossImporter      *self,
+                                               GAsyncResult       *result,
+                                               GPtrArray         **conflicts,
                                                GError            **error);
 
 char          *gloss_import_check_id          (const char         *id,

@@ -1,10 +1,10 @@
-/* gloss-import.c
+/* gloss-importer.c
  *
- * The importer: a format (one file per format) reads its input into
- * documents; the importer checks each document id, maps labelled spans to
- * the sentences they cover, and writes `.txt` + `.gloss.json` pairs that
- * have passed the same checks as loading, never over an existing file
- * unless told to.
+ * The importer: a format's reader (formats/gloss-dataset-FORMAT.c) reads its
+ * input into documents; the importer checks each document id, maps
+ * labelled spans to the sentences they cover, and writes `.txt` +
+ * `.gloss.json` pairs that have passed the same checks as loading, never
+ * over an existing file unless told to.
  *
  * Gloss labels whole sentences, but doccano, Label Studio and brat label
  * any span, and a model's pre-annotations rarely end exactly at Gloss's
@@ -26,16 +26,15 @@
 
 #include "gloss-annotation.h"
 #include "gloss-corpus.h"
+#include "gloss-dataset-private.h"
 #include "gloss-document-private.h"
 #include "gloss-error.h"
 #include "gloss-file-batch.h"
 #include "gloss-format.h"
-#include "gloss-import-private.h"
-#include "gloss-json.h"
-#include "gloss-label.h"
 #include "gloss-label-set.h"
+#include "gloss-label.h"
 #include "gloss-problem.h"
-#include "gloss-read.h"
+#include "gloss-project.h"
 #include "gloss-sentence.h"
 #include "gloss-text.h"
 
@@ -46,13 +45,6 @@ typedef struct
   GlossDocument *document;
   gboolean       text_only;
 } Record;
-
-typedef struct
-{
-  const char         *name;
-  gboolean            folder;
-  GlossImportReadFunc read;
-} FormatInfo;
 
 struct _GlossImporter
 {
@@ -70,19 +62,10 @@ struct _GlossImporter
   GPtrArray         *problems;
   GPtrArray         *warnings;
   guint              n_mapped;
+  gboolean           has_read;
 };
 
 G_DEFINE_FINAL_TYPE (GlossImporter, gloss_importer, G_TYPE_OBJECT)
-
-static const FormatInfo formats[GLOSS_IMPORT_N_FORMATS] = {
-  [GLOSS_IMPORT_DOCUMENTS_JSONL] = { "documents-jsonl", FALSE, _gloss_import_read_documents_jsonl },
-  [GLOSS_IMPORT_JSON] = { "json", FALSE, _gloss_import_read_json },
-  [GLOSS_IMPORT_SENTENCES_JSONL] = { "sentences-jsonl", FALSE, _gloss_import_read_sentences_jsonl },
-  [GLOSS_IMPORT_DOCCANO] = { "doccano", FALSE, _gloss_import_read_doccano },
-  [GLOSS_IMPORT_LABEL_STUDIO] = { "label-studio", FALSE, _gloss_import_read_label_studio },
-  [GLOSS_IMPORT_BRAT] = { "brat", TRUE, _gloss_import_read_brat },
-  [GLOSS_IMPORT_ARTICLES_JSONL] = { "articles-jsonl", FALSE, _gloss_import_read_articles_jsonl },
-};
 
 /* Colours for labels a dataset brings that the label set lacks */
 static const char * const new_label_colors[] = {
@@ -130,54 +113,6 @@ gloss_importer_init (GlossImporter *self)
   self->problems = gloss_problems_new ();
   self->warnings = gloss_problems_new ();
   self->annotator = g_strdup ("");
-}
-
-gboolean
-gloss_import_format_from_name (const char        *name,
-                               GlossImportFormat *format)
-{
-  for (guint i = 0; i < GLOSS_IMPORT_N_FORMATS; i++)
-    {
-      if (g_strcmp0 (formats[i].name, name) == 0)
-        {
-          *format = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-const char *
-gloss_import_format_get_name (GlossImportFormat format)
-{
-  g_return_val_if_fail (format < GLOSS_IMPORT_N_FORMATS, NULL);
-
-  return formats[format].name;
-}
-
-/**
- * gloss_import_format_is_folder:
- *
- * Returns: %TRUE if the format is read from a folder (brat)
- */
-gboolean
-gloss_import_format_is_folder (GlossImportFormat format)
-{
-  g_return_val_if_fail (format < GLOSS_IMPORT_N_FORMATS, FALSE);
-
-  return formats[format].folder;
-}
-
-char *
-gloss_import_format_list_names (void)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < GLOSS_IMPORT_N_FORMATS; i++)
-    g_string_append_printf (out, "%s%s", i ? ", " : "", formats[i].name);
-
-  return g_string_free (out, FALSE);
 }
 
 /**
@@ -292,7 +227,26 @@ gloss_importer_read (GlossImporter  *self,
   g_free (self->input_name);
   self->input_name = path ? g_filename_display_name (path) : g_file_get_uri (input);
 
-  return formats[self->format].read (self, input, cancellable, error);
+  if (!_gloss_dataset_for_import (self->format)->read (self, input, cancellable, error))
+    return FALSE;
+
+  self->has_read = TRUE;
+
+  return TRUE;
+}
+
+/**
+ * gloss_importer_has_read:
+ *
+ * Returns: %TRUE once gloss_importer_read() has read an input (it may
+ *   have problems)
+ */
+gboolean
+gloss_importer_has_read (GlossImporter *self)
+{
+  g_return_val_if_fail (GLOSS_IS_IMPORTER (self), FALSE);
+
+  return self->has_read;
 }
 
 guint
@@ -535,37 +489,6 @@ gloss_import_check_id (const char  *id,
     return g_steal_pointer (&path);
 
   return g_strconcat (path, ".txt", NULL);
-}
-
-static void
-span_clear (GlossImportSpan *span)
-{
-  g_free (span->label);
-  g_free (span->note);
-  g_free (span->annotator);
-}
-
-GArray *
-_gloss_import_spans_new (void)
-{
-  GArray *spans = g_array_new (FALSE, TRUE, sizeof (GlossImportSpan));
-
-  g_array_set_clear_func (spans, (GDestroyNotify)span_clear);
-
-  return spans;
-}
-
-void
-_gloss_import_spans_add (GArray     *spans,
-                         guint       start,
-                         guint       end,
-                         const char *label,
-                         const char *note,
-                         const char *annotator)
-{
-  GlossImportSpan span = { start, end, g_strdup (label), g_strdup (note), g_strdup (annotator) };
-
-  g_array_append_val (spans, span);
 }
 
 /* Label ids are lower-case ASCII; datasets often say "Claim" or "QUOTE" */
@@ -923,226 +846,6 @@ _gloss_importer_add_document (GlossImporter *self,
   return TRUE;
 }
 
-/* The whole input: datasets are read at once, so that a problem anywhere
- * is known before anything is written */
-char *
-_gloss_import_load (GFile         *input,
-                    gsize         *length,
-                    GCancellable  *cancellable,
-                    GError       **error)
-{
-  char *data = NULL;
-
-  if (!gloss_read_file (input, 0, cancellable, &data, length, error))
-    return NULL;
-
-  if (!g_utf8_validate (data, *length, NULL))
-    {
-      g_autofree char *name = g_file_get_parse_name (input);
-
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_UTF8, _("“%s” is not UTF-8"), name);
-      g_free (data);
-      return NULL;
-    }
-
-  return data;
-}
-
-/**
- * _gloss_import_next_line:
- * @cursor: (inout): where the next line starts; moved past it
- *
- * Returns: (transfer none) (nullable): the next line, NUL-terminated in
- *   place and without its CR LF, or %NULL at @end
- */
-char *
-_gloss_import_next_line (char **cursor,
-                         char  *end)
-{
-  char *line = *cursor;
-  char *newline;
-
-  if (line >= end)
-    return NULL;
-
-  newline = memchr (line, '\n', end - line);
-  if (newline == NULL)
-    newline = end;
-
-  *newline = '\0';
-  *cursor = newline + (newline < end ? 1 : 0);
-  if (newline > line && newline[-1] == '\r')
-    newline[-1] = '\0';
-
-  return line;
-}
-
-JsonNode *
-_gloss_import_parse_line (GlossImporter *self,
-                          const char    *line,
-                          const char    *where)
-{
-  g_autoptr(GError) error = NULL;
-  JsonNode *node = gloss_json_parse (line, -1, &error);
-
-  if (node == NULL)
-    {
-      _gloss_importer_problem (self, where, "%s", error->message);
-      return NULL;
-    }
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      _gloss_importer_problem (self, where, _("A line must hold a JSON object, not %s"), gloss_json_type_name (node));
-      json_node_unref (node);
-      return NULL;
-    }
-
-  return node;
-}
-
-/**
- * _gloss_import_read_lines:
- * @func: called with each line that holds a JSON object, in order
- *
- * Reads @input as JSON Lines: blank lines are passed over, and a line
- * that is no JSON object is a problem of the importer.
- *
- * Returns: %FALSE, with @error set, when @input cannot be read
- */
-gboolean
-_gloss_import_read_lines (GlossImporter        *self,
-                          GFile                *input,
-                          GlossImportLineFunc   func,
-                          gpointer              user_data,
-                          GCancellable         *cancellable,
-                          GError              **error)
-{
-  g_autofree char *data = NULL;
-  gsize length;
-  char *cursor, *line;
-  guint number = 0;
-
-  data = _gloss_import_load (input, &length, cancellable, error);
-  if (data == NULL)
-    return FALSE;
-
-  cursor = data;
-  while ((line = _gloss_import_next_line (&cursor, data + length)) != NULL)
-    {
-      g_autofree char *where = g_strdup_printf (_("line %u"), ++number);
-      g_autoptr(JsonNode) node = NULL;
-
-      if (line[strspn (line, " \t")] == '\0')
-        continue;
-
-      node = _gloss_import_parse_line (self, line, where);
-      if (node != NULL)
-        func (self, node, number, where, user_data);
-    }
-
-  return TRUE;
-}
-
-/* The whole of @input as one JSON value */
-JsonNode *
-_gloss_import_load_json (GFile         *input,
-                         GCancellable  *cancellable,
-                         GError       **error)
-{
-  g_autofree char *data = NULL;
-  gsize length;
-
-  data = _gloss_import_load (input, &length, cancellable, error);
-  if (data == NULL)
-    return NULL;
-
-  return gloss_json_parse (data, length, error);
-}
-
-/* An offset or a count: an integer from 0 to G_MAXINT */
-gboolean
-_gloss_import_get_offset (JsonNode *node,
-                          guint    *value)
-{
-  gint64 v;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return FALSE;
-
-  v = json_node_get_int (node);
-  if (v < 0 || v > G_MAXINT)
-    return FALSE;
-
-  *value = (guint)v;
-  return TRUE;
-}
-
-/**
- * _gloss_import_dup_id:
- * @node: (nullable): an id member: a string or an integer
- *
- * Returns: (transfer full) (nullable): the id as a string
- */
-char *
-_gloss_import_dup_id (JsonNode *node)
-{
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return NULL;
-
-  if (json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_strdup (json_node_get_string (node));
-
-  if (json_node_get_value_type (node) == G_TYPE_INT64)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-
-  return NULL;
-}
-
-/**
- * _gloss_import_dup_meta:
- * @skip: the members the format itself reads
- *
- * Returns: (transfer full) (nullable): the other members as a JSON object,
- *   in their order, or %NULL if there are none
- */
-char *
-_gloss_import_dup_meta (JsonObject         *object,
-                        const char * const *skip)
-{
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(JsonObject) meta = json_object_new ();
-  g_autoptr(GList) members = json_object_get_members (object);
-
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      if (g_strv_contains (skip, l->data))
-        continue;
-      json_object_set_member (meta, l->data, json_node_copy (json_object_get_member (object, l->data)));
-    }
-
-  if (json_object_get_size (meta) == 0)
-    return NULL;
-
-  node = json_node_init_object (json_node_alloc (), meta);
-
-  return json_to_string (node, FALSE);
-}
-
-GlossText *
-_gloss_import_text_new (GlossImporter *self,
-                        const char    *contents,
-                        const char    *where)
-{
-  g_autoptr(GError) error = NULL;
-  GlossText *text = gloss_text_new (contents, -1, &error);
-
-  if (text == NULL)
-    _gloss_importer_problem (self, where, "%s", error->message);
-
-  return text;
-}
-
 /* Refuses to write through a symbolic link: FOLDER/link/x could land
  * anywhere */
 static gboolean
@@ -1313,4 +1016,162 @@ gloss_importer_write (GlossImporter  *self,
     }
 
   return gloss_file_batch_commit (batch, cancellable, error);
+}
+
+/**
+ * gloss_importer_import:
+ * @input: the file (or, for brat, the folder) to import
+ * @folder: the folder to write the documents into
+ * @force: overwrite existing files
+ * @conflicts: (element-type GFile) (nullable): where the existing files
+ *   are listed
+ *
+ * The one import path, which the window and `gloss import` run: takes the
+ * labels of the project @folder is in, so that the new files agree with
+ * the documents there, reads @input, and writes the documents, or nothing
+ * (gloss_importer_write()). An importer that has read already (an import
+ * that stopped at files that exist) only writes, as after the user agreed
+ * to replace them.
+ *
+ * Returns: %FALSE with @error set if nothing was written: with
+ *   %GLOSS_ERROR_INVALID_PROJECT when the project file has problems, or
+ *   %GLOSS_ERROR_INVALID_DATASET when the input has problems (both listed
+ *   by gloss_importer_get_problems()); with the reason the input cannot
+ *   be read while gloss_importer_has_read() is %FALSE; else with why the
+ *   documents could not be written
+ */
+gboolean
+gloss_importer_import (GlossImporter  *self,
+                       GFile          *input,
+                       GFile          *folder,
+                       gboolean        force,
+                       GPtrArray      *conflicts,
+                       GCancellable   *cancellable,
+                       GError        **error)
+{
+  g_return_val_if_fail (GLOSS_IS_IMPORTER (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (input), FALSE);
+  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
+
+  if (!self->has_read)
+    {
+      /* Documents imported with other labels than the project's would
+       * not load there */
+      if (g_file_query_exists (folder, cancellable))
+        {
+          guint n_problems = self->problems->len;
+          g_autoptr(GlossLabelSet) labels = gloss_project_load_labels_for (folder, self->problems, cancellable);
+
+          if (self->problems->len > n_problems)
+            {
+              g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_PROJECT,
+                                   _("The project file of the folder has problems, so nothing was written."));
+              return FALSE;
+            }
+
+          if (labels != NULL)
+            gloss_importer_set_labels (self, labels);
+        }
+
+      if (!gloss_importer_read (self, input, cancellable, error))
+        return FALSE;
+    }
+
+  if (self->problems->len > 0)
+    {
+      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_DATASET,
+                           _("The dataset has problems, so nothing was written."));
+      return FALSE;
+    }
+
+  return gloss_importer_write (self, folder, force, conflicts, cancellable, error);
+}
+
+typedef struct
+{
+  GFile     *input;
+  GFile     *folder;
+  gboolean   force;
+  GPtrArray *conflicts;
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_clear_object (&data->input);
+  g_clear_object (&data->folder);
+  g_clear_pointer (&data->conflicts, g_ptr_array_unref);
+  g_free (data);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportData *data = task_data;
+  GError *error = NULL;
+
+  if (!gloss_importer_import (source_object, data->input, data->folder, data->force, data->conflicts,
+                              cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * gloss_importer_import_async:
+ *
+ * Runs gloss_importer_import() in a worker thread. Do not touch the
+ * importer until it finishes.
+ */
+void
+gloss_importer_import_async (GlossImporter       *self,
+                             GFile               *input,
+                             GFile               *folder,
+                             gboolean             force,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportData *data;
+
+  g_return_if_fail (GLOSS_IS_IMPORTER (self));
+  g_return_if_fail (G_IS_FILE (input));
+  g_return_if_fail (G_IS_FILE (folder));
+
+  data = g_new0 (ImportData, 1);
+  data->input = g_object_ref (input);
+  data->folder = g_object_ref (folder);
+  data->force = !!force;
+  data->conflicts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gloss_importer_import_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)import_data_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+/**
+ * gloss_importer_import_finish:
+ * @conflicts: (out) (optional) (transfer full) (element-type GFile): the
+ *   files that exist already, when that is why nothing was written
+ */
+gboolean
+gloss_importer_import_finish (GlossImporter  *self,
+                              GAsyncResult   *result,
+                              GPtrArray     **conflicts,
+                              GError        **error)
+{
+  ImportData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (conflicts != NULL)
+    *conflicts = g_ptr_array_ref (data->conflicts);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

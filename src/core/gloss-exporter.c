@@ -1,10 +1,11 @@
-/* gloss-export.c
+/* gloss-exporter.c
  *
  * The exporter: walks one document after another, applies the filters,
  * counts what goes out for the data card, and hands each document to its
- * format (one file per format). Documents stream through, so the memory of
- * an export does not grow with the corpus (except for the json format,
- * whose header comes first but names the labels of every document).
+ * format's writer (formats/gloss-dataset-FORMAT.c). Documents stream
+ * through, so the memory of an export does not grow with the corpus
+ * (except for the json format, whose header comes first but names the
+ * labels of every document).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,27 +16,28 @@
 #include <string.h>
 
 #include "gloss-annotation.h"
+#include "gloss-corpus.h"
+#include "gloss-dataset-private.h"
 #include "gloss-document-private.h"
 #include "gloss-error.h"
-#include "gloss-export-private.h"
+#include "gloss-exporter-private.h"
 #include "gloss-file-batch.h"
-#include "gloss-format.h"
-#include "gloss-json.h"
-#include "gloss-label.h"
 #include "gloss-label-set.h"
-#include "gloss-corpus.h"
+#include "gloss-label.h"
 #include "gloss-problem.h"
-#include "gloss-sentence.h"
-#include "gloss-text.h"
 
 /* Below this the buffer is not worth a write () */
 #define FLUSH_SIZE (64 * 1024)
+
+/* The bits of GlossDatasetCarries */
+#define N_CARRIES 7
+G_STATIC_ASSERT (GLOSS_DATASET_CARRIES_ALL == (1 << N_CARRIES) - 1);
 
 struct _GlossExporter
 {
   GObject           parent_instance;
 
-  const GlossExportFormatInfo *info;
+  const GlossDatasetFormat *info;
   GlossExportFormat format;
   guint             context;
   gboolean          done_only;
@@ -61,19 +63,10 @@ struct _GlossExporter
   GDestroyNotify    data_destroy;
 
   GlossExportStats  stats;
+  guint             not_carried[N_CARRIES];  /* by the bit of GlossDatasetCarries */
 };
 
 G_DEFINE_FINAL_TYPE (GlossExporter, gloss_exporter, G_TYPE_OBJECT)
-
-static const GlossExportFormatInfo * const formats[GLOSS_EXPORT_N_FORMATS] = {
-  [GLOSS_EXPORT_SENTENCES_JSONL] = &_gloss_export_sentences_jsonl,
-  [GLOSS_EXPORT_DOCUMENTS_JSONL] = &_gloss_export_documents_jsonl,
-  [GLOSS_EXPORT_JSON] = &_gloss_export_json,
-  [GLOSS_EXPORT_DOCCANO] = &_gloss_export_doccano,
-  [GLOSS_EXPORT_LABEL_STUDIO] = &_gloss_export_label_studio,
-  [GLOSS_EXPORT_BRAT] = &_gloss_export_brat,
-  [GLOSS_EXPORT_CSV] = &_gloss_export_csv,
-};
 
 static void
 gloss_exporter_finalize (GObject *object)
@@ -129,66 +122,6 @@ gloss_exporter_init (GlossExporter *self)
 }
 
 /**
- * gloss_export_format_from_name:
- * @name: a format's name, as the command line writes it (`sentences-jsonl`)
- *
- * Returns: %TRUE if @name is a format, with @format set
- */
-gboolean
-gloss_export_format_from_name (const char        *name,
-                               GlossExportFormat *format)
-{
-  for (guint i = 0; i < GLOSS_EXPORT_N_FORMATS; i++)
-    {
-      if (g_strcmp0 (formats[i]->name, name) == 0)
-        {
-          *format = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-const char *
-gloss_export_format_get_name (GlossExportFormat format)
-{
-  g_return_val_if_fail (format < GLOSS_EXPORT_N_FORMATS, NULL);
-
-  return formats[format]->name;
-}
-
-/**
- * gloss_export_format_is_folder:
- *
- * Returns: %TRUE if the format writes a folder of files, not one stream
- */
-gboolean
-gloss_export_format_is_folder (GlossExportFormat format)
-{
-  g_return_val_if_fail (format < GLOSS_EXPORT_N_FORMATS, FALSE);
-
-  return formats[format]->folder;
-}
-
-/**
- * gloss_export_format_list_names:
- *
- * Returns: (transfer full): the names of the formats, separated by commas,
- *   for help texts and messages
- */
-char *
-gloss_export_format_list_names (void)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < GLOSS_EXPORT_N_FORMATS; i++)
-    g_string_append_printf (out, "%s%s", i ? ", " : "", formats[i]->name);
-
-  return g_string_free (out, FALSE);
-}
-
-/**
  * gloss_exporter_new:
  *
  * Returns: (transfer full): an exporter that writes @format
@@ -202,7 +135,7 @@ gloss_exporter_new (GlossExportFormat format)
 
   self = g_object_new (GLOSS_TYPE_EXPORTER, NULL);
   self->format = format;
-  self->info = formats[format];
+  self->info = _gloss_dataset_for_export (format);
 
   return self;
 }
@@ -359,10 +292,12 @@ progress_report_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-report_progress (GlossExporter *self,
-                 guint          n_done,
-                 guint          n_total)
+/* Calls the progress function, from a worker thread through the main
+ * context it reports to */
+void
+_gloss_exporter_report_progress (GlossExporter *self,
+                                 guint          n_done,
+                                 guint          n_total)
 {
   ProgressReport *report;
   gint64 now;
@@ -536,6 +471,40 @@ merge_labels (GlossExporter *self,
 }
 
 static void
+not_carried (GlossExporter       *self,
+             GlossDatasetCarries  what,
+             guint                n)
+{
+  if ((self->info->carries & what) == 0)
+    self->not_carried[g_bit_nth_lsf (what, -1)] += n;
+}
+
+/* What the document holds that its format has no place for */
+static void
+count_not_carried (GlossExporter   *self,
+                   GlossExportItem *item)
+{
+  guint n_labelled = 0;
+
+  for (guint i = 0; i < item->annotations->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (item->annotations, i);
+
+      not_carried (self, GLOSS_DATASET_CARRIES_NOTES, gloss_annotation_get_note (annotation)[0] != '\0');
+      not_carried (self, GLOSS_DATASET_CARRIES_ANNOTATORS, gloss_annotation_get_annotator (annotation)[0] != '\0');
+      not_carried (self, GLOSS_DATASET_CARRIES_TIMES, 1);
+    }
+
+  for (guint i = 0; i < item->n_sentences; i++)
+    n_labelled += item->by_sentence[i] != NULL;
+
+  not_carried (self, GLOSS_DATASET_CARRIES_SENTENCES, item->n_sentences - n_labelled);
+  not_carried (self, GLOSS_DATASET_CARRIES_DONE, gloss_document_get_done (item->document));
+  not_carried (self, GLOSS_DATASET_CARRIES_LANGUAGE, 1);
+  not_carried (self, GLOSS_DATASET_CARRIES_META, _gloss_document_get_meta (item->document) != NULL);
+}
+
+static void
 item_clear (GlossExportItem *item)
 {
   for (guint i = 0; i < item->n_sentences; i++)
@@ -627,6 +596,7 @@ gloss_exporter_add (GlossExporter  *self,
       g_ptr_array_add (item.annotations, g_steal_pointer (&annotation));
     }
 
+  count_not_carried (self, &item);
   self->stats.n_documents++;
   self->stats.n_sentences += item.n_sentences;
   count (self->stats.languages, self->stats.language_counts, gloss_document_get_language (document));
@@ -705,8 +675,8 @@ gloss_exporter_dup_card (GlossExporter *self)
     g_ptr_array_add (filters, g_strdup_printf ("%u sentences of context before and after", self->context));
   g_ptr_array_add (filters, NULL);
 
-  return _gloss_export_card_build (&self->stats, self->info, (const char * const *)filters->pdata,
-                                   self->agreement);
+  return _gloss_dataset_card_build (&self->stats, self->info, (const char * const *)filters->pdata,
+                                    self->agreement);
 }
 
 /**
@@ -742,6 +712,32 @@ gloss_exporter_get_renamed (GlossExporter  *self,
 }
 
 /**
+ * gloss_exporter_count_not_carried:
+ * @what: one kind of thing a format may carry
+ *
+ * What the documents exported so far held that the format has no place
+ * for, and so are not in the export: for %GLOSS_DATASET_CARRIES_NOTES and
+ * %GLOSS_DATASET_CARRIES_ANNOTATORS the annotations with a note or an
+ * annotator's name, for %GLOSS_DATASET_CARRIES_TIMES the annotations, for
+ * %GLOSS_DATASET_CARRIES_SENTENCES the sentences without a label, for
+ * %GLOSS_DATASET_CARRIES_DONE the documents marked done, for
+ * %GLOSS_DATASET_CARRIES_LANGUAGE the documents, and for
+ * %GLOSS_DATASET_CARRIES_META the documents with metadata. 0 for what the
+ * format carries.
+ *
+ * Returns: how many were not carried
+ */
+guint
+gloss_exporter_count_not_carried (GlossExporter       *self,
+                                  GlossDatasetCarries  what)
+{
+  g_return_val_if_fail (GLOSS_IS_EXPORTER (self), 0);
+  g_return_val_if_fail (what != 0 && (what & (what - 1)) == 0 && what <= GLOSS_DATASET_CARRIES_ALL, 0);
+
+  return self->not_carried[g_bit_nth_lsf (what, -1)];
+}
+
+/**
  * gloss_exporter_get_n_documents:
  *
  * Returns: how many documents were exported so far (those the filters
@@ -753,14 +749,6 @@ gloss_exporter_get_n_documents (GlossExporter *self)
   g_return_val_if_fail (GLOSS_IS_EXPORTER (self), 0);
 
   return self->stats.n_documents;
-}
-
-static char *
-dup_display_name (GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-
-  return path ? g_filename_display_name (path) : g_file_get_uri (file);
 }
 
 /**
@@ -808,7 +796,7 @@ gloss_export_corpus (GlossExporter  *exporter,
       document = gloss_document_load_fallback (file, NULL, exporter->encoding, cancellable, &load_error);
       if (document == NULL)
         {
-          g_autofree char *name = dup_display_name (file);
+          g_autofree char *name = gloss_corpus_dup_display_name (file);
 
           if (g_error_matches (load_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
             {
@@ -822,7 +810,7 @@ gloss_export_corpus (GlossExporter  *exporter,
               gloss_problems_add (invalid, "", "%s", load_error->message);
               gloss_problems_set_file (invalid, invalid->len - 1, name);
             }
-          report_progress (exporter, i + 1, files->len);
+          _gloss_exporter_report_progress (exporter, i + 1, files->len);
           continue;
         }
 
@@ -830,7 +818,7 @@ gloss_export_corpus (GlossExporter  *exporter,
       if (problems->len > 0)
         {
           g_autoptr(GFile) json_file = gloss_document_dup_annotation_file (document);
-          g_autofree char *name = dup_display_name (json_file);
+          g_autofree char *name = gloss_corpus_dup_display_name (json_file);
 
           for (guint k = 0; invalid != NULL && k < problems->len; k++)
             {
@@ -840,14 +828,14 @@ gloss_export_corpus (GlossExporter  *exporter,
                 problem->file = g_strdup (name);
               g_ptr_array_add (invalid, problem);
             }
-          report_progress (exporter, i + 1, files->len);
+          _gloss_exporter_report_progress (exporter, i + 1, files->len);
           continue;
         }
 
       id = gloss_corpus_dup_id (g_ptr_array_index (roots, i), file);
       if (!gloss_exporter_add (exporter, document, id, cancellable, error))
         return FALSE;
-      report_progress (exporter, i + 1, files->len);
+      _gloss_exporter_report_progress (exporter, i + 1, files->len);
     }
 
   return gloss_exporter_end (exporter, cancellable, error);
@@ -919,8 +907,7 @@ gloss_export_corpus_async (GlossExporter       *exporter,
   data->folder = folder ? g_object_ref (folder) : NULL;
   data->invalid = gloss_problems_new ();
 
-  g_clear_pointer (&exporter->progress_context, g_main_context_unref);
-  exporter->progress_context = g_main_context_ref_thread_default ();
+  _gloss_exporter_report_to_thread_default (exporter);
 
   task = g_task_new (exporter, cancellable, callback, user_data);
   g_task_set_source_tag (task, gloss_export_corpus_async);
@@ -948,6 +935,15 @@ gloss_export_corpus_finish (GlossExporter  *exporter,
     *invalid = g_ptr_array_ref (data->invalid);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* From here on, progress is reported in the caller's thread-default main
+ * context: the export is about to run in a worker thread */
+void
+_gloss_exporter_report_to_thread_default (GlossExporter *self)
+{
+  g_clear_pointer (&self->progress_context, g_main_context_unref);
+  self->progress_context = g_main_context_ref_thread_default ();
 }
 
 GString *
@@ -995,73 +991,6 @@ const GlossExportStats *
 _gloss_exporter_get_stats (GlossExporter *self)
 {
   return &self->stats;
-}
-
-/* Appends text[start:end] as a JSON string, without a copy of the slice */
-void
-_gloss_export_append_slice (GString   *out,
-                            GlossText *text,
-                            guint      start,
-                            guint      end)
-{
-  g_autofree char *slice = gloss_text_dup_slice (text, start, end);
-
-  gloss_json_append_string (out, slice);
-}
-
-/* The label set on one line, for the JSONL formats */
-void
-_gloss_export_append_labels (GString       *out,
-                             GlossLabelSet *labels)
-{
-  gloss_label_set_append_json (labels, out, NULL);
-}
-
-/**
- * _gloss_export_append_document:
- *
- * One document as one JSON object on one line: what its `.gloss.json`
- * holds, with its id and full text instead of the text file's checksum,
- * so that the line stands alone. documents-jsonl and json share it, and
- * the importer reads it back.
- */
-void
-_gloss_export_append_document (GString         *out,
-                               GlossExportItem *item)
-{
-  GlossDocument *document = item->document;
-  const char *meta;
-
-  g_string_append (out, "{\"id\": ");
-  gloss_json_append_string (out, item->id);
-  g_string_append (out, ", \"language\": ");
-  gloss_json_append_string (out, gloss_document_get_language (document));
-  g_string_append_printf (out, ", \"done\": %s, \"text\": ", gloss_document_get_done (document) ? "true" : "false");
-  gloss_json_append_string (out, gloss_text_get_contents (item->text));
-  g_string_append (out, ", \"labels\": ");
-  _gloss_export_append_labels (out, gloss_document_get_labels (document));
-
-  g_string_append (out, ", \"sentences\": [");
-  for (guint i = 0; i < item->n_sentences; i++)
-    {
-      g_string_append (out, i ? ", " : "");
-      gloss_format_append_sentence (out, gloss_document_get_sentence (document, i));
-    }
-
-  g_string_append (out, "], \"annotations\": [");
-  for (guint i = 0; i < item->annotations->len; i++)
-    {
-      g_string_append (out, i ? ", " : "");
-      gloss_format_append_annotation (out, g_ptr_array_index (item->annotations, i));
-    }
-  g_string_append_c (out, ']');
-
-  /* Only a document that has metadata gets the member, so that an import
-   * writes back the same `.gloss.json` */
-  meta = _gloss_document_get_meta (document);
-  if (meta != NULL)
-    g_string_append_printf (out, ", \"meta\": %s", meta);
-  g_string_append_c (out, '}');
 }
 
 /* A file of a folder format: written with the others at the end */

@@ -1,4 +1,4 @@
-/* gloss-export.h
+/* gloss-exporter.h
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "gloss-agreement.h"
+#include "gloss-dataset.h"
 #include "gloss-types.h"
 
 G_BEGIN_DECLS
@@ -96,6 +97,8 @@ gboolean       gloss_exporter_end               (GlossExporter       *self,
                                                  GError             **error);
 char          *gloss_exporter_dup_card          (GlossExporter       *self);
 guint          gloss_exporter_get_n_documents   (GlossExporter       *self);
+guint          gloss_exporter_count_not_carried (GlossExporter       *self,
+                                                 GlossDatasetCarries  what);
 guint          gloss_exporter_get_n_renamed     (GlossExporter       *self);
 void           gloss_exporter_get_renamed       (GlossExporter       *self,
                                                  guint                position,

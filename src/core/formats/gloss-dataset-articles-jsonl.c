@@ -1,9 +1,12 @@
-/* gloss-import-articles-jsonl.c
+/* gloss-dataset-articles-jsonl.c
  *
  * A plain JSONL corpus as crawlers write it: `{"id": …, "text": …}` per
  * line. Each article becomes a text to annotate; its other members (url,
  * date, outlet…) are kept as the document's metadata, written to its
  * `.gloss.json` and carried into every documents-jsonl and json export.
+ *
+ * Import only: such a corpus holds no labels, so there is nothing to
+ * export into it; documents-jsonl is its annotated counterpart.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,7 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "gloss-import-private.h"
+#include "gloss-dataset-private.h"
 #include "gloss-text.h"
 
 static void
@@ -30,8 +33,8 @@ read_line (GlossImporter *self,
   const char *contents;
   const char *language;
 
-  id = _gloss_import_dup_id (json_object_get_member (object, "id"));
-  contents = _gloss_import_get_string (object, "text");
+  id = _gloss_dataset_dup_id (json_object_get_member (object, "id"));
+  contents = _gloss_dataset_get_string (object, "text");
   if (id == NULL || contents == NULL)
     {
       _gloss_importer_problem (self, where,
@@ -39,23 +42,29 @@ read_line (GlossImporter *self,
       return;
     }
 
-  text = _gloss_import_text_new (self, contents, where);
+  text = _gloss_dataset_text_new (self, contents, where);
   if (text == NULL)
     return;
 
   /* The language, when the crawler recorded it, picks the segmenter */
-  language = _gloss_import_get_string (object, "language");
+  language = _gloss_dataset_get_string (object, "language");
   if (language == NULL)
-    language = _gloss_import_get_string (object, "lang");
+    language = _gloss_dataset_get_string (object, "lang");
 
-  _gloss_importer_add_text_only (self, id, text, language, _gloss_import_dup_meta (object, known), where);
+  _gloss_importer_add_text_only (self, id, text, language, _gloss_dataset_dup_meta (object, known), where);
 }
 
-gboolean
-_gloss_import_read_articles_jsonl (GlossImporter  *self,
-                                   GFile          *input,
-                                   GCancellable   *cancellable,
-                                   GError        **error)
+static gboolean
+articles_jsonl_read (GlossImporter  *self,
+                     GFile          *input,
+                     GCancellable   *cancellable,
+                     GError        **error)
 {
-  return _gloss_import_read_lines (self, input, read_line, NULL, cancellable, error);
+  return _gloss_dataset_read_lines (self, input, read_line, NULL, cancellable, error);
 }
+
+const GlossDatasetFormat _gloss_dataset_articles_jsonl = {
+  .name = "articles-jsonl",
+  .carries = GLOSS_DATASET_CARRIES_LANGUAGE | GLOSS_DATASET_CARRIES_META,
+  .read = articles_jsonl_read,
+};

@@ -1,8 +1,11 @@
-/* gloss-export-csv.c
+/* gloss-dataset-csv.c
  *
  * One row per sentence for spreadsheets: RFC 4180 (CRLF between records,
  * fields quoted when they hold a comma, a quote or a line break, quotes
  * doubled), UTF-8 without a byte order mark.
+ *
+ * Export only: Gloss does not read CSV back; sentences-jsonl holds the
+ * same rows and imports.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,7 +16,7 @@
 
 #include "gloss-annotation.h"
 #include "gloss-document.h"
-#include "gloss-export-private.h"
+#include "gloss-dataset-private.h"
 #include "gloss-sentence.h"
 #include "gloss-text.h"
 
@@ -112,11 +115,11 @@ csv_add (GlossExporter    *self,
   return TRUE;
 }
 
-const GlossExportFormatInfo _gloss_export_csv = {
+const GlossDatasetFormat _gloss_dataset_csv = {
   .name = "csv",
-  .carries_notes = TRUE,
-  .carries_annotators = TRUE,
-  .fields =
+  .carries = GLOSS_DATASET_CARRIES_SENTENCES | GLOSS_DATASET_CARRIES_NOTES |
+             GLOSS_DATASET_CARRIES_ANNOTATORS | GLOSS_DATASET_CARRIES_LANGUAGE,
+  .card =
     "CSV after RFC 4180 (comma-separated, CRLF between rows, fields with a comma, quote or line break quoted, "
     "quotes doubled), UTF-8 without a byte order mark, a header row, then one row per sentence, labelled or not.\n\n"
     "| column | meaning |\n"

@@ -1,12 +1,16 @@
-/* gloss-import-label-studio.c
+/* gloss-dataset-label-studio.c
  *
- * A Label Studio JSON task list: `data.text` and the `labels` regions of
- * the annotations (or, for a task nobody annotated yet, of the
- * predictions: a model's pre-annotations).
+ * Label Studio's JSON task list (https://labelstud.io/guide/tasks).
  *
- * Label Studio counts code points now; before its fix for emoji it
- * counted JavaScript's UTF-16 units. A region whose `value.text` matches
- * only when its offsets are read as UTF-16 units is read so.
+ * Writing: one task per document, the annotations as `labels` results of
+ * one annotation, notes as the regions' meta text.
+ *
+ * Reading: `data.text` and the `labels` regions of the annotations (or,
+ * for a task nobody annotated yet, of the predictions: a model's
+ * pre-annotations). Label Studio counts code points now; before its fix
+ * for emoji it counted JavaScript's UTF-16 units. A region whose
+ * `value.text` matches only when its offsets are read as UTF-16 units is
+ * read so.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,10 +20,78 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "gloss-annotation.h"
+#include "gloss-dataset-private.h"
+#include "gloss-document.h"
 #include "gloss-error.h"
-#include "gloss-import-private.h"
 #include "gloss-json.h"
 #include "gloss-text.h"
+
+/* Writing ---------------------------------------------------------------- */
+
+static gboolean
+label_studio_begin (GlossExporter  *self,
+                    GError        **error)
+{
+  g_string_append_c (_gloss_exporter_get_buffer (self), '[');
+
+  return TRUE;
+}
+
+static gboolean
+label_studio_add (GlossExporter    *self,
+                  GlossExportItem  *item,
+                  GError          **error)
+{
+  GString *out = _gloss_exporter_get_buffer (self);
+
+  g_string_append_printf (out, "%s\n{\"id\": %u, \"data\": {\"text\": ", item->index ? "," : "", item->index + 1);
+  gloss_json_append_string (out, gloss_text_get_contents (item->text));
+  g_string_append (out, ", \"document\": ");
+  gloss_json_append_string (out, item->id);
+  g_string_append (out, ", \"language\": ");
+  gloss_json_append_string (out, gloss_document_get_language (item->document));
+  g_string_append (out, "}, \"annotations\": [{\"result\": [");
+
+  for (guint i = 0; i < item->annotations->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (item->annotations, i);
+      const char *note = gloss_annotation_get_note (annotation);
+
+      /* Region ids need only be unique within the task; numbered by
+       * position, they survive an import and export unchanged */
+      g_string_append_printf (out, "%s{\"id\": \"r%u\", \"from_name\": \"label\", \"to_name\": \"text\", "
+                              "\"type\": \"labels\", \"value\": {\"start\": %u, \"end\": %u, \"text\": ",
+                              i ? ", " : "", i + 1,
+                              gloss_annotation_get_start (annotation), gloss_annotation_get_end (annotation));
+      gloss_json_append_string (out, gloss_annotation_get_text (annotation));
+      g_string_append (out, ", \"labels\": [");
+      gloss_json_append_string (out, gloss_annotation_get_label (annotation));
+      g_string_append (out, "]}");
+      if (note[0] != '\0')
+        {
+          g_string_append (out, ", \"meta\": {\"text\": [");
+          gloss_json_append_string (out, note);
+          g_string_append (out, "]}");
+        }
+      g_string_append_c (out, '}');
+    }
+
+  g_string_append (out, "]}]}");
+
+  return TRUE;
+}
+
+static gboolean
+label_studio_end (GlossExporter  *self,
+                  GError        **error)
+{
+  g_string_append (_gloss_exporter_get_buffer (self), "\n]\n");
+
+  return TRUE;
+}
+
+/* Reading ---------------------------------------------------------------- */
 
 /* Where the characters beyond U+FFFF are, in UTF-16 units: each counts two
  * units there and one code point in Gloss. Found once for a text, so that
@@ -78,9 +150,9 @@ dup_annotator (JsonObject *annotation)
   JsonNode *node = json_object_get_member (annotation, "completed_by");
 
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    return _gloss_import_get_string (json_node_get_object (node), "email");
+    return _gloss_dataset_get_string (json_node_get_object (node), "email");
 
-  return _gloss_import_get_string (annotation, "completed_by");
+  return _gloss_dataset_get_string (annotation, "completed_by");
 }
 
 /* @pairs: (inout): find_pairs() of @text, once a region needs it */
@@ -114,14 +186,14 @@ read_results (GlossImporter *self,
       if (labels == NULL || !JSON_NODE_HOLDS_ARRAY (labels))
         continue;  /* choices, ratings, relations: not spans */
 
-      if (!_gloss_import_get_offset (json_object_get_member (value, "start"), &start) ||
-          !_gloss_import_get_offset (json_object_get_member (value, "end"), &end))
+      if (!_gloss_dataset_get_offset (json_object_get_member (value, "start"), &start) ||
+          !_gloss_dataset_get_offset (json_object_get_member (value, "end"), &end))
         {
           _gloss_importer_problem (self, where, _("A region has no whole-number “start” and “end”"));
           return FALSE;
         }
 
-      region_text = _gloss_import_get_string (value, "text");
+      region_text = _gloss_dataset_get_string (value, "text");
       if (region_text != NULL &&
           (end > length || start >= end || !gloss_text_slice_equals (text, start, end, region_text)))
         {
@@ -166,7 +238,7 @@ read_results (GlossImporter *self,
           JsonNode *label = json_array_get_element (json_node_get_array (labels), k);
 
           if (JSON_NODE_HOLDS_VALUE (label) && json_node_get_value_type (label) == G_TYPE_STRING)
-            _gloss_import_spans_add (spans, start, end, json_node_get_string (label), note, annotator);
+            _gloss_dataset_spans_add (spans, start, end, json_node_get_string (label), note, annotator);
         }
     }
 
@@ -225,17 +297,17 @@ read_task_regions (GlossImporter *self,
   return TRUE;
 }
 
-gboolean
-_gloss_import_read_label_studio (GlossImporter  *self,
-                                 GFile          *input,
-                                 GCancellable   *cancellable,
-                                 GError        **error)
+static gboolean
+label_studio_read (GlossImporter  *self,
+                   GFile          *input,
+                   GCancellable   *cancellable,
+                   GError        **error)
 {
   static const char * const known[] = { "text", "document", "language", NULL };
   g_autoptr(JsonNode) root = NULL;
   JsonArray *tasks;
 
-  root = _gloss_import_load_json (input, cancellable, error);
+  root = _gloss_dataset_load_json (input, cancellable, error);
   if (root == NULL)
     return FALSE;
 
@@ -250,7 +322,7 @@ _gloss_import_read_label_studio (GlossImporter  *self,
   for (guint i = 0; i < json_array_get_length (tasks); i++)
     {
       g_autofree char *where = g_strdup_printf ("$[%u]", i);
-      g_autoptr(GArray) spans = _gloss_import_spans_new ();
+      g_autoptr(GArray) spans = _gloss_dataset_spans_new ();
       g_autoptr(GlossText) text = NULL;
       g_autofree char *id = NULL;
       JsonNode *node = json_array_get_element (tasks, i);
@@ -266,28 +338,53 @@ _gloss_import_read_label_studio (GlossImporter  *self,
       task = json_node_get_object (node);
       node = json_object_get_member (task, "data");
       if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node) ||
-          (contents = _gloss_import_get_string (json_node_get_object (node), "text")) == NULL)
+          (contents = _gloss_dataset_get_string (json_node_get_object (node), "text")) == NULL)
         {
           _gloss_importer_problem (self, where, _("The task has no “data.text” string"));
           continue;
         }
       task_data = json_node_get_object (node);
 
-      id = g_strdup (_gloss_import_get_string (task_data, "document"));
+      id = g_strdup (_gloss_dataset_get_string (task_data, "document"));
       if (id == NULL)
         {
-          g_autofree char *task_id = _gloss_import_dup_id (json_object_get_member (task, "id"));
+          g_autofree char *task_id = _gloss_dataset_dup_id (json_object_get_member (task, "id"));
 
           id = task_id ? g_strdup_printf ("task-%s", task_id) : g_strdup_printf ("task-%05u", i + 1);
         }
 
-      text = _gloss_import_text_new (self, contents, where);
+      text = _gloss_dataset_text_new (self, contents, where);
       if (text == NULL || !read_task_regions (self, text, task, spans, where))
         continue;
 
-      _gloss_importer_add_spans (self, id, text, _gloss_import_get_string (task_data, "language"), NULL, spans,
-                                 _gloss_import_dup_meta (task_data, known), where);
+      _gloss_importer_add_spans (self, id, text, _gloss_dataset_get_string (task_data, "language"), NULL, spans,
+                                 _gloss_dataset_dup_meta (task_data, known), where);
     }
 
   return TRUE;
 }
+
+const GlossDatasetFormat _gloss_dataset_label_studio = {
+  .name = "label-studio",
+  .carries = GLOSS_DATASET_CARRIES_NOTES | GLOSS_DATASET_CARRIES_LANGUAGE,
+  .card =
+    "Label Studio's JSON task list (*Import* in a project whose labeling interface is shown below).\n\n"
+    "| field | meaning |\n"
+    "| --- | --- |\n"
+    "| `id` | the task's number, from 1, in document order |\n"
+    "| `data.text` | the full text |\n"
+    "| `data.document` | the document id |\n"
+    "| `data.language` | `de` or `en` |\n"
+    "| `annotations[0].result[]` | one `labels` region per annotation: `value.start`, `value.end` (Unicode code "
+    "points, end exclusive), `value.text` (`text[start:end]`), `value.labels` (one label id); the note, if any, as "
+    "`meta.text[0]` |\n\n"
+    "Current Label Studio counts offsets in code points too; versions before its fix for emoji (2021/22) counted "
+    "JavaScript's UTF-16 units, which differ after an emoji. `gloss import` detects either from `value.text`. "
+    "Annotators are not part of this format.\n\n"
+    "The labeling interface: `<View><Labels name=\"label\" toName=\"text\">` with one `<Label value=\"…\"/>` per "
+    "label id, `</Labels><Text name=\"text\" value=\"$text\"/></View>`.\n",
+  .read = label_studio_read,
+  .begin = label_studio_begin,
+  .add = label_studio_add,
+  .end = label_studio_end,
+};

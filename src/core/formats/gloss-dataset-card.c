@@ -1,4 +1,4 @@
-/* gloss-export-card.c
+/* gloss-dataset-card.c
  *
  * The data card (`README.md`) written beside an export: what is in it,
  * the label definitions and the meaning of every field. It is in English
@@ -13,7 +13,7 @@
 #include <math.h>
 
 #include "gloss-agreement.h"
-#include "gloss-export-private.h"
+#include "gloss-dataset-private.h"
 #include "gloss-label.h"
 #include "gloss-label-set.h"
 
@@ -131,16 +131,16 @@ append_agreement (GString        *out,
 }
 
 char *
-_gloss_export_card_build (const GlossExportStats      *stats,
-                          const GlossExportFormatInfo *info,
-                          const char * const          *filters,
-                          GlossAgreement              *agreement)
+_gloss_dataset_card_build (const GlossExportStats   *stats,
+                           const GlossDatasetFormat *format,
+                           const char * const       *filters,
+                           GlossAgreement           *agreement)
 {
   GString *out = g_string_new (NULL);
   guint n_labels = gloss_label_set_get_n_labels (stats->labels);
 
   g_string_append_printf (out, "# Data card\n\nExported by Gloss %s as `%s` (Gloss export version %d).\n\n",
-                          PACKAGE_VERSION, info->name, GLOSS_EXPORT_VERSION);
+                          PACKAGE_VERSION, format->name, GLOSS_EXPORT_VERSION);
 
   g_string_append (out, "## Contents\n\n| | count |\n| --- | ---: |\n");
   g_string_append_printf (out, "| documents | %u |\n| sentences | %u |\n", stats->n_documents, stats->n_sentences);
@@ -225,7 +225,7 @@ _gloss_export_card_build (const GlossExportStats      *stats,
     append_agreement (out, agreement);
 
   g_string_append (out, "\n## Format\n\n");
-  g_string_append (out, info->fields);
+  g_string_append (out, format->card);
   g_string_append (out, "\nEvery offset counts Unicode code points, as Python's `str` does, so `text[start:end]` "
                         "is the span's text. Line ends are kept as in the original texts (CRLF counts as two).\n");
 

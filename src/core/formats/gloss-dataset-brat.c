@@ -1,0 +1,411 @@
+/* gloss-dataset-brat.c
+ *
+ * A brat folder (https://brat.nlplab.org/standoff.html): per document a
+ * `.txt` with its text and a `.ann` of standoff annotations, and an
+ * `annotation.conf` and `visual.conf` for the labels.
+ *
+ * Writing: a text-bound annotation per label (`T1<TAB>claim 0 41<TAB>…`)
+ * and the note as `#1<TAB>AnnotatorNotes T1<TAB>…`. brat counts offsets in
+ * characters of the text as Python reads it, which are Gloss's code
+ * points. An .ann line cannot hold a line break, so a span across one is
+ * written as brat writes it itself: as fragments (`0 10;11 20`) that leave
+ * out the line breaks, and their texts joined by spaces.
+ *
+ * Reading: every `.ann` with the `.txt` beside it. Text-bound annotations
+ * (`T`) become labelled spans (a span in fragments, `0 10;11 20`, as one
+ * from the first start to the last end), and `AnnotatorNotes` their notes.
+ * Relations, events and attributes have no place in Gloss and are
+ * reported, not imported.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "gloss-annotation.h"
+#include "gloss-corpus.h"
+#include "gloss-dataset-private.h"
+#include "gloss-label-set.h"
+#include "gloss-label.h"
+#include "gloss-problem.h"
+#include "gloss-text.h"
+
+/* Writing ---------------------------------------------------------------- */
+
+static gboolean
+is_line_break (gunichar c)
+{
+  return c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
+static void
+append_span (GString   *out,
+             GlossText *text,
+             guint      start,
+             guint      end)
+{
+  g_autoptr(GString) fragments = g_string_new (NULL);
+  g_autoptr(GString) texts = g_string_new (NULL);
+  const char *p = gloss_text_get_contents (text) + gloss_text_get_byte_offset (text, start);
+  guint fragment_start = start;
+  const char *fragment = p;
+
+  for (guint offset = start; offset <= end; offset++)
+    {
+      gboolean at_end = offset == end;
+      gunichar c = at_end ? 0 : g_utf8_get_char (p);
+
+      if (at_end || is_line_break (c))
+        {
+          if (offset > fragment_start)
+            {
+              g_string_append_printf (fragments, "%s%u %u", fragments->len ? ";" : "", fragment_start, offset);
+              if (texts->len > 0)
+                g_string_append_c (texts, ' ');
+              g_string_append_len (texts, fragment, p - fragment);
+            }
+          fragment_start = offset + 1;
+          fragment = at_end ? p : g_utf8_next_char (p);
+        }
+
+      if (!at_end)
+        p = g_utf8_next_char (p);
+    }
+
+  g_string_append_printf (out, "%s\t%s", fragments->str, texts->str);
+}
+
+/* Notes may hold line breaks and tabs, which an .ann line cannot */
+static void
+append_one_line (GString    *out,
+                 const char *str)
+{
+  for (const char *p = str; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_line_break (c) || c == '\t')
+        {
+          if (c == '\r' && p[1] == '\n')
+            p++;
+          g_string_append_c (out, ' ');
+        }
+      else
+        g_string_append_unichar (out, c);
+    }
+}
+
+static char *
+dup_base_name (const char *id)
+{
+  if (g_str_has_suffix (id, ".txt"))
+    return g_strndup (id, strlen (id) - 4);
+
+  return g_strdup (id);
+}
+
+static gboolean
+brat_add (GlossExporter    *self,
+          GlossExportItem  *item,
+          GError          **error)
+{
+  GFile *folder = _gloss_exporter_get_folder (self);
+  g_autofree char *base = dup_base_name (item->id);
+  g_autofree char *txt_name = g_strconcat (base, ".txt", NULL);
+  g_autofree char *ann_name = g_strconcat (base, ".ann", NULL);
+  g_autoptr(GFile) txt = g_file_resolve_relative_path (folder, txt_name);
+  g_autoptr(GFile) ann = g_file_resolve_relative_path (folder, ann_name);
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n_notes = 0;
+
+  for (guint i = 0; i < item->annotations->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (item->annotations, i);
+
+      g_string_append_printf (out, "T%u\t%s ", i + 1, gloss_annotation_get_label (annotation));
+      append_span (out, item->text, gloss_annotation_get_start (annotation), gloss_annotation_get_end (annotation));
+      g_string_append_c (out, '\n');
+
+      if (gloss_annotation_get_note (annotation)[0] != '\0')
+        {
+          g_string_append_printf (out, "#%u\tAnnotatorNotes T%u\t", ++n_notes, i + 1);
+          append_one_line (out, gloss_annotation_get_note (annotation));
+          g_string_append_c (out, '\n');
+        }
+    }
+
+  return _gloss_exporter_write_file (self, txt, gloss_text_get_contents (item->text),
+                                     gloss_text_get_n_bytes (item->text), error) &&
+         _gloss_exporter_write_file (self, ann, out->str, out->len, error);
+}
+
+static gboolean
+brat_end (GlossExporter  *self,
+          GError        **error)
+{
+  GlossLabelSet *labels = _gloss_exporter_get_stats (self)->labels;
+  GFile *folder = _gloss_exporter_get_folder (self);
+  g_autoptr(GFile) conf = g_file_get_child (folder, "annotation.conf");
+  g_autoptr(GFile) visual = g_file_get_child (folder, "visual.conf");
+  g_autoptr(GString) out = g_string_new ("[entities]\n");
+  g_autoptr(GString) visual_out = g_string_new ("[labels]\n");
+
+  for (guint i = 0; i < gloss_label_set_get_n_labels (labels); i++)
+    g_string_append_printf (out, "%s\n", gloss_label_get_id (gloss_label_set_get_label (labels, i)));
+  g_string_append (out, "\n[relations]\n\n[events]\n\n[attributes]\n");
+
+  for (guint i = 0; i < gloss_label_set_get_n_labels (labels); i++)
+    {
+      GlossLabel *label = gloss_label_set_get_label (labels, i);
+
+      g_string_append_printf (visual_out, "%s | ", gloss_label_get_id (label));
+      append_one_line (visual_out, gloss_label_get_display_name (label));
+      g_string_append_c (visual_out, '\n');
+    }
+  g_string_append (visual_out, "\n[drawing]\n");
+  for (guint i = 0; i < gloss_label_set_get_n_labels (labels); i++)
+    {
+      GlossLabel *label = gloss_label_set_get_label (labels, i);
+
+      g_string_append_printf (visual_out, "%s\tbgColor:%s\n",
+                              gloss_label_get_id (label), gloss_label_get_color (label));
+    }
+
+  return _gloss_exporter_write_file (self, conf, out->str, out->len, error) &&
+         _gloss_exporter_write_file (self, visual, visual_out->str, visual_out->len, error);
+}
+
+/* Reading ---------------------------------------------------------------- */
+
+typedef struct
+{
+  char  *id;
+  char  *label;
+  char  *offsets;
+  char  *text;
+} Entity;
+
+static void
+entity_clear (Entity *entity)
+{
+  g_free (entity->id);
+  g_free (entity->label);
+  g_free (entity->offsets);
+  g_free (entity->text);
+}
+
+/* Reads `0 10;11 20` and checks the fragments' texts, joined by spaces,
+ * against the .ann's text */
+static gboolean
+read_offsets (GlossImporter *self,
+              GlossText     *text,
+              Entity        *entity,
+              guint         *start,
+              guint         *end,
+              const char    *where)
+{
+  g_auto(GStrv) fragments = g_strsplit (entity->offsets, ";", -1);
+  g_autoptr(GString) joined = g_string_new (NULL);
+  guint length = gloss_text_get_length (text);
+  guint previous_end = 0;
+
+  for (guint i = 0; fragments[i] != NULL; i++)
+    {
+      guint64 s, e;
+      char *rest;
+
+      s = g_ascii_strtoull (fragments[i], &rest, 10);
+      if (rest == fragments[i] || *rest != ' ')
+        goto bad;
+      e = g_ascii_strtoull (rest + 1, &rest, 10);
+      if (*rest != '\0' || s >= e || e > length || s < previous_end)
+        goto bad;
+
+      if (i == 0)
+        *start = s;
+      *end = e;
+      previous_end = e;
+
+      if (joined->len > 0)
+        g_string_append_c (joined, ' ');
+      {
+        g_autofree char *slice = gloss_text_dup_slice (text, s, e);
+
+        g_string_append (joined, slice);
+      }
+    }
+
+  if (entity->text != NULL && strcmp (joined->str, entity->text) != 0)
+    {
+      _gloss_importer_problem (self, where, _("%s: the text at %s is “%s”, not “%s”"),
+                               entity->id, entity->offsets, joined->str, entity->text);
+      return FALSE;
+    }
+
+  return TRUE;
+
+bad:
+  _gloss_importer_problem (self, where, _("%s: the offsets “%s” are not within the text (%u characters)"),
+                           entity->id, entity->offsets, length);
+  return FALSE;
+}
+
+static void
+import_ann (GlossImporter *self,
+            GFile         *root,
+            GFile         *ann_file,
+            GCancellable  *cancellable)
+{
+  g_autofree char *ann_path = gloss_corpus_dup_id (root, ann_file);
+  g_autofree char *base = g_strndup (ann_path, strlen (ann_path) - 4);
+  g_autofree char *txt_path = g_strconcat (base, ".txt", NULL);
+  g_autoptr(GFile) txt_file = g_file_resolve_relative_path (root, txt_path);
+  /* A file's name is its id, as the brat export writes it (escaped when
+   * not UTF-8); a name that is not UTF-8 gets an id that gives it back */
+  g_autofree char *ann_id = g_utf8_validate (ann_path, -1, NULL) ? g_strdup (ann_path)
+                                                                 : gloss_corpus_escape_id (ann_path);
+  g_autofree char *id = g_utf8_validate (txt_path, -1, NULL) ? g_strdup (txt_path)
+                                                             : gloss_corpus_escape_id (txt_path);
+  g_autoptr(GArray) entities = g_array_new (FALSE, TRUE, sizeof (Entity));
+  g_autoptr(GHashTable) notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GArray) spans = _gloss_dataset_spans_new ();
+  g_autoptr(GlossText) text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+  char *cursor, *line;
+  guint number = 0, n_other = 0;
+
+  g_array_set_clear_func (entities, (GDestroyNotify)entity_clear);
+
+  text = gloss_text_load_fallback (txt_file, _gloss_importer_get_encoding (self), cancellable, &error);
+  if (text == NULL)
+    {
+      _gloss_importer_problem (self, id, "%s", error->message);
+      return;
+    }
+
+  /* The text is written as UTF-8, so its checksum must be of those bytes */
+  if (g_strcmp0 (gloss_text_get_encoding (text), "utf-8") != 0)
+    {
+      GlossText *utf8 = gloss_text_new (gloss_text_get_contents (text), gloss_text_get_n_bytes (text), NULL);
+
+      g_object_unref (text);
+      text = utf8;
+    }
+
+  data = _gloss_dataset_load (ann_file, &length, cancellable, &error);
+  if (data == NULL)
+    {
+      _gloss_importer_problem (self, ann_id, "%s", error->message);
+      return;
+    }
+
+  cursor = data;
+  while ((line = _gloss_dataset_next_line (&cursor, data + length)) != NULL)
+    {
+      g_auto(GStrv) fields = NULL;
+
+      number++;
+      if (line[0] == '\0')
+        continue;
+
+      fields = g_strsplit (line, "\t", 3);
+      if (line[0] == 'T' && fields[1] != NULL && strchr (fields[1], ' ') != NULL)
+        {
+          Entity entity = { 0 };
+          char *space = strchr (fields[1], ' ');
+
+          entity.id = g_strdup (fields[0]);
+          entity.label = g_strndup (fields[1], space - fields[1]);
+          entity.offsets = g_strdup (space + 1);
+          entity.text = g_strdup (fields[2]);
+          g_array_append_val (entities, entity);
+        }
+      else if (line[0] == '#' && fields[1] != NULL && fields[2] != NULL &&
+               g_str_has_prefix (fields[1], "AnnotatorNotes "))
+        g_hash_table_replace (notes, g_strdup (fields[1] + strlen ("AnnotatorNotes ")), g_strdup (fields[2]));
+      else
+        n_other++;
+    }
+
+  if (n_other > 0)
+    _gloss_importer_warning (self, ann_id,
+                             g_dngettext (GETTEXT_PACKAGE,
+                                          "%u line that is no text-bound annotation or note is not imported",
+                                          "%u lines that are no text-bound annotations or notes are not imported",
+                                          n_other),
+                             n_other);
+
+  for (guint i = 0; i < entities->len; i++)
+    {
+      Entity *entity = &g_array_index (entities, Entity, i);
+      guint start = 0, end = 0;
+
+      if (!read_offsets (self, text, entity, &start, &end, ann_id))
+        {
+          _gloss_importer_problem (self, ann_id, _("The document “%s” is not imported"), id);
+          return;
+        }
+
+      _gloss_dataset_spans_add (spans, start, end, entity->label, g_hash_table_lookup (notes, entity->id), NULL);
+    }
+
+  _gloss_importer_add_spans (self, id, text, NULL, NULL, spans, NULL, ann_id);
+}
+
+static gboolean
+brat_read (GlossImporter  *self,
+           GFile          *input,
+           GCancellable   *cancellable,
+           GError        **error)
+{
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GPtrArray) problems = gloss_problems_new ();
+
+  if (g_file_query_file_type (input, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY)
+    {
+      g_autofree char *name = g_file_get_parse_name (input);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY, _("“%s” is not a brat folder"), name);
+      return FALSE;
+    }
+
+  /* A named pipe called x.ann, a folder that cannot be read */
+  files = gloss_corpus_find_files (input, ".ann", problems, cancellable);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      GlossProblem *problem = g_ptr_array_index (problems, i);
+
+      _gloss_importer_problem (self, problem->file, "%s", problem->message);
+    }
+
+  for (guint i = 0; i < files->len; i++)
+    import_ann (self, input, g_ptr_array_index (files, i), cancellable);
+
+  return TRUE;
+}
+
+const GlossDatasetFormat _gloss_dataset_brat = {
+  .name = "brat",
+  .folder = TRUE,
+  .carries = GLOSS_DATASET_CARRIES_NOTES,
+  .card =
+    "A brat folder: for each document `ID.txt` (its text, UTF-8, line ends as in the original) and `ID.ann`, "
+    "plus `annotation.conf` (the labels as entity types) and `visual.conf` (their names and colours).\n\n"
+    "| line | meaning |\n"
+    "| --- | --- |\n"
+    "| `T1<TAB>claim 0 41<TAB>text` | a labelled sentence: label, start and end in Unicode code points (end "
+    "exclusive), its text; a sentence across a line break is written as fragments `0 10;11 41` without the line "
+    "break, the texts joined by a space |\n"
+    "| `#1<TAB>AnnotatorNotes T1<TAB>note` | the annotator's note on T1 (line breaks and tabs in it become spaces) "
+    "|\n\n"
+    "Read the `.txt` files with `open(path, encoding='utf-8', newline='')`: Python's default newline translation "
+    "would turn CRLF into one character and shift the offsets. Annotators and times are not part of this format.\n",
+  .read = brat_read,
+  .add = brat_add,
+  .end = brat_end,
+};

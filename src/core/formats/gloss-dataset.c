@@ -1,0 +1,491 @@
+/* gloss-dataset.c
+ *
+ * The table of dataset formats, what the exporter and the importer ask of
+ * it (gloss_export_format_*(), gloss_import_format_*()), and the helpers
+ * the readers and writers share. Each format is one file,
+ * gloss-dataset-FORMAT.c, holding its reader and its writer and ending in
+ * its entry of the table; the exporter and the importer reach a format
+ * only through its entry.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "gloss-dataset-private.h"
+#include "gloss-error.h"
+#include "gloss-json.h"
+#include "gloss-label-set.h"
+#include "gloss-read.h"
+#include "gloss-text.h"
+
+/* The order of each list is the order of its enum, which is the order the
+ * dialogs and --help show */
+static const GlossDatasetFormat * const export_formats[GLOSS_EXPORT_N_FORMATS] = {
+  [GLOSS_EXPORT_SENTENCES_JSONL] = &_gloss_dataset_sentences_jsonl,
+  [GLOSS_EXPORT_DOCUMENTS_JSONL] = &_gloss_dataset_documents_jsonl,
+  [GLOSS_EXPORT_JSON] = &_gloss_dataset_json,
+  [GLOSS_EXPORT_DOCCANO] = &_gloss_dataset_doccano,
+  [GLOSS_EXPORT_LABEL_STUDIO] = &_gloss_dataset_label_studio,
+  [GLOSS_EXPORT_BRAT] = &_gloss_dataset_brat,
+  [GLOSS_EXPORT_CSV] = &_gloss_dataset_csv,
+};
+
+static const GlossDatasetFormat * const import_formats[GLOSS_IMPORT_N_FORMATS] = {
+  [GLOSS_IMPORT_DOCUMENTS_JSONL] = &_gloss_dataset_documents_jsonl,
+  [GLOSS_IMPORT_JSON] = &_gloss_dataset_json,
+  [GLOSS_IMPORT_SENTENCES_JSONL] = &_gloss_dataset_sentences_jsonl,
+  [GLOSS_IMPORT_DOCCANO] = &_gloss_dataset_doccano,
+  [GLOSS_IMPORT_LABEL_STUDIO] = &_gloss_dataset_label_studio,
+  [GLOSS_IMPORT_BRAT] = &_gloss_dataset_brat,
+  [GLOSS_IMPORT_ARTICLES_JSONL] = &_gloss_dataset_articles_jsonl,
+};
+
+/**
+ * _gloss_dataset_for_export:
+ *
+ * Returns: (transfer none): the format @format writes; it has an @add
+ */
+const GlossDatasetFormat *
+_gloss_dataset_for_export (GlossExportFormat format)
+{
+  g_return_val_if_fail (format < GLOSS_EXPORT_N_FORMATS, NULL);
+
+  return export_formats[format];
+}
+
+/**
+ * _gloss_dataset_for_import:
+ *
+ * Returns: (transfer none): the format @format reads; it has a @read
+ */
+const GlossDatasetFormat *
+_gloss_dataset_for_import (GlossImportFormat format)
+{
+  g_return_val_if_fail (format < GLOSS_IMPORT_N_FORMATS, NULL);
+
+  return import_formats[format];
+}
+
+/* The position of the format called @name in @list */
+static gboolean
+find_name (const GlossDatasetFormat * const *list,
+           guint                             n,
+           const char                       *name,
+           guint                            *position)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (g_strcmp0 (list[i]->name, name) == 0)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static char *
+list_names (const GlossDatasetFormat * const *list,
+            guint                             n)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (out, "%s%s", i ? ", " : "", list[i]->name);
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * gloss_export_format_from_name:
+ * @name: a format's name, as the command line writes it (`sentences-jsonl`)
+ *
+ * Returns: %TRUE if @name is a format Gloss writes, with @format set
+ */
+gboolean
+gloss_export_format_from_name (const char        *name,
+                               GlossExportFormat *format)
+{
+  guint position;
+
+  if (!find_name (export_formats, GLOSS_EXPORT_N_FORMATS, name, &position))
+    return FALSE;
+
+  *format = position;
+  return TRUE;
+}
+
+const char *
+gloss_export_format_get_name (GlossExportFormat format)
+{
+  g_return_val_if_fail (format < GLOSS_EXPORT_N_FORMATS, NULL);
+
+  return _gloss_dataset_for_export (format)->name;
+}
+
+/**
+ * gloss_export_format_is_folder:
+ *
+ * Returns: %TRUE if the format writes a folder of files, not one stream
+ */
+gboolean
+gloss_export_format_is_folder (GlossExportFormat format)
+{
+  g_return_val_if_fail (format < GLOSS_EXPORT_N_FORMATS, FALSE);
+
+  return _gloss_dataset_for_export (format)->folder;
+}
+
+/**
+ * gloss_export_format_list_names:
+ *
+ * Returns: (transfer full): the names of the formats Gloss writes,
+ *   separated by commas, for help texts and messages
+ */
+char *
+gloss_export_format_list_names (void)
+{
+  return list_names (export_formats, GLOSS_EXPORT_N_FORMATS);
+}
+
+/**
+ * gloss_import_format_from_name:
+ *
+ * Returns: %TRUE if @name is a format Gloss reads, with @format set
+ */
+gboolean
+gloss_import_format_from_name (const char        *name,
+                               GlossImportFormat *format)
+{
+  guint position;
+
+  if (!find_name (import_formats, GLOSS_IMPORT_N_FORMATS, name, &position))
+    return FALSE;
+
+  *format = position;
+  return TRUE;
+}
+
+const char *
+gloss_import_format_get_name (GlossImportFormat format)
+{
+  g_return_val_if_fail (format < GLOSS_IMPORT_N_FORMATS, NULL);
+
+  return _gloss_dataset_for_import (format)->name;
+}
+
+/**
+ * gloss_import_format_is_folder:
+ *
+ * Returns: %TRUE if the format is read from a folder (brat)
+ */
+gboolean
+gloss_import_format_is_folder (GlossImportFormat format)
+{
+  g_return_val_if_fail (format < GLOSS_IMPORT_N_FORMATS, FALSE);
+
+  return _gloss_dataset_for_import (format)->folder;
+}
+
+char *
+gloss_import_format_list_names (void)
+{
+  return list_names (import_formats, GLOSS_IMPORT_N_FORMATS);
+}
+
+/* Writing ---------------------------------------------------------------- */
+
+/* Appends text[start:end] as a JSON string, without a copy of the slice */
+void
+_gloss_dataset_append_slice (GString   *out,
+                             GlossText *text,
+                             guint      start,
+                             guint      end)
+{
+  g_autofree char *slice = gloss_text_dup_slice (text, start, end);
+
+  gloss_json_append_string (out, slice);
+}
+
+/* The label set on one line, for the JSONL formats */
+void
+_gloss_dataset_append_labels (GString       *out,
+                              GlossLabelSet *labels)
+{
+  gloss_label_set_append_json (labels, out, NULL);
+}
+
+/* Reading ---------------------------------------------------------------- */
+
+static void
+span_clear (GlossImportSpan *span)
+{
+  g_free (span->label);
+  g_free (span->note);
+  g_free (span->annotator);
+}
+
+GArray *
+_gloss_dataset_spans_new (void)
+{
+  GArray *spans = g_array_new (FALSE, TRUE, sizeof (GlossImportSpan));
+
+  g_array_set_clear_func (spans, (GDestroyNotify)span_clear);
+
+  return spans;
+}
+
+void
+_gloss_dataset_spans_add (GArray     *spans,
+                          guint       start,
+                          guint       end,
+                          const char *label,
+                          const char *note,
+                          const char *annotator)
+{
+  GlossImportSpan span = { start, end, g_strdup (label), g_strdup (note), g_strdup (annotator) };
+
+  g_array_append_val (spans, span);
+}
+
+/* The whole input: datasets are read at once, so that a problem anywhere
+ * is known before anything is written */
+char *
+_gloss_dataset_load (GFile         *input,
+                     gsize         *length,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  char *data = NULL;
+
+  if (!gloss_read_file (input, 0, cancellable, &data, length, error))
+    return NULL;
+
+  if (!g_utf8_validate (data, *length, NULL))
+    {
+      g_autofree char *name = g_file_get_parse_name (input);
+
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_UTF8, _("“%s” is not UTF-8"), name);
+      g_free (data);
+      return NULL;
+    }
+
+  return data;
+}
+
+/**
+ * _gloss_dataset_next_line:
+ * @cursor: (inout): where the next line starts; moved past it
+ *
+ * Returns: (transfer none) (nullable): the next line, NUL-terminated in
+ *   place and without its CR LF, or %NULL at @end
+ */
+char *
+_gloss_dataset_next_line (char **cursor,
+                          char  *end)
+{
+  char *line = *cursor;
+  char *newline;
+
+  if (line >= end)
+    return NULL;
+
+  newline = memchr (line, '\n', end - line);
+  if (newline == NULL)
+    newline = end;
+
+  *newline = '\0';
+  *cursor = newline + (newline < end ? 1 : 0);
+  if (newline > line && newline[-1] == '\r')
+    newline[-1] = '\0';
+
+  return line;
+}
+
+JsonNode *
+_gloss_dataset_parse_line (GlossImporter *self,
+                           const char    *line,
+                           const char    *where)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = gloss_json_parse (line, -1, &error);
+
+  if (node == NULL)
+    {
+      _gloss_importer_problem (self, where, "%s", error->message);
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      _gloss_importer_problem (self, where, _("A line must hold a JSON object, not %s"), gloss_json_type_name (node));
+      json_node_unref (node);
+      return NULL;
+    }
+
+  return node;
+}
+
+/**
+ * _gloss_dataset_read_lines:
+ * @func: called with each line that holds a JSON object, in order
+ *
+ * Reads @input as JSON Lines: blank lines are passed over, and a line
+ * that is no JSON object is a problem of the importer.
+ *
+ * Returns: %FALSE, with @error set, when @input cannot be read
+ */
+gboolean
+_gloss_dataset_read_lines (GlossImporter        *self,
+                           GFile                *input,
+                           GlossDatasetLineFunc  func,
+                           gpointer              user_data,
+                           GCancellable         *cancellable,
+                           GError              **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+  char *cursor, *line;
+  guint number = 0;
+
+  data = _gloss_dataset_load (input, &length, cancellable, error);
+  if (data == NULL)
+    return FALSE;
+
+  cursor = data;
+  while ((line = _gloss_dataset_next_line (&cursor, data + length)) != NULL)
+    {
+      g_autofree char *where = g_strdup_printf (_("line %u"), ++number);
+      g_autoptr(JsonNode) node = NULL;
+
+      if (line[strspn (line, " \t")] == '\0')
+        continue;
+
+      node = _gloss_dataset_parse_line (self, line, where);
+      if (node != NULL)
+        func (self, node, number, where, user_data);
+    }
+
+  return TRUE;
+}
+
+/* The whole of @input as one JSON value */
+JsonNode *
+_gloss_dataset_load_json (GFile         *input,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  data = _gloss_dataset_load (input, &length, cancellable, error);
+  if (data == NULL)
+    return NULL;
+
+  return gloss_json_parse (data, length, error);
+}
+
+/* An offset or a count: an integer from 0 to G_MAXINT */
+gboolean
+_gloss_dataset_get_offset (JsonNode *node,
+                           guint    *value)
+{
+  gint64 v;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+
+  v = json_node_get_int (node);
+  if (v < 0 || v > G_MAXINT)
+    return FALSE;
+
+  *value = (guint)v;
+  return TRUE;
+}
+
+/**
+ * _gloss_dataset_dup_id:
+ * @node: (nullable): an id member: a string or an integer
+ *
+ * Returns: (transfer full) (nullable): the id as a string
+ */
+char *
+_gloss_dataset_dup_id (JsonNode *node)
+{
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NULL;
+
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+
+  return NULL;
+}
+
+/**
+ * _gloss_dataset_dup_meta:
+ * @skip: the members the format itself reads
+ *
+ * Returns: (transfer full) (nullable): the other members as a JSON object,
+ *   in their order, or %NULL if there are none
+ */
+char *
+_gloss_dataset_dup_meta (JsonObject         *object,
+                         const char * const *skip)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonObject) meta = json_object_new ();
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      if (g_strv_contains (skip, l->data))
+        continue;
+      json_object_set_member (meta, l->data, json_node_copy (json_object_get_member (object, l->data)));
+    }
+
+  if (json_object_get_size (meta) == 0)
+    return NULL;
+
+  node = json_node_init_object (json_node_alloc (), meta);
+
+  return json_to_string (node, FALSE);
+}
+
+GlossText *
+_gloss_dataset_text_new (GlossImporter *self,
+                         const char    *contents,
+                         const char    *where)
+{
+  g_autoptr(GError) error = NULL;
+  GlossText *text = gloss_text_new (contents, -1, &error);
+
+  if (text == NULL)
+    _gloss_importer_problem (self, where, "%s", error->message);
+
+  return text;
+}
+
+/**
+ * _gloss_dataset_get_string:
+ *
+ * Returns: (nullable): the member if it is a string
+ */
+const char *
+_gloss_dataset_get_string (JsonObject *object,
+                          const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}

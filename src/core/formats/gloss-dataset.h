@@ -1,0 +1,44 @@
+/* gloss-dataset.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * GlossDatasetCarries:
+ * @GLOSS_DATASET_CARRIES_NONE: the text, the document id and the labelled
+ *   spans only, which every format holds
+ * @GLOSS_DATASET_CARRIES_SENTENCES: every sentence with its span, labelled
+ *   or not (an unlabelled sentence is a negative example)
+ * @GLOSS_DATASET_CARRIES_NOTES: the annotators' notes
+ * @GLOSS_DATASET_CARRIES_ANNOTATORS: who gave each label
+ * @GLOSS_DATASET_CARRIES_TIMES: when each label was given and changed
+ * @GLOSS_DATASET_CARRIES_DONE: whether the document was marked done
+ * @GLOSS_DATASET_CARRIES_LANGUAGE: the document's language
+ * @GLOSS_DATASET_CARRIES_META: the metadata an import kept (a crawler's
+ *   fields)
+ * @GLOSS_DATASET_CARRIES_ALL: everything above
+ *
+ * What a dataset format holds of a document beyond its text, id and
+ * labelled spans: what Gloss's writer puts into it, and for a format
+ * Gloss only reads, what its reader takes.
+ */
+typedef enum
+{
+  GLOSS_DATASET_CARRIES_NONE       = 0,
+  GLOSS_DATASET_CARRIES_SENTENCES  = 1 << 0,
+  GLOSS_DATASET_CARRIES_NOTES      = 1 << 1,
+  GLOSS_DATASET_CARRIES_ANNOTATORS = 1 << 2,
+  GLOSS_DATASET_CARRIES_TIMES      = 1 << 3,
+  GLOSS_DATASET_CARRIES_DONE       = 1 << 4,
+  GLOSS_DATASET_CARRIES_LANGUAGE   = 1 << 5,
+  GLOSS_DATASET_CARRIES_META       = 1 << 6,
+  GLOSS_DATASET_CARRIES_ALL        = (1 << 7) - 1,
+} GlossDatasetCarries;
+
+G_END_DECLS
