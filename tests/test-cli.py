@@ -5,6 +5,7 @@ and offsets checked against Python's own code-point indexing."""
 import json
 import os
 import pathlib
+import re
 import shutil
 import socket
 import subprocess
@@ -179,31 +180,63 @@ class Agree(unittest.TestCase):
 
 
 class Reanchor(unittest.TestCase):
+    def make_changed_text(self, tmp):
+        """An annotated text that then changes: a paragraph before it"""
+        text = os.path.join(tmp, "a.txt")
+        with open(text, "w", encoding="utf-8") as f:
+            f.write("Erster Satz hier. Der Minister sagte „Nein“. Letzter Satz.")
+        segmented = json.loads(run("segment", "--lang", "de", text).stdout)
+        self.assertEqual(len(segmented), 3)
+        # Annotate the second sentence through an import of pre-annotations
+        start, end = segmented[1]
+        jsonl = os.path.join(tmp, "in.jsonl")
+        with open(jsonl, "w", encoding="utf-8") as f:
+            body = pathlib.Path(text).read_text(encoding="utf-8")
+            f.write(json.dumps({"text": body, "label": [[start, end, "quote"]], "id": "a"}, ensure_ascii=False) + "\n")
+        corpus = os.path.join(tmp, "corpus")
+        result = run("import", "--format", "doccano", jsonl, "--into", corpus)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        doc = os.path.join(corpus, "a.txt")
+        self.assertTrue(os.path.exists(doc + ".gloss.json"))
+
+        with open(doc, encoding="utf-8") as f:
+            body = f.read()
+        with open(doc, "w", encoding="utf-8") as f:
+            f.write("Neu: ein Vorspann.\n\n" + body)
+        self.assertEqual(run("validate", doc).returncode, 1)
+        return doc
+
+    def test_json(self):
+        """--json: one document, the same bytes each time, nothing written
+        with --dry-run; a file that cannot be read has its error"""
+        with tempfile.TemporaryDirectory() as tmp:
+            doc = self.make_changed_text(tmp)
+            before = pathlib.Path(doc + ".gloss.json").read_bytes()
+            first = run("reanchor", "--json", "-n", doc, cwd=tmp)
+            self.assertEqual(first.returncode, 0, first.stderr)
+            self.assertEqual(run("reanchor", "--json", "-n", doc, cwd=tmp).stdout, first.stdout)
+            self.assertEqual(pathlib.Path(doc + ".gloss.json").read_bytes(), before)
+            data = json.loads(first.stdout)
+            self.assertTrue(data["dry_run"])
+            (report,) = data["files"]
+            self.assertEqual(report["file"], "corpus/a.txt")
+            self.assertEqual((report["moved"], report["changed"], report["not_found"]), (1, 0, 0))
+            self.assertEqual((report["written"], report["error"]), (False, None))
+            (moved,) = report["sentences"]
+            self.assertEqual(moved["status"], "moved")
+            self.assertEqual(moved["was"], "Der Minister sagte „Nein“.")
+            self.assertEqual(moved["new"][0] - moved["old"][0], len("Neu: ein Vorspann.\n\n"))
+
+            result = run("reanchor", "--json", doc, os.path.join(tmp, "none.txt"), cwd=tmp)
+            self.assertEqual(result.returncode, 1)
+            written, missing = json.loads(result.stdout)["files"]
+            self.assertTrue(written["written"])
+            self.assertEqual(set(missing), {"file", "error"})
+            self.assertEqual(run("validate", doc).returncode, 0)
+
     def test_changed_text(self):
         with tempfile.TemporaryDirectory() as tmp:
-            text = os.path.join(tmp, "a.txt")
-            with open(text, "w", encoding="utf-8") as f:
-                f.write("Erster Satz hier. Der Minister sagte „Nein“. Letzter Satz.")
-            segmented = json.loads(run("segment", "--lang", "de", text).stdout)
-            self.assertEqual(len(segmented), 3)
-            # Annotate the second sentence through an import of pre-annotations
-            start, end = segmented[1]
-            jsonl = os.path.join(tmp, "in.jsonl")
-            with open(jsonl, "w", encoding="utf-8") as f:
-                body = pathlib.Path(text).read_text(encoding="utf-8")
-                f.write(json.dumps({"text": body, "label": [[start, end, "quote"]], "id": "a"}, ensure_ascii=False) + "\n")
-            corpus = os.path.join(tmp, "corpus")
-            result = run("import", "--format", "doccano", jsonl, "--into", corpus)
-            self.assertEqual(result.returncode, 0, result.stderr)
-            doc = os.path.join(corpus, "a.txt")
-            self.assertTrue(os.path.exists(doc + ".gloss.json"))
-
-            # The text changes: a paragraph before it
-            with open(doc, encoding="utf-8") as f:
-                body = f.read()
-            with open(doc, "w", encoding="utf-8") as f:
-                f.write("Neu: ein Vorspann.\n\n" + body)
-            self.assertEqual(run("validate", doc).returncode, 1)
+            doc = self.make_changed_text(tmp)
 
             before = pathlib.Path(doc + ".gloss.json").read_bytes()
             dry = run("reanchor", "--dry-run", doc)
@@ -647,6 +680,196 @@ class Messages(unittest.TestCase):
         self.assertIn(b"by fewer than two annotators", result.stderr)
         result = run("agree", "--json", os.path.join(self.tmp, "ada"), os.path.join(self.tmp, "ada"))
         self.assertEqual(result.returncode, 0, result.stderr)
+
+
+def commands():
+    """The commands `gloss --help` lists"""
+    lines = run("--help").stdout.decode().splitlines()
+    start = lines.index("Commands:") + 1
+    names = []
+    for line in lines[start:]:
+        if not line.startswith("  "):
+            break
+        names.append(line.split()[0])
+    return names
+
+
+def help_options(command):
+    """{long name: short letter or None} of what `gloss COMMAND --help`
+    shows, --help itself included"""
+    result = run(command, "--help")
+    assert result.returncode == 0, result.stderr
+    options = {}
+    for line in result.stdout.decode().splitlines():
+        m = re.match(r"^  (?:-(\w), )?--([\w-]+)(?:=\S+)?(?:\s|$)", line)
+        if m:
+            options[m.group(2)] = m.group(1)
+    return options
+
+
+def man_options():
+    """{long name: (short letter or None, {commands})} of the table of
+    options in the man page, read as tbl reads it: fields split by @,
+    text blocks between T{ and T}"""
+    with open(os.path.join(SRCDIR, os.pardir, "data", "gloss.1"), encoding="utf-8") as f:
+        page = f.read()
+    body = page.split("\n.TS\n", 1)[1].split("\n.TE\n", 1)[0].split("\n")
+    while not body.pop(0).rstrip().endswith("."):
+        pass
+    rows, row, block = [], [], None
+
+    def fields(rest):
+        nonlocal block
+        for field in rest.split("@"):
+            if field == "T{":
+                block = []
+            else:
+                row.append(field)
+
+    for line in body:
+        if block is not None:
+            if not line.startswith("T}"):
+                block.append(line)
+                continue
+            row.append(" ".join(block))
+            block = None
+            if line[2:].startswith("@"):
+                fields(line[3:])
+        elif line != "_":
+            fields(line)
+        if block is None and row:
+            rows.append(row)
+            row = []
+
+    names = set(commands())
+    table = {}
+    for option, _, taken_by in rows[1:]:
+        option = re.sub(r"\\f[BIPR]", "", option).replace("\\-", "-")
+        m = re.match(r"^(?:-(\w), )?--([\w-]+)(?:=\S+)?$", option)
+        assert m, option
+        taken = {word for word in re.split(r"[ ,]+", taken_by) if word in names}
+        if "every command" in taken_by:
+            taken = set(names)
+        table[m.group(2)] = (m.group(1), taken)
+    return table
+
+
+class Vocabulary(unittest.TestCase):
+    """One command-line vocabulary (issue 11): --language everywhere, a
+    short option means one thing, --json wherever a command reports"""
+
+    def test_no_short_option_means_two_things(self):
+        meaning = {}
+        for command in commands():
+            for long_name, short in help_options(command).items():
+                if short is None:
+                    continue
+                meaning.setdefault(short, {}).setdefault(long_name, []).append(command)
+        clashes = {short: longs for short, longs in meaning.items() if len(longs) > 1}
+        self.assertEqual(clashes, {})
+        self.assertEqual(meaning["l"], {"label": ["export", "agree"]})
+        self.assertEqual(meaning["L"], {"language": ["segment", "import"]})
+
+    def test_man_page_lists_every_option_once(self):
+        table = man_options()
+        seen = {}
+        for command in commands():
+            for long_name, short in help_options(command).items():
+                self.assertIn(long_name, table, f"the man page's table misses --{long_name} of {command}")
+                self.assertEqual(table[long_name][0], short, f"--{long_name}")
+                self.assertIn(command, table[long_name][1], f"the man page's table misses {command} for --{long_name}")
+                seen.setdefault(long_name, set()).add(command)
+        for long_name, (_, taken) in table.items():
+            if long_name != "version":
+                self.assertEqual(taken, seen.get(long_name, set()), f"--{long_name}")
+
+    def test_language_aliases(self):
+        text = "Er kam um 9 Uhr an. Sie ging.".encode()
+        want = run("segment", "--language", "de", "-", stdin=text).stdout
+        self.assertEqual(json.loads(want), [[0, 19], [20, 29]])
+        for spelling in (["-L", "de"], ["--lang", "de"], ["--lang=de"]):
+            result = run("segment", *spelling, "-", stdin=text)
+            self.assertEqual((result.returncode, result.stdout), (0, want), spelling)
+        self.assertEqual(run("segment", "-L", "auto", "-", stdin=text).stdout, want)
+        self.assertNotIn(b"--lang=", run("segment", "--help").stdout)
+
+        # -l is the label everywhere: segment says where the language went
+        result = run("segment", "-l", "de", "-", stdin=text)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn(b"--language", result.stderr)
+        self.assertEqual(result.stdout, b"")
+
+        with tempfile.TemporaryDirectory() as tmp:
+            jsonl = os.path.join(tmp, "in.jsonl")
+            with open(jsonl, "w", encoding="utf-8") as f:
+                f.write(json.dumps({"id": "a", "text": "Yes. No."}) + "\n")
+            for i, spelling in enumerate((["--language", "de"], ["-L", "de"], ["--lang", "de"])):
+                into = os.path.join(tmp, str(i))
+                result = run("import", "-f", "doccano", "--into", into, *spelling, jsonl)
+                self.assertEqual(result.returncode, 0, result.stderr)
+                with open(os.path.join(into, "a.txt.gloss.json"), encoding="utf-8") as f:
+                    self.assertEqual(json.load(f)["language"], "de")
+            self.assertEqual(run("import", "-f", "doccano", "--into", tmp, "-L", "fr", jsonl).returncode, 2)
+
+    def test_validate_json(self):
+        first = run("validate", "--json", INVALID, cwd=SRCDIR)
+        self.assertEqual(first.returncode, 1)
+        self.assertEqual(run("validate", "--json", INVALID, cwd=SRCDIR).stdout, first.stdout)
+        data = json.loads(first.stdout)
+        text = run("validate", INVALID, cwd=SRCDIR).stdout.decode().splitlines()
+        # The same problems as the lines, in the same order
+        self.assertEqual([f"{p['file']}: {p['path']}: {p['message']}" for p in data["problems"]], text)
+        files = {f["file"]: f["valid"] for f in data["files"]}
+        self.assertTrue(files["data/invalid/valid.txt.gloss.json"])
+        self.assertFalse(files["data/invalid/text-differs.txt.gloss.json"])
+        self.assertEqual(data["checked"], len(files))
+        self.assertEqual(data["invalid"], len(files) - 1)
+        self.assertEqual(data["unchecked"], 0)
+
+        result = run("validate", "--json", os.path.join(INVALID, "valid.txt.gloss.json"))
+        self.assertEqual(result.returncode, 0)
+        self.assertEqual(json.loads(result.stdout)["problems"], [])
+
+    def test_import_and_export_json(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            jsonl = os.path.join(tmp, "in.jsonl")
+            with open(jsonl, "w", encoding="utf-8") as f:
+                f.write(json.dumps({"id": "a", "text": "Er kam. Sie ging.", "label": [[0, 7, "quote"]]}) + "\n")
+                f.write(json.dumps({"id": "b", "text": "Er blieb.", "label": [[0, 3, "claim"]]}) + "\n")
+            result = run("import", "--json", "-f", "doccano", "--into", "corpus", "in.jsonl", cwd=tmp)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            data = json.loads(result.stdout)
+            self.assertEqual(data["written"], True)
+            self.assertEqual(data["documents"], [{"id": "a.txt", "file": "corpus/a.txt"},
+                                                 {"id": "b.txt", "file": "corpus/b.txt"}])
+            self.assertEqual(data["mapped"], 1)
+            self.assertEqual((data["problems"], data["exist"], data["error"]), ([], [], None))
+
+            again = run("import", "--json", "-f", "doccano", "--into", "corpus", "in.jsonl", cwd=tmp)
+            self.assertEqual(again.returncode, 1)
+            data = json.loads(again.stdout)
+            self.assertFalse(data["written"])
+            self.assertEqual(data["exist"], ["corpus/a.txt", "corpus/a.txt.gloss.json",
+                                             "corpus/b.txt", "corpus/b.txt.gloss.json"])
+            self.assertIsInstance(data["error"], str)
+
+            with open(os.path.join(tmp, "corpus", "b.txt.gloss.json"), "w") as f:
+                f.write("{")
+            outputs = []
+            for _ in range(2):
+                result = run("export", "--json", "-f", "documents-jsonl", "-o", "out.jsonl", "corpus", cwd=tmp)
+                self.assertEqual(result.returncode, 1)
+                outputs.append(result.stdout)
+            self.assertEqual(outputs[0], outputs[1])
+            data = json.loads(outputs[0])
+            self.assertEqual((data["format"], data["output"], data["written"]), ("documents-jsonl", "out.jsonl", True))
+            self.assertEqual((data["texts"], data["documents"]), (2, 1))
+            (left_out,) = data["left_out"]
+            self.assertTrue(left_out["file"].endswith("corpus/b.txt.gloss.json"), left_out)
+            self.assertIn(left_out["file"], result.stderr.decode())
+            self.assertEqual((data["unreadable"], data["renamed"], data["error"]), ([], [], None))
+            # The dataset goes to the file, the report to the standard output
+            self.assertEqual(run("export", "--json", "-f", "doccano", "corpus", cwd=tmp).returncode, 2)
 
 
 class Global(unittest.TestCase):

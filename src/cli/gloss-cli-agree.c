@@ -541,8 +541,8 @@ gloss_cli_agree (int    argc,
   int exit_code = GLOSS_EXIT_OK;
   guint n_args;
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON for scripts"), NULL },
-    { "label", 'l', 0, G_OPTION_ARG_STRING_ARRAY, &labels, N_("Only this label (repeatable)"), N_("LABEL") },
+    gloss_cli_json_entry (&json),
+    gloss_cli_label_entry (&labels),
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("PATH_A PATH_B [PATH…]") },
     { NULL }
   };
@@ -571,15 +571,8 @@ gloss_cli_agree (int    argc,
       return GLOSS_EXIT_USAGE;
     }
 
-  for (guint i = 0; labels != NULL && labels[i] != NULL; i++)
-    {
-      if (!gloss_label_id_is_valid (labels[i]))
-        {
-          gloss_cli_usage_error (context, _("“%s” is not a label id (lower-case letters, digits, - and _)"),
-                                 labels[i]);
-          return GLOSS_EXIT_USAGE;
-        }
-    }
+  if (!gloss_cli_check_labels (context, labels, &exit_code))
+    return exit_code;
 
   for (guint i = 0; i < n_args; i++)
     {

@@ -18,6 +18,7 @@
 #include "gloss-cli-private.h"
 #include "gloss-export-job.h"
 #include "gloss-exporter.h"
+#include "gloss-json.h"
 #include "gloss-label.h"
 #include "gloss-problem.h"
 #include "gloss-read.h"
@@ -111,6 +112,40 @@ print_renamed (GlossExporter *exporter)
                         n);
 }
 
+/* The report of --json: what the export says on the terminal, as one
+ * document; the dataset itself is in the output */
+static void
+print_json (GlossExportJob *job,
+            GFile          *output,
+            const GError   *error)
+{
+  GlossExporter *exporter = gloss_export_job_get_exporter (job);
+  g_autoptr(GString) out = g_string_new ("{\"format\": ");
+  g_autofree char *name = gloss_cli_json_name (output);
+  guint n_renamed = gloss_exporter_get_n_renamed (exporter);
+
+  gloss_json_append_string (out, gloss_export_format_get_name (gloss_exporter_get_format (exporter)));
+  g_string_append (out, ", \"output\": ");
+  gloss_json_append_string (out, name);
+  g_string_append_printf (out, ", \"written\": %s, \"texts\": %u, \"documents\": %u",
+                          error == NULL ? "true" : "false", gloss_export_job_get_n_texts (job),
+                          gloss_exporter_get_n_documents (exporter));
+  g_string_append (out, ",\n\"unreadable\": ");
+  gloss_cli_append_json_problems (out, gloss_export_job_get_unreadable (job), NULL);
+  g_string_append (out, ",\n\"left_out\": ");
+  gloss_cli_append_json_problems (out, gloss_export_job_get_left_out (job), "$");
+  g_string_append (out, ",\n\"renamed\": [");
+  for (guint i = 0; i < n_renamed; i++)
+    {
+      const char *file_name, *id;
+
+      gloss_exporter_get_renamed (exporter, i, &file_name, &id);
+      gloss_cli_append_json_pair (out, i, "name", file_name, "id", id);
+    }
+  g_string_append (out, n_renamed > 0 ? "\n],\n" : "],\n");
+  gloss_cli_print_json_report (out, error);
+}
+
 int
 gloss_cli_export (int    argc,
                   char **argv)
@@ -121,6 +156,7 @@ gloss_cli_export (int    argc,
   g_autoptr(GlossExportJob) job = NULL;
   g_autoptr(GlossAgreement) agreement = NULL;
   g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(GFile) output = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *format_name = NULL;
   g_autofree char *output_name = NULL;
@@ -135,6 +171,7 @@ gloss_cli_export (int    argc,
   gboolean card = FALSE;
   gboolean done_only = FALSE;
   gboolean skip_invalid = FALSE;
+  gboolean json = FALSE;
   gboolean to_stdout;
   gboolean ok;
   int n_context = 0;
@@ -150,10 +187,11 @@ gloss_cli_export (int    argc,
     { "agreement", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &copies,
       N_("An annotator’s copy of the corpus, for the card’s agreement figures (once per annotator)"), N_("FOLDER") },
     { "done-only", 0, 0, G_OPTION_ARG_NONE, &done_only, N_("Only documents marked done"), NULL },
-    { "label", 'l', 0, G_OPTION_ARG_STRING_ARRAY, &labels, N_("Only this label (repeatable)"), N_("LABEL") },
+    gloss_cli_label_entry (&labels),
     { "annotator", 0, 0, G_OPTION_ARG_STRING, &annotator, N_("Only this annotator’s annotations"), N_("NAME") },
     { "skip-invalid", 0, 0, G_OPTION_ARG_NONE, &skip_invalid,
       N_("Exit with success even if some annotation files have problems (they are still left out)"), NULL },
+    gloss_cli_json_entry (&json),
     gloss_cli_encoding_entry (&encoding),
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("PATH…") },
     { NULL }
@@ -197,20 +235,20 @@ gloss_cli_export (int    argc,
       return GLOSS_EXIT_USAGE;
     }
 
-  for (guint i = 0; labels != NULL && labels[i] != NULL; i++)
-    {
-      if (!gloss_label_id_is_valid (labels[i]))
-        {
-          gloss_cli_usage_error (context, _("“%s” is not a label id (lower-case letters, digits, - and _)"),
-                                 labels[i]);
-          return GLOSS_EXIT_USAGE;
-        }
-    }
+  if (!gloss_cli_check_labels (context, labels, &exit_code))
+    return exit_code;
 
   to_stdout = output_name == NULL || g_strcmp0 (output_name, "-") == 0;
   if (to_stdout && gloss_export_format_is_folder (format))
     {
       gloss_cli_usage_error (context, _("The format “%s” writes a folder: give it with -o FOLDER"), format_name);
+      return GLOSS_EXIT_USAGE;
+    }
+
+  if (to_stdout && json)
+    {
+      gloss_cli_usage_error (context, _("--json prints the report on the standard output: give the export a file "
+                                        "with -o"));
       return GLOSS_EXIT_USAGE;
     }
 
@@ -276,12 +314,13 @@ gloss_cli_export (int    argc,
     }
   else
     {
-      g_autoptr(GFile) output = g_file_new_for_commandline_arg (output_name);
-
+      output = g_file_new_for_commandline_arg (output_name);
       gloss_export_job_set_output (job, output);
     }
 
   ok = gloss_export_job_run (job, NULL, &error);
+  if (json)
+    print_json (job, output, error);
 
   if (gloss_export_job_get_step (job) > GLOSS_EXPORT_JOB_FINDING)
     {

@@ -11,8 +11,10 @@
 #include <glib/gi18n.h>
 
 #include "gloss-cli-private.h"
+#include "gloss-document.h"
 #include "gloss-error.h"
 #include "gloss-importer.h"
+#include "gloss-json.h"
 #include "gloss-problem.h"
 
 static void
@@ -36,6 +38,42 @@ print_problems (GPtrArray  *problems,
     }
 }
 
+/* The report of --json: what the terminal report says, as one document */
+static void
+print_json (GlossImporter *importer,
+            GPtrArray     *conflicts,
+            const GError  *error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  gboolean read = gloss_importer_has_read (importer);
+  guint n = read ? gloss_importer_get_n_documents (importer) : 0;
+
+  g_string_append_printf (out, "{\"written\": %s, \"mapped\": %u, \"documents\": [",
+                          error == NULL ? "true" : "false", read ? gloss_importer_get_n_mapped (importer) : 0);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *id;
+      GlossDocument *document = gloss_importer_get_document (importer, i, &id);
+      g_autofree char *name = gloss_cli_json_name (gloss_document_get_file (document));
+
+      gloss_cli_append_json_pair (out, i, "id", id, "file", name);
+    }
+  g_string_append (out, n > 0 ? "\n],\n\"warnings\": " : "],\n\"warnings\": ");
+  gloss_cli_append_json_problems (out, gloss_importer_get_warnings (importer), NULL);
+  g_string_append (out, ",\n\"problems\": ");
+  gloss_cli_append_json_problems (out, gloss_importer_get_problems (importer), NULL);
+  g_string_append (out, ",\n\"exist\": [");
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      g_autofree char *name = gloss_cli_json_name (g_ptr_array_index (conflicts, i));
+
+      g_string_append (out, i > 0 ? ", " : "");
+      gloss_json_append_string (out, name);
+    }
+  g_string_append (out, "],\n");
+  gloss_cli_print_json_report (out, error);
+}
+
 int
 gloss_cli_import (int    argc,
                   char **argv)
@@ -56,13 +94,16 @@ gloss_cli_import (int    argc,
   g_auto(GStrv) args = NULL;
   GlossImportFormat format;
   gboolean force = FALSE;
+  gboolean json = FALSE;
+  gboolean ok;
   int exit_code = GLOSS_EXIT_OK;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, NULL, N_("FORMAT") },
     { "into", 0, 0, G_OPTION_ARG_FILENAME, &into, N_("The folder to write the documents into"), N_("FOLDER") },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Overwrite files that exist already"), NULL },
-    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
-      N_("The language of texts whose format does not say: de or en (default: guess)"), N_("LANG") },
+    gloss_cli_json_entry (&json),
+    gloss_cli_language_entry (&language, FALSE),
+    gloss_cli_language_entry (&language, TRUE),
     { "annotator", 0, 0, G_OPTION_ARG_STRING, &annotator,
       N_("Record NAME as the annotator where the format names none (e.g. the model of pre-annotations)"), N_("NAME") },
     gloss_cli_encoding_entry (&encoding),
@@ -72,7 +113,7 @@ gloss_cli_import (int    argc,
 
   format_help = g_strdup_printf (_("The format: %s"), names);
   entries[0].description = format_help;
-  entries[5].description = N_("brat: read text files that are not UTF-8 in ENCODING (windows-1252 or iso-8859-1); "
+  entries[7].description = N_("brat: read text files that are not UTF-8 in ENCODING (windows-1252 or iso-8859-1); "
                               "they are written as UTF-8");
 
   context = g_option_context_new (NULL);
@@ -108,11 +149,8 @@ gloss_cli_import (int    argc,
       return GLOSS_EXIT_USAGE;
     }
 
-  if (language != NULL && g_strcmp0 (language, "de") != 0 && g_strcmp0 (language, "en") != 0)
-    {
-      gloss_cli_usage_error (context, _("The language must be “de” or “en”"));
-      return GLOSS_EXIT_USAGE;
-    }
+  if (!gloss_cli_check_language (context, &language, &exit_code))
+    return exit_code;
 
   /* The other formats hold their texts in JSON, which is UTF-8 */
   if (encoding != NULL && !gloss_import_format_is_folder (format))
@@ -130,7 +168,11 @@ gloss_cli_import (int    argc,
   gloss_importer_set_annotator (importer, annotator);
   gloss_importer_set_encoding (importer, encoding);
 
-  if (!gloss_importer_import (importer, input, folder, force, conflicts, NULL, &error))
+  ok = gloss_importer_import (importer, input, folder, force, conflicts, NULL, &error);
+  if (json)
+    print_json (importer, conflicts, error);
+
+  if (!ok)
     {
       if (g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_PROJECT))
         {

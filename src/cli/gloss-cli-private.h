@@ -36,6 +36,16 @@ gboolean gloss_cli_parse       (GOptionContext *context,
                                 char         ***argv,
                                 int            *exit_code);
 GOptionEntry gloss_cli_encoding_entry (char      **encoding);
+GOptionEntry gloss_cli_json_entry     (gboolean   *json);
+GOptionEntry gloss_cli_language_entry (char      **language,
+                                       gboolean    hidden);
+GOptionEntry gloss_cli_label_entry    (char     ***labels);
+gboolean gloss_cli_check_language (GOptionContext *context,
+                                   char          **language,
+                                   int            *exit_code);
+gboolean gloss_cli_check_labels   (GOptionContext *context,
+                                   char          **labels,
+                                   int            *exit_code);
 gboolean gloss_cli_check_encoding (GOptionContext *context,
                                    const char     *encoding,
                                    int            *exit_code);
@@ -54,6 +64,22 @@ void  gloss_cli_print_error    (const char     *command,
 char *gloss_cli_problem_line   (const GlossProblem *problem,
                                 const char     *file,
                                 const char     *path);
+char *gloss_cli_json_name      (GFile          *file);
+void  gloss_cli_append_json_problem (GString            *out,
+                                     const GlossProblem *problem,
+                                     const char         *file,
+                                     const char         *path);
+void  gloss_cli_append_json_problems (GString    *out,
+                                      GPtrArray  *problems,
+                                      const char *path);
+void  gloss_cli_append_json_pair (GString    *out,
+                                  guint       position,
+                                  const char *key1,
+                                  const char *value1,
+                                  const char *key2,
+                                  const char *value2);
+void  gloss_cli_print_json_report (GString      *out,
+                                   const GError *error);
 GPtrArray *gloss_cli_check_paths (char        **paths,
                                   int          *exit_code);
 GPtrArray *gloss_cli_collect   (char          **paths,

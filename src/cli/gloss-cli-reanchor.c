@@ -11,6 +11,7 @@
 #include "gloss-cli-private.h"
 #include "gloss-corpus.h"
 #include "gloss-document.h"
+#include "gloss-json.h"
 #include "gloss-label-set.h"
 #include "gloss-problem.h"
 #include "gloss-project.h"
@@ -18,11 +19,72 @@
 #include "gloss-reanchor.h"
 #include "gloss-text.h"
 
-/* Re-anchors one text. Returns an exit code. */
+/* The names of the statuses in JSON, which are not translated */
+static const char *
+status_json_name (GlossAnchorStatus status)
+{
+  switch (status)
+    {
+    case GLOSS_ANCHOR_KEPT:
+      return "kept";
+    case GLOSS_ANCHOR_MOVED:
+      return "moved";
+    case GLOSS_ANCHOR_CHANGED:
+      return "changed";
+    case GLOSS_ANCHOR_LOST:
+    default:
+      return "not_found";
+    }
+}
+
+static void
+append_json_anchor (GString           *out,
+                    const GlossAnchor *anchor)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append_printf (out, "{\"sentence\": %u, \"status\": \"%s\", \"old\": [%u, %u], \"new\": ",
+                          anchor->sentence, status_json_name (anchor->status), anchor->old_start, anchor->old_end);
+  if (anchor->status == GLOSS_ANCHOR_LOST)
+    g_string_append (out, "null, \"similarity\": null");
+  else
+    g_string_append_printf (out, "[%u, %u], \"similarity\": %s", anchor->new_start, anchor->new_end,
+                            g_ascii_formatd (number, sizeof number, "%.4f", anchor->similarity));
+  g_string_append_printf (out, ", \"annotations\": %u, \"was\": ", anchor->n_annotations);
+  gloss_json_append_string (out, anchor->old_text);
+  g_string_append (out, ", \"now\": ");
+  if (anchor->new_text != NULL)
+    gloss_json_append_string (out, anchor->new_text);
+  else
+    g_string_append (out, "null");
+  g_string_append_c (out, '}');
+}
+
+/* Says why @file failed, on stderr and in the JSON report */
+static int
+fail (GFile        *file,
+      const GError *error,
+      GString      *json)
+{
+  gloss_cli_print_error ("gloss reanchor", file, error);
+
+  if (json != NULL)
+    {
+      g_string_append (json, ", \"error\": ");
+      gloss_json_append_string (json, error->message);
+      g_string_append (json, "}");
+    }
+
+  return GLOSS_EXIT_FAILURE;
+}
+
+/* Re-anchors one text. Returns an exit code. With --json, @json gets the
+ * text's object. */
 static int
 reanchor_one (GFile      *file,
               gboolean    dry_run,
-              const char *encoding)
+              const char *encoding,
+              GString    *json)
 {
   g_autoptr(GFile) text_file = NULL;
   g_autoptr(GFile) json_file = NULL;
@@ -51,11 +113,16 @@ reanchor_one (GFile      *file,
   json_file = gloss_document_dup_annotation_file_for (text_file);
   name = gloss_cli_display_name (text_file);
 
-  if (!gloss_read_file (json_file, 0, NULL, &data, &length, &error))
+  if (json != NULL)
     {
-      gloss_cli_print_error ("gloss reanchor", json_file, error);
-      return GLOSS_EXIT_FAILURE;
+      g_autofree char *json_name = gloss_cli_json_name (text_file);
+
+      g_string_append (json, "{\"file\": ");
+      gloss_json_append_string (json, json_name);
     }
+
+  if (!gloss_read_file (json_file, 0, NULL, &data, &length, &error))
+    return fail (json_file, error, json);
 
   /* The changed text may have been saved in an older encoding */
   text = gloss_reanchor_load_text (text_file, data, length, NULL, &error);
@@ -66,10 +133,7 @@ reanchor_one (GFile      *file,
       text = gloss_text_load_encoded (text_file, encoding, NULL, &error);
     }
   if (text == NULL)
-    {
-      gloss_cli_print_error ("gloss reanchor", text_file, error);
-      return GLOSS_EXIT_FAILURE;
-    }
+    return fail (text_file, error, json);
 
   /* With the project's labels unknown, the file would be written with
    * others */
@@ -84,23 +148,49 @@ reanchor_one (GFile      *file,
           gloss_cli_printerr ("gloss reanchor: %s\n", line);
         }
       gloss_cli_printerr (_("gloss reanchor: %s: skipped: the project file has problems\n"), name);
+      if (json != NULL)
+        {
+          g_string_append (json, ", \"error\": ");
+          gloss_json_append_string (json, ((GlossProblem *)g_ptr_array_index (problems, 0))->message);
+          g_string_append (json, "}");
+        }
       return GLOSS_EXIT_FAILURE;
     }
 
   document = gloss_reanchor (text_file, text, data, length, NULL, labels, &anchors, &error);
   if (document == NULL)
-    {
-      gloss_cli_print_error ("gloss reanchor", text_file, error);
-      return GLOSS_EXIT_FAILURE;
-    }
+    return fail (text_file, error, json);
 
   for (guint i = 0; i < anchors->len; i++)
+    counts[((GlossAnchor *)g_ptr_array_index (anchors, i))->status]++;
+
+  if (json != NULL)
+    {
+      gboolean first = TRUE;
+
+      g_string_append_printf (json, ", \"kept\": %u, \"moved\": %u, \"changed\": %u, \"not_found\": %u, "
+                                    "\"sentences\": [",
+                              counts[GLOSS_ANCHOR_KEPT], counts[GLOSS_ANCHOR_MOVED],
+                              counts[GLOSS_ANCHOR_CHANGED], counts[GLOSS_ANCHOR_LOST]);
+      /* What was kept is no news, as in the text report */
+      for (guint i = 0; i < anchors->len; i++)
+        {
+          GlossAnchor *anchor = g_ptr_array_index (anchors, i);
+
+          if (anchor->status == GLOSS_ANCHOR_KEPT)
+            continue;
+          g_string_append (json, first ? "\n    " : ",\n    ");
+          append_json_anchor (json, anchor);
+          first = FALSE;
+        }
+      g_string_append (json, first ? "]" : "\n  ]");
+    }
+
+  for (guint i = 0; json == NULL && i < anchors->len; i++)
     {
       GlossAnchor *anchor = g_ptr_array_index (anchors, i);
       g_autofree char *old_text = gloss_cli_escape (anchor->old_text);
       g_autofree char *new_text = gloss_cli_escape (anchor->new_text);
-
-      counts[anchor->status]++;
 
       switch (anchor->status)
         {
@@ -136,19 +226,21 @@ reanchor_one (GFile      *file,
         }
     }
 
-  gloss_cli_print (_("%s: %u kept, %u moved, %u changed, %u not found%s\n"), name,
-                   counts[GLOSS_ANCHOR_KEPT], counts[GLOSS_ANCHOR_MOVED],
-                   counts[GLOSS_ANCHOR_CHANGED], counts[GLOSS_ANCHOR_LOST],
-                   dry_run ? _(" (dry run: nothing written)") : "");
+  if (json == NULL)
+    gloss_cli_print (_("%s: %u kept, %u moved, %u changed, %u not found%s\n"), name,
+                     counts[GLOSS_ANCHOR_KEPT], counts[GLOSS_ANCHOR_MOVED],
+                     counts[GLOSS_ANCHOR_CHANGED], counts[GLOSS_ANCHOR_LOST],
+                     dry_run ? _(" (dry run: nothing written)") : "");
 
-  if (dry_run)
-    return GLOSS_EXIT_OK;
-
-  if (!gloss_document_save (document, NULL, &error))
+  if (!dry_run && !gloss_document_save (document, NULL, &error))
     {
-      gloss_cli_print_error ("gloss reanchor", text_file, error);
-      return GLOSS_EXIT_FAILURE;
+      if (json != NULL)
+        g_string_append (json, ", \"written\": false");
+      return fail (text_file, error, json);
     }
+
+  if (json != NULL)
+    g_string_append_printf (json, ", \"written\": %s, \"error\": null}", dry_run ? "false" : "true");
 
   return GLOSS_EXIT_OK;
 }
@@ -159,11 +251,14 @@ gloss_cli_reanchor (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_auto(GStrv) args = NULL;
+  g_autoptr(GString) json_report = NULL;
   g_autofree char *encoding = NULL;
   gboolean dry_run = FALSE;
+  gboolean json = FALSE;
   int exit_code = GLOSS_EXIT_OK;
   GOptionEntry entries[] = {
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Print the report, write nothing"), NULL },
+    gloss_cli_json_entry (&json),
     gloss_cli_encoding_entry (&encoding),
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("FILE…") },
     { NULL }
@@ -187,13 +282,21 @@ gloss_cli_reanchor (int    argc,
       return GLOSS_EXIT_USAGE;
     }
 
+  if (json)
+    json_report = g_string_new (NULL);
+
   for (guint i = 0; args[i] != NULL; i++)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (args[i]);
 
-      if (reanchor_one (file, dry_run, encoding) != GLOSS_EXIT_OK)
+      if (json)
+        g_string_append (json_report, i > 0 ? ",\n  " : "\n  ");
+      if (reanchor_one (file, dry_run, encoding, json_report) != GLOSS_EXIT_OK)
         exit_code = GLOSS_EXIT_FAILURE;
     }
+
+  if (json)
+    gloss_cli_print ("{\"dry_run\": %s, \"files\": [%s\n]}\n", dry_run ? "true" : "false", json_report->str);
 
   return exit_code;
 }

@@ -111,6 +111,20 @@ print_line (const char *p,
   g_string_append_c (out, '\n');
 }
 
+/* `-l` was the language here once; it is `--label` in every command now,
+ * and a script that still gives it is told so rather than "unknown" */
+static gboolean
+refuse_label (const char  *option,
+              const char  *value,
+              gpointer     data,
+              GError     **error)
+{
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("%s chooses a label, which gloss segment does not take; give the language with -L or --language"),
+               option);
+  return FALSE;
+}
+
 int
 gloss_cli_segment (int    argc,
                    char **argv)
@@ -128,14 +142,18 @@ gloss_cli_segment (int    argc,
   const char *language;
   int exit_code = GLOSS_EXIT_OK;
   GOptionEntry entries[] = {
-    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang,
-      N_("The text’s language: de, en or auto (the default)"), "LANG" },
+    gloss_cli_language_entry (&lang, FALSE),
+    gloss_cli_language_entry (&lang, TRUE),
+    { "label", 'l', G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_CALLBACK, refuse_label, NULL, NULL },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      N_("offsets (a JSON list of [start, end] code-point pairs, the default) or lines (a sentence a line)"), "FORMAT" },
+      N_("offsets (a JSON list of [start, end] code-point pairs, the default) or lines (a sentence a line)"),
+      N_("FORMAT") },
     gloss_cli_encoding_entry (&encoding),
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("FILE|-") },
     { NULL }
   };
+
+  entries[0].description = N_("The text’s language: de, en or auto (guessed, the default)");
 
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context, _("Splits a UTF-8 text into sentences. “-” reads the standard input."));
@@ -150,11 +168,8 @@ gloss_cli_segment (int    argc,
       return GLOSS_EXIT_USAGE;
     }
 
-  if (lang != NULL && g_strcmp0 (lang, "de") != 0 && g_strcmp0 (lang, "en") != 0 && g_strcmp0 (lang, "auto") != 0)
-    {
-      gloss_cli_usage_error (context, _("Unknown language “%s”: use de, en or auto"), lang);
-      return GLOSS_EXIT_USAGE;
-    }
+  if (!gloss_cli_check_language (context, &lang, &exit_code))
+    return exit_code;
 
   if (format != NULL && g_strcmp0 (format, "offsets") != 0 && g_strcmp0 (format, "lines") != 0)
     {
@@ -188,7 +203,7 @@ gloss_cli_segment (int    argc,
       return GLOSS_EXIT_FAILURE;
     }
 
-  language = lang == NULL || g_strcmp0 (lang, "auto") == 0 ? gloss_text_guess_language (text) : lang;
+  language = lang != NULL ? lang : gloss_text_guess_language (text);
   segmenter = gloss_segmenter_new (language);
   spans = gloss_segmenter_split (segmenter, gloss_text_get_contents (text), gloss_text_get_n_bytes (text));
 

@@ -290,7 +290,7 @@ gloss_cli_stats (int    argc,
   int exit_code = GLOSS_EXIT_OK;
   Stats stats = { 0 };
   GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON for scripts"), NULL },
+    gloss_cli_json_entry (&json),
     gloss_cli_encoding_entry (&encoding),
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("PATH…") },
     { NULL }

@@ -12,23 +12,39 @@
 #include "gloss-corpus.h"
 #include "gloss-document.h"
 #include "gloss-error.h"
+#include "gloss-json.h"
 #include "gloss-problem.h"
 
+/* A problem is a line, or with --json an object of the list @json */
 static void
 print_problem (GFile              *json_file,
-               const GlossProblem *problem)
+               const GlossProblem *problem,
+               GString            *json)
 {
-  g_autofree char *name = gloss_cli_display_name (json_file);
-  g_autofree char *line = gloss_cli_problem_line (problem, name, "$");
+  g_autofree char *name = NULL;
 
-  gloss_cli_print ("%s\n", line);
+  if (json != NULL)
+    {
+      name = gloss_cli_json_name (json_file);
+      g_string_append (json, json->len > 0 ? ",\n  " : "\n  ");
+      gloss_cli_append_json_problem (json, problem, name, "$");
+    }
+  else
+    {
+      g_autofree char *line = NULL;
+
+      name = gloss_cli_display_name (json_file);
+      line = gloss_cli_problem_line (problem, name, "$");
+      gloss_cli_print ("%s\n", line);
+    }
 }
 
 /* Checks one annotation file, or one text's. Returns the number of
  * problems printed. */
 static guint
 validate_one (GFile      *file,
-              const char *encoding)
+              const char *encoding,
+              GString    *json)
 {
   g_autoptr(GFile) text_file = NULL;
   g_autoptr(GFile) json_file = NULL;
@@ -66,13 +82,13 @@ validate_one (GFile      *file,
 
       if (problem->message == NULL)
         problem->message = g_strdup_printf (_("The text “%s” cannot be read: %s"), text_name, error->message);
-      print_problem (json_file, problem);
+      print_problem (json_file, problem, json);
       return 1;
     }
 
   problems = gloss_document_get_problems (document);
   for (guint i = 0; i < problems->len; i++)
-    print_problem (json_file, g_ptr_array_index (problems, i));
+    print_problem (json_file, g_ptr_array_index (problems, i), json);
 
   return problems->len;
 }
@@ -85,11 +101,15 @@ gloss_cli_validate (int    argc,
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GPtrArray) roots = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) problems = gloss_problems_new ();
+  g_autoptr(GString) json_problems = NULL;
+  g_autoptr(GString) json_files = NULL;
   g_autofree char *encoding = NULL;
   g_auto(GStrv) args = NULL;
+  gboolean json = FALSE;
   int exit_code = GLOSS_EXIT_OK;
   guint n_invalid = 0;
   GOptionEntry entries[] = {
+    gloss_cli_json_entry (&json),
     gloss_cli_encoding_entry (&encoding),
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("PATH…") },
     { NULL }
@@ -98,7 +118,9 @@ gloss_cli_validate (int    argc,
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
                                 _("Checks every annotation file (.gloss.json) in the given files and folders "
-                                  "against its text, and prints each problem as FILE: JSON-PATH: message.\n\n"
+                                  "against its text, and prints each problem as FILE: JSON-PATH: message. "
+                                  "With --json, one JSON document: every file checked, every problem as "
+                                  "{file, path, message}, and the counts.\n\n"
                                   "Exit status: 0 when all are valid, 1 when any is not, 2 on a usage error."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!gloss_cli_parse (context, &argc, &argv, &exit_code) ||
@@ -117,18 +139,50 @@ gloss_cli_validate (int    argc,
 
   /* What could not be looked at (a folder that cannot be read, a named
    * pipe) is no annotation file checked: it is counted apart */
+  if (json)
+    {
+      json_problems = g_string_new (NULL);
+      json_files = g_string_new (NULL);
+    }
+
   for (guint i = 0; i < problems->len; i++)
     {
-      g_autofree char *line = gloss_cli_problem_line (g_ptr_array_index (problems, i), NULL, NULL);
+      GlossProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *line = NULL;
 
+      if (json)
+        {
+          g_string_append (json_problems, json_problems->len > 0 ? ",\n  " : "\n  ");
+          gloss_cli_append_json_problem (json_problems, problem, NULL, NULL);
+          continue;
+        }
+
+      line = gloss_cli_problem_line (problem, NULL, NULL);
       gloss_cli_print ("%s\n", line);
     }
 
   for (guint i = 0; i < files->len; i++)
     {
-      if (validate_one (g_ptr_array_index (files, i), encoding) > 0)
-        n_invalid++;
+      GFile *file = g_ptr_array_index (files, i);
+      gboolean valid = validate_one (file, encoding, json_problems) == 0;
+
+      n_invalid += !valid;
+      if (json)
+        {
+          g_autofree char *name = gloss_cli_json_name (file);
+
+          g_string_append (json_files, i > 0 ? ",\n  {\"file\": " : "\n  {\"file\": ");
+          gloss_json_append_string (json_files, name);
+          g_string_append_printf (json_files, ", \"valid\": %s}", valid ? "true" : "false");
+        }
     }
+
+  if (json)
+    gloss_cli_print ("{\"files\": [%s%s],\n\"problems\": [%s%s],\n"
+                     "\"checked\": %u, \"invalid\": %u, \"unchecked\": %u}\n",
+                     json_files->str, json_files->len ? "\n" : "",
+                     json_problems->str, json_problems->len ? "\n" : "",
+                     files->len, n_invalid, problems->len);
 
   if (n_invalid > 0)
     gloss_cli_printerr (g_dngettext (GETTEXT_PACKAGE,

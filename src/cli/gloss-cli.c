@@ -17,6 +17,8 @@
 #include "gloss-cli-private.h"
 #include "gloss-corpus.h"
 #include "gloss-error.h"
+#include "gloss-json.h"
+#include "gloss-label.h"
 #include "gloss-problem.h"
 #include "gloss-text.h"
 
@@ -162,6 +164,111 @@ gloss_cli_encoding_entry (char **encoding)
   };
 
   return entry;
+}
+
+/**
+ * gloss_cli_json_entry:
+ *
+ * Returns: the `--json` option of the commands that report
+ */
+GOptionEntry
+gloss_cli_json_entry (gboolean *json)
+{
+  GOptionEntry entry = {
+    "json", 0, 0, G_OPTION_ARG_NONE, json,
+    N_("Print the report as one JSON document on the standard output, for scripts"), NULL
+  };
+
+  return entry;
+}
+
+/**
+ * gloss_cli_language_entry:
+ * @hidden: %TRUE for `--lang`, the spelling `gloss segment` once had,
+ *   kept so that scripts go on working but not shown
+ *
+ * Returns: the `-L`, `--language` option (or its hidden alias)
+ */
+GOptionEntry
+gloss_cli_language_entry (char     **language,
+                          gboolean   hidden)
+{
+  GOptionEntry entry = {
+    "language", 'L', 0, G_OPTION_ARG_STRING, language,
+    N_("The texts’ language where the input does not say: de, en or auto (guessed, the default)"), N_("LANG")
+  };
+
+  /* Both store into @language: GOption keeps one value per location */
+  if (hidden)
+    {
+      entry.long_name = "lang";
+      entry.short_name = 0;
+      entry.flags = G_OPTION_FLAG_HIDDEN;
+    }
+
+  return entry;
+}
+
+/**
+ * gloss_cli_check_language:
+ * @language: (inout): the `--language` given; `auto` becomes %NULL, to guess
+ *
+ * Returns: %FALSE, after a usage error, if @language is not one Gloss knows
+ */
+gboolean
+gloss_cli_check_language (GOptionContext   *context,
+                          char            **language,
+                          int              *exit_code)
+{
+  if (g_strcmp0 (*language, "auto") == 0)
+    g_clear_pointer (language, g_free);
+
+  if (*language == NULL || strcmp (*language, "de") == 0 || strcmp (*language, "en") == 0)
+    return TRUE;
+
+  gloss_cli_usage_error (context, _("Unknown language “%s”: use de, en or auto"), *language);
+  *exit_code = GLOSS_EXIT_USAGE;
+  return FALSE;
+}
+
+/**
+ * gloss_cli_label_entry:
+ *
+ * Returns: the `-l`, `--label` option of the commands that can keep only
+ *   some labels
+ */
+GOptionEntry
+gloss_cli_label_entry (char ***labels)
+{
+  GOptionEntry entry = {
+    "label", 'l', 0, G_OPTION_ARG_STRING_ARRAY, labels, N_("Only this label (repeatable)"), N_("LABEL")
+  };
+
+  return entry;
+}
+
+/**
+ * gloss_cli_check_labels:
+ *
+ * Returns: %FALSE, after a usage error, if one of @labels is no label id
+ */
+gboolean
+gloss_cli_check_labels (GOptionContext  *context,
+                        char           **labels,
+                        int             *exit_code)
+{
+  for (guint i = 0; labels != NULL && labels[i] != NULL; i++)
+    {
+      if (!gloss_label_id_is_valid (labels[i]))
+        {
+          gloss_cli_usage_error (context, _("“%s” is not a label id (lower-case letters, digits, - and _)"),
+                                 labels[i]);
+          *exit_code = GLOSS_EXIT_USAGE;
+          return FALSE;
+        }
+    }
+
+  return TRUE;
 }
 
 /**
@@ -322,6 +429,69 @@ gloss_cli_problem_line (const GlossProblem *problem,
 }
 
 /**
+ * gloss_cli_append_json_problems:
+ * @problems: (element-type GlossProblem): the problems
+ * @path: (nullable): the JSON path of a problem that has none
+ *
+ * Appends a JSON list of @problems, one a line.
+ */
+void
+gloss_cli_append_json_problems (GString    *out,
+                                GPtrArray  *problems,
+                                const char *path)
+{
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_string_append (out, i > 0 ? ",\n  " : "\n  ");
+      gloss_cli_append_json_problem (out, g_ptr_array_index (problems, i), NULL, path);
+    }
+  g_string_append (out, problems->len > 0 ? "\n]" : "]");
+}
+
+/**
+ * gloss_cli_append_json_pair:
+ * @position: the object's position in its list, 0 for the first
+ *
+ * Appends `{"KEY1": VALUE1, "KEY2": VALUE2}` to a list of them, one a line.
+ */
+void
+gloss_cli_append_json_pair (GString    *out,
+                            guint       position,
+                            const char *key1,
+                            const char *value1,
+                            const char *key2,
+                            const char *value2)
+{
+  g_string_append_printf (out, "%s{\"%s\": ", position > 0 ? ",\n  " : "\n  ", key1);
+  gloss_json_append_string (out, value1);
+  g_string_append_printf (out, ", \"%s\": ", key2);
+  gloss_json_append_string (out, value2);
+  g_string_append_c (out, '}');
+}
+
+/**
+ * gloss_cli_print_json_report:
+ * @out: a report that ends where its last member, `"error"`, goes
+ * @error: (nullable): why the command failed
+ *
+ * Ends @out with `"error": MESSAGE` or `null`, and prints it.
+ */
+void
+gloss_cli_print_json_report (GString      *out,
+                             const GError *error)
+{
+  g_string_append (out, "\"error\": ");
+  if (error != NULL)
+    gloss_json_append_string (out, error->message);
+  else
+    g_string_append (out, "null");
+  g_string_append (out, "}\n");
+
+  gloss_cli_print ("%s", out->str);
+}
+
+/**
  * gloss_cli_print_error:
  * @command: the command's name, as in “gloss stats”
  *
@@ -342,6 +512,22 @@ gloss_cli_print_error (const char   *command,
     gloss_cli_printerr ("%s: %s: %s\n", command, name, message);
 }
 
+/* @file as the user would write it, in the file system's bytes: relative
+ * to the current folder when it is below it */
+static char *
+dup_user_path (GFile *file)
+{
+  g_autoptr(GFile) cwd = g_file_new_for_path (".");
+  char *path = g_file_get_relative_path (cwd, file);
+
+  if (path == NULL)
+    path = g_file_get_path (file);
+  if (path == NULL)
+    path = g_file_get_uri (file);
+
+  return path;
+}
+
 /**
  * gloss_cli_display_name:
  *
@@ -352,19 +538,62 @@ gloss_cli_print_error (const char   *command,
 char *
 gloss_cli_display_name (GFile *file)
 {
-  g_autoptr(GFile) cwd = g_file_new_for_path (".");
-  g_autofree char *relative = g_file_get_relative_path (cwd, file);
-  g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
-
-  if (relative != NULL)
-    name = g_filename_display_name (relative);
-  else if ((path = g_file_get_path (file)) != NULL)
-    name = g_filename_display_name (path);
-  else
-    name = g_file_get_uri (file);
+  g_autofree char *path = dup_user_path (file);
+  g_autofree char *name = g_filename_display_name (path);
 
   return gloss_cli_escape (name);
+}
+
+/**
+ * gloss_cli_json_name:
+ *
+ * Returns: (transfer full): @file as gloss_cli_display_name() names it,
+ *   for JSON: UTF-8 always, a name that is not escaped as document ids
+ *   are (gloss_corpus_escape_id()), so that it gives the file back
+ */
+char *
+gloss_cli_json_name (GFile *file)
+{
+  g_autofree char *path = dup_user_path (file);
+
+  return gloss_corpus_escape_id (path);
+}
+
+/**
+ * gloss_cli_append_json_problem:
+ * @file: (nullable): the file to name when @problem names none; %NULL
+ *   gives `null`
+ * @path: (nullable): the JSON path when @problem has none; %NULL gives
+ *   `null`
+ *
+ * Appends `{"file": …, "path": …, "message": …}`: what
+ * gloss_cli_problem_line() prints, for `--json`.
+ */
+void
+gloss_cli_append_json_problem (GString            *out,
+                               const GlossProblem *problem,
+                               const char         *file,
+                               const char         *path)
+{
+  if (problem->path != NULL && problem->path[0] != '\0')
+    path = problem->path;
+
+  if (problem->file != NULL)
+    file = problem->file;
+
+  g_string_append (out, "{\"file\": ");
+  if (file != NULL)
+    gloss_json_append_string (out, file);
+  else
+    g_string_append (out, "null");
+  g_string_append (out, ", \"path\": ");
+  if (path != NULL)
+    gloss_json_append_string (out, path);
+  else
+    g_string_append (out, "null");
+  g_string_append (out, ", \"message\": ");
+  gloss_json_append_string (out, problem->message);
+  g_string_append_c (out, '}');
 }
 
 /**

@@ -14,6 +14,9 @@
  * Reading: every `.ann` with the `.txt` beside it. Text-bound annotations
  * (`T`) become labelled spans (a span in fragments, `0 10;11 20`, as one
  * from the first start to the last end), and `AnnotatorNotes` their notes.
+ * brat counts a BOM at the start of a `.txt` as a character, Gloss does
+ * not: the offsets of such a text are read one less. The export writes
+ * the `.txt` without the BOM, so that both count alike.
  * Relations, events and attributes have no place in Gloss and are
  * reported, not imported.
  *
@@ -155,7 +158,11 @@ brat_end (GlossExporter  *self,
 
   for (guint i = 0; i < gloss_label_set_get_n_labels (labels); i++)
     g_string_append_printf (out, "%s\n", gloss_label_get_id (gloss_label_set_get_label (labels, i)));
-  g_string_append (out, "\n[relations]\n\n[events]\n\n[attributes]\n");
+  /* A sentence with two labels is two entities with one span, which brat
+   * refuses unless the configuration allows it (brat's own <OVERLAP>
+   * directive); sentences never cross, but a span read elsewhere may */
+  g_string_append (out, "\n[relations]\n<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n"
+                        "\n[events]\n\n[attributes]\n");
 
   for (guint i = 0; i < gloss_label_set_get_n_labels (labels); i++)
     {
@@ -209,7 +216,10 @@ read_offsets (GlossImporter *self,
 {
   g_auto(GStrv) fragments = g_strsplit (entity->offsets, ";", -1);
   g_autoptr(GString) joined = g_string_new (NULL);
-  guint length = gloss_text_get_length (text);
+  /* brat reads the .txt as Python's "utf-8" codec does, which keeps a BOM
+   * as the text's first character; Gloss's offset 0 is the one after it */
+  guint bom = gloss_text_get_has_bom (text) ? 1 : 0;
+  guint length = gloss_text_get_length (text) + bom;
   guint previous_end = 0;
 
   for (guint i = 0; fragments[i] != NULL; i++)
@@ -221,18 +231,21 @@ read_offsets (GlossImporter *self,
       if (rest == fragments[i] || *rest != ' ')
         goto bad;
       e = g_ascii_strtoull (rest + 1, &rest, 10);
-      if (*rest != '\0' || s >= e || e > length || s < previous_end)
+      /* A fragment of the BOM alone has nothing in Gloss's text */
+      if (*rest != '\0' || s >= e || e > length || s < previous_end || e <= bom)
         goto bad;
 
       if (i == 0)
-        *start = s;
-      *end = e;
+        *start = MAX (s, bom) - bom;
+      *end = e - bom;
       previous_end = e;
 
       if (joined->len > 0)
         g_string_append_c (joined, ' ');
+      if (s < bom)
+        g_string_append_unichar (joined, 0xFEFF);
       {
-        g_autofree char *slice = gloss_text_dup_slice (text, s, e);
+        g_autofree char *slice = gloss_text_dup_slice (text, MAX (s, bom) - bom, e - bom);
 
         g_string_append (joined, slice);
       }
@@ -394,8 +407,10 @@ const GlossDatasetFormat _gloss_dataset_brat = {
   .folder = TRUE,
   .carries = GLOSS_DATASET_CARRIES_NOTES,
   .card =
-    "A brat folder: for each document `ID.txt` (its text, UTF-8, line ends as in the original) and `ID.ann`, "
-    "plus `annotation.conf` (the labels as entity types) and `visual.conf` (their names and colours).\n\n"
+    "A brat folder: for each document `ID.txt` (its text, UTF-8 without a BOM, which brat would count as a "
+    "character; line ends as in the original) and `ID.ann`, plus `annotation.conf` (the labels as entity types, "
+    "with brat's `<OVERLAP>` line that lets one sentence carry several labels) and `visual.conf` (their names and "
+    "colours).\n\n"
     "| line | meaning |\n"
     "| --- | --- |\n"
     "| `T1<TAB>claim 0 41<TAB>text` | a labelled sentence: label, start and end in Unicode code points (end "
