@@ -300,6 +300,7 @@ _gloss_exporter_report_progress (GlossExporter *self,
                                  guint          n_total)
 {
   ProgressReport *report;
+  GSource *source;
   gint64 now;
 
   if (self->progress_context == NULL)
@@ -320,8 +321,14 @@ _gloss_exporter_report_progress (GlossExporter *self,
   report->exporter = g_object_ref (self);
   report->n_done = n_done;
   report->n_total = n_total;
-  g_main_context_invoke_full (self->progress_context, G_PRIORITY_DEFAULT, progress_report_cb,
-                              report, progress_report_free);
+  /* Not g_main_context_invoke_full (): the worker thread would run the
+   * function itself whenever the context is the global default one and
+   * nobody iterates it at that moment */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, progress_report_cb, report, progress_report_free);
+  g_source_attach (source, self->progress_context);
+  g_source_unref (source);
 }
 
 static gboolean
