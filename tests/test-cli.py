@@ -681,6 +681,222 @@ class Messages(unittest.TestCase):
         result = run("agree", "--json", os.path.join(self.tmp, "ada"), os.path.join(self.tmp, "ada"))
         self.assertEqual(result.returncode, 0, result.stderr)
 
+# CR LF, „…“, 😊 (two UTF-16 units) and 👨‍👩‍👧 (five code points, eight UTF-16 units)
+EMOJI_TEXT = ("Die Ministerin sagte: „Wir feiern 😊.“\r\n"
+              "Die Familie 👨\u200d👩\u200d👧 kam später.\r\n"
+              "„Das ist gut“, sagte er.\r\n")
+
+
+def js_slice(text, start, end):
+    """text.slice(start, end) as JavaScript, and so doccano's annotation
+    view, reads it: the offsets count UTF-16 code units. Splitting the two
+    units of one character fails (a lone surrogate does not decode)."""
+    units = text.encode("utf-16-le")
+    if not 0 <= start < end <= len(units) // 2:
+        raise AssertionError("[%d, %d) is not within %d UTF-16 units" % (start, end, len(units) // 2))
+    return units[2 * start:2 * end].decode("utf-16-le")
+
+
+def utf16_offset(text, offset):
+    """The UTF-16 unit at code point @offset"""
+    return len(text[:offset].encode("utf-16-le")) // 2
+
+
+class Datasets(unittest.TestCase):
+    """Offsets as the tools read them, and nothing left out in silence"""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp()
+        self.corpus = os.path.join(self.tmp, "corpus")
+        text = os.path.join(self.tmp, "artikel.txt")
+        with open(text, "w", encoding="utf-8", newline="") as f:
+            f.write(EMOJI_TEXT)
+        self.sentences = json.loads(run("segment", "--lang", "de", text).stdout)
+        self.assertEqual([EMOJI_TEXT[s:e] for s, e in self.sentences][2], "„Das ist gut“, sagte er.")
+        # Two labels on the first sentence, one on each other, through
+        # Gloss's own format, which counts code points
+        labels = [{"id": i, "name": i.title(), "color": "#3584e4", "key": i[0], "description": ""}
+                  for i in ("claim", "source", "quote")]
+        annotations = []
+        for n, (sentence, label) in enumerate(((0, "source"), (0, "quote"), (1, "claim"), (2, "quote"))):
+            s, e = self.sentences[sentence]
+            annotations.append({"id": n + 1, "label": label, "start": s, "end": e, "sentence": sentence,
+                                "text": EMOJI_TEXT[s:e], "note": "", "annotator": "",
+                                "created": "2026-01-01T00:00:00Z", "modified": "2026-01-01T00:00:00Z"})
+        document = {"id": "de/artikel.txt", "language": "de", "done": False, "text": EMOJI_TEXT, "labels": labels,
+                    "sentences": [{"id": i, "start": s, "end": e} for i, (s, e) in enumerate(self.sentences)],
+                    "annotations": annotations}
+        jsonl = os.path.join(self.tmp, "points.jsonl")
+        with open(jsonl, "w", encoding="utf-8") as f:
+            f.write(json.dumps(document) + "\n")
+        result = run("import", "-f", "documents-jsonl", jsonl, "--into", self.corpus)
+        self.assertEqual(result.returncode, 0, result.stderr)
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp)
+
+    def export(self, *args):
+        out = os.path.join(self.tmp, "out", "doccano.jsonl")
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        result = run("export", "-f", "doccano", "--card", "-o", out, *args, self.corpus)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with open(out, encoding="utf-8") as f:
+            lines = [json.loads(line) for line in f]
+        with open(os.path.join(self.tmp, "out", "README.md"), encoding="utf-8") as f:
+            card = f.read()
+        return result, out, lines, card
+
+    def test_doccano_utf16(self):
+        """Every span is its sentence as doccano's annotation view reads
+        it, by default; the card, the standard error and --help say so"""
+        result, out, (line,), card = self.export()
+        self.assertEqual(line["text"], EMOJI_TEXT)
+        self.assertEqual(line["offsets"], "utf16")
+        expected = [EMOJI_TEXT[s:e] for s, e in self.sentences]
+        self.assertEqual([js_slice(line["text"], s, e) for s, e, _ in line["label"]],
+                         [expected[0], expected[0], expected[1], expected[2]])
+        # In the order of the label set: claim, source, quote
+        self.assertEqual([label for _, _, label in line["label"]], ["source", "quote", "claim", "quote"])
+        # After 😊 and 👨‍👩‍👧 the units are ahead of the code points
+        self.assertEqual(line["label"][3][:2], [utf16_offset(EMOJI_TEXT, self.sentences[2][0]),
+                                                utf16_offset(EMOJI_TEXT, self.sentences[2][1])])
+        self.assertEqual(line["label"][3][0] - self.sentences[2][0], 4)
+        self.assertIn("Every offset counts UTF-16 code units", card)
+        self.assertIn("*Allow overlapping spans*", card)
+        self.assertIn("**1 sentence(s) of this export have more than one label**", card)
+        stderr = result.stderr.decode()
+        self.assertIn("gloss export: 1 sentence has more than one label: doccano keeps only one label of a span "
+                      "unless its project was created with “Allow overlapping spans”", stderr)
+        self.assertIn("gloss export: doccano has no place for ", stderr)
+        self.assertIn("utf16", run("export", "--help").stdout.decode())
+
+        # Read back as the file says, and written again the same
+        back = os.path.join(self.tmp, "back")
+        result = run("import", "-f", "doccano", out, "--into", back)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        again = os.path.join(self.tmp, "again.jsonl")
+        self.assertEqual(run("export", "-f", "doccano", "-o", again, back).returncode, 0)
+        self.assertEqual(pathlib.Path(again).read_bytes(), pathlib.Path(out).read_bytes())
+
+    def test_doccano_codepoints(self):
+        result, out, (line,), card = self.export("--offsets", "codepoints")
+        self.assertEqual(line["offsets"], "codepoints")
+        self.assertEqual([line["text"][s:e] for s, e, _ in line["label"]][2:],
+                         [EMOJI_TEXT[s:e] for s, e in self.sentences][1:])
+        self.assertIn("Every offset counts Unicode code points", card)
+        self.assertNotIn("Every offset counts UTF-16", card)
+
+    def test_doccano_import_ambiguous(self):
+        """A file doccano wrote (UTF-16 units, no "offsets") whose spans fit
+        either reading, which differ, is refused with both readings"""
+        s, e = self.sentences[1]
+        jsonl = os.path.join(self.tmp, "ui.jsonl")
+        with open(jsonl, "w", encoding="utf-8") as f:
+            f.write(json.dumps({"id": 7, "text": EMOJI_TEXT, "Comments": [],
+                                "label": [[utf16_offset(EMOJI_TEXT, s), utf16_offset(EMOJI_TEXT, e), "claim"]]}) + "\n")
+        into = os.path.join(self.tmp, "in")
+        result = run("import", "-f", "doccano", jsonl, "--into", into)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        stderr = result.stderr.decode()
+        self.assertIn(jsonl + ": line 1: ", stderr)
+        self.assertIn("[40, 72) is “Die Familie 👨\u200d👩\u200d👧 kam später.” read as UTF-16 units and "
+                      "“ie Familie 👨\u200d👩\u200d👧 kam später.\\r\\n„D” read as code points", stderr)
+        self.assertIn("--offsets utf16", stderr)
+        self.assertFalse(os.path.exists(into))
+
+        result = run("import", "-f", "doccano", "--offsets", "utf16", jsonl, "--into", into)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with open(os.path.join(into, "7.txt.gloss.json"), encoding="utf-8") as f:
+            (annotation,) = json.load(f)["annotations"]
+        self.assertEqual([annotation["start"], annotation["end"]], self.sentences[1])
+
+    def test_usage(self):
+        jsonl = os.path.join(self.tmp, "points.jsonl")
+        # Accepted where they apply
+        self.assertEqual(run("export", "-f", "doccano", "--offsets", "codepoints", self.corpus).returncode, 0)
+        into = os.path.join(self.tmp, "x")
+        self.assertEqual(run("export", "-f", "doccano", "--offsets", "bytes", self.corpus).returncode, 2)
+        self.assertEqual(run("export", "-f", "csv", "--offsets", "utf16", self.corpus).returncode, 2)
+        self.assertEqual(run("import", "-f", "doccano", "--offsets", "bytes", jsonl, "--into", into).returncode, 2)
+        self.assertEqual(run("import", "-f", "brat", "--offsets", "utf16", self.tmp, "--into", into).returncode, 2)
+        self.assertEqual(run("import", "-f", "doccano", "--label-config", jsonl, jsonl, "--into", into).returncode,
+                         2)
+        help_text = run("import", "--help").stdout.decode()
+        for option in ("--offsets", "--strict", "--label-config"):
+            self.assertIn(option, help_text)
+
+    def test_dropped_and_strict(self):
+        """What Gloss has no place for is said by kind, count and first
+        line; --strict refuses it and writes nothing"""
+        brat = os.path.join(self.tmp, "brat")
+        os.mkdir(brat)
+        with open(os.path.join(brat, "a.txt"), "w", encoding="utf-8") as f:
+            f.write("Eins. Zwei.")
+        with open(os.path.join(brat, "a.ann"), "w", encoding="utf-8") as f:
+            f.write("T1\tclaim 0 5\tEins.\nT2\tsource 6 11\tZwei.\nR1\tSays Arg1:T1 Arg2:T2\n"
+                    "R2\tCites Arg1:T2 Arg2:T1\nA1\tNegated T1\n")
+        into = os.path.join(self.tmp, "in")
+        result = run("import", "-f", "brat", brat, "--into", into)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        stderr = result.stderr.decode()
+        self.assertIn("a.ann: line 3: Left out, as Gloss has no place for them: 2 relations, such as "
+                      "“R1\\tSays Arg1:T1 Arg2:T2”", stderr)
+        self.assertIn("a.ann: line 5: Left out, as Gloss has no place for it: 1 attribute, such as "
+                      "“A1\\tNegated T1”", stderr)
+        self.assertTrue(os.path.exists(os.path.join(into, "a.txt.gloss.json")))
+
+        strict = os.path.join(self.tmp, "strict")
+        result = run("import", "-f", "brat", "--strict", brat, "--into", strict)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertIn(b"2 relations", result.stderr)
+        self.assertIn(b"--strict refuses that", result.stderr)
+        self.assertFalse(os.path.exists(strict))
+
+    def test_label_studio_config(self):
+        """The labeling config names the field that holds the text"""
+        s, e = self.sentences[2]
+        tasks = [{"id": 3, "data": {"article": EMOJI_TEXT, "text": "Eine Überschrift."},
+                  "annotations": [{"id": 9, "completed_by": 17, "result": [
+                      {"id": "a", "type": "labels", "from_name": "label", "to_name": "body",
+                       "value": {"start": s, "end": e, "text": EMOJI_TEXT[s:e], "labels": ["quote"]}}]}]}]
+        path = os.path.join(self.tmp, "ls.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(tasks, f, ensure_ascii=False)
+        config = os.path.join(self.tmp, "config.xml")
+        with open(config, "w", encoding="utf-8") as f:
+            f.write('<View><Labels name="label" toName="body"><Label value="quote"/></Labels>'
+                    '<Text name="body" value="$article"/></View>')
+        into = os.path.join(self.tmp, "ls")
+        result = run("import", "-f", "label-studio", "--label-config", config, path, "--into", into)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(pathlib.Path(into, "task-3.txt").read_bytes().decode(), EMOJI_TEXT)
+        data = json.loads(pathlib.Path(into, "task-3.txt.gloss.json").read_text(encoding="utf-8"))
+        self.assertEqual([(a["label"], a["annotator"]) for a in data["annotations"]], [("quote", "user 17")])
+        self.assertEqual(data["meta"], {"text": "Eine Überschrift."})
+
+    def test_label_studio_min_annotators(self):
+        """JSON-MIN, a record per annotation as Label Studio's converter
+        writes it; two annotators of one task stay apart, a folder each"""
+        records = []
+        for annotator, (s, e) in ((17, self.sentences[0]), ("bea@example.org", self.sentences[2])):
+            records.append({"article": EMOJI_TEXT, "id": 3,
+                            "label": [{"start": s, "end": e, "text": EMOJI_TEXT[s:e], "labels": ["Quote"]}],
+                            "annotator": annotator, "annotation_id": 20, "created_at": "2024-01-30T02:40:43.893565Z",
+                            "updated_at": "2024-01-30T02:40:43.893578Z", "lead_time": 8.65})
+        path = os.path.join(self.tmp, "min.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(records, f, ensure_ascii=False, indent=2)
+        into = os.path.join(self.tmp, "min")
+        result = run("import", "-f", "label-studio", path, "--into", into)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        for folder, annotator, sentence in (("user 17", "user 17", 0), ("bea@example.org", "bea@example.org", 2)):
+            data = json.loads(pathlib.Path(into, folder, "task-3.txt.gloss.json").read_text(encoding="utf-8"))
+            (annotation,) = data["annotations"]
+            self.assertEqual((annotation["label"], annotation["annotator"]), ("quote", annotator))
+            self.assertEqual([annotation["start"], annotation["end"]], self.sentences[sentence])
+        self.assertEqual(run("agree", os.path.join(into, "user 17"), os.path.join(into, "bea@example.org")).returncode,
+                         0)
+
 
 def commands():
     """The commands `gloss --help` lists"""

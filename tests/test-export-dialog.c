@@ -618,6 +618,129 @@ test_import_project_problems (void)
   remove_tree (tmp);
 }
 
+/* doccano's offsets: UTF-16 units by default, as the core writes them;
+ * code points when chosen */
+static void
+test_export_doccano_offsets (void)
+{
+  g_autofree char *tmp = make_tmp ();
+  g_autofree char *corpus = make_corpus (tmp);
+  g_autofree char *path = g_build_filename (tmp, "out.doccano.jsonl", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) destination = g_file_new_for_path (path);
+  GlossWindow *window = open_folder (corpus);
+  GlossExportDialog *dialog = open_export_dialog (window);
+  guint offsets;
+
+  g_object_set (dialog, "format", GLOSS_EXPORT_DOCCANO, "destination", destination, NULL);
+  g_object_get (dialog, "offsets", &offsets, NULL);
+  g_assert_cmpuint (offsets, ==, GLOSS_OFFSETS_AUTO);
+  g_object_set (dialog, "offsets", GLOSS_OFFSETS_CODE_POINTS, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.start", NULL));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  wait_for (pointer_cleared, &dialog, "the export to finish");
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"offsets\": \"codepoints\""));
+  /* After the emoji 😀, as code points */
+  g_assert_nonnull (strstr (contents, "\"label\": [[29, 73, \"quote\"], [75, 117, \"claim\"]]"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (tmp);
+}
+
+/* What the dataset holds that Gloss has no place for is listed after the
+ * import, which wrote the rest and opened the folder */
+static void
+test_import_dropped (void)
+{
+  g_autofree char *tmp = make_tmp ();
+  g_autofree char *brat = g_build_filename (tmp, "brat", NULL);
+  g_autofree char *txt = g_build_filename (brat, "a.txt", NULL);
+  g_autofree char *ann = g_build_filename (brat, "a.ann", NULL);
+  g_autofree char *into = g_build_filename (tmp, "imported", NULL);
+  g_autofree char *json = g_build_filename (into, "a.txt.gloss.json", NULL);
+  g_autoptr(GFile) input_file = g_file_new_for_path (brat);
+  g_autoptr(GFile) into_file = g_file_new_for_path (into);
+  g_autoptr(GError) error = NULL;
+  GlossImportDialog *dialog;
+  GlossWindow *window;
+  GPtrArray *dropped;
+  GlossProblem *problem;
+
+  g_mkdir_with_parents (brat, 0700);
+  g_file_set_contents (txt, "Eins. Zwei.", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (ann, "T1\tclaim 0 5\tEins.\nT2\tsource 6 11\tZwei.\nR1\tSays Arg1:T1 Arg2:T2\n", -1, &error);
+  g_assert_no_error (error);
+
+  window = open_folder (NULL);
+  dialog = open_import_dialog (window);
+  g_object_set (dialog, "format", GLOSS_IMPORT_BRAT, "input", input_file, "destination", into_file, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.start", NULL));
+  wait_for (not_busy, dialog, "the import to finish");
+  wait_for (document_shown, window, "the imported folder to open");
+
+  g_assert_true (g_file_test (json, G_FILE_TEST_IS_REGULAR));
+  dropped = gloss_import_dialog_get_dropped (dialog);
+  g_assert_cmpuint (dropped->len, ==, 1);
+  problem = g_ptr_array_index (dropped, 0);
+  g_assert_cmpstr (problem->path, ==, "a.ann: line 3");
+  g_assert_nonnull (strstr (problem->message, "1 relation"));
+  g_assert_true (find_toplevel (GLOSS_TYPE_IMPORT_DIALOG) == GTK_WINDOW (dialog));
+
+  /* Closed, not back to the options: the import is done */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.cancel", NULL));
+  wait_for (pointer_cleared, &dialog, "the dialog to close");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (tmp);
+}
+
+/* A doccano file whose spans read either way: refused, until the offsets
+ * are chosen */
+static void
+test_import_offsets (void)
+{
+  g_autofree char *tmp = make_tmp ();
+  g_autofree char *input = g_build_filename (tmp, "doccano.jsonl", NULL);
+  g_autofree char *into = g_build_filename (tmp, "imported", NULL);
+  g_autofree char *json = g_build_filename (into, "a.txt.gloss.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) input_file = g_file_new_for_path (input);
+  g_autoptr(GFile) into_file = g_file_new_for_path (into);
+  g_autoptr(GError) error = NULL;
+  GlossImportDialog *dialog;
+  GlossWindow *window;
+
+  /* "Zwei." is [9, 14) in UTF-16 units, and [9, 14) in code points is
+   * "wei. " */
+  g_file_set_contents (input, "{\"id\": \"a\", \"text\": \"Eins 😀. Zwei. Drei.\", \"label\": [[9, 14, \"claim\"]]}\n",
+                       -1, &error);
+  g_assert_no_error (error);
+
+  window = open_folder (NULL);
+  dialog = open_import_dialog (window);
+  g_object_set (dialog, "format", GLOSS_IMPORT_DOCCANO, "input", input_file, "destination", into_file, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.start", NULL));
+  wait_for (not_busy, dialog, "the import to stop");
+  g_assert_cmpuint (gloss_import_dialog_get_problems (dialog)->len, ==, 1);
+  g_assert_false (g_file_test (json, G_FILE_TEST_EXISTS));
+
+  g_object_set (dialog, "offsets", GLOSS_OFFSETS_UTF16, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.cancel", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.start", NULL));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  wait_for (pointer_cleared, &dialog, "the import to finish");
+
+  contents = read_file (json);
+  g_assert_nonnull (strstr (contents, "\"start\": 8, \"end\": 13, \"sentence\": 1, \"text\": \"Zwei.\""));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (tmp);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -635,6 +758,9 @@ main (int    argc,
   g_test_add_func ("/gloss/export-dialog/import", test_import);
   g_test_add_func ("/gloss/export-dialog/import-outside", test_import_outside);
   g_test_add_func ("/gloss/export-dialog/import-project-problems", test_import_project_problems);
+  g_test_add_func ("/gloss/export-dialog/doccano-offsets", test_export_doccano_offsets);
+  g_test_add_func ("/gloss/export-dialog/import-dropped", test_import_dropped);
+  g_test_add_func ("/gloss/export-dialog/import-offsets", test_import_offsets);
 
   ret = g_test_run ();
 

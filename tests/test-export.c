@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "gloss-annotation.h"
 #include "gloss-corpus.h"
 #include "gloss-document.h"
 #include "gloss-error.h"
@@ -30,6 +31,7 @@ typedef struct
   const char       *annotator;
   gboolean          done_only;
   guint             context;
+  GlossOffsets      offsets;
 } Options;
 
 static GFile *
@@ -81,6 +83,7 @@ export_with (GFile         *root,
   gloss_exporter_set_annotator (exporter, options->annotator);
   gloss_exporter_set_done_only (exporter, options->done_only);
   gloss_exporter_set_context (exporter, options->context);
+  gloss_exporter_set_offsets (exporter, options->offsets);
 
   if (gloss_export_format_is_folder (options->format))
     gloss_exporter_begin_folder (exporter, folder, NULL, &error);
@@ -278,40 +281,125 @@ test_json (void)
   g_assert_cmpuint (n, ==, 13);
 }
 
+/* text.slice (start, end) as JavaScript (doccano's annotation view)
+ * reads it: the offsets count UTF-16 units */
+static char *
+slice_utf16 (const char *text,
+             glong       start,
+             glong       end)
+{
+  g_autoptr(GError) error = NULL;
+  glong n_units = 0;
+  g_autofree gunichar2 *units = g_utf8_to_utf16 (text, -1, NULL, &n_units, &error);
+  char *slice;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (start, >=, 0);
+  g_assert_cmpint (start, <, end);
+  g_assert_cmpint (end, <=, n_units);
+  /* Neither end between the two units of one character */
+  g_assert_false ((units[start] & 0xFC00) == 0xDC00);
+  g_assert_false (end < n_units && (units[end] & 0xFC00) == 0xDC00);
+
+  slice = g_utf16_to_utf8 (units + start, end - start, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return slice;
+}
+
+/* Every span is its annotation's sentence when doccano reads it: in
+ * UTF-16 units by default, in code points when asked */
 static void
 test_doccano (void)
 {
-  Options options = { GLOSS_EXPORT_DOCCANO };
-  g_autoptr(GBytes) bytes = export_corpus (&options, NULL);
-  g_auto(GStrv) lines = split_lines (bytes);
-  guint n = 0;
-
-  g_assert_cmpuint (g_strv_length (lines), ==, 4);
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (guint units = 0; units < 2; units++)
     {
-      g_autoptr(JsonNode) node = parse (lines[i], -1);
-      JsonObject *row = json_node_get_object (node);
-      JsonArray *labels = json_object_get_array_member (row, "label");
-      const char *id = json_object_get_string_member (row, "id");
-      g_autoptr(GlossText) text = load_text (id);
+      /* AUTO, the default, is UTF-16 units */
+      Options options = { GLOSS_EXPORT_DOCCANO, .offsets = units ? GLOSS_OFFSETS_AUTO : GLOSS_OFFSETS_CODE_POINTS };
+      g_autoptr(GBytes) bytes = export_corpus (&options, NULL);
+      g_auto(GStrv) lines = split_lines (bytes);
+      guint n = 0;
 
-      g_assert_cmpstr (json_object_get_string_member (row, "text"), ==, gloss_text_get_contents (text));
-      for (guint k = 0; k < json_array_get_length (labels); k++)
+      g_assert_cmpuint (g_strv_length (lines), ==, 4);
+      for (guint i = 0; lines[i] != NULL; i++)
         {
-          JsonArray *triple = json_array_get_array_element (labels, k);
-          guint start = json_array_get_int_element (triple, 0);
-          guint end = json_array_get_int_element (triple, 1);
-          g_autofree char *slice = gloss_text_dup_slice (text, start, end);
+          g_autoptr(JsonNode) node = parse (lines[i], -1);
+          JsonObject *row = json_node_get_object (node);
+          JsonArray *labels = json_object_get_array_member (row, "label");
+          const char *id = json_object_get_string_member (row, "id");
+          g_autoptr(GFile) root = corpus_root ();
+          g_autoptr(GFile) file = g_file_resolve_relative_path (root, id);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(GlossDocument) document = gloss_document_load (file, NULL, NULL, &error);
+          GListModel *annotations = gloss_document_get_annotations (document);
+          GlossText *text = gloss_document_get_text (document);
 
-          g_assert_cmpuint (start, <, end);
-          g_assert_false (g_unichar_isspace (g_utf8_get_char (slice)));
-          n++;
+          g_assert_no_error (error);
+          g_assert_cmpstr (json_object_get_string_member (row, "text"), ==, gloss_text_get_contents (text));
+          g_assert_cmpstr (json_object_get_string_member (row, "offsets"), ==, units ? "utf16" : "codepoints");
+          g_assert_cmpuint (json_array_get_length (labels), ==, g_list_model_get_n_items (annotations));
+          for (guint k = 0; k < json_array_get_length (labels); k++)
+            {
+              JsonArray *triple = json_array_get_array_element (labels, k);
+              guint start = json_array_get_int_element (triple, 0);
+              guint end = json_array_get_int_element (triple, 1);
+              g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (annotations, k);
+              g_autofree char *slice = NULL;
+
+              if (units)
+                slice = slice_utf16 (gloss_text_get_contents (text), start, end);
+              else
+                slice = gloss_text_dup_slice (text, start, end);
+              g_assert_cmpstr (slice, ==, gloss_annotation_get_text (annotation));
+              g_assert_cmpstr (json_array_get_string_element (triple, 2), ==, gloss_annotation_get_label (annotation));
+              n++;
+            }
         }
-    }
-  g_assert_cmpuint (n, ==, 13);
+      g_assert_cmpuint (n, ==, 13);
 
-  /* After the emoji 😀 (one code point, two UTF-16 units) */
-  g_assert_nonnull (strstr (lines[1], "\"label\": [[29, 73, \"quote\"], [75, 117, \"claim\"]]"));
+      /* After the emoji 😀: one code point, two UTF-16 units */
+      if (units)
+        g_assert_nonnull (strstr (lines[1], "\"label\": [[30, 74, \"quote\"], [76, 118, \"claim\"]]"));
+      else
+        g_assert_nonnull (strstr (lines[1], "\"label\": [[29, 73, \"quote\"], [75, 117, \"claim\"]]"));
+    }
+}
+
+/* The card says which offsets were written, and how to create the
+ * doccano project so that it keeps a sentence's second label; the
+ * exporter counts those sentences for the command to say */
+static void
+test_doccano_card (void)
+{
+  for (guint units = 0; units < 2; units++)
+    {
+      Options options = { GLOSS_EXPORT_DOCCANO, .offsets = units ? GLOSS_OFFSETS_UTF16 : GLOSS_OFFSETS_CODE_POINTS };
+      Options quotes = { GLOSS_EXPORT_DOCCANO, .labels = { "quote", NULL } };
+      g_autoptr(GFile) root = corpus_root ();
+      g_autofree char *card = NULL;
+      g_autofree char *quotes_card = NULL;
+      g_autoptr(GBytes) bytes = export_with (root, &options, NULL, &card);
+      g_autoptr(GBytes) quote_bytes = export_with (root, &quotes, NULL, &quotes_card);
+
+      g_assert_cmpuint (g_bytes_get_size (bytes), >, 0);
+      g_assert_cmpuint (g_bytes_get_size (quote_bytes), >, 0);
+      g_assert_nonnull (strstr (card, "*Allow overlapping spans*"));
+      g_assert_nonnull (strstr (card, "**4 sentence(s) of this export have more than one label**"));
+      if (units)
+        {
+          g_assert_nonnull (strstr (card, "Every offset counts UTF-16 code units"));
+          g_assert_null (strstr (card, "Every offset counts Unicode code points"));
+        }
+      else
+        {
+          g_assert_nonnull (strstr (card, "Every offset counts Unicode code points"));
+          g_assert_null (strstr (card, "Every offset counts UTF-16 code units"));
+        }
+      g_assert_nonnull (strstr (card, "## Not in this export\n"));
+      g_assert_nonnull (strstr (card, "| notes | 5 |\n"));
+
+      /* One label per sentence: nothing to say */
+      g_assert_null (strstr (quotes_card, "more than one label**"));
+    }
 }
 
 static void
@@ -468,7 +556,8 @@ test_filters (void)
 
   /* Only quotes, but every document */
   g_assert_cmpuint (g_strv_length (lines_a), ==, 4);
-  g_assert_nonnull (strstr (lines_a[0], "\"label\": [[6, 76, \"quote\"], [143, 218, \"quote\"]]}"));
+  /* After 💶, two UTF-16 units */
+  g_assert_nonnull (strstr (lines_a[0], "\"label\": [[6, 76, \"quote\"], [144, 219, \"quote\"]]}"));
   for (guint i = 0; lines_a[i] != NULL; i++)
     g_assert_null (strstr (lines_a[i], "\"claim\"]"));
 
@@ -942,6 +1031,7 @@ main (int   argc,
   g_test_add_func ("/gloss/export/documents-jsonl", test_documents_jsonl);
   g_test_add_func ("/gloss/export/json", test_json);
   g_test_add_func ("/gloss/export/doccano", test_doccano);
+  g_test_add_func ("/gloss/export/doccano-card", test_doccano_card);
   g_test_add_func ("/gloss/export/label-studio", test_label_studio);
   g_test_add_func ("/gloss/export/csv", test_csv);
   g_test_add_func ("/gloss/export/brat", test_brat);

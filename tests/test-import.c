@@ -12,11 +12,14 @@
 #include <string.h>
 
 #include "gloss-annotation.h"
+#include "gloss-document-private.h"
 #include "gloss-document.h"
 #include "gloss-error.h"
 #include "gloss-importer.h"
+#include "gloss-json.h"
 #include "gloss-problem.h"
 #include "gloss-sentence.h"
+#include "gloss-text.h"
 
 typedef struct
 {
@@ -213,8 +216,8 @@ test_mapping (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *line = g_strdup_printf ("{\"id\": \"a\", \"text\": \"%s\", \"label\": %s}\n",
-                                               text, cases[i].labels);
+      g_autofree char *line = g_strdup_printf ("{\"id\": \"a\", \"text\": \"%s\", \"offsets\": \"codepoints\", "
+                                               "\"label\": %s}\n", text, cases[i].labels);
       g_autoptr(GlossImporter) importer = import_string (fixture, GLOSS_IMPORT_DOCCANO, line);
       g_autofree char *labels = NULL;
 
@@ -433,8 +436,9 @@ test_brat_fragments (Fixture       *fixture,
   gloss_importer_read (importer, brat, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (gloss_importer_get_problems (importer)->len, ==, 0);
-  /* the relation, and the label's new spelling */
-  g_assert_cmpuint (gloss_importer_get_warnings (importer)->len, ==, 2);
+  /* the label's new spelling; the relation is left out, and counted */
+  g_assert_cmpuint (gloss_importer_get_warnings (importer)->len, ==, 1);
+  g_assert_cmpuint (gloss_importer_count_dropped (importer, GLOSS_DROPPED_RELATION), ==, 1);
 
   document = gloss_importer_get_document (importer, 0, NULL);
   annotation = g_list_model_get_item (gloss_document_get_annotations (document), 0);
@@ -463,6 +467,477 @@ test_documents_jsonl_checked (Fixture       *fixture,
   g_assert_cmpuint (gloss_importer_get_problems (importer)->len, ==, 1);
   problem = g_ptr_array_index (gloss_importer_get_problems (importer), 0);
   g_assert_nonnull (strstr (problem->message, "$.annotations[0]"));
+}
+
+/* A German text with CR LF, „…“, 😊 (two UTF-16 units) and 👨‍👩‍👧 (five
+ * code points joined, eight UTF-16 units). Sentences in code points:
+ * [0, 37) [39, 68) [70, 94); in UTF-16 units: [0, 38) [40, 72) [74, 98) */
+static const char emoji_text[] =
+  "Die Ministerin sagte: „Wir feiern 😊.“\r\nDie Familie 👨‍👩‍👧 kam später.\r\n„Das ist gut“, sagte er.\r\n";
+
+/* The offsets of @needle in @text, in UTF-16 units or code points */
+static void
+find_span (const char *text,
+           const char *needle,
+           gboolean    units,
+           guint      *start,
+           guint      *end)
+{
+  const char *p = strstr (text, needle);
+  glong n = 0;
+
+  g_assert_nonnull (p);
+  if (!units)
+    {
+      *start = g_utf8_pointer_to_offset (text, p);
+      *end = *start + g_utf8_strlen (needle, -1);
+      return;
+    }
+
+  g_free (g_utf8_to_utf16 (text, p - text, NULL, &n, NULL));
+  *start = n;
+  g_free (g_utf8_to_utf16 (needle, -1, NULL, &n, NULL));
+  *end = *start + n;
+}
+
+/* A doccano line labelling the sentences given, as UTF-16 units or code
+ * points, with an `"offsets"` member if @declared */
+static char *
+doccano_line (const char  *text,
+              gboolean     units,
+              const char  *declared,
+              const char **sentences,
+              const char **labels)
+{
+  GString *out = g_string_new ("{\"id\": \"a\", \"text\": ");
+
+  gloss_json_append_string (out, text);
+  if (declared != NULL)
+    g_string_append_printf (out, ", \"offsets\": \"%s\"", declared);
+  g_string_append (out, ", \"label\": [");
+  for (guint i = 0; sentences[i] != NULL; i++)
+    {
+      guint start, end;
+
+      find_span (text, sentences[i], units, &start, &end);
+      g_string_append_printf (out, "%s[%u, %u, \"%s\"]", i ? ", " : "", start, end, labels[i]);
+    }
+  g_string_append (out, "]}\n");
+
+  return g_string_free (out, FALSE);
+}
+
+static GlossImporter *
+import_with_offsets (Fixture      *fixture,
+                     const char   *contents,
+                     GlossOffsets  offsets)
+{
+  g_autoptr(GFile) input = write_input (fixture, "input", contents);
+  g_autoptr(GError) error = NULL;
+  GlossImporter *importer = gloss_importer_new (GLOSS_IMPORT_DOCCANO);
+
+  gloss_importer_set_offsets (importer, offsets);
+  gloss_importer_read (importer, input, NULL, &error);
+  g_assert_no_error (error);
+
+  return importer;
+}
+
+/* doccano's annotation view counts UTF-16 units: a file it wrote is read
+ * so when only that reading fits, refused when both fit and differ, and
+ * read as the line or the user says */
+static void
+test_doccano_utf16 (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *first_last[] = { "Die Ministerin sagte: „Wir feiern 😊.“", "„Das ist gut“, sagte er.", NULL };
+  const char *first_last_labels[] = { "quote", "quote" };
+  const char *middle[] = { "Die Familie 👨‍👩‍👧 kam später.", NULL };
+  const char *middle_labels[] = { "claim" };
+  g_autofree char *fits_units = doccano_line (emoji_text, TRUE, NULL, first_last, first_last_labels);
+  g_autofree char *ambiguous = doccano_line (emoji_text, TRUE, NULL, middle, middle_labels);
+  g_autofree char *declared = doccano_line (emoji_text, TRUE, "utf16", middle, middle_labels);
+  g_autofree char *points = doccano_line (emoji_text, FALSE, NULL, middle, middle_labels);
+  GlossProblem *problem;
+
+  /* The last sentence ends beyond the text's code points: UTF-16 units */
+  {
+    g_autoptr(GlossImporter) importer = import_with_offsets (fixture, fits_units, GLOSS_OFFSETS_AUTO);
+    g_autofree char *labels = NULL;
+
+    g_assert_cmpuint (gloss_importer_get_problems (importer)->len, ==, 0);
+    labels = describe (gloss_importer_get_document (importer, 0, NULL));
+    g_assert_cmpstr (labels, ==, "0:quote 2:quote");
+    g_assert_cmpuint (gloss_importer_get_n_mapped (importer), ==, 0);
+  }
+
+  /* Both readings fit and differ: refused, with both readings */
+  {
+    g_autoptr(GlossImporter) importer = import_with_offsets (fixture, ambiguous, GLOSS_OFFSETS_AUTO);
+
+    g_assert_cmpuint (gloss_importer_get_n_documents (importer), ==, 0);
+    g_assert_cmpuint (gloss_importer_get_problems (importer)->len, ==, 1);
+    problem = g_ptr_array_index (gloss_importer_get_problems (importer), 0);
+    g_assert_cmpstr (problem->path, ==, "line 1");
+    g_assert_true (g_str_has_suffix (problem->file, "input"));
+    g_assert_nonnull (strstr (problem->message, "[40, 72) is “Die Familie 👨‍👩‍👧 kam später.” read as UTF-16 units "
+                                                "and “ie Familie 👨‍👩‍👧 kam später.\r\n„D” read as code points"));
+  }
+
+  /* The same, as the user says or the line says */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GlossImporter) importer = i == 0 ? import_with_offsets (fixture, ambiguous, GLOSS_OFFSETS_UTF16)
+                                                 : import_with_offsets (fixture, declared, GLOSS_OFFSETS_AUTO);
+      g_autofree char *labels = NULL;
+
+      g_assert_cmpuint (gloss_importer_get_problems (importer)->len, ==, 0);
+      labels = describe (gloss_importer_get_document (importer, 0, NULL));
+      g_assert_cmpstr (labels, ==, "1:claim");
+      g_assert_cmpuint (gloss_importer_get_n_mapped (importer), ==, 0);
+    }
+
+  /* Code points, when asked */
+  {
+    g_autoptr(GlossImporter) importer = import_with_offsets (fixture, points, GLOSS_OFFSETS_CODE_POINTS);
+    g_autofree char *labels = NULL;
+
+    g_assert_cmpuint (gloss_importer_get_problems (importer)->len, ==, 0);
+    labels = describe (gloss_importer_get_document (importer, 0, NULL));
+    g_assert_cmpstr (labels, ==, "1:claim");
+  }
+
+  /* A span between the two units of 😊 is in neither reading */
+  {
+    g_autoptr(GlossImporter) importer =
+      import_with_offsets (fixture, "{\"text\": \"A 😊 b.\", \"label\": [[3, 6, \"claim\"]]}\n", GLOSS_OFFSETS_UTF16);
+
+    g_assert_cmpuint (gloss_importer_get_n_documents (importer), ==, 0);
+    problem = g_ptr_array_index (gloss_importer_get_problems (importer), 0);
+    g_assert_nonnull (strstr (problem->message, "splits a character in two"));
+  }
+}
+
+/* doccano's relations have no place in Gloss: counted, with the first;
+ * a strict import refuses them and writes nothing */
+static void
+test_doccano_relations (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const char *input = "{\"text\": \"Eins. Zwei.\", \"entities\": [{\"id\": 1, \"start_offset\": 0, \"end_offset\": 5, "
+                      "\"label\": \"claim\"}, {\"id\": 2, \"start_offset\": 6, \"end_offset\": 11, \"label\": \"source\"}], "
+                      "\"relations\": [{\"id\": 7, \"from_id\": 1, \"to_id\": 2, \"type\": \"says\"}, "
+                      "{\"id\": 8, \"from_id\": 2, \"to_id\": 1, \"type\": \"cites\"}]}\n";
+  g_autoptr(GFile) file = write_input (fixture, "relations.jsonl", input);
+  g_autoptr(GFile) into = g_file_get_child (fixture->folder, "into");
+  g_autoptr(GFile) text = g_file_resolve_relative_path (into, "doccano-00001.txt");
+  g_autoptr(GError) error = NULL;
+
+  for (guint strict = 0; strict < 2; strict++)
+    {
+      g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_DOCCANO);
+      GPtrArray *dropped;
+      GlossProblem *problem;
+      gboolean ok;
+
+      gloss_importer_set_strict (importer, strict);
+      ok = gloss_importer_import (importer, file, into, TRUE, NULL, NULL, &error);
+
+      g_assert_cmpuint (gloss_importer_count_dropped (importer, GLOSS_DROPPED_RELATION), ==, 2);
+      dropped = gloss_importer_get_dropped (importer);
+      g_assert_cmpuint (dropped->len, ==, 1);
+      problem = g_ptr_array_index (dropped, 0);
+      g_assert_cmpstr (problem->path, ==, "line 1");
+      g_assert_nonnull (strstr (problem->message, "2 relations"));
+      g_assert_nonnull (strstr (problem->message, "\"type\":\"says\""));
+
+      if (strict)
+        {
+          g_assert_false (ok);
+          g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_DATASET);
+          g_assert_cmpuint (gloss_importer_get_problems (importer)->len, ==, 1);
+          g_assert_false (g_file_query_exists (text, NULL));
+          g_clear_error (&error);
+        }
+      else
+        {
+          g_assert_no_error (error);
+          g_assert_true (ok);
+          g_assert_true (g_file_query_exists (text, NULL));
+          g_file_delete (text, NULL, NULL);
+        }
+    }
+}
+
+/* Each kind of brat line Gloss has no place for is counted with its
+ * first line; a note on a relation goes with it */
+static void
+test_brat_dropped (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GFile) brat = g_file_get_child (fixture->folder, "brat");
+  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_BRAT);
+  g_autoptr(GError) error = NULL;
+  static const struct { GlossDroppedKind kind; guint count; const char *where; } expected[] = {
+    { GLOSS_DROPPED_RELATION, 2, "a.ann: line 3" },
+    { GLOSS_DROPPED_ATTRIBUTE, 2, "a.ann: line 5" },
+    { GLOSS_DROPPED_NORMALIZATION, 1, "a.ann: line 7" },
+    { GLOSS_DROPPED_EVENT, 1, "a.ann: line 8" },
+    { GLOSS_DROPPED_NOTE, 1, "a.ann: line 10" },
+    { GLOSS_DROPPED_OTHER, 1, "a.ann: line 11" },
+  };
+  GPtrArray *dropped;
+
+  g_object_unref (write_input (fixture, "brat/a.txt", "Eins. Zwei."));
+  g_object_unref (write_input (fixture, "brat/a.ann",
+                               "T1\tclaim 0 5\tEins.\n"
+                               "T2\tsource 6 11\tZwei.\n"
+                               "R1\tSays Arg1:T1 Arg2:T2\n"
+                               "*\tEquiv T1 T2\n"
+                               "A1\tNegated T1\n"
+                               "M2\tConfidence T2 High\n"
+                               "N1\tReference T1 Wikipedia:534366\tEins\n"
+                               "E1\tStatement:T1 Agent:T2\n"
+                               "#1\tAnnotatorNotes T1\tgeprüft\n"
+                               "#2\tAnnotatorNotes R1\tunsicher\n"
+                               "X1\tsomething else\n"));
+  gloss_importer_read (importer, brat, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_importer_get_problems (importer)->len, ==, 0);
+  g_assert_cmpuint (gloss_importer_get_n_documents (importer), ==, 1);
+
+  dropped = gloss_importer_get_dropped (importer);
+  g_assert_cmpuint (dropped->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      GlossProblem *problem = g_ptr_array_index (dropped, i);
+
+      g_assert_cmpuint (gloss_importer_count_dropped (importer, expected[i].kind), ==, expected[i].count);
+      g_assert_cmpstr (problem->path, ==, expected[i].where);
+    }
+  g_assert_nonnull (strstr (((GlossProblem *)g_ptr_array_index (dropped, 0))->message, "“R1\tSays Arg1:T1 Arg2:T2”"));
+  g_assert_nonnull (strstr (((GlossProblem *)g_ptr_array_index (dropped, 4))->message, "unsicher"));
+}
+
+/* A labelled region of Label Studio's JSON export, as it writes them */
+static char *
+ls_region (const char *text,
+           const char *needle,
+           const char *label,
+           const char *to_name)
+{
+  GString *out = g_string_new (NULL);
+  guint start, end;
+
+  find_span (text, needle, FALSE, &start, &end);
+  g_string_append_printf (out, "{\"id\": \"r%u\", \"type\": \"labels\", \"from_name\": \"label\", \"to_name\": \"%s\", "
+                          "\"origin\": \"manual\", \"value\": {\"start\": %u, \"end\": %u, \"text\": ",
+                          start, to_name, start, end);
+  gloss_json_append_string (out, needle);
+  g_string_append_printf (out, ", \"labels\": [\"%s\"]}}", label);
+
+  return g_string_free (out, FALSE);
+}
+
+static GlossImporter *
+import_label_studio (Fixture    *fixture,
+                     const char *contents,
+                     const char *config)
+{
+  g_autoptr(GFile) input = write_input (fixture, "input.json", contents);
+  g_autoptr(GError) error = NULL;
+  GlossImporter *importer = gloss_importer_new (GLOSS_IMPORT_LABEL_STUDIO);
+
+  if (config != NULL)
+    {
+      g_autoptr(GFile) file = write_input (fixture, "config.xml", config);
+
+      gloss_importer_set_label_config (importer, file);
+    }
+  gloss_importer_read (importer, input, NULL, &error);
+  g_assert_no_error (error);
+
+  return importer;
+}
+
+/* The text under another key than `text`: the one the labeling config
+ * names, else the only text field, else the one the regions quote, else
+ * a problem that names the fields */
+static void
+test_label_studio_text_key (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *region = ls_region (emoji_text, "„Das ist gut“, sagte er.", "quote", "body");
+  g_autoptr(GString) article = g_string_new (NULL);
+  const char *config = "<View>\n  <Labels name=\"label\" toName=\"body\"><Label value=\"quote\"/></Labels>\n"
+                       "  <Text name=\"body\" value=\"$article\"/>\n  <Text name=\"head\" value=\"$title\"/>\n"
+                       "</View>\n";
+  static const struct { const char *fields; gboolean regions; gboolean config; const char *expected; } cases[] = {
+    /* the only text field */
+    { "", FALSE, FALSE, NULL },
+    /* two, and the region's text is in the article */
+    { ", \"title\": \"Familienfest\"", TRUE, FALSE, NULL },
+    /* two, and nothing tells */
+    { ", \"title\": \"Familienfest\"", FALSE, FALSE, "several text fields and none called “text”: “article”, "
+                                                     "“title”" },
+    /* the config says, though there is a “text” */
+    { ", \"title\": \"Familienfest\", \"text\": \"Überschrift.\"", TRUE, TRUE, NULL },
+    { ", \"title\": \"Familienfest\", \"text\": \"Überschrift.\"", FALSE, TRUE, NULL },
+  };
+
+  gloss_json_append_string (article, emoji_text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *input = g_strdup_printf ("[{\"id\": 4, \"data\": {\"article\": %s%s}, \"annotations\": [%s]}]",
+                                                article->str, cases[i].fields,
+                                                cases[i].regions ? "{\"completed_by\": 17, \"result\": [REGION]}" : "");
+      g_autofree char *with_region = NULL;
+      g_autoptr(GlossImporter) importer = NULL;
+      g_auto(GStrv) parts = g_strsplit (input, "REGION", 2);
+
+      with_region = parts[1] ? g_strconcat (parts[0], region, parts[1], NULL) : g_strdup (input);
+      importer = import_label_studio (fixture, with_region, cases[i].config ? config : NULL);
+      g_test_message ("case %u", i);
+
+      if (cases[i].expected != NULL)
+        {
+          GlossProblem *problem;
+
+          g_assert_cmpuint (gloss_importer_get_n_documents (importer), ==, 0);
+          problem = g_ptr_array_index (gloss_importer_get_problems (importer), 0);
+          g_assert_cmpstr (problem->path, ==, "$[0]");
+          g_assert_nonnull (strstr (problem->message, cases[i].expected));
+          continue;
+        }
+
+      g_assert_cmpuint (gloss_importer_get_problems (importer)->len, ==, 0);
+      g_assert_cmpuint (gloss_importer_get_n_documents (importer), ==, 1);
+      g_assert_cmpstr (gloss_text_get_contents (gloss_document_get_text (gloss_importer_get_document (importer, 0,
+                                                                                                   NULL))),
+                       ==, emoji_text);
+      if (cases[i].regions)
+        {
+          g_autofree char *labels = describe (gloss_importer_get_document (importer, 0, NULL));
+
+          g_assert_cmpstr (labels, ==, "2:quote");
+        }
+    }
+}
+
+/* Label Studio's JSON-MIN export: a flat record per annotation, the
+ * task's fields beside the regions; the records of one task by two
+ * annotators are two documents, each with its annotator */
+static void
+test_label_studio_min (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GString) input = g_string_new ("[");
+  g_autoptr(GlossImporter) importer = NULL;
+  const char *ids[2];
+  static const char * const annotators[] = { "17", "\"bea@example.org\"" };
+  static const char * const sentences[] = { "Die Ministerin sagte: „Wir feiern 😊.“", "„Das ist gut“, sagte er." };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      guint start, end;
+
+      find_span (emoji_text, sentences[i], FALSE, &start, &end);
+      g_string_append_printf (input, "%s{\"article\": ", i ? ", " : "");
+      gloss_json_append_string (input, emoji_text);
+      g_string_append_printf (input, ", \"source\": \"dpa\", \"id\": 3, \"label\": [{\"start\": %u, \"end\": %u, "
+                              "\"text\": ", start, end);
+      gloss_json_append_string (input, sentences[i]);
+      g_string_append_printf (input, ", \"labels\": [\"quote\"]}], \"sentiment\": \"Positive\", \"annotator\": %s, "
+                              "\"annotation_id\": %u, \"created_at\": \"2024-01-30T02:40:43.893565Z\", "
+                              "\"updated_at\": \"2024-01-30T02:40:43.893578Z\", \"lead_time\": 8.65}",
+                              annotators[i], 20 + i);
+    }
+  g_string_append (input, "]");
+  importer = import_label_studio (fixture, input->str, NULL);
+
+  g_assert_cmpuint (gloss_importer_get_problems (importer)->len, ==, 0);
+  g_assert_cmpuint (gloss_importer_get_n_documents (importer), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      GlossDocument *document = gloss_importer_get_document (importer, i, &ids[i]);
+      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (gloss_document_get_annotations (document), 0);
+      g_autofree char *labels = describe (document);
+
+      g_assert_cmpstr (labels, ==, i == 0 ? "0:quote" : "2:quote");
+      g_assert_cmpstr (gloss_annotation_get_annotator (annotation), ==, i == 0 ? "user 17" : "bea@example.org");
+      /* The task's other fields are kept */
+      g_assert_nonnull (strstr (_gloss_document_get_meta (document), "\"source\":\"dpa\""));
+    }
+  g_assert_cmpstr (ids[0], ==, "user 17/task-3.txt");
+  g_assert_cmpstr (ids[1], ==, "bea@example.org/task-3.txt");
+}
+
+/* A task of Label Studio's JSON export annotated by two people (ids, as
+ * current exports give `completed_by`): a document each, in a folder
+ * each, each annotation with its annotator; what Gloss has no place for
+ * is counted by kind */
+static void
+test_label_studio_annotators (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *quote = ls_region (emoji_text, "Die Ministerin sagte: „Wir feiern 😊.“", "quote", "text");
+  g_autofree char *claim = ls_region (emoji_text, "Die Familie 👨‍👩‍👧 kam später.", "claim", "text");
+  g_autoptr(GString) input = g_string_new ("[{\"id\": 5, \"data\": {\"text\": ");
+  g_autoptr(GlossImporter) importer = NULL;
+  static const struct { GlossDroppedKind kind; guint count; const char *where; } expected[] = {
+    { GLOSS_DROPPED_RELATION, 1, "$[0].annotations[0].result[1]" },
+    { GLOSS_DROPPED_CHOICE, 1, "$[0].annotations[0].result[2]" },
+    { GLOSS_DROPPED_TEXT_AREA, 1, "$[0].annotations[1].result[1]" },
+    { GLOSS_DROPPED_PREDICTION, 1, "$[0].predictions[0]" },
+    { GLOSS_DROPPED_SKIPPED, 2, "$[0].annotations[2]" },
+    { GLOSS_DROPPED_OTHER, 1, "$[0].annotations[1].result[2]" },
+  };
+  GPtrArray *dropped;
+  const char *id;
+
+  gloss_json_append_string (input, emoji_text);
+  g_string_append_printf (input,
+                          "}, \"annotations\": ["
+                          "{\"id\": 22, \"completed_by\": 17, \"was_cancelled\": false, \"result\": [%s, "
+                          "{\"from_id\": \"r0\", \"to_id\": \"r39\", \"type\": \"relation\", \"direction\": \"right\", "
+                          "\"labels\": []}, "
+                          "{\"id\": \"c1\", \"type\": \"choices\", \"from_name\": \"topic\", \"to_name\": \"text\", "
+                          "\"value\": {\"choices\": [\"Politik\"]}}]}, "
+                          "{\"id\": 23, \"completed_by\": 23, \"result\": [%s, "
+                          "{\"id\": \"t1\", \"type\": \"textarea\", \"from_name\": \"comment\", \"to_name\": \"text\", "
+                          "\"value\": {\"text\": [\"klar\"]}}, "
+                          "{\"id\": \"s1\", \"type\": \"rating\", \"from_name\": \"stars\", \"to_name\": \"text\", "
+                          "\"value\": {\"rating\": 4}}]}, "
+                          "{\"id\": 24, \"completed_by\": 31, \"was_cancelled\": true, \"result\": [%s]}], "
+                          "\"drafts\": [{\"id\": 3, \"result\": [%s]}], "
+                          "\"predictions\": [{\"model_version\": \"m1\", \"result\": [%s]}]}]",
+                          quote, claim, claim, claim, claim);
+  importer = import_label_studio (fixture, input->str, NULL);
+
+  g_assert_cmpuint (gloss_importer_get_problems (importer)->len, ==, 0);
+  g_assert_cmpuint (gloss_importer_get_n_documents (importer), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      GlossDocument *document = gloss_importer_get_document (importer, i, &id);
+      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (gloss_document_get_annotations (document), 0);
+      g_autofree char *labels = describe (document);
+
+      g_assert_cmpstr (id, ==, i == 0 ? "user 17/task-5.txt" : "user 23/task-5.txt");
+      g_assert_cmpstr (labels, ==, i == 0 ? "0:quote" : "1:claim");
+      g_assert_cmpstr (gloss_annotation_get_annotator (annotation), ==, i == 0 ? "user 17" : "user 23");
+    }
+
+  dropped = gloss_importer_get_dropped (importer);
+  g_assert_cmpuint (dropped->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      GlossProblem *problem = g_ptr_array_index (dropped, i);
+
+      g_test_message ("kind %u", expected[i].kind);
+      g_assert_cmpuint (gloss_importer_count_dropped (importer, expected[i].kind), ==, expected[i].count);
+      g_assert_cmpstr (problem->path, ==, expected[i].where);
+    }
 }
 
 /* The one import path (the window's and the command's): a project file
@@ -626,6 +1101,16 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/gloss/import/brat-fragments", Fixture, NULL, fixture_set_up, test_brat_fragments, fixture_tear_down);
   g_test_add ("/gloss/import/documents-jsonl-checked", Fixture, NULL, fixture_set_up, test_documents_jsonl_checked,
+              fixture_tear_down);
+  g_test_add ("/gloss/import/doccano-utf16", Fixture, NULL, fixture_set_up, test_doccano_utf16, fixture_tear_down);
+  g_test_add ("/gloss/import/doccano-relations", Fixture, NULL, fixture_set_up, test_doccano_relations,
+              fixture_tear_down);
+  g_test_add ("/gloss/import/brat-dropped", Fixture, NULL, fixture_set_up, test_brat_dropped, fixture_tear_down);
+  g_test_add ("/gloss/import/label-studio-text-key", Fixture, NULL, fixture_set_up, test_label_studio_text_key,
+              fixture_tear_down);
+  g_test_add ("/gloss/import/label-studio-min", Fixture, NULL, fixture_set_up, test_label_studio_min,
+              fixture_tear_down);
+  g_test_add ("/gloss/import/label-studio-annotators", Fixture, NULL, fixture_set_up, test_label_studio_annotators,
               fixture_tear_down);
 
   return g_test_run ();

@@ -94,8 +94,12 @@ class Export(unittest.TestCase):
                 doc = json.loads(line)
                 text = read_text(self.corpus, doc["id"])
                 self.assertEqual(doc["text"], text)
+                # doccano's offsets count UTF-16 units, as its annotation view does
+                self.assertEqual(doc["offsets"], "utf16")
+                units = text.encode("utf-16-le")
                 for start, end, label in doc["label"]:
-                    self.assertFalse(text[start:end].startswith(" "))
+                    span = units[2 * start:2 * end].decode("utf-16-le")
+                    self.assertFalse(span.startswith(" ") or span.endswith(" "), span)
         brat = os.path.join(self.tmp, "brat")
         result = run("export", "-f", "brat", "-o", brat, self.corpus)
         self.assertEqual(result.returncode, 0, result.stderr.decode())

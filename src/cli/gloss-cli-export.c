@@ -146,6 +146,20 @@ print_json (GlossExportJob *job,
   gloss_cli_print_json_report (out, error);
 }
 
+/* What the format leaves out, and what the user should know of it */
+static void
+print_notices (GlossExporter *exporter)
+{
+  g_autofree char *not_carried = gloss_exporter_dup_not_carried (exporter);
+  GPtrArray *notices = gloss_exporter_get_notices (exporter);
+
+  if (not_carried != NULL)
+    gloss_cli_printerr ("gloss export: %s\n", not_carried);
+
+  for (guint i = 0; i < notices->len; i++)
+    gloss_cli_printerr ("gloss export: %s\n", (const char *)g_ptr_array_index (notices, i));
+}
+
 int
 gloss_cli_export (int    argc,
                   char **argv)
@@ -162,12 +176,14 @@ gloss_cli_export (int    argc,
   g_autofree char *output_name = NULL;
   g_autofree char *annotator = NULL;
   g_autofree char *encoding = NULL;
+  g_autofree char *offsets_name = NULL;
   g_autofree char *names = gloss_export_format_list_names ();
   g_autofree char *format_help = NULL;
   g_auto(GStrv) labels = NULL;
   g_auto(GStrv) copies = NULL;
   g_auto(GStrv) args = NULL;
   GlossExportFormat format;
+  GlossOffsets offsets = GLOSS_OFFSETS_AUTO;
   gboolean card = FALSE;
   gboolean done_only = FALSE;
   gboolean skip_invalid = FALSE;
@@ -183,6 +199,9 @@ gloss_cli_export (int    argc,
       N_("Write to OUT (a folder for brat); “-” or none: the standard output"), N_("OUT") },
     { "context", 0, 0, G_OPTION_ARG_INT, &n_context,
       N_("Add the N sentences before and after each sentence (sentences-jsonl)"), N_("N") },
+    { "offsets", 0, 0, G_OPTION_ARG_STRING, &offsets_name,
+      N_("Count the offsets in utf16 code units, as doccano’s annotation view does (the default), or in codepoints, "
+         "as Python does (doccano)"), N_("UNIT") },
     { "card", 0, 0, G_OPTION_ARG_NONE, &card, N_("Write a data card, README.md, beside the export"), NULL },
     { "agreement", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &copies,
       N_("An annotator’s copy of the corpus, for the card’s agreement figures (once per annotator)"), N_("FOLDER") },
@@ -204,7 +223,9 @@ gloss_cli_export (int    argc,
   g_option_context_set_summary (context,
                                 _("Exports the texts (.txt) of the given files and folders with their annotations "
                                   "as a dataset. Document ids are the texts’ paths relative to the folder given; "
-                                  "offsets are Unicode code points. A document whose annotation file has problems "
+                                  "offsets are Unicode code points, except in doccano, whose offsets count UTF-16 "
+                                  "code units unless --offsets says otherwise. What the format has no place for "
+                                  "is counted on the standard error. A document whose annotation file has problems "
                                   "is left out and reported, and the command then exits with 1."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!gloss_cli_parse (context, &argc, &argv, &exit_code) ||
@@ -226,6 +247,20 @@ gloss_cli_export (int    argc,
   if (args == NULL || args[0] == NULL)
     {
       gloss_cli_usage_error (context, _("Give at least one file or folder"));
+      return GLOSS_EXIT_USAGE;
+    }
+
+  if (offsets_name != NULL &&
+      (!gloss_offsets_from_name (offsets_name, &offsets) || offsets == GLOSS_OFFSETS_AUTO))
+    {
+      gloss_cli_usage_error (context, _("The offsets are “utf16” or “codepoints”, not “%s”"), offsets_name);
+      return GLOSS_EXIT_USAGE;
+    }
+
+  if (offsets_name != NULL && gloss_export_format_get_offsets (format) == GLOSS_OFFSETS_AUTO)
+    {
+      gloss_cli_usage_error (context, _("--offsets applies to doccano; the offsets of “%s” are code points"),
+                             format_name);
       return GLOSS_EXIT_USAGE;
     }
 
@@ -300,6 +335,7 @@ gloss_cli_export (int    argc,
   gloss_exporter_set_annotator (exporter, annotator);
   gloss_exporter_set_encoding (exporter, encoding);
   gloss_exporter_set_agreement (exporter, agreement);
+  gloss_exporter_set_offsets (exporter, offsets);
 
   job = gloss_export_job_new (exporter);
   for (guint i = 0; i < inputs->len; i++)
@@ -347,6 +383,7 @@ gloss_cli_export (int    argc,
           gloss_cli_printerr ("gloss export: %s\n", line);
         }
       print_renamed (exporter);
+      print_notices (exporter);
     }
 
   /* Closing it flushes the standard output */

@@ -89,13 +89,17 @@ gloss_cli_import (int    argc,
   g_autofree char *language = NULL;
   g_autofree char *annotator = NULL;
   g_autofree char *encoding = NULL;
+  g_autofree char *offsets_name = NULL;
+  g_autofree char *label_config = NULL;
   g_autofree char *names = gloss_import_format_list_names ();
   g_autofree char *format_help = NULL;
   g_auto(GStrv) args = NULL;
   GlossImportFormat format;
+  GlossOffsets offsets = GLOSS_OFFSETS_AUTO;
   gboolean force = FALSE;
   gboolean json = FALSE;
   gboolean ok;
+  gboolean strict = FALSE;
   int exit_code = GLOSS_EXIT_OK;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, NULL, N_("FORMAT") },
@@ -107,6 +111,15 @@ gloss_cli_import (int    argc,
     { "annotator", 0, 0, G_OPTION_ARG_STRING, &annotator,
       N_("Record NAME as the annotator where the format names none (e.g. the model of pre-annotations)"), N_("NAME") },
     gloss_cli_encoding_entry (&encoding),
+    { "offsets", 0, 0, G_OPTION_ARG_STRING, &offsets_name,
+      N_("How the offsets count: utf16 code units, as doccano’s annotation view does, codepoints, or auto (the "
+         "default): as each line says, else as the spans show; spans that fit both, which differ, stop the import "
+         "(doccano)"), N_("UNIT") },
+    { "label-config", 0, 0, G_OPTION_ARG_FILENAME, &label_config,
+      N_("The project’s labeling config (XML), whose <Text> tag names the field that holds the text (label-studio)"),
+      N_("FILE") },
+    { "strict", 0, 0, G_OPTION_ARG_NONE, &strict,
+      N_("Write nothing if the input holds what Gloss has no place for (relations, attributes, choices …)"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("IN") },
     { NULL }
   };
@@ -120,9 +133,10 @@ gloss_cli_import (int    argc,
   g_option_context_set_summary (context,
                                 _("Makes a text (.txt) and an annotation file (.gloss.json) for every document of "
                                   "IN, a dataset file or (brat) folder, in FOLDER. Labelled spans that are not "
-                                  "whole sentences label the sentences they cover. Nothing is written if a file "
-                                  "exists already (unless --force) or a document does not pass the checks of "
-                                  "loading."));
+                                  "whole sentences label the sentences they cover. What Gloss has no place for "
+                                  "(relations, attributes, choices …) is left out and counted on the standard "
+                                  "error. Nothing is written if a file exists already (unless --force) or a "
+                                  "document does not pass the checks of loading."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!gloss_cli_parse (context, &argc, &argv, &exit_code) ||
       !gloss_cli_check_encoding (context, encoding, &exit_code))
@@ -160,6 +174,25 @@ gloss_cli_import (int    argc,
       return GLOSS_EXIT_USAGE;
     }
 
+  if (offsets_name != NULL && !gloss_offsets_from_name (offsets_name, &offsets))
+    {
+      gloss_cli_usage_error (context, _("The offsets are “utf16”, “codepoints” or “auto”, not “%s”"), offsets_name);
+      return GLOSS_EXIT_USAGE;
+    }
+
+  if (offsets_name != NULL && !gloss_import_format_has_offsets (format))
+    {
+      gloss_cli_usage_error (context, _("--offsets applies to doccano; the offsets of “%s” are code points"),
+                             format_name);
+      return GLOSS_EXIT_USAGE;
+    }
+
+  if (label_config != NULL && format != GLOSS_IMPORT_LABEL_STUDIO)
+    {
+      gloss_cli_usage_error (context, _("--label-config applies to label-studio"));
+      return GLOSS_EXIT_USAGE;
+    }
+
   input = g_file_new_for_commandline_arg (args[0]);
   folder = g_file_new_for_commandline_arg (into);
 
@@ -167,6 +200,14 @@ gloss_cli_import (int    argc,
   gloss_importer_set_language (importer, language);
   gloss_importer_set_annotator (importer, annotator);
   gloss_importer_set_encoding (importer, encoding);
+  gloss_importer_set_offsets (importer, offsets);
+  gloss_importer_set_strict (importer, strict);
+  if (label_config != NULL)
+    {
+      g_autoptr(GFile) config = g_file_new_for_commandline_arg (label_config);
+
+      gloss_importer_set_label_config (importer, config);
+    }
 
   ok = gloss_importer_import (importer, input, folder, force, conflicts, NULL, &error);
   if (json)
@@ -194,7 +235,11 @@ gloss_cli_import (int    argc,
       print_problems (gloss_importer_get_problems (importer), "");
       if (g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_DATASET))
         {
-          gloss_cli_printerr (_("gloss import: nothing was written: the input has problems\n"));
+          if (strict && gloss_importer_get_dropped (importer)->len > 0)
+            gloss_cli_printerr (_("gloss import: nothing was written: the input holds what Gloss has no place for, "
+                                  "and --strict refuses that\n"));
+          else
+            gloss_cli_printerr (_("gloss import: nothing was written: the input has problems\n"));
           return GLOSS_EXIT_FAILURE;
         }
 
@@ -213,6 +258,7 @@ gloss_cli_import (int    argc,
     }
 
   print_problems (gloss_importer_get_warnings (importer), _("warning: "));
+  print_problems (gloss_importer_get_dropped (importer), "");
 
   if (gloss_importer_get_n_mapped (importer) > 0)
     gloss_cli_printerr (g_dngettext (GETTEXT_PACKAGE,

@@ -29,9 +29,7 @@
 /* Below this the buffer is not worth a write () */
 #define FLUSH_SIZE (64 * 1024)
 
-/* The bits of GlossDatasetCarries */
-#define N_CARRIES 7
-G_STATIC_ASSERT (GLOSS_DATASET_CARRIES_ALL == (1 << N_CARRIES) - 1);
+G_STATIC_ASSERT (GLOSS_DATASET_CARRIES_ALL == (1 << GLOSS_DATASET_N_CARRIES) - 1);
 
 struct _GlossExporter
 {
@@ -45,6 +43,7 @@ struct _GlossExporter
   char             *annotator;
   char             *encoding;
   GlossAgreement   *agreement;
+  GlossOffsets      offsets;
 
   GlossExportProgressFunc progress_func;
   gpointer          progress_data;
@@ -63,7 +62,7 @@ struct _GlossExporter
   GDestroyNotify    data_destroy;
 
   GlossExportStats  stats;
-  guint             not_carried[N_CARRIES];  /* by the bit of GlossDatasetCarries */
+  GPtrArray        *notices;           /* translated, for the user */
 };
 
 G_DEFINE_FINAL_TYPE (GlossExporter, gloss_exporter, G_TYPE_OBJECT)
@@ -96,6 +95,8 @@ gloss_exporter_finalize (GObject *object)
   g_clear_pointer (&self->stats.language_counts, g_hash_table_unref);
   g_clear_pointer (&self->stats.document_annotators, g_ptr_array_unref);
   g_clear_pointer (&self->stats.renamed, g_ptr_array_unref);
+  g_clear_pointer (&self->stats.card_notes, g_ptr_array_unref);
+  g_clear_pointer (&self->notices, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gloss_exporter_parent_class)->finalize (object);
 }
@@ -119,6 +120,8 @@ gloss_exporter_init (GlossExporter *self)
   self->stats.language_counts = g_hash_table_new (g_str_hash, g_str_equal);
   self->stats.document_annotators = g_ptr_array_new_with_free_func (g_free);
   self->stats.renamed = g_ptr_array_new_with_free_func (g_free);
+  self->stats.card_notes = g_ptr_array_new_with_free_func (g_free);
+  self->notices = g_ptr_array_new_with_free_func (g_free);
 }
 
 /**
@@ -239,6 +242,43 @@ gloss_exporter_set_agreement (GlossExporter  *self,
 }
 
 /**
+ * gloss_exporter_set_offsets:
+ * @offsets: how the offsets count the text, for a format whose offsets
+ *   may count either way (gloss_export_format_get_offsets()); the other
+ *   formats count code points whatever is set. %GLOSS_OFFSETS_AUTO: the
+ *   format's own unit
+ */
+void
+gloss_exporter_set_offsets (GlossExporter *self,
+                            GlossOffsets   offsets)
+{
+  g_return_if_fail (GLOSS_IS_EXPORTER (self));
+  g_return_if_fail (offsets <= GLOSS_OFFSETS_UTF16);
+
+  self->offsets = offsets;
+}
+
+/**
+ * gloss_exporter_get_offsets:
+ *
+ * Returns: how the export's offsets count the text:
+ *   %GLOSS_OFFSETS_CODE_POINTS or %GLOSS_OFFSETS_UTF16, never
+ *   %GLOSS_OFFSETS_AUTO
+ */
+GlossOffsets
+gloss_exporter_get_offsets (GlossExporter *self)
+{
+  g_return_val_if_fail (GLOSS_IS_EXPORTER (self), GLOSS_OFFSETS_CODE_POINTS);
+
+  if (self->info->offsets == GLOSS_OFFSETS_AUTO)
+    return GLOSS_OFFSETS_CODE_POINTS;
+  if (self->offsets == GLOSS_OFFSETS_AUTO)
+    return self->info->offsets;
+
+  return self->offsets;
+}
+
+/**
  * gloss_exporter_set_progress_func:
  * @func: (nullable): called as the texts of gloss_export_corpus() go
  *   through: in its thread by gloss_export_corpus(), and in the
@@ -300,6 +340,7 @@ _gloss_exporter_report_progress (GlossExporter *self,
                                  guint          n_total)
 {
   ProgressReport *report;
+  GSource *source;
   gint64 now;
 
   if (self->progress_context == NULL)
@@ -320,8 +361,14 @@ _gloss_exporter_report_progress (GlossExporter *self,
   report->exporter = g_object_ref (self);
   report->n_done = n_done;
   report->n_total = n_total;
-  g_main_context_invoke_full (self->progress_context, G_PRIORITY_DEFAULT, progress_report_cb,
-                              report, progress_report_free);
+  /* Not g_main_context_invoke_full (): the worker thread would run the
+   * function itself whenever the context is the global default one and
+   * nobody iterates it at that moment */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, progress_report_cb, report, progress_report_free);
+  g_source_attach (source, self->progress_context);
+  g_source_unref (source);
 }
 
 static gboolean
@@ -476,7 +523,7 @@ not_carried (GlossExporter       *self,
              guint                n)
 {
   if ((self->info->carries & what) == 0)
-    self->not_carried[g_bit_nth_lsf (what, -1)] += n;
+    self->stats.not_carried[g_bit_nth_lsf (what, -1)] += n;
 }
 
 /* What the document holds that its format has no place for */
@@ -675,8 +722,8 @@ gloss_exporter_dup_card (GlossExporter *self)
     g_ptr_array_add (filters, g_strdup_printf ("%u sentences of context before and after", self->context));
   g_ptr_array_add (filters, NULL);
 
-  return _gloss_dataset_card_build (&self->stats, self->info, (const char * const *)filters->pdata,
-                                    self->agreement);
+  return _gloss_dataset_card_build (&self->stats, self->info, gloss_exporter_get_offsets (self),
+                                    (const char * const *)filters->pdata, self->agreement);
 }
 
 /**
@@ -734,7 +781,110 @@ gloss_exporter_count_not_carried (GlossExporter       *self,
   g_return_val_if_fail (GLOSS_IS_EXPORTER (self), 0);
   g_return_val_if_fail (what != 0 && (what & (what - 1)) == 0 && what <= GLOSS_DATASET_CARRIES_ALL, 0);
 
-  return self->not_carried[g_bit_nth_lsf (what, -1)];
+  return self->stats.not_carried[g_bit_nth_lsf (what, -1)];
+}
+
+/**
+ * gloss_exporter_dup_not_carried:
+ *
+ * Returns: (transfer full) (nullable): what the documents exported so far
+ *   held that the format has no place for, counted, as a sentence for the
+ *   user (gloss_exporter_count_not_carried()); %NULL when nothing was
+ *   left out
+ */
+char *
+gloss_exporter_dup_not_carried (GlossExporter *self)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+  const guint *n;
+
+  g_return_val_if_fail (GLOSS_IS_EXPORTER (self), NULL);
+
+  n = self->stats.not_carried;
+  for (guint bit = 0; bit < GLOSS_DATASET_N_CARRIES; bit++)
+    {
+      guint count = n[bit];
+
+      if (count == 0)
+        continue;
+
+      if (list->len > 0)
+        g_string_append (list, ", ");
+
+      switch (1 << bit)
+        {
+        case GLOSS_DATASET_CARRIES_SENTENCES:
+          g_string_append_printf (list, g_dngettext (GETTEXT_PACKAGE, "%u sentence without a label",
+                                                     "%u sentences without a label", count), count);
+          break;
+        case GLOSS_DATASET_CARRIES_NOTES:
+          g_string_append_printf (list, g_dngettext (GETTEXT_PACKAGE, "%u note", "%u notes", count), count);
+          break;
+        case GLOSS_DATASET_CARRIES_ANNOTATORS:
+          g_string_append_printf (list, g_dngettext (GETTEXT_PACKAGE, "the annotator of %u annotation",
+                                                     "the annotators of %u annotations", count), count);
+          break;
+        case GLOSS_DATASET_CARRIES_TIMES:
+          g_string_append_printf (list, g_dngettext (GETTEXT_PACKAGE, "the times of %u annotation",
+                                                     "the times of %u annotations", count), count);
+          break;
+        case GLOSS_DATASET_CARRIES_DONE:
+          g_string_append_printf (list, g_dngettext (GETTEXT_PACKAGE, "the mark “done” of %u document",
+                                                     "the marks “done” of %u documents", count), count);
+          break;
+        case GLOSS_DATASET_CARRIES_LANGUAGE:
+          g_string_append_printf (list, g_dngettext (GETTEXT_PACKAGE, "the language of %u document",
+                                                     "the languages of %u documents", count), count);
+          break;
+        case GLOSS_DATASET_CARRIES_META:
+          g_string_append_printf (list, g_dngettext (GETTEXT_PACKAGE, "the metadata of %u document",
+                                                     "the metadata of %u documents", count), count);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  if (list->len == 0)
+    return NULL;
+
+  /* TRANSLATORS: %s is the format's name, then a list such as “2 notes,
+   * the times of 13 annotations” */
+  return g_strdup_printf (_("%s has no place for %s: they are in the annotation files, not in the export"),
+                          self->info->name, list->str);
+}
+
+/**
+ * gloss_exporter_get_notices:
+ *
+ * What the user should know of the export besides what its format leaves
+ * out, said by its writer: in doccano, a sentence with several labels
+ * needs a project that allows overlapping spans.
+ *
+ * Returns: (transfer none) (element-type utf8): the notices, translated
+ */
+GPtrArray *
+gloss_exporter_get_notices (GlossExporter *self)
+{
+  g_return_val_if_fail (GLOSS_IS_EXPORTER (self), NULL);
+
+  return self->notices;
+}
+
+/**
+ * _gloss_exporter_add_notice:
+ * @notice: what the user reads, translated
+ * @card_note: (nullable): what the data card says of it, in English
+ *   Markdown
+ */
+void
+_gloss_exporter_add_notice (GlossExporter *self,
+                            const char    *notice,
+                            const char    *card_note)
+{
+  g_ptr_array_add (self->notices, g_strdup (notice));
+  if (card_note != NULL)
+    g_ptr_array_add (self->stats.card_notes, g_strdup (card_note));
 }
 
 /**

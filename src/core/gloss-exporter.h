@@ -59,6 +59,7 @@ gboolean       gloss_export_format_from_name    (const char          *name,
                                                  GlossExportFormat   *format);
 const char    *gloss_export_format_get_name     (GlossExportFormat    format);
 gboolean       gloss_export_format_is_folder    (GlossExportFormat    format);
+GlossOffsets   gloss_export_format_get_offsets  (GlossExportFormat    format);
 char          *gloss_export_format_list_names   (void);
 
 GlossExporter *gloss_exporter_new               (GlossExportFormat    format);
@@ -75,6 +76,9 @@ void           gloss_exporter_set_encoding      (GlossExporter       *self,
                                                  const char          *encoding);
 void           gloss_exporter_set_agreement     (GlossExporter       *self,
                                                  GlossAgreement      *agreement);
+void           gloss_exporter_set_offsets       (GlossExporter       *self,
+                                                 GlossOffsets         offsets);
+GlossOffsets   gloss_exporter_get_offsets       (GlossExporter       *self);
 void           gloss_exporter_set_progress_func (GlossExporter       *self,
                                                  GlossExportProgressFunc func,
                                                  gpointer             user_data,
@@ -99,6 +103,8 @@ char          *gloss_exporter_dup_card          (GlossExporter       *self);
 guint          gloss_exporter_get_n_documents   (GlossExporter       *self);
 guint          gloss_exporter_count_not_carried (GlossExporter       *self,
                                                  GlossDatasetCarries  what);
+char          *gloss_exporter_dup_not_carried   (GlossExporter       *self);
+GPtrArray     *gloss_exporter_get_notices       (GlossExporter       *self);
 guint          gloss_exporter_get_n_renamed     (GlossExporter       *self);
 void           gloss_exporter_get_renamed       (GlossExporter       *self,
                                                  guint                position,

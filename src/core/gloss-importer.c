@@ -16,6 +16,11 @@
  * straddles a boundary evenly) labels the sentence it overlaps most;
  * one that covers only white space between sentences is reported.
  *
+ * What a format holds that Gloss has no place for (relations, attributes,
+ * a Label Studio choice …) is never left out in silence: each reader
+ * notes it (_gloss_importer_note_dropped()), and the import lists it by
+ * kind, with a count and the first one; a strict import refuses it.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -35,6 +40,7 @@
 #include "gloss-label.h"
 #include "gloss-problem.h"
 #include "gloss-project.h"
+#include "gloss-read.h"
 #include "gloss-sentence.h"
 #include "gloss-text.h"
 
@@ -46,6 +52,16 @@ typedef struct
   gboolean       text_only;
 } Record;
 
+/* The most a labeling config may take; real ones are a few kilobytes */
+#define MAX_LABEL_CONFIG_SIZE (1024 * 1024)
+
+typedef struct
+{
+  guint  count;
+  char  *where;     /* of the first */
+  char  *example;   /* the first, as the input holds it */
+} Dropped;
+
 struct _GlossImporter
 {
   GObject            parent_instance;
@@ -55,12 +71,19 @@ struct _GlossImporter
   char              *annotator;
   char              *encoding;
   GlossLabelSet     *labels;
+  GlossOffsets       offsets;
+  gboolean           strict;
+  GFile             *label_config_file;
+  char              *label_config;
+  char              *label_config_name;
   char              *input_name;
 
   GPtrArray         *records;
   GHashTable        *ids;          /* path -> where in the input it was claimed */
   GPtrArray         *problems;
   GPtrArray         *warnings;
+  Dropped            dropped[GLOSS_DROPPED_N_KINDS];
+  GPtrArray         *dropped_list;  /* GlossProblem, one per kind, after reading */
   guint              n_mapped;
   gboolean           has_read;
 };
@@ -91,6 +114,15 @@ gloss_importer_finalize (GObject *object)
   g_free (self->encoding);
   g_free (self->input_name);
   g_clear_object (&self->labels);
+  g_clear_object (&self->label_config_file);
+  g_free (self->label_config);
+  g_free (self->label_config_name);
+  for (guint i = 0; i < GLOSS_DROPPED_N_KINDS; i++)
+    {
+      g_free (self->dropped[i].where);
+      g_free (self->dropped[i].example);
+    }
+  g_ptr_array_unref (self->dropped_list);
   g_ptr_array_unref (self->records);
   g_hash_table_unref (self->ids);
   g_ptr_array_unref (self->problems);
@@ -112,6 +144,7 @@ gloss_importer_init (GlossImporter *self)
   self->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->problems = gloss_problems_new ();
   self->warnings = gloss_problems_new ();
+  self->dropped_list = gloss_problems_new ();
   self->annotator = g_strdup ("");
 }
 
@@ -194,6 +227,60 @@ gloss_importer_set_labels (GlossImporter *self,
     self->labels = gloss_label_set_copy (labels);
 }
 
+/**
+ * gloss_importer_set_offsets:
+ * @offsets: how the spans of a format that may count either way
+ *   (gloss_import_format_has_offsets(): doccano) count the text.
+ *   %GLOSS_OFFSETS_AUTO, the default: as each line says (Gloss's export
+ *   does), else as the spans of the input show; an input whose spans fit
+ *   both readings where they differ is refused with a problem, since the
+ *   wrong one would label the wrong sentences
+ */
+void
+gloss_importer_set_offsets (GlossImporter *self,
+                            GlossOffsets   offsets)
+{
+  g_return_if_fail (GLOSS_IS_IMPORTER (self));
+  g_return_if_fail (offsets <= GLOSS_OFFSETS_UTF16);
+
+  self->offsets = offsets;
+}
+
+/**
+ * gloss_importer_set_strict:
+ * @strict: refuse an input that holds anything Gloss has no place for
+ *
+ * A strict import makes each kind of thing it would leave out
+ * (gloss_importer_get_dropped()) a problem, so that nothing is written.
+ */
+void
+gloss_importer_set_strict (GlossImporter *self,
+                           gboolean       strict)
+{
+  g_return_if_fail (GLOSS_IS_IMPORTER (self));
+
+  self->strict = !!strict;
+}
+
+/**
+ * gloss_importer_set_label_config:
+ * @config: (nullable): a Label Studio project's labeling config (its
+ *   XML, Settings → Labeling Interface → Code), which names the task
+ *   field the text is in (`<Text name="text" value="$article"/>`); read
+ *   with the input
+ */
+void
+gloss_importer_set_label_config (GlossImporter *self,
+                                 GFile         *config)
+{
+  g_return_if_fail (GLOSS_IS_IMPORTER (self));
+  g_return_if_fail (config == NULL || G_IS_FILE (config));
+
+  g_set_object (&self->label_config_file, config);
+  g_clear_pointer (&self->label_config, g_free);
+  g_clear_pointer (&self->label_config_name, g_free);
+}
+
 static GlossLabelSet *
 get_labels (GlossImporter *self)
 {
@@ -201,6 +288,93 @@ get_labels (GlossImporter *self)
     self->labels = gloss_label_set_new_default ();
 
   return self->labels;
+}
+
+static gboolean
+load_label_config (GlossImporter  *self,
+                   GCancellable   *cancellable,
+                   GError        **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  self->label_config_name = gloss_corpus_dup_display_name (self->label_config_file);
+  if (!gloss_read_file (self->label_config_file, MAX_LABEL_CONFIG_SIZE, cancellable, &data, &length, error))
+    return FALSE;
+
+  if (!g_utf8_validate_len (data, length, NULL) || memchr (data, '\0', length) != NULL)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_UTF8, _("The labeling config “%s” is not UTF-8 text"),
+                   self->label_config_name);
+      return FALSE;
+    }
+
+  self->label_config = g_steal_pointer (&data);
+
+  return TRUE;
+}
+
+static char *
+describe_dropped (GlossDroppedKind kind,
+                  guint            n)
+{
+  switch (kind)
+    {
+    case GLOSS_DROPPED_RELATION:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u relation", "%u relations", n), n);
+    case GLOSS_DROPPED_ATTRIBUTE:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u attribute", "%u attributes", n), n);
+    case GLOSS_DROPPED_NORMALIZATION:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u normalization", "%u normalizations", n), n);
+    case GLOSS_DROPPED_EVENT:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n), n);
+    case GLOSS_DROPPED_NOTE:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u note on no labelled span",
+                                           "%u notes on no labelled span", n), n);
+    case GLOSS_DROPPED_CHOICE:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u choice", "%u choices", n), n);
+    case GLOSS_DROPPED_TEXT_AREA:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u text area", "%u text areas", n), n);
+    case GLOSS_DROPPED_PREDICTION:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u pre-annotation of a task people annotated",
+                                           "%u pre-annotations of tasks people annotated", n), n);
+    case GLOSS_DROPPED_SKIPPED:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u skipped annotation or draft",
+                                           "%u skipped annotations or drafts", n), n);
+    case GLOSS_DROPPED_OTHER:
+    case GLOSS_DROPPED_N_KINDS:
+    default:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u record of another kind",
+                                           "%u records of other kinds", n), n);
+    }
+}
+
+/* One problem per kind of what was left out: its count and the first */
+static void
+list_dropped (GlossImporter *self)
+{
+  g_ptr_array_set_size (self->dropped_list, 0);
+
+  for (guint kind = 0; kind < GLOSS_DROPPED_N_KINDS; kind++)
+    {
+      Dropped *dropped = &self->dropped[kind];
+      g_autofree char *what = NULL;
+
+      if (dropped->count == 0)
+        continue;
+
+      what = describe_dropped (kind, dropped->count);
+      gloss_problems_add (self->dropped_list, dropped->where,
+                          g_dngettext (GETTEXT_PACKAGE, "Left out, as Gloss has no place for it: %s, such as “%s”",
+                                       "Left out, as Gloss has no place for them: %s, such as “%s”",
+                                       dropped->count),
+                          what, dropped->example);
+      gloss_problems_set_file (self->dropped_list, self->dropped_list->len - 1, self->input_name);
+
+      if (self->strict)
+        g_ptr_array_add (self->problems,
+                         gloss_problem_copy (g_ptr_array_index (self->dropped_list, self->dropped_list->len - 1)));
+    }
 }
 
 /**
@@ -227,9 +401,13 @@ gloss_importer_read (GlossImporter  *self,
   g_free (self->input_name);
   self->input_name = path ? g_filename_display_name (path) : g_file_get_uri (input);
 
+  if (self->label_config_file != NULL && self->label_config == NULL && !load_label_config (self, cancellable, error))
+    return FALSE;
+
   if (!_gloss_dataset_for_import (self->format)->read (self, input, cancellable, error))
     return FALSE;
 
+  list_dropped (self);
   self->has_read = TRUE;
 
   return TRUE;
@@ -310,6 +488,36 @@ gloss_importer_get_warnings (GlossImporter *self)
 }
 
 /**
+ * gloss_importer_get_dropped:
+ *
+ * Returns: (transfer none) (element-type GlossProblem): what the input
+ *   holds that Gloss has no place for, and so was left out: one entry per
+ *   kind, saying how many and quoting the first, where it is in the input
+ */
+GPtrArray *
+gloss_importer_get_dropped (GlossImporter *self)
+{
+  g_return_val_if_fail (GLOSS_IS_IMPORTER (self), NULL);
+
+  return self->dropped_list;
+}
+
+/**
+ * gloss_importer_count_dropped:
+ *
+ * Returns: how many of @kind the input held, all left out
+ */
+guint
+gloss_importer_count_dropped (GlossImporter    *self,
+                              GlossDroppedKind  kind)
+{
+  g_return_val_if_fail (GLOSS_IS_IMPORTER (self), 0);
+  g_return_val_if_fail (kind < GLOSS_DROPPED_N_KINDS, 0);
+
+  return self->dropped[kind].count;
+}
+
+/**
  * gloss_importer_get_n_mapped:
  *
  * Returns: how many spans did not match a sentence exactly and were
@@ -366,6 +574,54 @@ _gloss_importer_warning (GlossImporter *self,
   va_start (args, format);
   add_problem_va (self, self->warnings, where, format, args);
   va_end (args);
+}
+
+/**
+ * _gloss_importer_note_dropped:
+ * @kind: what it is
+ * @where: where in the input (`line 3`, `a.ann: line 7`, `$[2]`)
+ * @example: the thing itself, as the input holds it (shortened)
+ *
+ * Notes one thing the input holds that Gloss has no place for.
+ */
+void
+_gloss_importer_note_dropped (GlossImporter    *self,
+                              GlossDroppedKind  kind,
+                              const char       *where,
+                              const char       *example)
+{
+  Dropped *dropped;
+
+  g_return_if_fail (kind < GLOSS_DROPPED_N_KINDS);
+
+  dropped = &self->dropped[kind];
+  if (dropped->count++ == 0)
+    {
+      dropped->where = g_strdup (where);
+      dropped->example = gloss_problem_shorten (example);
+    }
+}
+
+GlossOffsets
+_gloss_importer_get_offsets (GlossImporter *self)
+{
+  return self->offsets;
+}
+
+/**
+ * _gloss_importer_get_label_config:
+ * @name: (out) (optional): the config file's name, for messages
+ *
+ * Returns: (nullable): the labeling config given, as text
+ */
+const char *
+_gloss_importer_get_label_config (GlossImporter  *self,
+                                  const char    **name)
+{
+  if (name != NULL)
+    *name = self->label_config_name;
+
+  return self->label_config;
 }
 
 const char *

@@ -36,6 +36,7 @@ struct _GlossExportDialog
   GStrv              label_filter;   /* NULL: every label */
   char              *annotator;
   guint              context;
+  GlossOffsets       offsets;
   gboolean           done_only;
   gboolean           card;
 
@@ -62,6 +63,7 @@ struct _GlossExportDialog
   AdwEntryRow       *annotator_row;
   GtkWidget         *context_row;
   GtkSpinButton     *context_spin;
+  AdwComboRow       *offsets_row;
   GtkSwitch         *card_switch;
   AdwStatusPage     *progress_page;
   GtkProgressBar    *progress_bar;
@@ -83,6 +85,7 @@ enum {
   PROP_LABEL_FILTER,
   PROP_ANNOTATOR,
   PROP_CONTEXT,
+  PROP_OFFSETS,
   PROP_CARD,
   PROP_BUSY,
   PROP_PROGRESS,
@@ -189,6 +192,8 @@ update_state (GlossExportDialog *self)
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row), _(format_info[self->format].explanation));
   gtk_widget_set_visible (self->context_row, self->format == GLOSS_EXPORT_SENTENCES_JSONL);
+  gtk_widget_set_visible (GTK_WIDGET (self->offsets_row),
+                          gloss_export_format_get_offsets (self->format) != GLOSS_OFFSETS_AUTO);
 
   if (self->destination != NULL)
     {
@@ -319,6 +324,34 @@ on_format_selected_cb (AdwComboRow       *row,
 
   if (selected < GLOSS_EXPORT_N_FORMATS)
     set_format (self, selected);
+}
+
+/* The rows of the offsets: UTF-16 units (the format's own), code points */
+static void
+set_offsets (GlossExportDialog *self,
+             GlossOffsets       offsets)
+{
+  g_return_if_fail (offsets <= GLOSS_OFFSETS_UTF16);
+
+  if (self->offsets == offsets)
+    return;
+
+  self->offsets = offsets;
+  adw_combo_row_set_selected (self->offsets_row, offsets == GLOSS_OFFSETS_CODE_POINTS ? 1 : 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFSETS]);
+}
+
+static void
+on_offsets_selected_cb (AdwComboRow       *row,
+                        GParamSpec        *pspec,
+                        GlossExportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (selected == 0 && self->offsets != GLOSS_OFFSETS_AUTO)
+    set_offsets (self, GLOSS_OFFSETS_UTF16);
+  else if (selected == 1)
+    set_offsets (self, GLOSS_OFFSETS_CODE_POINTS);
 }
 
 static void
@@ -467,6 +500,20 @@ add_toast (GlossExportDialog *self)
       toast = gloss_dialog_util_new_toast (renamed);
       adw_toast_set_timeout (toast, 0);
       adw_toast_overlay_add_toast (self->toasts, toast);
+    }
+
+  /* What the tool the export is for may not keep (doccano: a sentence's
+   * second label) */
+  if (self->exporter != NULL)
+    {
+      GPtrArray *notices = gloss_exporter_get_notices (self->exporter);
+
+      for (guint i = 0; i < notices->len; i++)
+        {
+          toast = gloss_dialog_util_new_toast (g_ptr_array_index (notices, i));
+          adw_toast_set_timeout (toast, 0);
+          adw_toast_overlay_add_toast (self->toasts, toast);
+        }
     }
 }
 
@@ -636,6 +683,7 @@ start_action (GtkWidget  *widget,
                                 self->annotator != NULL && self->annotator[0] != '\0' ? self->annotator : NULL);
   if (self->format == GLOSS_EXPORT_SENTENCES_JSONL)
     gloss_exporter_set_context (self->exporter, self->context);
+  gloss_exporter_set_offsets (self->exporter, self->offsets);
   gloss_exporter_set_progress_func (self->exporter, on_export_progress_cb, self, NULL);
 
   /* A dialog closed meanwhile cancels the job, which undoes what it wrote */
@@ -845,6 +893,10 @@ gloss_export_dialog_get_property (GObject    *object,
       g_value_set_uint (value, self->context);
       break;
 
+    case PROP_OFFSETS:
+      g_value_set_uint (value, self->offsets);
+      break;
+
     case PROP_CARD:
       g_value_set_boolean (value, self->card);
       break;
@@ -920,6 +972,10 @@ gloss_export_dialog_set_property (GObject      *object,
         }
       break;
 
+    case PROP_OFFSETS:
+      set_offsets (self, g_value_get_uint (value));
+      break;
+
     case PROP_CARD:
       if (self->card != g_value_get_boolean (value))
         {
@@ -972,6 +1028,10 @@ gloss_export_dialog_class_init (GlossExportDialogClass *klass)
   properties[PROP_CONTEXT] =
     g_param_spec_uint ("context", NULL, NULL, 0, 20, 0,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* GlossOffsets, for doccano; AUTO: its own, UTF-16 units */
+  properties[PROP_OFFSETS] =
+    g_param_spec_uint ("offsets", NULL, NULL, GLOSS_OFFSETS_AUTO, GLOSS_OFFSETS_UTF16, GLOSS_OFFSETS_AUTO,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CARD] =
     g_param_spec_boolean ("card", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -996,6 +1056,7 @@ gloss_export_dialog_class_init (GlossExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, annotator_row);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, context_row);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, context_spin);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, offsets_row);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, card_switch);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, progress_page);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, progress_bar);
@@ -1025,6 +1086,7 @@ gloss_export_dialog_init (GlossExportDialog *self)
     gtk_string_list_append (formats, _(format_info[i].title));
   adw_combo_row_set_model (self->format_row, G_LIST_MODEL (formats));
   g_signal_connect (self->format_row, "notify::selected", G_CALLBACK (on_format_selected_cb), self);
+  g_signal_connect (self->offsets_row, "notify::selected", G_CALLBACK (on_offsets_selected_cb), self);
 
   g_object_bind_property (self, "done-only", self->done_switch, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);

@@ -6,7 +6,8 @@
  * Existing files are listed and replaced only after asking; a dataset with
  * problems (an id that would land outside the folder, a span that does not
  * fit its text) or a project file with problems writes nothing and lists
- * them. The folder then opens in the window.
+ * them. The folder then opens in the window; what the dataset held that
+ * Gloss has no place for (relations, attributes …) is listed by kind.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,6 +31,7 @@ struct _GlossImportDialog
 
   AdwToastOverlay   *toasts;         /* weak: the window's */
   GlossImportFormat  format;
+  GlossOffsets       offsets;
   GFile             *input;
   GFile             *destination;
   gboolean           force;
@@ -39,6 +41,7 @@ struct _GlossImportDialog
   GlossImporter     *importer;       /* kept to write again after asking */
   GPtrArray         *conflicts;      /* GFile */
   GPtrArray         *problems;       /* GlossProblem */
+  GPtrArray         *dropped;        /* GlossProblem: what was left out, by kind */
   guint              busy : 1;
   guint              disposed : 1;
 
@@ -46,12 +49,15 @@ struct _GlossImportDialog
   GtkWidget         *import_button;
   GtkStack          *stack;
   AdwComboRow       *format_row;
+  AdwComboRow       *offsets_row;
   AdwActionRow      *input_row;
   AdwActionRow      *destination_row;
   GtkSwitch         *force_switch;
   GtkSpinner        *spinner;
   AdwStatusPage     *problems_page;
   GtkListBox        *problems_list;
+  AdwStatusPage     *dropped_page;
+  GtkListBox        *dropped_list;
 };
 
 G_DEFINE_FINAL_TYPE (GlossImportDialog, gloss_import_dialog, ADW_TYPE_WINDOW)
@@ -60,6 +66,7 @@ enum {
   PROP_0,
   PROP_TOAST_OVERLAY,
   PROP_FORMAT,
+  PROP_OFFSETS,
   PROP_INPUT,
   PROP_DESTINATION,
   PROP_FORCE,
@@ -101,22 +108,25 @@ static void
 update_state (GlossImportDialog *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean problems_shown;
+  gboolean problems_shown, dropped_shown;
   gboolean folder = gloss_import_format_is_folder (self->format);
 
   if (self->disposed)
     return;
 
   problems_shown = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "problems") == 0;
+  dropped_shown = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "dropped") == 0;
 
   gtk_widget_action_set_enabled (widget, "import.start",
                                  !self->busy && self->input != NULL && self->destination != NULL);
   gtk_widget_action_set_enabled (widget, "import.choose-input", !self->busy);
   gtk_widget_action_set_enabled (widget, "import.choose-destination", !self->busy);
-  gtk_widget_set_visible (self->import_button, !problems_shown);
-  gtk_button_set_label (GTK_BUTTON (self->cancel_button), problems_shown ? _("_Back") : _("_Cancel"));
+  gtk_widget_set_visible (self->import_button, !problems_shown && !dropped_shown);
+  gtk_button_set_label (GTK_BUTTON (self->cancel_button),
+                        dropped_shown ? _("_Close") : problems_shown ? _("_Back") : _("_Cancel"));
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row), _(format_info[self->format].explanation));
+  gtk_widget_set_visible (GTK_WIDGET (self->offsets_row), gloss_import_format_has_offsets (self->format));
 
   if (self->input != NULL)
     {
@@ -196,6 +206,37 @@ set_format (GlossImportDialog *self,
   update_state (self);
 }
 
+/* The rows of the offsets, in order */
+static const GlossOffsets offsets_rows[] = { GLOSS_OFFSETS_AUTO, GLOSS_OFFSETS_UTF16, GLOSS_OFFSETS_CODE_POINTS };
+
+static void
+set_offsets (GlossImportDialog *self,
+             GlossOffsets       offsets)
+{
+  g_return_if_fail (offsets <= GLOSS_OFFSETS_UTF16);
+
+  if (self->offsets == offsets)
+    return;
+
+  self->offsets = offsets;
+  g_clear_object (&self->importer);
+  for (guint i = 0; i < G_N_ELEMENTS (offsets_rows); i++)
+    if (offsets_rows[i] == offsets)
+      adw_combo_row_set_selected (self->offsets_row, i);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFSETS]);
+}
+
+static void
+on_offsets_selected_cb (AdwComboRow       *row,
+                        GParamSpec        *pspec,
+                        GlossImportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  if (selected < G_N_ELEMENTS (offsets_rows))
+    set_offsets (self, offsets_rows[selected]);
+}
+
 static void
 on_format_selected_cb (AdwComboRow       *row,
                        GParamSpec        *pspec,
@@ -212,18 +253,19 @@ on_format_selected_cb (AdwComboRow       *row,
 static void run_import (GlossImportDialog *self,
                         gboolean           force);
 
+/* A row per problem: the file, then where in it and what */
 static void
-show_problems (GlossImportDialog *self,
-               const GError      *error)
+fill_list (GtkListBox *list,
+           GPtrArray  *problems)
 {
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problems_list))) != NULL)
-    gtk_list_box_remove (self->problems_list, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
 
-  for (guint i = 0; i < self->problems->len; i++)
+  for (guint i = 0; i < problems->len; i++)
     {
-      GlossProblem *problem = g_ptr_array_index (self->problems, i);
+      GlossProblem *problem = g_ptr_array_index (problems, i);
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *subtitle = NULL;
 
@@ -232,12 +274,32 @@ show_problems (GlossImportDialog *self,
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), problem->file ? problem->file : "");
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle ? subtitle : problem->message);
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
-      gtk_list_box_append (self->problems_list, row);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 6);
+      gtk_list_box_append (list, row);
     }
+}
 
+static void
+show_problems (GlossImportDialog *self,
+               const GError      *error)
+{
+  fill_list (self->problems_list, self->problems);
   adw_status_page_set_description (self->problems_page, error->message);
   show_page (self, "problems");
+}
+
+/* The import is done, but the dataset held what Gloss has no place for */
+static void
+show_dropped (GlossImportDialog *self,
+              guint              n_documents)
+{
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u Document",
+                                                         "Imported %u Documents", n_documents),
+                                            n_documents);
+
+  fill_list (self->dropped_list, self->dropped);
+  adw_status_page_set_title (self->dropped_page, title);
+  show_page (self, "dropped");
 }
 
 static void
@@ -319,6 +381,9 @@ on_imported_cb (GObject      *object,
   g_ptr_array_set_size (self->problems, 0);
   g_ptr_array_extend (self->problems, gloss_importer_get_problems (importer),
                       (GCopyFunc)(void (*)(void))gloss_problem_copy, NULL);
+  g_ptr_array_set_size (self->dropped, 0);
+  g_ptr_array_extend (self->dropped, gloss_importer_get_dropped (importer),
+                      (GCopyFunc)(void (*)(void))gloss_problem_copy, NULL);
 
   /* Only files that exist stopped it: after asking, the same importer
    * writes again without reading the input again */
@@ -355,6 +420,13 @@ on_imported_cb (GObject      *object,
   if (GLOSS_IS_WINDOW (parent))
     gloss_window_open (GLOSS_WINDOW (parent), self->destination);
 
+  /* Left out, and said so: the dialog stays to list it */
+  if (self->dropped->len > 0)
+    {
+      show_dropped (self, n);
+      return;
+    }
+
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -370,7 +442,14 @@ run_import (GlossImportDialog *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  importer = self->importer ? g_object_ref (self->importer) : gloss_importer_new (self->format);
+  if (self->importer != NULL)
+    importer = g_object_ref (self->importer);
+  else
+    {
+      importer = gloss_importer_new (self->format);
+      if (gloss_import_format_has_offsets (self->format))
+        gloss_importer_set_offsets (importer, self->offsets);
+    }
 
   set_busy (self, TRUE);
   show_page (self, "progress");
@@ -400,6 +479,8 @@ cancel_action (GtkWidget  *widget,
     g_cancellable_cancel (self->cancellable);
   else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "problems") == 0)
     show_page (self, "options");
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "dropped") == 0)
+    gtk_window_destroy (GTK_WINDOW (self));
   else
     gtk_window_close (GTK_WINDOW (self));
 }
@@ -502,6 +583,7 @@ gloss_import_dialog_finalize (GObject *object)
   g_clear_object (&self->importer);
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->dropped, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gloss_import_dialog_parent_class)->finalize (object);
 }
@@ -522,6 +604,10 @@ gloss_import_dialog_get_property (GObject    *object,
 
     case PROP_FORMAT:
       g_value_set_uint (value, self->format);
+      break;
+
+    case PROP_OFFSETS:
+      g_value_set_uint (value, self->offsets);
       break;
 
     case PROP_INPUT:
@@ -563,6 +649,10 @@ gloss_import_dialog_set_property (GObject      *object,
       set_format (self, g_value_get_uint (value));
       break;
 
+    case PROP_OFFSETS:
+      set_offsets (self, g_value_get_uint (value));
+      break;
+
     case PROP_INPUT:
       gloss_import_dialog_set_input (self, g_value_get_object (value));
       break;
@@ -601,6 +691,10 @@ gloss_import_dialog_class_init (GlossImportDialogClass *klass)
   properties[PROP_FORMAT] =
     g_param_spec_uint ("format", NULL, NULL, 0, GLOSS_IMPORT_N_FORMATS - 1, GLOSS_IMPORT_DOCUMENTS_JSONL,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* GlossOffsets, for doccano */
+  properties[PROP_OFFSETS] =
+    g_param_spec_uint ("offsets", NULL, NULL, GLOSS_OFFSETS_AUTO, GLOSS_OFFSETS_UTF16, GLOSS_OFFSETS_AUTO,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_INPUT] =
     g_param_spec_object ("input", NULL, NULL, G_TYPE_FILE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -620,12 +714,15 @@ gloss_import_dialog_class_init (GlossImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, offsets_row);
   gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, input_row);
   gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, destination_row);
   gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, force_switch);
   gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, problems_page);
   gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, problems_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, dropped_page);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, dropped_list);
 
   gtk_widget_class_install_action (widget_class, "import.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_action);
@@ -642,6 +739,7 @@ gloss_import_dialog_init (GlossImportDialog *self)
 
   self->conflicts = g_ptr_array_new_with_free_func (g_object_unref);
   self->problems = gloss_problems_new ();
+  self->dropped = gloss_problems_new ();
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -650,6 +748,7 @@ gloss_import_dialog_init (GlossImportDialog *self)
     gtk_string_list_append (formats, _(format_info[i].title));
   adw_combo_row_set_model (self->format_row, G_LIST_MODEL (formats));
   g_signal_connect (self->format_row, "notify::selected", G_CALLBACK (on_format_selected_cb), self);
+  g_signal_connect (self->offsets_row, "notify::selected", G_CALLBACK (on_offsets_selected_cb), self);
 
   g_object_bind_property (self, "force", self->force_switch, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
@@ -732,4 +831,18 @@ gloss_import_dialog_get_problems (GlossImportDialog *self)
   g_return_val_if_fail (GLOSS_IS_IMPORT_DIALOG (self), NULL);
 
   return self->problems;
+}
+
+/**
+ * gloss_import_dialog_get_dropped:
+ *
+ * Returns: (transfer none) (element-type GlossProblem): what the last
+ *   import left out, as Gloss has no place for it: one entry per kind
+ */
+GPtrArray *
+gloss_import_dialog_get_dropped (GlossImportDialog *self)
+{
+  g_return_val_if_fail (GLOSS_IS_IMPORT_DIALOG (self), NULL);
+
+  return self->dropped;
 }

@@ -22,6 +22,7 @@ void               gloss_import_dialog_set_destination (GlossImportDialog *self,
                                                         GFile             *destination);
 gboolean           gloss_import_dialog_get_busy        (GlossImportDialog *self);
 GPtrArray         *gloss_import_dialog_get_conflicts   (GlossImportDialog *self);
+GPtrArray         *gloss_import_dialog_get_dropped     (GlossImportDialog *self);
 GPtrArray         *gloss_import_dialog_get_problems    (GlossImportDialog *self);
 
 G_END_DECLS

@@ -17,8 +17,8 @@
  * brat counts a BOM at the start of a `.txt` as a character, Gloss does
  * not: the offsets of such a text are read one less. The export writes
  * the `.txt` without the BOM, so that both count alike.
- * Relations, events and attributes have no place in Gloss and are
- * reported, not imported.
+ * Relations, events, attributes, normalizations and other notes have no
+ * place in Gloss: each is noted by kind and left out.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -266,6 +266,58 @@ bad:
   return FALSE;
 }
 
+typedef struct
+{
+  char  *target;   /* the annotation it is on */
+  guint  number;
+  char  *line;
+} NoteLine;
+
+static void
+note_line_clear (NoteLine *note)
+{
+  g_free (note->target);
+  g_free (note->line);
+}
+
+/* A line Gloss has no place for, by its kind (brat's standoff format) */
+static void
+note_dropped_line (GlossImporter *self,
+                   const char    *ann_id,
+                   guint          number,
+                   const char    *line)
+{
+  g_autofree char *at = g_strdup_printf (_("line %u"), number);
+  g_autofree char *where = g_strdup_printf ("%s: %s", ann_id, at);
+  GlossDroppedKind kind;
+
+  switch (line[0])
+    {
+    case 'R':
+    case '*':
+      kind = GLOSS_DROPPED_RELATION;
+      break;
+    case 'E':
+      kind = GLOSS_DROPPED_EVENT;
+      break;
+    case 'A':
+    case 'M':
+      kind = GLOSS_DROPPED_ATTRIBUTE;
+      break;
+    case 'N':
+      kind = GLOSS_DROPPED_NORMALIZATION;
+      break;
+    case '#':
+      kind = GLOSS_DROPPED_NOTE;
+      break;
+    default:
+      kind = GLOSS_DROPPED_OTHER;
+      break;
+    }
+
+  _gloss_importer_note_dropped (self, kind, where, line);
+}
+
 static void
 import_ann (GlossImporter *self,
             GFile         *root,
@@ -284,15 +336,18 @@ import_ann (GlossImporter *self,
                                                              : gloss_corpus_escape_id (txt_path);
   g_autoptr(GArray) entities = g_array_new (FALSE, TRUE, sizeof (Entity));
   g_autoptr(GHashTable) notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) entity_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) note_lines = g_array_new (FALSE, TRUE, sizeof (NoteLine));
   g_autoptr(GArray) spans = _gloss_dataset_spans_new ();
   g_autoptr(GlossText) text = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
   gsize length;
   char *cursor, *line;
-  guint number = 0, n_other = 0;
+  guint number = 0;
 
   g_array_set_clear_func (entities, (GDestroyNotify)entity_clear);
+  g_array_set_clear_func (note_lines, (GDestroyNotify)note_line_clear);
 
   text = gloss_text_load_fallback (txt_file, _gloss_importer_get_encoding (self), cancellable, &error);
   if (text == NULL)
@@ -340,18 +395,26 @@ import_ann (GlossImporter *self,
         }
       else if (line[0] == '#' && fields[1] != NULL && fields[2] != NULL &&
                g_str_has_prefix (fields[1], "AnnotatorNotes "))
-        g_hash_table_replace (notes, g_strdup (fields[1] + strlen ("AnnotatorNotes ")), g_strdup (fields[2]));
+        {
+          NoteLine note = { g_strdup (fields[1] + strlen ("AnnotatorNotes ")), number, g_strdup (line) };
+
+          g_hash_table_replace (notes, g_strdup (note.target), g_strdup (fields[2]));
+          g_array_append_val (note_lines, note);
+        }
       else
-        n_other++;
+        note_dropped_line (self, ann_id, number, line);
     }
 
-  if (n_other > 0)
-    _gloss_importer_warning (self, ann_id,
-                             g_dngettext (GETTEXT_PACKAGE,
-                                          "%u line that is no text-bound annotation or note is not imported",
-                                          "%u lines that are no text-bound annotations or notes are not imported",
-                                          n_other),
-                             n_other);
+  /* A note on a relation or an event goes with it */
+  for (guint i = 0; i < entities->len; i++)
+    g_hash_table_add (entity_ids, g_array_index (entities, Entity, i).id);
+  for (guint i = 0; i < note_lines->len; i++)
+    {
+      NoteLine *note = &g_array_index (note_lines, NoteLine, i);
+
+      if (!g_hash_table_contains (entity_ids, note->target))
+        note_dropped_line (self, ann_id, note->number, note->line);
+    }
 
   for (guint i = 0; i < entities->len; i++)
     {

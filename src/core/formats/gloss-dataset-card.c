@@ -130,9 +130,41 @@ append_agreement (GString        *out,
                         "n/a: undefined, as there was no variation (a label that no annotator chose, say).\n");
 }
 
+/* What the documents held that the format has no place for */
+static void
+append_not_carried (GString                  *out,
+                    const GlossExportStats   *stats,
+                    const GlossDatasetFormat *format)
+{
+  static const char * const what[GLOSS_DATASET_N_CARRIES] = {
+    "sentences without a label",
+    "notes",
+    "annotations with an annotator's name",
+    "annotations' times (given, changed)",
+    "documents marked done",
+    "documents' languages",
+    "documents with metadata (kept from an import)",
+  };
+  gboolean any = FALSE;
+
+  for (guint bit = 0; bit < GLOSS_DATASET_N_CARRIES; bit++)
+    {
+      if (stats->not_carried[bit] == 0)
+        continue;
+
+      if (!any)
+        g_string_append_printf (out, "\n## Not in this export\n\n`%s` has no place for these; they stay in the "
+                                     "annotation files (`.gloss.json`) of the corpus.\n\n"
+                                     "| what | count |\n| --- | ---: |\n", format->name);
+      g_string_append_printf (out, "| %s | %u |\n", what[bit], stats->not_carried[bit]);
+      any = TRUE;
+    }
+}
+
 char *
 _gloss_dataset_card_build (const GlossExportStats   *stats,
                            const GlossDatasetFormat *format,
+                           GlossOffsets              offsets,
                            const char * const       *filters,
                            GlossAgreement           *agreement)
 {
@@ -226,8 +258,22 @@ _gloss_dataset_card_build (const GlossExportStats   *stats,
 
   g_string_append (out, "\n## Format\n\n");
   g_string_append (out, format->card);
-  g_string_append (out, "\nEvery offset counts Unicode code points, as Python's `str` does, so `text[start:end]` "
-                        "is the span's text. Line ends are kept as in the original texts (CRLF counts as two).\n");
+  for (guint i = 0; i < stats->card_notes->len; i++)
+    g_string_append_printf (out, "\n%s\n", (const char *)g_ptr_array_index (stats->card_notes, i));
+  if (offsets == GLOSS_OFFSETS_UTF16)
+    g_string_append (out, "\nEvery offset counts UTF-16 code units, as JavaScript's strings and doccano's annotation "
+                          "view do (exported with `--offsets utf16`, the default for this format): a character "
+                          "beyond U+FFFF, such as the emoji 😊, counts two, and 👨‍👩‍👧 (three emoji joined) "
+                          "counts eight. In JavaScript `text.slice(start, end)` is the span's text; in Python "
+                          "`text.encode('utf-16-le')[2 * start:2 * end].decode('utf-16-le')` is, while "
+                          "`text[start:end]` is only up to the first such character (export with "
+                          "`--offsets codepoints` for Python's counting). Line ends are kept as in the original texts "
+                          "(CRLF counts as two).\n");
+  else
+    g_string_append (out, "\nEvery offset counts Unicode code points, as Python's `str` does, so `text[start:end]` "
+                          "is the span's text. Line ends are kept as in the original texts (CRLF counts as two).\n");
+
+  append_not_carried (out, stats, format);
 
   return g_string_free (out, FALSE);
 }

@@ -47,6 +47,9 @@ typedef struct
  *   error messages write it (`sentences-jsonl`)
  * @folder: %TRUE if the format is a folder of files (brat), not one file
  * @carries: what the format holds beyond text, ids and labelled spans
+ * @offsets: %GLOSS_OFFSETS_AUTO for a format whose offsets are code
+ *   points; else the unit its writer uses unless told otherwise, for a
+ *   format whose offsets may count either way (doccano: UTF-16 units)
  * @card: (nullable): the data card's section on the format, in Markdown
  *   (English, not translated: datasets travel); every writer has one
  * @read: (nullable): reads the file or folder given into documents,
@@ -69,6 +72,7 @@ typedef struct
   const char          *name;
   gboolean             folder;
   GlossDatasetCarries  carries;
+  GlossOffsets         offsets;
   const char          *card;
   gboolean           (*read)  (GlossImporter    *self,
                                GFile            *input,
@@ -97,6 +101,9 @@ const GlossDatasetFormat *_gloss_dataset_for_import (GlossImportFormat format);
 
 /* The exporter, for the writers (gloss-exporter.c) -------------------- */
 
+/* The bits of GlossDatasetCarries */
+#define GLOSS_DATASET_N_CARRIES 7
+
 typedef struct
 {
   guint          n_documents;
@@ -112,6 +119,8 @@ typedef struct
   GHashTable    *language_counts;
   GPtrArray     *document_annotators; /* per document with several annotators: its names, joined */
   GPtrArray     *renamed;        /* per document whose id was escaped: its name, then its id */
+  guint          not_carried[GLOSS_DATASET_N_CARRIES]; /* by the bit of GlossDatasetCarries */
+  GPtrArray     *card_notes;     /* what the writer says on the card, English Markdown */
 } GlossExportStats;
 
 GString      *_gloss_exporter_get_buffer      (GlossExporter    *self);
@@ -128,6 +137,9 @@ gboolean      _gloss_exporter_write_file      (GlossExporter    *self,
                                                const char       *data,
                                                gsize             length,
                                                GError          **error);
+void          _gloss_exporter_add_notice      (GlossExporter    *self,
+                                               const char       *notice,
+                                               const char       *card_note);
 
 /* The importer, for the readers (gloss-importer.c) -------------------- */
 
@@ -142,6 +154,13 @@ void        _gloss_importer_warning         (GlossImporter  *self,
 const char *_gloss_importer_get_language    (GlossImporter  *self);
 const char *_gloss_importer_get_annotator   (GlossImporter  *self);
 const char *_gloss_importer_get_encoding    (GlossImporter  *self);
+GlossOffsets _gloss_importer_get_offsets    (GlossImporter  *self);
+const char *_gloss_importer_get_label_config (GlossImporter *self,
+                                             const char    **name);
+void        _gloss_importer_note_dropped    (GlossImporter  *self,
+                                             GlossDroppedKind kind,
+                                             const char     *where,
+                                             const char     *example);
 gboolean    _gloss_importer_add_spans       (GlossImporter  *self,
                                              const char     *id,
                                              GlossText      *text,
@@ -173,8 +192,18 @@ void      _gloss_dataset_append_labels     (GString          *out,
 /* The data card (gloss-dataset-card.c) */
 char     *_gloss_dataset_card_build        (const GlossExportStats   *stats,
                                             const GlossDatasetFormat *format,
+                                            GlossOffsets              offsets,
                                             const char * const       *filters,
                                             GlossAgreement           *agreement);
+
+/* UTF-16 units and code points (gloss-dataset.c) ------------------------ */
+
+GArray     *_gloss_dataset_find_astral      (GlossText      *text);
+guint       _gloss_dataset_to_utf16         (GArray         *astral,
+                                             guint           offset);
+guint       _gloss_dataset_from_utf16       (GlossText      *text,
+                                             GArray         *astral,
+                                             guint           units);
 
 /* What the readers share (gloss-dataset.c) ----------------------------- */
 
@@ -206,6 +235,7 @@ gboolean    _gloss_dataset_read_lines       (GlossImporter  *self,
 JsonNode   *_gloss_dataset_load_json        (GFile          *input,
                                              GCancellable   *cancellable,
                                              GError        **error);
+char       *_gloss_dataset_dup_example      (JsonNode       *node);
 JsonNode   *_gloss_dataset_parse_line       (GlossImporter  *self,
                                              const char     *line,
                                              const char     *where);

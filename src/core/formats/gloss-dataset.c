@@ -19,6 +19,7 @@
 #include "gloss-error.h"
 #include "gloss-json.h"
 #include "gloss-label-set.h"
+#include "gloss-problem.h"
 #include "gloss-read.h"
 #include "gloss-text.h"
 
@@ -142,6 +143,22 @@ gloss_export_format_is_folder (GlossExportFormat format)
 }
 
 /**
+ * gloss_export_format_get_offsets:
+ *
+ * Returns: the unit of the format's offsets when they may be chosen with
+ *   gloss_exporter_set_offsets() (%GLOSS_OFFSETS_UTF16 for doccano, which
+ *   it writes unless told otherwise), else %GLOSS_OFFSETS_AUTO: code
+ *   points only
+ */
+GlossOffsets
+gloss_export_format_get_offsets (GlossExportFormat format)
+{
+  g_return_val_if_fail (format < GLOSS_EXPORT_N_FORMATS, GLOSS_OFFSETS_AUTO);
+
+  return _gloss_dataset_for_export (format)->offsets;
+}
+
+/**
  * gloss_export_format_list_names:
  *
  * Returns: (transfer full): the names of the formats Gloss writes,
@@ -196,6 +213,139 @@ char *
 gloss_import_format_list_names (void)
 {
   return list_names (import_formats, GLOSS_IMPORT_N_FORMATS);
+}
+
+/**
+ * gloss_import_format_has_offsets:
+ *
+ * Returns: %TRUE if the format's offsets may count UTF-16 units or code
+ *   points, so that gloss_importer_set_offsets() applies to it (doccano)
+ */
+gboolean
+gloss_import_format_has_offsets (GlossImportFormat format)
+{
+  g_return_val_if_fail (format < GLOSS_IMPORT_N_FORMATS, FALSE);
+
+  return _gloss_dataset_for_import (format)->offsets != GLOSS_OFFSETS_AUTO;
+}
+
+static const char * const offsets_names[] = {
+  [GLOSS_OFFSETS_AUTO] = "auto",
+  [GLOSS_OFFSETS_CODE_POINTS] = "codepoints",
+  [GLOSS_OFFSETS_UTF16] = "utf16",
+};
+
+/**
+ * gloss_offsets_from_name:
+ * @name: `auto`, `codepoints` or `utf16`, as the command line writes them
+ *
+ * Returns: %TRUE with @offsets set if @name is one of them
+ */
+gboolean
+gloss_offsets_from_name (const char   *name,
+                         GlossOffsets *offsets)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (offsets_names); i++)
+    {
+      if (g_strcmp0 (name, offsets_names[i]) == 0)
+        {
+          *offsets = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+gloss_offsets_get_name (GlossOffsets offsets)
+{
+  g_return_val_if_fail (offsets < G_N_ELEMENTS (offsets_names), NULL);
+
+  return offsets_names[offsets];
+}
+
+/* UTF-16 units and code points ------------------------------------------ */
+
+/**
+ * _gloss_dataset_find_astral:
+ *
+ * Where the characters beyond U+FFFF are, which UTF-16 counts as two
+ * units and Gloss as one code point; found once for a text, so that each
+ * span is a search and not a walk from the text's start.
+ *
+ * Returns: (transfer full) (element-type guint): their code point
+ *   offsets, in order
+ */
+GArray *
+_gloss_dataset_find_astral (GlossText *text)
+{
+  GArray *astral = g_array_new (FALSE, FALSE, sizeof (guint));
+  const guchar *p = (const guchar *)gloss_text_get_contents (text);
+  const guchar *end = p + gloss_text_get_n_bytes (text);
+  guint offset = 0;
+
+  /* Valid UTF-8: a byte that is no continuation byte starts a character,
+   * and only a character beyond U+FFFF starts with F0 or above */
+  for (; p < end; p++)
+    {
+      if ((*p & 0xC0) == 0x80)
+        continue;
+      if (*p >= 0xF0)
+        g_array_append_val (astral, offset);
+      offset++;
+    }
+
+  return astral;
+}
+
+/* How many of @astral lie before @offset */
+static guint
+count_before (GArray   *astral,
+              guint     offset,
+              gboolean  units)
+{
+  guint lo = 0, hi = astral->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      guint at = g_array_index (astral, guint, mid) + (units ? mid : 0);
+
+      if (at < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+/* The UTF-16 unit at code point @offset */
+guint
+_gloss_dataset_to_utf16 (GArray *astral,
+                         guint   offset)
+{
+  return offset + count_before (astral, offset, FALSE);
+}
+
+/* The code point at UTF-16 unit @units, or G_MAXUINT between the two
+ * units of one character or beyond the end */
+guint
+_gloss_dataset_from_utf16 (GlossText *text,
+                           GArray    *astral,
+                           guint      units)
+{
+  guint n;
+
+  if (units > gloss_text_get_length (text) + astral->len)
+    return G_MAXUINT;
+
+  n = count_before (astral, units, TRUE);
+  if (n > 0 && g_array_index (astral, guint, n - 1) + n == units)
+    return G_MAXUINT;
+
+  return units - n;
 }
 
 /* Writing ---------------------------------------------------------------- */
@@ -305,6 +455,16 @@ _gloss_dataset_next_line (char **cursor,
     newline[-1] = '\0';
 
   return line;
+}
+
+/* What a message quotes of a record Gloss leaves out: its JSON, on one
+ * line and short */
+char *
+_gloss_dataset_dup_example (JsonNode *node)
+{
+  g_autofree char *json = json_to_string (node, FALSE);
+
+  return gloss_problem_shorten (json);
 }
 
 JsonNode *

@@ -41,4 +41,28 @@ typedef enum
   GLOSS_DATASET_CARRIES_ALL        = (1 << 7) - 1,
 } GlossDatasetCarries;
 
+/**
+ * GlossOffsets:
+ * @GLOSS_OFFSETS_AUTO: in an export, the format's own unit (UTF-16 units
+ *   for doccano, code points for every other format); in an import, the
+ *   unit the spans show (see gloss_importer_set_offsets())
+ * @GLOSS_OFFSETS_CODE_POINTS: Unicode code points, as Gloss and Python's
+ *   `str` count them
+ * @GLOSS_OFFSETS_UTF16: UTF-16 code units, as JavaScript's strings count
+ *   them (doccano's annotation view): a character beyond U+FFFF, an emoji
+ *   such as 😊, counts two
+ *
+ * How a dataset's offsets count the text.
+ */
+typedef enum
+{
+  GLOSS_OFFSETS_AUTO,
+  GLOSS_OFFSETS_CODE_POINTS,
+  GLOSS_OFFSETS_UTF16,
+} GlossOffsets;
+
+gboolean    gloss_offsets_from_name (const char   *name,
+                                     GlossOffsets *offsets);
+const char *gloss_offsets_get_name  (GlossOffsets  offsets);
+
 G_END_DECLS
