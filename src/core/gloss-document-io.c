@@ -22,6 +22,7 @@
 #include "gloss-problem.h"
 #include "gloss-project.h"
 #include "gloss-read.h"
+#include "gloss-sha256.h"
 #include "gloss-text.h"
 
 static GlossDiskStamp query_stamp   (GFile      *file);
@@ -382,11 +383,7 @@ hash_contents (const void *data,
                gsize       length,
                guint8      hash[32])
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  gsize hash_length = 32;
-
-  g_checksum_update (checksum, data, length);
-  g_checksum_get_digest (checksum, hash, &hash_length);
+  gloss_sha256_compute (data, length, hash);
 }
 
 static void
