@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "gloss-annotation.h"
+#include "gloss-document-private.h"
 #include "gloss-document.h"
 #include "gloss-error.h"
 #include "gloss-file-writer.h"
@@ -416,6 +417,90 @@ test_project_labels (void)
   g_file_delete (json_file, NULL, NULL);
   g_file_delete (file, NULL, NULL);
   g_rmdir (sub);
+  g_rmdir (tmpdir);
+}
+
+/* A document loaded only to be read, as an export loads each: the
+ * project of its folder is read once for all its documents, each gets
+ * labels of its own, and a save never replaces its annotation file,
+ * whose contents were not recorded */
+static void
+test_load_to_read (void)
+{
+  g_autofree char *tmpdir = g_dir_make_tmp ("gloss-test-XXXXXX", NULL);
+  g_autofree char *project_path = g_build_filename (tmpdir, "gloss-project.json", NULL);
+  g_autoptr(GFile) a = copy_to_tmp (tmpdir, "a.txt", "Gerüchte halten sich. Niemand weiß, woher.", -1);
+  g_autoptr(GFile) b = copy_to_tmp (tmpdir, "b.txt", "Noch ein Text. Mit zwei Sätzen.", -1);
+  g_autoptr(GFile) a_json = gloss_document_dup_annotation_file_for (a);
+  g_autoptr(GFile) b_json = gloss_document_dup_annotation_file_for (b);
+  GFile *texts[] = { a, b };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  /* Annotation files as Gloss writes them */
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GlossDocument) document = gloss_document_load (texts[i], "de", NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (gloss_document_add_label (document, 0, "claim"));
+      g_assert_true (gloss_document_save (document, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_file_set_contents (project_path,
+                       "{\"format\": \"gloss-project\", \"version\": 1, \"labels\": ["
+                       "{\"id\": \"claim\", \"key\": \"c\"}, {\"id\": \"rumour\", \"key\": \"r\"}]}",
+                       -1, &error);
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(GlossProjectCache) projects = gloss_project_cache_new ();
+    g_autoptr(GlossDocument) first = _gloss_document_load_to_read (a, NULL, projects, NULL, &error);
+    g_autoptr(GlossDocument) second = _gloss_document_load_to_read (b, NULL, projects, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (gloss_document_get_problems (first)->len, ==, 0);
+    g_assert_cmpuint (gloss_document_get_problems (second)->len, ==, 0);
+    g_assert_nonnull (gloss_label_set_lookup (gloss_document_get_labels (first), "rumour"));
+    g_assert_nonnull (gloss_label_set_lookup (gloss_document_get_labels (second), "rumour"));
+    g_assert_true (gloss_document_get_labels (first) != gloss_document_get_labels (second));
+    g_assert_cmpuint (gloss_document_get_n_annotated (second), ==, 1);
+
+    before = read_file (a_json);
+    g_assert_true (gloss_document_add_label (first, 1, "rumour"));
+    g_assert_false (gloss_document_save (first, NULL, &error));
+    g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK);
+    g_clear_error (&error);
+    after = read_file (a_json);
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  /* A broken project: each document gets its problem */
+  g_file_set_contents (project_path, "{\"format\": \"gloss-project\", \"version\": 1, \"labels\": [{\"id\": \"Bad Id\"}]}",
+                       -1, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GlossProjectCache) projects = gloss_project_cache_new ();
+
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      {
+        g_autoptr(GlossDocument) document = _gloss_document_load_to_read (texts[i], NULL, projects, NULL, &error);
+        GlossProblem *problem;
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (gloss_document_get_problems (document)->len, ==, 1);
+        problem = g_ptr_array_index (gloss_document_get_problems (document), 0);
+        g_assert_cmpstr (problem->file, ==, project_path);
+        g_assert_cmpstr (problem->path, ==, "$.labels[0]");
+      }
+  }
+
+  g_remove (project_path);
+  g_file_delete (a_json, NULL, NULL);
+  g_file_delete (b_json, NULL, NULL);
+  g_file_delete (a, NULL, NULL);
+  g_file_delete (b, NULL, NULL);
   g_rmdir (tmpdir);
 }
 
@@ -1108,6 +1193,7 @@ main (int    argc,
   g_test_add_func ("/gloss/format/meta-kept", test_meta_kept);
   g_test_add_func ("/gloss/format/unwritable", test_unwritable);
   g_test_add_func ("/gloss/format/project-labels", test_project_labels);
+  g_test_add_func ("/gloss/format/load-to-read", test_load_to_read);
   g_test_add_func ("/gloss/format/boundaries-saved", test_boundaries_saved);
   g_test_add_func ("/gloss/format/save-async-snapshot", test_save_async_snapshot);
   g_test_add_func ("/gloss/format/windows-1252", test_windows_1252);

@@ -132,6 +132,14 @@ load_text (GFile         *file,
   return g_steal_pointer (&text);
 }
 
+static GlossDocument *load_for_text (GFile              *file,
+                                     GlossText          *text,
+                                     const char         *language,
+                                     GlossProjectCache  *projects,
+                                     gboolean            to_read,
+                                     GCancellable       *cancellable,
+                                     GError            **error);
+
 static GlossDocument *
 load_document (GFile         *file,
                const char    *language,
@@ -148,7 +156,7 @@ load_document (GFile         *file,
   if (text == NULL)
     return NULL;
 
-  return gloss_document_load_for_text (file, text, language, cancellable, error);
+  return load_for_text (file, text, language, NULL, FALSE, cancellable, error);
 }
 
 /**
@@ -192,6 +200,54 @@ gloss_document_load_for_text (GFile         *file,
                               GCancellable  *cancellable,
                               GError       **error)
 {
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (GLOSS_IS_TEXT (text), NULL);
+
+  return load_for_text (file, text, language, NULL, FALSE, cancellable, error);
+}
+
+/**
+ * _gloss_document_load_to_read:
+ * @fallback: (nullable): as for gloss_document_load_fallback()
+ * @projects: where the projects of folders are found once for many
+ *   documents
+ *
+ * Loads a document that is only read, as an export reads each: like
+ * gloss_document_load_fallback(), without what only a save needs. The
+ * annotation file is neither hashed nor its identity taken, so a save of
+ * this document refuses to replace that file (it cannot know it is
+ * unchanged), and whether it may be written is not asked.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+GlossDocument *
+_gloss_document_load_to_read (GFile              *file,
+                              const char         *fallback,
+                              GlossProjectCache  *projects,
+                              GCancellable       *cancellable,
+                              GError            **error)
+{
+  g_autoptr(GlossText) text = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  text = load_text (file, NULL, fallback, cancellable, error);
+  if (text == NULL)
+    return NULL;
+
+  return load_for_text (file, text, NULL, projects, TRUE, cancellable, error);
+}
+
+/* @to_read: the document is only read; see _gloss_document_load_to_read() */
+static GlossDocument *
+load_for_text (GFile              *file,
+               GlossText          *text,
+               const char         *language,
+               GlossProjectCache  *projects,
+               gboolean            to_read,
+               GCancellable       *cancellable,
+               GError            **error)
+{
   g_autoptr(GFile) json_file = NULL;
   g_autoptr(GFile) dir = NULL;
   g_autoptr(GlossLabelSet) project_labels = NULL;
@@ -203,18 +259,25 @@ gloss_document_load_for_text (GFile         *file,
   char *data = NULL;
   gsize length = 0;
 
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (GLOSS_IS_TEXT (text), NULL);
-
   json_file = gloss_document_dup_annotation_file_for (file);
 
   dir = g_file_get_parent (file);
-  if (dir != NULL)
+  if (dir != NULL && projects != NULL)
+    project_labels = gloss_project_cache_load_labels_for (projects, dir, project_problems, cancellable);
+  else if (dir != NULL)
     project_labels = gloss_project_load_labels_for (dir, project_problems, cancellable);
 
   /* Taken before the read: a change in between makes a later save refuse,
-   * never write over it */
-  stamp = query_stamp (json_file);
+   * never write over it. A document only read records a file that exists
+   * and that it cannot recognise, which a save refuses to replace. */
+  if (to_read)
+    {
+      memset (&stamp, 0, sizeof stamp);
+      stamp.known = TRUE;
+      stamp.exists = TRUE;
+    }
+  else
+    stamp = query_stamp (json_file);
   if (!gloss_read_file (json_file, 0, cancellable, &data, &length, &local_error))
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -238,8 +301,11 @@ gloss_document_load_for_text (GFile         *file,
     {
       g_autofree char *name = g_file_get_basename (file);
 
-      hash_contents (data, length, stamp.hash);
-      stamp.has_hash = TRUE;
+      if (!to_read)
+        {
+          hash_contents (data, length, stamp.hash);
+          stamp.has_hash = TRUE;
+        }
       self = gloss_format_parse (text, name, data, length, language, project_labels);
       g_free (data);
     }
@@ -250,7 +316,7 @@ gloss_document_load_for_text (GFile         *file,
 
   /* A file nobody may write opens read-only, with the reason, and is
    * never replaced: "Save Elsewhere" still writes the annotations */
-  if (stamp.exists && !gloss_file_check_replaceable (json_file, &read_only))
+  if (stamp.exists && !to_read && !gloss_file_check_replaceable (json_file, &read_only))
     _gloss_document_set_read_only_reason (self, read_only->message);
 
   return g_steal_pointer (&self);

@@ -14,6 +14,7 @@
 
 #include "gloss-document.h"
 #include "gloss-file-writer.h"
+#include "gloss-project.h"
 
 G_BEGIN_DECLS
 
@@ -100,5 +101,11 @@ void     _gloss_document_copy_disk           (GlossDocument   *self,
                                               GlossDocument   *from);
 void     _gloss_document_set_disk_sha256     (GlossDocument   *self,
                                               const char      *sha256);
+
+GlossDocument *_gloss_document_load_to_read (GFile              *file,
+                                             const char         *fallback,
+                                             GlossProjectCache  *projects,
+                                             GCancellable       *cancellable,
+                                             GError            **error);
 
 G_END_DECLS

@@ -487,6 +487,83 @@ gloss_json_check_members (JsonObject         *object,
     }
 }
 
+#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+/* Whether a byte of @x is zero, or less than @n (at most 128) */
+#define HAS_ZERO(x) (((x) - ONES) & ~(x) & HIGHS)
+#define HAS_LESS(x, n) (((x) - ONES * (n)) & ~(x) & HIGHS)
+
+/* The first byte at or after @p that a JSON string must escape: a quote,
+ * a backslash or a control character; eight bytes at a time, as most
+ * text has none */
+static const guchar *
+find_escape (const guchar *p,
+             const guchar *end)
+{
+  while (end - p >= 8)
+    {
+      guint64 word;
+
+      memcpy (&word, p, sizeof word);
+      if (HAS_ZERO (word ^ (ONES * '"')) | HAS_ZERO (word ^ (ONES * '\\')) | HAS_LESS (word, 0x20))
+        break;
+      p += 8;
+    }
+
+  while (p < end && *p >= 0x20 && *p != '"' && *p != '\\')
+    p++;
+
+  return p;
+}
+
+/**
+ * gloss_json_append_string_len:
+ * @str: UTF-8, @length bytes (NUL bytes are written as `\u0000`)
+ *
+ * Appends @str as a JSON string, as gloss_json_append_string() does.
+ */
+void
+gloss_json_append_string_len (GString    *out,
+                              const char *str,
+                              gsize       length)
+{
+  const guchar *p = (const guchar *)str;
+  const guchar *end = p + length;
+
+  g_string_append_c (out, '"');
+
+  for (;;)
+    {
+      const guchar *run = p;
+      const char *escape;
+      char buf[8];
+
+      p = find_escape (p, end);
+      g_string_append_len (out, (const char *)run, p - run);
+      if (p == end)
+        break;
+
+      switch (*p)
+        {
+        case '"': escape = "\\\""; break;
+        case '\\': escape = "\\\\"; break;
+        case '\n': escape = "\\n"; break;
+        case '\r': escape = "\\r"; break;
+        case '\t': escape = "\\t"; break;
+        case '\b': escape = "\\b"; break;
+        case '\f': escape = "\\f"; break;
+        default:
+          g_snprintf (buf, sizeof buf, "\\u%04x", *p);
+          escape = buf;
+          break;
+        }
+      g_string_append (out, escape);
+      p++;
+    }
+
+  g_string_append_c (out, '"');
+}
+
 /**
  * gloss_json_append_string:
  *
@@ -497,42 +574,7 @@ void
 gloss_json_append_string (GString    *out,
                           const char *str)
 {
-  const char *p = str;
-  const char *run = str;
-
-  g_string_append_c (out, '"');
-
-  for (; *p != '\0'; p++)
-    {
-      guchar c = (guchar)*p;
-      const char *escape = NULL;
-      char buf[8];
-
-      if (c >= 0x20 && c != '"' && c != '\\')
-        continue;
-
-      switch (c)
-        {
-        case '"': escape = "\\\""; break;
-        case '\\': escape = "\\\\"; break;
-        case '\n': escape = "\\n"; break;
-        case '\r': escape = "\\r"; break;
-        case '\t': escape = "\\t"; break;
-        case '\b': escape = "\\b"; break;
-        case '\f': escape = "\\f"; break;
-        default:
-          g_snprintf (buf, sizeof buf, "\\u%04x", c);
-          escape = buf;
-          break;
-        }
-
-      g_string_append_len (out, run, p - run);
-      g_string_append (out, escape);
-      run = p + 1;
-    }
-
-  g_string_append_len (out, run, p - run);
-  g_string_append_c (out, '"');
+  gloss_json_append_string_len (out, str, strlen (str));
 }
 
 /**

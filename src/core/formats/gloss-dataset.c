@@ -207,9 +207,10 @@ _gloss_dataset_append_slice (GString   *out,
                              guint      start,
                              guint      end)
 {
-  g_autofree char *slice = gloss_text_dup_slice (text, start, end);
+  gsize from = gloss_text_get_byte_offset (text, start);
+  gsize to = gloss_text_get_byte_offset (text, end);
 
-  gloss_json_append_string (out, slice);
+  gloss_json_append_string_len (out, gloss_text_get_contents (text) + from, to - from);
 }
 
 /* The label set on one line, for the JSONL formats */
