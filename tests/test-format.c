@@ -300,6 +300,63 @@ test_meta_kept (void)
   g_rmdir (tmpdir);
 }
 
+/* Numbers in "meta" and "orphans", which Gloss keeps without reading
+ * them, come back as they were: json-glib wrote 1e20 as 1e+20.0 and 1e400
+ * as inf, which no JSON reader takes, so the file saved could not be
+ * opened again, and 12345678901234567890 as another number */
+static void
+test_meta_numbers (void)
+{
+  static const char * const numbers[] = {
+    "1e20", "1e-7", "0.1", "1e308", "-0.0", "12345678901234567890", "1e400", "-1E+400", "2.50", "0",
+  };
+  g_autofree char *tmpdir = g_dir_make_tmp ("gloss-test-XXXXXX", NULL);
+  g_autoptr(GFile) file = copy_to_tmp (tmpdir, "a.txt", "One. Two.", -1);
+  g_autoptr(GFile) json_file = gloss_document_dup_annotation_file_for (file);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *head = NULL;
+
+  {
+    g_autoptr(GlossDocument) document = gloss_document_load (file, "en", NULL, &error);
+    g_autoptr(GBytes) bytes = NULL;
+
+    g_assert_no_error (error);
+    bytes = gloss_format_serialize (document);
+    head = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes) - 3);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_autofree char *orphan = g_strdup_printf ("{\"id\":7,\"label\":\"claim\",\"n\":%s,\"list\":[%s,{\"x\":%s}]}",
+                                                 numbers[i], numbers[i], numbers[i]);
+      g_autofree char *meta = g_strdup_printf ("{\"x\":%s,\"y\":[%s],\"s\":\"\\u001f\"}", numbers[i], numbers[i]);
+      g_autofree char *contents = g_strdup_printf ("%s,\n  \"orphans\": [\n    %s\n  ],\n  \"meta\": %s\n}\n",
+                                                   head, orphan, meta);
+
+      g_file_set_contents (g_file_peek_path (json_file), contents, -1, &error);
+      g_assert_no_error (error);
+
+      /* Loaded, saved, loaded and saved again: the same bytes each time */
+      for (guint round = 0; round < 2; round++)
+        {
+          g_autoptr(GlossDocument) document = gloss_document_load (file, NULL, NULL, &error);
+          g_autofree char *saved = NULL;
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (gloss_document_get_problems (document)->len, ==, 0);
+          g_assert_cmpuint (gloss_document_get_n_orphans (document), ==, 1);
+          g_assert_true (gloss_document_save (document, NULL, &error));
+          g_assert_no_error (error);
+          saved = read_file (json_file);
+          g_assert_cmpstr (saved, ==, contents);
+        }
+    }
+
+  g_file_delete (json_file, NULL, NULL);
+  g_file_delete (file, NULL, NULL);
+  g_rmdir (tmpdir);
+}
+
 static void
 test_unwritable (void)
 {
@@ -1191,6 +1248,7 @@ main (int    argc,
   g_test_add_func ("/gloss/format/round-trip", test_round_trip);
   g_test_add_func ("/gloss/format/readme-example", test_readme_example);
   g_test_add_func ("/gloss/format/meta-kept", test_meta_kept);
+  g_test_add_func ("/gloss/format/meta-numbers", test_meta_numbers);
   g_test_add_func ("/gloss/format/unwritable", test_unwritable);
   g_test_add_func ("/gloss/format/project-labels", test_project_labels);
   g_test_add_func ("/gloss/format/load-to-read", test_load_to_read);

@@ -50,7 +50,7 @@ struct _GlossDocument
   GPtrArray     *problems;        /* GlossProblem found when loading */
   char          *annotator;
   char          *meta;            /* the file's "meta" object, kept as it is */
-  JsonArray     *orphans;         /* annotations lost in a changed text */
+  GPtrArray     *orphans;         /* annotations lost in a changed text, as JSON */
   char          *read_only_reason; /* the annotation file may not be written */
   GlossDiskStamp disk;            /* the annotation file as last read or written */
   guint          disk_generation; /* bumped by every write that changes disk */
@@ -94,6 +94,8 @@ void     _gloss_document_set_meta        (GlossDocument   *self,
 const char *_gloss_document_get_meta     (GlossDocument   *self);
 void     _gloss_document_set_orphans     (GlossDocument   *self,
                                               JsonArray       *orphans);
+void     _gloss_document_set_orphans_json (GlossDocument  *self,
+                                              GPtrArray       *orphans);
 char    *_gloss_document_dup_orphans_json (GlossDocument  *self,
                                               const char      *indent);
 void     _gloss_document_emit_changed        (GlossDocument   *self);

@@ -499,8 +499,8 @@ gloss_format_parse (GlossText     *text,
   if (string != NULL)
     language = string;
 
-  /* The label set, the orphans and "meta" are small, and read by code that
-   * takes json-glib's tree */
+  /* The label set is small, and read by code that takes json-glib's tree;
+   * the orphans and "meta" are kept as they were read, numbers too */
   if (gloss_json_check_array (gloss_json_tape_kind (tape, members[LABELS]), "labels", "$", problems))
     {
       g_autoptr(JsonNode) node = gloss_json_tape_to_node (tape, members[LABELS]);
@@ -527,9 +527,17 @@ gloss_format_parse (GlossText     *text,
     {
       if (gloss_json_tape_kind (tape, members[ORPHANS]) == GLOSS_JSON_ARRAY)
         {
-          g_autoptr(JsonNode) node = gloss_json_tape_to_node (tape, members[ORPHANS]);
+          GPtrArray *orphans = g_ptr_array_new_with_free_func (g_free);
 
-          _gloss_document_set_orphans (document, json_node_get_array (node));
+          for (guint e = members[ORPHANS] + 1; e < gloss_json_tape_end (tape, members[ORPHANS]);
+               e = GLOSS_JSON_TAPE_NEXT_ELEMENT (tape, e))
+            {
+              GString *orphan = g_string_new (NULL);
+
+              gloss_json_tape_append_compact (orphan, tape, e);
+              g_ptr_array_add (orphans, g_string_free (orphan, FALSE));
+            }
+          _gloss_document_set_orphans_json (document, orphans);
         }
       else
         gloss_problems_add (problems, "$.orphans", _("“orphans” must be a list, not %s"),
@@ -540,9 +548,10 @@ gloss_format_parse (GlossText     *text,
     {
       if (gloss_json_tape_kind (tape, members[META]) == GLOSS_JSON_OBJECT)
         {
-          g_autoptr(JsonNode) node = gloss_json_tape_to_node (tape, members[META]);
+          GString *meta = g_string_new (NULL);
 
-          _gloss_document_set_meta (document, json_to_string (node, FALSE));
+          gloss_json_tape_append_compact (meta, tape, members[META]);
+          _gloss_document_set_meta (document, g_string_free (meta, FALSE));
         }
       else
         gloss_problems_add (problems, "$.meta", _("“meta” must be an object, not %s"),

@@ -76,6 +76,9 @@ void        gloss_json_append_string (GString     *out,
 void        gloss_json_append_string_len (GString *out,
                                           const char *str,
                                           gsize    length);
+void        gloss_json_append_node   (GString     *out,
+                                      JsonNode    *node);
+char       *gloss_json_node_to_string (JsonNode   *node);
 char       *gloss_json_put_uint      (char        *out,
                                       guint        value);
 

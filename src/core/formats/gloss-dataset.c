@@ -457,7 +457,7 @@ _gloss_dataset_dup_meta (JsonObject         *object,
 
   node = json_node_init_object (json_node_alloc (), meta);
 
-  return json_to_string (node, FALSE);
+  return gloss_json_node_to_string (node);
 }
 
 GlossText *
