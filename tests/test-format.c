@@ -357,6 +357,41 @@ test_meta_numbers (void)
   g_rmdir (tmpdir);
 }
 
+/* Times as Gloss writes them are checked without GDateTime; every
+ * verdict is GDateTime's */
+static void
+test_timestamps (void)
+{
+  static const char * const cases[] = {
+    "2026-11-28T09:15:02Z", "2024-02-29T00:00:00Z", "2023-02-29T00:00:00Z", "2000-02-29T23:59:59Z",
+    "1900-02-29T12:00:00Z", "0000-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z",
+    "2026-13-01T00:00:00Z", "2026-00-10T00:00:00Z", "2026-04-31T00:00:00Z", "2026-01-01T24:00:00Z",
+    "2026-01-01T23:60:00Z", "2026-01-01T23:59:60Z", "2026-01-01t10:00:00z", "2026-01-01T10:00:00+02:00",
+    "2026-01-01T10:00:00", "2026-01-01 10:00:00Z", "2026-1-01T10:00:00Z", "2026-01-01T10:00:00.5Z",
+    "20260101T100000Z", "", "2026-01-01T10:00:0xZ", "+2026-01-01T10:00:00Z",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (14);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (cases[i], NULL);
+
+      g_test_message ("%s", cases[i]);
+      g_assert_true (gloss_timestamp_is_valid (cases[i]) == (time != NULL));
+    }
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autofree char *timestamp = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                                                    g_rand_int_range (rand, 0, 10000), g_rand_int_range (rand, 0, 14),
+                                                    g_rand_int_range (rand, 0, 33), g_rand_int_range (rand, 0, 26),
+                                                    g_rand_int_range (rand, 0, 62), g_rand_int_range (rand, 0, 62));
+      g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (timestamp, NULL);
+
+      g_assert_true (gloss_timestamp_is_valid (timestamp) == (time != NULL));
+    }
+}
+
 static void
 test_unwritable (void)
 {
@@ -1249,6 +1284,7 @@ main (int    argc,
   g_test_add_func ("/gloss/format/readme-example", test_readme_example);
   g_test_add_func ("/gloss/format/meta-kept", test_meta_kept);
   g_test_add_func ("/gloss/format/meta-numbers", test_meta_numbers);
+  g_test_add_func ("/gloss/format/timestamps", test_timestamps);
   g_test_add_func ("/gloss/format/unwritable", test_unwritable);
   g_test_add_func ("/gloss/format/project-labels", test_project_labels);
   g_test_add_func ("/gloss/format/load-to-read", test_load_to_read);

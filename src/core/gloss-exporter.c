@@ -773,7 +773,7 @@ gloss_exporter_get_n_documents (GlossExporter *self)
  * so that the writer does not. At most LOAD_AHEAD_BATCHES per worker are
  * loaded ahead, and at most LOAD_AHEAD_BYTES of texts, so that a corpus
  * of long texts does not take much more memory than one text. */
-#define BATCH_DOCUMENTS 4
+#define BATCH_DOCUMENTS 8
 #define BATCH_BYTES (1024 * 1024)
 #define LOAD_AHEAD_BATCHES 2
 #define LOAD_AHEAD_BYTES (64 * 1024 * 1024)
@@ -783,6 +783,7 @@ typedef struct
 {
   GFile         *file;
   goffset        size;
+  guint          batch_end;  /* the position of the last document of its batch */
   GlossDocument *document;
   GError        *error;
   gboolean       done;
@@ -799,7 +800,7 @@ typedef struct
 {
   GMutex             mutex;
   GCond              cond;
-  gboolean           waiting;   /* the writer waits for a document */
+  gboolean           waiting;   /* the writer waits for a batch */
   gboolean           stopped;   /* the writer failed: load no more */
   const char        *encoding;
   GlossProjectCache *projects;
@@ -830,10 +831,11 @@ load_batch (gpointer data,
       if (!g_atomic_int_get (&loading->stopped))
         load (&result, loading);
 
+      /* The writer that waits is woken once the batch is done */
       g_mutex_lock (&loading->mutex);
       batch->first[i] = result;
       batch->first[i].done = TRUE;
-      if (loading->waiting)
+      if (loading->waiting && i == batch->n - 1)
         g_cond_signal (&loading->cond);
       g_mutex_unlock (&loading->mutex);
     }
@@ -984,6 +986,8 @@ gloss_export_corpus (GlossExporter  *exporter,
               batch->n++;
               next++;
             }
+          for (guint k = 0; k < batch->n; k++)
+            batch->first[k].batch_end = next - 1;
           ahead += size;
           batch->written = g_steal_pointer (&written);
           written = g_ptr_array_new_with_free_func (g_object_unref);
@@ -993,10 +997,13 @@ gloss_export_corpus (GlossExporter  *exporter,
       if (pool != NULL)
         {
           g_mutex_lock (&loading.mutex);
-          loading.waiting = TRUE;
-          while (!loaded->done)
-            g_cond_wait (&loading.cond, &loading.mutex);
-          loading.waiting = FALSE;
+          if (!loaded->done)
+            {
+              loading.waiting = TRUE;
+              while (!slots[loaded->batch_end].done)
+                g_cond_wait (&loading.cond, &loading.mutex);
+              loading.waiting = FALSE;
+            }
           g_mutex_unlock (&loading.mutex);
           ahead -= loaded->size;
         }
