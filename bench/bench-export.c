@@ -17,7 +17,9 @@
  *   bench-export [--runs N] [--documents N] [--gloss PATH] [--python PATH] [--corpus DIR]
  *
  * --gloss runs another build's `gloss`, to compare one before a change;
- * --corpus exports an existing folder instead of making one.
+ * --python another Python (by default the interpreter `python3` on the
+ * PATH runs, not a shim in front of it); --corpus exports an existing
+ * folder instead of making one.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -66,6 +68,24 @@ run (char **argv)
     }
 
   return taken;
+}
+
+/* The interpreter itself: a `python3` on the PATH may be a shim (pyenv's
+ * is a shell script) that would add its own start-up to every run */
+static char *
+resolve_python (char *python)
+{
+  char *argv[] = { python, (char *)"-c", (char *)"import sys; print(sys.executable)", NULL };
+  g_autofree char *out = NULL;
+  int status;
+
+  if (!g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, NULL) ||
+      !g_spawn_check_wait_status (status, NULL) || g_strstrip (out)[0] == '\0')
+    return python;
+
+  g_free (python);
+
+  return g_steal_pointer (&out);
 }
 
 /* Both outputs must be the same bytes; says where they part if not */
@@ -148,6 +168,7 @@ main (int    argc,
       g_printerr ("No python3 found\n");
       return 1;
     }
+  python = resolve_python (python);
   if (gloss_path != NULL)
     gloss_argv[0] = gloss_path;
   python_argv[0] = python;
@@ -211,6 +232,7 @@ main (int    argc,
   gloss_time = median (programs[1].times, runs);
 
   g_print ("Corpus: %s\n", figures ? figures : corpus);
+  g_print ("Python: %s\n", python);
   g_print ("Output: %u lines, %.1f MB, the same bytes from both; median of %d runs, each a process of its own\n",
            n_lines, n_bytes / 1e6, runs);
   for (guint p = 0; p < G_N_ELEMENTS (programs); p++)
