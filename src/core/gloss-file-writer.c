@@ -49,7 +49,7 @@
 
 /* How much of a temporary file is written before it is sent on towards
  * the disk */
-#define SEND_AHEAD_BYTES (4 * 1024 * 1024)
+#define SEND_AHEAD_BYTES (1 * 1024 * 1024)
 
 typedef enum
 {
