@@ -125,35 +125,6 @@ read_hex4 (const guchar *p,
   return value;
 }
 
-#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
-#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
-/* Whether a byte of @x is zero, or less than @n (at most 128) */
-#define HAS_ZERO(x) (((x) - ONES) & ~(x) & HIGHS)
-#define HAS_LESS(x, n) (((x) - ONES * (n)) & ~(x) & HIGHS)
-
-/* The first byte at or after @p that is not plain ASCII in a string (a
- * quote, a backslash, a control character or not ASCII), eight bytes at
- * a time: most of the file is the text of strings */
-static const guchar *
-skip_plain (const guchar *p,
-            const guchar *end)
-{
-  while (end - p >= 8)
-    {
-      guint64 word;
-
-      memcpy (&word, p, sizeof word);
-      if (HAS_ZERO (word ^ (ONES * '"')) | HAS_ZERO (word ^ (ONES * '\\')) | HAS_LESS (word, 0x20) | (word & HIGHS))
-        break;
-      p += 8;
-    }
-
-  while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
-    p++;
-
-  return p;
-}
-
 /* Reads the string that starts at the quote at reader->p into the string
  * buffer, and adds its token */
 static gboolean
@@ -169,7 +140,8 @@ read_string (Reader *reader)
     {
       const guchar *run = p;
 
-      p = skip_plain (p, end);
+      /* Plain ASCII is copied as it is */
+      p = gloss_utf8_skip_json_plain (p, end, TRUE);
       memcpy (out, run, p - run);
       out += p - run;
 

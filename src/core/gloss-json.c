@@ -18,6 +18,7 @@
 #include "gloss-json.h"
 #include "gloss-problem.h"
 #include "gloss-text.h"
+#include "gloss-utf8-private.h"
 
 /* json-glib recurses once per nesting level, so a hostile file nested
  * 100 000 levels deep would overflow the stack. One linear pass over the
@@ -489,35 +490,6 @@ gloss_json_check_members (JsonObject         *object,
     }
 }
 
-#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
-#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
-/* Whether a byte of @x is zero, or less than @n (at most 128) */
-#define HAS_ZERO(x) (((x) - ONES) & ~(x) & HIGHS)
-#define HAS_LESS(x, n) (((x) - ONES * (n)) & ~(x) & HIGHS)
-
-/* The first byte at or after @p that a JSON string must escape: a quote,
- * a backslash or a control character; eight bytes at a time, as most
- * text has none */
-static const guchar *
-find_escape (const guchar *p,
-             const guchar *end)
-{
-  while (end - p >= 8)
-    {
-      guint64 word;
-
-      memcpy (&word, p, sizeof word);
-      if (HAS_ZERO (word ^ (ONES * '"')) | HAS_ZERO (word ^ (ONES * '\\')) | HAS_LESS (word, 0x20))
-        break;
-      p += 8;
-    }
-
-  while (p < end && *p >= 0x20 && *p != '"' && *p != '\\')
-    p++;
-
-  return p;
-}
-
 /**
  * gloss_json_append_string_len:
  * @str: UTF-8, @length bytes (NUL bytes are written as `\u0000`)
@@ -540,7 +512,7 @@ gloss_json_append_string_len (GString    *out,
       const char *escape;
       char buf[8];
 
-      p = find_escape (p, end);
+      p = gloss_utf8_skip_json_plain (p, end, FALSE);
       g_string_append_len (out, (const char *)run, p - run);
       if (p == end)
         break;
