@@ -140,13 +140,16 @@ static GlossDocument *load_for_text (GFile              *file,
                                      GCancellable       *cancellable,
                                      GError            **error);
 
+/* @projects, @to_read: see _gloss_document_load_to_read() */
 static GlossDocument *
-load_document (GFile         *file,
-               const char    *language,
-               const char    *encoding,
-               const char    *fallback,
-               GCancellable  *cancellable,
-               GError       **error)
+load_document (GFile              *file,
+               const char         *language,
+               const char         *encoding,
+               const char         *fallback,
+               GlossProjectCache  *projects,
+               gboolean            to_read,
+               GCancellable       *cancellable,
+               GError            **error)
 {
   g_autoptr(GlossText) text = NULL;
 
@@ -156,7 +159,7 @@ load_document (GFile         *file,
   if (text == NULL)
     return NULL;
 
-  return load_for_text (file, text, language, NULL, FALSE, cancellable, error);
+  return load_for_text (file, text, language, projects, to_read, cancellable, error);
 }
 
 /**
@@ -227,15 +230,7 @@ _gloss_document_load_to_read (GFile              *file,
                               GCancellable       *cancellable,
                               GError            **error)
 {
-  g_autoptr(GlossText) text = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  text = load_text (file, NULL, fallback, cancellable, error);
-  if (text == NULL)
-    return NULL;
-
-  return load_for_text (file, text, NULL, projects, TRUE, cancellable, error);
+  return load_document (file, NULL, NULL, fallback, projects, TRUE, cancellable, error);
 }
 
 /* @to_read: the document is only read; see _gloss_document_load_to_read() */
@@ -338,7 +333,7 @@ gloss_document_load_encoded (GFile         *file,
                              GCancellable  *cancellable,
                              GError       **error)
 {
-  return load_document (file, language, encoding, NULL, cancellable, error);
+  return load_document (file, language, encoding, NULL, NULL, FALSE, cancellable, error);
 }
 
 /**
@@ -359,7 +354,7 @@ gloss_document_load_fallback (GFile         *file,
                               GCancellable  *cancellable,
                               GError       **error)
 {
-  return load_document (file, language, NULL, fallback, cancellable, error);
+  return load_document (file, language, NULL, fallback, NULL, FALSE, cancellable, error);
 }
 
 typedef struct
