@@ -48,24 +48,6 @@ print_row (const char *what,
            what, n, time.wall, time.cpu, time.cpu * 1000.0 / MAX (n, 1), unit);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 static char *self_path;
 
 /* Runs this program anew as `--fresh ARG…`, for a step that is a command

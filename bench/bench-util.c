@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -73,4 +74,24 @@ make_news_text (gsize n_bytes)
                             i % 28 + 1, i, i % 900 + 10, i, i, i % 90 + 1, i % 10, i);
 
   return text;
+}
+
+/* Removes a folder and all below it; a link to a folder is removed, not
+ * followed */
+void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
 }

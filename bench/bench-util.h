@@ -25,5 +25,6 @@ Clock    clock_since      (Clock  start);
 Clock    median           (Clock *times,
                            guint  n);
 GString *make_news_text   (gsize  n_bytes);
+void     remove_tree      (const char *path);
 
 G_END_DECLS

@@ -8,10 +8,13 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "gloss-corpus.h"
 #include "gloss-importer.h"
+#include "gloss-problem.h"
 
 static const struct
 {
@@ -103,6 +106,88 @@ test_import_id (void)
   g_assert_cmpstr (foreign, ==, "a%20b.txt");
 }
 
+static void
+touch (const char *root,
+       const char *path)
+{
+  g_autofree char *full = g_build_filename (root, path, NULL);
+  g_autofree char *dir = g_path_get_dirname (full);
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (dir, 0755);
+  g_file_set_contents (full, "Ein Satz.", -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_all (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_all (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+/* The texts of a folder: nested folders, in the order of their paths'
+ * bytes ("a-b" before "a/b" before "a0"); hidden files and folders passed
+ * over; links to texts taken, links to folders not followed (one named
+ * like a text is taken as one, and fails when read); a name that is not
+ * UTF-8; a named pipe reported */
+static void
+test_find_files (void)
+{
+  static const char * const texts[] = {
+    "a-b.txt", "a/b.txt", "a/deep/er/est.txt", "a0.txt", "z.txt", "\xff\xfe.txt", "Grüße.txt",
+  };
+  static const char * const expected[] = {
+    "Grüße.txt", "a-b.txt", "a/b.txt", "a/deep/er/est.txt", "a/link.txt", "a0.txt", "folder-link.txt",
+    "z.txt", "\xff\xfe.txt",
+  };
+  g_autofree char *dir = g_dir_make_tmp ("gloss-corpus-XXXXXX", NULL);
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  g_autoptr(GPtrArray) problems = gloss_problems_new ();
+  g_autoptr(GPtrArray) files = NULL;
+  g_autofree char *fifo = g_build_filename (dir, "a", "deep", "pipe.txt", NULL);
+  g_autofree char *link = g_build_filename (dir, "a", "link.txt", NULL);
+  g_autofree char *folder_link = g_build_filename (dir, "folder-link.txt", NULL);
+  g_autofree char *loop = g_build_filename (dir, "a", "deep", "loop", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    touch (dir, texts[i]);
+  touch (dir, ".git/hidden.txt");
+  touch (dir, "a/.hidden.txt");
+  touch (dir, "a/notes.md");
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (symlink ("b.txt", link), ==, 0);
+  g_assert_cmpint (symlink ("a", folder_link), ==, 0);
+  g_assert_cmpint (symlink ("..", loop), ==, 0);
+
+  files = gloss_corpus_find_files (root, ".txt", problems, NULL);
+  g_assert_cmpuint (files->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *relative = g_file_get_relative_path (root, g_ptr_array_index (files, i));
+
+      g_assert_cmpstr (relative, ==, expected[i]);
+    }
+
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpstr (((GlossProblem *)g_ptr_array_index (problems, 0))->message, ==,
+                   "“pipe.txt” is not a regular file (it is a named pipe); skipped");
+  g_assert_true (g_str_has_suffix (((GlossProblem *)g_ptr_array_index (problems, 0))->file, "a/deep/pipe.txt"));
+
+  remove_all (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -113,6 +198,7 @@ main (int    argc,
   g_test_add_func ("/gloss/corpus/foreign-ids", test_foreign_ids);
   g_test_add_func ("/gloss/corpus/round-trip-random", test_round_trip_random);
   g_test_add_func ("/gloss/corpus/import-id", test_import_id);
+  g_test_add_func ("/gloss/corpus/find-files", test_find_files);
 
   return g_test_run ();
 }

@@ -18,6 +18,7 @@
 #include "gloss-document.h"
 #include "gloss-error.h"
 #include "gloss-export-job.h"
+#include "gloss-exporter-private.h"
 #include "gloss-exporter.h"
 #include "gloss-importer.h"
 #include "gloss-json.h"
@@ -659,6 +660,153 @@ test_async_invalid (void)
   remove_tree (folder);
 }
 
+static void
+write_file (GFile      *folder,
+            const char *path,
+            const char *contents)
+{
+  g_autoptr(GFile) file = g_file_resolve_relative_path (folder, path);
+  g_autoptr(GError) error = NULL;
+
+  g_file_replace_contents (file, contents, strlen (contents), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* Copies of the fixture corpus in folders k00, k01 …, with a broken
+ * annotation file, a changed text, a text that is not UTF-8, a project
+ * file with problems and one with labels of its own among the first ten */
+static GPtrArray *
+make_large_corpus (GFile *root,
+                   guint  n_copies)
+{
+  static const char * const names[] = {
+    "de/rathaus.txt", "de/rathaus.txt.gloss.json", "de/sport/fussball.txt", "de/sport/fussball.txt.gloss.json",
+    "en/council.txt", "en/council.txt.gloss.json", "en/unannotated.txt",
+  };
+  g_autoptr(GError) error = NULL;
+
+  for (guint k = 0; k < n_copies; k++)
+    {
+      g_autofree char *name = g_strdup_printf ("k%02u", k);
+      g_autoptr(GFile) folder = g_file_get_child (root, name);
+
+      g_file_make_directory (folder, NULL, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        copy_fixture (folder, names[i]);
+    }
+
+  write_file (root, "k03/council.txt.gloss.json", "{\"format\": ");
+  write_file (root, "k05/rathaus.txt", "Ein anderer Text.\n");
+  write_file (root, "k08/fussball.txt", "Fu\xDF\xFF ball\n");
+  write_file (root, "k06/gloss-project.json", "{\"format\": \"gloss-project\", \"version\": 1}");
+  write_file (root, "k02/gloss-project.json",
+              "{\"format\": \"gloss-project\", \"version\": 1, \"labels\": ["
+              "{\"id\": \"quote\"}, {\"id\": \"source\"}, {\"id\": \"claim\"}, {\"id\": \"extra\"}]}");
+
+  return gloss_corpus_find_files (root, ".txt", NULL, NULL);
+}
+
+static GBytes *
+export_large_corpus (GFile             *root,
+                     GPtrArray         *files,
+                     GlossExportFormat  format,
+                     guint              n_workers,
+                     GPtrArray         *invalid)
+{
+  g_autoptr(GlossExporter) exporter = gloss_exporter_new (format);
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GPtrArray) roots = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < files->len; i++)
+    g_ptr_array_add (roots, g_object_ref (root));
+
+  _gloss_exporter_set_n_workers (exporter, n_workers);
+  g_assert_true (gloss_export_corpus (exporter, files, roots, stream, NULL, invalid, NULL, &error));
+  g_assert_no_error (error);
+  g_output_stream_close (stream, NULL, NULL);
+  g_assert_cmpuint (gloss_exporter_get_n_documents (exporter), ==, 40 - 7);
+
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+}
+
+/* Documents loaded in worker threads give the same bytes, and the same
+ * documents left out with the same problems in the same order, as
+ * documents loaded one after another */
+static void
+test_corpus_workers (void)
+{
+  static const GlossExportFormat formats[] = { GLOSS_EXPORT_SENTENCES_JSONL, GLOSS_EXPORT_JSON };
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  g_autoptr(GPtrArray) files = make_large_corpus (root, 10);
+
+  g_assert_cmpuint (files->len, ==, 40);
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autoptr(GPtrArray) one_invalid = gloss_problems_new ();
+      g_autoptr(GBytes) one = export_large_corpus (root, files, formats[f], 1, one_invalid);
+
+      for (guint n_workers = 2; n_workers <= 5; n_workers += 3)
+        {
+          g_autoptr(GPtrArray) invalid = gloss_problems_new ();
+          g_autoptr(GBytes) bytes = export_large_corpus (root, files, formats[f], n_workers, invalid);
+
+          g_assert_true (g_bytes_equal (bytes, one));
+          g_assert_cmpuint (invalid->len, ==, one_invalid->len);
+          for (guint i = 0; i < invalid->len; i++)
+            {
+              GlossProblem *a = g_ptr_array_index (invalid, i);
+              GlossProblem *b = g_ptr_array_index (one_invalid, i);
+
+              g_assert_cmpstr (a->file, ==, b->file);
+              g_assert_cmpstr (a->path, ==, b->path);
+              g_assert_cmpstr (a->message, ==, b->message);
+            }
+        }
+
+      /* The broken annotation file, the changed text, the text that is
+       * not UTF-8, and the four texts under the broken project */
+      g_assert_cmpuint (one_invalid->len, >=, 7);
+      g_assert_nonnull (strstr (((GlossProblem *)g_ptr_array_index (one_invalid, 0))->file, "k03"));
+    }
+
+  remove_tree (root);
+}
+
+/* A write that fails half-way (the first 64 KB into 30 KB) stops the
+ * export, however many documents the workers loaded ahead; under valgrind
+ * and ASan nothing leaks */
+static void
+test_corpus_write_fails (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  g_autoptr(GPtrArray) files = make_large_corpus (root, 40);
+  g_autofree char *buffer = g_malloc (30000);
+
+  for (guint n_workers = 1; n_workers <= 4; n_workers += 3)
+    {
+      g_autoptr(GlossExporter) exporter = gloss_exporter_new (GLOSS_EXPORT_SENTENCES_JSONL);
+      g_autoptr(GOutputStream) stream = g_memory_output_stream_new (buffer, 30000, NULL, NULL);
+      g_autoptr(GPtrArray) roots = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GPtrArray) invalid = gloss_problems_new ();
+      g_autoptr(GError) error = NULL;
+
+      for (guint i = 0; i < files->len; i++)
+        g_ptr_array_add (roots, g_object_ref (root));
+
+      _gloss_exporter_set_n_workers (exporter, n_workers);
+      g_assert_false (gloss_export_corpus (exporter, files, roots, stream, NULL, invalid, NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+      g_assert_cmpuint (gloss_exporter_get_n_documents (exporter), <, 160 - 7);
+    }
+
+  remove_tree (root);
+}
+
 static guint
 count_children (GFile *folder)
 {
@@ -1039,6 +1187,8 @@ main (int   argc,
   g_test_add_func ("/gloss/export/filters", test_filters);
   g_test_add_func ("/gloss/export/card", test_card);
   g_test_add_func ("/gloss/export/async-invalid", test_async_invalid);
+  g_test_add_func ("/gloss/export/corpus/workers", test_corpus_workers);
+  g_test_add_func ("/gloss/export/corpus/write-fails", test_corpus_write_fails);
   g_test_add_func ("/gloss/export/job/file", test_job_file);
   g_test_add_func ("/gloss/export/job/cancelled", test_job_cancelled);
   g_test_add_func ("/gloss/export/job/empty", test_job_empty);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "gloss-annotation.h"
+#include "gloss-document-private.h"
 #include "gloss-document.h"
 #include "gloss-error.h"
 #include "gloss-file-writer.h"
@@ -299,6 +300,98 @@ test_meta_kept (void)
   g_rmdir (tmpdir);
 }
 
+/* Numbers in "meta" and "orphans", which Gloss keeps without reading
+ * them, come back as they were: json-glib wrote 1e20 as 1e+20.0 and 1e400
+ * as inf, which no JSON reader takes, so the file saved could not be
+ * opened again, and 12345678901234567890 as another number */
+static void
+test_meta_numbers (void)
+{
+  static const char * const numbers[] = {
+    "1e20", "1e-7", "0.1", "1e308", "-0.0", "12345678901234567890", "1e400", "-1E+400", "2.50", "0",
+  };
+  g_autofree char *tmpdir = g_dir_make_tmp ("gloss-test-XXXXXX", NULL);
+  g_autoptr(GFile) file = copy_to_tmp (tmpdir, "a.txt", "One. Two.", -1);
+  g_autoptr(GFile) json_file = gloss_document_dup_annotation_file_for (file);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *head = NULL;
+
+  {
+    g_autoptr(GlossDocument) document = gloss_document_load (file, "en", NULL, &error);
+    g_autoptr(GBytes) bytes = NULL;
+
+    g_assert_no_error (error);
+    bytes = gloss_format_serialize (document);
+    head = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes) - 3);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_autofree char *orphan = g_strdup_printf ("{\"id\":7,\"label\":\"claim\",\"n\":%s,\"list\":[%s,{\"x\":%s}]}",
+                                                 numbers[i], numbers[i], numbers[i]);
+      g_autofree char *meta = g_strdup_printf ("{\"x\":%s,\"y\":[%s],\"s\":\"\\u001f\"}", numbers[i], numbers[i]);
+      g_autofree char *contents = g_strdup_printf ("%s,\n  \"orphans\": [\n    %s\n  ],\n  \"meta\": %s\n}\n",
+                                                   head, orphan, meta);
+
+      g_file_set_contents (g_file_peek_path (json_file), contents, -1, &error);
+      g_assert_no_error (error);
+
+      /* Loaded, saved, loaded and saved again: the same bytes each time */
+      for (guint round = 0; round < 2; round++)
+        {
+          g_autoptr(GlossDocument) document = gloss_document_load (file, NULL, NULL, &error);
+          g_autofree char *saved = NULL;
+
+          g_assert_no_error (error);
+          g_assert_cmpuint (gloss_document_get_problems (document)->len, ==, 0);
+          g_assert_cmpuint (gloss_document_get_n_orphans (document), ==, 1);
+          g_assert_true (gloss_document_save (document, NULL, &error));
+          g_assert_no_error (error);
+          saved = read_file (json_file);
+          g_assert_cmpstr (saved, ==, contents);
+        }
+    }
+
+  g_file_delete (json_file, NULL, NULL);
+  g_file_delete (file, NULL, NULL);
+  g_rmdir (tmpdir);
+}
+
+/* Times as Gloss writes them are checked without GDateTime; every
+ * verdict is GDateTime's */
+static void
+test_timestamps (void)
+{
+  static const char * const cases[] = {
+    "2026-11-28T09:15:02Z", "2024-02-29T00:00:00Z", "2023-02-29T00:00:00Z", "2000-02-29T23:59:59Z",
+    "1900-02-29T12:00:00Z", "0000-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z",
+    "2026-13-01T00:00:00Z", "2026-00-10T00:00:00Z", "2026-04-31T00:00:00Z", "2026-01-01T24:00:00Z",
+    "2026-01-01T23:60:00Z", "2026-01-01T23:59:60Z", "2026-01-01t10:00:00z", "2026-01-01T10:00:00+02:00",
+    "2026-01-01T10:00:00", "2026-01-01 10:00:00Z", "2026-1-01T10:00:00Z", "2026-01-01T10:00:00.5Z",
+    "20260101T100000Z", "", "2026-01-01T10:00:0xZ", "+2026-01-01T10:00:00Z",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (14);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (cases[i], NULL);
+
+      g_test_message ("%s", cases[i]);
+      g_assert_true (gloss_timestamp_is_valid (cases[i]) == (time != NULL));
+    }
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autofree char *timestamp = g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                                                    g_rand_int_range (rand, 0, 10000), g_rand_int_range (rand, 0, 14),
+                                                    g_rand_int_range (rand, 0, 33), g_rand_int_range (rand, 0, 26),
+                                                    g_rand_int_range (rand, 0, 62), g_rand_int_range (rand, 0, 62));
+      g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (timestamp, NULL);
+
+      g_assert_true (gloss_timestamp_is_valid (timestamp) == (time != NULL));
+    }
+}
+
 static void
 test_unwritable (void)
 {
@@ -416,6 +509,90 @@ test_project_labels (void)
   g_file_delete (json_file, NULL, NULL);
   g_file_delete (file, NULL, NULL);
   g_rmdir (sub);
+  g_rmdir (tmpdir);
+}
+
+/* A document loaded only to be read, as an export loads each: the
+ * project of its folder is read once for all its documents, each gets
+ * labels of its own, and a save never replaces its annotation file,
+ * whose contents were not recorded */
+static void
+test_load_to_read (void)
+{
+  g_autofree char *tmpdir = g_dir_make_tmp ("gloss-test-XXXXXX", NULL);
+  g_autofree char *project_path = g_build_filename (tmpdir, "gloss-project.json", NULL);
+  g_autoptr(GFile) a = copy_to_tmp (tmpdir, "a.txt", "Gerüchte halten sich. Niemand weiß, woher.", -1);
+  g_autoptr(GFile) b = copy_to_tmp (tmpdir, "b.txt", "Noch ein Text. Mit zwei Sätzen.", -1);
+  g_autoptr(GFile) a_json = gloss_document_dup_annotation_file_for (a);
+  g_autoptr(GFile) b_json = gloss_document_dup_annotation_file_for (b);
+  GFile *texts[] = { a, b };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  /* Annotation files as Gloss writes them */
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GlossDocument) document = gloss_document_load (texts[i], "de", NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (gloss_document_add_label (document, 0, "claim"));
+      g_assert_true (gloss_document_save (document, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_file_set_contents (project_path,
+                       "{\"format\": \"gloss-project\", \"version\": 1, \"labels\": ["
+                       "{\"id\": \"claim\", \"key\": \"c\"}, {\"id\": \"rumour\", \"key\": \"r\"}]}",
+                       -1, &error);
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(GlossProjectCache) projects = gloss_project_cache_new ();
+    g_autoptr(GlossDocument) first = _gloss_document_load_to_read (a, NULL, projects, NULL, &error);
+    g_autoptr(GlossDocument) second = _gloss_document_load_to_read (b, NULL, projects, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (gloss_document_get_problems (first)->len, ==, 0);
+    g_assert_cmpuint (gloss_document_get_problems (second)->len, ==, 0);
+    g_assert_nonnull (gloss_label_set_lookup (gloss_document_get_labels (first), "rumour"));
+    g_assert_nonnull (gloss_label_set_lookup (gloss_document_get_labels (second), "rumour"));
+    g_assert_true (gloss_document_get_labels (first) != gloss_document_get_labels (second));
+    g_assert_cmpuint (gloss_document_get_n_annotated (second), ==, 1);
+
+    before = read_file (a_json);
+    g_assert_true (gloss_document_add_label (first, 1, "rumour"));
+    g_assert_false (gloss_document_save (first, NULL, &error));
+    g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK);
+    g_clear_error (&error);
+    after = read_file (a_json);
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  /* A broken project: each document gets its problem */
+  g_file_set_contents (project_path, "{\"format\": \"gloss-project\", \"version\": 1, \"labels\": [{\"id\": \"Bad Id\"}]}",
+                       -1, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GlossProjectCache) projects = gloss_project_cache_new ();
+
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      {
+        g_autoptr(GlossDocument) document = _gloss_document_load_to_read (texts[i], NULL, projects, NULL, &error);
+        GlossProblem *problem;
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (gloss_document_get_problems (document)->len, ==, 1);
+        problem = g_ptr_array_index (gloss_document_get_problems (document), 0);
+        g_assert_cmpstr (problem->file, ==, project_path);
+        g_assert_cmpstr (problem->path, ==, "$.labels[0]");
+      }
+  }
+
+  g_remove (project_path);
+  g_file_delete (a_json, NULL, NULL);
+  g_file_delete (b_json, NULL, NULL);
+  g_file_delete (a, NULL, NULL);
+  g_file_delete (b, NULL, NULL);
   g_rmdir (tmpdir);
 }
 
@@ -1106,8 +1283,11 @@ main (int    argc,
   g_test_add_func ("/gloss/format/round-trip", test_round_trip);
   g_test_add_func ("/gloss/format/readme-example", test_readme_example);
   g_test_add_func ("/gloss/format/meta-kept", test_meta_kept);
+  g_test_add_func ("/gloss/format/meta-numbers", test_meta_numbers);
+  g_test_add_func ("/gloss/format/timestamps", test_timestamps);
   g_test_add_func ("/gloss/format/unwritable", test_unwritable);
   g_test_add_func ("/gloss/format/project-labels", test_project_labels);
+  g_test_add_func ("/gloss/format/load-to-read", test_load_to_read);
   g_test_add_func ("/gloss/format/boundaries-saved", test_boundaries_saved);
   g_test_add_func ("/gloss/format/save-async-snapshot", test_save_async_snapshot);
   g_test_add_func ("/gloss/format/windows-1252", test_windows_1252);

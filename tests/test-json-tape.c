@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "gloss-fuzz.h"
@@ -253,6 +254,134 @@ test_numbers (void)
   g_assert_cmpuint (i, ==, G_N_ELEMENTS (expected));
 }
 
+/* Compact JSON of a value Gloss keeps without reading it ("meta",
+ * "orphans"): json-glib's layout, every number as the file wrote it, a
+ * name given twice as json-glib reads it; what is written reads back the
+ * same */
+static void
+test_compact (void)
+{
+  static const struct
+  {
+    const char *json;
+    const char *compact;
+  } cases[] = {
+    { "{\"a\": 1, \"b\": [true, false, null], \"a\": {\"c\": 2}, \"\": \"empty name\"}",
+      "{\"a\":{\"c\":2},\"b\":[true,false,null],\"\":\"empty name\"}" },
+    { "[1e20, 1e-7, 0.1, 1e308, -0.0, 12345678901234567890, 1e400, -1E+400, 0.10, 1E+2, -0]",
+      "[1e20,1e-7,0.1,1e308,-0.0,12345678901234567890,1e400,-1E+400,0.10,1E+2,-0]" },
+    { "{\"s\": \"\\u001f\\u007f\\/\\t\\u00e4\\ud83d\\ude00\"}", "{\"s\":\"\\u001f\x7f/\\t\xC3\xA4\xF0\x9F\x98\x80\"}" },
+    { " [ { } , [ ] ] ", "[{},[]]" },
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (12);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GlossJsonTape) tape = gloss_json_tape_parse (cases[i].json, strlen (cases[i].json), NULL);
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      g_assert_nonnull (tape);
+      gloss_json_tape_append_compact (out, tape, 0);
+      g_assert_cmpstr (out->str, ==, cases[i].compact);
+    }
+
+  /* Of json-glib's own output (whole numbers and strings without control
+   * characters, where it is right) the same bytes: files that Gloss wrote
+   * before keep theirs. Objects of over 16 members, with names given
+   * twice, take another way. */
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autoptr(GString) json = g_string_new ("{");
+      g_autoptr(GlossJsonTape) tape = NULL;
+      g_autoptr(GlossJsonTape) again = NULL;
+      g_autoptr(JsonNode) node = NULL;
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(GString) out_again = g_string_new (NULL);
+      g_autofree char *expected = NULL;
+      guint n = g_rand_int_range (rand, 0, 40);
+
+      for (guint m = 0; m < n; m++)
+        g_string_append_printf (json, "%s\"m%u\": [%d, \"é\\\"%u\", {\"x\": %s}]", m ? ", " : "",
+                                g_rand_int_range (rand, 0, 25), g_rand_int_range (rand, -1000, 1000), m,
+                                g_rand_boolean (rand) ? "true" : "null");
+      g_string_append_c (json, '}');
+
+      tape = gloss_json_tape_parse (json->str, json->len, NULL);
+      node = gloss_json_parse (json->str, json->len, NULL);
+      g_assert_nonnull (tape);
+      g_assert_nonnull (node);
+      gloss_json_tape_append_compact (out, tape, 0);
+      expected = json_to_string (node, FALSE);
+      g_assert_cmpstr (out->str, ==, expected);
+
+      again = gloss_json_tape_parse (out->str, out->len, NULL);
+      g_assert_nonnull (again);
+      gloss_json_tape_append_compact (out_again, again, 0);
+      g_assert_cmpstr (out_again->str, ==, out->str);
+    }
+}
+
+/* A json-glib tree is written as json-glib writes it, but each double as
+ * the shortest text that reads back as the same double (as Python's
+ * repr() writes it): json-glib wrote 1e20 as 1e+20.0, which is not JSON */
+static void
+test_append_node (void)
+{
+  static const struct
+  {
+    double      value;
+    const char *text;
+  } doubles[] = {
+    { 1e20, "1e+20" }, { 1e-7, "1e-07" }, { 0.1, "0.1" }, { 1e308, "1e+308" }, { -0.0, "-0.0" },
+    { 0.0, "0.0" }, { 2.5, "2.5" }, { 3.0, "3.0" }, { 100.0, "100.0" }, { 1e15, "1000000000000000.0" },
+    { 1e16, "1e+16" }, { 0.0001, "0.0001" }, { 0.00001, "1e-05" }, { 123456789.123, "123456789.123" },
+    { 1.7976931348623157e308, "1.7976931348623157e+308" }, { 5e-324, "5e-324" }, { -2.25e-10, "-2.25e-10" },
+    { 0.1 + 0.2, "0.30000000000000004" }, { 1.0 / 3.0, "0.3333333333333333" }, { 12345678901234567890.0, "1.2345678901234567e+19" },
+    { INFINITY, "1e999" }, { -INFINITY, "-1e999" },
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+
+  for (guint i = 0; i < G_N_ELEMENTS (doubles); i++)
+    {
+      g_autoptr(JsonNode) node = json_node_init_double (json_node_alloc (), doubles[i].value);
+      g_autofree char *text = gloss_json_node_to_string (node);
+
+      g_assert_cmpstr (text, ==, doubles[i].text);
+    }
+
+  /* Any double: the text is a JSON number that reads back as it */
+  for (guint i = 0; i < 20000; i++)
+    {
+      guint64 bits = ((guint64)g_rand_int (rand) << 32) | g_rand_int (rand);
+      double value;
+      g_autoptr(JsonNode) node = NULL;
+      g_autoptr(GlossJsonTape) tape = NULL;
+      g_autofree char *text = NULL;
+      double back;
+
+      memcpy (&value, &bits, sizeof value);
+      if (!isfinite (value))
+        continue;
+      node = json_node_init_double (json_node_alloc (), value);
+      text = gloss_json_node_to_string (node);
+      tape = gloss_json_tape_parse (text, strlen (text), NULL);
+      g_assert_nonnull (tape);
+      g_assert_cmpint (gloss_json_tape_kind (tape, 0), ==, GLOSS_JSON_DOUBLE);
+      back = gloss_json_tape_get_double (tape, 0);
+      g_assert_cmpmem (&back, sizeof back, &value, sizeof value);
+    }
+
+  /* The rest as json-glib writes it */
+  {
+    const char *json = "{\"b\": [1, -2, true, false, null, \"\\\"é\\\\\\n\"], \"a\": {}, \"c\": 9223372036854775807}";
+    g_autoptr(JsonNode) node = gloss_json_parse (json, -1, NULL);
+    g_autofree char *expected = json_to_string (node, FALSE);
+    g_autofree char *text = gloss_json_node_to_string (node);
+
+    g_assert_cmpstr (text, ==, expected);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -265,6 +394,8 @@ main (int    argc,
   g_test_add_func ("/gloss/json-tape/random-documents", test_random_documents);
   g_test_add_func ("/gloss/json-tape/members", test_members);
   g_test_add_func ("/gloss/json-tape/numbers", test_numbers);
+  g_test_add_func ("/gloss/json-tape/compact", test_compact);
+  g_test_add_func ("/gloss/json/append-node", test_append_node);
 
   return g_test_run ();
 }

@@ -35,6 +35,7 @@
 #include "gloss-error.h"
 #include "gloss-file-writer.h"
 #include "gloss-history.h"
+#include "gloss-json.h"
 #include "gloss-label.h"
 #include "gloss-label-set.h"
 #include "gloss-sentence.h"
@@ -710,7 +711,7 @@ update_meta (GlossAdjudication *self)
   json_object_set_member (self->meta, "adjudication", g_steal_pointer (&adjudication));
 
   root = json_node_init_object (json_node_alloc (), self->meta);
-  _gloss_document_set_meta (gold, json_to_string (root, FALSE));
+  _gloss_document_set_meta (gold, gloss_json_node_to_string (root));
   _gloss_document_set_done (gold, self->n_decided == self->disagreements->len);
 }
 

@@ -7,29 +7,95 @@
 
 #include "config.h"
 
+#include <dirent.h>
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "gloss-corpus.h"
 #include "gloss-problem.h"
 #include "gloss-read.h"
 
+/* A file found, and the path it is ordered by */
+typedef struct
+{
+  char  *path;   /* NULL for a file without one */
+  GFile *file;
+} Found;
+
+static void
+found_clear (Found *found)
+{
+  g_free (found->path);
+  g_clear_object (&found->file);
+}
+
 static int
-compare_paths (gconstpointer a,
+compare_found (gconstpointer a,
                gconstpointer b)
 {
-  g_autofree char *x = g_file_get_path (*(GFile **)a);
-  g_autofree char *y = g_file_get_path (*(GFile **)b);
-
-  return g_strcmp0 (x, y);
+  return g_strcmp0 (((const Found *)a)->path, ((const Found *)b)->path);
 }
 
 static void
-walk (GFile        *dir,
-      const char   *suffix,
-      GPtrArray    *files,
-      GPtrArray    *problems,
-      GCancellable *cancellable)
+add_found (GArray *found,
+           char   *path,
+           GFile  *file)
+{
+  Found entry = { path, file };
+
+  g_array_append_val (found, entry);
+}
+
+static void
+add_unreadable (GPtrArray *problems,
+                GFile     *dir,
+                GError    *error)
+{
+  g_autofree char *name = gloss_corpus_dup_display_name (dir);
+
+  if (problems == NULL)
+    return;
+
+  gloss_problems_add (problems, "", _("The folder cannot be read: %s"), error->message);
+  gloss_problems_set_file (problems, problems->len - 1, name);
+}
+
+/* A named pipe or a socket named like a text is no text; reading it could
+ * block for ever, and passing it over unsaid would hide a document */
+static void
+add_not_regular (GPtrArray  *problems,
+                 GFile      *child,
+                 const char *name,
+                 guint32     mode)
+{
+  g_autofree char *path = gloss_corpus_dup_display_name (child);
+  g_autofree char *base = g_filename_display_name (name);
+
+  if (problems == NULL)
+    return;
+
+  gloss_problems_add (problems, "", _("“%s” is not a regular file (it is %s); skipped"),
+                      base, gloss_read_describe_mode (mode));
+  gloss_problems_set_file (problems, problems->len - 1, path);
+}
+
+/* Through GIO: a folder that is not local, or one that readdir() could
+ * not read, which GIO then says why in its words */
+static void walk (GFile        *dir,
+                  const char   *suffix,
+                  GArray       *found,
+                  GPtrArray    *problems,
+                  GCancellable *cancellable);
+
+static void
+walk_gio (GFile        *dir,
+          const char   *suffix,
+          GArray       *found,
+          GPtrArray    *problems,
+          GCancellable *cancellable)
 {
   g_autoptr(GFileEnumerator) enumerator = NULL;
   g_autoptr(GError) error = NULL;
@@ -43,13 +109,7 @@ walk (GFile        *dir,
                                           cancellable, &error);
   if (enumerator == NULL)
     {
-      g_autofree char *name = gloss_corpus_dup_display_name (dir);
-
-      if (problems != NULL)
-        {
-          gloss_problems_add (problems, "", _("The folder cannot be read: %s"), error->message);
-          gloss_problems_set_file (problems, problems->len - 1, name);
-        }
+      add_unreadable (problems, dir, error);
       return;
     }
 
@@ -61,13 +121,7 @@ walk (GFile        *dir,
 
       if (!g_file_enumerator_iterate (enumerator, &info, &child, cancellable, &error))
         {
-          g_autofree char *dir_name = gloss_corpus_dup_display_name (dir);
-
-          if (problems != NULL)
-            {
-              gloss_problems_add (problems, "", _("The folder cannot be read: %s"), error->message);
-              gloss_problems_set_file (problems, problems->len - 1, dir_name);
-            }
+          add_unreadable (problems, dir, error);
           return;
         }
 
@@ -82,23 +136,112 @@ walk (GFile        *dir,
         continue;
 
       if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        walk (child, suffix, files, problems, cancellable);
+        walk (child, suffix, found, problems, cancellable);
       else if (!g_str_has_suffix (name, suffix))
         continue;
       else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR || g_file_info_get_is_symlink (info))
-        g_ptr_array_add (files, g_object_ref (child));
-      else if (problems != NULL)
-        {
-          /* A named pipe or a socket named like a text is no text; reading
-           * it could block for ever, and passing it over unsaid would hide
-           * a document */
-          g_autofree char *path = gloss_corpus_dup_display_name (child);
-          g_autofree char *base = g_filename_display_name (name);
-          guint32 mode = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE);
+        add_found (found, g_file_get_path (child), g_object_ref (child));
+      else
+        add_not_regular (problems, child, name, g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE));
+    }
+}
 
-          gloss_problems_add (problems, "", _("“%s” is not a regular file (it is %s); skipped"),
-                              base, gloss_read_describe_mode (mode));
-          gloss_problems_set_file (problems, problems->len - 1, path);
+typedef struct
+{
+  char          *name;
+  unsigned char  type;   /* a DT_ of readdir () */
+} Entry;
+
+static void
+entry_clear (Entry *entry)
+{
+  g_free (entry->name);
+}
+
+/* A local folder through readdir (), which says the type of each entry
+ * without a stat () of each, as GIO's enumerator does: a corpus of
+ * thousands of texts is found in a fraction of the time. The same files,
+ * folders and problems as through GIO. */
+static void
+walk (GFile        *dir,
+      const char   *suffix,
+      GArray       *found,
+      GPtrArray    *problems,
+      GCancellable *cancellable)
+{
+  const char *path = g_file_peek_path (dir);
+  g_autoptr(GArray) entries = NULL;
+  struct dirent *dirent;
+  DIR *stream;
+
+  if (g_cancellable_is_cancelled (cancellable))
+    return;
+
+  stream = path != NULL ? opendir (path) : NULL;
+  if (stream == NULL)
+    {
+      walk_gio (dir, suffix, found, problems, cancellable);
+      return;
+    }
+
+  entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  g_array_set_clear_func (entries, (GDestroyNotify)entry_clear);
+  for (;;)
+    {
+      Entry entry;
+
+      errno = 0;
+      dirent = readdir (stream);
+      if (dirent == NULL)
+        break;
+
+      /* Hidden folders (.git, .flatpak-builder) hold no articles */
+      if (dirent->d_name[0] == '.')
+        continue;
+      entry.name = g_strdup (dirent->d_name);
+      entry.type = dirent->d_type;
+      g_array_append_val (entries, entry);
+    }
+  if (errno != 0)
+    {
+      closedir (stream);
+      walk_gio (dir, suffix, found, problems, cancellable);
+      return;
+    }
+  closedir (stream);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Entry *entry = &g_array_index (entries, Entry, i);
+      g_autofree char *child_path = g_build_filename (path, entry->name, NULL);
+      unsigned char type = entry->type;
+      GStatBuf buf = { 0 };
+
+      /* Symbolic links to folders are not followed, so a link loop cannot
+       * trap us; the type comes from lstat () where readdir () does not
+       * say it (and a file gone meanwhile is passed over) */
+      if (type == DT_UNKNOWN || (type != DT_DIR && type != DT_REG && type != DT_LNK))
+        {
+          if (g_lstat (child_path, &buf) != 0)
+            continue;
+          type = S_ISDIR (buf.st_mode) ? DT_DIR : S_ISREG (buf.st_mode) ? DT_REG : S_ISLNK (buf.st_mode) ? DT_LNK : DT_UNKNOWN;
+        }
+
+      if (type == DT_DIR)
+        {
+          g_autoptr(GFile) child = g_file_new_for_path (child_path);
+
+          walk (child, suffix, found, problems, cancellable);
+        }
+      else if (!g_str_has_suffix (entry->name, suffix))
+        continue;
+      else if (type == DT_REG || type == DT_LNK)
+        add_found (found, g_steal_pointer (&child_path), NULL);
+      else
+        {
+          g_autoptr(GFile) child = g_file_new_for_path (child_path);
+
+          add_not_regular (problems, child, entry->name, buf.st_mode);
         }
     }
 }
@@ -122,12 +265,22 @@ gloss_corpus_find_files (GFile        *root,
                          GCancellable *cancellable)
 {
   GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) found = NULL;
 
   g_return_val_if_fail (G_IS_FILE (root), files);
   g_return_val_if_fail (suffix != NULL, files);
 
-  walk (root, suffix, files, problems, cancellable);
-  g_ptr_array_sort (files, compare_paths);
+  found = g_array_new (FALSE, FALSE, sizeof (Found));
+  g_array_set_clear_func (found, (GDestroyNotify)found_clear);
+  walk (root, suffix, found, problems, cancellable);
+
+  g_array_sort (found, compare_found);
+  for (guint i = 0; i < found->len; i++)
+    {
+      Found *entry = &g_array_index (found, Found, i);
+
+      g_ptr_array_add (files, entry->file ? g_steal_pointer (&entry->file) : g_file_new_for_path (entry->path));
+    }
 
   return files;
 }

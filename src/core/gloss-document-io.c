@@ -22,6 +22,7 @@
 #include "gloss-problem.h"
 #include "gloss-project.h"
 #include "gloss-read.h"
+#include "gloss-sha256.h"
 #include "gloss-text.h"
 
 static GlossDiskStamp query_stamp   (GFile      *file);
@@ -131,13 +132,24 @@ load_text (GFile         *file,
   return g_steal_pointer (&text);
 }
 
+static GlossDocument *load_for_text (GFile              *file,
+                                     GlossText          *text,
+                                     const char         *language,
+                                     GlossProjectCache  *projects,
+                                     gboolean            to_read,
+                                     GCancellable       *cancellable,
+                                     GError            **error);
+
+/* @projects, @to_read: see _gloss_document_load_to_read() */
 static GlossDocument *
-load_document (GFile         *file,
-               const char    *language,
-               const char    *encoding,
-               const char    *fallback,
-               GCancellable  *cancellable,
-               GError       **error)
+load_document (GFile              *file,
+               const char         *language,
+               const char         *encoding,
+               const char         *fallback,
+               GlossProjectCache  *projects,
+               gboolean            to_read,
+               GCancellable       *cancellable,
+               GError            **error)
 {
   g_autoptr(GlossText) text = NULL;
 
@@ -147,7 +159,7 @@ load_document (GFile         *file,
   if (text == NULL)
     return NULL;
 
-  return gloss_document_load_for_text (file, text, language, cancellable, error);
+  return load_for_text (file, text, language, projects, to_read, cancellable, error);
 }
 
 /**
@@ -191,6 +203,46 @@ gloss_document_load_for_text (GFile         *file,
                               GCancellable  *cancellable,
                               GError       **error)
 {
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (GLOSS_IS_TEXT (text), NULL);
+
+  return load_for_text (file, text, language, NULL, FALSE, cancellable, error);
+}
+
+/**
+ * _gloss_document_load_to_read:
+ * @fallback: (nullable): as for gloss_document_load_fallback()
+ * @projects: where the projects of folders are found once for many
+ *   documents
+ *
+ * Loads a document that is only read, as an export reads each: like
+ * gloss_document_load_fallback(), without what only a save needs. The
+ * annotation file is neither hashed nor its identity taken, so a save of
+ * this document refuses to replace that file (it cannot know it is
+ * unchanged), and whether it may be written is not asked.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set
+ */
+GlossDocument *
+_gloss_document_load_to_read (GFile              *file,
+                              const char         *fallback,
+                              GlossProjectCache  *projects,
+                              GCancellable       *cancellable,
+                              GError            **error)
+{
+  return load_document (file, NULL, NULL, fallback, projects, TRUE, cancellable, error);
+}
+
+/* @to_read: the document is only read; see _gloss_document_load_to_read() */
+static GlossDocument *
+load_for_text (GFile              *file,
+               GlossText          *text,
+               const char         *language,
+               GlossProjectCache  *projects,
+               gboolean            to_read,
+               GCancellable       *cancellable,
+               GError            **error)
+{
   g_autoptr(GFile) json_file = NULL;
   g_autoptr(GFile) dir = NULL;
   g_autoptr(GlossLabelSet) project_labels = NULL;
@@ -202,18 +254,25 @@ gloss_document_load_for_text (GFile         *file,
   char *data = NULL;
   gsize length = 0;
 
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (GLOSS_IS_TEXT (text), NULL);
-
   json_file = gloss_document_dup_annotation_file_for (file);
 
   dir = g_file_get_parent (file);
-  if (dir != NULL)
+  if (dir != NULL && projects != NULL)
+    project_labels = gloss_project_cache_load_labels_for (projects, dir, project_problems, cancellable);
+  else if (dir != NULL)
     project_labels = gloss_project_load_labels_for (dir, project_problems, cancellable);
 
   /* Taken before the read: a change in between makes a later save refuse,
-   * never write over it */
-  stamp = query_stamp (json_file);
+   * never write over it. A document only read records a file that exists
+   * and that it cannot recognise, which a save refuses to replace. */
+  if (to_read)
+    {
+      memset (&stamp, 0, sizeof stamp);
+      stamp.known = TRUE;
+      stamp.exists = TRUE;
+    }
+  else
+    stamp = query_stamp (json_file);
   if (!gloss_read_file (json_file, 0, cancellable, &data, &length, &local_error))
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -237,8 +296,11 @@ gloss_document_load_for_text (GFile         *file,
     {
       g_autofree char *name = g_file_get_basename (file);
 
-      hash_contents (data, length, stamp.hash);
-      stamp.has_hash = TRUE;
+      if (!to_read)
+        {
+          hash_contents (data, length, stamp.hash);
+          stamp.has_hash = TRUE;
+        }
       self = gloss_format_parse (text, name, data, length, language, project_labels);
       g_free (data);
     }
@@ -249,7 +311,7 @@ gloss_document_load_for_text (GFile         *file,
 
   /* A file nobody may write opens read-only, with the reason, and is
    * never replaced: "Save Elsewhere" still writes the annotations */
-  if (stamp.exists && !gloss_file_check_replaceable (json_file, &read_only))
+  if (stamp.exists && !to_read && !gloss_file_check_replaceable (json_file, &read_only))
     _gloss_document_set_read_only_reason (self, read_only->message);
 
   return g_steal_pointer (&self);
@@ -271,7 +333,7 @@ gloss_document_load_encoded (GFile         *file,
                              GCancellable  *cancellable,
                              GError       **error)
 {
-  return load_document (file, language, encoding, NULL, cancellable, error);
+  return load_document (file, language, encoding, NULL, NULL, FALSE, cancellable, error);
 }
 
 /**
@@ -292,7 +354,7 @@ gloss_document_load_fallback (GFile         *file,
                               GCancellable  *cancellable,
                               GError       **error)
 {
-  return load_document (file, language, NULL, fallback, cancellable, error);
+  return load_document (file, language, NULL, fallback, NULL, FALSE, cancellable, error);
 }
 
 typedef struct
@@ -382,11 +444,7 @@ hash_contents (const void *data,
                gsize       length,
                guint8      hash[32])
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  gsize hash_length = 32;
-
-  g_checksum_update (checksum, data, length);
-  g_checksum_get_digest (checksum, hash, &hash_length);
+  gloss_sha256_compute (data, length, hash);
 }
 
 static void

@@ -14,6 +14,7 @@
 
 #include "gloss-document.h"
 #include "gloss-file-writer.h"
+#include "gloss-project.h"
 
 G_BEGIN_DECLS
 
@@ -49,7 +50,7 @@ struct _GlossDocument
   GPtrArray     *problems;        /* GlossProblem found when loading */
   char          *annotator;
   char          *meta;            /* the file's "meta" object, kept as it is */
-  JsonArray     *orphans;         /* annotations lost in a changed text */
+  GPtrArray     *orphans;         /* annotations lost in a changed text, as JSON */
   char          *read_only_reason; /* the annotation file may not be written */
   GlossDiskStamp disk;            /* the annotation file as last read or written */
   guint          disk_generation; /* bumped by every write that changes disk */
@@ -93,6 +94,8 @@ void     _gloss_document_set_meta        (GlossDocument   *self,
 const char *_gloss_document_get_meta     (GlossDocument   *self);
 void     _gloss_document_set_orphans     (GlossDocument   *self,
                                               JsonArray       *orphans);
+void     _gloss_document_set_orphans_json (GlossDocument  *self,
+                                              GPtrArray       *orphans);
 char    *_gloss_document_dup_orphans_json (GlossDocument  *self,
                                               const char      *indent);
 void     _gloss_document_emit_changed        (GlossDocument   *self);
@@ -100,5 +103,11 @@ void     _gloss_document_copy_disk           (GlossDocument   *self,
                                               GlossDocument   *from);
 void     _gloss_document_set_disk_sha256     (GlossDocument   *self,
                                               const char      *sha256);
+
+GlossDocument *_gloss_document_load_to_read (GFile              *file,
+                                             const char         *fallback,
+                                             GlossProjectCache  *projects,
+                                             GCancellable       *cancellable,
+                                             GError            **error);
 
 G_END_DECLS

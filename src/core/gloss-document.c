@@ -16,6 +16,7 @@
 #include "gloss-annotation.h"
 #include "gloss-document-private.h"
 #include "gloss-history.h"
+#include "gloss-json.h"
 #include "gloss-label-set.h"
 #include "gloss-problem.h"
 #include "gloss-segmenter.h"
@@ -73,7 +74,7 @@ gloss_document_finalize (GObject *object)
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->annotator, g_free);
   g_clear_pointer (&self->meta, g_free);
-  g_clear_pointer (&self->orphans, json_array_unref);
+  g_clear_pointer (&self->orphans, g_ptr_array_unref);
   g_clear_pointer (&self->read_only_reason, g_free);
   g_clear_pointer (&self->waiting_checks, g_ptr_array_unref);
 
@@ -1571,6 +1572,22 @@ _gloss_document_get_meta (GlossDocument *self)
 }
 
 /**
+ * _gloss_document_set_orphans_json:
+ * @orphans: (transfer full) (nullable) (element-type utf8): annotation
+ *   objects that have no place in the text, each as compact JSON, written
+ *   back as they are
+ */
+void
+_gloss_document_set_orphans_json (GlossDocument *self,
+                                  GPtrArray     *orphans)
+{
+  g_clear_pointer (&self->orphans, g_ptr_array_unref);
+  if (orphans != NULL && orphans->len > 0)
+    self->orphans = g_steal_pointer (&orphans);
+  g_clear_pointer (&orphans, g_ptr_array_unref);
+}
+
+/**
  * _gloss_document_set_orphans:
  * @orphans: (nullable): annotation objects that have no place in the text
  */
@@ -1578,9 +1595,11 @@ void
 _gloss_document_set_orphans (GlossDocument *self,
                              JsonArray     *orphans)
 {
-  g_clear_pointer (&self->orphans, json_array_unref);
-  if (orphans != NULL && json_array_get_length (orphans) > 0)
-    self->orphans = json_array_ref (orphans);
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; orphans != NULL && i < json_array_get_length (orphans); i++)
+    g_ptr_array_add (lines, gloss_json_node_to_string (json_array_get_element (orphans, i)));
+  _gloss_document_set_orphans_json (self, lines);
 }
 
 /**
@@ -1599,12 +1618,8 @@ _gloss_document_dup_orphans_json (GlossDocument *self,
     return NULL;
 
   out = g_string_new (NULL);
-  for (guint i = 0; i < json_array_get_length (self->orphans); i++)
-    {
-      g_autofree char *line = json_to_string (json_array_get_element (self->orphans, i), FALSE);
-
-      g_string_append_printf (out, "%s%s%s", i ? ",\n" : "", indent, line);
-    }
+  for (guint i = 0; i < self->orphans->len; i++)
+    g_string_append_printf (out, "%s%s%s", i ? ",\n" : "", indent, (char *)g_ptr_array_index (self->orphans, i));
 
   return g_string_free (out, FALSE);
 }
@@ -1620,7 +1635,7 @@ gloss_document_get_n_orphans (GlossDocument *self)
 {
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), 0);
 
-  return self->orphans ? json_array_get_length (self->orphans) : 0;
+  return self->orphans ? self->orphans->len : 0;
 }
 
 void

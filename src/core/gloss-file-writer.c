@@ -18,6 +18,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* sync_file_range () */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <errno.h>
@@ -44,6 +47,10 @@
  * file, so its age never reaches this */
 #define STALE_AGE_SECONDS 60
 
+/* How much of a temporary file is written before it is sent on towards
+ * the disk */
+#define SEND_AHEAD_BYTES (1 * 1024 * 1024)
+
 typedef enum
 {
   STATE_OPEN,       /* being written */
@@ -68,6 +75,8 @@ struct _GlossFileWriter
   GError            *error;         /* the first failure */
   GlossFileIdentity  identity;      /* of the file written, once in place */
   guint64            temp_inode;
+  guint64            written;       /* bytes, and of those already sent towards the disk */
+  guint64            sent;
   guint              existed : 1;
   guint              straight : 1;
   guint              old_moved : 1; /* the old file was renamed, not linked */
@@ -410,7 +419,22 @@ gloss_file_writer_write_fn (GOutputStream  *stream,
       gssize n = write (self->fd, buffer, MIN (count, (gsize)G_MAXSSIZE));
 
       if (n > 0 || count == 0)
-        return n;
+        {
+          self->written += MAX (n, 0);
+#if HAVE_SYNC_FILE_RANGE
+          /* A temporary file is flushed before it is put in place: the
+           * writes so far start their way to the disk now, while the
+           * caller makes the next ones. (Only a start: the fsync () of
+           * _gloss_file_writer_prepare () still waits for all, and says
+           * what failed.) */
+          if (!self->straight && self->written - self->sent >= SEND_AHEAD_BYTES)
+            {
+              sync_file_range (self->fd, self->sent, self->written - self->sent, SYNC_FILE_RANGE_WRITE);
+              self->sent = self->written;
+            }
+#endif
+          return n;
+        }
 
       /* write () of a regular file returns 0 only when nothing fits */
       if (n == 0)

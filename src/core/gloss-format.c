@@ -337,6 +337,81 @@ read_annotations (Loader *loader,
   _gloss_document_add_loaded_annotations (loader->document, loaded);
 }
 
+/* Label sets read lately, by their JSON: the files of a corpus mostly
+ * carry the same set, and reading one through json-glib's tree cost an
+ * export more than a tenth of its time. The result of a read depends on
+ * the JSON alone, so a copy of it is as good. */
+#define N_CACHED_LABELS 8
+
+typedef struct
+{
+  char          *json;
+  GlossLabelSet *labels;    /* NULL if it has problems */
+  GPtrArray     *problems;
+} CachedLabels;
+
+static GMutex cached_labels_mutex;
+static CachedLabels cached_labels[N_CACHED_LABELS];
+static guint n_cached_labels;
+
+static GlossLabelSet *
+read_labels (const GlossJsonTape *tape,
+             guint                array,
+             GPtrArray           *problems)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GlossLabelSet) labels = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  guint n_problems = problems->len;
+  CachedLabels *cached;
+
+  gloss_json_tape_append_compact (json, tape, array);
+
+  g_mutex_lock (&cached_labels_mutex);
+  for (guint i = 0; i < n_cached_labels; i++)
+    {
+      if (strcmp (cached_labels[i].json, json->str) == 0)
+        {
+          labels = cached_labels[i].labels ? g_object_ref (cached_labels[i].labels) : NULL;
+          found = g_ptr_array_ref (cached_labels[i].problems);
+          break;
+        }
+    }
+  g_mutex_unlock (&cached_labels_mutex);
+
+  if (found != NULL)
+    {
+      for (guint i = 0; i < found->len; i++)
+        g_ptr_array_add (problems, gloss_problem_copy (g_ptr_array_index (found, i)));
+
+      return labels ? gloss_label_set_copy (labels) : NULL;
+    }
+
+  node = gloss_json_tape_to_node (tape, array);
+  labels = gloss_label_set_new_from_json (json_node_get_array (node), "$.labels", problems);
+
+  /* Kept untouched, for copies; the oldest makes room */
+  g_mutex_lock (&cached_labels_mutex);
+  if (n_cached_labels == N_CACHED_LABELS)
+    {
+      g_free (cached_labels[0].json);
+      g_clear_object (&cached_labels[0].labels);
+      g_ptr_array_unref (cached_labels[0].problems);
+      memmove (&cached_labels[0], &cached_labels[1], (N_CACHED_LABELS - 1) * sizeof (CachedLabels));
+      n_cached_labels--;
+    }
+  cached = &cached_labels[n_cached_labels++];
+  cached->json = g_string_free (g_steal_pointer (&json), FALSE);
+  cached->labels = labels ? gloss_label_set_copy (labels) : NULL;
+  cached->problems = gloss_problems_new ();
+  for (guint i = n_problems; i < problems->len; i++)
+    g_ptr_array_add (cached->problems, gloss_problem_copy (g_ptr_array_index (problems, i)));
+  g_mutex_unlock (&cached_labels_mutex);
+
+  return g_steal_pointer (&labels);
+}
+
 /* The problem of a file that is not JSON Gloss reads: json-glib's own
  * message, as Gloss has always given it; or, for what json-glib lets
  * through but JSON does not allow, where it is */
@@ -499,14 +574,9 @@ gloss_format_parse (GlossText     *text,
   if (string != NULL)
     language = string;
 
-  /* The label set, the orphans and "meta" are small, and read by code that
-   * takes json-glib's tree */
+  /* The orphans and "meta" below are kept as they were read, numbers too */
   if (gloss_json_check_array (gloss_json_tape_kind (tape, members[LABELS]), "labels", "$", problems))
-    {
-      g_autoptr(JsonNode) node = gloss_json_tape_to_node (tape, members[LABELS]);
-
-      file_labels = gloss_label_set_new_from_json (json_node_get_array (node), "$.labels", problems);
-    }
+    file_labels = read_labels (tape, members[LABELS], problems);
 
   document = _gloss_document_new_empty (text, language, labels ? labels : file_labels);
   loader.document = document;
@@ -527,9 +597,17 @@ gloss_format_parse (GlossText     *text,
     {
       if (gloss_json_tape_kind (tape, members[ORPHANS]) == GLOSS_JSON_ARRAY)
         {
-          g_autoptr(JsonNode) node = gloss_json_tape_to_node (tape, members[ORPHANS]);
+          GPtrArray *orphans = g_ptr_array_new_with_free_func (g_free);
 
-          _gloss_document_set_orphans (document, json_node_get_array (node));
+          for (guint e = members[ORPHANS] + 1; e < gloss_json_tape_end (tape, members[ORPHANS]);
+               e = GLOSS_JSON_TAPE_NEXT_ELEMENT (tape, e))
+            {
+              GString *orphan = g_string_new (NULL);
+
+              gloss_json_tape_append_compact (orphan, tape, e);
+              g_ptr_array_add (orphans, g_string_free (orphan, FALSE));
+            }
+          _gloss_document_set_orphans_json (document, orphans);
         }
       else
         gloss_problems_add (problems, "$.orphans", _("“orphans” must be a list, not %s"),
@@ -540,9 +618,10 @@ gloss_format_parse (GlossText     *text,
     {
       if (gloss_json_tape_kind (tape, members[META]) == GLOSS_JSON_OBJECT)
         {
-          g_autoptr(JsonNode) node = gloss_json_tape_to_node (tape, members[META]);
+          GString *meta = g_string_new (NULL);
 
-          _gloss_document_set_meta (document, json_to_string (node, FALSE));
+          gloss_json_tape_append_compact (meta, tape, members[META]);
+          _gloss_document_set_meta (document, g_string_free (meta, FALSE));
         }
       else
         gloss_problems_add (problems, "$.meta", _("“meta” must be an object, not %s"),

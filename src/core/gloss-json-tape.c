@@ -35,7 +35,8 @@
 typedef struct
 {
   guint32 kind;       /* a GlossJsonKind */
-  guint32 size;       /* values in an array, members in an object; a boolean's value */
+  guint32 size;       /* values in an array, members in an object; a boolean's value;
+                       * a number's text: the offset of its copy in the string buffer */
   union
   {
     gint64  integer;
@@ -124,35 +125,6 @@ read_hex4 (const guchar *p,
   return value;
 }
 
-#define ONES G_GUINT64_CONSTANT (0x0101010101010101)
-#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
-/* Whether a byte of @x is zero, or less than @n (at most 128) */
-#define HAS_ZERO(x) (((x) - ONES) & ~(x) & HIGHS)
-#define HAS_LESS(x, n) (((x) - ONES * (n)) & ~(x) & HIGHS)
-
-/* The first byte at or after @p that is not plain ASCII in a string (a
- * quote, a backslash, a control character or not ASCII), eight bytes at
- * a time: most of the file is the text of strings */
-static const guchar *
-skip_plain (const guchar *p,
-            const guchar *end)
-{
-  while (end - p >= 8)
-    {
-      guint64 word;
-
-      memcpy (&word, p, sizeof word);
-      if (HAS_ZERO (word ^ (ONES * '"')) | HAS_ZERO (word ^ (ONES * '\\')) | HAS_LESS (word, 0x20) | (word & HIGHS))
-        break;
-      p += 8;
-    }
-
-  while (p < end && *p >= 0x20 && *p < 0x80 && *p != '"' && *p != '\\')
-    p++;
-
-  return p;
-}
-
 /* Reads the string that starts at the quote at reader->p into the string
  * buffer, and adds its token */
 static gboolean
@@ -168,7 +140,8 @@ read_string (Reader *reader)
     {
       const guchar *run = p;
 
-      p = skip_plain (p, end);
+      /* Plain ASCII is copied as it is */
+      p = gloss_utf8_skip_json_plain (p, end, TRUE);
       memcpy (out, run, p - run);
       out += p - run;
 
@@ -312,9 +285,24 @@ read_number (Reader *reader)
       whole = FALSE;
     }
 
+  /* The number as written, to write back exactly what was read where
+   * Gloss keeps values without reading them ("meta", "orphans"): 1e400
+   * is no double, 12345678901234567890 no 64-bit integer. With its NUL it
+   * fits in the buffer, as a number is followed by another byte or ends
+   * the file. */
+  {
+    GlossJsonTape *tape = reader->tape;
+
+    index = (guint32)tape->strings_length;
+    memcpy (tape->strings + tape->strings_length, start, p - start);
+    tape->strings_length += p - start;
+    tape->strings[tape->strings_length++] = '\0';
+  }
+
   if (whole)
     {
       guint64 value = 0;
+      guint text = index;
 
       /* As json-glib: the digits as an unsigned 64-bit number, the
        * largest if there are too many, taken as signed, then negated */
@@ -332,23 +320,15 @@ read_number (Reader *reader)
 
       index = add_token (reader->tape, GLOSS_JSON_INTEGER);
       reader->tape->tokens[index].v.integer = (gint64)(negative ? 0 - value : value);
+      reader->tape->tokens[index].size = text;
     }
   else
     {
-      char buf[64];
-      g_autofree char *copy = NULL;
-      const char *literal = buf;
-
-      if ((gsize)(p - start) < sizeof buf)
-        {
-          memcpy (buf, start, p - start);
-          buf[p - start] = '\0';
-        }
-      else
-        literal = copy = g_strndup ((const char *)start, p - start);
+      guint text = index;
 
       index = add_token (reader->tape, GLOSS_JSON_DOUBLE);
-      reader->tape->tokens[index].v.number = g_ascii_strtod (literal, NULL);
+      reader->tape->tokens[index].v.number = g_ascii_strtod (reader->tape->strings + text, NULL);
+      reader->tape->tokens[index].size = text;
     }
 
   reader->p = p;
@@ -434,7 +414,8 @@ gloss_json_tape_parse (const char *data,
   tape->allocated = MAX (length / 16, 64);
   tape->tokens = g_new (Token, tape->allocated);
   /* A decoded string and its NUL never take more room than the string
-   * and its quotes in the file */
+   * and its quotes in the file, nor a number's text and its NUL more than
+   * the number and the byte after it */
   tape->strings = g_malloc (length + 1);
 
   reader.tape = tape;
@@ -638,6 +619,22 @@ gloss_json_tape_get_double (const GlossJsonTape *tape,
   return token->v.number;
 }
 
+/**
+ * gloss_json_tape_get_number_text:
+ *
+ * Returns: a number as the file wrote it; it lives as long as @tape
+ */
+const char *
+gloss_json_tape_get_number_text (const GlossJsonTape *tape,
+                                 guint                value)
+{
+  const Token *token = get_token (tape, value);
+
+  g_return_val_if_fail (token->kind == GLOSS_JSON_INTEGER || token->kind == GLOSS_JSON_DOUBLE, NULL);
+
+  return tape->strings + token->size;
+}
+
 gboolean
 gloss_json_tape_get_boolean (const GlossJsonTape *tape,
                              guint                value)
@@ -795,6 +792,136 @@ gloss_json_tape_to_node (const GlossJsonTape *tape,
   json_node_seal (node);
 
   return node;
+}
+
+/* Of a member given twice json-glib keeps the later value, in the first
+ * one's place. The value of the member at @m as written, or NONE if it
+ * is not the first of its name. @firsts and @lasts (name -> index), for a
+ * large object, spare a look over all members for each. */
+static guint
+member_value (const GlossJsonTape *tape,
+              guint                object,
+              guint                m,
+              GHashTable          *firsts,
+              GHashTable          *lasts)
+{
+  const char *name = tape->strings + tape->tokens[m].v.string;
+  guint value = m + 1;
+
+  if (firsts != NULL)
+    {
+      if (GPOINTER_TO_UINT (g_hash_table_lookup (firsts, name)) != m)
+        return GLOSS_JSON_TAPE_NONE;
+      return GPOINTER_TO_UINT (g_hash_table_lookup (lasts, name));
+    }
+
+  for (guint k = object + 1; k < m; k = GLOSS_JSON_TAPE_NEXT_MEMBER (tape, k))
+    if (strcmp (tape->strings + tape->tokens[k].v.string, name) == 0)
+      return GLOSS_JSON_TAPE_NONE;
+  for (guint k = GLOSS_JSON_TAPE_NEXT_MEMBER (tape, m); k < tape->tokens[object].v.end;
+       k = GLOSS_JSON_TAPE_NEXT_MEMBER (tape, k))
+    if (strcmp (tape->strings + tape->tokens[k].v.string, name) == 0)
+      value = k + 1;
+
+  return value;
+}
+
+static void
+append_compact (GString             *out,
+                const GlossJsonTape *tape,
+                guint                value)
+{
+  const Token *token = &tape->tokens[value];
+
+  switch ((GlossJsonKind)token->kind)
+    {
+    case GLOSS_JSON_BOOLEAN:
+      g_string_append (out, token->size ? "true" : "false");
+      break;
+
+    case GLOSS_JSON_INTEGER:
+    case GLOSS_JSON_DOUBLE:
+      g_string_append (out, tape->strings + token->size);
+      break;
+
+    case GLOSS_JSON_STRING:
+      gloss_json_append_string (out, tape->strings + token->v.string);
+      break;
+
+    case GLOSS_JSON_ARRAY:
+      g_string_append_c (out, '[');
+      for (guint e = value + 1; e < token->v.end; e = GLOSS_JSON_TAPE_NEXT_ELEMENT (tape, e))
+        {
+          if (e > value + 1)
+            g_string_append_c (out, ',');
+          append_compact (out, tape, e);
+        }
+      g_string_append_c (out, ']');
+      break;
+
+    case GLOSS_JSON_OBJECT:
+      {
+        g_autoptr(GHashTable) firsts = NULL;
+        g_autoptr(GHashTable) lasts = NULL;
+        gboolean first = TRUE;
+
+        if (token->size > 16)
+          {
+            firsts = g_hash_table_new (g_str_hash, g_str_equal);
+            lasts = g_hash_table_new (g_str_hash, g_str_equal);
+            for (guint m = value + 1; m < token->v.end; m = GLOSS_JSON_TAPE_NEXT_MEMBER (tape, m))
+              {
+                char *name = tape->strings + tape->tokens[m].v.string;
+
+                if (!g_hash_table_contains (firsts, name))
+                  g_hash_table_insert (firsts, name, GUINT_TO_POINTER (m));
+                g_hash_table_insert (lasts, name, GUINT_TO_POINTER (m + 1));
+              }
+          }
+
+        g_string_append_c (out, '{');
+        for (guint m = value + 1; m < token->v.end; m = GLOSS_JSON_TAPE_NEXT_MEMBER (tape, m))
+          {
+            guint member = member_value (tape, value, m, firsts, lasts);
+
+            if (member == GLOSS_JSON_TAPE_NONE)
+              continue;
+            if (!first)
+              g_string_append_c (out, ',');
+            first = FALSE;
+            gloss_json_append_string (out, tape->strings + tape->tokens[m].v.string);
+            g_string_append_c (out, ':');
+            append_compact (out, tape, member);
+          }
+        g_string_append_c (out, '}');
+      }
+      break;
+
+    case GLOSS_JSON_NULL:
+    case GLOSS_JSON_MISSING:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+/**
+ * gloss_json_tape_append_compact:
+ *
+ * Appends @value as compact JSON, as json-glib's json_to_string() writes
+ * it, but with every number as the file wrote it: a value Gloss keeps
+ * without reading it is written back as it was read. Strings are written
+ * as gloss_json_append_string() writes them; of a member given twice, the
+ * later value is written in the first one's place, as json-glib reads it.
+ */
+void
+gloss_json_tape_append_compact (GString             *out,
+                                const GlossJsonTape *tape,
+                                guint                value)
+{
+  g_return_if_fail (value < tape->n_tokens);
+
+  append_compact (out, tape, value);
 }
 
 /**

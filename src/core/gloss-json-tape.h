@@ -34,6 +34,8 @@ gint64         gloss_json_tape_get_integer    (const GlossJsonTape  *tape,
                                                guint                 value);
 double         gloss_json_tape_get_double     (const GlossJsonTape  *tape,
                                                guint                 value);
+const char    *gloss_json_tape_get_number_text (const GlossJsonTape *tape,
+                                               guint                 value);
 gboolean       gloss_json_tape_get_boolean    (const GlossJsonTape  *tape,
                                                guint                 value);
 guint          gloss_json_tape_lookup         (const GlossJsonTape  *tape,
@@ -44,6 +46,9 @@ gboolean       gloss_json_tape_get_members    (const GlossJsonTape  *tape,
                                                const char * const   *names,
                                                guint                *values);
 JsonNode      *gloss_json_tape_to_node        (const GlossJsonTape  *tape,
+                                               guint                 value);
+void           gloss_json_tape_append_compact (GString              *out,
+                                               const GlossJsonTape  *tape,
                                                guint                 value);
 
 const char    *gloss_json_tape_type_name      (const GlossJsonTape  *tape,

@@ -10,12 +10,15 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "gloss-error.h"
 #include "gloss-json.h"
 #include "gloss-problem.h"
 #include "gloss-text.h"
+#include "gloss-utf8-private.h"
 
 /* json-glib recurses once per nesting level, so a hostile file nested
  * 100 000 levels deep would overflow the stack. One linear pass over the
@@ -488,30 +491,33 @@ gloss_json_check_members (JsonObject         *object,
 }
 
 /**
- * gloss_json_append_string:
+ * gloss_json_append_string_len:
+ * @str: UTF-8, @length bytes (NUL bytes are written as `\u0000`)
  *
- * Appends @str as a JSON string. Non-ASCII text stays as UTF-8, so files
- * stay readable; control characters, quotes and backslashes are escaped.
+ * Appends @str as a JSON string, as gloss_json_append_string() does.
  */
 void
-gloss_json_append_string (GString    *out,
-                          const char *str)
+gloss_json_append_string_len (GString    *out,
+                              const char *str,
+                              gsize       length)
 {
-  const char *p = str;
-  const char *run = str;
+  const guchar *p = (const guchar *)str;
+  const guchar *end = p + length;
 
   g_string_append_c (out, '"');
 
-  for (; *p != '\0'; p++)
+  for (;;)
     {
-      guchar c = (guchar)*p;
-      const char *escape = NULL;
+      const guchar *run = p;
+      const char *escape;
       char buf[8];
 
-      if (c >= 0x20 && c != '"' && c != '\\')
-        continue;
+      p = gloss_utf8_skip_json_plain (p, end, FALSE);
+      g_string_append_len (out, (const char *)run, p - run);
+      if (p == end)
+        break;
 
-      switch (c)
+      switch (*p)
         {
         case '"': escape = "\\\""; break;
         case '\\': escape = "\\\\"; break;
@@ -521,18 +527,177 @@ gloss_json_append_string (GString    *out,
         case '\b': escape = "\\b"; break;
         case '\f': escape = "\\f"; break;
         default:
-          g_snprintf (buf, sizeof buf, "\\u%04x", c);
+          g_snprintf (buf, sizeof buf, "\\u%04x", *p);
           escape = buf;
           break;
         }
-
-      g_string_append_len (out, run, p - run);
       g_string_append (out, escape);
-      run = p + 1;
+      p++;
     }
 
-  g_string_append_len (out, run, p - run);
   g_string_append_c (out, '"');
+}
+
+/**
+ * gloss_json_append_string:
+ *
+ * Appends @str as a JSON string. Non-ASCII text stays as UTF-8, so files
+ * stay readable; control characters, quotes and backslashes are escaped.
+ */
+void
+gloss_json_append_string (GString    *out,
+                          const char *str)
+{
+  gloss_json_append_string_len (out, str, strlen (str));
+}
+
+/* The shortest text that reads back as @value, as Python's repr() writes
+ * it: the fewest significant digits that give the same double, plain
+ * from 1e-4 up to 1e16 and with an exponent outside, always with a
+ * fraction or an exponent so that it reads back as a double */
+static void
+append_double (GString *out,
+               double   value)
+{
+  char digits[32];
+  char buf[G_ASCII_DTOSTR_BUF_SIZE + 32];
+  int precision;
+  int exponent;
+
+  /* JSON has no infinity; 1e999 is read back as it */
+  if (!isfinite (value))
+    {
+      g_string_append (out, isnan (value) ? "null" : value > 0 ? "1e999" : "-1e999");
+      return;
+    }
+
+  /* 17 significant digits always give the same double back */
+  for (precision = 1; precision <= 17; precision++)
+    {
+      char format[8];
+      double back;
+
+      g_snprintf (format, sizeof format, "%%.%de", precision - 1);
+      g_ascii_formatd (digits, sizeof digits, format, value);
+      back = g_ascii_strtod (digits, NULL);
+      if (memcmp (&back, &value, sizeof value) == 0)
+        break;
+    }
+
+  exponent = atoi (strchr (digits, 'e') + 1);
+  if (exponent < -4 || exponent >= 16)
+    {
+      /* 1e+20, 1.5e-07: as %e wrote it */
+      g_string_append (out, digits);
+      return;
+    }
+
+  {
+    char format[8];
+
+    g_snprintf (format, sizeof format, "%%.%df", MAX (precision - 1 - exponent, 0));
+    g_ascii_formatd (buf, sizeof buf, format, value);
+  }
+  g_string_append (out, buf);
+  if (strchr (buf, '.') == NULL)
+    g_string_append (out, ".0");
+}
+
+/**
+ * gloss_json_append_node:
+ *
+ * Appends @node as compact JSON, as json-glib's json_to_string() writes
+ * it, except for what json-glib writes wrong: a double as the shortest
+ * text that reads back as it (json-glib wrote 1e20 as `1e+20.0`, which no
+ * JSON reader takes), and every control character escaped (json-glib
+ * wrote U+001F as it is).
+ */
+void
+gloss_json_append_node (GString  *out,
+                        JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '{');
+        json_object_iter_init_ordered (&iter, object);
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          {
+            if (!first)
+              g_string_append_c (out, ',');
+            first = FALSE;
+            gloss_json_append_string (out, name);
+            g_string_append_c (out, ':');
+            gloss_json_append_node (out, member);
+          }
+        g_string_append_c (out, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            gloss_json_append_node (out, json_array_get_element (array, i));
+          }
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        case G_TYPE_DOUBLE:
+          append_double (out, json_node_get_double (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        case G_TYPE_STRING:
+          gloss_json_append_string (out, json_node_get_string (node));
+          break;
+        default:
+          g_string_append (out, "null");
+          break;
+        }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+/**
+ * gloss_json_node_to_string:
+ *
+ * Returns: (transfer full): @node as compact JSON, as
+ *   gloss_json_append_node() writes it
+ */
+char *
+gloss_json_node_to_string (JsonNode *node)
+{
+  GString *out = g_string_new (NULL);
+
+  gloss_json_append_node (out, node);
+
+  return g_string_free (out, FALSE);
 }
 
 /**

@@ -73,6 +73,12 @@ void        gloss_json_check_members (JsonObject  *object,
                                       GPtrArray   *problems);
 void        gloss_json_append_string (GString     *out,
                                       const char  *str);
+void        gloss_json_append_string_len (GString *out,
+                                          const char *str,
+                                          gsize    length);
+void        gloss_json_append_node   (GString     *out,
+                                      JsonNode    *node);
+char       *gloss_json_node_to_string (JsonNode   *node);
 char       *gloss_json_put_uint      (char        *out,
                                       guint        value);
 

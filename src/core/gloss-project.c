@@ -136,6 +136,114 @@ gloss_project_load_labels_for (GFile        *dir,
   return gloss_project_load_labels (project_file, problems, cancellable);
 }
 
+/* What a folder's project gave: its labels (NULL for none) and problems */
+typedef struct
+{
+  GlossLabelSet *labels;
+  GPtrArray     *problems;
+} CachedProject;
+
+static void
+cached_project_free (CachedProject *project)
+{
+  g_clear_object (&project->labels);
+  g_ptr_array_unref (project->problems);
+  g_free (project);
+}
+
+/* The projects of the folders of many documents, each found and read
+ * once: an export of 2,000 documents looked for `gloss-project.json` in
+ * every folder up to the root for each document, and read it each time. */
+struct _GlossProjectCache
+{
+  GMutex      mutex;
+  GHashTable *by_folder;  /* GFile -> CachedProject */
+};
+
+/**
+ * gloss_project_cache_new:
+ *
+ * Returns: (transfer full): an empty cache, for one operation over many
+ *   documents (a project file that changes meanwhile is not read again);
+ *   safe to use from several threads at once
+ */
+GlossProjectCache *
+gloss_project_cache_new (void)
+{
+  GlossProjectCache *cache = g_new0 (GlossProjectCache, 1);
+
+  g_mutex_init (&cache->mutex);
+  cache->by_folder = g_hash_table_new_full (g_file_hash, (GEqualFunc)g_file_equal, g_object_unref,
+                                            (GDestroyNotify)cached_project_free);
+
+  return cache;
+}
+
+void
+gloss_project_cache_free (GlossProjectCache *cache)
+{
+  if (cache == NULL)
+    return;
+
+  g_hash_table_unref (cache->by_folder);
+  g_mutex_clear (&cache->mutex);
+  g_free (cache);
+}
+
+/**
+ * gloss_project_cache_load_labels_for:
+ *
+ * Like gloss_project_load_labels_for(), once per folder: the labels are a
+ * copy of its own for each caller, and the problems are added each time.
+ *
+ * Returns: (transfer full) (nullable): the labels of the project @dir is
+ *   in, or %NULL when there is none or it has problems
+ */
+GlossLabelSet *
+gloss_project_cache_load_labels_for (GlossProjectCache *cache,
+                                     GFile             *dir,
+                                     GPtrArray         *problems,
+                                     GCancellable      *cancellable)
+{
+  CachedProject *project;
+  GlossLabelSet *labels;
+
+  g_return_val_if_fail (cache != NULL, NULL);
+  g_return_val_if_fail (G_IS_FILE (dir), NULL);
+
+  g_mutex_lock (&cache->mutex);
+  project = g_hash_table_lookup (cache->by_folder, dir);
+  g_mutex_unlock (&cache->mutex);
+
+  if (project == NULL)
+    {
+      CachedProject *found = g_new0 (CachedProject, 1);
+
+      /* Outside the lock: two threads may read the same project at once,
+       * and the first to finish is kept */
+      found->problems = gloss_problems_new ();
+      found->labels = gloss_project_load_labels_for (dir, found->problems, cancellable);
+
+      g_mutex_lock (&cache->mutex);
+      project = g_hash_table_lookup (cache->by_folder, dir);
+      if (project == NULL)
+        {
+          g_hash_table_insert (cache->by_folder, g_object_ref (dir), found);
+          project = found;
+        }
+      else
+        cached_project_free (found);
+      g_mutex_unlock (&cache->mutex);
+    }
+
+  /* Entries are never removed before the cache is freed */
+  for (guint i = 0; i < project->problems->len; i++)
+    g_ptr_array_add (problems, gloss_problem_copy (g_ptr_array_index (project->problems, i)));
+  labels = project->labels ? gloss_label_set_copy (project->labels) : NULL;
+
+  return labels;
+}
+
 /**
  * gloss_project_save_labels:
  *

@@ -25,4 +25,15 @@ gboolean       gloss_project_save_labels      (GFile          *project_file,
                                                GlossLabelSet  *labels,
                                                GError        **error);
 
+typedef struct _GlossProjectCache GlossProjectCache;
+
+GlossProjectCache *gloss_project_cache_new             (void);
+void               gloss_project_cache_free            (GlossProjectCache *cache);
+GlossLabelSet     *gloss_project_cache_load_labels_for (GlossProjectCache *cache,
+                                                        GFile             *dir,
+                                                        GPtrArray         *problems,
+                                                        GCancellable      *cancellable);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossProjectCache, gloss_project_cache_free)
+
 G_END_DECLS

@@ -771,7 +771,7 @@ gloss_reanchor (GFile          *file,
 
   node = json_object_get_member (object, "meta");
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    _gloss_document_set_meta (document, json_to_string (node, FALSE));
+    _gloss_document_set_meta (document, gloss_json_node_to_string (node));
 
   if (file != NULL)
     _gloss_document_set_file (document, file);

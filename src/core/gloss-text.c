@@ -11,6 +11,7 @@
 #include "gloss-error.h"
 #include "gloss-read.h"
 #include "gloss-resources.h"
+#include "gloss-sha256.h"
 #include "gloss-text.h"
 #include "gloss-utf8-private.h"
 
@@ -463,7 +464,12 @@ gloss_text_new_from_bytes_encoded (GBytes      *bytes,
     return NULL;
 
   /* The identity of the file is its bytes on disk */
-  self->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  {
+    guint8 digest[GLOSS_SHA256_LENGTH];
+
+    gloss_sha256_compute (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), digest);
+    self->sha256 = gloss_sha256_to_hex (digest);
+  }
   lower = g_ascii_strdown (encoding, -1);
   self->encoding = g_steal_pointer (&lower);
 
@@ -633,7 +639,8 @@ gloss_text_get_length (GlossText *self)
 const char *
 gloss_text_get_sha256 (GlossText *self)
 {
-  g_autoptr(GChecksum) checksum = NULL;
+  GlossSha256 checksum;
+  guint8 digest[GLOSS_SHA256_LENGTH];
   char *sha256;
 
   g_return_val_if_fail (GLOSS_IS_TEXT (self), NULL);
@@ -646,11 +653,12 @@ gloss_text_get_sha256 (GlossText *self)
     return sha256;
 
   /* A UTF-8 text is its file's bytes, less the BOM */
-  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  gloss_sha256_init (&checksum);
   if (self->has_bom)
-    g_checksum_update (checksum, (const guchar *)"\xEF\xBB\xBF", 3);
-  g_checksum_update (checksum, (const guchar *)self->contents, self->n_bytes);
-  sha256 = g_strdup (g_checksum_get_string (checksum));
+    gloss_sha256_update (&checksum, "\xEF\xBB\xBF", 3);
+  gloss_sha256_update (&checksum, self->contents, self->n_bytes);
+  gloss_sha256_finish (&checksum, digest);
+  sha256 = gloss_sha256_to_hex (digest);
 
   if (!g_atomic_pointer_compare_and_exchange (&self->sha256, NULL, sha256))
     g_free (sha256);

@@ -135,7 +135,7 @@ _gloss_dataset_read_document (GlossImporter *self,
     }
 
   root = json_node_init_object (json_node_alloc (), file);
-  data = json_to_string (root, FALSE);
+  data = gloss_json_node_to_string (root);
   document = gloss_format_parse (text, name, data, strlen (data), NULL, NULL);
 
   problems = gloss_document_get_problems (document);

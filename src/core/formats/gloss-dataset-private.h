@@ -27,6 +27,7 @@ typedef struct
   const char    *id;
   guint          index;        /* of the document in the export, from 0 */
   GPtrArray     *annotations;  /* GlossAnnotation, kept ones, in document order */
+  GlossSentence **sentences;   /* the document's, by position */
   GPtrArray    **by_sentence;  /* per sentence position: its kept annotations, or NULL */
   guint          n_sentences;
 } GlossExportItem;

@@ -37,12 +37,30 @@ append_context (GString         *out,
   g_string_append_c (out, '[');
   for (guint i = from; i < to; i++)
     {
-      GlossSentence *sentence = gloss_document_get_sentence (item->document, i);
+      GlossSentence *sentence = item->sentences[i];
 
       g_string_append (out, i > from ? ", " : "");
       _gloss_dataset_append_slice (out, item->text,
                                    gloss_sentence_get_start (sentence),
                                    gloss_sentence_get_end (sentence));
+    }
+  g_string_append_c (out, ']');
+}
+
+/* Appends `, "NAME": [...]`: a member of each annotation, as a list */
+static void
+append_list (GString     *out,
+             const char  *name,
+             GPtrArray   *annotations,
+             const char * (*get) (GlossAnnotation *annotation))
+{
+  g_string_append (out, name);
+  g_string_append_c (out, '[');
+  for (guint k = 0; annotations != NULL && k < annotations->len; k++)
+    {
+      if (k > 0)
+        g_string_append_len (out, ", ", 2);
+      gloss_json_append_string (out, get (g_ptr_array_index (annotations, k)));
     }
   g_string_append_c (out, ']');
 }
@@ -54,43 +72,45 @@ sentences_jsonl_add (GlossExporter    *self,
 {
   GString *out = _gloss_exporter_get_buffer (self);
   guint context = _gloss_exporter_get_context (self);
+  g_autoptr(GString) document = g_string_new (NULL);
+  g_autoptr(GString) language = g_string_new (NULL);
+
+  /* The same on every line */
+  gloss_json_append_string (document, item->id);
+  gloss_json_append_string (language, gloss_document_get_language (item->document));
 
   for (guint i = 0; i < item->n_sentences; i++)
     {
-      GlossSentence *sentence = gloss_document_get_sentence (item->document, i);
+      GlossSentence *sentence = item->sentences[i];
       GPtrArray *annotations = item->by_sentence[i];
-      guint n = annotations ? annotations->len : 0;
+      guint start = gloss_sentence_get_start (sentence);
+      guint end = gloss_sentence_get_end (sentence);
+      char numbers[128];
+      char *p = numbers;
 
-      g_string_append (out, "{\"document\": ");
-      gloss_json_append_string (out, item->id);
-      g_string_append_printf (out, ", \"sentence\": %u, \"index\": %u, \"start\": %u, \"end\": %u, \"text\": ",
-                              gloss_sentence_get_id (sentence), i,
-                              gloss_sentence_get_start (sentence), gloss_sentence_get_end (sentence));
-      _gloss_dataset_append_slice (out, item->text, gloss_sentence_get_start (sentence),
-                                   gloss_sentence_get_end (sentence));
+      g_string_append_len (out, "{\"document\": ", 13);
+      g_string_append_len (out, document->str, document->len);
+
+      /* Without printf: a line of a long export costs little else */
+      p = g_stpcpy (p, ", \"sentence\": ");
+      p = gloss_json_put_uint (p, gloss_sentence_get_id (sentence));
+      p = g_stpcpy (p, ", \"index\": ");
+      p = gloss_json_put_uint (p, i);
+      p = g_stpcpy (p, ", \"start\": ");
+      p = gloss_json_put_uint (p, start);
+      p = g_stpcpy (p, ", \"end\": ");
+      p = gloss_json_put_uint (p, end);
+      p = g_stpcpy (p, ", \"text\": ");
+      g_string_append_len (out, numbers, p - numbers);
+      _gloss_dataset_append_slice (out, item->text, start, end);
 
       /* notes and annotators run parallel to labels: notes[k] and
        * annotators[k] belong to labels[k] */
-      g_string_append (out, ", \"labels\": [");
-      for (guint k = 0; k < n; k++)
-        {
-          g_string_append (out, k ? ", " : "");
-          gloss_json_append_string (out, gloss_annotation_get_label (g_ptr_array_index (annotations, k)));
-        }
-      g_string_append (out, "], \"notes\": [");
-      for (guint k = 0; k < n; k++)
-        {
-          g_string_append (out, k ? ", " : "");
-          gloss_json_append_string (out, gloss_annotation_get_note (g_ptr_array_index (annotations, k)));
-        }
-      g_string_append (out, "], \"annotators\": [");
-      for (guint k = 0; k < n; k++)
-        {
-          g_string_append (out, k ? ", " : "");
-          gloss_json_append_string (out, gloss_annotation_get_annotator (g_ptr_array_index (annotations, k)));
-        }
-      g_string_append (out, "], \"language\": ");
-      gloss_json_append_string (out, gloss_document_get_language (item->document));
+      append_list (out, ", \"labels\": ", annotations, gloss_annotation_get_label);
+      append_list (out, ", \"notes\": ", annotations, gloss_annotation_get_note);
+      append_list (out, ", \"annotators\": ", annotations, gloss_annotation_get_annotator);
+      g_string_append_len (out, ", \"language\": ", 14);
+      g_string_append_len (out, language->str, language->len);
 
       if (context > 0)
         {
@@ -100,7 +120,7 @@ sentences_jsonl_add (GlossExporter    *self,
           append_context (out, item, i + 1, MIN (item->n_sentences, i + 1 + context));
         }
 
-      g_string_append (out, "}\n");
+      g_string_append_len (out, "}\n", 2);
     }
 
   return TRUE;

@@ -357,9 +357,10 @@ _gloss_dataset_append_slice (GString   *out,
                              guint      start,
                              guint      end)
 {
-  g_autofree char *slice = gloss_text_dup_slice (text, start, end);
+  gsize from = gloss_text_get_byte_offset (text, start);
+  gsize to = gloss_text_get_byte_offset (text, end);
 
-  gloss_json_append_string (out, slice);
+  gloss_json_append_string_len (out, gloss_text_get_contents (text) + from, to - from);
 }
 
 /* The label set on one line, for the JSONL formats */
@@ -616,7 +617,7 @@ _gloss_dataset_dup_meta (JsonObject         *object,
 
   node = json_node_init_object (json_node_alloc (), meta);
 
-  return json_to_string (node, FALSE);
+  return gloss_json_node_to_string (node);
 }
 
 GlossText *
