@@ -272,7 +272,7 @@ gloss_document_new (GlossText     *text,
   sentences = g_ptr_array_new_full (spans->len, g_object_unref);
   for (guint i = 0; i < spans->len; i++)
     {
-      GlossSpan *span = &g_array_index (spans, GlossSpan, i);
+      GlossRange *span = &g_array_index (spans, GlossRange, i);
 
       g_ptr_array_add (sentences, gloss_sentence_new (i, span->start, span->end));
     }
@@ -1133,7 +1133,7 @@ gloss_document_resplit_unlabelled (GlossDocument *self)
           g_ptr_array_add (old_sentences, g_object_ref (sentence));
           if (same)
             {
-              GlossSpan *span = &g_array_index (spans, GlossSpan, i);
+              GlossRange *span = &g_array_index (spans, GlossRange, i);
 
               same = span->start + start == gloss_sentence_get_start (sentence) &&
                      span->end + start == gloss_sentence_get_end (sentence);
@@ -1144,7 +1144,7 @@ gloss_document_resplit_unlabelled (GlossDocument *self)
         {
           for (guint i = 0; i < spans->len; i++)
             {
-              GlossSpan *span = &g_array_index (spans, GlossSpan, i);
+              GlossRange *span = &g_array_index (spans, GlossRange, i);
 
               g_ptr_array_add (new_sentences,
                                gloss_sentence_new (self->next_sentence_id++, start + span->start, start + span->end));
@@ -1255,7 +1255,7 @@ _gloss_document_new_empty (GlossText     *text,
 /**
  * _gloss_document_split:
  *
- * Returns: (transfer full) (element-type GlossSpan): the sentences the
+ * Returns: (transfer full) (element-type GlossRange): the sentences the
  *   segmenter finds in the whole text, in the document's language
  */
 GArray *

@@ -151,8 +151,8 @@ taken_new (void)
 }
 
 static void
-taken_add (GTree     *taken,
-           GlossSpan *span)
+taken_add (GTree      *taken,
+           GlossRange *span)
 {
   g_tree_insert (taken, GUINT_TO_POINTER (span->start), GUINT_TO_POINTER (span->end));
 }
@@ -180,7 +180,7 @@ find_exact (GlossText  *text,
             const char *needle,
             guint       expected,
             GTree      *taken,
-            GlossSpan  *found)
+            GlossRange *found)
 {
   const char *contents = gloss_text_get_contents (text);
   gsize needle_bytes = strlen (needle);
@@ -233,7 +233,7 @@ find_similar (GlossText  *text,
               const char *needle,
               guint       expected,
               GTree      *taken,
-              GlossSpan  *found,
+              GlossRange *found,
               double     *similarity)
 {
   guint center = 0;
@@ -245,7 +245,7 @@ find_similar (GlossText  *text,
     {
       guint mid = center + (hi - center) / 2;
 
-      if (g_array_index (spans, GlossSpan, mid).end <= expected)
+      if (g_array_index (spans, GlossRange, mid).end <= expected)
         center = mid + 1;
       else
         hi = mid;
@@ -258,8 +258,8 @@ find_similar (GlossText  *text,
     {
       for (guint k = i; k < MIN (i + 3, spans->len); k++)
         {
-          guint start = g_array_index (spans, GlossSpan, i).start;
-          guint end = g_array_index (spans, GlossSpan, k).end;
+          guint start = g_array_index (spans, GlossRange, i).start;
+          guint end = g_array_index (spans, GlossRange, k).end;
           g_autofree char *candidate = NULL;
           double score;
 
@@ -299,8 +299,8 @@ static int
 compare_spans (gconstpointer a,
                gconstpointer b)
 {
-  const GlossSpan *x = a;
-  const GlossSpan *y = b;
+  const GlossRange *x = a;
+  const GlossRange *y = b;
 
   if (x->start != y->start)
     return x->start < y->start ? -1 : 1;
@@ -334,7 +334,7 @@ add_rest (GlossText *text,
     {
       guint mid = i + (hi - i) / 2;
 
-      if (g_array_index (taken, GlossSpan, mid).end <= start)
+      if (g_array_index (taken, GlossRange, mid).end <= start)
         i = mid + 1;
       else
         hi = mid;
@@ -342,7 +342,7 @@ add_rest (GlossText *text,
 
   for (; i < taken->len && start < end; i++)
     {
-      GlossSpan *span = &g_array_index (taken, GlossSpan, i);
+      GlossRange *span = &g_array_index (taken, GlossRange, i);
 
       if (span->start >= end)
         break;
@@ -361,7 +361,7 @@ add_rest (GlossText *text,
 
   if (start < end && !overlaps_any (taken_tree, start, end))
     {
-      GlossSpan rest = { start, end };
+      GlossRange rest = { start, end };
 
       g_array_append_val (out, rest);
     }
@@ -480,7 +480,7 @@ read_groups (JsonObject  *root,
 static GlossAnnotation *
 annotation_from_json (JsonObject  *object,
                       GlossText   *text,
-                      GlossSpan   *span,
+                      GlossRange  *span,
                       guint        sentence,
                       gboolean     changed,
                       const char  *now)
@@ -559,15 +559,15 @@ gloss_reanchor (GFile          *file,
   g_autoptr(GlossLabelSet) file_labels = NULL;
   g_autoptr(GlossDocument) document = NULL;
   g_autoptr(GArray) segmented = NULL;
-  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (GlossSpan));
+  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (GlossRange));
   g_autoptr(GTree) taken_tree = taken_new ();
-  g_autoptr(GArray) all_spans = g_array_new (FALSE, FALSE, sizeof (GlossSpan));
+  g_autoptr(GArray) all_spans = g_array_new (FALSE, FALSE, sizeof (GlossRange));
   g_autoptr(GPtrArray) sentences = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(JsonArray) orphans = json_array_new ();
   g_autoptr(GHashTable) span_ids = g_hash_table_new (NULL, NULL);
   g_autoptr(GArray) old_sentences = g_array_new (FALSE, FALSE, sizeof (OldSentence));
-  g_autoptr(GArray) shifts = g_array_new (FALSE, FALSE, sizeof (GlossSpan));
+  g_autoptr(GArray) shifts = g_array_new (FALSE, FALSE, sizeof (GlossRange));
   g_autofree char *now = gloss_timestamp_now ();
   JsonObject *object;
   JsonNode *node;
@@ -624,7 +624,7 @@ gloss_reanchor (GFile          *file,
       Group *group = g_ptr_array_index (groups, i);
       GlossAnchor *anchor = g_new0 (GlossAnchor, 1);
       guint expected = (guint)MAX (0, (int)group->old_start + shift);
-      GlossSpan span = { 0, 0 };
+      GlossRange span = { 0, 0 };
       double similarity = 0;
 
       anchor->sentence = group->sentence;
@@ -659,7 +659,7 @@ gloss_reanchor (GFile          *file,
           taken_add (taken_tree, &span);
           {
             /* start: where the old text is; end: where it went */
-            GlossSpan moved = { group->old_start, span.start };
+            GlossRange moved = { group->old_start, span.start };
 
             g_array_append_val (shifts, moved);
           }
@@ -693,7 +693,7 @@ gloss_reanchor (GFile          *file,
   g_array_append_vals (all_spans, taken->data, taken->len);
   for (guint i = 0; i < segmented->len; i++)
     {
-      GlossSpan *span = &g_array_index (segmented, GlossSpan, i);
+      GlossRange *span = &g_array_index (segmented, GlossRange, i);
 
       add_rest (text, all_spans, taken, taken_tree, span->start, span->end);
     }
@@ -722,25 +722,25 @@ gloss_reanchor (GFile          *file,
 
         /* Shifts are in the old text's order, so the last one before the
          * sentence applies */
-        for (; j < shifts->len && g_array_index (shifts, GlossSpan, j).start <= old->start; j++)
+        for (; j < shifts->len && g_array_index (shifts, GlossRange, j).start <= old->start; j++)
           ;
         if (j > 0)
-          old_shift = (int)g_array_index (shifts, GlossSpan, j - 1).end - (int)g_array_index (shifts, GlossSpan, j - 1).start;
+          old_shift = (int)g_array_index (shifts, GlossRange, j - 1).end - (int)g_array_index (shifts, GlossRange, j - 1).start;
 
         target = (int)old->start + old_shift;
         while (lo < hi)
           {
             guint mid = lo + (hi - lo) / 2;
 
-            if ((int)g_array_index (all_spans, GlossSpan, mid).start < target)
+            if ((int)g_array_index (all_spans, GlossRange, mid).start < target)
               lo = mid + 1;
             else
               hi = mid;
           }
 
         if (lo < all_spans->len &&
-            (int)g_array_index (all_spans, GlossSpan, lo).start == target &&
-            (int)g_array_index (all_spans, GlossSpan, lo).end == (int)old->end + old_shift &&
+            (int)g_array_index (all_spans, GlossRange, lo).start == target &&
+            (int)g_array_index (all_spans, GlossRange, lo).end == (int)old->end + old_shift &&
             !g_hash_table_contains (span_ids, GUINT_TO_POINTER ((guint)target)) &&
             g_hash_table_add (used, GUINT_TO_POINTER (old->id + 1)))
           g_hash_table_insert (span_ids, GUINT_TO_POINTER ((guint)target), GUINT_TO_POINTER (old->id + 1));
@@ -749,7 +749,7 @@ gloss_reanchor (GFile          *file,
 
   for (guint i = 0; i < all_spans->len; i++)
     {
-      GlossSpan *span = &g_array_index (all_spans, GlossSpan, i);
+      GlossRange *span = &g_array_index (all_spans, GlossRange, i);
       guint id = GPOINTER_TO_UINT (g_hash_table_lookup (span_ids, GUINT_TO_POINTER (span->start)));
 
       g_ptr_array_add (sentences, gloss_sentence_new (id ? id - 1 : next_id++, span->start, span->end));

@@ -19,7 +19,7 @@ typedef struct _GlossSentence   GlossSentence;
 typedef struct _GlossText       GlossText;
 
 /**
- * GlossSpan:
+ * GlossRange:
  * @start: first code point of the span
  * @end: the code point after the last one (half-open)
  *
@@ -29,6 +29,6 @@ typedef struct
 {
   guint start;
   guint end;
-} GlossSpan;
+} GlossRange;
 
 G_END_DECLS

@@ -158,7 +158,7 @@ check_spans (const char *contents,
 
   for (guint i = 0; i < spans->len; i++)
     {
-      GlossSpan *span = &g_array_index (spans, GlossSpan, i);
+      GlossRange *span = &g_array_index (spans, GlossRange, i);
       const char *first, *last;
 
       g_assert (span->start < span->end);
