@@ -16,6 +16,7 @@
 #include "gloss-annotation.h"
 #include "gloss-document-private.h"
 #include "gloss-history.h"
+#include "gloss-label.h"
 #include "gloss-label-set.h"
 #include "gloss-problem.h"
 #include "gloss-segmenter.h"
@@ -68,6 +69,7 @@ gloss_document_finalize (GObject *object)
   g_clear_object (&self->labels);
   g_clear_object (&self->sentences);
   g_clear_object (&self->annotations);
+  _gloss_document_finalize_spans (self);
   g_clear_pointer (&self->sentence_by_id, g_hash_table_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->language, g_free);
@@ -210,6 +212,7 @@ gloss_document_init (GlossDocument *self)
 {
   self->sentences = g_list_store_new (GLOSS_TYPE_SENTENCE);
   self->annotations = g_list_store_new (GLOSS_TYPE_ANNOTATION);
+  _gloss_document_init_spans (self);
   self->sentence_by_id = g_hash_table_new (NULL, NULL);
   self->problems = gloss_problems_new ();
   self->history = gloss_history_new (self);
@@ -542,13 +545,25 @@ gloss_document_get_n_annotated (GlossDocument *self)
   return self->n_annotated;
 }
 
+/**
+ * gloss_document_count_label:
+ * @label: a sentence or span label
+ *
+ * Returns: how many annotations (for a sentence label) or spans (for a
+ *   span label) have @label
+ */
 guint
 gloss_document_count_label (GlossDocument *self,
                             const char    *label)
 {
+  GlossLabel *definition;
   guint n, count = 0;
 
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), 0);
+
+  definition = gloss_label_set_lookup (self->labels, label);
+  if (definition != NULL && gloss_label_get_scope (definition) == GLOSS_LABEL_SCOPE_SPAN)
+    return _gloss_document_count_spans (self, label);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->annotations));
   for (guint i = 0; i < n; i++)
@@ -829,12 +844,17 @@ move_annotation (GlossDocument   *self,
 
 /**
  * gloss_document_delete_label:
- * @label: a label id of the document's label set
+ * @label: a sentence or span label of the document's label set
  *
  * Takes a label out of the label set with all its annotations, as one
- * undoable step: undo brings back the label and then its annotations.
+ * undoable step: undo brings back the label and then its annotations. A
+ * span label goes with its spans and their relations
+ * (gloss_document_count_label_relations() counts those), and out of the
+ * relation labels that join it; a relation label left joining nothing goes
+ * too.
  *
- * Returns: how many annotations were removed with the label
+ * Returns: how many annotations (spans, for a span label) were removed
+ *   with the label
  */
 guint
 gloss_document_delete_label (GlossDocument *self,
@@ -850,6 +870,17 @@ gloss_document_delete_label (GlossDocument *self,
 
   definition = gloss_label_set_lookup (self->labels, label);
   g_return_val_if_fail (definition != NULL, 0);
+
+  if (gloss_label_get_scope (definition) == GLOSS_LABEL_SCOPE_SPAN)
+    {
+      guint n_spans;
+
+      gloss_history_begin_group (self->history);
+      n_spans = _gloss_document_delete_span_label (self, definition);
+      gloss_history_end_group (self->history);
+
+      return n_spans;
+    }
 
   annotations = G_LIST_MODEL (self->annotations);
   n = g_list_model_get_n_items (annotations);
@@ -1211,6 +1242,8 @@ on_labels_items_changed_cb (GListModel    *labels,
   if (removed == 0 || added == 0)
     return;
 
+  _gloss_document_sort_spans (self);
+
   for (guint i = 1; sorted && i < n; i++)
     {
       g_autoptr(GlossAnnotation) a = g_list_model_get_item (annotations, i - 1);
@@ -1231,6 +1264,17 @@ on_labels_items_changed_cb (GListModel    *labels,
     }
 }
 
+static void
+on_relation_labels_items_changed_cb (GListModel    *labels,
+                                     guint          position,
+                                     guint          removed,
+                                     guint          added,
+                                     GlossDocument *self)
+{
+  if (removed > 0 && added > 0)
+    _gloss_document_sort_spans (self);
+}
+
 /**
  * _gloss_document_new_empty:
  *
@@ -1248,6 +1292,8 @@ _gloss_document_new_empty (GlossText     *text,
   self->language = g_strdup (language_is_valid (language) ? language : gloss_text_guess_language (text));
   self->labels = labels ? g_object_ref (labels) : gloss_label_set_new_default ();
   g_signal_connect_object (self->labels, "items-changed", G_CALLBACK (on_labels_items_changed_cb), self, 0);
+  g_signal_connect_object (gloss_label_set_get_relation_labels (self->labels), "items-changed",
+                           G_CALLBACK (on_relation_labels_items_changed_cb), self, 0);
 
   return self;
 }

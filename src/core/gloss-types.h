@@ -14,8 +14,10 @@ typedef struct _GlossDocument   GlossDocument;
 typedef struct _GlossHistory    GlossHistory;
 typedef struct _GlossLabel      GlossLabel;
 typedef struct _GlossLabelSet   GlossLabelSet;
+typedef struct _GlossRelation   GlossRelation;
 typedef struct _GlossSegmenter  GlossSegmenter;
 typedef struct _GlossSentence   GlossSentence;
+typedef struct _GlossSpan       GlossSpan;
 typedef struct _GlossText       GlossText;
 
 /**
