@@ -396,10 +396,16 @@ read_label (JsonNode   *node,
       g_autofree char *scope_path = g_strconcat (where, ".scope", NULL);
       g_autofree char *shown = gloss_problem_shorten (scope_name);
 
+      /* An unknown scope is taken for "span", the one with more to
+       * check, so that its attributes and relations add no problems of
+       * their own */
       if (!gloss_label_scope_from_string (scope_name, &scope))
-        gloss_problems_add (problems, scope_path,
-                            _("The scope “%s” of label “%s” is none of “sentence”, “span” and “relation”"),
-                            shown, id);
+        {
+          gloss_problems_add (problems, scope_path,
+                              _("The scope “%s” of label “%s” is none of “sentence”, “span” and “relation”"),
+                              shown, id);
+          scope = GLOSS_LABEL_SCOPE_SPAN;
+        }
       else if (relation && scope != GLOSS_LABEL_SCOPE_RELATION)
         gloss_problems_add (problems, scope_path,
                             _("The label “%s” has the scope “%s”: only relation labels belong in “relation_labels”"),
