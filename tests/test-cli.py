@@ -220,6 +220,40 @@ class Reanchor(unittest.TestCase):
             self.assertEqual(annotation["text"], "Der Minister sagte „Nein“.")
             self.assertEqual(new_text[annotation["start"]:annotation["end"]], annotation["text"])
 
+    def test_spans(self):
+        """Spans placed part by part; the lost ones reported and kept as orphans"""
+        with tempfile.TemporaryDirectory() as tmp:
+            doc = os.path.join(tmp, "de-zitate.txt")
+            shutil.copy(os.path.join(SPANS, "de-zitate.txt.gloss.json"), doc + ".gloss.json")
+            with open(os.path.join(SPANS, "de-zitate.txt"), encoding="utf-8", newline="") as f:
+                body = f.read()
+            with open(doc, "w", encoding="utf-8", newline="") as f:
+                f.write("Eilmeldung 🚨\r\n\r\n" + body.replace("Ab Januar", "Ab Februar")
+                        .replace("Ein Sprecher erklärte", "Ein Sprecher des Vereins erklärte"))
+
+            result = run("reanchor", doc)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            out = result.stdout.decode()
+            self.assertIn("de-zitate.txt: span 1 “quote” [44, 211) not found; it is kept as an orphan:\n"
+                          "  was: Wir können die Kosten nicht länger tragen. Das tut uns leid … Ab Januar wird es teurer.\n",
+                          out)
+            self.assertIn("de-zitate.txt: relation 4 “addressee” from span 1 to span 6 lost a span; "
+                          "it is kept as an orphan\n", out)
+            self.assertIn("de-zitate.txt: span 13 “cue” [280, 288) found at [309, 317), apart from where the "
+                          "text around it went; marked for review:\n  erklärte\n", out)
+            self.assertTrue(out.endswith("de-zitate.txt: spans: 0 kept, 10 moved, 2 to review, 1 not found; "
+                                         "relations: 4 not placed\n"), out)
+
+            self.assertEqual(run("validate", doc).returncode, 0)
+            data = json.loads(pathlib.Path(doc + ".gloss.json").read_text(encoding="utf-8"))
+            with open(doc, encoding="utf-8", newline="") as f:
+                new_text = f.read()
+            self.assertEqual(len(data["spans"]), 12)
+            for span in data["spans"]:
+                self.assertEqual([new_text[s:e] for s, e in span["parts"]], span["text"])
+            self.assertEqual([o["kind"] for o in data["orphans"]], ["span"] + ["relation"] * 4)
+
+SPANS = os.path.join(SRCDIR, "data", "spans")
 VALID = os.path.join(INVALID, "valid.txt")
 
 
