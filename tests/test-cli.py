@@ -92,6 +92,21 @@ class Validate(unittest.TestCase):
         names = sorted(f for f in os.listdir(INVALID) if f.endswith(".gloss.json"))
         self.assertEqual(files, set(names) - {"valid.txt.gloss.json", "valid-v2.txt.gloss.json"})
 
+    def test_span_problems(self):
+        """Span and relation problems, each with its JSON path"""
+        for name, path, message in (
+                ("span-text-differs", "$.spans[0].text[0]", "The text “Ja” differs from the text at [20, 24): “Nein”"),
+                ("relation-wrong-labels", "$.relations[1]",
+                 "The relation label “speaker” does not join a “utterance” span to a “cue” span")):
+            result = run("validate", os.path.join(INVALID, name + ".txt.gloss.json"))
+            self.assertEqual(result.returncode, 1)
+            lines = result.stdout.decode().splitlines()
+            self.assertEqual(len(lines), 1, lines)
+            file_name, json_path, text = lines[0].split(": ", 2)
+            self.assertTrue(file_name.endswith(name + ".txt.gloss.json"))
+            self.assertEqual((json_path, text), (path, message))
+        self.assertEqual(run("validate", os.path.join(INVALID, "valid-v2.txt")).returncode, 0)
+
     def test_missing_text(self):
         with tempfile.TemporaryDirectory() as tmp:
             shutil.copy(os.path.join(INVALID, "valid.txt.gloss.json"), os.path.join(tmp, "gone.txt.gloss.json"))
@@ -140,6 +155,23 @@ class Stats(unittest.TestCase):
         self.assertTrue(lines[0].startswith("Document"))
         self.assertTrue(lines[-1].startswith("Total (2 documents)"))
         self.assertIn("50 %", lines[1])
+
+    def test_spans(self):
+        """Spans and relations per label, apart from the sentence labels"""
+        result = run("stats", "--json", os.path.join(SRCDIR, "data", "spans"))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        data = json.loads(result.stdout)
+        de = next(d for d in data["documents"] if d["id"] == "de-zitate.txt")
+        self.assertEqual(de["labels"], {"claim": 1})
+        self.assertEqual(de["spans"], {"quote": 3, "speaker": 4, "cue": 3, "frame": 2, "addressee": 1})
+        self.assertEqual(de["relations"], {"speaker": 3, "cue": 3, "frame": 2, "addressee": 1})
+        self.assertEqual(data["total"]["spans"]["speaker"], 7)
+        self.assertEqual(data["total"]["relations"]["speaker"], 6)
+
+        lines = run("stats", os.path.join(SRCDIR, "data", "spans")).stdout.decode().splitlines()
+        self.assertEqual(lines[0].split()[5:], ["claim", "quote", "speaker", "cue", "frame", "addressee",
+                                                "→speaker", "→cue", "→frame", "→addressee"])
+        self.assertEqual(lines[-1].split()[-10:], ["2", "6", "7", "6", "3", "2", "6", "6", "3", "2"])
 
     def test_broken_text(self):
         with open(os.path.join(self.tmp, "latin1.txt"), "wb") as f:
