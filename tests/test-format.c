@@ -304,19 +304,29 @@ span_fixture (const char *name)
 
 /* Version 2, as make-fixtures.py writes it independently of Gloss (German
  * and English, CR LF, „…“, an emoji outside the BMP, a quote in two parts
- * across sentences, nested and overlapping spans): loaded without a
- * problem and written back byte for byte */
+ * across sentences, nested and overlapping spans; and the README's
+ * example): loaded without a problem and written back byte for byte */
 static void
 test_v2_round_trip (void)
 {
-  const struct { const char *name; guint n_spans; guint n_relations; } cases[] = {
-    { "de-zitate.txt", 13, 9 },
-    { "en-quotes.txt", 11, 8 },
+  const struct
+  {
+    const char *folder;
+    const char *name;
+    guint       n_spans;
+    guint       n_relations;
+    guint       n_annotated;
+    gboolean    crosses;       /* the first quote crosses sentences */
+  } cases[] = {
+    { "spans", "de-zitate.txt", 13, 9, 1, TRUE },
+    { "spans", "en-quotes.txt", 11, 8, 1, TRUE },
+    { "example", "zitat.txt", 3, 2, 0, FALSE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GFile) file = span_fixture (cases[i].name);
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", cases[i].folder, cases[i].name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autoptr(GFile) json_file = gloss_document_dup_annotation_file_for (file);
       g_autoptr(GlossDocument) document = NULL;
       g_autoptr(GError) error = NULL;
@@ -329,13 +339,14 @@ test_v2_round_trip (void)
       g_assert_cmpuint (gloss_document_get_problems (document)->len, ==, 0);
       g_assert_cmpuint (g_list_model_get_n_items (gloss_document_get_spans (document)), ==, cases[i].n_spans);
       g_assert_cmpuint (g_list_model_get_n_items (gloss_document_get_relations (document)), ==, cases[i].n_relations);
-      g_assert_cmpuint (gloss_document_get_n_annotated (document), ==, 1);
+      g_assert_cmpuint (gloss_document_get_n_annotated (document), ==, cases[i].n_annotated);
 
       quote = gloss_document_lookup_span (document, 1);
       g_assert_cmpuint (gloss_span_get_n_parts (quote), ==, 2);
       g_assert_cmpstr (gloss_span_get_attribute (quote, "type"), ==, "direct");
-      g_assert_cmpint (gloss_document_find_sentence_at (document, gloss_span_get_start (quote)), <,
-                       gloss_document_find_sentence_at (document, gloss_span_get_end (quote) - 1));
+      g_assert_cmpint (gloss_document_find_sentence_at (document, gloss_span_get_start (quote)) <
+                       gloss_document_find_sentence_at (document, gloss_span_get_end (quote) - 1),
+                       ==, cases[i].crosses);
 
       bytes = gloss_format_serialize (document);
       g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), original, strlen (original));

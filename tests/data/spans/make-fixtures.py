@@ -3,7 +3,8 @@
 """Writes the span fixtures: a German and an English article (CR LF, „…“
 and “…”, an emoji outside the BMP), each with a quote in two parts that
 crosses sentence boundaries, nested and overlapping spans, relations and a
-sentence label, and their .gloss.json exactly as Gloss writes version 2.
+sentence label, and their .gloss.json exactly as Gloss writes version 2;
+and the README's example of version 2 in ../example/.
 The sentences are Gloss's own: run with the gloss binary,
     python3 make-fixtures.py ../../../build/src/gloss
 Offsets are Python's str indexes (code points). Run it again after
@@ -20,6 +21,18 @@ LABELS = os.path.join(HERE, "..", "..", "..", "data", "labels", "quotation.json"
 INFO = {"note": "", "annotator": "Ada", "created": "2026-12-01T09:00:00Z", "modified": "2026-12-01T09:05:00Z"}
 
 ARTICLES = {
+    # The README's example of version 2, in tests/data/example/
+    "../example/zitat": {
+        "language": "de",
+        "text": "„Das ist zu teuer“, sagte die Ministerin, „und kommt zu spät.“ Der Rat stimmte trotzdem zu.",
+        "spans": [
+            ("quote", [("Das ist zu teuer", 0), ("und kommt zu spät.", 0)], {"type": "direct", "medium": "speech"}),
+            ("cue", [("sagte", 0)], {}),
+            ("speaker", [("die Ministerin", 0)], {}),
+        ],
+        "relations": [("speaker", 1, 3), ("cue", 1, 2)],
+        "claims": [],
+    },
     "de-zitate": {
         "language": "de",
         "text": "Stadtwerke erhöhen die Preise 📈\r\n\r\n"
@@ -106,7 +119,7 @@ def write(name, article, gloss):
     quotation = json.load(open(LABELS, encoding="utf-8"))
     claim = {"id": "claim", "name": "Claim", "color": "#3584e4", "key": "k",
              "description": "A statement presented as fact that could be checked."}
-    labels = [claim] + quotation["labels"]
+    labels = ([claim] if article["claims"] else []) + quotation["labels"]
     order = [label["id"] for label in labels]
     relation_order = [label["id"] for label in quotation["relation_labels"]]
 
@@ -134,7 +147,7 @@ def write(name, article, gloss):
     raw = text.encode("utf-8")
     out = "{\n"
     out += '  "format": "gloss",\n  "version": 2,\n'
-    out += f'  "text": {{"file": {js(name + ".txt")}, "sha256": "{hashlib.sha256(raw).hexdigest()}", ' \
+    out += f'  "text": {{"file": {js(os.path.basename(name) + ".txt")}, "sha256": "{hashlib.sha256(raw).hexdigest()}", ' \
            f'"length": {len(text)}, "bom": false}},\n'
     out += f'  "language": "{article["language"]}",\n  "done": false,\n'
     out += lines("labels", labels)
