@@ -361,8 +361,6 @@ test_project (void)
   g_autofree char *tmpdir = g_dir_make_tmp ("gloss-test-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (tmpdir, GLOSS_PROJECT_FILE_NAME, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GlossLabelSet) quotation = gloss_label_set_new_builtin ("quotation");
-  g_autoptr(GlossLabelSet) plain = gloss_label_set_new_default ();
   g_autoptr(GError) error = NULL;
   const char *sets[] = { "default", "quotation" };
 

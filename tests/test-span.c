@@ -715,6 +715,7 @@ test_delete_label (Fixture       *fixture,
   g_assert_true (gloss_label_set_insert (relations, 4, both));
 
   g_assert_cmpuint (gloss_document_count_label (document, "cue"), ==, 1);
+  g_assert_true (gloss_document_lookup_relation (document, gloss_relation_get_id (said)) == said);
   g_assert_cmpuint (gloss_document_count_label_relations (document, "cue"), ==, 1);
   g_assert_cmpuint (gloss_document_count_label_relations (document, "quote"), ==, 2);
   g_assert_cmpuint (gloss_document_count_relation_label (document, "speaker"), ==, 1);
@@ -763,11 +764,14 @@ test_label_order (Fixture       *fixture,
   GlossLabelSet *labels = gloss_document_get_labels (document);
   GlossLabelSet *relations = gloss_label_set_get_relation_labels (labels);
   g_autoptr(GlossSpan) quote = add_span (document, "quote", "sagte sie", NULL);
-  g_autoptr(GlossSpan) frame = add_span (document, "frame", "sagte sie", NULL);
-  g_autoptr(GlossSpan) cue = add_span (document, "cue", "sagte", NULL);
-  g_autoptr(GlossSpan) speaker = add_span (document, "speaker", "sie", NULL);
-  g_autoptr(GlossRelation) cued = relate (document, "cue", quote, cue);
-  g_autoptr(GlossRelation) said = relate (document, "speaker", quote, speaker);
+  g_autoptr(GlossSpan) cue = NULL;
+  g_autoptr(GlossSpan) speaker = NULL;
+
+  g_object_unref (add_span (document, "frame", "sagte sie", NULL));
+  cue = add_span (document, "cue", "sagte", NULL);
+  speaker = add_span (document, "speaker", "sie", NULL);
+  g_object_unref (relate (document, "cue", quote, cue));
+  g_object_unref (relate (document, "speaker", quote, speaker));
 
   assert_ids (gloss_document_get_spans (document), "3 1 2 4");
   assert_ids (gloss_document_get_relations (document), "2 1");

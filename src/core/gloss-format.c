@@ -326,7 +326,9 @@ read_annotations (Loader *loader,
                               gloss_json_kind_name (review));
         }
 
-      if (loader->problems->len > n_problems || sentence == NULL)
+      /* Offsets beyond a text that changed are not said (the checksum
+       * says it), but such an annotation is not taken either */
+      if (loader->problems->len > n_problems || sentence == NULL || !has_span)
         continue;
 
       annotation = gloss_annotation_new (id, label, start, end, text, sentence_id,
@@ -567,6 +569,11 @@ read_spans (Loader     *loader,
         continue;
 
       if (!_gloss_document_check_span (loader->document, span, path, !loader->text_changed, loader->problems))
+        continue;
+
+      /* Parts in a text that changed are not checked against it (the
+       * checksum's problem says it), but none beyond it is taken */
+      if (gloss_span_get_end (span) > gloss_text_get_length (loader->text))
         continue;
 
       definition = gloss_label_set_lookup (gloss_document_get_labels (loader->document), label);
