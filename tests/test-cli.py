@@ -91,7 +91,22 @@ class Validate(unittest.TestCase):
         self.assertEqual(result.returncode, 1)
         files = {line.split(": ", 1)[0].rsplit("/", 1)[-1] for line in result.stdout.decode().splitlines()}
         names = sorted(f for f in os.listdir(INVALID) if f.endswith(".gloss.json"))
-        self.assertEqual(files, set(names) - {"valid.txt.gloss.json"})
+        self.assertEqual(files, set(names) - {"valid.txt.gloss.json", "valid-v2.txt.gloss.json"})
+
+    def test_span_problems(self):
+        """Span and relation problems, each with its JSON path"""
+        for name, path, message in (
+                ("span-text-differs", "$.spans[0].text[0]", "The text “Ja” differs from the text at [20, 24): “Nein”"),
+                ("relation-wrong-labels", "$.relations[1]",
+                 "The relation label “speaker” does not join a “utterance” span to a “cue” span")):
+            result = run("validate", os.path.join(INVALID, name + ".txt.gloss.json"))
+            self.assertEqual(result.returncode, 1)
+            lines = result.stdout.decode().splitlines()
+            self.assertEqual(len(lines), 1, lines)
+            file_name, json_path, text = lines[0].split(": ", 2)
+            self.assertTrue(file_name.endswith(name + ".txt.gloss.json"))
+            self.assertEqual((json_path, text), (path, message))
+        self.assertEqual(run("validate", os.path.join(INVALID, "valid-v2.txt")).returncode, 0)
 
     def test_missing_text(self):
         with tempfile.TemporaryDirectory() as tmp:
@@ -141,6 +156,23 @@ class Stats(unittest.TestCase):
         self.assertTrue(lines[0].startswith("Document"))
         self.assertTrue(lines[-1].startswith("Total (2 documents)"))
         self.assertIn("50 %", lines[1])
+
+    def test_spans(self):
+        """Spans and relations per label, apart from the sentence labels"""
+        result = run("stats", "--json", os.path.join(SRCDIR, "data", "spans"))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        data = json.loads(result.stdout)
+        de = next(d for d in data["documents"] if d["id"] == "de-zitate.txt")
+        self.assertEqual(de["labels"], {"claim": 1})
+        self.assertEqual(de["spans"], {"quote": 3, "speaker": 4, "cue": 3, "frame": 2, "addressee": 1})
+        self.assertEqual(de["relations"], {"speaker": 3, "cue": 3, "frame": 2, "addressee": 1})
+        self.assertEqual(data["total"]["spans"]["speaker"], 7)
+        self.assertEqual(data["total"]["relations"]["speaker"], 6)
+
+        lines = run("stats", os.path.join(SRCDIR, "data", "spans")).stdout.decode().splitlines()
+        self.assertEqual(lines[0].split()[5:], ["claim", "quote", "speaker", "cue", "frame", "addressee",
+                                                "→speaker", "→cue", "→frame", "→addressee"])
+        self.assertEqual(lines[-1].split()[-10:], ["2", "6", "7", "6", "3", "2", "6", "6", "3", "2"])
 
     def test_broken_text(self):
         with open(os.path.join(self.tmp, "latin1.txt"), "wb") as f:
@@ -253,6 +285,40 @@ class Reanchor(unittest.TestCase):
             self.assertEqual(annotation["text"], "Der Minister sagte „Nein“.")
             self.assertEqual(new_text[annotation["start"]:annotation["end"]], annotation["text"])
 
+    def test_spans(self):
+        """Spans placed part by part; the lost ones reported and kept as orphans"""
+        with tempfile.TemporaryDirectory() as tmp:
+            doc = os.path.join(tmp, "de-zitate.txt")
+            shutil.copy(os.path.join(SPANS, "de-zitate.txt.gloss.json"), doc + ".gloss.json")
+            with open(os.path.join(SPANS, "de-zitate.txt"), encoding="utf-8", newline="") as f:
+                body = f.read()
+            with open(doc, "w", encoding="utf-8", newline="") as f:
+                f.write("Eilmeldung 🚨\r\n\r\n" + body.replace("Ab Januar", "Ab Februar")
+                        .replace("Ein Sprecher erklärte", "Ein Sprecher des Vereins erklärte"))
+
+            result = run("reanchor", doc)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            out = result.stdout.decode()
+            self.assertIn("de-zitate.txt: span 1 “quote” [44, 211) not found; it is kept as an orphan:\n"
+                          "  was: Wir können die Kosten nicht länger tragen. Das tut uns leid … Ab Januar wird es teurer.\n",
+                          out)
+            self.assertIn("de-zitate.txt: relation 4 “addressee” from span 1 to span 6 lost a span; "
+                          "it is kept as an orphan\n", out)
+            self.assertIn("de-zitate.txt: span 13 “cue” [280, 288) found at [309, 317), apart from where the "
+                          "text around it went; marked for review:\n  erklärte\n", out)
+            self.assertTrue(out.endswith("de-zitate.txt: spans: 0 kept, 10 moved, 2 to review, 1 not found; "
+                                         "relations: 4 not placed\n"), out)
+
+            self.assertEqual(run("validate", doc).returncode, 0)
+            data = json.loads(pathlib.Path(doc + ".gloss.json").read_text(encoding="utf-8"))
+            with open(doc, encoding="utf-8", newline="") as f:
+                new_text = f.read()
+            self.assertEqual(len(data["spans"]), 12)
+            for span in data["spans"]:
+                self.assertEqual([new_text[s:e] for s, e in span["parts"]], span["text"])
+            self.assertEqual([o["kind"] for o in data["orphans"]], ["span"] + ["relation"] * 4)
+
+SPANS = os.path.join(SRCDIR, "data", "spans")
 VALID = os.path.join(INVALID, "valid.txt")
 
 
@@ -1039,7 +1105,9 @@ class Vocabulary(unittest.TestCase):
         self.assertTrue(files["data/invalid/valid.txt.gloss.json"])
         self.assertFalse(files["data/invalid/text-differs.txt.gloss.json"])
         self.assertEqual(data["checked"], len(files))
-        self.assertEqual(data["invalid"], len(files) - 1)
+        # valid.txt and valid-v2.txt (version 2, with spans) are the two valid ones
+        self.assertTrue(files["data/invalid/valid-v2.txt.gloss.json"])
+        self.assertEqual(data["invalid"], len(files) - 2)
         self.assertEqual(data["unchecked"], 0)
 
         result = run("validate", "--json", os.path.join(INVALID, "valid.txt.gloss.json"))

@@ -63,6 +63,12 @@ class Installed(unittest.TestCase):
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertEqual(result.stdout.strip(), f"gloss {VERSION}")
 
+    def test_schema(self):
+        installed = self.data / "gloss" / "gloss.schema.json"
+        with open(installed, encoding="utf-8") as f:
+            schema = json.load(f)
+        self.assertEqual(schema["properties"]["version"], {"enum": [1, 2]})
+
     def test_samples_run_headless(self):
         samples = self.data / "gloss" / "samples"
         expected = sorted(p.name for p in (pathlib.Path(SOURCE) / "data" / "samples").glob("*.txt"))

@@ -13,7 +13,9 @@
 #include "gloss-error.h"
 #include "gloss-format.h"
 #include "gloss-reanchor.h"
+#include "gloss-relation.h"
 #include "gloss-sentence.h"
+#include "gloss-span.h"
 #include "gloss-text.h"
 
 static const char *old_text =
@@ -320,6 +322,156 @@ test_similarity (void)
   g_assert_cmpfloat (gloss_similarity ("kurz", "ein ganz anderer, langer Satz"), <, 0.5);
 }
 
+static guint
+count_kind (GPtrArray      *anchors,
+            GlossAnchorKind kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < anchors->len; i++)
+    n += ((GlossAnchor *)g_ptr_array_index (anchors, i))->kind == kind;
+
+  return n;
+}
+
+static GlossAnchor *
+span_anchor_for (GPtrArray      *anchors,
+                 GlossAnchorKind kind,
+                 guint           id)
+{
+  for (guint i = 0; i < anchors->len; i++)
+    {
+      GlossAnchor *anchor = g_ptr_array_index (anchors, i);
+
+      if (anchor->kind == kind && anchor->sentence == id)
+        return anchor;
+    }
+
+  g_assert_not_reached ();
+}
+
+static char *
+replace (const char *text,
+         const char *from,
+         const char *to)
+{
+  GString *changed = g_string_new (text);
+
+  g_assert_cmpuint (g_string_replace (changed, from, to, 1), ==, 1);
+
+  return g_string_free (changed, FALSE);
+}
+
+/* A changed text with spans (tests/data/spans/de-zitate): each part is
+ * placed where its text went; a quote whose second part was changed goes
+ * to the orphans whole, with the relations from it; a cue placed apart
+ * from the text around it is marked for review; nothing is lost */
+static void
+test_spans (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "spans", NULL);
+  g_autofree char *text_path = g_build_filename (dir, "de-zitate.txt", NULL);
+  g_autofree char *json_path = g_build_filename (dir, "de-zitate.txt.gloss.json", NULL);
+  g_autofree char *old_text_data = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *step1 = NULL;
+  g_autofree char *step2 = NULL;
+  g_autofree char *new_text_data = NULL;
+  g_autofree char *tmpdir = g_dir_make_tmp ("gloss-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmpdir, "de-zitate.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) json_file = gloss_document_dup_annotation_file_for (file);
+  g_autoptr(GlossText) text = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossDocument) reloaded = NULL;
+  g_autoptr(GPtrArray) anchors = NULL;
+  g_autoptr(GPtrArray) span_anchors = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  const char *prefix = "Eilmeldung 🚨\r\n\r\n";
+  guint shift = g_utf8_strlen (prefix, -1);
+  GlossAnchor *anchor;
+  GlossSpan *span;
+
+  g_assert_true (g_file_get_contents (text_path, &old_text_data, NULL, &error));
+  g_assert_true (g_file_get_contents (json_path, &json, NULL, &error));
+
+  /* A paragraph before, a word changed in a quote's second part, words
+   * put between a speaker and its cue */
+  step1 = replace (old_text_data, "Ab Januar", "Ab Februar");
+  step2 = replace (step1, "Ein Sprecher erklärte", "Ein Sprecher des Vereins erklärte");
+  new_text_data = g_strconcat (prefix, step2, NULL);
+  text = gloss_text_new (new_text_data, -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, new_text_data, -1, &error);
+
+  document = gloss_reanchor_full (file, text, json, strlen (json), NULL, NULL, &anchors, &span_anchors, &error);
+  g_assert_no_error (error);
+
+  /* 13 spans, then the 4 relations of the lost quote */
+  g_assert_cmpuint (span_anchors->len, ==, 17);
+  anchor = span_anchor_for (span_anchors, GLOSS_ANCHOR_SPAN, 1);
+  g_assert_cmpint (anchor->status, ==, GLOSS_ANCHOR_LOST);
+  g_assert_cmpstr (anchor->old_text, ==, "Wir können die Kosten nicht länger tragen. Das tut uns leid … Ab Januar wird es teurer.");
+  g_assert_cmpstr (anchor->label, ==, "quote");
+  for (guint id = 1; id <= 4; id++)
+    {
+      anchor = span_anchor_for (span_anchors, GLOSS_ANCHOR_RELATION, id);
+      g_assert_cmpint (anchor->status, ==, GLOSS_ANCHOR_LOST);
+      g_assert_cmpuint (anchor->from, ==, 1);
+    }
+  g_assert_cmpuint (count_kind (span_anchors, GLOSS_ANCHOR_RELATION), ==, 4);
+  g_assert_cmpuint (count_kind (span_anchors, GLOSS_ANCHOR_SPAN), ==, 13);
+
+  /* Moved with the paragraph before them */
+  for (guint id = 2; id <= 12; id++)
+    {
+      anchor = span_anchor_for (span_anchors, GLOSS_ANCHOR_SPAN, id);
+      g_assert_cmpint (anchor->status, ==, (id == 11 ? GLOSS_ANCHOR_CHANGED : GLOSS_ANCHOR_MOVED));
+      /* "Februar" is one letter longer than "Januar" */
+      if (id <= 10)
+        g_assert_cmpuint (anchor->new_start, ==, anchor->old_start + shift + (anchor->old_start > 186));
+    }
+  /* The quote after the new words was placed first, apart from the
+   * sentence before it; the speaker then, by the sentence; the cue, apart
+   * from the speaker */
+  g_assert_cmpint (span_anchor_for (span_anchors, GLOSS_ANCHOR_SPAN, 13)->status, ==, GLOSS_ANCHOR_CHANGED);
+  span = gloss_document_lookup_span (document, 13);
+  g_assert_cmpstr (gloss_span_get_part_text (span, 0), ==, "erklärte");
+  g_assert_true (gloss_span_get_review (span));
+  g_assert_false (gloss_span_get_review (gloss_document_lookup_span (document, 12)));
+  g_assert_cmpuint (gloss_span_get_start (span), ==,
+                    span_anchor_for (span_anchors, GLOSS_ANCHOR_SPAN, 13)->old_start + shift + 1 + 12);
+
+  /* Every placed span's text is the text at its parts */
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_document_get_spans (document)), ==, 12);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_document_get_relations (document)), ==, 5);
+  g_assert_null (gloss_document_lookup_span (document, 1));
+  g_assert_cmpuint (gloss_document_get_n_orphans (document), ==, 5);
+
+  /* Written and read again without a problem; the orphans whole, marked */
+  g_assert_true (gloss_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+  saved = NULL;
+  g_assert_true (g_file_get_contents (g_file_peek_path (json_file), &saved, NULL, &error));
+  g_assert_nonnull (strstr (saved, "  \"orphans\": [\n    {\"kind\":\"span\",\"id\":1,\"label\":\"quote\",\"parts\":[[44,103],[186,211]],"));
+  g_assert_nonnull (strstr (saved, "{\"kind\":\"relation\",\"id\":4,\"label\":\"addressee\",\"from\":1,\"to\":6,"));
+  reloaded = gloss_document_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_document_get_problems (reloaded)->len, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_document_get_spans (reloaded)), ==, 12);
+  /* the lost quote's id is not given again */
+  {
+    g_autoptr(GlossSpan) fresh = gloss_document_new_span (reloaded, "quote", (GlossRange[]) { { 0, 3 } }, 1);
+
+    g_assert_cmpuint (gloss_span_get_id (fresh), ==, 14);
+  }
+
+  g_file_delete (json_file, NULL, NULL);
+  g_file_delete (file, NULL, NULL);
+  g_rmdir (tmpdir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -332,6 +484,7 @@ main (int    argc,
   g_test_add_func ("/gloss/reanchor/nearest", test_nearest);
   g_test_add_func ("/gloss/reanchor/not-gloss", test_not_gloss);
   g_test_add_func ("/gloss/reanchor/similarity", test_similarity);
+  g_test_add_func ("/gloss/reanchor/spans", test_spans);
 
   return g_test_run ();
 }

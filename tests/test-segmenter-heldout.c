@@ -84,14 +84,14 @@ score_case (Score     *score,
   for (k = 0; exact && k < n_gold; k++)
     {
       JsonArray *pair = json_array_get_array_element (gold, k);
-      const GlossSpan *span = &g_array_index (predicted, GlossSpan, k);
+      const GlossRange *span = &g_array_index (predicted, GlossRange, k);
 
       exact = span->start == member_uint (pair, 0) && span->end == member_uint (pair, 1);
     }
 
   while (i < predicted->len || j < n_gold)
     {
-      guint p = i < predicted->len ? g_array_index (predicted, GlossSpan, i).start : G_MAXUINT;
+      guint p = i < predicted->len ? g_array_index (predicted, GlossRange, i).start : G_MAXUINT;
       guint g = j < n_gold ? member_uint (json_array_get_array_element (gold, j), 0) : G_MAXUINT;
 
       if (p == g)

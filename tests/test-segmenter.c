@@ -28,7 +28,7 @@ typedef struct
   const char *language;
   const char *text;
   guint       n_spans;
-  GlossSpan   spans[4];
+  GlossRange  spans[4];
 } SpanCase;
 
 static const SplitCase split_cases[] = {
@@ -334,7 +334,7 @@ assert_spans_sane (const char *text,
 
   for (i = 0; i < spans->len; i++)
     {
-      const GlossSpan *span = &g_array_index (spans, GlossSpan, i);
+      const GlossRange *span = &g_array_index (spans, GlossRange, i);
 
       g_assert_cmpuint (span->start, <, span->end);
       g_assert_cmpuint (span->start, >=, prev_end);
@@ -364,7 +364,7 @@ print_spans (const char *text,
 
   for (i = 0; i < spans->len; i++)
     {
-      const GlossSpan *span = &g_array_index (spans, GlossSpan, i);
+      const GlossRange *span = &g_array_index (spans, GlossRange, i);
       const char *a = g_utf8_offset_to_pointer (text, span->start);
       const char *b = g_utf8_offset_to_pointer (text, span->end);
 
@@ -391,7 +391,7 @@ test_split_case (gconstpointer data)
 
   for (i = 0; i < n_expected; i++)
     {
-      const GlossSpan *span = &g_array_index (spans, GlossSpan, i);
+      const GlossRange *span = &g_array_index (spans, GlossRange, i);
       const char *found = strstr (cursor, c->sentences[i]);
       glong start;
       glong end;
@@ -417,8 +417,8 @@ test_span_case (gconstpointer data)
   g_assert_cmpuint (spans->len, ==, c->n_spans);
   for (i = 0; i < c->n_spans; i++)
     {
-      g_assert_cmpuint (g_array_index (spans, GlossSpan, i).start, ==, c->spans[i].start);
-      g_assert_cmpuint (g_array_index (spans, GlossSpan, i).end, ==, c->spans[i].end);
+      g_assert_cmpuint (g_array_index (spans, GlossRange, i).start, ==, c->spans[i].start);
+      g_assert_cmpuint (g_array_index (spans, GlossRange, i).end, ==, c->spans[i].end);
     }
 }
 
@@ -445,10 +445,10 @@ test_length (void)
   g_autoptr(GArray) spans = gloss_segmenter_split (segmenter, text, 8);
 
   g_assert_cmpuint (spans->len, ==, 2);
-  g_assert_cmpuint (g_array_index (spans, GlossSpan, 0).start, ==, 0);
-  g_assert_cmpuint (g_array_index (spans, GlossSpan, 0).end, ==, 4);
-  g_assert_cmpuint (g_array_index (spans, GlossSpan, 1).start, ==, 5);
-  g_assert_cmpuint (g_array_index (spans, GlossSpan, 1).end, ==, 8);
+  g_assert_cmpuint (g_array_index (spans, GlossRange, 0).start, ==, 0);
+  g_assert_cmpuint (g_array_index (spans, GlossRange, 0).end, ==, 4);
+  g_assert_cmpuint (g_array_index (spans, GlossRange, 1).start, ==, 5);
+  g_assert_cmpuint (g_array_index (spans, GlossRange, 1).end, ==, 8);
 }
 
 /* The paragraph of the large text: its sentences, and how it is joined. */
@@ -515,7 +515,7 @@ test_large (void)
     paragraph_chars += g_utf8_strlen (large_sentences[i], -1) + ((i % 2) ? 2 : 1);
   paragraph_chars += 4;
   {
-    const GlossSpan *last = &g_array_index (spans, GlossSpan, spans->len - 1);
+    const GlossRange *last = &g_array_index (spans, GlossRange, spans->len - 1);
     glong total = 1 + paragraph_chars * n_paragraphs;
 
     g_assert_cmpuint (last->end, ==, total - 4 - 1);
@@ -606,8 +606,8 @@ test_threads (void)
     {
       g_thread_join (threads[i]);
       g_assert_cmpuint (jobs[i].spans->len, ==, reference->len);
-      g_assert_cmpmem (jobs[i].spans->data, jobs[i].spans->len * sizeof (GlossSpan),
-                       reference->data, reference->len * sizeof (GlossSpan));
+      g_assert_cmpmem (jobs[i].spans->data, jobs[i].spans->len * sizeof (GlossRange),
+                       reference->data, reference->len * sizeof (GlossRange));
       g_array_unref (jobs[i].spans);
     }
 }

@@ -25,7 +25,9 @@
 #include "gloss-project.h"
 #include "gloss-saver.h"
 #include "gloss-sentence.h"
+#include "gloss-relation.h"
 #include "gloss-sidebar.h"
+#include "gloss-span.h"
 #include "gloss-window.h"
 
 #include "gloss-test-util.h"
@@ -452,6 +454,136 @@ test_labels_editor (void)
   remove_tree (dir);
 }
 
+static char *
+relation_labels_json (GlossLabelSet *labels)
+{
+  GString *out = g_string_new (NULL);
+
+  gloss_label_set_append_json (gloss_label_set_get_relation_labels (labels), out, "");
+
+  return g_string_free (out, FALSE);
+}
+
+/* A project with span and relation labels: the window gives sentences
+ * sentence labels only, and the labels editor, which shows the labels of
+ * the set, keeps the span labels' attributes and the relation labels
+ * whole when it writes gloss-project.json; deleting a span label there
+ * takes its spans, relations and relation label, undoably */
+static void
+test_labels_editor_spans (void)
+{
+  g_autofree char *dir = make_workdir ((const char *[]) { "article.txt", NULL });
+  g_autofree char *text = g_build_filename (dir, "article.txt", NULL);
+  g_autofree char *json = g_strconcat (text, ".gloss.json", NULL);
+  g_autofree char *project_path = g_build_filename (dir, "gloss-project.json", NULL);
+  g_autoptr(GFile) project = g_file_new_for_path (project_path);
+  g_autoptr(GlossLabelSet) set = gloss_label_set_new_builtin ("quotation");
+  g_autoptr(GlossLabel) claim = gloss_label_new ("claim", "Claim", "#3584e4", "k", "");
+  g_autoptr(GlossLabelSet) labels = NULL;
+  g_autoptr(GPtrArray) problems = gloss_problems_new ();
+  g_autoptr(GlossSpan) quote = NULL;
+  g_autoptr(GlossSpan) addressee = NULL;
+  g_autoptr(GlossRelation) told = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *relations_before = NULL;
+  GlossSidebar *sidebar;
+  GlossLabelsEditor *editor;
+  GlossWindow *window;
+  GlossDocument *document;
+
+  g_assert_true (gloss_label_set_insert (set, 0, claim));
+  g_assert_true (gloss_project_save_labels (project, set, &error));
+  relations_before = relation_labels_json (set);
+
+  window = open_text (text);
+  document = gloss_window_get_document (window);
+  sidebar = GLOSS_SIDEBAR (gloss_window_get_sidebar (window));
+  g_assert_true (gloss_label_set_equal (gloss_document_get_labels (document), set));
+  g_assert_nonnull (gloss_sidebar_get_label_button (sidebar, "claim"));
+  g_assert_null (gloss_sidebar_get_label_button (sidebar, "quote"));
+
+  /* A span label's key or number gives a sentence nothing */
+  activate (window, "doc.toggle-label", "s", "quote");
+  activate (window, "doc.toggle-label-at", "u", 2);
+  g_assert_cmpuint (gloss_document_get_n_annotated (document), ==, 0);
+  g_assert_true (activate (window, "doc.toggle-label", "s", "claim"));
+  g_assert_cmpuint (gloss_document_get_n_annotated (document), ==, 1);
+
+  quote = gloss_document_new_span (document, "quote", (GlossRange[]) { { 0, 5 } }, 1);
+  gloss_span_set_attribute (quote, "type", "direct");
+  g_assert_true (gloss_document_add_span (document, quote, &error));
+  addressee = gloss_document_new_span (document, "addressee", (GlossRange[]) { { 6, 9 } }, 1);
+  g_assert_true (gloss_document_add_span (document, addressee, &error));
+  told = gloss_document_new_relation (document, "addressee", gloss_span_get_id (quote), gloss_span_get_id (addressee));
+  g_assert_true (gloss_document_add_relation (document, told, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (activate (window, "win.labels", NULL));
+  editor = GLOSS_LABELS_EDITOR (gloss_window_get_labels_editor (window));
+  g_assert_true (gloss_labels_editor_rename_label (editor, "claim", "Behauptung"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "labels.add", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "labels.move-down", "s", "claim"));
+
+  /* Written back with everything but what was edited */
+  labels = gloss_project_load_labels (project, problems, NULL);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_nonnull (labels);
+  g_assert_cmpstr (gloss_label_get_name (gloss_label_set_lookup (labels, "claim")), ==, "Behauptung");
+  g_assert_cmpint (gloss_label_set_get_position (labels, "claim"), ==, 1);
+  g_assert_cmpuint (gloss_label_get_n_attributes (gloss_label_set_lookup (labels, "quote")), ==, 2);
+  g_assert_true (gloss_label_has_value (gloss_label_set_lookup (labels, "quote"), "medium", "speech-writing"));
+  {
+    g_autofree char *relations_after = relation_labels_json (labels);
+
+    g_assert_cmpstr (relations_after, ==, relations_before);
+  }
+
+  /* Deleting a span label in the editor */
+  g_assert_cmpuint (gloss_document_count_label (document, "addressee"), ==, 1);
+  gloss_labels_editor_delete_label (editor, "addressee", TRUE);
+  g_assert_null (gloss_document_lookup_span (document, gloss_span_get_id (addressee)));
+  g_assert_null (gloss_document_lookup_relation (document, gloss_relation_get_id (told)));
+  g_clear_object (&labels);
+  labels = gloss_project_load_labels (project, problems, NULL);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_null (gloss_label_set_lookup (labels, "addressee"));
+  g_assert_null (gloss_label_set_lookup (gloss_label_set_get_relation_labels (labels), "addressee"));
+  g_assert_nonnull (gloss_label_set_lookup (gloss_label_set_get_relation_labels (labels), "speaker"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "labels.undo-delete", NULL));
+  g_assert_true (gloss_document_lookup_relation (document, gloss_relation_get_id (told)) == told);
+  g_clear_object (&labels);
+  labels = gloss_project_load_labels (project, problems, NULL);
+  g_assert_cmpuint (problems->len, ==, 0);
+  {
+    g_autofree char *relations_after = relation_labels_json (labels);
+
+    g_assert_cmpstr (relations_after, ==, relations_before);
+  }
+
+  /* The annotation file: version 2, read back as it was written */
+  wait_for (all_saved, window, "the autosave after editing span labels");
+  {
+    g_autofree char *saved = read_file (json);
+    g_autoptr(GFile) file = g_file_new_for_path (text);
+    g_autoptr(GlossDocument) reread = NULL;
+    g_autoptr(GBytes) again = NULL;
+
+    g_assert_nonnull (strstr (saved, "\n  \"version\": 2,\n"));
+    reread = gloss_document_load (file, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (gloss_document_get_problems (reread)->len, ==, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (gloss_document_get_spans (reread)), ==, 2);
+    g_assert_cmpuint (g_list_model_get_n_items (gloss_document_get_relations (reread)), ==, 1);
+    again = gloss_format_serialize (reread);
+    g_assert_cmpmem (saved, strlen (saved), g_bytes_get_data (again, NULL), g_bytes_get_size (again));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (dir);
+}
+
 static gboolean
 folder_opened (gpointer data)
 {
@@ -613,6 +745,7 @@ main (int    argc,
   g_test_add_func ("/gloss/window/save-error", test_save_error);
   g_test_add_func ("/gloss/window/read-only", test_read_only);
   g_test_add_func ("/gloss/window/labels-editor", test_labels_editor);
+  g_test_add_func ("/gloss/window/labels-editor-spans", test_labels_editor_spans);
   g_test_add_func ("/gloss/window/folder", test_folder);
   g_test_add_func ("/gloss/window/search-and-windows", test_search_and_windows);
 

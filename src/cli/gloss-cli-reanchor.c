@@ -93,12 +93,15 @@ reanchor_one (GFile      *file,
   g_autoptr(GlossDocument) document = NULL;
   g_autoptr(GlossLabelSet) labels = NULL;
   g_autoptr(GPtrArray) anchors = NULL;
+  g_autoptr(GPtrArray) span_anchors = NULL;
   g_autoptr(GPtrArray) problems = gloss_problems_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *name = NULL;
   g_autofree char *data = NULL;
   guint counts[GLOSS_ANCHOR_LOST + 1] = { 0 };
+  guint span_counts[GLOSS_ANCHOR_LOST + 1] = { 0 };
+  guint n_relations_lost = 0;
   gsize length;
 
   if (path != NULL && g_str_has_suffix (path, GLOSS_ANNOTATION_SUFFIX))
@@ -157,7 +160,7 @@ reanchor_one (GFile      *file,
       return GLOSS_EXIT_FAILURE;
     }
 
-  document = gloss_reanchor (text_file, text, data, length, NULL, labels, &anchors, &error);
+  document = gloss_reanchor_full (text_file, text, data, length, NULL, labels, &anchors, &span_anchors, &error);
   if (document == NULL)
     return fail (text_file, error, json);
 
@@ -226,11 +229,51 @@ reanchor_one (GFile      *file,
         }
     }
 
-  if (json == NULL)
-    gloss_cli_print (_("%s: %u kept, %u moved, %u changed, %u not found%s\n"), name,
-                     counts[GLOSS_ANCHOR_KEPT], counts[GLOSS_ANCHOR_MOVED],
-                     counts[GLOSS_ANCHOR_CHANGED], counts[GLOSS_ANCHOR_LOST],
-                     dry_run ? _(" (dry run: nothing written)") : "");
+  /* Spans: the ones a person should look at, and the orphans */
+  for (guint i = 0; i < span_anchors->len; i++)
+    {
+      GlossAnchor *anchor = g_ptr_array_index (span_anchors, i);
+      g_autofree char *old_text = gloss_cli_escape (anchor->old_text);
+      g_autofree char *label = gloss_cli_escape (anchor->label);
+
+      if (anchor->kind == GLOSS_ANCHOR_RELATION)
+        {
+          n_relations_lost++;
+          if (json == NULL)
+            gloss_cli_print (_("%s: relation %u “%s” from span %u to span %u lost a span; it is kept as an orphan\n"),
+                             name, anchor->sentence, label, anchor->from, anchor->to);
+          continue;
+        }
+
+      span_counts[anchor->status]++;
+      if (json != NULL)
+        continue;
+      if (anchor->status == GLOSS_ANCHOR_CHANGED)
+        gloss_cli_print (_("%s: span %u “%s” [%u, %u) found at [%u, %u), apart from where the text around it "
+                           "went; marked for review:\n  %s\n"),
+                         name, anchor->sentence, label, anchor->old_start, anchor->old_end,
+                         anchor->new_start, anchor->new_end, old_text);
+      else if (anchor->status == GLOSS_ANCHOR_LOST)
+        gloss_cli_print (_("%s: span %u “%s” [%u, %u) not found; it is kept as an orphan:\n  was: %s\n"),
+                         name, anchor->sentence, label, anchor->old_start, anchor->old_end, old_text);
+    }
+
+  if (json != NULL)
+    g_string_append_printf (json, ", \"spans\": {\"kept\": %u, \"moved\": %u, \"review\": %u, \"not_found\": %u}, "
+                                  "\"relations_not_placed\": %u",
+                            span_counts[GLOSS_ANCHOR_KEPT], span_counts[GLOSS_ANCHOR_MOVED],
+                            span_counts[GLOSS_ANCHOR_CHANGED], span_counts[GLOSS_ANCHOR_LOST], n_relations_lost);
+  else
+    {
+      gloss_cli_print (_("%s: %u kept, %u moved, %u changed, %u not found%s\n"), name,
+                       counts[GLOSS_ANCHOR_KEPT], counts[GLOSS_ANCHOR_MOVED],
+                       counts[GLOSS_ANCHOR_CHANGED], counts[GLOSS_ANCHOR_LOST],
+                       dry_run ? _(" (dry run: nothing written)") : "");
+      if (span_anchors->len > 0)
+        gloss_cli_print (_("%s: spans: %u kept, %u moved, %u to review, %u not found; relations: %u not placed\n"), name,
+                         span_counts[GLOSS_ANCHOR_KEPT], span_counts[GLOSS_ANCHOR_MOVED],
+                         span_counts[GLOSS_ANCHOR_CHANGED], span_counts[GLOSS_ANCHOR_LOST], n_relations_lost);
+    }
 
   if (!dry_run && !gloss_document_save (document, NULL, &error))
     {

@@ -66,7 +66,7 @@ format_offsets (GArray *spans,
   *p++ = '[';
   for (guint i = 0; i < spans->len; i++)
     {
-      GlossSpan *span = &g_array_index (spans, GlossSpan, i);
+      GlossRange *span = &g_array_index (spans, GlossRange, i);
 
       if (i > 0)
         {
@@ -214,7 +214,7 @@ gloss_cli_segment (int    argc,
 
       for (guint i = 0; i < spans->len; i++)
         {
-          GlossSpan *span = &g_array_index (spans, GlossSpan, i);
+          GlossRange *span = &g_array_index (spans, GlossRange, i);
 
           print_line (contents + gloss_text_get_byte_offset (text, span->start),
                       contents + gloss_text_get_byte_offset (text, span->end),

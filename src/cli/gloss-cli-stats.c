@@ -15,49 +15,8 @@
 #include "gloss-label.h"
 #include "gloss-label-set.h"
 #include "gloss-problem.h"
-
-typedef struct
-{
-  char       *id;
-  char       *language;
-  guint       sentences;
-  guint       annotated;
-  guint       problems;
-  gboolean    done;
-  GHashTable *counts;     /* label id -> count */
-} Row;
-
-typedef struct
-{
-  GPtrArray  *labels;     /* label ids, in order of first appearance */
-  GHashTable *known;      /* the same ids, so a label is found without a walk */
-  GPtrArray  *rows;
-  Row         total;
-  guint       n_done;
-} Stats;
-
-static void
-row_free (Row *row)
-{
-  g_free (row->id);
-  g_free (row->language);
-  g_clear_pointer (&row->counts, g_hash_table_unref);
-  g_free (row);
-}
-
-static void
-add_label (Stats      *stats,
-           const char *id)
-{
-  char *copy;
-
-  if (g_hash_table_contains (stats->known, id))
-    return;
-
-  copy = g_strdup (id);
-  g_ptr_array_add (stats->labels, copy);
-  g_hash_table_add (stats->known, copy);
-}
+#include "gloss-relation.h"
+#include "gloss-span.h"
 
 static void
 add_count (GHashTable *counts,
@@ -69,12 +28,103 @@ add_count (GHashTable *counts,
   g_hash_table_insert (counts, g_strdup (label), GUINT_TO_POINTER (old + n));
 }
 
+/* What is counted per label: annotations of sentence labels, spans of
+ * span labels, relations of relation labels (whose ids are their own) */
+typedef enum
+{
+  KIND_ANNOTATIONS,
+  KIND_SPANS,
+  KIND_RELATIONS,
+  N_KINDS
+} Kind;
+
+typedef struct
+{
+  char       *id;
+  char       *language;
+  guint       sentences;
+  guint       annotated;
+  guint       problems;
+  gboolean    done;
+  GHashTable *counts[N_KINDS];  /* label id -> count */
+} Row;
+
+typedef struct
+{
+  GPtrArray  *ids;        /* label ids, in order of first appearance */
+  GHashTable *known;      /* the same ids, so a label is found without a walk */
+} Columns;
+
+typedef struct
+{
+  Columns     columns[N_KINDS];
+  GPtrArray  *rows;
+  Row         total;
+  guint       n_done;
+} Stats;
+
+/* The members of the JSON output, one per kind */
+static const char * const kind_members[N_KINDS] = { "labels", "spans", "relations" };
+
 static guint
 get_count (Row        *row,
+           Kind        kind,
            const char *label)
 {
-  return GPOINTER_TO_UINT (g_hash_table_lookup (row->counts, label));
+  return GPOINTER_TO_UINT (g_hash_table_lookup (row->counts[kind], label));
 }
+
+static void
+row_init_counts (Row *row)
+{
+  for (guint k = 0; k < N_KINDS; k++)
+    row->counts[k] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static void
+row_clear_counts (Row *row)
+{
+  for (guint k = 0; k < N_KINDS; k++)
+    g_clear_pointer (&row->counts[k], g_hash_table_unref);
+}
+
+static void
+row_free (Row *row)
+{
+  g_free (row->id);
+  g_free (row->language);
+  row_clear_counts (row);
+  g_free (row);
+}
+
+static void
+add_label (Stats      *stats,
+           Kind        kind,
+           const char *id)
+{
+  Columns *columns = &stats->columns[kind];
+  char *copy;
+
+  if (g_hash_table_contains (columns->known, id))
+    return;
+
+  copy = g_strdup (id);
+  g_ptr_array_add (columns->ids, copy);
+  g_hash_table_add (columns->known, copy);
+}
+
+/* Counts the item of @kind with @label in the row and the total */
+static void
+count (Stats      *stats,
+       Row        *row,
+       Kind        kind,
+       const char *label)
+{
+  add_label (stats, kind, label);
+  add_count (row->counts[kind], label, 1);
+  add_count (stats->total.counts[kind], label, 1);
+}
+
 
 static void
 add_document (Stats         *stats,
@@ -82,7 +132,10 @@ add_document (Stats         *stats,
               const char    *id)
 {
   GlossLabelSet *labels = gloss_document_get_labels (document);
+  GlossLabelSet *relation_labels = gloss_label_set_get_relation_labels (labels);
   GListModel *annotations = gloss_document_get_annotations (document);
+  GListModel *spans = gloss_document_get_spans (document);
+  GListModel *relations = gloss_document_get_relations (document);
   Row *row = g_new0 (Row, 1);
   guint n;
 
@@ -92,21 +145,41 @@ add_document (Stats         *stats,
   row->annotated = gloss_document_get_n_annotated (document);
   row->problems = gloss_document_get_problems (document)->len;
   row->done = gloss_document_get_done (document);
-  row->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  row_init_counts (row);
 
   /* Every label of the set gets a column, used or not */
   for (guint i = 0; i < gloss_label_set_get_n_labels (labels); i++)
-    add_label (stats, gloss_label_get_id (gloss_label_set_get_label (labels, i)));
+    {
+      GlossLabel *label = gloss_label_set_get_label (labels, i);
+
+      add_label (stats, gloss_label_get_scope (label) == GLOSS_LABEL_SCOPE_SPAN ? KIND_SPANS : KIND_ANNOTATIONS,
+                 gloss_label_get_id (label));
+    }
+  for (guint i = 0; i < gloss_label_set_get_n_labels (relation_labels); i++)
+    add_label (stats, KIND_RELATIONS, gloss_label_get_id (gloss_label_set_get_label (relation_labels, i)));
 
   n = g_list_model_get_n_items (annotations);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (annotations, i);
-      const char *label = gloss_annotation_get_label (annotation);
 
-      add_label (stats, label);
-      add_count (row->counts, label, 1);
-      add_count (stats->total.counts, label, 1);
+      count (stats, row, KIND_ANNOTATIONS, gloss_annotation_get_label (annotation));
+    }
+
+  n = g_list_model_get_n_items (spans);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossSpan) span = g_list_model_get_item (spans, i);
+
+      count (stats, row, KIND_SPANS, gloss_span_get_label (span));
+    }
+
+  n = g_list_model_get_n_items (relations);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossRelation) relation = g_list_model_get_item (relations, i);
+
+      count (stats, row, KIND_RELATIONS, gloss_relation_get_label (relation));
     }
 
   stats->total.sentences += row->sentences;
@@ -148,18 +221,25 @@ append_json_row (GString *out,
                           g_ascii_formatd (number, sizeof number, "%.4f", progress (row)));
   if (!total)
     g_string_append_printf (out, "\"done\": %s, ", row->done ? "true" : "false");
-  g_string_append_printf (out, "\"problems\": %u, \"labels\": {", row->problems);
+  g_string_append_printf (out, "\"problems\": %u", row->problems);
 
-  for (guint i = 0; i < stats->labels->len; i++)
+  for (Kind k = 0; k < N_KINDS; k++)
     {
-      const char *label = g_ptr_array_index (stats->labels, i);
+      GPtrArray *ids = stats->columns[k].ids;
 
-      g_string_append (out, i ? ", " : "");
-      gloss_json_append_string (out, label);
-      g_string_append_printf (out, ": %u", get_count (row, label));
+      g_string_append_printf (out, ", \"%s\": {", kind_members[k]);
+      for (guint i = 0; i < ids->len; i++)
+        {
+          const char *label = g_ptr_array_index (ids, i);
+
+          g_string_append (out, i ? ", " : "");
+          gloss_json_append_string (out, label);
+          g_string_append_printf (out, ": %u", get_count (row, k, label));
+        }
+      g_string_append_c (out, '}');
     }
 
-  g_string_append (out, "}}");
+  g_string_append_c (out, '}');
 }
 
 static void
@@ -216,12 +296,13 @@ print_text_row (GString *out,
   print_cell (out, share, widths[2], FALSE);
   print_cell (out, done, widths[3], TRUE);
 
-  for (guint i = 0; i < stats->labels->len; i++)
-    {
-      g_autofree char *n = g_strdup_printf ("%u", get_count (row, g_ptr_array_index (stats->labels, i)));
+  for (Kind k = 0, column = 4; k < N_KINDS; k++)
+    for (guint i = 0; i < stats->columns[k].ids->len; i++, column++)
+      {
+        g_autofree char *n = g_strdup_printf ("%u", get_count (row, k, g_ptr_array_index (stats->columns[k].ids, i)));
 
-      print_cell (out, n, widths[4 + i], FALSE);
-    }
+        print_cell (out, n, widths[column], FALSE);
+      }
 
   while (out->len > 0 && out->str[out->len - 1] == ' ')
     g_string_truncate (out, out->len - 1);
@@ -232,11 +313,20 @@ static void
 print_text (Stats *stats)
 {
   g_autoptr(GString) out = g_string_new (NULL);
-  g_autofree int *widths = g_new0 (int, 4 + stats->labels->len);
+  g_autoptr(GPtrArray) label_headers = g_ptr_array_new_with_free_func (g_free);
+  g_autofree int *widths = NULL;
   g_autofree char *total_id = NULL;
   g_autofree char *n_done = NULL;
   const char *headers[] = { _("Sentences"), _("Annotated"), _("Progress"), _("Done") };
   int id_width;
+
+  /* A relation label's column is marked with an arrow: it may have the id
+   * of a span label ("speaker") */
+  for (Kind k = 0; k < N_KINDS; k++)
+    for (guint i = 0; i < stats->columns[k].ids->len; i++)
+      g_ptr_array_add (label_headers, g_strconcat (k == KIND_RELATIONS ? "→" : "",
+                                                   g_ptr_array_index (stats->columns[k].ids, i), NULL));
+  widths = g_new0 (int, 4 + label_headers->len);
 
   total_id = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Total (%u document)", "Total (%u documents)",
                                            stats->rows->len),
@@ -247,14 +337,14 @@ print_text (Stats *stats)
 
   for (guint i = 0; i < 4; i++)
     widths[i] = MAX (9, g_utf8_strlen (headers[i], -1));
-  for (guint i = 0; i < stats->labels->len; i++)
-    widths[4 + i] = MAX (6, g_utf8_strlen (g_ptr_array_index (stats->labels, i), -1));
+  for (guint i = 0; i < label_headers->len; i++)
+    widths[4 + i] = MAX (6, g_utf8_strlen (g_ptr_array_index (label_headers, i), -1));
 
   print_cell (out, _("Document"), id_width, TRUE);
   for (guint i = 0; i < 4; i++)
     print_cell (out, headers[i], widths[i], i == 3);
-  for (guint i = 0; i < stats->labels->len; i++)
-    print_cell (out, g_ptr_array_index (stats->labels, i), widths[4 + i], FALSE);
+  for (guint i = 0; i < label_headers->len; i++)
+    print_cell (out, g_ptr_array_index (label_headers, i), widths[4 + i], FALSE);
   while (out->len > 0 && out->str[out->len - 1] == ' ')
     g_string_truncate (out, out->len - 1);
   g_string_append_c (out, '\n');
@@ -324,10 +414,13 @@ gloss_cli_stats (int    argc,
       exit_code = GLOSS_EXIT_FAILURE;
     }
 
-  stats.labels = g_ptr_array_new_with_free_func (g_free);
-  stats.known = g_hash_table_new (g_str_hash, g_str_equal);
+  for (Kind k = 0; k < N_KINDS; k++)
+    {
+      stats.columns[k].ids = g_ptr_array_new_with_free_func (g_free);
+      stats.columns[k].known = g_hash_table_new (g_str_hash, g_str_equal);
+    }
   stats.rows = g_ptr_array_new_with_free_func ((GDestroyNotify)row_free);
-  stats.total.counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  row_init_counts (&stats.total);
 
   for (guint i = 0; i < files->len; i++)
     {
@@ -372,10 +465,13 @@ gloss_cli_stats (int    argc,
   else
     print_text (&stats);
 
-  g_hash_table_unref (stats.known);
-  g_ptr_array_unref (stats.labels);
+  for (Kind k = 0; k < N_KINDS; k++)
+    {
+      g_hash_table_unref (stats.columns[k].known);
+      g_ptr_array_unref (stats.columns[k].ids);
+    }
   g_ptr_array_unref (stats.rows);
-  g_hash_table_unref (stats.total.counts);
+  row_clear_counts (&stats.total);
   g_free (stats.total.id);
 
   return exit_code;

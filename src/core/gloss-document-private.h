@@ -15,6 +15,7 @@
 #include "gloss-document.h"
 #include "gloss-file-writer.h"
 #include "gloss-project.h"
+#include "gloss-span-index.h"
 
 G_BEGIN_DECLS
 
@@ -45,7 +46,14 @@ struct _GlossDocument
   GlossLabelSet *labels;
   GListStore    *sentences;       /* GlossSentence, in text order */
   GListStore    *annotations;     /* GlossAnnotation, by start, label, id */
+  GListStore    *spans;           /* GlossSpan, by start, end, label, id */
+  GListStore    *relations;       /* GlossRelation, by from span, label, id */
   GHashTable    *sentence_by_id;
+  GHashTable    *span_by_id;
+  GHashTable    *relation_by_id;
+  GHashTable    *relations_from;  /* span id -> GPtrArray of its GlossRelation */
+  GHashTable    *relations_to;
+  GlossSpanIndex *span_index;     /* the spans' parts, for lookups by offset */
   GlossHistory  *history;
   GPtrArray     *problems;        /* GlossProblem found when loading */
   char          *annotator;
@@ -58,6 +66,8 @@ struct _GlossDocument
   GPtrArray     *waiting_checks;  /* GTask of checks that wait for those */
   guint          next_annotation_id;
   guint          next_sentence_id;
+  guint          next_span_id;
+  guint          next_relation_id;
   guint          n_annotated;
   guint          done : 1;
 };
@@ -99,6 +109,44 @@ void     _gloss_document_set_orphans_json (GlossDocument  *self,
 char    *_gloss_document_dup_orphans_json (GlossDocument  *self,
                                               const char      *indent);
 void     _gloss_document_emit_changed        (GlossDocument   *self);
+
+/* Spans and relations (gloss-document-spans.c): the primitives under the
+ * history's commands, the checks that adding and loading share, and
+ * loading in bulk */
+void     _gloss_document_init_spans          (GlossDocument   *self);
+void     _gloss_document_finalize_spans      (GlossDocument   *self);
+void     _gloss_document_sort_spans          (GlossDocument   *self);
+void     _gloss_document_insert_span         (GlossDocument   *self,
+                                              GlossSpan       *span);
+void     _gloss_document_remove_span         (GlossDocument   *self,
+                                              GlossSpan       *span);
+void     _gloss_document_replace_span        (GlossDocument   *self,
+                                              GlossSpan       *old_span,
+                                              GlossSpan       *new_span);
+void     _gloss_document_insert_relation     (GlossDocument   *self,
+                                              GlossRelation   *relation);
+void     _gloss_document_remove_relation     (GlossDocument   *self,
+                                              GlossRelation   *relation);
+gboolean _gloss_document_check_span          (GlossDocument   *self,
+                                              GlossSpan       *span,
+                                              const char      *path,
+                                              gboolean         check_text,
+                                              GPtrArray       *problems);
+gboolean _gloss_document_check_relation      (GlossDocument   *self,
+                                              GlossRelation   *relation,
+                                              const char      *path,
+                                              GPtrArray       *problems);
+void     _gloss_document_add_loaded_spans    (GlossDocument   *self,
+                                              GPtrArray       *spans);
+void     _gloss_document_add_loaded_relations (GlossDocument  *self,
+                                               GPtrArray      *relations);
+guint    _gloss_document_count_spans         (GlossDocument   *self,
+                                              const char      *label);
+guint    _gloss_document_delete_span_label   (GlossDocument   *self,
+                                              GlossLabel      *label);
+void     _gloss_document_reserve_ids         (GlossDocument   *self,
+                                              guint            next_span_id,
+                                              guint            next_relation_id);
 void     _gloss_document_copy_disk           (GlossDocument   *self,
                                               GlossDocument   *from);
 void     _gloss_document_set_disk_sha256     (GlossDocument   *self,

@@ -17,6 +17,7 @@
 #include "gloss-document-private.h"
 #include "gloss-history.h"
 #include "gloss-json.h"
+#include "gloss-label.h"
 #include "gloss-label-set.h"
 #include "gloss-problem.h"
 #include "gloss-segmenter.h"
@@ -69,6 +70,7 @@ gloss_document_finalize (GObject *object)
   g_clear_object (&self->labels);
   g_clear_object (&self->sentences);
   g_clear_object (&self->annotations);
+  _gloss_document_finalize_spans (self);
   g_clear_pointer (&self->sentence_by_id, g_hash_table_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->language, g_free);
@@ -211,6 +213,7 @@ gloss_document_init (GlossDocument *self)
 {
   self->sentences = g_list_store_new (GLOSS_TYPE_SENTENCE);
   self->annotations = g_list_store_new (GLOSS_TYPE_ANNOTATION);
+  _gloss_document_init_spans (self);
   self->sentence_by_id = g_hash_table_new (NULL, NULL);
   self->problems = gloss_problems_new ();
   self->history = gloss_history_new (self);
@@ -273,7 +276,7 @@ gloss_document_new (GlossText     *text,
   sentences = g_ptr_array_new_full (spans->len, g_object_unref);
   for (guint i = 0; i < spans->len; i++)
     {
-      GlossSpan *span = &g_array_index (spans, GlossSpan, i);
+      GlossRange *span = &g_array_index (spans, GlossRange, i);
 
       g_ptr_array_add (sentences, gloss_sentence_new (i, span->start, span->end));
     }
@@ -543,13 +546,25 @@ gloss_document_get_n_annotated (GlossDocument *self)
   return self->n_annotated;
 }
 
+/**
+ * gloss_document_count_label:
+ * @label: a sentence or span label
+ *
+ * Returns: how many annotations (for a sentence label) or spans (for a
+ *   span label) have @label
+ */
 guint
 gloss_document_count_label (GlossDocument *self,
                             const char    *label)
 {
+  GlossLabel *definition;
   guint n, count = 0;
 
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), 0);
+
+  definition = gloss_label_set_lookup (self->labels, label);
+  if (definition != NULL && gloss_label_get_scope (definition) == GLOSS_LABEL_SCOPE_SPAN)
+    return _gloss_document_count_spans (self, label);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->annotations));
   for (guint i = 0; i < n; i++)
@@ -830,12 +845,17 @@ move_annotation (GlossDocument   *self,
 
 /**
  * gloss_document_delete_label:
- * @label: a label id of the document's label set
+ * @label: a sentence or span label of the document's label set
  *
  * Takes a label out of the label set with all its annotations, as one
- * undoable step: undo brings back the label and then its annotations.
+ * undoable step: undo brings back the label and then its annotations. A
+ * span label goes with its spans and their relations
+ * (gloss_document_count_label_relations() counts those), and out of the
+ * relation labels that join it; a relation label left joining nothing goes
+ * too.
  *
- * Returns: how many annotations were removed with the label
+ * Returns: how many annotations (spans, for a span label) were removed
+ *   with the label
  */
 guint
 gloss_document_delete_label (GlossDocument *self,
@@ -851,6 +871,17 @@ gloss_document_delete_label (GlossDocument *self,
 
   definition = gloss_label_set_lookup (self->labels, label);
   g_return_val_if_fail (definition != NULL, 0);
+
+  if (gloss_label_get_scope (definition) == GLOSS_LABEL_SCOPE_SPAN)
+    {
+      guint n_spans;
+
+      gloss_history_begin_group (self->history);
+      n_spans = _gloss_document_delete_span_label (self, definition);
+      gloss_history_end_group (self->history);
+
+      return n_spans;
+    }
 
   annotations = G_LIST_MODEL (self->annotations);
   n = g_list_model_get_n_items (annotations);
@@ -1134,7 +1165,7 @@ gloss_document_resplit_unlabelled (GlossDocument *self)
           g_ptr_array_add (old_sentences, g_object_ref (sentence));
           if (same)
             {
-              GlossSpan *span = &g_array_index (spans, GlossSpan, i);
+              GlossRange *span = &g_array_index (spans, GlossRange, i);
 
               same = span->start + start == gloss_sentence_get_start (sentence) &&
                      span->end + start == gloss_sentence_get_end (sentence);
@@ -1145,7 +1176,7 @@ gloss_document_resplit_unlabelled (GlossDocument *self)
         {
           for (guint i = 0; i < spans->len; i++)
             {
-              GlossSpan *span = &g_array_index (spans, GlossSpan, i);
+              GlossRange *span = &g_array_index (spans, GlossRange, i);
 
               g_ptr_array_add (new_sentences,
                                gloss_sentence_new (self->next_sentence_id++, start + span->start, start + span->end));
@@ -1212,6 +1243,8 @@ on_labels_items_changed_cb (GListModel    *labels,
   if (removed == 0 || added == 0)
     return;
 
+  _gloss_document_sort_spans (self);
+
   for (guint i = 1; sorted && i < n; i++)
     {
       g_autoptr(GlossAnnotation) a = g_list_model_get_item (annotations, i - 1);
@@ -1232,6 +1265,17 @@ on_labels_items_changed_cb (GListModel    *labels,
     }
 }
 
+static void
+on_relation_labels_items_changed_cb (GListModel    *labels,
+                                     guint          position,
+                                     guint          removed,
+                                     guint          added,
+                                     GlossDocument *self)
+{
+  if (removed > 0 && added > 0)
+    _gloss_document_sort_spans (self);
+}
+
 /**
  * _gloss_document_new_empty:
  *
@@ -1249,6 +1293,8 @@ _gloss_document_new_empty (GlossText     *text,
   self->language = g_strdup (language_is_valid (language) ? language : gloss_text_guess_language (text));
   self->labels = labels ? g_object_ref (labels) : gloss_label_set_new_default ();
   g_signal_connect_object (self->labels, "items-changed", G_CALLBACK (on_labels_items_changed_cb), self, 0);
+  g_signal_connect_object (gloss_label_set_get_relation_labels (self->labels), "items-changed",
+                           G_CALLBACK (on_relation_labels_items_changed_cb), self, 0);
 
   return self;
 }
@@ -1256,7 +1302,7 @@ _gloss_document_new_empty (GlossText     *text,
 /**
  * _gloss_document_split:
  *
- * Returns: (transfer full) (element-type GlossSpan): the sentences the
+ * Returns: (transfer full) (element-type GlossRange): the sentences the
  *   segmenter finds in the whole text, in the document's language
  */
 GArray *

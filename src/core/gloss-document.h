@@ -125,6 +125,51 @@ gboolean         gloss_document_split_sentence      (GlossDocument        *self,
 gboolean         gloss_document_mark_reviewed       (GlossDocument        *self,
                                                      guint                 position);
 guint            gloss_document_resplit_unlabelled  (GlossDocument        *self);
+GListModel      *gloss_document_get_spans           (GlossDocument        *self);
+GListModel      *gloss_document_get_relations       (GlossDocument        *self);
+GlossSpan       *gloss_document_lookup_span         (GlossDocument        *self,
+                                                     guint                 id);
+GlossRelation   *gloss_document_lookup_relation     (GlossDocument        *self,
+                                                     guint                 id);
+GPtrArray       *gloss_document_dup_spans_at        (GlossDocument        *self,
+                                                     guint                 offset);
+GPtrArray       *gloss_document_dup_spans_in        (GlossDocument        *self,
+                                                     guint                 start,
+                                                     guint                 end);
+GPtrArray       *gloss_document_dup_relations_from  (GlossDocument        *self,
+                                                     guint                 span);
+GPtrArray       *gloss_document_dup_relations_to    (GlossDocument        *self,
+                                                     guint                 span);
+GlossSpan       *gloss_document_new_span            (GlossDocument        *self,
+                                                     const char           *label,
+                                                     const GlossRange     *parts,
+                                                     guint                 n_parts);
+GlossRelation   *gloss_document_new_relation        (GlossDocument        *self,
+                                                     const char           *label,
+                                                     guint                 from,
+                                                     guint                 to);
+gboolean         gloss_document_add_span            (GlossDocument        *self,
+                                                     GlossSpan            *span,
+                                                     GError              **error);
+gboolean         gloss_document_replace_span        (GlossDocument        *self,
+                                                     GlossSpan            *span,
+                                                     GError              **error);
+gboolean         gloss_document_remove_span         (GlossDocument        *self,
+                                                     guint                 id);
+gboolean         gloss_document_add_relation        (GlossDocument        *self,
+                                                     GlossRelation        *relation,
+                                                     GError              **error);
+gboolean         gloss_document_replace_relation    (GlossDocument        *self,
+                                                     GlossRelation        *relation,
+                                                     GError              **error);
+gboolean         gloss_document_remove_relation     (GlossDocument        *self,
+                                                     guint                 id);
+guint            gloss_document_count_relation_label (GlossDocument       *self,
+                                                      const char          *label);
+guint            gloss_document_count_label_relations (GlossDocument      *self,
+                                                       const char         *label);
+guint            gloss_document_delete_relation_label (GlossDocument      *self,
+                                                       const char         *label);
 gboolean         gloss_document_undo                (GlossDocument        *self);
 gboolean         gloss_document_redo                (GlossDocument        *self);
 

@@ -21,8 +21,10 @@
 #include "gloss-json.h"
 #include "gloss-json-tape.h"
 #include "gloss-label-set.h"
+#include "gloss-label.h"
 #include "gloss-problem.h"
 #include "gloss-sentence.h"
+#include "gloss-span-private.h"
 #include "gloss-text.h"
 
 typedef struct
@@ -324,7 +326,9 @@ read_annotations (Loader *loader,
                               gloss_json_kind_name (review));
         }
 
-      if (loader->problems->len > n_problems || sentence == NULL)
+      /* Offsets beyond a text that changed are not said (the checksum
+       * says it), but such an annotation is not taken either */
+      if (loader->problems->len > n_problems || sentence == NULL || !has_span)
         continue;
 
       annotation = gloss_annotation_new (id, label, start, end, text, sentence_id,
@@ -357,6 +361,7 @@ static guint n_cached_labels;
 static GlossLabelSet *
 read_labels (const GlossJsonTape *tape,
              guint                array,
+             guint                relation_array,
              GPtrArray           *problems)
 {
   g_autoptr(GString) json = g_string_new (NULL);
@@ -367,6 +372,11 @@ read_labels (const GlossJsonTape *tape,
   CachedLabels *cached;
 
   gloss_json_tape_append_compact (json, tape, array);
+  if (relation_array != GLOSS_JSON_TAPE_NONE)
+    {
+      g_string_append_c (json, '\n');
+      gloss_json_tape_append_compact (json, tape, relation_array);
+    }
 
   g_mutex_lock (&cached_labels_mutex);
   for (guint i = 0; i < n_cached_labels; i++)
@@ -389,7 +399,16 @@ read_labels (const GlossJsonTape *tape,
     }
 
   node = gloss_json_tape_to_node (tape, array);
-  labels = gloss_label_set_new_from_json (json_node_get_array (node), "$.labels", problems);
+  if (relation_array != GLOSS_JSON_TAPE_NONE)
+    {
+      g_autoptr(JsonNode) relations = gloss_json_tape_to_node (tape, relation_array);
+
+      labels = gloss_label_set_new_from_json_full (json_node_get_array (node), "$.labels",
+                                                   json_node_get_array (relations), "$.relation_labels", problems);
+    }
+  else
+    labels = gloss_label_set_new_from_json_full (json_node_get_array (node), "$.labels",
+                                                 NULL, "$.relation_labels", problems);
 
   /* Kept untouched, for copies; the oldest makes room */
   g_mutex_lock (&cached_labels_mutex);
@@ -410,6 +429,347 @@ read_labels (const GlossJsonTape *tape,
   g_mutex_unlock (&cached_labels_mutex);
 
   return g_steal_pointer (&labels);
+}
+
+/* The members a span and a relation share, after their own; @first is
+ * the index of "note" in @values */
+static void
+read_info (Loader        *loader,
+           const guint   *values,
+           const char    *path,
+           GlossSpanInfo *info)
+{
+  enum { NOTE, ANNOTATOR, CREATED, MODIFIED, ORIGIN, SUGGESTER, REVIEW };
+  const GlossJsonTape *tape = loader->tape;
+  const char *note, *annotator, *created, *modified, *origin, *suggester;
+  GlossJsonKind review;
+
+  note = gloss_json_tape_read_string (tape, values[NOTE], "note", path, FALSE, loader->problems);
+  annotator = gloss_json_tape_read_string (tape, values[ANNOTATOR], "annotator", path, FALSE, loader->problems);
+  created = gloss_json_tape_read_string (tape, values[CREATED], "created", path, FALSE, loader->problems);
+  modified = gloss_json_tape_read_string (tape, values[MODIFIED], "modified", path, FALSE, loader->problems);
+  origin = gloss_json_tape_read_string (tape, values[ORIGIN], "origin", path, FALSE, loader->problems);
+  suggester = gloss_json_tape_read_string (tape, values[SUGGESTER], "suggester", path, FALSE, loader->problems);
+
+  if (note != NULL)
+    _gloss_span_info_set (info, &info->note, note);
+  if (annotator != NULL)
+    _gloss_span_info_set (info, &info->annotator, annotator);
+  if (created != NULL)
+    _gloss_span_info_set (info, &info->created, created);
+  _gloss_span_info_set (info, &info->modified, modified ? modified : info->created);
+  _gloss_span_info_set (info, &info->origin, origin);
+  _gloss_span_info_set (info, &info->suggester, suggester);
+
+  review = gloss_json_tape_kind (tape, values[REVIEW]);
+  if (review == GLOSS_JSON_BOOLEAN)
+    info->review = gloss_json_tape_get_boolean (tape, values[REVIEW]);
+  else if (review != GLOSS_JSON_MISSING)
+    {
+      g_autofree char *where = g_strconcat (path, ".review", NULL);
+
+      gloss_problems_add (loader->problems, where, _("“review” must be true or false, not %s"),
+                          gloss_json_kind_name (review));
+    }
+}
+
+/* A span's parts, [[start, end], …], and their texts; NULL after a
+ * problem */
+static GArray *
+read_parts (Loader     *loader,
+            guint       parts_value,
+            guint       texts_value,
+            const char *path,
+            GPtrArray  *texts)
+{
+  const GlossJsonTape *tape = loader->tape;
+  g_autoptr(GArray) parts = NULL;
+  guint n_problems = loader->problems->len;
+  guint n, n_texts, i = 0;
+
+  n = gloss_json_check_array (gloss_json_tape_kind (tape, parts_value), "parts", path, loader->problems);
+  n_texts = gloss_json_check_array (gloss_json_tape_kind (tape, texts_value), "text", path, loader->problems);
+  if (!n || !n_texts)
+    return NULL;
+
+  n = gloss_json_tape_get_size (tape, parts_value);
+  n_texts = gloss_json_tape_get_size (tape, texts_value);
+  if (n == 0 || n != n_texts)
+    {
+      g_autofree char *where = g_strconcat (path, n == 0 ? ".parts" : ".text", NULL);
+
+      if (n == 0)
+        gloss_problems_add (loader->problems, where, _("A span has at least one part"));
+      else
+        gloss_problems_add (loader->problems, where, _("The number of texts (%u) differs from the number of parts (%u)"),
+                            n_texts, n);
+      return NULL;
+    }
+
+  parts = g_array_sized_new (FALSE, FALSE, sizeof (GlossRange), n);
+  for (guint e = parts_value + 1; e < gloss_json_tape_end (tape, parts_value); e = GLOSS_JSON_TAPE_NEXT_ELEMENT (tape, e), i++)
+    {
+      GlossRange part;
+      gint64 values[2] = { -1, -1 };
+
+      if (gloss_json_tape_kind (tape, e) == GLOSS_JSON_ARRAY && gloss_json_tape_get_size (tape, e) == 2)
+        for (guint k = 0; k < 2; k++)
+          {
+            guint value = k == 0 ? e + 1 : GLOSS_JSON_TAPE_NEXT_ELEMENT (tape, e + 1);
+
+            if (gloss_json_tape_kind (tape, value) == GLOSS_JSON_INTEGER)
+              values[k] = gloss_json_tape_get_integer (tape, value);
+          }
+
+      if (values[0] < 0 || values[1] < 0 || values[0] > G_MAXUINT || values[1] > G_MAXUINT)
+        {
+          g_autofree char *list = g_strconcat (path, ".parts", NULL);
+          char buf[64];
+
+          gloss_problems_add (loader->problems, element_path (buf, sizeof buf, list, i),
+                              _("A part must be two whole numbers [start, end], not %s"),
+                              gloss_json_tape_type_name (tape, e));
+          continue;
+        }
+
+      part.start = values[0];
+      part.end = values[1];
+      g_array_append_val (parts, part);
+    }
+
+  i = 0;
+  for (guint e = texts_value + 1; e < gloss_json_tape_end (tape, texts_value); e = GLOSS_JSON_TAPE_NEXT_ELEMENT (tape, e), i++)
+    {
+      if (gloss_json_tape_kind (tape, e) != GLOSS_JSON_STRING)
+        {
+          g_autofree char *list = g_strconcat (path, ".text", NULL);
+          char buf[64];
+
+          gloss_problems_add (loader->problems, element_path (buf, sizeof buf, list, i),
+                              _("The text of a part must be a string, not %s"), gloss_json_tape_type_name (tape, e));
+          continue;
+        }
+
+      g_ptr_array_add (texts, (gpointer)gloss_json_tape_get_string (tape, e));
+    }
+  g_ptr_array_add (texts, NULL);
+
+  if (loader->problems->len > n_problems)
+    return NULL;
+
+  return g_steal_pointer (&parts);
+}
+
+/* A span's "attributes": an object of strings */
+static gboolean
+read_attributes (Loader     *loader,
+                 guint       object,
+                 const char *path,
+                 GlossSpan  *span)
+{
+  const GlossJsonTape *tape = loader->tape;
+  GlossJsonKind kind = gloss_json_tape_kind (tape, object);
+  gboolean ok = TRUE;
+
+  if (kind == GLOSS_JSON_MISSING)
+    return TRUE;
+
+  if (kind != GLOSS_JSON_OBJECT)
+    {
+      g_autofree char *where = g_strconcat (path, ".attributes", NULL);
+
+      gloss_problems_add (loader->problems, where, _("“attributes” must be an object, not %s"),
+                          gloss_json_kind_name (kind));
+      return FALSE;
+    }
+
+  for (guint m = object + 1; m < gloss_json_tape_end (tape, object); m = GLOSS_JSON_TAPE_NEXT_MEMBER (tape, m))
+    {
+      const char *name = gloss_json_tape_get_string (tape, m);
+
+      if (gloss_json_tape_kind (tape, m + 1) != GLOSS_JSON_STRING)
+        {
+          g_autofree char *shown = gloss_problem_shorten (name);
+          g_autofree char *where = g_strconcat (path, ".attributes.", shown, NULL);
+
+          gloss_problems_add (loader->problems, where, _("The value of an attribute must be a string, not %s"),
+                              gloss_json_tape_type_name (tape, m + 1));
+          ok = FALSE;
+          continue;
+        }
+
+      gloss_span_set_attribute (span, name, gloss_json_tape_get_string (tape, m + 1));
+    }
+
+  return ok;
+}
+
+static void
+read_spans (Loader     *loader,
+            guint       array,
+            GHashTable *ids)
+{
+  /* In the order the file has them */
+  static const char * const known[] = {
+    "id", "label", "parts", "text", "attributes",
+    "note", "annotator", "created", "modified", "origin", "suggester", "review", NULL
+  };
+  enum { ID, LABEL, PARTS, TEXT, ATTRIBUTES, NOTE };
+  const GlossJsonTape *tape = loader->tape;
+  g_autoptr(GPtrArray) loaded = NULL;
+  guint i = 0;
+
+  loaded = g_ptr_array_new_full (gloss_json_tape_get_size (tape, array), g_object_unref);
+
+  for (guint e = array + 1; e < gloss_json_tape_end (tape, array); e = GLOSS_JSON_TAPE_NEXT_ELEMENT (tape, e), i++)
+    {
+      char buf[48];
+      const char *path = element_path (buf, sizeof buf, "$.spans", i);
+      guint values[G_N_ELEMENTS (known)];
+      g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+      g_autoptr(GArray) parts = NULL;
+      g_autoptr(GlossSpan) span = NULL;
+      guint n_problems = loader->problems->len;
+      const char *label;
+      GlossLabel *definition;
+      guint id = 0;
+
+      if (gloss_json_tape_kind (tape, e) != GLOSS_JSON_OBJECT)
+        {
+          gloss_problems_add (loader->problems, path, _("A span must be an object, not %s"),
+                              gloss_json_tape_type_name (tape, e));
+          continue;
+        }
+
+      get_members (loader, e, path, known, values);
+
+      if (gloss_json_tape_read_uint (tape, values[ID], "id", path, G_MAXUINT - 1, &id, loader->problems) &&
+          !g_hash_table_add (ids, GUINT_TO_POINTER (id)))
+        gloss_problems_add (loader->problems, path, _("The span id %u is used twice"), id);
+
+      label = gloss_json_tape_read_string (tape, values[LABEL], "label", path, TRUE, loader->problems);
+      parts = read_parts (loader, values[PARTS], values[TEXT], path, texts);
+      if (label == NULL || parts == NULL)
+        continue;
+
+      span = gloss_span_new (id, label, (GlossRange *)parts->data, parts->len, (const char * const *)texts->pdata);
+      read_attributes (loader, values[ATTRIBUTES], path, span);
+      read_info (loader, values + NOTE, path, _gloss_span_get_info (span));
+      if (loader->problems->len > n_problems)
+        continue;
+
+      if (!_gloss_document_check_span (loader->document, span, path, !loader->text_changed, loader->problems))
+        continue;
+
+      /* Parts in a text that changed are not checked against it (the
+       * checksum's problem says it), but none beyond it is taken */
+      if (gloss_span_get_end (span) > gloss_text_get_length (loader->text))
+        continue;
+
+      definition = gloss_label_set_lookup (gloss_document_get_labels (loader->document), label);
+      _gloss_span_sort_attributes (span, definition);
+      g_ptr_array_add (loaded, g_steal_pointer (&span));
+    }
+
+  _gloss_document_add_loaded_spans (loader->document, loaded);
+}
+
+static void
+read_relations (Loader     *loader,
+                guint       array,
+                GHashTable *span_ids)
+{
+  /* In the order the file has them */
+  static const char * const known[] = {
+    "id", "label", "from", "to",
+    "note", "annotator", "created", "modified", "origin", "suggester", "review", NULL
+  };
+  enum { ID, LABEL, FROM, TO, NOTE };
+  const GlossJsonTape *tape = loader->tape;
+  g_autoptr(GHashTable) ids = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) loaded = NULL;
+  guint i = 0;
+
+  loaded = g_ptr_array_new_full (gloss_json_tape_get_size (tape, array), g_object_unref);
+
+  for (guint e = array + 1; e < gloss_json_tape_end (tape, array); e = GLOSS_JSON_TAPE_NEXT_ELEMENT (tape, e), i++)
+    {
+      char buf[48];
+      const char *path = element_path (buf, sizeof buf, "$.relations", i);
+      guint values[G_N_ELEMENTS (known)];
+      g_autoptr(GlossRelation) relation = NULL;
+      guint n_problems = loader->problems->len;
+      const char *label;
+      guint id = 0, from = 0, to = 0;
+
+      if (gloss_json_tape_kind (tape, e) != GLOSS_JSON_OBJECT)
+        {
+          gloss_problems_add (loader->problems, path, _("A relation must be an object, not %s"),
+                              gloss_json_tape_type_name (tape, e));
+          continue;
+        }
+
+      get_members (loader, e, path, known, values);
+
+      if (gloss_json_tape_read_uint (tape, values[ID], "id", path, G_MAXUINT - 1, &id, loader->problems) &&
+          !g_hash_table_add (ids, GUINT_TO_POINTER (id)))
+        gloss_problems_add (loader->problems, path, _("The relation id %u is used twice"), id);
+
+      label = gloss_json_tape_read_string (tape, values[LABEL], "label", path, TRUE, loader->problems);
+      gloss_json_tape_read_uint (tape, values[FROM], "from", path, G_MAXUINT - 1, &from, loader->problems);
+      gloss_json_tape_read_uint (tape, values[TO], "to", path, G_MAXUINT - 1, &to, loader->problems);
+      if (label == NULL || loader->problems->len > n_problems)
+        continue;
+
+      relation = gloss_relation_new (id, label, from, to);
+      read_info (loader, values + NOTE, path, _gloss_relation_get_info (relation));
+      if (loader->problems->len > n_problems)
+        continue;
+
+      /* A span of the file that was not taken for its own problems is no
+       * problem of the relation's */
+      if ((gloss_document_lookup_span (loader->document, from) == NULL && g_hash_table_contains (span_ids, GUINT_TO_POINTER (from))) ||
+          (gloss_document_lookup_span (loader->document, to) == NULL && g_hash_table_contains (span_ids, GUINT_TO_POINTER (to))))
+        continue;
+
+      if (_gloss_document_check_relation (loader->document, relation, path, loader->problems))
+        g_ptr_array_add (loaded, g_steal_pointer (&relation));
+    }
+
+  _gloss_document_add_loaded_relations (loader->document, loaded);
+}
+
+/* The ids of orphaned spans and relations are never given again, so that
+ * one put back by hand cannot clash */
+static void
+reserve_orphan_ids (GlossDocument       *document,
+                    const GlossJsonTape *tape,
+                    guint                orphans)
+{
+  guint next_span = 0, next_relation = 0;
+
+  for (guint e = orphans + 1; e < gloss_json_tape_end (tape, orphans); e = GLOSS_JSON_TAPE_NEXT_ELEMENT (tape, e))
+    {
+      guint id;
+      gint64 value;
+
+      if (gloss_json_tape_kind (tape, e) != GLOSS_JSON_OBJECT)
+        continue;
+
+      id = gloss_json_tape_lookup (tape, e, "id");
+      if (id == GLOSS_JSON_TAPE_NONE || gloss_json_tape_kind (tape, id) != GLOSS_JSON_INTEGER)
+        continue;
+      value = gloss_json_tape_get_integer (tape, id);
+      if (value < 0 || value >= G_MAXUINT)
+        continue;
+
+      if (gloss_json_tape_lookup (tape, e, "parts") != GLOSS_JSON_TAPE_NONE)
+        next_span = MAX (next_span, value + 1);
+      else if (gloss_json_tape_lookup (tape, e, "from") != GLOSS_JSON_TAPE_NONE)
+        next_relation = MAX (next_relation, value + 1);
+    }
+
+  _gloss_document_reserve_ids (document, next_span, next_relation);
 }
 
 /* The problem of a file that is not JSON Gloss reads: json-glib's own
@@ -482,10 +842,13 @@ gloss_format_parse (GlossText     *text,
                     GlossLabelSet *labels)
 {
   static const char * const known[] = {
-    "format", "version", "text", "language", "done",
-    "labels", "sentences", "annotations", "orphans", "meta", NULL
+    "format", "version", "text", "language", "done", "labels", "relation_labels",
+    "sentences", "annotations", "spans", "relations", "orphans", "meta", NULL
   };
-  enum { FORMAT, VERSION, TEXT, LANGUAGE, DONE, LABELS, SENTENCES, ANNOTATIONS, ORPHANS, META };
+  enum {
+    FORMAT, VERSION, TEXT, LANGUAGE, DONE, LABELS, RELATION_LABELS,
+    SENTENCES, ANNOTATIONS, SPANS, RELATIONS, ORPHANS, META
+  };
   g_autoptr(GPtrArray) problems = gloss_problems_new ();
   g_autoptr(GPtrArray) sentences = NULL;
   g_autoptr(GlossLabelSet) file_labels = NULL;
@@ -493,7 +856,7 @@ gloss_format_parse (GlossText     *text,
   g_autoptr(GlossJsonTape) tape = NULL;
   guint members[G_N_ELEMENTS (known)];
   const char *string;
-  guint version;
+  guint version = 0;
   gsize error_offset = 0;
   Loader loader = { text, problems, NULL, NULL, FALSE };
 
@@ -522,7 +885,7 @@ gloss_format_parse (GlossText     *text,
     gloss_problems_add (problems, "$.format", _("The format is “%s”, not “gloss”"), string);
 
   if (gloss_json_tape_read_uint (tape, members[VERSION], "version", "$", G_MAXUINT, &version, problems) &&
-      version != GLOSS_FORMAT_VERSION)
+      (version < 1 || version > GLOSS_FORMAT_VERSION))
     {
       if (version > GLOSS_FORMAT_VERSION)
         gloss_problems_add (problems, "$.version",
@@ -530,6 +893,21 @@ gloss_format_parse (GlossText     *text,
                             version, GLOSS_FORMAT_VERSION);
       else
         gloss_problems_add (problems, "$.version", _("Version %u is not a version of the format"), version);
+    }
+
+  /* What version 2 added, in a file that says it is of version 1 */
+  if (version == 1)
+    {
+      const guint added[] = { RELATION_LABELS, SPANS, RELATIONS };
+
+      for (guint i = 0; i < G_N_ELEMENTS (added); i++)
+        if (members[added[i]] != GLOSS_JSON_TAPE_NONE)
+          {
+            g_autofree char *where = g_strconcat ("$.", known[added[i]], NULL);
+
+            gloss_problems_add (problems, where, _("“%s” is new in version 2 of the format, but the file says version 1"),
+                                known[added[i]]);
+          }
     }
 
   if (gloss_json_tape_kind (tape, members[TEXT]) != GLOSS_JSON_OBJECT)
@@ -575,8 +953,15 @@ gloss_format_parse (GlossText     *text,
     language = string;
 
   /* The orphans and "meta" below are kept as they were read, numbers too */
-  if (gloss_json_check_array (gloss_json_tape_kind (tape, members[LABELS]), "labels", "$", problems))
-    file_labels = read_labels (tape, members[LABELS], problems);
+  if (gloss_json_check_array (gloss_json_tape_kind (tape, members[LABELS]), "labels", "$", problems) &&
+      (members[RELATION_LABELS] == GLOSS_JSON_TAPE_NONE ||
+       gloss_json_check_array (gloss_json_tape_kind (tape, members[RELATION_LABELS]), "relation_labels", "$", problems)))
+    {
+      file_labels = read_labels (tape, members[LABELS], members[RELATION_LABELS], problems);
+      if (file_labels != NULL && version == 1 && !gloss_label_set_is_sentence_only (file_labels))
+        gloss_problems_add (problems, "$.version",
+                            _("The file is of version 1, but span and relation labels need version 2"));
+    }
 
   document = _gloss_document_new_empty (text, language, labels ? labels : file_labels);
   loader.document = document;
@@ -608,6 +993,7 @@ gloss_format_parse (GlossText     *text,
               g_ptr_array_add (orphans, g_string_free (orphan, FALSE));
             }
           _gloss_document_set_orphans_json (document, orphans);
+          reserve_orphan_ids (document, tape, members[ORPHANS]);
         }
       else
         gloss_problems_add (problems, "$.orphans", _("“orphans” must be a list, not %s"),
@@ -643,6 +1029,23 @@ gloss_format_parse (GlossText     *text,
 
   if (gloss_json_check_array (gloss_json_tape_kind (tape, members[ANNOTATIONS]), "annotations", "$", problems))
     read_annotations (&loader, members[ANNOTATIONS]);
+
+  /* Version 2: spans, then the relations between them. With a label set
+   * that could not be read, or no spans, each would only repeat that. */
+  {
+    g_autoptr(GHashTable) span_ids = g_hash_table_new (NULL, NULL);
+    gboolean labels_read = labels != NULL || file_labels != NULL;
+    gboolean spans_read = members[SPANS] == GLOSS_JSON_TAPE_NONE ||
+                          gloss_json_check_array (gloss_json_tape_kind (tape, members[SPANS]), "spans", "$", problems);
+
+    if (members[SPANS] != GLOSS_JSON_TAPE_NONE && spans_read && labels_read)
+      read_spans (&loader, members[SPANS], span_ids);
+
+    if (members[RELATIONS] != GLOSS_JSON_TAPE_NONE &&
+        gloss_json_check_array (gloss_json_tape_kind (tape, members[RELATIONS]), "relations", "$", problems) &&
+        spans_read && labels_read)
+      read_relations (&loader, members[RELATIONS], span_ids);
+  }
 
   gloss_history_clear (gloss_document_get_history (document));
   _gloss_document_add_problems (document, problems);
@@ -726,6 +1129,65 @@ gloss_format_append_annotation (GString         *out,
   g_string_append_c (out, '}');
 }
 
+/**
+ * gloss_format_append_span:
+ *
+ * Appends a span as one JSON object on one line, with its members in the
+ * file's order: id, label, parts, text, attributes (in the label's order),
+ * note, annotator, created, modified, then origin and suggester when set
+ * and review when true.
+ */
+void
+gloss_format_append_span (GString   *out,
+                          GlossSpan *span)
+{
+  const GlossRange *parts = gloss_span_get_parts (span);
+  guint n_parts = gloss_span_get_n_parts (span);
+
+  g_string_append_printf (out, "{\"id\": %u, \"label\": ", gloss_span_get_id (span));
+  gloss_json_append_string (out, gloss_span_get_label (span));
+  g_string_append (out, ", \"parts\": [");
+  for (guint i = 0; i < n_parts; i++)
+    g_string_append_printf (out, "%s[%u, %u]", i ? ", " : "", parts[i].start, parts[i].end);
+  g_string_append (out, "], \"text\": [");
+  for (guint i = 0; i < n_parts; i++)
+    {
+      if (i > 0)
+        g_string_append (out, ", ");
+      gloss_json_append_string (out, gloss_span_get_part_text (span, i));
+    }
+  g_string_append (out, "], \"attributes\": {");
+  for (guint i = 0; i < gloss_span_get_n_attributes (span); i++)
+    {
+      if (i > 0)
+        g_string_append (out, ", ");
+      gloss_json_append_string (out, gloss_span_get_attribute_name (span, i));
+      g_string_append (out, ": ");
+      gloss_json_append_string (out, gloss_span_get_attribute_value (span, i));
+    }
+  g_string_append_c (out, '}');
+  _gloss_span_info_append_json (_gloss_span_get_info (span), out);
+  g_string_append_c (out, '}');
+}
+
+/**
+ * gloss_format_append_relation:
+ *
+ * Appends a relation as one JSON object on one line, with its members in
+ * the file's order: id, label, from, to, then as a span's.
+ */
+void
+gloss_format_append_relation (GString       *out,
+                              GlossRelation *relation)
+{
+  g_string_append_printf (out, "{\"id\": %u, \"label\": ", gloss_relation_get_id (relation));
+  gloss_json_append_string (out, gloss_relation_get_label (relation));
+  g_string_append_printf (out, ", \"from\": %u, \"to\": %u",
+                          gloss_relation_get_from (relation), gloss_relation_get_to (relation));
+  _gloss_span_info_append_json (_gloss_relation_get_info (relation), out);
+  g_string_append_c (out, '}');
+}
+
 /* What a save writes, taken on the main thread in O(n) reference counts:
  * sentences and annotations never change once in a document, so the
  * snapshot can be written out in a worker thread while the user works on. */
@@ -735,10 +1197,14 @@ struct _GlossFormatSnapshot
   char      *name;
   char      *language;
   char      *labels;       /* the label set, already as JSON */
+  char      *relation_labels;
   char      *meta;
   char      *orphans;      /* one JSON object a line, or NULL */
   GPtrArray *sentences;
   GPtrArray *annotations;
+  GPtrArray *spans;
+  GPtrArray *relations;
+  guint      version;      /* 1 while there is nothing of version 2 */
   gboolean   done;
 };
 
@@ -765,6 +1231,7 @@ GlossFormatSnapshot *
 gloss_format_snapshot (GlossDocument *document)
 {
   GlossFormatSnapshot *snapshot;
+  GlossLabelSet *label_set;
   GString *labels;
 
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), NULL);
@@ -786,10 +1253,25 @@ gloss_format_snapshot (GlossDocument *document)
   snapshot->orphans = _gloss_document_dup_orphans_json (document, "    ");
   snapshot->sentences = ref_items (gloss_document_get_sentences (document));
   snapshot->annotations = ref_items (gloss_document_get_annotations (document));
+  snapshot->spans = ref_items (gloss_document_get_spans (document));
+  snapshot->relations = ref_items (gloss_document_get_relations (document));
 
+  /* Labels change in place (the labels editor): written now, and small */
+  label_set = gloss_document_get_labels (document);
   labels = g_string_new (NULL);
-  gloss_label_set_append_json (gloss_document_get_labels (document), labels, "  ");
+  gloss_label_set_append_json (label_set, labels, "  ");
   snapshot->labels = g_string_free (labels, FALSE);
+
+  /* A file stays of version 1, which older Gloss reads, until it holds
+   * something only version 2 has */
+  snapshot->version = 1;
+  if (snapshot->spans->len > 0 || snapshot->relations->len > 0 || !gloss_label_set_is_sentence_only (label_set))
+    {
+      snapshot->version = GLOSS_FORMAT_VERSION;
+      labels = g_string_new (NULL);
+      gloss_label_set_append_json (gloss_label_set_get_relation_labels (label_set), labels, "  ");
+      snapshot->relation_labels = g_string_free (labels, FALSE);
+    }
 
   return snapshot;
 }
@@ -804,11 +1286,56 @@ gloss_format_snapshot_free (GlossFormatSnapshot *snapshot)
   g_free (snapshot->name);
   g_free (snapshot->language);
   g_free (snapshot->labels);
+  g_free (snapshot->relation_labels);
   g_free (snapshot->meta);
   g_free (snapshot->orphans);
   g_clear_pointer (&snapshot->sentences, g_ptr_array_unref);
   g_clear_pointer (&snapshot->annotations, g_ptr_array_unref);
+  g_clear_pointer (&snapshot->spans, g_ptr_array_unref);
+  g_clear_pointer (&snapshot->relations, g_ptr_array_unref);
   g_free (snapshot);
+}
+
+typedef void (*AppendFunc) (GString *out,
+                            gpointer item);
+
+static void
+append_annotation (GString  *out,
+                   gpointer  item)
+{
+  gloss_format_append_annotation (out, item);
+}
+
+static void
+append_span (GString  *out,
+             gpointer  item)
+{
+  gloss_format_append_span (out, item);
+}
+
+static void
+append_relation (GString  *out,
+                 gpointer  item)
+{
+  gloss_format_append_relation (out, item);
+}
+
+/* `  "NAME": [` and one item a line, without the comma after the list */
+static void
+append_list (GString    *out,
+             const char *name,
+             GPtrArray  *items,
+             AppendFunc  append)
+{
+  if (out->str[out->len - 1] == ']')
+    g_string_append (out, ",\n");
+  g_string_append_printf (out, "  \"%s\": [", name);
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_string_append (out, i ? ",\n    " : "\n    ");
+      append (out, g_ptr_array_index (items, i));
+    }
+  g_string_append (out, items->len ? "\n  ]" : "]");
 }
 
 /**
@@ -825,10 +1352,11 @@ gloss_format_snapshot_serialize (GlossFormatSnapshot *snapshot)
 {
   GString *out;
 
-  out = g_string_sized_new (4096 + 200 * snapshot->annotations->len + 48 * snapshot->sentences->len);
+  out = g_string_sized_new (4096 + 200 * snapshot->annotations->len + 48 * snapshot->sentences->len +
+                            250 * snapshot->spans->len + 150 * snapshot->relations->len);
 
-  g_string_append_printf (out, "{\n  \"format\": \"gloss\",\n  \"version\": %d,\n  \"text\": {\"file\": ",
-                          GLOSS_FORMAT_VERSION);
+  g_string_append_printf (out, "{\n  \"format\": \"gloss\",\n  \"version\": %u,\n  \"text\": {\"file\": ",
+                          snapshot->version);
   gloss_json_append_string (out, snapshot->name);
   g_string_append_printf (out, ", \"sha256\": \"%s\", \"length\": %u, \"bom\": %s",
                           gloss_text_get_sha256 (snapshot->text), gloss_text_get_length (snapshot->text),
@@ -841,6 +1369,8 @@ gloss_format_snapshot_serialize (GlossFormatSnapshot *snapshot)
   gloss_json_append_string (out, snapshot->language);
   g_string_append_printf (out, ",\n  \"done\": %s,\n  \"labels\": %s", snapshot->done ? "true" : "false",
                           snapshot->labels);
+  if (snapshot->version > 1)
+    g_string_append_printf (out, ",\n  \"relation_labels\": %s", snapshot->relation_labels);
 
   g_string_append (out, ",\n  \"sentences\": [");
   for (guint i = 0; i < snapshot->sentences->len; i++)
@@ -850,13 +1380,12 @@ gloss_format_snapshot_serialize (GlossFormatSnapshot *snapshot)
     }
   g_string_append (out, snapshot->sentences->len ? "\n  ],\n" : "],\n");
 
-  g_string_append (out, "  \"annotations\": [");
-  for (guint i = 0; i < snapshot->annotations->len; i++)
+  append_list (out, "annotations", snapshot->annotations, append_annotation);
+  if (snapshot->version > 1)
     {
-      g_string_append (out, i ? ",\n    " : "\n    ");
-      gloss_format_append_annotation (out, g_ptr_array_index (snapshot->annotations, i));
+      append_list (out, "spans", snapshot->spans, append_span);
+      append_list (out, "relations", snapshot->relations, append_relation);
     }
-  g_string_append (out, snapshot->annotations->len ? "\n  ]" : "]");
 
   if (snapshot->orphans != NULL)
     g_string_append_printf (out, ",\n  \"orphans\": [\n%s\n  ]", snapshot->orphans);

@@ -11,7 +11,10 @@
 
 G_BEGIN_DECLS
 
-#define GLOSS_FORMAT_VERSION 1
+/* The newest version of the file this Gloss reads and writes; version 2
+ * added spans, relations and their labels. A file without any of those
+ * is written as version 1. */
+#define GLOSS_FORMAT_VERSION 2
 
 typedef struct _GlossFormatSnapshot GlossFormatSnapshot;
 
@@ -31,6 +34,10 @@ void           gloss_format_append_sentence   (GString         *out,
                                                GlossSentence   *sentence);
 void           gloss_format_append_annotation (GString         *out,
                                                GlossAnnotation *annotation);
+void           gloss_format_append_span       (GString         *out,
+                                               GlossSpan       *span);
+void           gloss_format_append_relation   (GString         *out,
+                                               GlossRelation   *relation);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossFormatSnapshot, gloss_format_snapshot_free)
 

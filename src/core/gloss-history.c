@@ -10,6 +10,8 @@
 #include "gloss-history.h"
 #include "gloss-label.h"
 #include "gloss-label-set.h"
+#include "gloss-relation.h"
+#include "gloss-span.h"
 
 /* Every change a user makes to a document is a command here: doing it,
  * undoing it and redoing it go through the same few primitives of the
@@ -21,6 +23,13 @@ typedef enum
   COMMAND_REMOVE,
   COMMAND_SENTENCES,
   COMMAND_LABEL_REMOVE,
+  COMMAND_LABEL_ENDPOINTS,
+  COMMAND_SPAN_INSERT,
+  COMMAND_SPAN_REMOVE,
+  COMMAND_SPAN_REPLACE,
+  COMMAND_RELATION_INSERT,
+  COMMAND_RELATION_REMOVE,
+  COMMAND_RELATION_REPLACE,
   COMMAND_GROUP,
 } CommandKind;
 
@@ -36,6 +45,10 @@ struct _Command
   GlossLabel      *label;
   GPtrArray       *old_sentences;
   GPtrArray       *new_sentences;
+  gpointer         item;         /* a GlossSpan or GlossRelation; the old one of a replace */
+  gpointer         replacement;  /* the new one of a replace */
+  GStrv            old_ends[2];  /* COMMAND_LABEL_ENDPOINTS: from and to, before */
+  GStrv            new_ends[2];  /* and after */
 };
 
 struct _GlossHistory
@@ -68,6 +81,13 @@ command_free (Command *command)
   g_clear_pointer (&command->children, g_ptr_array_unref);
   g_clear_pointer (&command->old_sentences, g_ptr_array_unref);
   g_clear_pointer (&command->new_sentences, g_ptr_array_unref);
+  g_clear_object (&command->item);
+  g_clear_object (&command->replacement);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_clear_pointer (&command->old_ends[i], g_strfreev);
+      g_clear_pointer (&command->new_ends[i], g_strfreev);
+    }
   g_free (command);
 }
 
@@ -108,10 +128,51 @@ command_run (Command       *command,
       break;
 
     case COMMAND_LABEL_REMOVE:
-      if (forward)
-        gloss_label_set_remove (gloss_document_get_labels (document), gloss_label_get_id (command->label));
+      {
+        GlossLabelSet *set = gloss_document_get_labels (document);
+
+        if (gloss_label_get_scope (command->label) == GLOSS_LABEL_SCOPE_RELATION)
+          set = gloss_label_set_get_relation_labels (set);
+        if (forward)
+          gloss_label_set_remove (set, gloss_label_get_id (command->label));
+        else
+          gloss_label_set_insert (set, command->position, command->label);
+      }
+      break;
+
+    case COMMAND_LABEL_ENDPOINTS:
+      {
+        GStrv *ends = forward ? command->new_ends : command->old_ends;
+
+        gloss_label_set_endpoints (command->label, (const char * const *)ends[0], (const char * const *)ends[1]);
+      }
+      break;
+
+    case COMMAND_SPAN_INSERT:
+    case COMMAND_SPAN_REMOVE:
+      if ((command->kind == COMMAND_SPAN_INSERT) == forward)
+        _gloss_document_insert_span (document, command->item);
       else
-        gloss_label_set_insert (gloss_document_get_labels (document), command->position, command->label);
+        _gloss_document_remove_span (document, command->item);
+      break;
+
+    case COMMAND_SPAN_REPLACE:
+      _gloss_document_replace_span (document,
+                                    forward ? command->item : command->replacement,
+                                    forward ? command->replacement : command->item);
+      break;
+
+    case COMMAND_RELATION_INSERT:
+    case COMMAND_RELATION_REMOVE:
+      if ((command->kind == COMMAND_RELATION_INSERT) == forward)
+        _gloss_document_insert_relation (document, command->item);
+      else
+        _gloss_document_remove_relation (document, command->item);
+      break;
+
+    case COMMAND_RELATION_REPLACE:
+      _gloss_document_remove_relation (document, forward ? command->item : command->replacement);
+      _gloss_document_insert_relation (document, forward ? command->replacement : command->item);
       break;
 
     case COMMAND_GROUP:
@@ -316,7 +377,8 @@ gloss_history_remove (GlossHistory    *self,
 /**
  * gloss_history_remove_label:
  *
- * Takes @label out of the document's label set. Its annotations must be
+ * Takes @label out of the document's label set (a relation label out of
+ * its relation labels). Its annotations, spans or relations must be
  * removed first, in the same group, so that undo puts the label back
  * before them.
  */
@@ -330,7 +392,13 @@ gloss_history_remove_label (GlossHistory *self,
   g_return_if_fail (GLOSS_IS_HISTORY (self));
   g_return_if_fail (GLOSS_IS_LABEL (label));
 
-  position = gloss_label_set_get_position (gloss_document_get_labels (self->document), gloss_label_get_id (label));
+  {
+    GlossLabelSet *set = gloss_document_get_labels (self->document);
+
+    if (gloss_label_get_scope (label) == GLOSS_LABEL_SCOPE_RELATION)
+      set = gloss_label_set_get_relation_labels (set);
+    position = gloss_label_set_get_position (set, gloss_label_get_id (label));
+  }
   g_return_if_fail (position >= 0);
 
   command = command_new (COMMAND_LABEL_REMOVE, NULL);
@@ -338,6 +406,131 @@ gloss_history_remove_label (GlossHistory *self,
   command->position = position;
 
   push (self, command);
+}
+
+/**
+ * gloss_history_set_label_endpoints:
+ *
+ * Changes which span labels a relation label joins, as deleting a span
+ * label the relation label names does.
+ */
+void
+gloss_history_set_label_endpoints (GlossHistory       *self,
+                                   GlossLabel         *label,
+                                   const char * const *from,
+                                   const char * const *to)
+{
+  Command *command;
+
+  g_return_if_fail (GLOSS_IS_HISTORY (self));
+  g_return_if_fail (GLOSS_IS_LABEL (label));
+  g_return_if_fail (gloss_label_get_scope (label) == GLOSS_LABEL_SCOPE_RELATION);
+
+  command = command_new (COMMAND_LABEL_ENDPOINTS, NULL);
+  command->label = g_object_ref (label);
+  command->old_ends[0] = g_strdupv ((char **)gloss_label_get_from (label));
+  command->old_ends[1] = g_strdupv ((char **)gloss_label_get_to (label));
+  command->new_ends[0] = g_strdupv ((char **)from);
+  command->new_ends[1] = g_strdupv ((char **)to);
+
+  push (self, command);
+}
+
+static void
+push_item (GlossHistory *self,
+           CommandKind   kind,
+           gpointer      item,
+           gpointer      replacement)
+{
+  Command *command = command_new (kind, NULL);
+
+  command->item = g_object_ref (item);
+  if (replacement != NULL)
+    command->replacement = g_object_ref (replacement);
+
+  push (self, command);
+}
+
+/**
+ * gloss_history_insert_span:
+ *
+ * Puts a span, checked (gloss_document_add_span() checks), into the
+ * document.
+ */
+void
+gloss_history_insert_span (GlossHistory *self,
+                           GlossSpan    *span)
+{
+  g_return_if_fail (GLOSS_IS_HISTORY (self));
+  g_return_if_fail (GLOSS_IS_SPAN (span));
+
+  push_item (self, COMMAND_SPAN_INSERT, span, NULL);
+}
+
+/**
+ * gloss_history_remove_span:
+ *
+ * Takes a span out of the document. Its relations must be removed first,
+ * in the same group, so that undo puts the span back before them.
+ */
+void
+gloss_history_remove_span (GlossHistory *self,
+                           GlossSpan    *span)
+{
+  g_return_if_fail (GLOSS_IS_HISTORY (self));
+  g_return_if_fail (GLOSS_IS_SPAN (span));
+
+  push_item (self, COMMAND_SPAN_REMOVE, span, NULL);
+}
+
+/**
+ * gloss_history_replace_span:
+ * @new_span: a span with the id of @old_span; its relations stay
+ *
+ * Puts @new_span in the place of @old_span, which is in the document.
+ */
+void
+gloss_history_replace_span (GlossHistory *self,
+                            GlossSpan    *old_span,
+                            GlossSpan    *new_span)
+{
+  g_return_if_fail (GLOSS_IS_HISTORY (self));
+  g_return_if_fail (GLOSS_IS_SPAN (old_span) && GLOSS_IS_SPAN (new_span));
+  g_return_if_fail (gloss_span_get_id (old_span) == gloss_span_get_id (new_span));
+
+  push_item (self, COMMAND_SPAN_REPLACE, old_span, new_span);
+}
+
+void
+gloss_history_insert_relation (GlossHistory  *self,
+                               GlossRelation *relation)
+{
+  g_return_if_fail (GLOSS_IS_HISTORY (self));
+  g_return_if_fail (GLOSS_IS_RELATION (relation));
+
+  push_item (self, COMMAND_RELATION_INSERT, relation, NULL);
+}
+
+void
+gloss_history_remove_relation (GlossHistory  *self,
+                               GlossRelation *relation)
+{
+  g_return_if_fail (GLOSS_IS_HISTORY (self));
+  g_return_if_fail (GLOSS_IS_RELATION (relation));
+
+  push_item (self, COMMAND_RELATION_REMOVE, relation, NULL);
+}
+
+void
+gloss_history_replace_relation (GlossHistory  *self,
+                                GlossRelation *old_relation,
+                                GlossRelation *new_relation)
+{
+  g_return_if_fail (GLOSS_IS_HISTORY (self));
+  g_return_if_fail (GLOSS_IS_RELATION (old_relation) && GLOSS_IS_RELATION (new_relation));
+  g_return_if_fail (gloss_relation_get_id (old_relation) == gloss_relation_get_id (new_relation));
+
+  push_item (self, COMMAND_RELATION_REPLACE, old_relation, new_relation);
 }
 
 /**

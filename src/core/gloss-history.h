@@ -24,6 +24,24 @@ void          gloss_history_remove         (GlossHistory    *self,
                                             GlossAnnotation *annotation);
 void          gloss_history_remove_label   (GlossHistory    *self,
                                             GlossLabel      *label);
+void          gloss_history_set_label_endpoints (GlossHistory       *self,
+                                                 GlossLabel         *label,
+                                                 const char * const *from,
+                                                 const char * const *to);
+void          gloss_history_insert_span    (GlossHistory    *self,
+                                            GlossSpan       *span);
+void          gloss_history_remove_span    (GlossHistory    *self,
+                                            GlossSpan       *span);
+void          gloss_history_replace_span   (GlossHistory    *self,
+                                            GlossSpan       *old_span,
+                                            GlossSpan       *new_span);
+void          gloss_history_insert_relation (GlossHistory   *self,
+                                             GlossRelation  *relation);
+void          gloss_history_remove_relation (GlossHistory   *self,
+                                             GlossRelation  *relation);
+void          gloss_history_replace_relation (GlossHistory  *self,
+                                              GlossRelation *old_relation,
+                                              GlossRelation *new_relation);
 void          gloss_history_replace_sentences (GlossHistory *self,
                                                guint         position,
                                                GPtrArray    *old_sentences,

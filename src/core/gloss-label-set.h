@@ -21,10 +21,23 @@ G_DECLARE_FINAL_TYPE (GlossLabelSet, gloss_label_set, GLOSS, LABEL_SET, GObject)
 
 GlossLabelSet *gloss_label_set_new            (void);
 GlossLabelSet *gloss_label_set_new_default    (void);
+GlossLabelSet *gloss_label_set_new_builtin    (const char    *id);
+const char * const *gloss_label_set_list_builtin (void);
+const char    *gloss_label_set_get_builtin_name (const char  *id);
 GlossLabelSet *gloss_label_set_new_from_json  (JsonArray     *array,
                                                const char    *path,
                                                GPtrArray     *problems);
+GlossLabelSet *gloss_label_set_new_from_json_full (JsonArray *labels,
+                                                   const char *path,
+                                                   JsonArray  *relation_labels,
+                                                   const char *relations_path,
+                                                   GPtrArray  *problems);
+GlossLabelSet *gloss_label_set_new_from_object (JsonObject   *object,
+                                                const char   *path,
+                                                GPtrArray    *problems);
 GlossLabelSet *gloss_label_set_copy           (GlossLabelSet *self);
+GlossLabelSet *gloss_label_set_get_relation_labels (GlossLabelSet *self);
+gboolean       gloss_label_set_is_sentence_only (GlossLabelSet *self);
 gboolean       gloss_label_set_equal          (GlossLabelSet *self,
                                                GlossLabelSet *other);
 GlossLabel    *gloss_label_set_lookup         (GlossLabelSet *self,

@@ -10,22 +10,40 @@
 
 #include "gloss-label.h"
 
+/* What a span label declares of one attribute: its name, and the values
+ * it may take, in the order the set gives them */
+typedef struct
+{
+  char  *name;
+  GStrv  values;
+} Attribute;
+
 struct _GlossLabel
 {
-  GObject  parent_instance;
+  GObject          parent_instance;
 
-  char    *id;
-  char    *name;
-  char    *color;
-  char    *key;
-  char    *description;
+  char            *id;
+  char            *name;
+  char            *color;
+  char            *key;
+  char            *description;
+  GlossLabelScope  scope;
+  GArray          *attributes;  /* of Attribute, for span labels; NULL for none */
+  GStrv            from;        /* for relation labels: the span labels it joins */
+  GStrv            to;
 };
 
 G_DEFINE_FINAL_TYPE (GlossLabel, gloss_label, G_TYPE_OBJECT)
 
+G_DEFINE_ENUM_TYPE (GlossLabelScope, gloss_label_scope,
+                    G_DEFINE_ENUM_VALUE (GLOSS_LABEL_SCOPE_SENTENCE, "sentence"),
+                    G_DEFINE_ENUM_VALUE (GLOSS_LABEL_SCOPE_SPAN, "span"),
+                    G_DEFINE_ENUM_VALUE (GLOSS_LABEL_SCOPE_RELATION, "relation"))
+
 enum {
   PROP_0,
   PROP_ID,
+  PROP_SCOPE,
   PROP_NAME,
   PROP_DISPLAY_NAME,
   PROP_COLOR,
@@ -36,17 +54,47 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The default labels' names are shown translated; in files they stay in
- * English. Only these exact names are translated, so that a project's own
- * label is never renamed behind its back by the catalogue. */
+/* The built-in labels' names and descriptions (data/labels/) are shown
+ * translated; in files they stay in English. Only these exact names (of
+ * these ids) and texts are translated, so that a project's own label is
+ * never renamed behind its back by the catalogue. */
 static const struct {
   const char *id;
   const char *name;
-} default_names[] = {
-  { "claim",  N_("Claim") },
-  { "source", N_("Source") },
-  { "quote",  N_("Quote") },
+} builtin_names[] = {
+  { "claim",     N_("Claim") },
+  { "source",    N_("Source") },
+  { "quote",     N_("Quote") },
+  { "speaker",   N_("Speaker") },
+  { "cue",       N_("Cue") },
+  { "frame",     N_("Frame") },
+  { "addressee", N_("Addressee") },
 };
+
+static const char * const builtin_descriptions[] = {
+  N_("A statement presented as fact that could be checked."),
+  N_("A sentence that names who or what the information comes from."),
+  N_("A sentence with direct speech, in quotation marks."),
+  N_("The words of a quotation: what someone said, thought or wrote, given directly or indirectly. "
+     "A quote interrupted by its frame has several parts; it may run over several sentences."),
+  N_("Who said, thought or wrote the quote: a name, a role (a spokeswoman of the city) or a pronoun."),
+  N_("The words that mark the quotation as someone’s: a verb of saying or thinking (sagte, erklärte, said) "
+     "or a phrase (laut, zufolge, according to)."),
+  N_("The clause that introduces the quotation, with its speaker and cue "
+     "(Die Feuerwehr gab an, / According to the AFP news agency)."),
+  N_("To whom the quote was said or written, when the text names it (told the newspaper)."),
+  N_("Joins a quote to its speaker."),
+  N_("Joins a quote to its cue."),
+  N_("Joins a quote to its frame."),
+  N_("Joins a quote to its addressee."),
+};
+
+static void
+attribute_clear (Attribute *attribute)
+{
+  g_free (attribute->name);
+  g_strfreev (attribute->values);
+}
 
 static gboolean
 set_string (char       **field,
@@ -71,6 +119,9 @@ gloss_label_finalize (GObject *object)
   g_clear_pointer (&self->color, g_free);
   g_clear_pointer (&self->key, g_free);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->attributes, g_array_unref);
+  g_clear_pointer (&self->from, g_strfreev);
+  g_clear_pointer (&self->to, g_strfreev);
 
   G_OBJECT_CLASS (gloss_label_parent_class)->finalize (object);
 }
@@ -87,6 +138,10 @@ gloss_label_get_property (GObject    *object,
     {
     case PROP_ID:
       g_value_set_string (value, self->id);
+      break;
+
+    case PROP_SCOPE:
+      g_value_set_enum (value, self->scope);
       break;
 
     case PROP_NAME:
@@ -128,6 +183,10 @@ gloss_label_set_property (GObject      *object,
       self->id = g_value_dup_string (value);
       break;
 
+    case PROP_SCOPE:
+      self->scope = g_value_get_enum (value);
+      break;
+
     case PROP_NAME:
       gloss_label_set_name (self, g_value_get_string (value));
       break;
@@ -162,6 +221,10 @@ gloss_label_class_init (GlossLabelClass *klass)
     g_param_spec_string ("id", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_SCOPE] =
+    g_param_spec_enum ("scope", NULL, NULL, GLOSS_TYPE_LABEL_SCOPE, GLOSS_LABEL_SCOPE_SENTENCE,
+                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
   properties[PROP_NAME] =
     g_param_spec_string ("name", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -190,6 +253,53 @@ gloss_label_init (GlossLabel *self)
 {
 }
 
+/**
+ * gloss_label_scope_to_string:
+ *
+ * Returns: the scope as files write it: "sentence", "span" or "relation"
+ */
+const char *
+gloss_label_scope_to_string (GlossLabelScope scope)
+{
+  switch (scope)
+    {
+    case GLOSS_LABEL_SCOPE_SENTENCE:
+      return "sentence";
+    case GLOSS_LABEL_SCOPE_SPAN:
+      return "span";
+    case GLOSS_LABEL_SCOPE_RELATION:
+      return "relation";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * gloss_label_scope_from_string:
+ *
+ * Returns: %TRUE if @string names a scope, then set in @scope
+ */
+gboolean
+gloss_label_scope_from_string (const char      *string,
+                               GlossLabelScope *scope)
+{
+  for (GlossLabelScope s = GLOSS_LABEL_SCOPE_SENTENCE; s <= GLOSS_LABEL_SCOPE_RELATION; s++)
+    {
+      if (g_strcmp0 (string, gloss_label_scope_to_string (s)) == 0)
+        {
+          *scope = s;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * gloss_label_new:
+ *
+ * Returns: (transfer full): a sentence label
+ */
 GlossLabel *
 gloss_label_new (const char *id,
                  const char *name,
@@ -197,10 +307,34 @@ gloss_label_new (const char *id,
                  const char *key,
                  const char *description)
 {
+  return gloss_label_new_with_scope (GLOSS_LABEL_SCOPE_SENTENCE, id, name, color, key, description);
+}
+
+/**
+ * gloss_label_new_with_scope:
+ * @name: (nullable): the name; %NULL for the id
+ * @color: (nullable): `#rrggbb`; %NULL for grey
+ * @key: (nullable): the key; %NULL for none
+ *
+ * A span label's attributes are added with gloss_label_add_attribute(), a
+ * relation label's span labels set with gloss_label_set_endpoints().
+ *
+ * Returns: (transfer full): a label of @scope
+ */
+GlossLabel *
+gloss_label_new_with_scope (GlossLabelScope  scope,
+                            const char      *id,
+                            const char      *name,
+                            const char      *color,
+                            const char      *key,
+                            const char      *description)
+{
   g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (scope <= GLOSS_LABEL_SCOPE_RELATION, NULL);
 
   return g_object_new (GLOSS_TYPE_LABEL,
                        "id", id,
+                       "scope", scope,
                        "name", name ? name : id,
                        "color", color ? color : "#9a9996",
                        "key", key ? key : "",
@@ -211,9 +345,26 @@ gloss_label_new (const char *id,
 GlossLabel *
 gloss_label_copy (GlossLabel *self)
 {
+  GlossLabel *copy;
+
   g_return_val_if_fail (GLOSS_IS_LABEL (self), NULL);
 
-  return gloss_label_new (self->id, self->name, self->color, self->key, self->description);
+  copy = gloss_label_new_with_scope (self->scope, self->id, self->name, self->color, self->key, self->description);
+  for (guint i = 0; i < gloss_label_get_n_attributes (self); i++)
+    gloss_label_add_attribute (copy, gloss_label_get_attribute_name (self, i),
+                               gloss_label_get_attribute_values (self, i));
+  if (self->scope == GLOSS_LABEL_SCOPE_RELATION)
+    gloss_label_set_endpoints (copy, gloss_label_get_from (self), gloss_label_get_to (self));
+
+  return copy;
+}
+
+GlossLabelScope
+gloss_label_get_scope (GlossLabel *self)
+{
+  g_return_val_if_fail (GLOSS_IS_LABEL (self), GLOSS_LABEL_SCOPE_SENTENCE);
+
+  return self->scope;
 }
 
 const char *
@@ -255,11 +406,11 @@ gloss_label_get_display_name (GlossLabel *self)
 {
   g_return_val_if_fail (GLOSS_IS_LABEL (self), NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (default_names); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_names); i++)
     {
-      if (g_strcmp0 (self->id, default_names[i].id) == 0 &&
-          g_strcmp0 (self->name, default_names[i].name) == 0)
-        return _(default_names[i].name);
+      if (g_strcmp0 (self->id, builtin_names[i].id) == 0 &&
+          g_strcmp0 (self->name, builtin_names[i].name) == 0)
+        return _(builtin_names[i].name);
     }
 
   return self->name;
@@ -317,6 +468,208 @@ gloss_label_set_description (GlossLabel *self,
 
   if (set_string (&self->description, description))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
+}
+
+/**
+ * gloss_label_get_display_description:
+ *
+ * Returns: the description to show: translated for the built-in labels
+ */
+const char *
+gloss_label_get_display_description (GlossLabel *self)
+{
+  g_return_val_if_fail (GLOSS_IS_LABEL (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_descriptions); i++)
+    {
+      if (g_strcmp0 (self->description, builtin_descriptions[i]) == 0)
+        return _(builtin_descriptions[i]);
+    }
+
+  return self->description;
+}
+
+/**
+ * gloss_label_get_n_attributes:
+ *
+ * Returns: how many attributes a span label declares
+ */
+guint
+gloss_label_get_n_attributes (GlossLabel *self)
+{
+  g_return_val_if_fail (GLOSS_IS_LABEL (self), 0);
+
+  return self->attributes ? self->attributes->len : 0;
+}
+
+const char *
+gloss_label_get_attribute_name (GlossLabel *self,
+                                guint       position)
+{
+  g_return_val_if_fail (position < gloss_label_get_n_attributes (self), NULL);
+
+  return g_array_index (self->attributes, Attribute, position).name;
+}
+
+/**
+ * gloss_label_get_attribute_values:
+ *
+ * Returns: (transfer none): the values the attribute at @position may take
+ */
+const char * const *
+gloss_label_get_attribute_values (GlossLabel *self,
+                                  guint       position)
+{
+  g_return_val_if_fail (position < gloss_label_get_n_attributes (self), NULL);
+
+  return (const char * const *)g_array_index (self->attributes, Attribute, position).values;
+}
+
+/**
+ * gloss_label_find_attribute:
+ *
+ * Returns: the position of the attribute @name, or -1
+ */
+int
+gloss_label_find_attribute (GlossLabel *self,
+                            const char *name)
+{
+  g_return_val_if_fail (GLOSS_IS_LABEL (self), -1);
+
+  for (guint i = 0; i < gloss_label_get_n_attributes (self); i++)
+    {
+      if (g_strcmp0 (g_array_index (self->attributes, Attribute, i).name, name) == 0)
+        return i;
+    }
+
+  return -1;
+}
+
+/**
+ * gloss_label_has_value:
+ *
+ * Returns: %TRUE if the label declares the attribute @name with @value
+ */
+gboolean
+gloss_label_has_value (GlossLabel *self,
+                       const char *name,
+                       const char *value)
+{
+  int position = gloss_label_find_attribute (self, name);
+
+  return position >= 0 && value != NULL &&
+         g_strv_contains (gloss_label_get_attribute_values (self, position), value);
+}
+
+/**
+ * gloss_label_add_attribute:
+ * @name: an id (see gloss_label_id_is_valid())
+ * @values: the values it may take, ids too, at least one
+ *
+ * Declares an attribute of a span label, after those it has.
+ *
+ * Returns: %FALSE if the label has an attribute @name already
+ */
+gboolean
+gloss_label_add_attribute (GlossLabel         *self,
+                           const char         *name,
+                           const char * const *values)
+{
+  Attribute attribute;
+
+  g_return_val_if_fail (GLOSS_IS_LABEL (self), FALSE);
+  g_return_val_if_fail (self->scope == GLOSS_LABEL_SCOPE_SPAN, FALSE);
+  g_return_val_if_fail (name != NULL && values != NULL && values[0] != NULL, FALSE);
+
+  if (gloss_label_find_attribute (self, name) >= 0)
+    return FALSE;
+
+  if (self->attributes == NULL)
+    {
+      self->attributes = g_array_new (FALSE, FALSE, sizeof (Attribute));
+      g_array_set_clear_func (self->attributes, (GDestroyNotify)attribute_clear);
+    }
+
+  attribute.name = g_strdup (name);
+  attribute.values = g_strdupv ((char **)values);
+  g_array_append_val (self->attributes, attribute);
+
+  return TRUE;
+}
+
+static const char * const no_labels[] = { NULL };
+
+/**
+ * gloss_label_get_from:
+ *
+ * Returns: (transfer none): the span labels a relation label joins from
+ */
+const char * const *
+gloss_label_get_from (GlossLabel *self)
+{
+  g_return_val_if_fail (GLOSS_IS_LABEL (self), no_labels);
+
+  return self->from ? (const char * const *)self->from : no_labels;
+}
+
+/**
+ * gloss_label_get_to:
+ *
+ * Returns: (transfer none): the span labels a relation label joins to
+ */
+const char * const *
+gloss_label_get_to (GlossLabel *self)
+{
+  g_return_val_if_fail (GLOSS_IS_LABEL (self), no_labels);
+
+  return self->to ? (const char * const *)self->to : no_labels;
+}
+
+/**
+ * gloss_label_set_endpoints:
+ * @from: span label ids
+ * @to: span label ids
+ *
+ * Sets which span labels a relation label joins: a span of a label in
+ * @from to a span of a label in @to.
+ */
+void
+gloss_label_set_endpoints (GlossLabel         *self,
+                           const char * const *from,
+                           const char * const *to)
+{
+  g_return_if_fail (GLOSS_IS_LABEL (self));
+  g_return_if_fail (self->scope == GLOSS_LABEL_SCOPE_RELATION);
+  g_return_if_fail (from != NULL && to != NULL);
+
+  /* The new lists first: @from may be the label's own */
+  {
+    GStrv new_from = g_strdupv ((char **)from);
+    GStrv new_to = g_strdupv ((char **)to);
+
+    g_strfreev (self->from);
+    g_strfreev (self->to);
+    self->from = new_from;
+    self->to = new_to;
+  }
+}
+
+/**
+ * gloss_label_joins:
+ *
+ * Returns: %TRUE if the relation label may join a span labelled
+ *   @from_label to one labelled @to_label
+ */
+gboolean
+gloss_label_joins (GlossLabel *self,
+                   const char *from_label,
+                   const char *to_label)
+{
+  g_return_val_if_fail (GLOSS_IS_LABEL (self), FALSE);
+
+  return from_label != NULL && to_label != NULL &&
+         g_strv_contains (gloss_label_get_from (self), from_label) &&
+         g_strv_contains (gloss_label_get_to (self), to_label);
 }
 
 /**

@@ -15,30 +15,92 @@ G_BEGIN_DECLS
  * attack, and would break the window's layout and every message */
 #define GLOSS_LABEL_MAX_NAME_LENGTH 200
 
+/* A span label's attributes, and the values of each: many times what a
+ * scheme of quotation types and media needs */
+#define GLOSS_LABEL_MAX_ATTRIBUTES 100
+#define GLOSS_LABEL_MAX_VALUES     1000
+
+/**
+ * GlossLabelScope:
+ * @GLOSS_LABEL_SCOPE_SENTENCE: given to a whole sentence (claim, source, quote)
+ * @GLOSS_LABEL_SCOPE_SPAN: given to a span of the text, which may have
+ *   several parts and cross sentences; may declare attributes
+ * @GLOSS_LABEL_SCOPE_RELATION: given to a relation from one span to
+ *   another; declares which span labels it joins
+ *
+ * What a label is given to. Sentence and span labels share one set of
+ * ids; relation labels have their own.
+ */
+typedef enum
+{
+  GLOSS_LABEL_SCOPE_SENTENCE,
+  GLOSS_LABEL_SCOPE_SPAN,
+  GLOSS_LABEL_SCOPE_RELATION,
+} GlossLabelScope;
+
+#define GLOSS_TYPE_LABEL_SCOPE (gloss_label_scope_get_type ())
+
 G_DECLARE_FINAL_TYPE (GlossLabel, gloss_label, GLOSS, LABEL, GObject)
 
-GlossLabel *gloss_label_new                (const char *id,
-                                            const char *name,
-                                            const char *color,
-                                            const char *key,
-                                            const char *description);
-GlossLabel *gloss_label_copy               (GlossLabel *self);
-const char *gloss_label_get_id             (GlossLabel *self);
-const char *gloss_label_get_name           (GlossLabel *self);
-void        gloss_label_set_name           (GlossLabel *self,
-                                            const char *name);
-const char *gloss_label_get_display_name   (GlossLabel *self);
-const char *gloss_label_get_color          (GlossLabel *self);
-void        gloss_label_set_color          (GlossLabel *self,
-                                            const char *color);
-const char *gloss_label_get_key            (GlossLabel *self);
-void        gloss_label_set_key            (GlossLabel *self,
-                                            const char *key);
-const char *gloss_label_get_description    (GlossLabel *self);
-void        gloss_label_set_description    (GlossLabel *self,
-                                            const char *description);
-gboolean    gloss_label_id_is_valid        (const char *id);
-gboolean    gloss_label_color_is_valid     (const char *color);
-gboolean    gloss_label_key_is_valid       (const char *key);
+GType                gloss_label_scope_get_type           (void) G_GNUC_CONST;
+const char          *gloss_label_scope_to_string          (GlossLabelScope     scope);
+gboolean             gloss_label_scope_from_string        (const char         *string,
+                                                           GlossLabelScope    *scope);
+
+GlossLabel          *gloss_label_new                      (const char         *id,
+                                                           const char         *name,
+                                                           const char         *color,
+                                                           const char         *key,
+                                                           const char         *description);
+GlossLabel          *gloss_label_new_with_scope           (GlossLabelScope     scope,
+                                                           const char         *id,
+                                                           const char         *name,
+                                                           const char         *color,
+                                                           const char         *key,
+                                                           const char         *description);
+GlossLabel          *gloss_label_copy                     (GlossLabel         *self);
+const char          *gloss_label_get_id                   (GlossLabel         *self);
+GlossLabelScope      gloss_label_get_scope                (GlossLabel         *self);
+const char          *gloss_label_get_name                 (GlossLabel         *self);
+void                 gloss_label_set_name                 (GlossLabel         *self,
+                                                           const char         *name);
+const char          *gloss_label_get_display_name         (GlossLabel         *self);
+const char          *gloss_label_get_color                (GlossLabel         *self);
+void                 gloss_label_set_color                (GlossLabel         *self,
+                                                           const char         *color);
+const char          *gloss_label_get_key                  (GlossLabel         *self);
+void                 gloss_label_set_key                  (GlossLabel         *self,
+                                                           const char         *key);
+const char          *gloss_label_get_description          (GlossLabel         *self);
+void                 gloss_label_set_description          (GlossLabel         *self,
+                                                           const char         *description);
+const char          *gloss_label_get_display_description  (GlossLabel         *self);
+
+guint                gloss_label_get_n_attributes         (GlossLabel         *self);
+const char          *gloss_label_get_attribute_name       (GlossLabel         *self,
+                                                           guint               position);
+const char * const  *gloss_label_get_attribute_values     (GlossLabel         *self,
+                                                           guint               position);
+int                  gloss_label_find_attribute           (GlossLabel         *self,
+                                                           const char         *name);
+gboolean             gloss_label_has_value                (GlossLabel         *self,
+                                                           const char         *name,
+                                                           const char         *value);
+gboolean             gloss_label_add_attribute            (GlossLabel         *self,
+                                                           const char         *name,
+                                                           const char * const *values);
+
+const char * const  *gloss_label_get_from                 (GlossLabel         *self);
+const char * const  *gloss_label_get_to                   (GlossLabel         *self);
+void                 gloss_label_set_endpoints            (GlossLabel         *self,
+                                                           const char * const *from,
+                                                           const char * const *to);
+gboolean             gloss_label_joins                    (GlossLabel         *self,
+                                                           const char         *from_label,
+                                                           const char         *to_label);
+
+gboolean             gloss_label_id_is_valid              (const char         *id);
+gboolean             gloss_label_color_is_valid           (const char         *color);
+gboolean             gloss_label_key_is_valid             (const char         *key);
 
 G_END_DECLS

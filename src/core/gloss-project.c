@@ -64,7 +64,7 @@ gloss_project_load_labels (GFile        *project_file,
                            GPtrArray    *problems,
                            GCancellable *cancellable)
 {
-  static const char * const known[] = { "format", "version", "labels", NULL };
+  static const char * const known[] = { "format", "version", "labels", "relation_labels", NULL };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
@@ -90,8 +90,7 @@ gloss_project_load_labels (GFile        *project_file,
     {
       JsonObject *object = json_node_get_object (root);
       const char *format;
-      JsonArray *array;
-      guint version;
+      guint version = 0;
 
       gloss_json_check_members (object, "$", known, problems);
 
@@ -99,13 +98,16 @@ gloss_project_load_labels (GFile        *project_file,
       if (format != NULL && g_strcmp0 (format, "gloss-project") != 0)
         gloss_problems_add (problems, "$.format", _("The format is “%s”, not “gloss-project”"), format);
 
-      if (gloss_json_get_uint (object, "version", "$", G_MAXUINT, &version, problems) && version != 1)
+      if (gloss_json_get_uint (object, "version", "$", G_MAXUINT, &version, problems) &&
+          (version < 1 || version > GLOSS_PROJECT_VERSION))
         gloss_problems_add (problems, "$.version",
                             _("The file is of version %u, which this Gloss does not read: update Gloss"), version);
 
-      array = gloss_json_get_array (object, "labels", "$", problems);
-      if (array != NULL)
-        labels = gloss_label_set_new_from_json (array, "$.labels", problems);
+      labels = gloss_label_set_new_from_object (object, "$", problems);
+
+      if (labels != NULL && version == 1 && !gloss_label_set_is_sentence_only (labels))
+        gloss_problems_add (problems, "$.version",
+                            _("The file is of version 1, but span and relation labels need version 2"));
     }
 
   gloss_problems_set_file (problems, n_problems, name);
@@ -247,16 +249,26 @@ gloss_project_cache_load_labels_for (GlossProjectCache *cache,
 /**
  * gloss_project_save_labels:
  *
- * Writes @labels into the project file, atomically.
+ * Writes @labels into the project file, atomically: as version 1 while the
+ * set has sentence labels only (so older Gloss reads it), else as version
+ * 2, with the relation labels after the labels.
  */
 gboolean
 gloss_project_save_labels (GFile          *project_file,
                            GlossLabelSet  *labels,
                            GError        **error)
 {
-  g_autoptr(GString) out = g_string_new ("{\n  \"format\": \"gloss-project\",\n  \"version\": 1,\n  \"labels\": ");
+  gboolean sentence_only = gloss_label_set_is_sentence_only (labels);
+  g_autoptr(GString) out = g_string_new (NULL);
 
+  g_string_append_printf (out, "{\n  \"format\": \"gloss-project\",\n  \"version\": %d,\n  \"labels\": ",
+                          sentence_only ? 1 : GLOSS_PROJECT_VERSION);
   gloss_label_set_append_json (labels, out, "  ");
+  if (!sentence_only)
+    {
+      g_string_append (out, ",\n  \"relation_labels\": ");
+      gloss_label_set_append_json (gloss_label_set_get_relation_labels (labels), out, "  ");
+    }
   g_string_append (out, "\n}\n");
 
   return gloss_file_write (project_file, out->str, out->len, GLOSS_FILE_WRITER_NONE, NULL, error);

@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 
 #define GLOSS_PROJECT_FILE_NAME "gloss-project.json"
 
+/* The newest version of the project file this Gloss reads and writes:
+ * version 2 adds span and relation labels */
+#define GLOSS_PROJECT_VERSION 2
+
 GFile         *gloss_project_find             (GFile          *dir,
                                                GCancellable   *cancellable);
 GlossLabelSet *gloss_project_load_labels      (GFile          *project_file,

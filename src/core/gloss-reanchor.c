@@ -26,7 +26,9 @@
 #include "gloss-label-set.h"
 #include "gloss-problem.h"
 #include "gloss-reanchor.h"
+#include "gloss-label.h"
 #include "gloss-sentence.h"
+#include "gloss-span-private.h"
 #include "gloss-text.h"
 
 /* How many sentences of the new text, on each side of where a sentence is
@@ -54,6 +56,7 @@ gloss_anchor_free (GlossAnchor *anchor)
 
   g_free (anchor->old_text);
   g_free (anchor->new_text);
+  g_free (anchor->label);
   g_free (anchor);
 }
 
@@ -151,8 +154,8 @@ taken_new (void)
 }
 
 static void
-taken_add (GTree     *taken,
-           GlossSpan *span)
+taken_add (GTree      *taken,
+           GlossRange *span)
 {
   g_tree_insert (taken, GUINT_TO_POINTER (span->start), GUINT_TO_POINTER (span->end));
 }
@@ -180,7 +183,7 @@ find_exact (GlossText  *text,
             const char *needle,
             guint       expected,
             GTree      *taken,
-            GlossSpan  *found)
+            GlossRange *found)
 {
   const char *contents = gloss_text_get_contents (text);
   gsize needle_bytes = strlen (needle);
@@ -233,7 +236,7 @@ find_similar (GlossText  *text,
               const char *needle,
               guint       expected,
               GTree      *taken,
-              GlossSpan  *found,
+              GlossRange *found,
               double     *similarity)
 {
   guint center = 0;
@@ -245,7 +248,7 @@ find_similar (GlossText  *text,
     {
       guint mid = center + (hi - center) / 2;
 
-      if (g_array_index (spans, GlossSpan, mid).end <= expected)
+      if (g_array_index (spans, GlossRange, mid).end <= expected)
         center = mid + 1;
       else
         hi = mid;
@@ -258,8 +261,8 @@ find_similar (GlossText  *text,
     {
       for (guint k = i; k < MIN (i + 3, spans->len); k++)
         {
-          guint start = g_array_index (spans, GlossSpan, i).start;
-          guint end = g_array_index (spans, GlossSpan, k).end;
+          guint start = g_array_index (spans, GlossRange, i).start;
+          guint end = g_array_index (spans, GlossRange, k).end;
           g_autofree char *candidate = NULL;
           double score;
 
@@ -299,8 +302,8 @@ static int
 compare_spans (gconstpointer a,
                gconstpointer b)
 {
-  const GlossSpan *x = a;
-  const GlossSpan *y = b;
+  const GlossRange *x = a;
+  const GlossRange *y = b;
 
   if (x->start != y->start)
     return x->start < y->start ? -1 : 1;
@@ -334,7 +337,7 @@ add_rest (GlossText *text,
     {
       guint mid = i + (hi - i) / 2;
 
-      if (g_array_index (taken, GlossSpan, mid).end <= start)
+      if (g_array_index (taken, GlossRange, mid).end <= start)
         i = mid + 1;
       else
         hi = mid;
@@ -342,7 +345,7 @@ add_rest (GlossText *text,
 
   for (; i < taken->len && start < end; i++)
     {
-      GlossSpan *span = &g_array_index (taken, GlossSpan, i);
+      GlossRange *span = &g_array_index (taken, GlossRange, i);
 
       if (span->start >= end)
         break;
@@ -361,7 +364,7 @@ add_rest (GlossText *text,
 
   if (start < end && !overlaps_any (taken_tree, start, end))
     {
-      GlossSpan rest = { start, end };
+      GlossRange rest = { start, end };
 
       g_array_append_val (out, rest);
     }
@@ -377,6 +380,23 @@ get_string (JsonObject *object,
     return NULL;
 
   return json_node_get_string (node);
+}
+
+/* The first of @problems, if any, as the error of the whole re-anchoring */
+static gboolean
+check_problems (GPtrArray  *problems,
+                GError    **error)
+{
+  GlossProblem *problem;
+
+  if (problems->len == 0)
+    return TRUE;
+
+  problem = g_ptr_array_index (problems, 0);
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_DOCUMENT,
+               _("The annotation file cannot be re-anchored: %s: %s"), problem->path, problem->message);
+
+  return FALSE;
 }
 
 /* Reads the annotations of the old file, grouped by sentence. The offsets
@@ -463,14 +483,8 @@ read_groups (JsonObject  *root,
       g_ptr_array_add (group->annotations, object);
     }
 
-  if (problems->len > 0)
-    {
-      GlossProblem *problem = g_ptr_array_index (problems, 0);
-
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_DOCUMENT,
-                   _("The annotation file cannot be re-anchored: %s: %s"), problem->path, problem->message);
-      return NULL;
-    }
+  if (!check_problems (problems, error))
+    return NULL;
 
   g_ptr_array_sort (groups, compare_groups);
 
@@ -480,7 +494,7 @@ read_groups (JsonObject  *root,
 static GlossAnnotation *
 annotation_from_json (JsonObject  *object,
                       GlossText   *text,
-                      GlossSpan   *span,
+                      GlossRange  *span,
                       guint        sentence,
                       gboolean     changed,
                       const char  *now)
@@ -503,6 +517,406 @@ annotation_from_json (JsonObject  *object,
                                            json_node_get_boolean (review)));
 
   return annotation;
+}
+
+/* Spans and relations of the old file. A span's parts are placed one by
+ * one, the longest first (a quote before the "sagte" next to it): each is
+ * looked up by its text nearest where the parts and sentences placed so
+ * far put it, so a short part is found beside its long neighbour rather
+ * than at the first place its word occurs. A span with a part that cannot
+ * be placed, and a relation with a span that was not, are kept whole as
+ * orphans. */
+typedef struct
+{
+  JsonObject *object;     /* borrowed from the parsed file */
+  guint       id;
+  const char *label;
+  GArray     *old_parts;  /* of GlossRange */
+  GArray     *new_parts;
+  GPtrArray  *texts;      /* borrowed, NULL-terminated */
+  gboolean    lost;
+  gboolean    moved_apart; /* a part not where its neighbours put it */
+} OldSpan;
+
+static void
+old_span_free (OldSpan *span)
+{
+  g_array_unref (span->old_parts);
+  g_array_unref (span->new_parts);
+  g_ptr_array_unref (span->texts);
+  g_free (span);
+}
+
+/* Reads the spans of the old file; only their form is checked */
+static GPtrArray *
+read_old_spans (JsonObject  *root,
+                GError     **error)
+{
+  g_autoptr(GPtrArray) problems = gloss_problems_new ();
+  g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func ((GDestroyNotify)old_span_free);
+  JsonArray *array = NULL;
+
+  if (json_object_has_member (root, "spans"))
+    array = gloss_json_get_array (root, "spans", "$", problems);
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autofree char *path = g_strdup_printf ("$.spans[%u]", i);
+      JsonArray *parts, *texts;
+      OldSpan *span;
+      guint n_problems = problems->len;
+      guint id;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          gloss_problems_add (problems, path, _("A span must be an object, not %s"), gloss_json_type_name (node));
+          continue;
+        }
+
+      span = g_new0 (OldSpan, 1);
+      span->object = json_node_get_object (node);
+      span->old_parts = g_array_new (FALSE, FALSE, sizeof (GlossRange));
+      span->new_parts = g_array_new (FALSE, FALSE, sizeof (GlossRange));
+      span->texts = g_ptr_array_new ();
+      g_ptr_array_add (spans, span);
+
+      gloss_json_get_uint (span->object, "id", path, G_MAXUINT - 1, &id, problems);
+      span->id = id;
+      span->label = gloss_json_get_string (span->object, "label", path, TRUE, problems);
+      parts = gloss_json_get_array (span->object, "parts", path, problems);
+      texts = gloss_json_get_array (span->object, "text", path, problems);
+      if (problems->len > n_problems)
+        continue;
+
+      for (guint k = 0; k < json_array_get_length (parts) && k < json_array_get_length (texts); k++)
+        {
+          JsonNode *part = json_array_get_element (parts, k);
+          JsonNode *text = json_array_get_element (texts, k);
+          GlossRange range = { 0, 0 };
+          JsonArray *pair;
+
+          pair = JSON_NODE_HOLDS_ARRAY (part) ? json_node_get_array (part) : NULL;
+          if (pair == NULL || json_array_get_length (pair) != 2 ||
+              gloss_json_node_kind (json_array_get_element (pair, 0)) != GLOSS_JSON_INTEGER ||
+              gloss_json_node_kind (json_array_get_element (pair, 1)) != GLOSS_JSON_INTEGER ||
+              json_array_get_int_element (pair, 0) < 0 || json_array_get_int_element (pair, 0) > G_MAXUINT ||
+              json_array_get_int_element (pair, 1) < 0 || json_array_get_int_element (pair, 1) > G_MAXUINT ||
+              gloss_json_node_kind (text) != GLOSS_JSON_STRING)
+            {
+              gloss_problems_add (problems, path, _("A part must be two whole numbers [start, end] with its text"));
+              break;
+            }
+
+          range.start = json_array_get_int_element (pair, 0);
+          range.end = json_array_get_int_element (pair, 1);
+          g_array_append_val (span->old_parts, range);
+          g_ptr_array_add (span->texts, (gpointer)json_node_get_string (text));
+        }
+
+      if (json_array_get_length (parts) == 0 || json_array_get_length (parts) != json_array_get_length (texts))
+        gloss_problems_add (problems, path, _("A span has at least one part, and a text for each"));
+      g_ptr_array_add (span->texts, NULL);
+    }
+
+  if (!check_problems (problems, error))
+    return NULL;
+
+  return g_steal_pointer (&spans);
+}
+
+/* Where the text at @old is expected now: moved as the nearest placed
+ * text before it moved (@before), or else the nearest after it */
+static guint
+expected_offset (GTree    *anchors,
+                 guint     old,
+                 gboolean *before)
+{
+  GTreeNode *node = g_tree_upper_bound (anchors, GUINT_TO_POINTER (old));
+  gint64 expected;
+
+  node = node != NULL ? g_tree_node_previous (node) : g_tree_node_last (anchors);
+  *before = node != NULL;
+  if (node == NULL)
+    node = g_tree_node_first (anchors);
+  if (node == NULL)
+    return old;
+
+  expected = (gint64)old + GPOINTER_TO_UINT (g_tree_node_value (node)) - GPOINTER_TO_UINT (g_tree_node_key (node));
+
+  return (guint)CLAMP (expected, 0, G_MAXUINT);
+}
+
+typedef struct
+{
+  OldSpan *span;
+  guint    part;
+  guint    length;
+} OldPart;
+
+static int
+compare_old_parts (gconstpointer a,
+                   gconstpointer b)
+{
+  const OldPart *x = a;
+  const OldPart *y = b;
+  guint sx = g_array_index (x->span->old_parts, GlossRange, x->part).start;
+  guint sy = g_array_index (y->span->old_parts, GlossRange, y->part).start;
+
+  if (x->length != y->length)
+    return x->length > y->length ? -1 : 1;
+  if (sx != sy)
+    return sx < sy ? -1 : 1;
+  if (x->span->id != y->span->id)
+    return x->span->id < y->span->id ? -1 : 1;
+
+  return (x->part > y->part) - (x->part < y->part);
+}
+
+static void
+place_parts (GlossText *text,
+             GPtrArray *spans,
+             GTree     *anchors)
+{
+  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (OldPart));
+  g_autoptr(GTree) nothing_taken = taken_new ();
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      OldSpan *span = g_ptr_array_index (spans, i);
+
+      g_array_set_size (span->new_parts, span->old_parts->len);
+      for (guint k = 0; k < span->old_parts->len; k++)
+        {
+          OldPart part = { span, k, g_utf8_strlen (g_ptr_array_index (span->texts, k), -1) };
+
+          g_array_append_val (parts, part);
+        }
+    }
+  g_array_sort (parts, compare_old_parts);
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      OldPart *part = &g_array_index (parts, OldPart, i);
+      GlossRange *old = &g_array_index (part->span->old_parts, GlossRange, part->part);
+      GlossRange *found = &g_array_index (part->span->new_parts, GlossRange, part->part);
+      gboolean before;
+      guint expected;
+
+      if (part->span->lost)
+        continue;
+
+      expected = expected_offset (anchors, old->start, &before);
+      if (!find_exact (text, g_ptr_array_index (part->span->texts, part->part), expected, nothing_taken, found))
+        {
+          part->span->lost = TRUE;
+          continue;
+        }
+
+      /* Text changed between the part and the one before it: the same
+       * words may have been found elsewhere; a person should look. With
+       * nothing placed before it, there is nothing to tell. */
+      part->span->moved_apart |= before && found->start != expected;
+      g_tree_insert (anchors, GUINT_TO_POINTER (old->start), GUINT_TO_POINTER (found->start));
+    }
+}
+
+static void
+set_from_json (GlossSpanInfo *info,
+               JsonObject    *object)
+{
+  const char *members[] = { "note", "annotator", "created", "modified", "origin", "suggester" };
+  char **fields[] = { &info->note, &info->annotator, &info->created, &info->modified,
+                      &info->origin, &info->suggester };
+  JsonNode *review = json_object_get_member (object, "review");
+
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      const char *value = get_string (object, members[i]);
+
+      if (value != NULL || i >= 4)
+        _gloss_span_info_set (info, fields[i], value);
+    }
+
+  info->review = review != NULL && JSON_NODE_HOLDS_VALUE (review) &&
+                 json_node_get_value_type (review) == G_TYPE_BOOLEAN && json_node_get_boolean (review);
+}
+
+/* @object as an orphan: the same members, after "kind" */
+static JsonObject *
+orphan_of (JsonObject *object,
+           const char *kind)
+{
+  JsonObject *orphan = json_object_new ();
+  g_autoptr(GList) names = json_object_get_members (object);
+
+  if (!json_object_has_member (object, "kind"))
+    json_object_set_string_member (orphan, "kind", kind);
+  for (GList *l = names; l != NULL; l = l->next)
+    json_object_set_member (orphan, l->data, json_node_copy (json_object_get_member (object, l->data)));
+
+  return orphan;
+}
+
+static GlossAnchor *
+span_anchor (OldSpan   *old,
+             GlossSpan *placed)
+{
+  GlossAnchor *anchor = g_new0 (GlossAnchor, 1);
+  GlossRange *first = &g_array_index (old->old_parts, GlossRange, 0);
+  GlossRange *last = &g_array_index (old->old_parts, GlossRange, old->old_parts->len - 1);
+
+  anchor->kind = GLOSS_ANCHOR_SPAN;
+  anchor->sentence = old->id;
+  anchor->label = g_strdup (old->label);
+  anchor->old_start = first->start;
+  anchor->old_end = last->end;
+  anchor->n_annotations = 1;
+  anchor->old_text = g_strjoinv (" … ", (char **)old->texts->pdata);
+
+  if (placed == NULL)
+    {
+      anchor->status = GLOSS_ANCHOR_LOST;
+      return anchor;
+    }
+
+  anchor->new_start = gloss_span_get_start (placed);
+  anchor->new_end = gloss_span_get_end (placed);
+  anchor->new_text = gloss_span_dup_text (placed, " … ");
+  anchor->similarity = 1.0;
+  if (old->moved_apart)
+    anchor->status = GLOSS_ANCHOR_CHANGED;
+  else if (memcmp (old->old_parts->data, old->new_parts->data, old->old_parts->len * sizeof (GlossRange)) == 0)
+    anchor->status = GLOSS_ANCHOR_KEPT;
+  else
+    anchor->status = GLOSS_ANCHOR_MOVED;
+
+  return anchor;
+}
+
+/* Places the old spans in the document, then the relations between
+ * those placed; what cannot be placed goes to @orphans. @anchors: where
+ * the old text is now, as far as known (old offset -> new offset). */
+static void
+reanchor_spans (GlossDocument *document,
+                JsonObject    *root,
+                GPtrArray     *old_spans,
+                GTree         *anchors,
+                JsonArray     *orphans,
+                GPtrArray     *result)
+{
+  g_autoptr(GPtrArray) spans = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) problems = gloss_problems_new ();
+  g_autoptr(GHashTable) placed = g_hash_table_new (NULL, NULL);
+  GlossText *text = gloss_document_get_text (document);
+  JsonNode *node = json_object_get_member (root, "relations");
+  guint next_span = 0, next_relation = 0;
+
+  place_parts (text, old_spans, anchors);
+
+  for (guint i = 0; i < old_spans->len; i++)
+    {
+      OldSpan *old = g_ptr_array_index (old_spans, i);
+      g_autoptr(GlossSpan) span = NULL;
+      JsonNode *attributes = json_object_get_member (old->object, "attributes");
+      GlossLabel *label = gloss_label_set_lookup (gloss_document_get_labels (document), old->label);
+
+      next_span = MAX (next_span, old->id + 1);
+
+      if (!old->lost && !g_hash_table_contains (placed, GUINT_TO_POINTER (old->id)))
+        {
+          span = gloss_span_new (old->id, old->label, (GlossRange *)old->new_parts->data, old->new_parts->len,
+                                 (const char * const *)old->texts->pdata);
+          if (attributes != NULL && JSON_NODE_HOLDS_OBJECT (attributes))
+            {
+              g_autoptr(GList) names = json_object_get_members (json_node_get_object (attributes));
+
+              for (GList *l = names; l != NULL; l = l->next)
+                gloss_span_set_attribute (span, l->data, get_string (json_node_get_object (attributes), l->data));
+            }
+          set_from_json (_gloss_span_get_info (span), old->object);
+          gloss_span_set_review (span, gloss_span_get_review (span) || old->moved_apart);
+
+          /* Parts that came out of order, a label the set no longer has … */
+          g_ptr_array_set_size (problems, 0);
+          if (!_gloss_document_check_span (document, span, "$", TRUE, problems))
+            g_clear_object (&span);
+          else
+            _gloss_span_sort_attributes (span, label);
+        }
+
+      if (span != NULL)
+        {
+          g_hash_table_insert (placed, GUINT_TO_POINTER (old->id), span);
+          g_ptr_array_add (spans, g_object_ref (span));
+        }
+      else
+        json_array_add_object_element (orphans, orphan_of (old->object, "span"));
+
+      if (result != NULL)
+        g_ptr_array_add (result, span_anchor (old, span));
+    }
+  _gloss_document_add_loaded_spans (document, spans);
+
+  for (guint i = 0; node != NULL && JSON_NODE_HOLDS_ARRAY (node) && i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      JsonNode *element = json_array_get_element (json_node_get_array (node), i);
+      g_autoptr(GlossRelation) relation = NULL;
+      JsonObject *object;
+      JsonNode *ids[3];
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+
+      object = json_node_get_object (element);
+      ids[0] = json_object_get_member (object, "id");
+      ids[1] = json_object_get_member (object, "from");
+      ids[2] = json_object_get_member (object, "to");
+      if (gloss_json_node_kind (ids[0]) == GLOSS_JSON_INTEGER && gloss_json_node_kind (ids[1]) == GLOSS_JSON_INTEGER &&
+          gloss_json_node_kind (ids[2]) == GLOSS_JSON_INTEGER && get_string (object, "label") != NULL &&
+          json_node_get_int (ids[0]) >= 0 && json_node_get_int (ids[0]) < G_MAXUINT &&
+          g_hash_table_contains (placed, GUINT_TO_POINTER ((guint)json_node_get_int (ids[1]))) &&
+          g_hash_table_contains (placed, GUINT_TO_POINTER ((guint)json_node_get_int (ids[2]))) &&
+          json_node_get_int (ids[1]) >= 0 && json_node_get_int (ids[2]) >= 0)
+        {
+          relation = gloss_relation_new (json_node_get_int (ids[0]), get_string (object, "label"),
+                                         json_node_get_int (ids[1]), json_node_get_int (ids[2]));
+          set_from_json (_gloss_relation_get_info (relation), object);
+          g_ptr_array_set_size (problems, 0);
+          if (!_gloss_document_check_relation (document, relation, "$", problems))
+            g_clear_object (&relation);
+        }
+
+      if (gloss_json_node_kind (ids[0]) == GLOSS_JSON_INTEGER && json_node_get_int (ids[0]) >= 0 &&
+          json_node_get_int (ids[0]) < G_MAXUINT)
+        next_relation = MAX (next_relation, json_node_get_int (ids[0]) + 1);
+
+      if (relation != NULL)
+        {
+          g_ptr_array_add (relations, g_steal_pointer (&relation));
+          continue;
+        }
+
+      json_array_add_object_element (orphans, orphan_of (object, "relation"));
+      if (result != NULL)
+        {
+          GlossAnchor *anchor = g_new0 (GlossAnchor, 1);
+
+          anchor->kind = GLOSS_ANCHOR_RELATION;
+          anchor->status = GLOSS_ANCHOR_LOST;
+          anchor->sentence = gloss_json_node_kind (ids[0]) == GLOSS_JSON_INTEGER ? json_node_get_int (ids[0]) : 0;
+          anchor->from = gloss_json_node_kind (ids[1]) == GLOSS_JSON_INTEGER ? json_node_get_int (ids[1]) : 0;
+          anchor->to = gloss_json_node_kind (ids[2]) == GLOSS_JSON_INTEGER ? json_node_get_int (ids[2]) : 0;
+          anchor->label = g_strdup (get_string (object, "label"));
+          anchor->n_annotations = 1;
+          g_ptr_array_add (result, anchor);
+        }
+    }
+  _gloss_document_add_loaded_relations (document, relations);
+
+  /* An orphan's id is never given again */
+  _gloss_document_reserve_ids (document, next_span, next_relation);
 }
 
 /**
@@ -528,20 +942,8 @@ gloss_reanchor_load_text (GFile         *text_file,
 
 /**
  * gloss_reanchor:
- * @file: (nullable): the text file, where the document will be saved
- * @text: the text as it is now
- * @data: the annotation file written for the text as it was
- * @language: (nullable): the language if the file does not say
- * @labels: (nullable): the project's labels, which win over the file's
- * @anchors: (out) (optional) (element-type GlossAnchor): what became of
- *   each annotated sentence, in the old text's order
  *
- * Builds the document for the new text: the annotated sentences placed
- * where their text is now, the rest split afresh, and annotations that
- * found no place kept as orphans. Nothing is written.
- *
- * Returns: (transfer full): the document, or %NULL with @error set when
- *   the file is not one Gloss can re-anchor
+ * gloss_reanchor_full() without the report on spans and relations.
  */
 GlossDocument *
 gloss_reanchor (GFile          *file,
@@ -553,21 +955,58 @@ gloss_reanchor (GFile          *file,
                 GPtrArray     **anchors,
                 GError        **error)
 {
+  return gloss_reanchor_full (file, text, data, length, language, labels, anchors, NULL, error);
+}
+
+/**
+ * gloss_reanchor_full:
+ * @file: (nullable): the text file, where the document will be saved
+ * @text: the text as it is now
+ * @data: the annotation file written for the text as it was
+ * @language: (nullable): the language if the file does not say
+ * @labels: (nullable): the project's labels, which win over the file's
+ * @anchors: (out) (optional) (element-type GlossAnchor): what became of
+ *   each annotated sentence, in the old text's order
+ * @span_anchors: (out) (optional) (element-type GlossAnchor): what became
+ *   of each span, in the old file's order, then of each relation lost
+ *
+ * Builds the document for the new text: the annotated sentences placed
+ * where their text is now, the rest split afresh, each part of a span
+ * placed where its text is now, and annotations, spans and relations that
+ * found no place kept as orphans (never deleted). Nothing is written.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set when
+ *   the file is not one Gloss can re-anchor
+ */
+GlossDocument *
+gloss_reanchor_full (GFile          *file,
+                     GlossText      *text,
+                     const char     *data,
+                     gsize           length,
+                     const char     *language,
+                     GlossLabelSet  *labels,
+                     GPtrArray     **anchors,
+                     GPtrArray     **span_anchors,
+                     GError        **error)
+{
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) groups = NULL;
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func ((GDestroyNotify)gloss_anchor_free);
   g_autoptr(GlossLabelSet) file_labels = NULL;
   g_autoptr(GlossDocument) document = NULL;
   g_autoptr(GArray) segmented = NULL;
-  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (GlossSpan));
+  g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (GlossRange));
   g_autoptr(GTree) taken_tree = taken_new ();
-  g_autoptr(GArray) all_spans = g_array_new (FALSE, FALSE, sizeof (GlossSpan));
+  g_autoptr(GArray) all_spans = g_array_new (FALSE, FALSE, sizeof (GlossRange));
   g_autoptr(GPtrArray) sentences = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(JsonArray) orphans = json_array_new ();
   g_autoptr(GHashTable) span_ids = g_hash_table_new (NULL, NULL);
   g_autoptr(GArray) old_sentences = g_array_new (FALSE, FALSE, sizeof (OldSentence));
-  g_autoptr(GArray) shifts = g_array_new (FALSE, FALSE, sizeof (GlossSpan));
+  g_autoptr(GArray) shifts = g_array_new (FALSE, FALSE, sizeof (GlossRange));
+  g_autoptr(GPtrArray) old_spans = NULL;
+  g_autoptr(GPtrArray) span_result = g_ptr_array_new_with_free_func ((GDestroyNotify)gloss_anchor_free);
+  g_autoptr(GTree) offsets = taken_new ();
   g_autofree char *now = gloss_timestamp_now ();
   JsonObject *object;
   JsonNode *node;
@@ -591,7 +1030,8 @@ gloss_reanchor (GFile          *file,
     }
 
   object = json_node_get_object (root);
-  if (json_object_has_member (object, "version") && json_object_get_int_member (object, "version") > 1)
+  if (json_object_has_member (object, "version") &&
+      json_object_get_int_member (object, "version") > GLOSS_FORMAT_VERSION)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_DOCUMENT,
                    _("The file is of a newer version than this Gloss reads: update Gloss"));
@@ -600,6 +1040,10 @@ gloss_reanchor (GFile          *file,
 
   groups = read_groups (object, &max_id, old_sentences, error);
   if (groups == NULL)
+    return NULL;
+
+  old_spans = read_old_spans (object, error);
+  if (old_spans == NULL)
     return NULL;
 
   string = get_string (object, "language");
@@ -611,7 +1055,7 @@ gloss_reanchor (GFile          *file,
     {
       g_autoptr(GPtrArray) problems = gloss_problems_new ();
 
-      file_labels = gloss_label_set_new_from_json (json_node_get_array (node), "$.labels", problems);
+      file_labels = gloss_label_set_new_from_object (object, "$", problems);
     }
 
   /* The new text split afresh: the sentences no annotation holds in place.
@@ -624,7 +1068,7 @@ gloss_reanchor (GFile          *file,
       Group *group = g_ptr_array_index (groups, i);
       GlossAnchor *anchor = g_new0 (GlossAnchor, 1);
       guint expected = (guint)MAX (0, (int)group->old_start + shift);
-      GlossSpan span = { 0, 0 };
+      GlossRange span = { 0, 0 };
       double similarity = 0;
 
       anchor->sentence = group->sentence;
@@ -659,7 +1103,7 @@ gloss_reanchor (GFile          *file,
           taken_add (taken_tree, &span);
           {
             /* start: where the old text is; end: where it went */
-            GlossSpan moved = { group->old_start, span.start };
+            GlossRange moved = { group->old_start, span.start };
 
             g_array_append_val (shifts, moved);
           }
@@ -693,7 +1137,7 @@ gloss_reanchor (GFile          *file,
   g_array_append_vals (all_spans, taken->data, taken->len);
   for (guint i = 0; i < segmented->len; i++)
     {
-      GlossSpan *span = &g_array_index (segmented, GlossSpan, i);
+      GlossRange *span = &g_array_index (segmented, GlossRange, i);
 
       add_rest (text, all_spans, taken, taken_tree, span->start, span->end);
     }
@@ -722,25 +1166,25 @@ gloss_reanchor (GFile          *file,
 
         /* Shifts are in the old text's order, so the last one before the
          * sentence applies */
-        for (; j < shifts->len && g_array_index (shifts, GlossSpan, j).start <= old->start; j++)
+        for (; j < shifts->len && g_array_index (shifts, GlossRange, j).start <= old->start; j++)
           ;
         if (j > 0)
-          old_shift = (int)g_array_index (shifts, GlossSpan, j - 1).end - (int)g_array_index (shifts, GlossSpan, j - 1).start;
+          old_shift = (int)g_array_index (shifts, GlossRange, j - 1).end - (int)g_array_index (shifts, GlossRange, j - 1).start;
 
         target = (int)old->start + old_shift;
         while (lo < hi)
           {
             guint mid = lo + (hi - lo) / 2;
 
-            if ((int)g_array_index (all_spans, GlossSpan, mid).start < target)
+            if ((int)g_array_index (all_spans, GlossRange, mid).start < target)
               lo = mid + 1;
             else
               hi = mid;
           }
 
         if (lo < all_spans->len &&
-            (int)g_array_index (all_spans, GlossSpan, lo).start == target &&
-            (int)g_array_index (all_spans, GlossSpan, lo).end == (int)old->end + old_shift &&
+            (int)g_array_index (all_spans, GlossRange, lo).start == target &&
+            (int)g_array_index (all_spans, GlossRange, lo).end == (int)old->end + old_shift &&
             !g_hash_table_contains (span_ids, GUINT_TO_POINTER ((guint)target)) &&
             g_hash_table_add (used, GUINT_TO_POINTER (old->id + 1)))
           g_hash_table_insert (span_ids, GUINT_TO_POINTER ((guint)target), GUINT_TO_POINTER (old->id + 1));
@@ -749,7 +1193,7 @@ gloss_reanchor (GFile          *file,
 
   for (guint i = 0; i < all_spans->len; i++)
     {
-      GlossSpan *span = &g_array_index (all_spans, GlossSpan, i);
+      GlossRange *span = &g_array_index (all_spans, GlossRange, i);
       guint id = GPOINTER_TO_UINT (g_hash_table_lookup (span_ids, GUINT_TO_POINTER (span->start)));
 
       g_ptr_array_add (sentences, gloss_sentence_new (id ? id - 1 : next_id++, span->start, span->end));
@@ -757,6 +1201,13 @@ gloss_reanchor (GFile          *file,
 
   _gloss_document_set_sentences (document, sentences);
   _gloss_document_add_loaded_annotations (document, annotations);
+
+  /* Where the placed sentences went guides where their spans are looked
+   * for */
+  for (guint i = 0; i < shifts->len; i++)
+    g_tree_insert (offsets, GUINT_TO_POINTER (g_array_index (shifts, GlossRange, i).start),
+                   GUINT_TO_POINTER (g_array_index (shifts, GlossRange, i).end));
+  reanchor_spans (document, object, old_spans, offsets, orphans, span_result);
 
   /* Orphans of an earlier re-anchoring stay too */
   node = json_object_get_member (object, "orphans");
@@ -779,6 +1230,8 @@ gloss_reanchor (GFile          *file,
 
   if (anchors != NULL)
     *anchors = g_steal_pointer (&result);
+  if (span_anchors != NULL)
+    *span_anchors = g_steal_pointer (&span_result);
 
   return g_steal_pointer (&document);
 }

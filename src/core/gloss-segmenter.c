@@ -458,7 +458,7 @@ scan_break (Scan         *s,
 
   if (a < e)
     {
-      GlossSpan span;
+      GlossRange span;
 
       span.start = scan_code_point_at (s, a);
       span.end = scan_code_point_at (s, e);
@@ -1860,7 +1860,7 @@ gloss_segmenter_get_language (GlossSegmenter *self)
  *
  * Splits @text into sentences. Safe to call from several threads at once.
  *
- * Returns: (transfer full) (element-type GlossSpan): the sentences as
+ * Returns: (transfer full) (element-type GlossRange): the sentences as
  *   half-open ranges of code points, in order, without surrounding white
  *   space; no span is empty
  */
@@ -1885,7 +1885,7 @@ gloss_segmenter_split (GlossSegmenter *self,
   s.seg = s.start;
   s.cp_pos = s.start;
   /* Roughly one sentence per 100 bytes of news text. */
-  s.spans = g_array_sized_new (FALSE, FALSE, sizeof (GlossSpan), length / 128 + 1);
+  s.spans = g_array_sized_new (FALSE, FALSE, sizeof (GlossRange), length / 128 + 1);
 
   p = s.start;
   while (p < s.end)

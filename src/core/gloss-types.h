@@ -14,12 +14,14 @@ typedef struct _GlossDocument   GlossDocument;
 typedef struct _GlossHistory    GlossHistory;
 typedef struct _GlossLabel      GlossLabel;
 typedef struct _GlossLabelSet   GlossLabelSet;
+typedef struct _GlossRelation   GlossRelation;
 typedef struct _GlossSegmenter  GlossSegmenter;
 typedef struct _GlossSentence   GlossSentence;
+typedef struct _GlossSpan       GlossSpan;
 typedef struct _GlossText       GlossText;
 
 /**
- * GlossSpan:
+ * GlossRange:
  * @start: first code point of the span
  * @end: the code point after the last one (half-open)
  *
@@ -29,6 +31,6 @@ typedef struct
 {
   guint start;
   guint end;
-} GlossSpan;
+} GlossRange;
 
 G_END_DECLS

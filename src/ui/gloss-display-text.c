@@ -39,9 +39,9 @@ break_line (GString        *out,
     {
       gboolean sentence_follows;
 
-      while (next < spans->len && g_array_index (spans, GlossSpan, next).start <= offset)
+      while (next < spans->len && g_array_index (spans, GlossRange, next).start <= offset)
         next++;
-      sentence_follows = next < spans->len && g_array_index (spans, GlossSpan, next).start == offset + 1;
+      sentence_follows = next < spans->len && g_array_index (spans, GlossRange, next).start == offset + 1;
 
       if (*p == '\r')
         run = 0;

@@ -259,12 +259,18 @@ rebuild_label_buttons (GlossSidebar *self)
     {
       GlossLabel *label = gloss_label_set_get_label (labels, i);
       const char *key = gloss_label_get_key (label);
-      GtkWidget *button = gtk_toggle_button_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-      GtkWidget *name = gtk_label_new (gloss_label_get_display_name (label));
-      GtkWidget *keys = gtk_label_new (NULL);
+      GtkWidget *button, *box, *name, *keys;
       g_autofree char *key_text = NULL;
       g_autofree char *accessible_name = NULL;
+
+      /* A sentence's buttons are for sentence labels only */
+      if (gloss_label_get_scope (label) != GLOSS_LABEL_SCOPE_SENTENCE)
+        continue;
+
+      button = gtk_toggle_button_new ();
+      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+      name = gtk_label_new (gloss_label_get_display_name (label));
+      keys = gtk_label_new (NULL);
 
       /* The label's own key and its number both work */
       if (key != NULL && key[0] != '\0' && i < 9)

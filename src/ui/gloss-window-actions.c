@@ -112,10 +112,14 @@ static void
 toggle_label (GlossWindow *self,
               const char  *label_id)
 {
+  GlossLabel *label;
+
   if (!_gloss_window_can_edit (self) || !_gloss_window_has_sentence (self))
     return;
 
-  if (gloss_label_set_lookup (gloss_document_get_labels (self->document), label_id) == NULL)
+  /* Span and relation labels are not given to sentences */
+  label = gloss_label_set_lookup (gloss_document_get_labels (self->document), label_id);
+  if (label == NULL || gloss_label_get_scope (label) != GLOSS_LABEL_SCOPE_SENTENCE)
     return;
 
   if (gloss_document_toggle_label (self->document, self->position, label_id) &&

@@ -20,7 +20,28 @@
 #include "gloss-reanchor.h"
 #include "gloss-segmenter.h"
 #include "gloss-sentence.h"
+#include "gloss-span.h"
 #include "gloss-text.h"
+
+/* Every part of every span of @document is the text at its offsets */
+static void
+assert_spans_exact (GlossDocument *document)
+{
+  GListModel *spans = gloss_document_get_spans (document);
+  GlossText *text = gloss_document_get_text (document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (spans); i++)
+    {
+      g_autoptr(GlossSpan) span = g_list_model_get_item (spans, i);
+
+      for (guint k = 0; k < gloss_span_get_n_parts (span); k++)
+        {
+          GlossRange part = gloss_span_get_part (span, k);
+
+          g_assert (gloss_text_slice_equals (text, part.start, part.end, gloss_span_get_part_text (span, k)));
+        }
+    }
+}
 
 static GlossText *
 fixed_text (void)
@@ -100,6 +121,7 @@ gloss_fuzz_json (const guint8 *data,
             g_assert (gloss_text_slice_equals (changed, gloss_annotation_get_start (a), gloss_annotation_get_end (a),
                                                gloss_annotation_get_text (a)));
           }
+        assert_spans_exact (moved);
       }
   }
 
@@ -116,6 +138,8 @@ gloss_fuzz_json (const guint8 *data,
       g_assert (gloss_text_slice_equals (text, gloss_annotation_get_start (a), gloss_annotation_get_end (a),
                                          gloss_annotation_get_text (a)));
     }
+
+  assert_spans_exact (document);
 
   first = gloss_format_serialize (document);
   again = gloss_format_parse (text, "fuzz.txt", g_bytes_get_data (first, NULL), g_bytes_get_size (first), NULL, NULL);
@@ -158,7 +182,7 @@ check_spans (const char *contents,
 
   for (guint i = 0; i < spans->len; i++)
     {
-      GlossSpan *span = &g_array_index (spans, GlossSpan, i);
+      GlossRange *span = &g_array_index (spans, GlossRange, i);
       const char *first, *last;
 
       g_assert (span->start < span->end);
