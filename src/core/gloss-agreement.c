@@ -26,7 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gloss-agreement.h"
+#include "gloss-agreement-private.h"
 #include "gloss-annotation.h"
 #include "gloss-corpus.h"
 #include "gloss-document.h"
@@ -358,6 +358,22 @@ void
 gloss_agreement_counts_add (GlossAgreementCounts *self,
                             const guint8         *decisions)
 {
+  gloss_agreement_counts_add_n (self, decisions, 1);
+}
+
+/**
+ * gloss_agreement_counts_add_n:
+ * @decisions: per annotator 1 (yes), 0 (no) or %GLOSS_AGREEMENT_MISSING
+ * @n: how many units decided so
+ *
+ * Counts @n units with the same decisions at once, as
+ * gloss_agreement_counts_add() @n times would.
+ */
+void
+gloss_agreement_counts_add_n (GlossAgreementCounts *self,
+                              const guint8         *decisions,
+                              guint                 n)
+{
   guint yes = 0;
   guint no = 0;
 
@@ -374,12 +390,13 @@ gloss_agreement_counts_add (GlossAgreementCounts *self,
         no++;
     }
 
-  if (yes + no < 2)
+  if (yes + no < 2 || n == 0)
     return;
 
-  self->n_units++;
-  self->n_complete += yes + no == self->n_annotators;
-  self->profiles[yes * (self->n_annotators + 1) + no]++;
+  self->n_units += n;
+  if (yes + no == self->n_annotators)
+    self->n_complete += n;
+  self->profiles[yes * (self->n_annotators + 1) + no] += n;
 
   for (guint a = 0; a < self->n_annotators; a++)
     for (guint b = a + 1; b < self->n_annotators; b++)
@@ -388,7 +405,7 @@ gloss_agreement_counts_add (GlossAgreementCounts *self,
           continue;
 
         /* Yes comes first, as in the textbooks' tables */
-        self->pairs[pair_index (self, a, b) + 2 * !decisions[a] + !decisions[b]]++;
+        self->pairs[pair_index (self, a, b) + 2 * !decisions[a] + !decisions[b]] += n;
       }
 }
 
@@ -594,25 +611,6 @@ typedef struct
   GArray *labels;     /* guint: indices into self->seen_labels */
 } Decisions;
 
-struct _GlossAgreement
-{
-  GObject               parent_instance;
-
-  GPtrArray            *roots;          /* GFile */
-  GPtrArray            *names;          /* char * */
-  GStrv                 requested;
-
-  GPtrArray            *seen_labels;    /* char *, in order of appearance */
-  GHashTable           *seen_index;     /* label -> index + 1 */
-
-  GPtrArray            *labels;         /* char *: the labels reported */
-  GPtrArray            *label_counts;   /* GlossAgreementCounts, per label */
-  GlossAgreementCounts *overall;
-  GPtrArray            *documents;      /* GlossAgreementDocument */
-  guint                 n_units;
-  guint                *unaligned;
-};
-
 G_DEFINE_FINAL_TYPE (GlossAgreement, gloss_agreement, G_TYPE_OBJECT)
 
 static void
@@ -644,6 +642,7 @@ reset (GlossAgreement *self)
 {
   g_ptr_array_set_size (self->seen_labels, 0);
   g_hash_table_remove_all (self->seen_index);
+  g_hash_table_remove_all (self->sentence_scope);
   g_ptr_array_set_size (self->labels, 0);
   g_ptr_array_set_size (self->label_counts, 0);
   g_ptr_array_set_size (self->documents, 0);
@@ -651,6 +650,7 @@ reset (GlossAgreement *self)
   self->overall = gloss_agreement_counts_new (self->roots->len);
   self->n_units = 0;
   memset (self->unaligned, 0, sizeof (guint) * self->roots->len);
+  _gloss_agreement_reset_spans (self);
 }
 
 static void
@@ -663,11 +663,13 @@ gloss_agreement_finalize (GObject *object)
   g_clear_pointer (&self->requested, g_strfreev);
   g_clear_pointer (&self->seen_labels, g_ptr_array_unref);
   g_clear_pointer (&self->seen_index, g_hash_table_unref);
+  g_clear_pointer (&self->sentence_scope, g_hash_table_unref);
   g_clear_pointer (&self->labels, g_ptr_array_unref);
   g_clear_pointer (&self->label_counts, g_ptr_array_unref);
   g_clear_pointer (&self->overall, gloss_agreement_counts_free);
   g_clear_pointer (&self->documents, g_ptr_array_unref);
   g_clear_pointer (&self->unaligned, g_free);
+  _gloss_agreement_finalize_spans (self);
 
   G_OBJECT_CLASS (gloss_agreement_parent_class)->finalize (object);
 }
@@ -683,6 +685,7 @@ gloss_agreement_init (GlossAgreement *self)
 {
   self->seen_labels = g_ptr_array_new_with_free_func (g_free);
   self->seen_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->sentence_scope = g_hash_table_new (g_str_hash, g_str_equal);
   self->labels = g_ptr_array_new_with_free_func (g_free);
   self->label_counts = g_ptr_array_new_with_free_func ((GDestroyNotify)gloss_agreement_counts_free);
   self->documents = g_ptr_array_new_with_free_func ((GDestroyNotify)document_free);
@@ -717,6 +720,7 @@ gloss_agreement_new (GPtrArray          *roots,
     }
   self->unaligned = g_new0 (guint, roots->len);
   self->overall = gloss_agreement_counts_new (roots->len);
+  _gloss_agreement_init_spans (self);
 
   return self;
 }
@@ -753,6 +757,15 @@ intern_label (GlossAgreement *self,
   return self->seen_labels->len - 1;
 }
 
+/* The label is one of sentences in a set or an annotation: it is
+ * reported with the sentences even beside spans */
+static void
+mark_sentence_scope (GlossAgreement *self,
+                     guint           index)
+{
+  g_hash_table_add (self->sentence_scope, g_ptr_array_index (self->seen_labels, index));
+}
+
 typedef GlossAgreementSpan Span;
 
 static int
@@ -784,6 +797,8 @@ append_sentence_labels (GlossAgreement *self,
       GlossAnnotation *annotation = gloss_sentence_get_annotation (sentence, k);
       guint index = intern_label (self, gloss_annotation_get_label (annotation));
       gboolean seen = FALSE;
+
+      mark_sentence_scope (self, index);
 
       for (guint i = first; i < labels->len && !seen; i++)
         seen = g_array_index (labels, guint, i) == index;
@@ -993,7 +1008,13 @@ collect_label_set (GlossAgreement *self,
   GlossLabelSet *labels = gloss_document_get_labels (document);
 
   for (guint i = 0; i < gloss_label_set_get_n_labels (labels); i++)
-    intern_label (self, gloss_label_get_id (gloss_label_set_get_label (labels, i)));
+    {
+      GlossLabel *label = gloss_label_set_get_label (labels, i);
+      guint index = intern_label (self, gloss_label_get_id (label));
+
+      if (gloss_label_get_scope (label) == GLOSS_LABEL_SCOPE_SENTENCE)
+        mark_sentence_scope (self, index);
+    }
 }
 
 static Decisions *
@@ -1028,6 +1049,8 @@ compare_document (GlossAgreement          *self,
     if (documents[a] != NULL)
       collect_label_set (self, documents[a]);
 
+  _gloss_agreement_compare_spans (self, documents);
+
   return align (self, documents, record);
 }
 
@@ -1043,6 +1066,18 @@ has_label (Decisions *decisions,
   return FALSE;
 }
 
+/* Beside spans, a span or relation label is not a sentence label too, as
+ * it always was without them; one that is unknown still is (all no) */
+static gboolean
+is_sentence_label (GlossAgreement *self,
+                   const char     *label)
+{
+  if (!self->has_spans || g_hash_table_contains (self->sentence_scope, label))
+    return TRUE;
+
+  return !_gloss_agreement_labels_spans (self, label);
+}
+
 /* Turns the decisions kept per document into the counts, now that the
  * labels are known */
 static void
@@ -1055,13 +1090,15 @@ count_decisions (GlossAgreement *self,
   if (self->requested != NULL)
     {
       for (guint i = 0; self->requested[i] != NULL; i++)
-        if (!g_ptr_array_find_with_equal_func (self->labels, self->requested[i], g_str_equal, NULL))
+        if (!g_ptr_array_find_with_equal_func (self->labels, self->requested[i], g_str_equal, NULL) &&
+            is_sentence_label (self, self->requested[i]))
           g_ptr_array_add (self->labels, g_strdup (self->requested[i]));
     }
   else
     {
       for (guint i = 0; i < self->seen_labels->len; i++)
-        g_ptr_array_add (self->labels, g_strdup (g_ptr_array_index (self->seen_labels, i)));
+        if (is_sentence_label (self, g_ptr_array_index (self->seen_labels, i)))
+          g_ptr_array_add (self->labels, g_strdup (g_ptr_array_index (self->seen_labels, i)));
     }
 
   for (guint l = 0; l < self->labels->len; l++)
@@ -1217,6 +1254,7 @@ gloss_agreement_compare (GlossAgreement  *self,
         self->unaligned[a] += record->unaligned[a];
     }
 
+  _gloss_agreement_finish_spans (self);
   count_decisions (self, pending);
 
   return TRUE;
