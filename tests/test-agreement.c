@@ -657,6 +657,24 @@ test_spans (void)
   g_assert_null (gloss_agreement_get_relation_matches (agreement, "quote", 0, 1));
 }
 
+/* Greedy by intersection over union, ties to the first annotator's span
+ * that starts first, then to the second's: here both give two matches
+ * where the other order would give one */
+static void
+test_spans_ties (void)
+{
+  const char *annotators[] = { "ada", "bea", NULL };
+  g_autoptr(GlossAgreement) agreement = compare_study ("ties", annotators, NULL, NULL);
+
+  assert_matches (gloss_agreement_get_span_matches (agreement, "quote", GLOSS_AGREEMENT_MATCH_OVERLAP, 0, 1), 2, 0, 0);
+  assert_matches (gloss_agreement_get_span_matches (agreement, "cue", GLOSS_AGREEMENT_MATCH_OVERLAP, 0, 1), 2, 0, 0);
+  assert_matches (gloss_agreement_get_span_matches (agreement, "quote", GLOSS_AGREEMENT_MATCH_EXACT, 0, 1), 0, 2, 2);
+  /* One to one: ada's second frame is left over */
+  assert_matches (gloss_agreement_get_span_matches (agreement, "frame", GLOSS_AGREEMENT_MATCH_EXACT, 0, 1), 1, 1, 0);
+  assert_matches (gloss_agreement_get_span_matches (agreement, "frame", GLOSS_AGREEMENT_MATCH_OVERLAP, 0, 1), 1, 1, 0);
+  g_assert_cmpuint (gloss_agreement_get_n_tokens (agreement), ==, 7);
+}
+
 /* -l: the span and relation labels asked for, in that order */
 static void
 test_spans_labels (void)
@@ -774,6 +792,7 @@ main (int    argc,
   g_test_add_func ("/gloss/agreement/tokenize", test_tokenize);
   g_test_add_func ("/gloss/agreement/matches", test_matches);
   g_test_add_func ("/gloss/agreement/spans", test_spans);
+  g_test_add_func ("/gloss/agreement/spans-ties", test_spans_ties);
   g_test_add_func ("/gloss/agreement/spans-labels", test_spans_labels);
   g_test_add_func ("/gloss/agreement/no-spans", test_no_spans);
 

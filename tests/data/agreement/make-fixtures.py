@@ -15,6 +15,8 @@ texts and their .gloss.json, in the layout Gloss writes them.
                   test-agreement.c asserts the figures worked out by hand
                   there (CR LF, 😊, a quote in two parts, two overlapping
                   quotes of one copy, a quote over two sentences)
+    ties/         ada, bea: spans whose matches depend on the order ties
+                  of intersection over union are broken in
     nospans/      ada, bea: the same set, sentence labels only and no span:
                   `gloss agree` reports it as before spans (expected/)
 
@@ -187,6 +189,19 @@ SPANS = {
                 [("speaker", 0, 1)]),
     }),
 }
+# Ties of intersection over union, decided by the order of the spans: of
+# ada's quotes the first takes bea's first, which leaves the second
+# one for ada's second; of bea's cues the first (by start) is ada's first
+# one's, which leaves the second for ada's second. Ada has one frame twice.
+NICHTS = "Anna und Bert sagten nichts 😊.\r\n"
+TIES = {
+    "nichts.txt": (NICHTS, "de", ["Anna und Bert sagten nichts 😊."], {
+        "ada": ({}, [("quote", [(0, 4)]), ("quote", [(2, 6)]), ("cue", [(11, 15)]), ("cue", [(13, 18)]),
+                     ("frame", [(21, 27)]), ("frame", [(21, 27)])], []),
+        "bea": ({}, [("quote", [(1, 5)]), ("quote", [(3, 8)]), ("cue", [(10, 14)]), ("cue", [(12, 16)]),
+                     ("frame", [(21, 27)])], []),
+    }),
+}
 NOSPANS = {
     "de/zitat.txt": (ZITAT, "de", ["Anna sagte: „Wir kommen 😊.“", "Dann ging sie."], {
         "ada": ({0: ["claim"]}, [], []),
@@ -261,6 +276,7 @@ def main():
     write_study("broken", BROKEN)
     write_span_study("spans", SPANS)
     write_span_study("nospans", NOSPANS)
+    write_span_study("ties", TIES)
 
 
 if __name__ == "__main__":
