@@ -767,6 +767,31 @@ test_card (void)
                                    "0.533 | 0.492 |\n"));
   g_assert_nonnull (strstr (card3, "| `source` | 13 | 0.741 | ada–bea 0.377; ada–cem 0.609; bea–cem -0.235 | "
                                    "0.213 | 0.360 |\n"));
+  g_assert_null (strstr (card3, "### Spans"));
+}
+
+/* Span figures in the card only when a document has spans */
+static void
+test_card_spans (void)
+{
+  const char *two[] = { "ada", "bea", NULL };
+  g_autoptr(GlossAgreement) spans = compare_study ("spans", two, NULL, NULL);
+  g_autoptr(GlossAgreement) nospans = compare_study ("nospans", two, NULL, NULL);
+  g_autofree char *card = export_card ("spans", "ada", spans);
+  g_autofree char *without = export_card ("nospans", "ada", nospans);
+
+  g_assert_nonnull (strstr (card, "| `claim` | 6 | 1.000 | 1.000 | 1.000 | 1.000 |\n"
+                                  "| all labels | 6 | 1.000 | 1.000 | 1.000 | 1.000 |\n"));
+  g_assert_nonnull (strstr (card, "\n### Spans and relations\n\nSpans in the compared documents, per annotator: "
+                                  "10 / 10; tokens: 41."));
+  g_assert_nonnull (strstr (card, "| `quote` | 3 / 4 | 0.286 | 0.857 | 0.580 | 0.560 |\n"));
+  g_assert_nonnull (strstr (card, "| `frame` | 0 / 0 | n/a | n/a | n/a | n/a |\n"
+                                  "| `addressee` | 1 / 0 | 0.000 | 0.000 | 0.000 | -0.012 |\n"
+                                  "| all span labels | 10 / 10 | 0.500 | 0.900 | 0.760 | 0.759 |\n"));
+  g_assert_nonnull (strstr (card, "| `cue` | 3 / 2 | 0.400 |\n"));
+  g_assert_nonnull (strstr (card, "| all relation labels | 7 / 5 | 0.667 |\n"));
+  g_assert_null (strstr (without, "### Spans"));
+  g_assert_nonnull (strstr (without, "| `quote` | 2 | 1.000 | n/a | n/a | n/a |\n"));
 }
 
 int
@@ -789,6 +814,7 @@ main (int    argc,
   g_test_add_func ("/gloss/agreement/corpus-broken", test_corpus_broken);
   g_test_add_func ("/gloss/agreement/corpus-async", test_corpus_async);
   g_test_add_func ("/gloss/agreement/card", test_card);
+  g_test_add_func ("/gloss/agreement/card-spans", test_card_spans);
   g_test_add_func ("/gloss/agreement/tokenize", test_tokenize);
   g_test_add_func ("/gloss/agreement/matches", test_matches);
   g_test_add_func ("/gloss/agreement/spans", test_spans);
