@@ -30,9 +30,11 @@
 #include "gloss-annotation.h"
 #include "gloss-corpus.h"
 #include "gloss-document.h"
+#include "gloss-document-private.h"
 #include "gloss-label.h"
 #include "gloss-label-set.h"
 #include "gloss-problem.h"
+#include "gloss-project.h"
 #include "gloss-sentence.h"
 #include "gloss-text.h"
 
@@ -937,16 +939,18 @@ add_problems (GPtrArray     *problems,
     }
 }
 
-/* Loads one document from every copy that has it. Returns %FALSE only
- * when cancelled. */
+/* Loads one document from every copy that has it, only to be read. Runs
+ * in a worker thread: it touches nothing of @self but the number of
+ * copies. Returns %FALSE only when cancelled. */
 static gboolean
-load_copies (GlossAgreement          *self,
-             GFile                  **files,
-             GlossDocument          **documents,
-             GlossAgreementDocument  *record,
-             GPtrArray               *problems,
-             GCancellable            *cancellable,
-             GError                 **error)
+load_copies (GlossAgreement      *self,
+             GFile              **files,
+             GlossDocument      **documents,
+             GlossAgreementCopy  *copies,
+             GPtrArray           *problems,
+             GlossProjectCache   *projects,
+             GCancellable        *cancellable,
+             GError             **error)
 {
   for (guint a = 0; a < self->roots->len; a++)
     {
@@ -955,7 +959,7 @@ load_copies (GlossAgreement          *self,
 
       if (files[a] == NULL)
         {
-          record->copies[a] = GLOSS_AGREEMENT_COPY_MISSING;
+          copies[a] = GLOSS_AGREEMENT_COPY_MISSING;
           continue;
         }
 
@@ -963,11 +967,11 @@ load_copies (GlossAgreement          *self,
       json_file = gloss_document_dup_annotation_file_for (files[a]);
       if (!g_file_query_exists (json_file, cancellable))
         {
-          record->copies[a] = GLOSS_AGREEMENT_COPY_NOT_ANNOTATED;
+          copies[a] = GLOSS_AGREEMENT_COPY_NOT_ANNOTATED;
           continue;
         }
 
-      documents[a] = gloss_document_load (files[a], NULL, cancellable, &local_error);
+      documents[a] = _gloss_document_load_to_read (files[a], NULL, projects, cancellable, &local_error);
       if (documents[a] == NULL)
         {
           g_autofree char *name = gloss_corpus_dup_display_name (files[a]);
@@ -978,12 +982,9 @@ load_copies (GlossAgreement          *self,
               return FALSE;
             }
 
-          record->copies[a] = GLOSS_AGREEMENT_COPY_BROKEN;
-          if (problems != NULL)
-            {
-              gloss_problems_add (problems, "", "%s", local_error->message);
-              gloss_problems_set_file (problems, problems->len - 1, name);
-            }
+          copies[a] = GLOSS_AGREEMENT_COPY_BROKEN;
+          gloss_problems_add (problems, "", "%s", local_error->message);
+          gloss_problems_set_file (problems, problems->len - 1, name);
           continue;
         }
 
@@ -991,11 +992,11 @@ load_copies (GlossAgreement          *self,
         {
           add_problems (problems, documents[a]);
           g_clear_object (&documents[a]);
-          record->copies[a] = GLOSS_AGREEMENT_COPY_BROKEN;
+          copies[a] = GLOSS_AGREEMENT_COPY_BROKEN;
           continue;
         }
 
-      record->copies[a] = GLOSS_AGREEMENT_COPY_OK;
+      copies[a] = GLOSS_AGREEMENT_COPY_OK;
     }
 
   return TRUE;
@@ -1166,6 +1167,73 @@ compare_entries (gconstpointer a,
   return strcmp (x->id, y->id);
 }
 
+/* The copies of one document, loaded by a worker thread while the
+ * documents before it are compared */
+typedef struct
+{
+  Entry              *entry;
+  GlossDocument     **documents;
+  GlossAgreementCopy *copies;
+  GPtrArray          *problems;
+  GError             *error;
+  gboolean            loaded;
+  gboolean            done;
+} Slot;
+
+typedef struct
+{
+  GlossAgreement    *self;
+  GMutex             mutex;
+  GCond              cond;
+  GlossProjectCache *projects;
+  GCancellable      *cancellable;
+} Loading;
+
+/* Documents loaded ahead of the one compared, per worker: enough to keep
+ * the workers busy, few enough that memory does not grow with the corpus */
+#define LOAD_AHEAD 4
+#define MAX_WORKERS 8
+
+static void
+slot_clear (Slot *slot,
+            guint n)
+{
+  for (guint a = 0; slot->documents != NULL && a < n; a++)
+    g_clear_object (&slot->documents[a]);
+  g_clear_pointer (&slot->documents, g_free);
+  g_clear_pointer (&slot->copies, g_free);
+  g_clear_pointer (&slot->problems, g_ptr_array_unref);
+  g_clear_error (&slot->error);
+}
+
+static void
+load_slot (Slot    *slot,
+           Loading *loading)
+{
+  guint n = loading->self->roots->len;
+
+  slot->documents = g_new0 (GlossDocument *, n);
+  slot->copies = g_new0 (GlossAgreementCopy, n);
+  slot->problems = gloss_problems_new ();
+  slot->loaded = load_copies (loading->self, slot->entry->files, slot->documents, slot->copies, slot->problems,
+                              loading->projects, loading->cancellable, &slot->error);
+}
+
+static void
+load_slot_cb (gpointer data,
+              gpointer user_data)
+{
+  Slot *slot = data;
+  Loading *loading = user_data;
+
+  load_slot (slot, loading);
+
+  g_mutex_lock (&loading->mutex);
+  slot->done = TRUE;
+  g_cond_broadcast (&loading->cond);
+  g_mutex_unlock (&loading->mutex);
+}
+
 /**
  * gloss_agreement_compare:
  * @problems: (nullable) (element-type GlossProblem): where each broken
@@ -1175,7 +1243,9 @@ compare_entries (gconstpointer a,
  * Finds the texts in every copy, matches them by their path relative to
  * the copy's folder, and compares the copies of each document whose texts
  * are the same (by SHA-256). Documents are listed in the order of their
- * ids, so that the result does not depend on the file system.
+ * ids, so that the result does not depend on the file system. When there
+ * are several processors, worker threads load the next documents while
+ * one is compared; the result is the same.
  *
  * Returns: %FALSE with @error set only when cancelled
  */
@@ -1189,7 +1259,13 @@ gloss_agreement_compare (GlossAgreement  *self,
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify)entry_free);
   g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify)decisions_free);
-  g_autofree GlossDocument **documents = NULL;
+  g_autoptr(GlossProjectCache) projects = gloss_project_cache_new ();
+  g_autofree Slot *slots = NULL;
+  GThreadPool *pool = NULL;
+  Loading loading = { 0 };
+  guint n_workers;
+  guint next = 0;
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (GLOSS_IS_AGREEMENT (self), FALSE);
 
@@ -1223,35 +1299,71 @@ gloss_agreement_compare (GlossAgreement  *self,
     }
 
   g_ptr_array_sort (entries, compare_entries);
-  documents = g_new0 (GlossDocument *, n);
-
+  slots = g_new0 (Slot, MAX (entries->len, 1));
   for (guint e = 0; e < entries->len; e++)
-    {
-      Entry *entry = g_ptr_array_index (entries, e);
-      GlossAgreementDocument *record = g_new0 (GlossAgreementDocument, 1);
-      gboolean ok;
+    slots[e].entry = g_ptr_array_index (entries, e);
 
-      record->id = g_strdup (entry->id);
-      record->copies = g_new0 (GlossAgreementCopy, n);
+  loading.self = self;
+  loading.projects = projects;
+  loading.cancellable = cancellable;
+  g_mutex_init (&loading.mutex);
+  g_cond_init (&loading.cond);
+  n_workers = MIN (g_get_num_processors (), MAX_WORKERS);
+  if (n_workers > 1 && entries->len > 1)
+    pool = g_thread_pool_new (load_slot_cb, &loading, n_workers, FALSE, NULL);
+
+  for (guint e = 0; ok && e < entries->len; e++)
+    {
+      Slot *slot = &slots[e];
+      GlossAgreementDocument *record = g_new0 (GlossAgreementDocument, 1);
+
+      while (pool != NULL && next < entries->len && next <= e + LOAD_AHEAD * n_workers)
+        g_thread_pool_push (pool, &slots[next++], NULL);
+
+      if (pool != NULL)
+        {
+          g_mutex_lock (&loading.mutex);
+          while (!slot->done)
+            g_cond_wait (&loading.cond, &loading.mutex);
+          g_mutex_unlock (&loading.mutex);
+        }
+      else
+        load_slot (slot, &loading);
+
+      record->id = g_strdup (slot->entry->id);
+      record->copies = g_steal_pointer (&slot->copies);
       record->unaligned = g_new0 (guint, n);
       g_ptr_array_add (self->documents, record);
 
-      ok = load_copies (self, entry->files, documents, record, problems, cancellable, error);
+      for (guint k = 0; problems != NULL && k < slot->problems->len; k++)
+        g_ptr_array_add (problems, gloss_problem_copy (g_ptr_array_index (slot->problems, k)));
+
+      ok = slot->loaded;
       if (ok)
-        g_ptr_array_add (pending, compare_document (self, documents, record));
-
-      for (guint a = 0; a < n; a++)
-        g_clear_object (&documents[a]);
-
-      if (!ok)
         {
-          reset (self);
-          return FALSE;
+          g_ptr_array_add (pending, compare_document (self, slot->documents, record));
+          self->n_units += record->n_units;
+          for (guint a = 0; a < n; a++)
+            self->unaligned[a] += record->unaligned[a];
         }
+      else
+        g_propagate_error (error, g_steal_pointer (&slot->error));
 
-      self->n_units += record->n_units;
-      for (guint a = 0; a < n; a++)
-        self->unaligned[a] += record->unaligned[a];
+      slot_clear (slot, n);
+    }
+
+  /* After a cancel, the documents not yet begun are dropped */
+  if (pool != NULL)
+    g_thread_pool_free (pool, TRUE, TRUE);
+  for (guint e = 0; e < entries->len; e++)
+    slot_clear (&slots[e], n);
+  g_cond_clear (&loading.cond);
+  g_mutex_clear (&loading.mutex);
+
+  if (!ok)
+    {
+      reset (self);
+      return FALSE;
     }
 
   _gloss_agreement_finish_spans (self);
