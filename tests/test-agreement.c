@@ -718,6 +718,32 @@ test_no_spans (void)
   assert_matches (gloss_agreement_get_span_matches (agreement, NULL, GLOSS_AGREEMENT_MATCH_EXACT, 0, 1), 0, 0, 0);
 }
 
+/* Cancelled: nothing is reported, and the comparison can run again */
+static void
+test_corpus_cancelled (void)
+{
+  g_autoptr(GPtrArray) roots = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GlossAgreement) agreement = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 2; i++)
+    g_ptr_array_add (roots, g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "agreement", "spans",
+                                                                      i ? "bea" : "ada", NULL)));
+  agreement = gloss_agreement_new (roots, NULL);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (gloss_agreement_compare (agreement, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (gloss_agreement_get_n_documents (agreement), ==, 0);
+  g_assert_false (gloss_agreement_has_spans (agreement));
+
+  g_assert_true (gloss_agreement_compare (agreement, NULL, NULL, NULL));
+  g_assert_cmpuint (gloss_agreement_get_n_tokens (agreement), ==, 41);
+  g_assert_true (gloss_agreement_compare (agreement, NULL, NULL, NULL));
+  g_assert_cmpuint (gloss_agreement_get_n_tokens (agreement), ==, 41);
+  assert_matches (gloss_agreement_get_span_matches (agreement, NULL, GLOSS_AGREEMENT_MATCH_OVERLAP, 0, 1), 9, 1, 1);
+}
+
 /* The data card of an export reports the agreement of the copies given */
 static char *
 export_card (const char     *study,
@@ -821,6 +847,7 @@ main (int    argc,
   g_test_add_func ("/gloss/agreement/spans-ties", test_spans_ties);
   g_test_add_func ("/gloss/agreement/spans-labels", test_spans_labels);
   g_test_add_func ("/gloss/agreement/no-spans", test_no_spans);
+  g_test_add_func ("/gloss/agreement/corpus-cancelled", test_corpus_cancelled);
 
   return g_test_run ();
 }
