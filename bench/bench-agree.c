@@ -22,43 +22,11 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 
 #include "bench-util.h"
 #include "gloss-agreement.h"
 
 static const char *names[] = { "ada", "bea", "cem", NULL };
-
-/* Runs @argv in @dir to its end and returns its wall-clock and CPU times */
-static Clock
-run (const char *dir,
-     char      **argv)
-{
-  g_autoptr(GError) error = NULL;
-  struct rusage usage;
-  gint64 start;
-  GPid pid;
-  int status;
-  Clock taken;
-
-  start = g_get_monotonic_time ();
-  g_spawn_async (dir, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
-                 NULL, NULL, &pid, &error);
-  g_assert_no_error (error);
-
-  g_assert_cmpint (wait4 (pid, &status, 0, &usage), ==, pid);
-  taken.wall = (g_get_monotonic_time () - start) / 1000.0;
-  taken.cpu = usage.ru_utime.tv_sec * 1000.0 + usage.ru_utime.tv_usec / 1000.0 +
-              usage.ru_stime.tv_sec * 1000.0 + usage.ru_stime.tv_usec / 1000.0;
-  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
-    {
-      g_printerr ("%s failed (status %d)\n", argv[0], status);
-      exit (1);
-    }
-
-  return taken;
-}
 
 static Clock
 compare_in_process (const char *corpus,
@@ -196,11 +164,11 @@ main (int    argc,
   without = g_new (Clock, runs);
 
   /* Once to fill the page cache */
-  run (corpus, agree_argv);
+  run_process (corpus, agree_argv);
   for (int r = 0; r < runs; r++)
     {
-      agree[r] = run (corpus, agree_argv);
-      validate[r] = run (corpus, validate_argv);
+      agree[r] = run_process (corpus, agree_argv);
+      validate[r] = run_process (corpus, validate_argv);
       in_process[r] = compare_in_process (corpus, &counted);
       without[r] = compare_in_process (plain, &counted_without);
     }

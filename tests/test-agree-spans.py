@@ -10,7 +10,6 @@
   `spans` and `relations` equals to 1e-9 what agree-reference.py computes
   on its own from the same copies' .gloss.json files.
 """
-import hashlib
 import importlib.util
 import json
 import os
@@ -26,11 +25,19 @@ GLOSS = os.path.abspath(sys.argv.pop(1)) if len(sys.argv) > 1 and not sys.argv[1
 SRCDIR = os.path.dirname(os.path.abspath(__file__))
 AGREEMENT = os.path.join(SRCDIR, "data", "agreement")
 EXPECTED = os.path.join(AGREEMENT, "expected")
-QUOTATION = os.path.join(SRCDIR, "..", "data", "labels", "quotation.json")
 
-spec = importlib.util.spec_from_file_location("reference", os.path.join(SRCDIR, "agree-reference.py"))
-reference = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(reference)
+
+
+def load_module(name, path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+reference = load_module("reference", os.path.join(SRCDIR, "agree-reference.py"))
+# The writer of the fixtures' annotation files, version 2
+fixtures = load_module("fixtures", os.path.join(AGREEMENT, "make-fixtures.py"))
 
 # name: (study, arguments); each run in the study's folder, so that the
 # annotators are named by their folders alone
@@ -90,15 +97,6 @@ SENTENCES = [
     "Anwohner äußerten sich besorgt\u00a0– „zu Recht“.",
 ]
 SPAN_LABELS = ["quote", "speaker", "cue", "frame", "addressee"]
-TIME = "2026-12-01T10:00:00Z"
-
-
-def labels():
-    with open(QUOTATION, encoding="utf-8") as f:
-        quotation = json.load(f)
-    claim = {"id": "claim", "name": "Claim", "color": "#3584e4", "key": "k",
-             "description": "A statement presented as fact that could be checked."}
-    return [claim] + quotation["labels"], quotation["relation_labels"]
 
 
 def make_text(rng):
@@ -172,35 +170,6 @@ def make_copies(rng, text, n):
     return copies
 
 
-def write_copy(path, annotator, text, sentences, language, spans, relations, rng):
-    label_list, relation_labels = labels()
-    order = {label["id"]: i for i, label in enumerate(label_list)}
-    raw = text.encode("utf-8")
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "wb") as f:
-        f.write(raw)
-    info = {"note": "", "annotator": annotator, "created": TIME, "modified": TIME}
-    annotations = []
-    for index, (start, end) in enumerate(sentences):
-        if rng.random() < 0.3:
-            annotations.append(dict({"id": len(annotations) + 1, "label": "claim", "start": start, "end": end,
-                                     "sentence": index, "text": text[start:end]}, **info))
-    span_objects = [dict({"id": i + 7, "label": label, "parts": parts, "text": [text[s:e] for s, e in parts],
-                          "attributes": {}}, **info) for i, (label, parts) in enumerate(spans)]
-    span_objects.sort(key=lambda s: (s["parts"][0][0], s["parts"][-1][1], order[s["label"]], s["id"]))
-    relation_objects = [dict({"id": i + 1, "label": label, "from": f + 7, "to": t + 7}, **info)
-                        for i, (label, f, t) in enumerate(relations)]
-    data = {"format": "gloss", "version": 2,
-            "text": {"file": os.path.basename(path), "sha256": hashlib.sha256(raw).hexdigest(),
-                     "length": len(text), "bom": False},
-            "language": language, "done": False, "labels": label_list, "relation_labels": relation_labels,
-            "sentences": [{"id": i, "start": s, "end": e} for i, (s, e) in enumerate(sentences)],
-            "annotations": annotations, "spans": span_objects, "relations": relation_objects}
-    with open(path + ".gloss.json", "w", encoding="utf-8") as f:
-        json.dump(data, f, ensure_ascii=False, indent=1)
-        f.write("\n")
-
-
 def make_corpus(root, seed, names, n_documents=10):
     """Random documents in each annotator's copy, and the cases the
     comparison must leave out or treat as missing: a document the last
@@ -219,8 +188,10 @@ def make_corpus(root, seed, names, n_documents=10):
                 text_a = text.replace("a", "ä", 1) if "a" in text else text + "x"
             else:
                 text_a = text
-            write_copy(os.path.join(root, name, doc_id), name.capitalize(), text_a, sentences, "de",
-                       *copies[a], rng)
+            spans, relations = copies[a]
+            claims = {i: ["claim"] for i in range(len(sentences)) if rng.random() < 0.3}
+            fixtures.write_document_v2(os.path.join(root, name, doc_id), name.capitalize(), text_a, "de",
+                                       [text_a[s:e] for s, e in sentences], claims, spans, relations)
             if d == 4 and a == 1:
                 os.unlink(os.path.join(root, name, doc_id) + ".gloss.json")
 

@@ -468,6 +468,38 @@ assert_table (const GlossAgreementCounts *counts,
   g_assert_cmpuint (table[3], ==, no_no);
 }
 
+/* A span label's tokens: the 2×2 table, Cohen's and Fleiss' κ and
+ * Krippendorff's α (NAN: undefined) */
+static void
+assert_token_figures (GlossAgreement *agreement,
+                      const char     *label,
+                      guint           yes_yes,
+                      guint           yes_no,
+                      guint           no_yes,
+                      guint           no_no,
+                      double          cohen,
+                      double          fleiss,
+                      double          alpha)
+{
+  const GlossAgreementCounts *tokens = gloss_agreement_get_token_counts (agreement, label);
+  const double expected[] = { cohen, fleiss, alpha };
+  double figures[3];
+
+  g_assert_nonnull (tokens);
+  g_assert_cmpuint (gloss_agreement_counts_get_n_units (tokens), ==, yes_yes + yes_no + no_yes + no_no);
+  assert_table (tokens, yes_yes, yes_no, no_yes, no_no);
+  figures[0] = gloss_agreement_counts_get_cohen_kappa (tokens, 0, 1);
+  figures[1] = gloss_agreement_counts_get_fleiss_kappa (tokens);
+  figures[2] = gloss_agreement_counts_get_alpha (tokens);
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    {
+      if (isnan (expected[i]))
+        g_assert_true (isnan (figures[i]));
+      else
+        assert_exactly (figures[i], expected[i]);
+    }
+}
+
 static void
 assert_tokens (const char        *text,
                const char * const *expected)
@@ -605,37 +637,15 @@ test_spans (void)
 
   /* Tokens: quote 17 in both, 9 in bea's only ("„", "“", the long
    * quote's "”", "she", "said", ",", "“", "”", the last "."), 15 in neither */
-  tokens = gloss_agreement_get_token_counts (agreement, "quote");
-  g_assert_cmpuint (gloss_agreement_counts_get_n_units (tokens), ==, 41);
-  assert_table (tokens, 17, 0, 9, 15);
-  assert_exactly (gloss_agreement_counts_get_cohen_kappa (tokens, 0, 1), 170.0 / 293);
-  assert_exactly (gloss_agreement_counts_get_fleiss_kappa (tokens), 313.0 / 559);
-  assert_exactly (gloss_agreement_counts_get_alpha (tokens), 316.0 / 559);
-
+  assert_token_figures (agreement, "quote", 17, 0, 9, 15, 170.0 / 293, 313.0 / 559, 316.0 / 559);
   /* The same spans: κ = 1 */
-  tokens = gloss_agreement_get_token_counts (agreement, "speaker");
-  assert_table (tokens, 3, 0, 0, 38);
-  assert_exactly (gloss_agreement_counts_get_cohen_kappa (tokens, 0, 1), 1.0);
-  assert_exactly (gloss_agreement_counts_get_fleiss_kappa (tokens), 1.0);
-
+  assert_token_figures (agreement, "speaker", 3, 0, 0, 38, 1.0, 1.0, 1.0);
   /* "sagte:" and "said,": bea's cue takes two tokens more */
-  tokens = gloss_agreement_get_token_counts (agreement, "cue");
-  assert_table (tokens, 3, 0, 2, 36);
-  assert_exactly (gloss_agreement_counts_get_cohen_kappa (tokens, 0, 1), 108.0 / 149);
-  assert_exactly (gloss_agreement_counts_get_fleiss_kappa (tokens), 107.0 / 148);
-  assert_exactly (gloss_agreement_counts_get_alpha (tokens), 215.0 / 296);
-
+  assert_token_figures (agreement, "cue", 3, 0, 2, 36, 108.0 / 149, 107.0 / 148, 215.0 / 296);
   /* Nobody's: every token outside, κ undefined */
-  tokens = gloss_agreement_get_token_counts (agreement, "frame");
-  assert_table (tokens, 0, 0, 0, 41);
-  g_assert_true (isnan (gloss_agreement_counts_get_cohen_kappa (tokens, 0, 1)));
-  g_assert_true (isnan (gloss_agreement_counts_get_fleiss_kappa (tokens)));
-
+  assert_token_figures (agreement, "frame", 0, 0, 0, 41, NAN, NAN, NAN);
   /* ada's alone: p_o = p_e = 40/41 */
-  tokens = gloss_agreement_get_token_counts (agreement, "addressee");
-  assert_table (tokens, 0, 1, 0, 40);
-  assert_exactly (gloss_agreement_counts_get_cohen_kappa (tokens, 0, 1), 0.0);
-  assert_exactly (gloss_agreement_counts_get_fleiss_kappa (tokens), -1.0 / 81);
+  assert_token_figures (agreement, "addressee", 0, 1, 0, 40, 0.0, -1.0 / 81, 0.0);
 
   tokens = gloss_agreement_get_token_counts (agreement, NULL);
   g_assert_cmpuint (gloss_agreement_counts_get_n_units (tokens), ==, 5 * 41);

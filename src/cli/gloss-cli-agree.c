@@ -235,6 +235,55 @@ add_pair_rows (Table                      *table,
       }
 }
 
+/* The figures of yes/no decisions per label, as two tables: the
+ * coefficients of all annotators, and Cohen's κ with the 2×2 table of each
+ * pair. Sentences and labels, or tokens and span labels. */
+typedef struct
+{
+  const char                  *units;      /* the column of the units */
+  const char                  *cells[4];   /* the 2×2 table's columns */
+  const char                  *all;        /* the row of all labels */
+  guint                      (*get_n_labels) (GlossAgreement *);
+  const char                *(*get_label)    (GlossAgreement *, guint);
+  const GlossAgreementCounts *(*get_counts)  (GlossAgreement *, const char *);
+} CountsTables;
+
+static void
+print_counts_tables (GString            *out,
+                     GlossAgreement     *agreement,
+                     const CountsTables *what,
+                     const char         *pairs_title)
+{
+  guint n_labels = what->get_n_labels (agreement);
+  Table table;
+
+  table_init (&table, 6, 1);
+  table_add (&table, g_strdup (_("Label")), g_strdup (what->units), g_strdup (_("Complete")),
+             g_strdup (_("Observed")), g_strdup (_("Fleiss κ")), g_strdup (_("Krippendorff α")), NULL);
+  for (guint l = 0; l < n_labels; l++)
+    {
+      const char *label = what->get_label (agreement, l);
+
+      add_summary_row (&table, label, what->get_counts (agreement, label));
+    }
+  add_summary_row (&table, what->all, what->get_counts (agreement, NULL));
+  table_print (&table, out);
+
+  g_string_append_printf (out, "\n%s\n", pairs_title);
+  table_init (&table, 9, 2);
+  table_add (&table, g_strdup (_("Label")), g_strdup (_("Pair")), g_strdup (what->units),
+             g_strdup (_("Observed")), g_strdup (_("Cohen κ")), g_strdup (what->cells[0]), g_strdup (what->cells[1]),
+             g_strdup (what->cells[2]), g_strdup (what->cells[3]), NULL);
+  for (guint l = 0; l < n_labels; l++)
+    {
+      const char *label = what->get_label (agreement, l);
+
+      add_pair_rows (&table, label, what->get_counts (agreement, label));
+    }
+  add_pair_rows (&table, what->all, what->get_counts (agreement, NULL));
+  table_print (&table, out);
+}
+
 static void
 add_match_row (Table                       *table,
                const char                  *label,
@@ -312,6 +361,10 @@ print_spans_text (GlossAgreement *agreement,
 {
   const char *all_span_labels = _("All span labels");
   const char *all_relation_labels = _("All relation labels");
+  const CountsTables tokens = {
+    _("Tokens"), { _("in/in"), _("in/out"), _("out/in"), _("out/out") }, all_span_labels,
+    gloss_agreement_get_n_span_labels, gloss_agreement_get_span_label, gloss_agreement_get_token_counts,
+  };
   Table table;
 
   g_string_append_printf (out, "\n%s ", _("Spans in the compared documents:"));
@@ -342,32 +395,9 @@ print_spans_text (GlossAgreement *agreement,
                             "A token is a run of letters and digits, or one other character."),
                           _("Fleiss’ κ uses the tokens every annotator decided (Complete); Krippendorff’s α "
                             "uses all."));
-  table_init (&table, 6, 1);
-  table_add (&table, g_strdup (_("Label")), g_strdup (_("Tokens")), g_strdup (_("Complete")),
-             g_strdup (_("Observed")), g_strdup (_("Fleiss κ")), g_strdup (_("Krippendorff α")), NULL);
-  for (guint l = 0; l < gloss_agreement_get_n_span_labels (agreement); l++)
-    {
-      const char *label = gloss_agreement_get_span_label (agreement, l);
-
-      add_summary_row (&table, label, gloss_agreement_get_token_counts (agreement, label));
-    }
-  add_summary_row (&table, all_span_labels, gloss_agreement_get_token_counts (agreement, NULL));
-  table_print (&table, out);
-
-  g_string_append_printf (out, "\n%s\n", _("Cohen’s κ on the tokens and the 2×2 table per pair of annotators "
-                                            "(in/out: the first has the token in a span, the second not)"));
-  table_init (&table, 9, 2);
-  table_add (&table, g_strdup (_("Label")), g_strdup (_("Pair")), g_strdup (_("Tokens")),
-             g_strdup (_("Observed")), g_strdup (_("Cohen κ")), g_strdup (_("in/in")), g_strdup (_("in/out")),
-             g_strdup (_("out/in")), g_strdup (_("out/out")), NULL);
-  for (guint l = 0; l < gloss_agreement_get_n_span_labels (agreement); l++)
-    {
-      const char *label = gloss_agreement_get_span_label (agreement, l);
-
-      add_pair_rows (&table, label, gloss_agreement_get_token_counts (agreement, label));
-    }
-  add_pair_rows (&table, all_span_labels, gloss_agreement_get_token_counts (agreement, NULL));
-  table_print (&table, out);
+  print_counts_tables (out, agreement, &tokens,
+                       _("Cohen’s κ on the tokens and the 2×2 table per pair of annotators (in/out: the first has "
+                         "the token in a span, the second not)"));
 
   g_string_append_printf (out, "\n%s ", _("Relations in the compared documents:"));
   append_per_annotator (out, agreement, gloss_agreement_get_n_relations);
@@ -395,6 +425,10 @@ print_text (GlossAgreement *agreement)
   g_autoptr(GString) out = g_string_new (NULL);
   guint n = gloss_agreement_get_n_annotators (agreement);
   const char *all_labels = _("All labels");
+  const CountsTables sentences = {
+    _("Decisions"), { _("yes/yes"), _("yes/no"), _("no/yes"), _("no/no") }, all_labels,
+    gloss_agreement_get_n_labels, gloss_agreement_get_label, gloss_agreement_get_counts,
+  };
   gboolean any_missing = FALSE;
   Table table;
 
@@ -440,32 +474,9 @@ print_text (GlossAgreement *agreement)
                           _("Each sentence and label is one yes/no decision. Observed: the share of agreeing pairs."),
                           _("Fleiss’ κ uses the sentences every annotator decided (Complete); Krippendorff’s α "
                             "uses all."));
-  table_init (&table, 6, 1);
-  table_add (&table, g_strdup (_("Label")), g_strdup (_("Decisions")), g_strdup (_("Complete")),
-             g_strdup (_("Observed")), g_strdup (_("Fleiss κ")), g_strdup (_("Krippendorff α")), NULL);
-  for (guint l = 0; l < gloss_agreement_get_n_labels (agreement); l++)
-    {
-      const char *label = gloss_agreement_get_label (agreement, l);
-
-      add_summary_row (&table, label, gloss_agreement_get_counts (agreement, label));
-    }
-  add_summary_row (&table, all_labels, gloss_agreement_get_counts (agreement, NULL));
-  table_print (&table, out);
-
-  g_string_append_printf (out, "\n%s\n", _("Cohen’s κ and the 2×2 table per pair of annotators (yes/no: "
-                                           "the first said yes, the second no)"));
-  table_init (&table, 9, 2);
-  table_add (&table, g_strdup (_("Label")), g_strdup (_("Pair")), g_strdup (_("Decisions")),
-             g_strdup (_("Observed")), g_strdup (_("Cohen κ")), g_strdup (_("yes/yes")), g_strdup (_("yes/no")),
-             g_strdup (_("no/yes")), g_strdup (_("no/no")), NULL);
-  for (guint l = 0; l < gloss_agreement_get_n_labels (agreement); l++)
-    {
-      const char *label = gloss_agreement_get_label (agreement, l);
-
-      add_pair_rows (&table, label, gloss_agreement_get_counts (agreement, label));
-    }
-  add_pair_rows (&table, all_labels, gloss_agreement_get_counts (agreement, NULL));
-  table_print (&table, out);
+  print_counts_tables (out, agreement, &sentences,
+                       _("Cohen’s κ and the 2×2 table per pair of annotators (yes/no: the first said yes, the "
+                         "second no)"));
 
   g_string_append_printf (out, "\n%s\n", _("Per document, all labels pooled"));
   table_init (&table, 7, 2);
@@ -674,53 +685,51 @@ append_json_relation_label (GString        *out,
   g_string_append (out, "]}");
 }
 
+/* One of "spans" and "relations": its labels, the figures of all of them
+ * and those of each */
+static void
+append_json_section (GString        *out,
+                     GlossAgreement *agreement,
+                     const char     *member,
+                     const char     *more,
+                     guint         (*get_n_labels) (GlossAgreement *),
+                     const char   *(*get_label)    (GlossAgreement *, guint),
+                     void          (*append_label) (GString *, GlossAgreement *, const char *))
+{
+  guint n_labels = get_n_labels (agreement);
+
+  g_string_append_printf (out, ",\n\"%s\": {\"labels\": [", member);
+  for (guint l = 0; l < n_labels; l++)
+    {
+      g_string_append (out, l ? ", " : "");
+      gloss_json_append_string (out, get_label (agreement, l));
+    }
+  g_string_append_printf (out, "]%s,\n  \"overall\": ", more);
+  append_label (out, agreement, NULL);
+  g_string_append (out, ",\n  \"per_label\": {");
+  for (guint l = 0; l < n_labels; l++)
+    {
+      const char *label = get_label (agreement, l);
+
+      g_string_append (out, l ? ",\n    " : "\n    ");
+      gloss_json_append_string (out, label);
+      g_string_append (out, ": ");
+      append_label (out, agreement, label);
+    }
+  g_string_append (out, n_labels ? "\n  }}" : "}}");
+}
+
 /* "spans" and "relations", only when a document has spans */
 static void
 append_json_spans (GString        *out,
                    GlossAgreement *agreement)
 {
-  guint n_labels = gloss_agreement_get_n_span_labels (agreement);
+  g_autofree char *tokens = g_strdup_printf (", \"tokens\": %u", gloss_agreement_get_n_tokens (agreement));
 
-  g_string_append (out, ",\n\"spans\": {\"labels\": [");
-  for (guint l = 0; l < n_labels; l++)
-    {
-      g_string_append (out, l ? ", " : "");
-      gloss_json_append_string (out, gloss_agreement_get_span_label (agreement, l));
-    }
-  g_string_append_printf (out, "], \"tokens\": %u,\n  \"overall\": ", gloss_agreement_get_n_tokens (agreement));
-  append_json_span_label (out, agreement, NULL);
-  g_string_append (out, ",\n  \"per_label\": {");
-  for (guint l = 0; l < n_labels; l++)
-    {
-      const char *label = gloss_agreement_get_span_label (agreement, l);
-
-      g_string_append (out, l ? ",\n    " : "\n    ");
-      gloss_json_append_string (out, label);
-      g_string_append (out, ": ");
-      append_json_span_label (out, agreement, label);
-    }
-  g_string_append (out, n_labels ? "\n  }}" : "}}");
-
-  n_labels = gloss_agreement_get_n_relation_labels (agreement);
-  g_string_append (out, ",\n\"relations\": {\"labels\": [");
-  for (guint l = 0; l < n_labels; l++)
-    {
-      g_string_append (out, l ? ", " : "");
-      gloss_json_append_string (out, gloss_agreement_get_relation_label (agreement, l));
-    }
-  g_string_append (out, "],\n  \"overall\": ");
-  append_json_relation_label (out, agreement, NULL);
-  g_string_append (out, ",\n  \"per_label\": {");
-  for (guint l = 0; l < n_labels; l++)
-    {
-      const char *label = gloss_agreement_get_relation_label (agreement, l);
-
-      g_string_append (out, l ? ",\n    " : "\n    ");
-      gloss_json_append_string (out, label);
-      g_string_append (out, ": ");
-      append_json_relation_label (out, agreement, label);
-    }
-  g_string_append (out, n_labels ? "\n  }}" : "}}");
+  append_json_section (out, agreement, "spans", tokens, gloss_agreement_get_n_span_labels,
+                       gloss_agreement_get_span_label, append_json_span_label);
+  append_json_section (out, agreement, "relations", "", gloss_agreement_get_n_relation_labels,
+                       gloss_agreement_get_relation_label, append_json_relation_label);
 }
 
 static const char *

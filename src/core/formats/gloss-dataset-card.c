@@ -54,46 +54,56 @@ append_value (GString *out,
 }
 
 static void
-append_agreement_row (GString                    *out,
-                      GlossAgreement             *agreement,
-                      const char                 *label,
-                      const GlossAgreementCounts *counts)
+append_label_cell (GString    *out,
+                   const char *label,
+                   const char *all)
 {
-  guint n = gloss_agreement_get_n_annotators (agreement);
-
   if (label != NULL)
     g_string_append_printf (out, "| `%s` | ", label);
   else
-    g_string_append (out, "| all labels | ");
-  g_string_append_printf (out, "%u | ", gloss_agreement_counts_get_n_units (counts));
-  append_value (out, gloss_agreement_counts_get_observed (counts));
-  g_string_append (out, " | ");
-  for (guint a = 0; a < n; a++)
-    for (guint b = a + 1; b < n; b++)
-      {
-        if (a > 0 || b > 1)
-          g_string_append (out, "; ");
-        if (n > 2)
-          {
-            append_cell (out, gloss_agreement_get_annotator (agreement, a));
-            g_string_append (out, "–");
-            append_cell (out, gloss_agreement_get_annotator (agreement, b));
-            g_string_append_c (out, ' ');
-          }
-        append_value (out, gloss_agreement_counts_get_cohen_kappa (counts, a, b));
-      }
-  g_string_append (out, " | ");
-  append_value (out, gloss_agreement_counts_get_fleiss_kappa (counts));
-  g_string_append (out, " | ");
-  append_value (out, gloss_agreement_counts_get_alpha (counts));
-  g_string_append (out, " |\n");
+    g_string_append_printf (out, "| %s | ", all);
+}
+
+/* The figures of a pair of annotators in the card's tables */
+typedef enum
+{
+  SENTENCE_KAPPA,
+  EXACT_F1,
+  OVERLAP_F1,
+  TOKEN_KAPPA,
+  RELATION_F1,
+} PairFigure;
+
+static double
+get_pair_figure (GlossAgreement *agreement,
+                 PairFigure      figure,
+                 const char     *label,
+                 guint           a,
+                 guint           b)
+{
+  switch (figure)
+    {
+    case SENTENCE_KAPPA:
+      return gloss_agreement_counts_get_cohen_kappa (gloss_agreement_get_counts (agreement, label), a, b);
+    case EXACT_F1:
+      return gloss_agreement_matches_get_f1 (gloss_agreement_get_span_matches (agreement, label,
+                                                                               GLOSS_AGREEMENT_MATCH_EXACT, a, b));
+    case OVERLAP_F1:
+      return gloss_agreement_matches_get_f1 (gloss_agreement_get_span_matches (agreement, label,
+                                                                               GLOSS_AGREEMENT_MATCH_OVERLAP, a, b));
+    case TOKEN_KAPPA:
+      return gloss_agreement_counts_get_cohen_kappa (gloss_agreement_get_token_counts (agreement, label), a, b);
+    case RELATION_F1:
+    default:
+      return gloss_agreement_matches_get_f1 (gloss_agreement_get_relation_matches (agreement, label, a, b));
+    }
 }
 
 /* A figure of each pair, named when there are more than two annotators */
 static void
 append_pair_values (GString        *out,
                     GlossAgreement *agreement,
-                    double        (*figure) (GlossAgreement *, const char *, guint, guint),
+                    PairFigure      figure,
                     const char     *label)
 {
   guint n = gloss_agreement_get_n_annotators (agreement);
@@ -110,46 +120,26 @@ append_pair_values (GString        *out,
             append_cell (out, gloss_agreement_get_annotator (agreement, b));
             g_string_append_c (out, ' ');
           }
-        append_value (out, figure (agreement, label, a, b));
+        append_value (out, get_pair_figure (agreement, figure, label, a, b));
       }
 }
 
-static double
-exact_f1 (GlossAgreement *agreement,
-          const char     *label,
-          guint           a,
-          guint           b)
+static void
+append_agreement_row (GString                    *out,
+                      GlossAgreement             *agreement,
+                      const char                 *label,
+                      const GlossAgreementCounts *counts)
 {
-  return gloss_agreement_matches_get_f1 (gloss_agreement_get_span_matches (agreement, label,
-                                                                           GLOSS_AGREEMENT_MATCH_EXACT, a, b));
-}
-
-static double
-overlap_f1 (GlossAgreement *agreement,
-            const char     *label,
-            guint           a,
-            guint           b)
-{
-  return gloss_agreement_matches_get_f1 (gloss_agreement_get_span_matches (agreement, label,
-                                                                           GLOSS_AGREEMENT_MATCH_OVERLAP, a, b));
-}
-
-static double
-token_kappa (GlossAgreement *agreement,
-             const char     *label,
-             guint           a,
-             guint           b)
-{
-  return gloss_agreement_counts_get_cohen_kappa (gloss_agreement_get_token_counts (agreement, label), a, b);
-}
-
-static double
-relation_f1 (GlossAgreement *agreement,
-             const char     *label,
-             guint           a,
-             guint           b)
-{
-  return gloss_agreement_matches_get_f1 (gloss_agreement_get_relation_matches (agreement, label, a, b));
+  append_label_cell (out, label, "all labels");
+  g_string_append_printf (out, "%u | ", gloss_agreement_counts_get_n_units (counts));
+  append_value (out, gloss_agreement_counts_get_observed (counts));
+  g_string_append (out, " | ");
+  append_pair_values (out, agreement, SENTENCE_KAPPA, label);
+  g_string_append (out, " | ");
+  append_value (out, gloss_agreement_counts_get_fleiss_kappa (counts));
+  g_string_append (out, " | ");
+  append_value (out, gloss_agreement_counts_get_alpha (counts));
+  g_string_append (out, " |\n");
 }
 
 /* "3 / 4": each annotator's, in the order of the annotators */
@@ -164,17 +154,6 @@ append_per_annotator (GString        *out,
 }
 
 static void
-append_label_cell (GString    *out,
-                   const char *label,
-                   const char *all)
-{
-  if (label != NULL)
-    g_string_append_printf (out, "| `%s` | ", label);
-  else
-    g_string_append_printf (out, "| %s | ", all);
-}
-
-static void
 append_span_row (GString        *out,
                  GlossAgreement *agreement,
                  const char     *label)
@@ -182,11 +161,11 @@ append_span_row (GString        *out,
   append_label_cell (out, label, "all span labels");
   append_per_annotator (out, agreement, gloss_agreement_get_n_spans, label);
   g_string_append (out, " | ");
-  append_pair_values (out, agreement, exact_f1, label);
+  append_pair_values (out, agreement, EXACT_F1, label);
   g_string_append (out, " | ");
-  append_pair_values (out, agreement, overlap_f1, label);
+  append_pair_values (out, agreement, OVERLAP_F1, label);
   g_string_append (out, " | ");
-  append_pair_values (out, agreement, token_kappa, label);
+  append_pair_values (out, agreement, TOKEN_KAPPA, label);
   g_string_append (out, " | ");
   append_value (out, gloss_agreement_counts_get_fleiss_kappa (gloss_agreement_get_token_counts (agreement, label)));
   g_string_append (out, " |\n");
@@ -200,7 +179,7 @@ append_relation_row (GString        *out,
   append_label_cell (out, label, "all relation labels");
   append_per_annotator (out, agreement, gloss_agreement_get_n_relations, label);
   g_string_append (out, " | ");
-  append_pair_values (out, agreement, relation_f1, label);
+  append_pair_values (out, agreement, RELATION_F1, label);
   g_string_append (out, " |\n");
 }
 
