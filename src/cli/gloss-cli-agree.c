@@ -629,6 +629,20 @@ append_json_pair_names (GString        *out,
   g_string_append (out, "], ");
 }
 
+/* {"MEMBER": [how many each annotator has], "pairs": [ */
+static void
+append_json_counts_head (GString        *out,
+                         GlossAgreement *agreement,
+                         const char     *member,
+                         guint         (*count) (GlossAgreement *, const char *, guint),
+                         const char     *label)
+{
+  g_string_append_printf (out, "{\"%s\": [", member);
+  for (guint a = 0; a < gloss_agreement_get_n_annotators (agreement); a++)
+    g_string_append_printf (out, "%s%u", a ? ", " : "", count (agreement, label, a));
+  g_string_append (out, "], \"pairs\": [");
+}
+
 /* One span label's figures, or all of them for NULL */
 static void
 append_json_span_label (GString        *out,
@@ -637,10 +651,7 @@ append_json_span_label (GString        *out,
 {
   guint n = gloss_agreement_get_n_annotators (agreement);
 
-  g_string_append (out, "{\"spans\": [");
-  for (guint a = 0; a < n; a++)
-    g_string_append_printf (out, "%s%u", a ? ", " : "", gloss_agreement_get_n_spans (agreement, label, a));
-  g_string_append (out, "], \"pairs\": [");
+  append_json_counts_head (out, agreement, "spans", gloss_agreement_get_n_spans, label);
   for (guint a = 0; a < n; a++)
     for (guint b = a + 1; b < n; b++)
       {
@@ -667,10 +678,7 @@ append_json_relation_label (GString        *out,
 {
   guint n = gloss_agreement_get_n_annotators (agreement);
 
-  g_string_append (out, "{\"relations\": [");
-  for (guint a = 0; a < n; a++)
-    g_string_append_printf (out, "%s%u", a ? ", " : "", gloss_agreement_get_n_relations (agreement, label, a));
-  g_string_append (out, "], \"pairs\": [");
+  append_json_counts_head (out, agreement, "relations", gloss_agreement_get_n_relations, label);
   for (guint a = 0; a < n; a++)
     for (guint b = a + 1; b < n; b++)
       {
