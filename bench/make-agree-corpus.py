@@ -12,7 +12,8 @@ addressees) and a relation from each speaker, cue, frame and addressee to
 a quote. The copies share a truth from which each annotator strays: a
 span left out, a boundary moved by a few characters, a part dropped, a
 span of her own. The texts are German and English news sentences with CR
-LF line ends, „…“ quotes and 😊; about 45 characters of text per span.
+LF line ends, „…“ quotes and 😊; about 45 characters of text per span, 3,000 at
+the least.
 The same bytes on every run: the only randomness is random() with a fixed
 seed. Prints what it wrote.
 """
@@ -46,7 +47,7 @@ SHARES = [("quote", 30), ("speaker", 20), ("cue", 20), ("frame", 15), ("addresse
 
 def make_text(rng, n_spans):
     lines, length = [], 0
-    while length < 45 * n_spans:
+    while length < max(45 * n_spans, 3000):
         sentence = rng.choice(SENTENCES)
         lines.append(sentence)
         length += len(sentence) + 2
