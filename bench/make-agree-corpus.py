@@ -147,7 +147,7 @@ def main():
                               labels, relation_labels)
             total_spans += n
             total_relations += r
-    print(f"{n_documents} documents × {n_annotators} annotators, {total_chars / 1e6:.1f} M characters a copy, "
+    print(f"{n_documents} documents, {n_annotators} annotators, {total_chars / 1e6:.1f} M characters a copy, "
           f"{total_spans} spans ({total_spans / n_documents / n_annotators:.0f} a copy), "
           f"{total_relations} relations")
 
