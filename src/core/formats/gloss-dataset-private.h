@@ -99,6 +99,7 @@ extern const GlossDatasetFormat _gloss_dataset_doccano;
 extern const GlossDatasetFormat _gloss_dataset_label_studio;
 extern const GlossDatasetFormat _gloss_dataset_brat;
 extern const GlossDatasetFormat _gloss_dataset_csv;
+extern const GlossDatasetFormat _gloss_dataset_spans_csv;
 extern const GlossDatasetFormat _gloss_dataset_articles_jsonl;
 
 const GlossDatasetFormat *_gloss_dataset_for_export (GlossExportFormat format);
@@ -200,6 +201,9 @@ void      _gloss_dataset_append_slice      (GString          *out,
                                             guint             end);
 void      _gloss_dataset_append_labels     (GString          *out,
                                             GlossLabelSet    *labels);
+void      _gloss_dataset_append_csv_field  (GString          *out,
+                                            const char       *value,
+                                            gssize            length);
 
 /* The data card (gloss-dataset-card.c) */
 char     *_gloss_dataset_card_build        (const GlossExportStats   *stats,
