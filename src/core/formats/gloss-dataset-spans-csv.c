@@ -258,18 +258,28 @@ spans_csv_end (GlossExporter  *self,
 
   if (written->n_relation_notes > 0 || written->n_relation_annotators > 0)
     {
+      g_autoptr(GString) list = g_string_new (NULL);
       g_autofree char *notice = NULL;
       g_autofree char *card_note = NULL;
+      guint n_notes = written->n_relation_notes;
+      guint n_annotators = written->n_relation_annotators;
 
-      /* TRANSLATORS: the first %u counts relations with a note, the second
-       * relations by another annotator than their span's */
-      notice = g_strdup_printf (_("spans-csv has no place for the notes of %u relations, nor for the annotators of "
-                                  "%u relations that differ from their span’s: they are in the annotation files"),
-                                written->n_relation_notes, written->n_relation_annotators);
+      if (n_notes > 0)
+        g_string_append_printf (list, g_dngettext (GETTEXT_PACKAGE, "the note of %u relation",
+                                                   "the notes of %u relations", n_notes), n_notes);
+      if (n_notes > 0 && n_annotators > 0)
+        g_string_append (list, ", ");
+      if (n_annotators > 0)
+        g_string_append_printf (list, g_dngettext (GETTEXT_PACKAGE,
+                                                   "the annotator of %u relation, who is not its span’s",
+                                                   "the annotators of %u relations, who are not their spans’",
+                                                   n_annotators), n_annotators);
+      /* TRANSLATORS: %s is a list such as “the notes of 2 relations” */
+      notice = g_strdup_printf (_("spans-csv gives each relation’s label and target only, and has no place for %s: "
+                                  "they are in the annotation files"), list->str);
       card_note = g_strdup_printf ("The `relations` column gives each relation's label and target only: the notes "
-                                   "of %u relation(s), and the annotators of %u relation(s) that differ from their "
-                                   "span's, are only in the annotation files (`.gloss.json`).",
-                                   written->n_relation_notes, written->n_relation_annotators);
+                                   "of %u relation(s), and the annotators of %u relation(s) who are not their "
+                                   "span's, are only in the annotation files (`.gloss.json`).", n_notes, n_annotators);
       _gloss_exporter_add_notice (self, notice, card_note);
     }
 

@@ -63,14 +63,16 @@ ARTICLES = {
         "language": "en",
         "text": "Council backs bike lanes 😊\r\n\r\n"
                 "“This is a good day for cyclists,” the mayor said on Monday, “and for everyone else.”\r\n"
-                "Critics said the plan was rushed.\r\n",
+                "Critics said the plan was rushed. It ignores drivers, they added.\r\n",
         "spans": [
             ("quote", [("This is a good day for cyclists,", 0), ("and for everyone else.", 0)],
              {"type": "direct"}, "Grace", ""),
             ("frame", [("the mayor said on Monday", 0)], {}, "Grace", ""),
             ("speaker", [("the mayor", 0)], {}, "Grace", ""),
             ("cue", [("said", 0)], {}, "Grace", ""),
-            ("quote", [("the plan was rushed", 0)], {"type": "indirect", "medium": "speech"}, "Grace", "a, \"b\""),
+            # one part over a sentence boundary
+            ("quote", [("the plan was rushed. It ignores drivers", 0)], {"type": "indirect", "medium": "speech"},
+             "Grace", "a, \"b\""),
             ("speaker", [("Critics", 0)], {}, "Grace", ""),
             ("cue", [("said", 1)], {}, "Grace", ""),
         ],
