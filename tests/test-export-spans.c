@@ -24,6 +24,7 @@
 #include "gloss-error.h"
 #include "gloss-export-job.h"
 #include "gloss-exporter.h"
+#include "gloss-format.h"
 #include "gloss-importer.h"
 #include "gloss-json.h"
 #include "gloss-label-set.h"
@@ -693,6 +694,132 @@ test_sentences_jsonl (void)
   }
 }
 
+/* A span as text without its id and times, its relations by the parts
+ * of their spans: what an import from sentences-jsonl keeps */
+static char *
+describe_spans (GlossDocument *document)
+{
+  GListModel *spans = gloss_document_get_spans (document);
+  GListModel *relations = gloss_document_get_relations (document);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (spans); i++)
+    {
+      g_autoptr(GlossSpan) span = g_list_model_get_item (spans, i);
+
+      g_string_append_printf (out, "%s", gloss_span_get_label (span));
+      for (guint p = 0; p < gloss_span_get_n_parts (span); p++)
+        g_string_append_printf (out, " [%u, %u] %s", gloss_span_get_part (span, p).start,
+                                gloss_span_get_part (span, p).end, gloss_span_get_part_text (span, p));
+      g_string_append_c (out, ' ');
+      gloss_format_append_attributes (out, span);
+      g_string_append_printf (out, " %s (%s)\n", gloss_span_get_annotator (span), gloss_span_get_note (span));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
+    {
+      g_autoptr(GlossRelation) relation = g_list_model_get_item (relations, i);
+      GlossSpan *from = gloss_document_lookup_span (document, gloss_relation_get_from (relation));
+      GlossSpan *to = gloss_document_lookup_span (document, gloss_relation_get_to (relation));
+
+      g_string_append_printf (out, "%s %u → %u %s (%s)\n", gloss_relation_get_label (relation),
+                              gloss_span_get_start (from), gloss_span_get_start (to),
+                              gloss_relation_get_annotator (relation), gloss_relation_get_note (relation));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The pieces of the lines give the spans back, and the relations join
+ * them again; the importer gives them ids of its own */
+static void
+test_sentences_jsonl_import (void)
+{
+  static const char * const names[] = { "de/interview.txt", "en/briefing.txt" };
+  Options options = { GLOSS_EXPORT_SENTENCES_JSONL };
+  g_autoptr(GBytes) bytes = export_fixture (&options);
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(GFile) tmp = g_file_new_for_path (dir);
+  g_autoptr(GFile) input = g_file_get_child (tmp, "sentences.jsonl");
+  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_SENTENCES_JSONL);
+  g_autoptr(GlossLabelSet) quotation = gloss_label_set_new_builtin ("quotation");
+  g_autoptr(GError) error = NULL;
+
+  g_file_replace_contents (input, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, FALSE,
+                           G_FILE_CREATE_NONE, NULL, NULL, &error);
+  g_assert_no_error (error);
+  gloss_importer_set_labels (importer, quotation);
+  g_assert_true (gloss_importer_read (importer, input, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_importer_get_problems (importer)->len, ==, 0);
+  g_assert_cmpuint (gloss_importer_get_dropped (importer)->len, ==, 0);
+  g_assert_cmpuint (gloss_importer_get_n_documents (importer), ==, 3);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GFile) file = fixture (names[i]);
+      g_autoptr(GlossDocument) original = gloss_document_load (file, NULL, NULL, &error);
+      const char *id = NULL;
+      GlossDocument *imported = gloss_importer_get_document (importer, i, &id);
+      g_autofree char *expected = describe_spans (original);
+      g_autofree char *actual = describe_spans (imported);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (id, ==, names[i]);
+      g_assert_cmpuint (g_list_model_get_n_items (gloss_document_get_spans (imported)), >, 5);
+      g_assert_cmpstr (actual, ==, expected);
+    }
+
+  remove_tree (tmp);
+}
+
+/* A piece that is not one of its sentence's is a problem of the line */
+static void
+test_sentences_jsonl_import_problems (void)
+{
+  static const struct
+  {
+    const char *from;
+    const char *to;
+    const char *message;
+  } cases[] = {
+    { "\"parts\": [[1, 34]], \"text\": [\"Die", "\"parts\": [[1, 35]], \"text\": [\"Die",
+      "Sentence 2: a part of the span 1 is not a piece of the sentence" },
+    { "\"parts\": [[1, 34]], \"text\": [\"Wir", "\"parts\": [[1, 35]], \"text\": [\"Wir",
+      "Sentence 1: the text of the span 1 differs from the sentence’s text at [1, 35)" },
+    { "\"cut\": [[34, 0]]", "\"cut\": [[152, 0]]", "Sentence 3: a part of the span 1 is not a piece of the sentence" },
+    { "\"text\": [\"Das muss aufhören.\"]", "\"text\": [\"Das muss aufhören!\"]",
+      "Sentence 3: the text of the span 1 differs from the sentence’s text at [0, 18)" },
+    { "\"relations\": [{\"id\": 5, \"label\": \"speaker\", \"from\": 6", "\"relations\": [{\"id\": 5, \"from\": 6",
+      "Sentence 4: each of “relations” needs an “id”, a “label”, “from” and “to”" },
+  };
+  Options options = { GLOSS_EXPORT_SENTENCES_JSONL };
+  g_autoptr(GBytes) bytes = export_fixture (&options);
+  g_autofree char *dir = make_temp_dir ();
+  g_autoptr(GFile) tmp = g_file_new_for_path (dir);
+  g_autoptr(GFile) input = g_file_get_child (tmp, "sentences.jsonl");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) broken = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_SENTENCES_JSONL);
+      g_autoptr(GError) error = NULL;
+      GPtrArray *problems;
+
+      g_assert_cmpuint (g_string_replace (broken, cases[i].from, cases[i].to, 1), ==, 1);
+      g_file_replace_contents (input, broken->str, broken->len, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (gloss_importer_read (importer, input, NULL, &error));
+      g_assert_no_error (error);
+      problems = gloss_importer_get_problems (importer);
+      g_assert_cmpuint (problems->len, ==, 1);
+      g_assert_cmpstr (((GlossProblem *)problems->pdata[0])->path, ==, "line 1");
+      g_assert_cmpstr (((GlossProblem *)problems->pdata[0])->message, ==, cases[i].message);
+    }
+
+  remove_tree (tmp);
+}
+
 /* A part in the white space between sentences is in no line: said */
 static void
 test_sentences_jsonl_outside (void)
@@ -866,6 +993,8 @@ main (int   argc,
   g_test_add_func ("/gloss/export-spans/filter-relation-labels", test_filter_relation_labels);
   g_test_add_func ("/gloss/export-spans/sentences-jsonl", test_sentences_jsonl);
   g_test_add_func ("/gloss/export-spans/sentences-jsonl-outside", test_sentences_jsonl_outside);
+  g_test_add_func ("/gloss/export-spans/sentences-jsonl-import", test_sentences_jsonl_import);
+  g_test_add_func ("/gloss/export-spans/sentences-jsonl-import-problems", test_sentences_jsonl_import_problems);
   g_test_add_func ("/gloss/export-spans/spans-csv", test_spans_csv);
   g_test_add_func ("/gloss/export-spans/not-carried", test_not_carried);
   g_test_add_func ("/gloss/export-spans/card", test_card);

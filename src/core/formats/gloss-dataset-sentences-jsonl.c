@@ -13,7 +13,10 @@
  * Reading: the lines of one document (by `document`) give its sentences,
  * with their ids, and their labels, notes and annotators. The text between
  * sentences is not in the format: it comes back as spaces, which keeps
- * every offset; the text of every sentence is exact.
+ * every offset; the text of every sentence is exact. The pieces of a span
+ * in the lines give its parts in the document again, and the relations
+ * on the lines join the spans by their ids; the importer gives them ids
+ * of its own.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -400,6 +403,228 @@ get_parallel (JsonObject *object,
   return json_node_get_string (node);
 }
 
+/* A span of the text as the lines give it, piece by piece */
+typedef struct
+{
+  char       *key;         /* its id in the export */
+  const char *label;       /* the first line's */
+  const char *note;
+  const char *annotator;
+  JsonObject *attributes;  /* nullable */
+  GArray     *parts;       /* GlossRange, in the document */
+} Pieces;
+
+static void
+pieces_free (Pieces *pieces)
+{
+  g_free (pieces->key);
+  g_array_unref (pieces->parts);
+  g_free (pieces);
+}
+
+typedef struct
+{
+  GPtrArray  *spans;       /* Pieces, in the order of their first pieces */
+  GHashTable *by_key;
+  GArray     *relations;   /* GlossImportRelation */
+  GHashTable *relation_ids;
+} SpanReading;
+
+/* The number at @index of the list @array of two numbers, or FALSE */
+static gboolean
+get_pair (JsonArray *array,
+          guint      index,
+          guint     *first,
+          guint     *second)
+{
+  JsonNode *node = array != NULL && index < json_array_get_length (array)
+                     ? json_array_get_element (array, index) : NULL;
+  JsonArray *pair;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+
+  pair = json_node_get_array (node);
+  return json_array_get_length (pair) == 2 &&
+         _gloss_dataset_get_offset (json_array_get_element (pair, 0), first) &&
+         _gloss_dataset_get_offset (json_array_get_element (pair, 1), second);
+}
+
+static JsonArray *
+get_array (JsonObject *object,
+           const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+/* The pieces of the spans in one sentence, and the relations from them */
+static gboolean
+read_pieces (GlossImporter *self,
+             SpanReading   *reading,
+             JsonObject    *line,
+             guint          id,
+             guint          start,
+             const char    *sentence_text,
+             const char    *where)
+{
+  JsonArray *spans = get_array (line, "spans");
+  JsonArray *relations = get_array (line, "relations");
+  guint length = g_utf8_strlen (sentence_text, -1);
+
+  if ((json_object_has_member (line, "spans") && spans == NULL) ||
+      (json_object_has_member (line, "relations") && relations == NULL))
+    {
+      _gloss_importer_problem (self, where, _("Sentence %u: “spans” and “relations” must be lists"), id);
+      return FALSE;
+    }
+
+  for (guint i = 0; spans != NULL && i < json_array_get_length (spans); i++)
+    {
+      JsonNode *node = json_array_get_element (spans, i);
+      JsonObject *piece = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      JsonArray *parts = piece ? get_array (piece, "parts") : NULL;
+      JsonArray *cuts = piece ? get_array (piece, "cut") : NULL;
+      JsonArray *texts = piece ? get_array (piece, "text") : NULL;
+      JsonNode *attributes = piece ? json_object_get_member (piece, "attributes") : NULL;
+      const char *label = piece ? _gloss_dataset_get_string (piece, "label") : NULL;
+      g_autofree char *key = NULL;
+      Pieces *pieces;
+      guint span_id;
+
+      if (piece == NULL || !_gloss_dataset_get_offset (json_object_get_member (piece, "id"), &span_id) ||
+          label == NULL || parts == NULL || json_array_get_length (parts) == 0 ||
+          (cuts != NULL && json_array_get_length (cuts) != json_array_get_length (parts)) ||
+          (attributes != NULL && !JSON_NODE_HOLDS_OBJECT (attributes)))
+        {
+          _gloss_importer_problem (self, where,
+                                   _("Sentence %u: each of “spans” needs an “id”, a “label” and “parts”, and "
+                                     "“cut” as many as “parts”"), id);
+          return FALSE;
+        }
+
+      key = g_strdup_printf ("%u", span_id);
+      pieces = g_hash_table_lookup (reading->by_key, key);
+      if (pieces == NULL)
+        {
+          pieces = g_new0 (Pieces, 1);
+          pieces->key = g_steal_pointer (&key);
+          pieces->label = label;
+          pieces->note = _gloss_dataset_get_string (piece, "note");
+          pieces->annotator = _gloss_dataset_get_string (piece, "annotator");
+          pieces->attributes = attributes ? json_node_get_object (attributes) : NULL;
+          pieces->parts = g_array_new (FALSE, FALSE, sizeof (GlossRange));
+          g_ptr_array_add (reading->spans, pieces);
+          g_hash_table_insert (reading->by_key, pieces->key, pieces);
+        }
+
+      for (guint k = 0; k < json_array_get_length (parts); k++)
+        {
+          guint s, e, before = 0, after = 0;
+          GlossRange part;
+
+          if (!get_pair (parts, k, &s, &e) || (cuts != NULL && !get_pair (cuts, k, &before, &after)) ||
+              s >= e || e > length || before > start + s)
+            {
+              _gloss_importer_problem (self, where,
+                                       _("Sentence %u: a part of the span %u is not a piece of the sentence"),
+                                       id, span_id);
+              return FALSE;
+            }
+
+          if (texts != NULL)
+            {
+              g_autofree char *slice = g_utf8_substring (sentence_text, s, e);
+              JsonNode *text = k < json_array_get_length (texts) ? json_array_get_element (texts, k) : NULL;
+
+              if (text == NULL || !JSON_NODE_HOLDS_VALUE (text) || json_node_get_value_type (text) != G_TYPE_STRING ||
+                  g_strcmp0 (json_node_get_string (text), slice) != 0)
+                {
+                  _gloss_importer_problem (self, where,
+                                           _("Sentence %u: the text of the span %u differs from the sentence’s "
+                                             "text at [%u, %u)"), id, span_id, s, e);
+                  return FALSE;
+                }
+            }
+
+          /* The rest of a part cut at the end of a sentence before */
+          part.start = start + s - before;
+          part.end = start + e + after;
+          if (pieces->parts->len > 0 &&
+              memcmp (&g_array_index (pieces->parts, GlossRange, pieces->parts->len - 1), &part, sizeof part) == 0)
+            continue;
+          g_array_append_val (pieces->parts, part);
+        }
+    }
+
+  for (guint i = 0; relations != NULL && i < json_array_get_length (relations); i++)
+    {
+      JsonNode *node = json_array_get_element (relations, i);
+      JsonObject *relation = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *label = relation ? _gloss_dataset_get_string (relation, "label") : NULL;
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+      guint relation_id, from_id, to_id;
+
+      if (relation == NULL || label == NULL ||
+          !_gloss_dataset_get_offset (json_object_get_member (relation, "id"), &relation_id) ||
+          !_gloss_dataset_get_offset (json_object_get_member (relation, "from"), &from_id) ||
+          !_gloss_dataset_get_offset (json_object_get_member (relation, "to"), &to_id))
+        {
+          _gloss_importer_problem (self, where,
+                                   _("Sentence %u: each of “relations” needs an “id”, a “label”, “from” and “to”"),
+                                   id);
+          return FALSE;
+        }
+
+      /* A relation is on each line of its span */
+      if (!g_hash_table_add (reading->relation_ids, GUINT_TO_POINTER (relation_id + 1)))
+        continue;
+
+      from = g_strdup_printf ("%u", from_id);
+      to = g_strdup_printf ("%u", to_id);
+      _gloss_dataset_relations_add (reading->relations, label, from, to,
+                                    _gloss_dataset_get_string (relation, "note"),
+                                    _gloss_dataset_get_string (relation, "annotator"));
+    }
+
+  return TRUE;
+}
+
+/* Each span, its parts rebuilt, among the spans the importer takes */
+static gboolean
+add_pieces (GlossImporter *self,
+            SpanReading   *reading,
+            GArray        *spans,
+            const char    *where)
+{
+  for (guint i = 0; i < reading->spans->len; i++)
+    {
+      Pieces *pieces = g_ptr_array_index (reading->spans, i);
+      GlossImportSpan *span = _gloss_dataset_spans_add_full (spans, (GlossRange *)(gpointer)pieces->parts->data,
+                                                             pieces->parts->len, pieces->label, pieces->note,
+                                                             pieces->annotator, pieces->key);
+      g_autoptr(GList) names = pieces->attributes ? json_object_get_members (pieces->attributes) : NULL;
+
+      span->span_layer = TRUE;
+      for (GList *l = names; l != NULL; l = l->next)
+        {
+          const char *value = _gloss_dataset_get_string (pieces->attributes, l->data);
+
+          if (value == NULL)
+            {
+              _gloss_importer_problem (self, where, _("The value of the attribute “%s” of the span %s must be a "
+                                                      "string"), (const char *)l->data, pieces->key);
+              return FALSE;
+            }
+          _gloss_import_span_add_attribute (span, l->data, value);
+        }
+    }
+
+  return TRUE;
+}
+
 static void
 import_group (GlossImporter *self,
               Group         *group)
@@ -408,7 +633,12 @@ import_group (GlossImporter *self,
   g_autoptr(GString) contents = g_string_new (NULL);
   g_autoptr(GPtrArray) sentences = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) spans = _gloss_dataset_spans_new ();
+  g_autoptr(GPtrArray) pieces = g_ptr_array_new_with_free_func ((GDestroyNotify)pieces_free);
+  g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) relations = _gloss_dataset_relations_new ();
+  g_autoptr(GHashTable) relation_ids = g_hash_table_new (NULL, NULL);
   g_autoptr(GlossText) text = NULL;
+  SpanReading reading = { pieces, by_key, relations, relation_ids };
   const char *language = NULL;
   guint length = 0;
 
@@ -467,13 +697,20 @@ import_group (GlossImporter *self,
                                         get_parallel (object, "annotators", k));
             }
         }
+
+      if (!read_pieces (self, &reading, object, id, start, sentence_text, where))
+        return;
     }
+
+  if (!add_pieces (self, &reading, spans, where))
+    return;
 
   text = _gloss_dataset_text_new (self, contents->str, where);
   if (text == NULL)
     return;
 
-  _gloss_importer_add_spans (self, group->id, text, language, sentences, spans, NULL, NULL, where);
+  _gloss_importer_add_spans (self, group->id, text, language, sentences, spans,
+                             relations->len > 0 ? relations : NULL, NULL, where);
 }
 
 typedef struct
