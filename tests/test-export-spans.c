@@ -941,6 +941,7 @@ test_not_carried (void)
       g_autofree char *message = gloss_exporter_dup_not_carried (exporter);
 
       g_test_message ("%s", gloss_export_format_get_name (cases[i].format));
+      g_assert_cmpuint (g_bytes_get_size (bytes), >, 900);
       g_assert_cmpuint (gloss_exporter_count_not_carried (exporter, GLOSS_DATASET_CARRIES_SPANS), ==, cases[i].spans);
       g_assert_cmpuint (gloss_exporter_count_not_carried (exporter, GLOSS_DATASET_CARRIES_RELATIONS), ==,
                         cases[i].relations);
@@ -959,6 +960,7 @@ test_card (void)
   g_autofree char *card = NULL;
   g_autoptr(GBytes) bytes = export_job (root, &options, NULL, &card);
 
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 1000);
   g_assert_nonnull (strstr (card, "| annotations | 3 |\n| spans | 15 |\n| relations | 11 |\n"));
   g_assert_nonnull (strstr (card, "| id | name | scope | description | attributes | count |\n"));
   g_assert_nonnull (strstr (card, "| `claim` | Claim | sentence | A statement presented as fact that could be "
