@@ -66,6 +66,9 @@ typedef struct
  * @offsets: %GLOSS_OFFSETS_AUTO for a format whose offsets are code
  *   points; else the unit its writer uses unless told otherwise, for a
  *   format whose offsets may count either way (doccano: UTF-16 units)
+ * @labels: (nullable): the built-in label set an import of the format
+ *   starts from when none is given (gloss_label_set_new_builtin():
+ *   "quotation"); %NULL: the default set
  * @card: (nullable): the data card's section on the format, in Markdown
  *   (English, not translated: datasets travel); every writer has one
  * @read: (nullable): reads the file or folder given into documents,
@@ -89,6 +92,7 @@ typedef struct
   gboolean             folder;
   GlossDatasetCarries  carries;
   GlossOffsets         offsets;
+  const char          *labels;
   const char          *card;
   gboolean           (*read)  (GlossImporter    *self,
                                GFile            *input,
