@@ -115,6 +115,7 @@ extern const GlossDatasetFormat _gloss_dataset_label_studio;
 extern const GlossDatasetFormat _gloss_dataset_brat;
 extern const GlossDatasetFormat _gloss_dataset_csv;
 extern const GlossDatasetFormat _gloss_dataset_articles_jsonl;
+extern const GlossDatasetFormat _gloss_dataset_wikinews_quotes;
 
 const GlossDatasetFormat *_gloss_dataset_for_export (GlossExportFormat format);
 const GlossDatasetFormat *_gloss_dataset_for_import (GlossImportFormat format);

@@ -43,6 +43,7 @@ static const GlossDatasetFormat * const import_formats[GLOSS_IMPORT_N_FORMATS] =
   [GLOSS_IMPORT_LABEL_STUDIO] = &_gloss_dataset_label_studio,
   [GLOSS_IMPORT_BRAT] = &_gloss_dataset_brat,
   [GLOSS_IMPORT_ARTICLES_JSONL] = &_gloss_dataset_articles_jsonl,
+  [GLOSS_IMPORT_WIKINEWS_QUOTES] = &_gloss_dataset_wikinews_quotes,
 };
 
 /**
