@@ -461,7 +461,9 @@ compare_ranges (gconstpointer a,
   return x->end < y->end ? -1 : x->end > y->end;
 }
 
-/* Every span of @quotations in Gloss's code points */
+/* Every role's spans in Gloss's code points and in text order; spans of
+ * one role that overlap (two frames of the dev split hold the same words
+ * twice) cover the text once, as one part */
 static void
 convert_all (Article      *article,
              GArray       *quotations,
@@ -474,43 +476,47 @@ convert_all (Article      *article,
       for (guint r = 0; r < N_ROLES; r++)
         {
           GArray *parts = quotation->roles[r].parts;
+          guint n = 0;
 
           for (guint j = 0; j < parts->len; j++)
             to_code_points (article, unit, &g_array_index (parts, GlossRange, j));
+          g_array_sort (parts, compare_ranges);
+
+          for (guint j = 0; j < parts->len; j++)
+            {
+              GlossRange range = g_array_index (parts, GlossRange, j);
+              GlossRange *last = n > 0 ? &g_array_index (parts, GlossRange, n - 1) : NULL;
+
+              if (last != NULL && range.start < last->end)
+                {
+                  g_autofree char *where = g_strdup_printf ("%s: %s.spans", article->name,
+                                                            quotation->roles[r].path);
+
+                  _gloss_importer_warning (article->self, where,
+                                           _("The spans [%u, %u) and [%u, %u) of the %s overlap; they were "
+                                             "joined into one"),
+                                           last->start, last->end, range.start, range.end, roles[r]);
+                  last->end = MAX (last->end, range.end);
+                  continue;
+                }
+              g_array_index (parts, GlossRange, n++) = range;
+            }
+          g_array_set_size (parts, n);
         }
     }
 }
 
-/* The key of a role's span: its label and its parts as the importer
- * makes them (in text order, overlapping parts joined), so that a role
- * two quotations share is one span */
+/* The key of a role's span: its label and its parts, so that a role two
+ * quotations share is one span */
 static char *
 dup_role_key (guint   role,
               GArray *parts)
 {
-  g_autoptr(GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (GlossRange), parts->len);
   GString *key = g_string_new (roles[role]);
-  guint n = 0;
 
-  g_array_append_vals (sorted, parts->data, parts->len);
-  g_array_sort (sorted, compare_ranges);
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      GlossRange range = g_array_index (sorted, GlossRange, i);
-
-      if (n > 0 && range.start < g_array_index (sorted, GlossRange, n - 1).end)
-        {
-          GlossRange *last = &g_array_index (sorted, GlossRange, n - 1);
-
-          last->end = MAX (last->end, range.end);
-          continue;
-        }
-      g_array_index (sorted, GlossRange, n++) = range;
-    }
-
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (key, " %u-%u", g_array_index (sorted, GlossRange, i).start,
-                            g_array_index (sorted, GlossRange, i).end);
+  for (guint i = 0; i < parts->len; i++)
+    g_string_append_printf (key, " %u-%u", g_array_index (parts, GlossRange, i).start,
+                            g_array_index (parts, GlossRange, i).end);
 
   return g_string_free (key, FALSE);
 }
