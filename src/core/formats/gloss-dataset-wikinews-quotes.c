@@ -423,8 +423,8 @@ report_misfits (Article *article,
               g_autofree char *shown = gloss_problem_shorten (role->text);
               g_autofree char *shown_joined = gloss_problem_shorten (joined);
 
-              problem_at (article, text_path, _("The text “%s” differs from the text at the role’s spans: “%s”"),
-                          shown, shown_joined);
+              problem_at (article, text_path,
+                          _("The text “%s” differs from the text at the role’s spans: “%s”"), shown, shown_joined);
             }
         }
     }
