@@ -402,6 +402,27 @@ class Fixtures(Test):
                        ["„Wir bauen 😊 zehn Kilometer bis 2027“", "„Das ist ein Anfang. Mehr geht nicht.“"]),
                       spans(out))
 
+    def test_bom(self):
+        """A text that starts with U+FEFF: the dataset counts it, Gloss
+        keeps it as the file's BOM, not a character"""
+        text = "\ufeff„Ja“, sagte sie 😊."
+        article = {"originalText": text,
+                   "annotations": [{"quote": {"spans": [{"charBegin": 0, "charEnd": 5}], "text": text[0:5]},
+                                    "speaker": {"spans": [{"charBegin": 13, "charEnd": 16}], "text": "sie"},
+                                    "type": "Direct", "medium": "Speech"}]}
+        os.mkdir(self.path("in"))
+        with open(self.path("in", "bom.json"), "w", encoding="utf-8") as f:
+            json.dump(article, f, ensure_ascii=False)
+        out, result = self.import_into("out", self.path("in"), "--language", "de")
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        with open(self.path("out", "bom.txt"), "rb") as f:
+            self.assertEqual(f.read(), text.encode())
+        with open(self.path("out", "bom.txt.gloss.json"), encoding="utf-8") as f:
+            document = json.load(f)
+        self.assertTrue(document["text"]["bom"])
+        self.assertEqual([(s["label"], s["parts"], s["text"]) for s in document["spans"]],
+                         [("quote", [[0, 4]], ["„Ja“"]), ("speaker", [[12, 15]], ["sie"])])
+
     def test_overlapping_parts(self):
         """A role whose spans overlap (the dev split has two): one part"""
         article = {"originalText": "Sie sagte, es regne.",
@@ -519,6 +540,18 @@ class Refused(Test):
             with open(self.path("in", name), "w", encoding="utf-8") as f:
                 json.dump(bad_article(), f, ensure_ascii=False)
         self.assert_refused(self.path("in"), "is used a second time")
+
+    def test_one_file_unreadable(self):
+        """One file that cannot be read is an error of the whole import"""
+        out, result = self.import_into("out", self.path("missing.json"))
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("missing.json", result.stderr.decode())
+        with open(self.path("broken.json"), "w", encoding="utf-8") as f:
+            f.write("{")
+        out, result = self.import_into("out", self.path("broken.json"))
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("broken.json", result.stderr.decode())
+        self.assertFalse(os.path.exists(out))
 
     def test_empty_folder(self):
         os.mkdir(self.path("in"))

@@ -601,11 +601,14 @@ forward_problems (Article *article)
     }
 }
 
-static void
-import_article (GlossImporter *self,
-                GFile         *root,
-                GFile         *file,
-                GCancellable  *cancellable)
+/* @error: (nullable): where a file that cannot be read or parsed is
+ * reported when it is the whole input; else it is a problem */
+static gboolean
+import_article (GlossImporter  *self,
+                GFile          *root,
+                GFile          *file,
+                GCancellable   *cancellable,
+                GError        **error)
 {
   static const char * const not_meta[] = { "originalText", "annotations", NULL };
   g_autofree char *path = root != NULL ? gloss_corpus_dup_id (root, file) : g_file_get_basename (file);
@@ -619,7 +622,7 @@ import_article (GlossImporter *self,
   g_autoptr(GArray) astral = NULL;
   g_autoptr(GlossText) text = NULL;
   g_autoptr(JsonNode) node = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) load_error = NULL;
   Article article = { self, name, problems, NULL, NULL, 0, NULL };
   JsonObject *object;
   JsonArray *annotations;
@@ -627,18 +630,23 @@ import_article (GlossImporter *self,
 
   g_array_set_clear_func (quotations, (GDestroyNotify)quotation_clear);
 
-  node = _gloss_dataset_load_json (file, cancellable, &error);
+  node = _gloss_dataset_load_json (file, cancellable, &load_error);
+  if (node == NULL && error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&load_error));
+      return FALSE;
+    }
   if (node == NULL)
     {
-      _gloss_importer_problem (self, name, "%s", error->message);
-      return;
+      _gloss_importer_problem (self, name, "%s", load_error->message);
+      return TRUE;
     }
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       problem_at (&article, "$", _("An article must be a JSON object, not %s"), gloss_json_type_name (node));
       forward_problems (&article);
-      return;
+      return TRUE;
     }
 
   object = json_node_get_object (node);
@@ -646,14 +654,14 @@ import_article (GlossImporter *self,
   annotations = gloss_json_get_array (object, "annotations", "$", problems);
   if (article.original != NULL)
     {
-      text = gloss_text_new (article.original, -1, &error);
+      text = gloss_text_new (article.original, -1, &load_error);
       if (text == NULL)
-        problem_at (&article, "$.originalText", "%s", error->message);
+        problem_at (&article, "$.originalText", "%s", load_error->message);
     }
   if (text == NULL || annotations == NULL)
     {
       forward_problems (&article);
-      return;
+      return TRUE;
     }
 
   article.text = text;
@@ -672,20 +680,22 @@ import_article (GlossImporter *self,
   if (problems->len > 0)
     {
       forward_problems (&article);
-      return;
+      return TRUE;
     }
 
   unit = find_unit (&article, quotations);
   if (unit == GLOSS_OFFSETS_AUTO)
     {
       forward_problems (&article);
-      return;
+      return TRUE;
     }
 
   convert_all (&article, quotations, unit);
   add_quotations (&article, quotations, spans, relations);
   _gloss_importer_add_spans (self, id, text, NULL, NULL, spans, relations, _gloss_dataset_dup_meta (object, not_meta),
                              name);
+
+  return TRUE;
 }
 
 /* Gloss's own files beside the articles are no articles */
@@ -708,10 +718,7 @@ wikinews_quotes_read (GlossImporter  *self,
   guint n = 0;
 
   if (g_file_query_file_type (input, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY)
-    {
-      import_article (self, NULL, input, cancellable);
-      return TRUE;
-    }
+    return import_article (self, NULL, input, cancellable, error);
 
   files = gloss_corpus_find_files (input, ".json", problems, cancellable);
   for (guint i = 0; i < problems->len; i++)
@@ -727,7 +734,7 @@ wikinews_quotes_read (GlossImporter  *self,
 
       if (is_gloss_file (file))
         continue;
-      import_article (self, input, file, cancellable);
+      import_article (self, input, file, cancellable, NULL);
       n++;
     }
 
