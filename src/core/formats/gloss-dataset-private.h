@@ -252,6 +252,8 @@ GlossImportSpan *_gloss_dataset_spans_add_full (GArray       *spans,
 void        _gloss_import_span_add_attribute (GlossImportSpan *span,
                                              const char     *name,
                                              const char     *value);
+int         _gloss_dataset_compare_ranges   (gconstpointer   a,
+                                             gconstpointer   b);
 GArray     *_gloss_dataset_relations_new    (void);
 void        _gloss_dataset_relations_add    (GArray         *relations,
                                              const char     *label,

@@ -99,32 +99,9 @@ typedef struct
   const char    *name;      /* the file, for messages */
   GPtrArray     *problems;  /* by JSON path */
   GlossText     *text;
-  const char    *original;  /* originalText, as the file has it */
   guint          bom;       /* 1 if originalText starts with U+FEFF, which Gloss does not count */
   GArray        *astral;
 } Article;
-
-static void
-problem_at (Article    *article,
-            const char *path,
-            const char *format,
-            ...) G_GNUC_PRINTF (3, 4);
-
-static void
-problem_at (Article    *article,
-            const char *path,
-            const char *format,
-            ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  gloss_problems_add (article->problems, path, "%s", message);
-}
 
 /* Something the format holds that Gloss has no place for */
 static void
@@ -138,8 +115,8 @@ note_dropped (Article    *article,
   _gloss_importer_note_dropped (article->self, GLOSS_DROPPED_OTHER, where, example);
 }
 
-/* Members Gloss reads no further (token ids, nesting) and those it does
- * not know, which are noted */
+/* Notes the members of @object that are not @known: those the format
+ * does not know, which Gloss has no place for */
 static void
 note_unknown (Article            *article,
               JsonObject         *object,
@@ -184,8 +161,8 @@ read_role (Article    *article,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      problem_at (article, out->path, _("A role must be an object with “spans”, not %s"),
-                  gloss_json_type_name (node));
+      gloss_problems_add (article->problems, out->path, _("A role must be an object with “spans”, not %s"),
+                          gloss_json_type_name (node));
       return FALSE;
     }
 
@@ -204,8 +181,9 @@ read_role (Article    *article,
 
       if (!JSON_NODE_HOLDS_OBJECT (span))
         {
-          problem_at (article, span_path, _("A span must be an object with “charBegin” and “charEnd”, not %s"),
-                      gloss_json_type_name (span));
+          gloss_problems_add (article->problems, span_path,
+                              _("A span must be an object with “charBegin” and “charEnd”, not %s"),
+                              gloss_json_type_name (span));
           continue;
         }
 
@@ -218,8 +196,8 @@ read_role (Article    *article,
 
       if (range.start >= range.end)
         {
-          problem_at (article, span_path, _("The span [%u, %u) is empty or ends before it starts"),
-                      range.start, range.end);
+          gloss_problems_add (article->problems, span_path, _("The span [%u, %u) is empty or ends before it starts"),
+                              range.start, range.end);
           continue;
         }
       g_array_append_val (out->parts, range);
@@ -262,7 +240,8 @@ read_code (Article          *article,
     g_autofree char *shown = gloss_problem_shorten (code);
     g_autofree char *member_path = g_strdup_printf ("%s.%s", path, member);
 
-    problem_at (article, member_path, _("Unknown %s “%s”; it is one of %s"), member, shown, known->str);
+    gloss_problems_add (article->problems, member_path, _("Unknown %s “%s”; it is one of %s"),
+                        member, shown, known->str);
   }
 
   return FALSE;
@@ -283,7 +262,8 @@ read_quotation (Article    *article,
   out->node = node;
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      problem_at (article, path, _("A quotation must be an object, not %s"), gloss_json_type_name (node));
+      gloss_problems_add (article->problems, path, _("A quotation must be an object, not %s"),
+                          gloss_json_type_name (node));
       return FALSE;
     }
 
@@ -406,9 +386,10 @@ report_misfits (Article *article,
                 {
                   g_autofree char *span_path = g_strdup_printf ("%s.spans[%u]", role->path, j);
 
-                  problem_at (article, span_path, _("The span [%u, %u) is not within the text (%u characters)"),
-                              g_array_index (role->parts, GlossRange, j).start,
-                              g_array_index (role->parts, GlossRange, j).end, length);
+                  gloss_problems_add (article->problems, span_path,
+                                      _("The span [%u, %u) is not within the text (%u characters)"),
+                                      g_array_index (role->parts, GlossRange, j).start,
+                                      g_array_index (role->parts, GlossRange, j).end, length);
                   within = FALSE;
                 }
             }
@@ -423,8 +404,9 @@ report_misfits (Article *article,
               g_autofree char *shown = gloss_problem_shorten (role->text);
               g_autofree char *shown_joined = gloss_problem_shorten (joined);
 
-              problem_at (article, text_path,
-                          _("The text “%s” differs from the text at the role’s spans: “%s”"), shown, shown_joined);
+              gloss_problems_add (article->problems, text_path,
+                                  _("The text “%s” differs from the text at the role’s spans: “%s”"),
+                                  shown, shown_joined);
             }
         }
     }
@@ -449,18 +431,6 @@ find_unit (Article *article,
 
 /* Spans and relations ----------------------------------------------------- */
 
-static int
-compare_ranges (gconstpointer a,
-                gconstpointer b)
-{
-  const GlossRange *x = a;
-  const GlossRange *y = b;
-
-  if (x->start != y->start)
-    return x->start < y->start ? -1 : 1;
-  return x->end < y->end ? -1 : x->end > y->end;
-}
-
 /* Every role's spans in Gloss's code points and in text order; spans of
  * one role that overlap (two frames of the dev split hold the same words
  * twice) cover the text once, as one part */
@@ -480,7 +450,7 @@ convert_all (Article      *article,
 
           for (guint j = 0; j < parts->len; j++)
             to_code_points (article, unit, &g_array_index (parts, GlossRange, j));
-          g_array_sort (parts, compare_ranges);
+          g_array_sort (parts, _gloss_dataset_compare_ranges);
 
           for (guint j = 0; j < parts->len; j++)
             {
@@ -623,7 +593,8 @@ import_article (GlossImporter  *self,
   g_autoptr(GlossText) text = NULL;
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) load_error = NULL;
-  Article article = { self, name, problems, NULL, NULL, 0, NULL };
+  Article article = { self, name, problems, NULL, 0, NULL };
+  const char *original;
   JsonObject *object;
   JsonArray *annotations;
   GlossOffsets unit;
@@ -644,19 +615,20 @@ import_article (GlossImporter  *self,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      problem_at (&article, "$", _("An article must be a JSON object, not %s"), gloss_json_type_name (node));
+      gloss_problems_add (article.problems, "$", _("An article must be a JSON object, not %s"),
+                          gloss_json_type_name (node));
       forward_problems (&article);
       return TRUE;
     }
 
   object = json_node_get_object (node);
-  article.original = gloss_json_get_string (object, "originalText", "$", TRUE, problems);
+  original = gloss_json_get_string (object, "originalText", "$", TRUE, problems);
   annotations = gloss_json_get_array (object, "annotations", "$", problems);
-  if (article.original != NULL)
+  if (original != NULL)
     {
-      text = gloss_text_new (article.original, -1, &load_error);
+      text = gloss_text_new (original, -1, &load_error);
       if (text == NULL)
-        problem_at (&article, "$.originalText", "%s", load_error->message);
+        gloss_problems_add (article.problems, "$.originalText", "%s", load_error->message);
     }
   if (text == NULL || annotations == NULL)
     {

@@ -468,6 +468,21 @@ _gloss_import_span_add_attribute (GlossImportSpan *span,
   g_ptr_array_add (span->attributes, g_strdup (value));
 }
 
+/* GlossRange by start, then end: a span's parts in text order */
+int
+_gloss_dataset_compare_ranges (gconstpointer a,
+                               gconstpointer b)
+{
+  const GlossRange *x = a;
+  const GlossRange *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end < y->end ? -1 : 1;
+  return 0;
+}
+
 GArray *
 _gloss_dataset_relations_new (void)
 {
