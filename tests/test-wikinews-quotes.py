@@ -404,24 +404,31 @@ class Fixtures(Test):
 
     def test_bom(self):
         """A text that starts with U+FEFF: the dataset counts it, Gloss
-        keeps it as the file's BOM, not a character"""
-        text = "\ufeff„Ja“, sagte sie 😊."
-        article = {"originalText": text,
-                   "annotations": [{"quote": {"spans": [{"charBegin": 0, "charEnd": 5}], "text": text[0:5]},
-                                    "speaker": {"spans": [{"charBegin": 13, "charEnd": 16}], "text": "sie"},
-                                    "type": "Direct", "medium": "Speech"}]}
-        os.mkdir(self.path("in"))
-        with open(self.path("in", "bom.json"), "w", encoding="utf-8") as f:
-            json.dump(article, f, ensure_ascii=False)
-        out, result = self.import_into("out", self.path("in"), "--language", "de")
-        self.assertEqual(result.returncode, 0, result.stderr.decode())
-        with open(self.path("out", "bom.txt"), "rb") as f:
-            self.assertEqual(f.read(), text.encode())
-        with open(self.path("out", "bom.txt.gloss.json"), encoding="utf-8") as f:
-            document = json.load(f)
-        self.assertTrue(document["text"]["bom"])
-        self.assertEqual([(s["label"], s["parts"], s["text"]) for s in document["spans"]],
-                         [("quote", [[0, 4]], ["„Ja“"]), ("speaker", [[12, 15]], ["sie"])])
+        keeps it as the file's BOM, not a character; in code points and in
+        UTF-16 units"""
+        text = "\ufeff„Ja“, sagte sie 😊 und ging."
+        for name, after in (("points", 0), ("units", 1)):
+            article = {"originalText": text, "annotations": [
+                {"quote": {"spans": [{"charBegin": 0, "charEnd": 5}], "text": text[0:5]},
+                 "speaker": {"spans": [{"charBegin": 13, "charEnd": 16}], "text": "sie"},
+                 "type": "Direct", "medium": "Speech"},
+                {"quote": {"spans": [{"charBegin": 19 + after, "charEnd": 27 + after}], "text": "und ging"},
+                 "speaker": {"spans": [{"charBegin": 13, "charEnd": 16}], "text": "sie"},
+                 "type": "Reported", "medium": "none"}]}
+            os.makedirs(self.path(name))
+            with open(self.path(name, "bom.json"), "w", encoding="utf-8") as f:
+                json.dump(article, f, ensure_ascii=False)
+            out, result = self.import_into(name + "-out", self.path(name), "--language", "de")
+            self.assertEqual(result.returncode, 0, result.stderr.decode())
+            with open(os.path.join(out, "bom.txt"), "rb") as f:
+                self.assertEqual(f.read(), text.encode())
+            with open(os.path.join(out, "bom.txt.gloss.json"), encoding="utf-8") as f:
+                document = json.load(f)
+            self.assertTrue(document["text"]["bom"])
+            self.assertEqual([(s["label"], s["parts"], s["text"]) for s in document["spans"]],
+                             [("quote", [[0, 4]], ["„Ja“"]), ("speaker", [[12, 15]], ["sie"]),
+                              ("quote", [[18, 26]], ["und ging"])])
+            self.assertEqual(len(document["relations"]), 2)
 
     def test_overlapping_parts(self):
         """A role whose spans overlap (the dev split has two): one part"""

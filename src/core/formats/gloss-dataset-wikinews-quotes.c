@@ -286,25 +286,28 @@ to_code_points (Article      *article,
                 GlossOffsets  unit,
                 GlossRange   *range)
 {
-  guint length = gloss_text_get_length (article->text) + article->bom;
   guint start = range->start, end = range->end;
+
+  /* A BOM the file counts (one unit, one code point) is no character of
+   * Gloss's text: a span of it alone has nothing there */
+  if (start >= end || end <= article->bom)
+    return FALSE;
+  start = MAX (start, article->bom) - article->bom;
+  end -= article->bom;
 
   if (unit == GLOSS_OFFSETS_UTF16 && article->astral->len > 0)
     {
-      start = start < article->bom ? start : _gloss_dataset_from_utf16 (article->text, article->astral,
-                                                                        start - article->bom) + article->bom;
-      end = end < article->bom ? end : _gloss_dataset_from_utf16 (article->text, article->astral,
-                                                                  end - article->bom) + article->bom;
+      start = _gloss_dataset_from_utf16 (article->text, article->astral, start);
+      end = _gloss_dataset_from_utf16 (article->text, article->astral, end);
       if (start == G_MAXUINT || end == G_MAXUINT)
         return FALSE;
     }
 
-  if (end > length || start >= end || end <= article->bom)
+  if (end > gloss_text_get_length (article->text) || start >= end)
     return FALSE;
 
-  /* A BOM the file counts is no character of Gloss's text */
-  range->start = MAX (start, article->bom) - article->bom;
-  range->end = end - article->bom;
+  range->start = start;
+  range->end = end;
 
   return TRUE;
 }
