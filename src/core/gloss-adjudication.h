@@ -14,6 +14,25 @@ G_BEGIN_DECLS
 /* The most annotators whose labels the keys 1–9 accept */
 #define GLOSS_ADJUDICATION_MAX_KEYED 9
 
+/* The smallest intersection over union of the code points two spans of
+ * one label cover for them to be one unit: 1/2 */
+#define GLOSS_ADJUDICATION_MIN_OVERLAP 0.5
+
+/**
+ * GlossAdjudicationKind:
+ * @GLOSS_ADJUDICATION_SENTENCE: the labels of a sentence
+ * @GLOSS_ADJUDICATION_SPANS: a span unit: the spans of one label in one
+ *   place, with the spans their relations link (a quote, its speaker, its
+ *   cue …)
+ *
+ * What a disagreement is about.
+ */
+typedef enum
+{
+  GLOSS_ADJUDICATION_SENTENCE,
+  GLOSS_ADJUDICATION_SPANS,
+} GlossAdjudicationKind;
+
 /**
  * GlossAdjudicationEntry:
  * @id: the document id: the text's path relative to each copy's folder
@@ -104,6 +123,26 @@ gboolean       gloss_adjudication_accept            (GlossAdjudication    *self,
 gboolean       gloss_adjudication_toggle_label      (GlossAdjudication    *self,
                                                      guint                 disagreement,
                                                      const char           *label);
+gboolean       gloss_adjudication_reject            (GlossAdjudication    *self,
+                                                     guint                 disagreement);
+gboolean       gloss_adjudication_get_rejected      (GlossAdjudication    *self,
+                                                     guint                 disagreement);
+GlossAdjudicationKind gloss_adjudication_get_kind   (GlossAdjudication    *self,
+                                                     guint                 disagreement);
+void           gloss_adjudication_get_range         (GlossAdjudication    *self,
+                                                     guint                 disagreement,
+                                                     guint                *start,
+                                                     guint                *end);
+guint          gloss_adjudication_get_n_units       (GlossAdjudication    *self);
+guint          gloss_adjudication_get_n_agreed_units (GlossAdjudication   *self);
+const char    *gloss_adjudication_get_unit_label    (GlossAdjudication    *self,
+                                                     guint                 disagreement);
+GlossSpan     *gloss_adjudication_get_unit_span     (GlossAdjudication    *self,
+                                                     guint                 disagreement,
+                                                     guint                 annotator);
+GPtrArray     *gloss_adjudication_get_unit_relations (GlossAdjudication   *self,
+                                                      guint                disagreement,
+                                                      guint                annotator);
 gboolean       gloss_adjudication_get_can_undo      (GlossAdjudication    *self);
 gboolean       gloss_adjudication_undo              (GlossAdjudication    *self);
 
