@@ -112,6 +112,31 @@ n_decisions (JsonObject *root)
   return json_array_get_length (json_object_get_array_member (adjudication, "decisions"));
 }
 
+/* The menu's action opens the window, which lists the folders'
+ * @n_documents and opens @id */
+static GlossAdjudicationWindow *
+open_adjudication (GPtrArray  *roots,
+                   GFile      *gold,
+                   guint       n_documents,
+                   const char *id)
+{
+  GlossAdjudicationWindow *window;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "adjudicate", NULL);
+  window = GLOSS_ADJUDICATION_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (GLOSS_IS_ADJUDICATION_WINDOW (window));
+  g_assert_cmpstr (gloss_adjudication_window_get_page (window), ==, "documents");
+
+  gloss_adjudication_window_set_folders (window, roots, gold);
+  wait_for (documents_listed, window, "the documents");
+  g_assert_cmpuint (gloss_adjudication_window_get_n_documents (window), ==, n_documents);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-document", "s", id);
+  wait_for (adjudication_shown, window, "the document");
+
+  return window;
+}
+
 static void
 test_adjudicate (void)
 {
@@ -146,18 +171,7 @@ test_adjudicate (void)
     }
   ada_before = read_file_in (dir, "ada/de/rathaus.txt.gloss.json");
 
-  /* The menu's action opens the window */
-  g_action_group_activate_action (G_ACTION_GROUP (app), "adjudicate", NULL);
-  window = GLOSS_ADJUDICATION_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_true (GLOSS_IS_ADJUDICATION_WINDOW (window));
-  g_assert_cmpstr (gloss_adjudication_window_get_page (window), ==, "documents");
-
-  gloss_adjudication_window_set_folders (window, roots, gold);
-  wait_for (documents_listed, window, "the documents");
-  g_assert_cmpuint (gloss_adjudication_window_get_n_documents (window), ==, 4);
-
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-document", "s", "de/rathaus.txt");
-  wait_for (adjudication_shown, window, "the document");
+  window = open_adjudication (roots, gold, 4, "de/rathaus.txt");
   adjudication = gloss_adjudication_window_get_adjudication (window);
   g_assert_cmpuint (gloss_adjudication_get_n_disagreements (adjudication), ==, 2);
   g_assert_cmpint (gloss_adjudication_window_get_current (window), ==, 0);
@@ -391,15 +405,7 @@ test_spans (void)
   g_assert_no_error (error);
   roots = adjudication_copies_write (dir);
 
-  g_action_group_activate_action (G_ACTION_GROUP (app), "adjudicate", NULL);
-  window = GLOSS_ADJUDICATION_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_true (GLOSS_IS_ADJUDICATION_WINDOW (window));
-  gloss_adjudication_window_set_folders (window, roots, gold);
-  wait_for (documents_listed, window, "the documents");
-  g_assert_cmpuint (gloss_adjudication_window_get_n_documents (window), ==, 1);
-
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-document", "s", ADJUDICATION_COPIES_ID);
-  wait_for (adjudication_shown, window, "the document");
+  window = open_adjudication (roots, gold, 1, ADJUDICATION_COPIES_ID);
   adjudication = gloss_adjudication_window_get_adjudication (window);
   g_assert_cmpuint (gloss_adjudication_get_n_disagreements (adjudication), ==, 6);
   g_assert_cmpint (gloss_adjudication_window_get_current (window), ==, 0);

@@ -128,22 +128,34 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->dir, g_free);
 }
 
+/* Eve's adjudication of @id, at a fixed time, loaded */
 static GlossAdjudication *
-load (Fixture    *fixture,
-      const char *id)
+load_roots (GPtrArray          *roots,
+            const char * const *names,
+            GFile              *gold,
+            const char         *id)
 {
-  const char *names[] = { "Ada", "Bea", "Cem", NULL };
   g_autoptr(GlossAdjudication) adjudication = NULL;
   g_autoptr(GError) error = NULL;
 
-  names[fixture->roots->len] = NULL;
-  adjudication = gloss_adjudication_new (fixture->roots, names, fixture->gold, id);
+  adjudication = gloss_adjudication_new (roots, names, gold, id);
   gloss_adjudication_set_adjudicator (adjudication, "Eve");
   gloss_adjudication_set_time (adjudication, TIME);
   g_assert_true (gloss_adjudication_load (adjudication, NULL, &error));
   g_assert_no_error (error);
 
   return g_steal_pointer (&adjudication);
+}
+
+static GlossAdjudication *
+load (Fixture    *fixture,
+      const char *id)
+{
+  const char *names[] = { "Ada", "Bea", "Cem", NULL };
+
+  names[fixture->roots->len] = NULL;
+
+  return load_roots (fixture->roots, names, fixture->gold, id);
 }
 
 /* The labels as one string: "source,quote"; "-" for none, NULL if absent */
@@ -491,20 +503,11 @@ load_spans (Fixture  *fixture,
   const char *names[] = { "Ada", "Bea", "Cem", NULL };
   const char *reversed_names[] = { "Cem", "Bea", "Ada", NULL };
   g_autoptr(GPtrArray) roots = g_ptr_array_new ();
-  g_autoptr(GlossAdjudication) adjudication = NULL;
-  g_autoptr(GError) error = NULL;
 
   for (guint a = 0; a < 3; a++)
     g_ptr_array_add (roots, g_ptr_array_index (fixture->roots, reversed ? 2 - a : a));
 
-  adjudication = gloss_adjudication_new (roots, reversed ? reversed_names : names, fixture->gold,
-                                         ADJUDICATION_COPIES_ID);
-  gloss_adjudication_set_adjudicator (adjudication, "Eve");
-  gloss_adjudication_set_time (adjudication, TIME);
-  g_assert_true (gloss_adjudication_load (adjudication, NULL, &error));
-  g_assert_no_error (error);
-
-  return g_steal_pointer (&adjudication);
+  return load_roots (roots, reversed ? reversed_names : names, fixture->gold, ADJUDICATION_COPIES_ID);
 }
 
 /* Every span of @document with its offsets, text and attributes, and

@@ -76,6 +76,9 @@ struct _GlossAdjudication
 };
 
 char    *_gloss_adjudication_dup_now           (GlossAdjudication       *self);
+void     _gloss_adjudication_build_decided     (GlossAdjudication       *self,
+                                                JsonBuilder             *builder,
+                                                GlossAdjudicationDecision *decision);
 
 /* gloss-adjudication-spans.c */
 void     _gloss_adjudication_unit_free         (GlossAdjudicationUnit   *unit);

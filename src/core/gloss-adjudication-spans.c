@@ -955,16 +955,7 @@ _gloss_adjudication_build_unit_record (GlossAdjudication         *self,
       json_builder_set_member_name (builder, "rejected");
       json_builder_add_boolean_value (builder, TRUE);
     }
-  else if (decision->accepted >= 0)
-    {
-      json_builder_set_member_name (builder, "accepted");
-      json_builder_add_string_value (builder, g_ptr_array_index (self->names, decision->accepted));
-    }
-  json_builder_set_member_name (builder, "decided_by");
-  json_builder_add_string_value (builder, decision->by);
-  json_builder_set_member_name (builder, "decided");
-  json_builder_add_string_value (builder, decision->at);
-  json_builder_end_object (builder);
+  _gloss_adjudication_build_decided (self, builder, decision);
 }
 
 /* The parts of a record, or FALSE when they are not whole numbers in

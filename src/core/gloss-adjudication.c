@@ -764,6 +764,29 @@ read_decisions (GlossAdjudication *self)
     }
 }
 
+/**
+ * _gloss_adjudication_build_decided:
+ *
+ * Ends the record of @decision in @builder: whose labels or version were
+ * accepted (when it is known), who decided and when.
+ */
+void
+_gloss_adjudication_build_decided (GlossAdjudication         *self,
+                                   JsonBuilder               *builder,
+                                   GlossAdjudicationDecision *decision)
+{
+  if (decision->accepted >= 0)
+    {
+      json_builder_set_member_name (builder, "accepted");
+      json_builder_add_string_value (builder, g_ptr_array_index (self->names, decision->accepted));
+    }
+  json_builder_set_member_name (builder, "decided_by");
+  json_builder_add_string_value (builder, decision->by);
+  json_builder_set_member_name (builder, "decided");
+  json_builder_add_string_value (builder, decision->at);
+  json_builder_end_object (builder);
+}
+
 static void
 update_meta (GlossAdjudication *self)
 {
@@ -809,16 +832,7 @@ update_meta (GlossAdjudication *self)
       for (guint l = 0; l < gloss_sentence_get_n_annotations (sentence); l++)
         json_builder_add_string_value (builder, gloss_annotation_get_label (gloss_sentence_get_annotation (sentence, l)));
       json_builder_end_array (builder);
-      if (decision->accepted >= 0)
-        {
-          json_builder_set_member_name (builder, "accepted");
-          json_builder_add_string_value (builder, g_ptr_array_index (self->names, decision->accepted));
-        }
-      json_builder_set_member_name (builder, "decided_by");
-      json_builder_add_string_value (builder, decision->by);
-      json_builder_set_member_name (builder, "decided");
-      json_builder_add_string_value (builder, decision->at);
-      json_builder_end_object (builder);
+      _gloss_adjudication_build_decided (self, builder, decision);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);

@@ -655,20 +655,10 @@ append_span (GString   *place,
 }
 
 static gboolean
-version_row_differs (VersionRow *row)
+all_equal (GPtrArray *strings)
 {
-  for (guint i = 1; i < row->keys->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (row->keys, i), g_ptr_array_index (row->keys, 0)) != 0)
-      return TRUE;
-
-  return FALSE;
-}
-
-static gboolean
-version_row_texts_alike (VersionRow *row)
-{
-  for (guint i = 1; i < row->texts->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (row->texts, i), g_ptr_array_index (row->texts, 0)) != 0)
+  for (guint i = 1; i < strings->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (strings, i), g_ptr_array_index (strings, 0)) != 0)
       return FALSE;
 
   return TRUE;
@@ -832,8 +822,8 @@ update_unit (GlossAdjudicationWindow *self)
   for (guint i = 0; i < rows->len; i++)
     {
       VersionRow *row = g_ptr_array_index (rows, i);
-      gboolean differs = version_row_differs (row);
-      gboolean with_places = differs && version_row_texts_alike (row);
+      gboolean differs = !all_equal (row->keys);
+      gboolean with_places = differs && all_equal (row->texts);
       g_autofree char *name = differs ? g_strdup_printf ("≠ %s", row->name) : g_strdup (row->name);
       GtkWidget *name_cell = new_cell (name, differs);
 
