@@ -203,6 +203,31 @@ read_bytes (GFile      *root,
   return bytes;
 }
 
+/* The gold copy's file @path against tests/data/adjudication/@expected,
+ * byte for byte; a file that differs is kept in the temporary folder */
+static void
+assert_gold_file (Fixture    *fixture,
+                  const char *path,
+                  const char *expected)
+{
+  g_autoptr(GBytes) gold = read_bytes (fixture->gold, path);
+  g_autoptr(GFile) expected_file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "adjudication",
+                                                                            expected, NULL));
+  g_autoptr(GBytes) expected_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  expected_bytes = g_file_load_bytes (expected_file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  if (!g_bytes_equal (gold, expected_bytes))
+    {
+      g_autofree char *name = g_strconcat ("gloss-adjudication-actual-", expected, NULL);
+      g_autofree char *actual = g_build_filename (g_get_tmp_dir (), name, NULL);
+
+      g_file_set_contents (actual, g_bytes_get_data (gold, NULL), g_bytes_get_size (gold), NULL);
+      g_error ("The gold file differs from %s; it is in %s", g_file_peek_path (expected_file), actual);
+    }
+}
+
 static void
 test_three (Fixture       *fixture,
             gconstpointer  user_data)
@@ -346,14 +371,10 @@ test_gold (Fixture       *fixture,
   g_autoptr(GBytes) bea_after = NULL;
   g_autoptr(GBytes) text = NULL;
   g_autoptr(GBytes) gold_text = NULL;
-  g_autoptr(GBytes) gold = NULL;
-  g_autoptr(GBytes) expected = NULL;
   g_autoptr(GlossAdjudication) adjudication = load (fixture, "de/rathaus.txt");
   g_autoptr(GlossDocument) reloaded = NULL;
   g_autoptr(GFile) gold_file = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) expected_file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "adjudication",
-                                                                            "rathaus.txt.gloss.json", NULL));
 
   /* Sentence 0: Ada's quote and source; sentence 3: Bea's, then by hand
    * without the source */
@@ -374,16 +395,7 @@ test_gold (Fixture       *fixture,
   gold_text = read_bytes (fixture->gold, "de/rathaus.txt");
   g_assert_true (g_bytes_equal (text, gold_text));
 
-  gold = read_bytes (fixture->gold, "de/rathaus.txt.gloss.json");
-  expected = g_file_load_bytes (expected_file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  if (!g_bytes_equal (gold, expected))
-    {
-      g_autofree char *actual = g_build_filename (g_get_tmp_dir (), "gloss-adjudication-actual.json", NULL);
-
-      g_file_set_contents (actual, g_bytes_get_data (gold, NULL), g_bytes_get_size (gold), NULL);
-      g_error ("The gold file differs from %s; it is in %s", g_file_peek_path (expected_file), actual);
-    }
+  assert_gold_file (fixture, "de/rathaus.txt.gloss.json", "rathaus.txt.gloss.json");
 
   /* A valid Gloss document, as `gloss validate` would find it */
   gold_file = g_file_resolve_relative_path (fixture->gold, "de/rathaus.txt");
@@ -630,13 +642,9 @@ test_spans_gold (Fixture       *fixture,
   g_autoptr(GlossAdjudication) adjudication = load_spans (fixture, FALSE);
   g_autoptr(GlossDocument) reloaded = NULL;
   g_autoptr(GFile) gold_file = NULL;
-  g_autoptr(GBytes) gold = NULL;
-  g_autoptr(GBytes) expected = NULL;
   g_autoptr(GBytes) ada_before = read_bytes (g_ptr_array_index (fixture->roots, 0), "de/zitate.txt.gloss.json");
   g_autoptr(GBytes) ada_after = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) expected_file = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "adjudication",
-                                                                            "zitate.txt.gloss.json", NULL));
 
   g_assert_true (gloss_adjudication_accept (adjudication, 0, 1));  /* no claim */
   g_assert_true (gloss_adjudication_accept (adjudication, 1, 1));  /* Bea's extent */
@@ -673,16 +681,7 @@ test_spans_gold (Fixture       *fixture,
   g_assert_true (gloss_adjudication_save (adjudication, NULL, &error));
   g_assert_no_error (error);
 
-  gold = read_bytes (fixture->gold, "de/zitate.txt.gloss.json");
-  expected = g_file_load_bytes (expected_file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  if (!g_bytes_equal (gold, expected))
-    {
-      g_autofree char *actual = g_build_filename (g_get_tmp_dir (), "gloss-adjudication-spans-actual.json", NULL);
-
-      g_file_set_contents (actual, g_bytes_get_data (gold, NULL), g_bytes_get_size (gold), NULL);
-      g_error ("The gold file differs from %s; it is in %s", g_file_peek_path (expected_file), actual);
-    }
+  assert_gold_file (fixture, "de/zitate.txt.gloss.json", "zitate.txt.gloss.json");
 
   /* A valid Gloss document */
   gold_file = g_file_resolve_relative_path (fixture->gold, ADJUDICATION_COPIES_ID);
