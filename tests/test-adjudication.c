@@ -710,6 +710,14 @@ test_spans_undo (Fixture       *fixture,
 {
   g_autoptr(GlossAdjudication) adjudication = load_spans (fixture, FALSE);
 
+  /* Cem's version of „Wir müssen sparen.“ is none: taking it is no quote */
+  g_assert_true (gloss_adjudication_accept (adjudication, 4, 2));
+  g_assert_cmpint (gloss_adjudication_get_accepted (adjudication, 4), ==, 2);
+  g_assert_false (gloss_adjudication_get_rejected (adjudication, 4));
+  assert_spans (adjudication, AGREED);
+  g_assert_true (gloss_adjudication_undo (adjudication));
+  g_assert_false (gloss_adjudication_get_decided (adjudication, 4));
+
   g_assert_true (gloss_adjudication_accept (adjudication, 3, 2));
   g_assert_true (gloss_adjudication_accept (adjudication, 4, 1));
   assert_spans (adjudication, AGREED BECK_CEM SPAREN_BEA);
