@@ -6,10 +6,10 @@
  * addressee) is one unit; a span of any other label that no head links
  * (a plain entity) is a unit of its own. The annotators' spans of one
  * label are grouped by overlap: two are of one unit when the code points
- * they cover have an intersection over union of at least 1/2
- * (GLOSS_ADJUDICATION_MIN_OVERLAP), the pairs with the largest overlap
- * first, at most one span of each annotator in a unit; a span that
- * overlaps none is a unit of its own, which the others miss.
+ * they cover have an intersection over union of at least 1/2 (against
+ * the member of the unit it overlaps most), the pairs with the largest
+ * overlap first, at most one span of each annotator in a unit; a span
+ * that overlaps none is a unit of its own, which the others miss.
  *
  * The annotators agree on a unit when every copy has it exactly alike:
  * the same parts, the same attributes, and the same relations to spans of
@@ -249,7 +249,8 @@ typedef struct
 } Cluster;
 
 /* A candidate span and a cluster it overlaps enough: the overlap as the
- * fraction shared / size, compared exactly */
+ * fraction shared / size, compared exactly (texts have at most 2³⁰ code
+ * points, so the products of two such numbers fit in 64 bits) */
 typedef struct
 {
   guint   candidate;

@@ -14,10 +14,6 @@ G_BEGIN_DECLS
 /* The most annotators whose labels the keys 1–9 accept */
 #define GLOSS_ADJUDICATION_MAX_KEYED 9
 
-/* The smallest intersection over union of the code points two spans of
- * one label cover for them to be one unit: 1/2 */
-#define GLOSS_ADJUDICATION_MIN_OVERLAP 0.5
-
 /**
  * GlossAdjudicationKind:
  * @GLOSS_ADJUDICATION_SENTENCE: the labels of a sentence
