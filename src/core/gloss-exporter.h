@@ -26,6 +26,7 @@ G_BEGIN_DECLS
  * @GLOSS_EXPORT_LABEL_STUDIO: Label Studio's JSON task list
  * @GLOSS_EXPORT_BRAT: a folder of brat `.txt` / `.ann` pairs
  * @GLOSS_EXPORT_CSV: one RFC 4180 row per sentence
+ * @GLOSS_EXPORT_SPANS_CSV: one RFC 4180 row per span
  */
 typedef enum
 {
@@ -36,6 +37,7 @@ typedef enum
   GLOSS_EXPORT_LABEL_STUDIO,
   GLOSS_EXPORT_BRAT,
   GLOSS_EXPORT_CSV,
+  GLOSS_EXPORT_SPANS_CSV,
   GLOSS_EXPORT_N_FORMATS
 } GlossExportFormat;
 

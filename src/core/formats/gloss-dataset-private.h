@@ -30,6 +30,10 @@ typedef struct
   GlossSentence **sentences;   /* the document's, by position */
   GPtrArray    **by_sentence;  /* per sentence position: its kept annotations, or NULL */
   guint          n_sentences;
+  GPtrArray     *spans;        /* GlossSpan, kept ones, in document order */
+  GPtrArray     *relations;    /* GlossRelation, kept ones (both spans kept), in document order */
+  gboolean       with_spans;   /* the document has spans, relations or their labels (its file is
+                                * of version 2): the formats that carry spans write their members */
 } GlossExportItem;
 
 /* A labelled span as a reader gives it: the importer makes it a span of
@@ -114,6 +118,7 @@ extern const GlossDatasetFormat _gloss_dataset_doccano;
 extern const GlossDatasetFormat _gloss_dataset_label_studio;
 extern const GlossDatasetFormat _gloss_dataset_brat;
 extern const GlossDatasetFormat _gloss_dataset_csv;
+extern const GlossDatasetFormat _gloss_dataset_spans_csv;
 extern const GlossDatasetFormat _gloss_dataset_articles_jsonl;
 extern const GlossDatasetFormat _gloss_dataset_wikinews_quotes;
 
@@ -123,7 +128,7 @@ const GlossDatasetFormat *_gloss_dataset_for_import (GlossImportFormat format);
 /* The exporter, for the writers (gloss-exporter.c) -------------------- */
 
 /* The bits of GlossDatasetCarries */
-#define GLOSS_DATASET_N_CARRIES 7
+#define GLOSS_DATASET_N_CARRIES 9
 
 typedef struct
 {
@@ -142,6 +147,13 @@ typedef struct
   GPtrArray     *renamed;        /* per document whose id was escaped: its name, then its id */
   guint          not_carried[GLOSS_DATASET_N_CARRIES]; /* by the bit of GlossDatasetCarries */
   GPtrArray     *card_notes;     /* what the writer says on the card, English Markdown */
+  gboolean       with_spans;     /* some document had spans, relations or their labels */
+  guint          n_spans;        /* kept ones */
+  guint          n_relations;
+  GHashTable    *span_counts;    /* span label id -> count */
+  GHashTable    *relation_counts; /* relation label id -> count */
+  GHashTable    *annotator_spans; /* annotator (in annotators) -> count */
+  GHashTable    *annotator_relations;
 } GlossExportStats;
 
 GString      *_gloss_exporter_get_buffer      (GlossExporter    *self);
@@ -210,6 +222,9 @@ void      _gloss_dataset_append_slice      (GString          *out,
                                             guint             end);
 void      _gloss_dataset_append_labels     (GString          *out,
                                             GlossLabelSet    *labels);
+void      _gloss_dataset_append_csv_field  (GString          *out,
+                                            const char       *value,
+                                            gssize            length);
 
 /* The data card (gloss-dataset-card.c) */
 char     *_gloss_dataset_card_build        (const GlossExportStats   *stats,
@@ -302,10 +317,18 @@ GlossText  *_gloss_dataset_text_new         (GlossImporter  *self,
   "| `language` | `de` or `en` |\n" \
   "| `done` | whether the annotators marked the document done |\n" \
   "| `text` | the full text (without a byte order mark); every offset counts its Unicode code points |\n" \
-  "| `labels` | the document's label set: `id`, `name`, `color`, `key`, `description` |\n" \
+  "| `labels` | the document's label set: `id`, `name`, `color`, `key`, `description`; a span label also " \
+  "`\"scope\": \"span\"` and, if it declares any, its `attributes` (`[{\"name\": ..., \"values\": [...]}]`) |\n" \
+  "| `relation_labels` | only in a document with spans, relations or their labels: the relation labels, `id`, " \
+  "`name`, `color`, `key` (when it has one), `description`, `from` and `to` (the span labels it joins) |\n" \
   "| `sentences` | `id`, `start`, `end` of every sentence, in text order |\n" \
   "| `annotations` | `id`, `label`, `start`, `end` (the sentence's span), `sentence` (its id), `text` " \
   "(`text[start:end]`), `note`, `annotator`, `created`, `modified` (ISO 8601) |\n" \
+  "| `spans` | only with `relation_labels`: `id`, `label`, `parts` (`[[start, end], ...]` in text order), " \
+  "`text` (each part's text, `[text[s:e] for s, e in parts]`), `attributes` (`{name: value}`), `note`, " \
+  "`annotator`, `created`, `modified`; `origin`, `suggester` and `review` when set |\n" \
+  "| `relations` | only with `relation_labels`: `id`, `label` (a relation label), `from` and `to` (span ids), " \
+  "`note`, `annotator`, `created`, `modified`; `origin`, `suggester` and `review` when set |\n" \
   "| `meta` | only when the document has it: the metadata an import kept (e.g. a crawler's fields) |\n"
 
 void      _gloss_dataset_append_document   (GString          *out,

@@ -33,6 +33,7 @@ static const GlossDatasetFormat * const export_formats[GLOSS_EXPORT_N_FORMATS] =
   [GLOSS_EXPORT_LABEL_STUDIO] = &_gloss_dataset_label_studio,
   [GLOSS_EXPORT_BRAT] = &_gloss_dataset_brat,
   [GLOSS_EXPORT_CSV] = &_gloss_dataset_csv,
+  [GLOSS_EXPORT_SPANS_CSV] = &_gloss_dataset_spans_csv,
 };
 
 static const GlossDatasetFormat * const import_formats[GLOSS_IMPORT_N_FORMATS] = {
@@ -370,6 +371,39 @@ _gloss_dataset_append_labels (GString       *out,
                               GlossLabelSet *labels)
 {
   gloss_label_set_append_json (labels, out, NULL);
+}
+
+/* A field of CSV as RFC 4180 writes it: quoted when it holds a comma, a
+ * quote or a line break, its quotes doubled; @length -1: up to its NUL */
+void
+_gloss_dataset_append_csv_field (GString    *out,
+                                 const char *value,
+                                 gssize      length)
+{
+  const char *end;
+  gboolean plain = TRUE;
+
+  if (length < 0)
+    length = strlen (value);
+  end = value + length;
+
+  for (const char *p = value; p < end && plain; p++)
+    plain = *p != ',' && *p != '"' && *p != '\r' && *p != '\n';
+
+  if (plain)
+    {
+      g_string_append_len (out, value, length);
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = value; p < end; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
 }
 
 /* Reading ---------------------------------------------------------------- */

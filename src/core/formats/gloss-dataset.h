@@ -22,6 +22,9 @@ G_BEGIN_DECLS
  * @GLOSS_DATASET_CARRIES_LANGUAGE: the document's language
  * @GLOSS_DATASET_CARRIES_META: the metadata an import kept (a crawler's
  *   fields)
+ * @GLOSS_DATASET_CARRIES_SPANS: the spans of span labels, with their
+ *   parts, texts and attributes
+ * @GLOSS_DATASET_CARRIES_RELATIONS: the relations between spans
  * @GLOSS_DATASET_CARRIES_ALL: everything above
  *
  * What a dataset format holds of a document beyond its text, id and
@@ -38,7 +41,9 @@ typedef enum
   GLOSS_DATASET_CARRIES_DONE       = 1 << 4,
   GLOSS_DATASET_CARRIES_LANGUAGE   = 1 << 5,
   GLOSS_DATASET_CARRIES_META       = 1 << 6,
-  GLOSS_DATASET_CARRIES_ALL        = (1 << 7) - 1,
+  GLOSS_DATASET_CARRIES_SPANS      = 1 << 7,
+  GLOSS_DATASET_CARRIES_RELATIONS  = 1 << 8,
+  GLOSS_DATASET_CARRIES_ALL        = (1 << 9) - 1,
 } GlossDatasetCarries;
 
 /**
