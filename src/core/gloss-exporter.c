@@ -27,7 +27,9 @@
 #include "gloss-label.h"
 #include "gloss-problem.h"
 #include "gloss-project.h"
+#include "gloss-relation.h"
 #include "gloss-sentence.h"
+#include "gloss-span.h"
 
 /* Below this the buffer is not worth a write () */
 #define FLUSH_SIZE (64 * 1024)
@@ -187,8 +189,9 @@ gloss_exporter_set_done_only (GlossExporter *self,
  * gloss_exporter_set_labels:
  * @labels: (nullable): the label ids to keep; %NULL or empty keeps all
  *
- * Keeps only annotations with these labels. Documents and sentences stay,
- * so that an unlabelled sentence remains a negative example.
+ * Keeps only annotations and spans with these labels, and the relations
+ * between the spans kept. Documents and sentences stay, so that an
+ * unlabelled sentence remains a negative example.
  */
 void
 gloss_exporter_set_labels (GlossExporter      *self,
@@ -489,6 +492,61 @@ keep_annotation (GlossExporter   *self,
   return TRUE;
 }
 
+/* The label filter keeps spans by their label; a relation is kept when
+ * both its spans are (its label is a relation label, which the filter
+ * does not name) */
+static gboolean
+keep_span (GlossExporter *self,
+           GlossSpan     *span)
+{
+  if (self->labels != NULL &&
+      !g_strv_contains ((const char * const *)self->labels, gloss_span_get_label (span)))
+    return FALSE;
+
+  return self->annotator == NULL || g_strcmp0 (self->annotator, gloss_span_get_annotator (span)) == 0;
+}
+
+static void
+keep_spans (GlossExporter   *self,
+            GlossExportItem *item)
+{
+  GListModel *spans = gloss_document_get_spans (item->document);
+  GListModel *relations = gloss_document_get_relations (item->document);
+  guint n_spans = g_list_model_get_n_items (spans);
+  guint n_relations = g_list_model_get_n_items (relations);
+  g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
+
+  item->spans = g_ptr_array_new_full (n_spans, g_object_unref);
+  item->relations = g_ptr_array_new_full (n_relations, g_object_unref);
+
+  for (guint i = 0; i < n_spans; i++)
+    {
+      GlossSpan *span = g_list_model_get_item (spans, i);
+
+      if (!keep_span (self, span))
+        {
+          g_object_unref (span);
+          continue;
+        }
+      g_hash_table_add (kept, GUINT_TO_POINTER (gloss_span_get_id (span)));
+      g_ptr_array_add (item->spans, span);
+    }
+
+  for (guint i = 0; i < n_relations; i++)
+    {
+      GlossRelation *relation = g_list_model_get_item (relations, i);
+
+      if (!g_hash_table_contains (kept, GUINT_TO_POINTER (gloss_relation_get_from (relation))) ||
+          !g_hash_table_contains (kept, GUINT_TO_POINTER (gloss_relation_get_to (relation))) ||
+          (self->annotator != NULL && g_strcmp0 (self->annotator, gloss_relation_get_annotator (relation)) != 0))
+        {
+          g_object_unref (relation);
+          continue;
+        }
+      g_ptr_array_add (item->relations, relation);
+    }
+}
+
 static void
 count (GPtrArray  *order,
        GHashTable *counts,
@@ -548,6 +606,24 @@ count_not_carried (GlossExporter   *self,
       not_carried (self, GLOSS_DATASET_CARRIES_TIMES, 1);
     }
 
+  for (guint i = 0; i < item->spans->len; i++)
+    {
+      GlossSpan *span = g_ptr_array_index (item->spans, i);
+
+      not_carried (self, GLOSS_DATASET_CARRIES_NOTES, gloss_span_get_note (span)[0] != '\0');
+      not_carried (self, GLOSS_DATASET_CARRIES_ANNOTATORS, gloss_span_get_annotator (span)[0] != '\0');
+      not_carried (self, GLOSS_DATASET_CARRIES_TIMES, 1);
+    }
+
+  for (guint i = 0; i < item->relations->len; i++)
+    {
+      GlossRelation *relation = g_ptr_array_index (item->relations, i);
+
+      not_carried (self, GLOSS_DATASET_CARRIES_NOTES, gloss_relation_get_note (relation)[0] != '\0');
+      not_carried (self, GLOSS_DATASET_CARRIES_ANNOTATORS, gloss_relation_get_annotator (relation)[0] != '\0');
+      not_carried (self, GLOSS_DATASET_CARRIES_TIMES, 1);
+    }
+
   for (guint i = 0; i < item->n_sentences; i++)
     n_labelled += item->by_sentence[i] != NULL;
 
@@ -565,6 +641,8 @@ item_clear (GlossExportItem *item)
   g_free (item->by_sentence);
   g_free (item->sentences);
   g_ptr_array_unref (item->annotations);
+  g_clear_pointer (&item->spans, g_ptr_array_unref);
+  g_clear_pointer (&item->relations, g_ptr_array_unref);
 }
 
 /**
@@ -651,6 +729,7 @@ gloss_exporter_add (GlossExporter  *self,
         }
     }
 
+  keep_spans (self, &item);
   count_not_carried (self, &item);
   self->stats.n_documents++;
   self->stats.n_sentences += item.n_sentences;

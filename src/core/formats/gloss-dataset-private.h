@@ -30,6 +30,8 @@ typedef struct
   GlossSentence **sentences;   /* the document's, by position */
   GPtrArray    **by_sentence;  /* per sentence position: its kept annotations, or NULL */
   guint          n_sentences;
+  GPtrArray     *spans;        /* GlossSpan, kept ones, in document order */
+  GPtrArray     *relations;    /* GlossRelation, kept ones between kept spans, in document order */
 } GlossExportItem;
 
 /* A labelled span as a reader gives it, before it is mapped to sentences */
