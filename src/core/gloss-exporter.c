@@ -960,7 +960,8 @@ gloss_exporter_get_notices (GlossExporter *self)
 
 /**
  * _gloss_exporter_add_notice:
- * @notice: what the user reads, translated
+ * @notice: (nullable): what the user reads, translated; %NULL: only the
+ *   card says something
  * @card_note: (nullable): what the data card says of it, in English
  *   Markdown
  */
@@ -969,7 +970,8 @@ _gloss_exporter_add_notice (GlossExporter *self,
                             const char    *notice,
                             const char    *card_note)
 {
-  g_ptr_array_add (self->notices, g_strdup (notice));
+  if (notice != NULL)
+    g_ptr_array_add (self->notices, g_strdup (notice));
   if (card_note != NULL)
     g_ptr_array_add (self->stats.card_notes, g_strdup (card_note));
 }

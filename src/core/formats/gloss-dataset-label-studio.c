@@ -38,18 +38,148 @@
 #include "gloss-document.h"
 #include "gloss-error.h"
 #include "gloss-json.h"
+#include "gloss-label-set.h"
+#include "gloss-label.h"
 #include "gloss-problem.h"
+#include "gloss-relation.h"
+#include "gloss-span.h"
 #include "gloss-text.h"
 
+/* The label of the relations that join the parts of a span: not an id
+ * (ids have no colon), so never one of a label set */
+#define GLOSS_LABEL_STUDIO_PART "gloss:part"
+
 /* Writing ---------------------------------------------------------------- */
+
+/* What the labeling config of the card needs, gathered over the export */
+typedef struct
+{
+  GlossLabelSet *labels;            /* its relation labels: the union of the documents' */
+  guint          n_relation_notes;  /* Label Studio's relations have no meta */
+} Written;
+
+static void
+written_free (Written *written)
+{
+  g_clear_object (&written->labels);
+  g_free (written);
+}
 
 static gboolean
 label_studio_begin (GlossExporter  *self,
                     GError        **error)
 {
+  Written *written = g_new0 (Written, 1);
+
+  written->labels = gloss_label_set_new ();
+  _gloss_exporter_set_data (self, written, (GDestroyNotify)written_free);
   g_string_append_c (_gloss_exporter_get_buffer (self), '[');
 
   return TRUE;
+}
+
+/* The region of a span's part: `s3` for span 3's first part, `s3-2` for
+ * its second; the ids are Gloss's own, so they survive a round trip */
+static void
+append_region_id (GString   *out,
+                  GlossSpan *span,
+                  guint      part)
+{
+  if (part == 0)
+    g_string_append_printf (out, "\"s%u\"", gloss_span_get_id (span));
+  else
+    g_string_append_printf (out, "\"s%u-%u\"", gloss_span_get_id (span), part + 1);
+}
+
+/* `"value": {"start": …, "end": …, "text": …` of a part, left open */
+static void
+append_part_value (GString   *out,
+                   GlossSpan *span,
+                   guint      part)
+{
+  GlossRange range = gloss_span_get_part (span, part);
+
+  g_string_append_printf (out, "\"value\": {\"start\": %u, \"end\": %u, \"text\": ", range.start, range.end);
+  gloss_json_append_string (out, gloss_span_get_part_text (span, part));
+}
+
+static void
+append_span (GString   *out,
+             GlossSpan *span)
+{
+  const char *note = gloss_span_get_note (span);
+
+  for (guint p = 0; p < gloss_span_get_n_parts (span); p++)
+    {
+      g_string_append (out, ", {\"id\": ");
+      append_region_id (out, span, p);
+      g_string_append (out, ", \"from_name\": \"span\", \"to_name\": \"text\", \"type\": \"labels\", ");
+      append_part_value (out, span, p);
+      g_string_append (out, ", \"labels\": [");
+      gloss_json_append_string (out, gloss_span_get_label (span));
+      g_string_append (out, "]}");
+      if (p == 0 && note[0] != '\0')
+        {
+          g_string_append (out, ", \"meta\": {\"text\": [");
+          gloss_json_append_string (out, note);
+          g_string_append (out, "]}");
+        }
+      g_string_append_c (out, '}');
+    }
+
+  /* Per-region choices: the same id as the region they belong to */
+  for (guint a = 0; a < gloss_span_get_n_attributes (span); a++)
+    {
+      g_string_append (out, ", {\"id\": ");
+      append_region_id (out, span, 0);
+      g_string_append (out, ", \"from_name\": ");
+      gloss_json_append_string (out, gloss_span_get_attribute_name (span, a));
+      g_string_append (out, ", \"to_name\": \"text\", \"type\": \"choices\", ");
+      append_part_value (out, span, 0);
+      g_string_append (out, ", \"choices\": [");
+      gloss_json_append_string (out, gloss_span_get_attribute_value (span, a));
+      g_string_append (out, "]}}");
+    }
+}
+
+static void
+append_relation (GString    *out,
+                 GlossSpan  *from,
+                 guint       from_part,
+                 GlossSpan  *to,
+                 guint       to_part,
+                 GPtrArray  *labels)
+{
+  g_string_append (out, ", {\"from_id\": ");
+  append_region_id (out, from, from_part);
+  g_string_append (out, ", \"to_id\": ");
+  append_region_id (out, to, to_part);
+  g_string_append (out, ", \"type\": \"relation\", \"direction\": \"right\", \"labels\": [");
+  for (guint i = 0; i < labels->len; i++)
+    {
+      g_string_append (out, i ? ", " : "");
+      gloss_json_append_string (out, g_ptr_array_index (labels, i));
+    }
+  g_string_append (out, "]}");
+}
+
+static void
+merge_relation_labels (GlossLabelSet *into,
+                       GlossLabelSet *labels)
+{
+  GlossLabelSet *relation_labels = gloss_label_set_get_relation_labels (labels);
+
+  for (guint i = 0; relation_labels != NULL && i < gloss_label_set_get_n_labels (relation_labels); i++)
+    {
+      GlossLabel *label = gloss_label_set_get_label (relation_labels, i);
+
+      if (gloss_label_set_lookup (into, gloss_label_get_id (label)) == NULL)
+        {
+          g_autoptr(GlossLabel) copy = gloss_label_copy (label);
+
+          gloss_label_set_insert (into, gloss_label_set_get_n_labels (into), copy);
+        }
+    }
 }
 
 static gboolean
@@ -58,6 +188,10 @@ label_studio_add (GlossExporter    *self,
                   GError          **error)
 {
   GString *out = _gloss_exporter_get_buffer (self);
+  Written *written = _gloss_exporter_get_data (self);
+
+  merge_relation_labels (gloss_label_set_get_relation_labels (written->labels),
+                         gloss_document_get_labels (item->document));
 
   g_string_append_printf (out, "%s\n{\"id\": %u, \"data\": {\"text\": ", item->index ? "," : "", item->index + 1);
   gloss_json_append_string (out, gloss_text_get_contents (item->text));
@@ -91,16 +225,188 @@ label_studio_add (GlossExporter    *self,
       g_string_append_c (out, '}');
     }
 
+  if (item->spans->len > 0)
+    {
+      /* Each span after a ", ": the first comes without one */
+      gsize mark = out->len;
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+      g_autoptr(GHashTable) by_id = g_hash_table_new (NULL, NULL);
+
+      for (guint i = 0; i < item->spans->len; i++)
+        {
+          GlossSpan *span = g_ptr_array_index (item->spans, i);
+
+          g_hash_table_insert (by_id, GUINT_TO_POINTER (gloss_span_get_id (span)), span);
+          append_span (out, span);
+        }
+      if (item->annotations->len == 0)
+        g_string_erase (out, mark, 2);
+
+      /* Label Studio has no span in parts: its parts are regions of
+       * their own, each joined to the next by a relation of Gloss's own */
+      g_ptr_array_add (labels, (gpointer)GLOSS_LABEL_STUDIO_PART);
+      for (guint i = 0; i < item->spans->len; i++)
+        {
+          GlossSpan *span = g_ptr_array_index (item->spans, i);
+
+          for (guint p = 1; p < gloss_span_get_n_parts (span); p++)
+            append_relation (out, span, p - 1, span, p, labels);
+        }
+
+      /* Label Studio keeps one relation between two regions (in that
+       * direction), with any number of labels */
+      for (guint i = 0; i < item->relations->len; i++)
+        {
+          GlossRelation *relation = g_ptr_array_index (item->relations, i);
+          guint from = gloss_relation_get_from (relation);
+          guint to = gloss_relation_get_to (relation);
+          gboolean first = TRUE;
+
+          for (guint k = 0; k < i && first; k++)
+            {
+              GlossRelation *before = g_ptr_array_index (item->relations, k);
+
+              first = gloss_relation_get_from (before) != from || gloss_relation_get_to (before) != to;
+            }
+          if (!first)
+            continue;
+
+          g_ptr_array_set_size (labels, 0);
+          for (guint k = i; k < item->relations->len; k++)
+            {
+              GlossRelation *other = g_ptr_array_index (item->relations, k);
+
+              if (gloss_relation_get_from (other) == from && gloss_relation_get_to (other) == to)
+                {
+                  g_ptr_array_add (labels, (gpointer)gloss_relation_get_label (other));
+                  written->n_relation_notes += gloss_relation_get_note (other)[0] != '\0';
+                }
+            }
+          append_relation (out, g_hash_table_lookup (by_id, GUINT_TO_POINTER (from)), 0,
+                           g_hash_table_lookup (by_id, GUINT_TO_POINTER (to)), 0, labels);
+        }
+    }
+
   g_string_append (out, "]}]}");
 
   return TRUE;
+}
+
+/* The labeling config for what was exported, on the card */
+static char *
+dup_label_config (const GlossExportStats *stats,
+                  GlossLabelSet          *relation_labels)
+{
+  GString *out = g_string_new ("```xml\n<View>\n");
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint n = gloss_label_set_get_n_labels (stats->labels);
+
+  for (guint scope = GLOSS_LABEL_SCOPE_SENTENCE; scope <= GLOSS_LABEL_SCOPE_SPAN; scope++)
+    {
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < n; i++)
+        {
+          GlossLabel *label = gloss_label_set_get_label (stats->labels, i);
+
+          if (gloss_label_get_scope (label) != scope)
+            continue;
+          if (!any)
+            g_string_append_printf (out, "  <Labels name=\"%s\" toName=\"text\">\n",
+                                    scope == GLOSS_LABEL_SCOPE_SPAN ? "span" : "label");
+          g_string_append_printf (out, "    <Label value=\"%s\"/>\n", gloss_label_get_id (label));
+          any = TRUE;
+
+          for (guint a = 0; a < gloss_label_get_n_attributes (label); a++)
+            if (!g_ptr_array_find_with_equal_func (names, gloss_label_get_attribute_name (label, a), g_str_equal,
+                                                   NULL))
+              g_ptr_array_add (names, (gpointer)gloss_label_get_attribute_name (label, a));
+        }
+      if (any)
+        g_string_append (out, "  </Labels>\n");
+    }
+
+  g_string_append (out, "  <Relations>\n");
+  for (guint i = 0; i < gloss_label_set_get_n_labels (relation_labels); i++)
+    g_string_append_printf (out, "    <Relation value=\"%s\"/>\n",
+                            gloss_label_get_id (gloss_label_set_get_label (relation_labels, i)));
+  g_string_append (out, "    <Relation value=\"" GLOSS_LABEL_STUDIO_PART "\"/>\n  </Relations>\n");
+
+  /* An attribute is a per-region choice, shown for the labels that
+   * declare it, with every value any of them allows */
+  for (guint k = 0; k < names->len; k++)
+    {
+      const char *name = g_ptr_array_index (names, k);
+      g_autoptr(GPtrArray) values = g_ptr_array_new ();
+      GString *when = g_string_new (NULL);
+
+      for (guint i = 0; i < n; i++)
+        {
+          GlossLabel *label = gloss_label_set_get_label (stats->labels, i);
+          int position = gloss_label_find_attribute (label, name);
+          const char * const *allowed;
+
+          if (position < 0)
+            continue;
+          g_string_append_printf (when, "%s%s", when->len ? "," : "", gloss_label_get_id (label));
+          allowed = gloss_label_get_attribute_values (label, position);
+          for (guint v = 0; allowed[v] != NULL; v++)
+            if (!g_ptr_array_find_with_equal_func (values, allowed[v], g_str_equal, NULL))
+              g_ptr_array_add (values, (gpointer)allowed[v]);
+        }
+
+      g_string_append_printf (out, "  <Choices name=\"%s\" toName=\"text\" perRegion=\"true\" "
+                                   "whenLabelValue=\"%s\">\n", name, when->str);
+      for (guint v = 0; v < values->len; v++)
+        g_string_append_printf (out, "    <Choice value=\"%s\"/>\n", (const char *)g_ptr_array_index (values, v));
+      g_string_append (out, "  </Choices>\n");
+      g_string_free (when, TRUE);
+    }
+
+  g_string_append (out, "  <Text name=\"text\" value=\"$text\"/>\n</View>\n```");
+
+  return g_string_free (out, FALSE);
 }
 
 static gboolean
 label_studio_end (GlossExporter  *self,
                   GError        **error)
 {
+  const GlossExportStats *stats = _gloss_exporter_get_stats (self);
+  Written *written = _gloss_exporter_get_data (self);
+  GlossLabelSet *relation_labels = gloss_label_set_get_relation_labels (written->labels);
+  gboolean spans = gloss_label_set_get_n_labels (relation_labels) > 0;
+
   g_string_append (_gloss_exporter_get_buffer (self), "\n]\n");
+
+  for (guint i = 0; !spans && i < gloss_label_set_get_n_labels (stats->labels); i++)
+    spans = gloss_label_get_scope (gloss_label_set_get_label (stats->labels, i)) == GLOSS_LABEL_SCOPE_SPAN;
+
+  if (spans)
+    {
+      g_autofree char *config = dup_label_config (stats, relation_labels);
+      g_autofree char *card_note = g_strdup_printf ("The labeling interface for the labels of this export "
+                                                    "(*Settings → Labeling Interface → Code*):\n\n%s", config);
+
+      _gloss_exporter_add_notice (self, NULL, card_note);
+    }
+
+  if (written->n_relation_notes > 0)
+    {
+      g_autofree char *notice = NULL;
+      g_autofree char *card_note = NULL;
+
+      notice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u relation has a note, which Label Studio’s relations have no "
+                                             "place for",
+                                             "%u relations have a note, which Label Studio’s relations have no "
+                                             "place for",
+                                             written->n_relation_notes),
+                                written->n_relation_notes);
+      card_note = g_strdup_printf ("**%u relation(s) have a note**, which is not in this export: Label Studio's "
+                                   "relations have no place for one.", written->n_relation_notes);
+      _gloss_exporter_add_notice (self, notice, card_note);
+    }
 
   return TRUE;
 }
@@ -1035,6 +1341,14 @@ const GlossDatasetFormat _gloss_dataset_label_studio = {
     "| `annotations[0].result[]` | one `labels` region per annotation: `value.start`, `value.end` (Unicode code "
     "points, end exclusive), `value.text` (`text[start:end]`), `value.labels` (one label id); the note, if any, as "
     "`meta.text[0]` |\n\n"
+    "Sentence labels are regions of the `label` tag (ids `r1`, `r2` …). A span is a region of the `span` tag with "
+    "the id `s` and the span's id (`s3`); a span in several parts is one region per part (`s3`, `s3-2`, `s3-3` …), "
+    "each joined to the next by a relation labelled `gloss:part`, as Label Studio has no region in parts. A span's "
+    "note is the `meta.text[0]` of its first region; each attribute a `choices` result with the region's id, "
+    "`from_name` the attribute's name and `value.choices` its value (a per-region `<Choices>`). A relation is a "
+    "`relation` result from the first region of one span to that of the other, `direction` `right`, its label in "
+    "`labels` (relations between the same two spans share one result: Label Studio keeps one per pair). "
+    "`gloss import` reads all of this back; relations' notes are not part of this format.\n\n"
     "Current Label Studio counts offsets in code points too; versions before its fix for emoji (2021/22) counted "
     "JavaScript's UTF-16 units, which differ after an emoji. `gloss import` detects either from `value.text`. "
     "Annotators are not part of this format.\n\n"
