@@ -49,6 +49,7 @@ struct _GlossExporter
   char             *encoding;
   GlossAgreement   *agreement;
   GlossOffsets      offsets;
+  GlossDoccanoLayout doccano_layout;
   guint             n_workers;         /* 0: as many as processors */
 
   GlossExportProgressFunc progress_func;
@@ -283,6 +284,29 @@ gloss_exporter_get_offsets (GlossExporter *self)
     return self->info->offsets;
 
   return self->offsets;
+}
+
+/**
+ * gloss_exporter_set_doccano_layout:
+ * @layout: which of doccano's layouts a doccano export writes; the other
+ *   formats have one
+ */
+void
+gloss_exporter_set_doccano_layout (GlossExporter      *self,
+                                   GlossDoccanoLayout  layout)
+{
+  g_return_if_fail (GLOSS_IS_EXPORTER (self));
+  g_return_if_fail (layout <= GLOSS_DOCCANO_LAYOUT_RELATION_EXTRACTION);
+
+  self->doccano_layout = layout;
+}
+
+GlossDoccanoLayout
+gloss_exporter_get_doccano_layout (GlossExporter *self)
+{
+  g_return_val_if_fail (GLOSS_IS_EXPORTER (self), GLOSS_DOCCANO_LAYOUT_AUTO);
+
+  return self->doccano_layout;
 }
 
 /**

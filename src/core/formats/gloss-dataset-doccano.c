@@ -10,9 +10,12 @@
  *
  * Writing: one line per document with its text, `"offsets"` (the unit:
  * "utf16" by default, or "codepoints"; doccano keeps it as metadata, so
- * it comes back) and `[start, end, label]` triples. doccano keeps only
- * one label of a span unless its project allows overlapping spans, so a
- * sentence with two labels is counted and said.
+ * it comes back) and, in the layout for sequence labelling,
+ * `[start, end, label]` triples; in that for relation extraction (by
+ * default when the labels include span or relation labels), `entities`
+ * and `relations`, the parts of a span joined by `gloss:part` relations.
+ * doccano keeps only one label of a span unless its project allows
+ * overlapping spans, so a sentence with two labels is counted and said.
  *
  * Reading: `text` (or `data` in older exports) and `label` as
  * `[start, end, "label"]` triples (or `entities` with `start_offset`,
@@ -33,16 +36,188 @@
 
 #include "gloss-annotation.h"
 #include "gloss-dataset-private.h"
+#include "gloss-document.h"
 #include "gloss-json.h"
+#include "gloss-label-set.h"
 #include "gloss-problem.h"
+#include "gloss-relation.h"
+#include "gloss-span.h"
 #include "gloss-text.h"
 
 /* Writing ---------------------------------------------------------------- */
 
+/* The relations that join the parts of a span: doccano has no span in
+ * parts. Not an id (ids have no colon), so never one of a label set. */
+#define GLOSS_DOCCANO_PART "gloss:part"
+
 typedef struct
 {
-  guint n_stacked;   /* sentences with more than one label */
+  gboolean relations;         /* the layout: entities and relations */
+  guint    n_stacked;         /* sentences with more than one label */
+  guint    n_attributes;      /* of spans: doccano has no place for them */
+  guint    n_relations;       /* not written: the sequence layout has none */
+  guint    n_parted;          /* spans in parts written as unjoined spans */
 } Written;
+
+/* The layout is the export's, chosen at its first document: a doccano
+ * project takes one layout, so every line must have it */
+static Written *
+get_written (GlossExporter   *self,
+             GlossExportItem *item)
+{
+  Written *written = _gloss_exporter_get_data (self);
+
+  if (written != NULL)
+    return written;
+
+  written = g_new0 (Written, 1);
+  switch (gloss_exporter_get_doccano_layout (self))
+    {
+    case GLOSS_DOCCANO_LAYOUT_AUTO:
+      written->relations = !gloss_label_set_is_sentence_only (gloss_document_get_labels (item->document));
+      break;
+    case GLOSS_DOCCANO_LAYOUT_RELATION_EXTRACTION:
+      written->relations = TRUE;
+      break;
+    case GLOSS_DOCCANO_LAYOUT_SEQUENCE_LABELING:
+    default:
+      break;
+    }
+  _gloss_exporter_set_data (self, written, g_free);
+
+  return written;
+}
+
+static guint
+convert (GArray *astral,
+         guint   offset)
+{
+  return astral != NULL ? _gloss_dataset_to_utf16 (astral, offset) : offset;
+}
+
+/* `{"id": …, "label": …, "start_offset": …, "end_offset": …}`, as doccano
+ * writes an entity */
+static void
+append_entity (GString    *out,
+               guint       id,
+               const char *label,
+               GArray     *astral,
+               guint       start,
+               guint       end)
+{
+  g_string_append_printf (out, "%s{\"id\": %u, \"label\": ", id ? ", " : "", id);
+  gloss_json_append_string (out, label);
+  g_string_append_printf (out, ", \"start_offset\": %u, \"end_offset\": %u}",
+                          convert (astral, start), convert (astral, end));
+}
+
+static void
+append_relation (GString    *out,
+                 guint       id,
+                 guint       from,
+                 guint       to,
+                 const char *label)
+{
+  g_string_append_printf (out, "%s{\"id\": %u, \"from_id\": %u, \"to_id\": %u, \"type\": ",
+                          id ? ", " : "", id, from, to);
+  gloss_json_append_string (out, label);
+  g_string_append_c (out, '}');
+}
+
+/* Entities: the sentence annotations, then each span part by part;
+ * relations: the parts of each span joined, then the spans' relations,
+ * each from the first part of a span to the first of the other */
+static void
+append_relation_layout (GString         *out,
+                        GlossExportItem *item,
+                        GArray          *astral)
+{
+  g_autoptr(GHashTable) first_entity = g_hash_table_new (NULL, NULL);
+  guint n_entities = 0, n_relations = 0;
+
+  g_string_append (out, ", \"entities\": [");
+  for (guint i = 0; i < item->annotations->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (item->annotations, i);
+
+      append_entity (out, n_entities++, gloss_annotation_get_label (annotation), astral,
+                     gloss_annotation_get_start (annotation), gloss_annotation_get_end (annotation));
+    }
+  for (guint i = 0; i < item->spans->len; i++)
+    {
+      GlossSpan *span = g_ptr_array_index (item->spans, i);
+
+      g_hash_table_insert (first_entity, GUINT_TO_POINTER (gloss_span_get_id (span)), GUINT_TO_POINTER (n_entities));
+      for (guint p = 0; p < gloss_span_get_n_parts (span); p++)
+        {
+          GlossRange part = gloss_span_get_part (span, p);
+
+          append_entity (out, n_entities++, gloss_span_get_label (span), astral, part.start, part.end);
+        }
+    }
+
+  g_string_append (out, "], \"relations\": [");
+  for (guint i = 0; i < item->spans->len; i++)
+    {
+      GlossSpan *span = g_ptr_array_index (item->spans, i);
+      guint first = GPOINTER_TO_UINT (g_hash_table_lookup (first_entity, GUINT_TO_POINTER (gloss_span_get_id (span))));
+
+      for (guint p = 1; p < gloss_span_get_n_parts (span); p++)
+        append_relation (out, n_relations++, first + p - 1, first + p, GLOSS_DOCCANO_PART);
+    }
+  for (guint i = 0; i < item->relations->len; i++)
+    {
+      GlossRelation *relation = g_ptr_array_index (item->relations, i);
+
+      append_relation (out, n_relations++,
+                       GPOINTER_TO_UINT (g_hash_table_lookup (first_entity,
+                                                              GUINT_TO_POINTER (gloss_relation_get_from (relation)))),
+                       GPOINTER_TO_UINT (g_hash_table_lookup (first_entity,
+                                                              GUINT_TO_POINTER (gloss_relation_get_to (relation)))),
+                       gloss_relation_get_label (relation));
+    }
+  g_string_append_c (out, ']');
+}
+
+/* `[start, end, label]` triples: the sentence annotations, then the parts
+ * of the spans, each a span of its own */
+static void
+append_sequence_layout (GString         *out,
+                        GlossExportItem *item,
+                        GArray          *astral,
+                        Written         *written)
+{
+  guint n = 0;
+
+  g_string_append (out, ", \"label\": [");
+  for (guint i = 0; i < item->annotations->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (item->annotations, i);
+
+      g_string_append_printf (out, "%s[%u, %u, ", n++ ? ", " : "",
+                              convert (astral, gloss_annotation_get_start (annotation)),
+                              convert (astral, gloss_annotation_get_end (annotation)));
+      gloss_json_append_string (out, gloss_annotation_get_label (annotation));
+      g_string_append_c (out, ']');
+    }
+  for (guint i = 0; i < item->spans->len; i++)
+    {
+      GlossSpan *span = g_ptr_array_index (item->spans, i);
+
+      written->n_parted += gloss_span_get_n_parts (span) > 1;
+      for (guint p = 0; p < gloss_span_get_n_parts (span); p++)
+        {
+          GlossRange part = gloss_span_get_part (span, p);
+
+          g_string_append_printf (out, "%s[%u, %u, ", n++ ? ", " : "",
+                                  convert (astral, part.start), convert (astral, part.end));
+          gloss_json_append_string (out, gloss_span_get_label (span));
+          g_string_append_c (out, ']');
+        }
+    }
+  g_string_append_c (out, ']');
+  written->n_relations += item->relations->len;
+}
 
 static gboolean
 doccano_add (GlossExporter    *self,
@@ -52,16 +227,12 @@ doccano_add (GlossExporter    *self,
   GString *out = _gloss_exporter_get_buffer (self);
   GlossOffsets offsets = gloss_exporter_get_offsets (self);
   g_autoptr(GArray) astral = offsets == GLOSS_OFFSETS_UTF16 ? _gloss_dataset_find_astral (item->text) : NULL;
-  Written *written = _gloss_exporter_get_data (self);
-
-  if (written == NULL)
-    {
-      written = g_new0 (Written, 1);
-      _gloss_exporter_set_data (self, written, g_free);
-    }
+  Written *written = get_written (self, item);
 
   for (guint i = 0; i < item->n_sentences; i++)
     written->n_stacked += item->by_sentence[i] != NULL && item->by_sentence[i]->len > 1;
+  for (guint i = 0; i < item->spans->len; i++)
+    written->n_attributes += gloss_span_get_n_attributes (g_ptr_array_index (item->spans, i));
 
   /* doccano keeps members other than text and label as the example's
    * metadata, so the id and the unit survive a round trip through it */
@@ -69,24 +240,12 @@ doccano_add (GlossExporter    *self,
   gloss_json_append_string (out, item->id);
   g_string_append (out, ", \"text\": ");
   gloss_json_append_string (out, gloss_text_get_contents (item->text));
-  g_string_append_printf (out, ", \"offsets\": \"%s\", \"label\": [", gloss_offsets_get_name (offsets));
-  for (guint i = 0; i < item->annotations->len; i++)
-    {
-      GlossAnnotation *annotation = g_ptr_array_index (item->annotations, i);
-      guint start = gloss_annotation_get_start (annotation);
-      guint end = gloss_annotation_get_end (annotation);
-
-      if (astral != NULL)
-        {
-          start = _gloss_dataset_to_utf16 (astral, start);
-          end = _gloss_dataset_to_utf16 (astral, end);
-        }
-
-      g_string_append_printf (out, "%s[%u, %u, ", i ? ", " : "", start, end);
-      gloss_json_append_string (out, gloss_annotation_get_label (annotation));
-      g_string_append_c (out, ']');
-    }
-  g_string_append (out, "]}\n");
+  g_string_append_printf (out, ", \"offsets\": \"%s\"", gloss_offsets_get_name (offsets));
+  if (written->relations)
+    append_relation_layout (out, item, astral);
+  else
+    append_sequence_layout (out, item, astral, written);
+  g_string_append (out, "}\n");
 
   return TRUE;
 }
@@ -96,23 +255,93 @@ doccano_end (GlossExporter  *self,
              GError        **error)
 {
   Written *written = _gloss_exporter_get_data (self);
-  g_autofree char *notice = NULL;
-  g_autofree char *card_note = NULL;
 
-  if (written == NULL || written->n_stacked == 0)
+  if (written == NULL)
     return TRUE;
 
-  notice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%u sentence has more than one label: doccano keeps only one label of a "
-                                         "span unless its project was created with “Allow overlapping spans”",
-                                         "%u sentences have more than one label: doccano keeps only one label of a "
-                                         "span unless its project was created with “Allow overlapping spans”",
-                                         written->n_stacked),
-                            written->n_stacked);
-  card_note = g_strdup_printf ("**%u sentence(s) of this export have more than one label**, each label a span of its "
-                               "own over the same text. doccano's import keeps only one of them unless the project "
-                               "was created with *Allow overlapping spans* ticked.", written->n_stacked);
-  _gloss_exporter_add_notice (self, notice, card_note);
+  if (written->n_stacked > 0)
+    {
+      g_autofree char *notice = NULL;
+      g_autofree char *card_note = NULL;
+
+      notice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u sentence has more than one label: doccano keeps only one label of "
+                                             "a span unless its project was created with “Allow overlapping spans”",
+                                             "%u sentences have more than one label: doccano keeps only one label "
+                                             "of a span unless its project was created with “Allow overlapping "
+                                             "spans”",
+                                             written->n_stacked),
+                                written->n_stacked);
+      card_note = g_strdup_printf ("**%u sentence(s) of this export have more than one label**, each label a span "
+                                   "of its own over the same text. doccano's import keeps only one of them unless "
+                                   "the project was created with *Allow overlapping spans* ticked.",
+                                   written->n_stacked);
+      _gloss_exporter_add_notice (self, notice, card_note);
+    }
+
+  if (written->relations)
+    _gloss_exporter_add_notice (self, NULL,
+                                "This export is in doccano's layout for **relation extraction** (`entities` and "
+                                "`relations`): create the doccano project as *Sequence Labeling* with *Use "
+                                "relation labeling* and *Allow overlapping spans* ticked.");
+
+  if (written->n_attributes > 0)
+    {
+      g_autofree char *notice = NULL;
+      g_autofree char *card_note = NULL;
+
+      notice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u attribute of a span is not in the export: doccano has no place "
+                                             "for it",
+                                             "%u attributes of spans are not in the export: doccano has no place "
+                                             "for them",
+                                             written->n_attributes),
+                                written->n_attributes);
+      card_note = g_strdup_printf ("**%u attribute(s) of spans are not in this export**: doccano has no place for "
+                                   "them. They stay in the annotation files (`.gloss.json`) of the corpus.",
+                                   written->n_attributes);
+      _gloss_exporter_add_notice (self, notice, card_note);
+    }
+
+  if (written->n_relations > 0)
+    {
+      g_autofree char *notice = NULL;
+      g_autofree char *card_note = NULL;
+
+      notice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u relation is not in the export: doccano’s layout for sequence "
+                                             "labelling has no relations (--doccano-layout relation-extraction "
+                                             "has)",
+                                             "%u relations are not in the export: doccano’s layout for sequence "
+                                             "labelling has no relations (--doccano-layout relation-extraction "
+                                             "has)",
+                                             written->n_relations),
+                                written->n_relations);
+      card_note = g_strdup_printf ("**%u relation(s) are not in this export**: doccano's layout for sequence "
+                                   "labelling has none (`gloss export --doccano-layout relation-extraction` writes "
+                                   "them).", written->n_relations);
+      _gloss_exporter_add_notice (self, notice, card_note);
+    }
+
+  if (written->n_parted > 0)
+    {
+      g_autofree char *notice = NULL;
+      g_autofree char *card_note = NULL;
+
+      notice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u span in several parts is written as a span per part: doccano’s "
+                                             "layout for sequence labelling cannot join them (--doccano-layout "
+                                             "relation-extraction can)",
+                                             "%u spans in several parts are written as a span per part: doccano’s "
+                                             "layout for sequence labelling cannot join them (--doccano-layout "
+                                             "relation-extraction can)",
+                                             written->n_parted),
+                                written->n_parted);
+      card_note = g_strdup_printf ("**%u span(s) in several parts are written as one span per part**, which "
+                                   "nothing joins: doccano's layout for sequence labelling cannot (`gloss export "
+                                   "--doccano-layout relation-extraction` joins them).", written->n_parted);
+      _gloss_exporter_add_notice (self, notice, card_note);
+    }
 
   return TRUE;
 }
@@ -528,12 +757,17 @@ const GlossDatasetFormat _gloss_dataset_doccano = {
     "| `offsets` | how the offsets of `label` count the text: `utf16` (UTF-16 code units, as doccano's annotation "
     "view counts) or `codepoints` (see below); doccano keeps it as metadata, and `gloss import` reads it |\n"
     "| `label` | `[start, end, label]` per annotation: the span of a labelled sentence, end exclusive; a sentence "
-    "with two labels appears twice |\n\n"
+    "with two labels appears twice; then each part of each span |\n"
+    "| `entities` | instead of `label` in the layout for relation extraction: `{id, label, start_offset, "
+    "end_offset}` per sentence label, then per part of each span (ids from 0) |\n"
+    "| `relations` | with `entities`: `{id, from_id, to_id, type}`; first the parts of each span in several parts, "
+    "each joined to the next by a relation of type `gloss:part` (doccano has no span in parts), then the spans' "
+    "relations, from the entity of a span's first part to that of the other's |\n\n"
     "Create the doccano project as *Sequence Labeling* with *Allow overlapping spans* ticked: a sentence with two "
     "labels is two spans over the same text, and without that setting doccano's import keeps only one of them. "
     "Leave *Count grapheme clusters as one character* unticked: with it doccano counts offsets in grapheme "
     "clusters, so that every span after an emoji would be drawn off.\n\n"
-    "Notes, annotators and the sentences without a label are not part of this format.\n",
+    "Notes, annotators, the sentences without a label and the attributes of spans are not part of this format.\n",
   .read = doccano_read,
   .add = doccano_add,
   .end = doccano_end,

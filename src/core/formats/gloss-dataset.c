@@ -265,6 +265,43 @@ gloss_offsets_get_name (GlossOffsets offsets)
   return offsets_names[offsets];
 }
 
+static const char * const layout_names[] = {
+  [GLOSS_DOCCANO_LAYOUT_AUTO] = "auto",
+  [GLOSS_DOCCANO_LAYOUT_SEQUENCE_LABELING] = "sequence-labeling",
+  [GLOSS_DOCCANO_LAYOUT_RELATION_EXTRACTION] = "relation-extraction",
+};
+
+/**
+ * gloss_doccano_layout_from_name:
+ * @name: `auto`, `sequence-labeling` or `relation-extraction`, as the
+ *   command line writes them
+ *
+ * Returns: %TRUE with @layout set if @name is one of them
+ */
+gboolean
+gloss_doccano_layout_from_name (const char         *name,
+                                GlossDoccanoLayout *layout)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (layout_names); i++)
+    {
+      if (g_strcmp0 (name, layout_names[i]) == 0)
+        {
+          *layout = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+gloss_doccano_layout_get_name (GlossDoccanoLayout layout)
+{
+  g_return_val_if_fail (layout < G_N_ELEMENTS (layout_names), NULL);
+
+  return layout_names[layout];
+}
+
 /* UTF-16 units and code points ------------------------------------------ */
 
 /**
