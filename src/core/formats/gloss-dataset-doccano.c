@@ -23,8 +23,10 @@
  * one asked for, else the line's own `"offsets"`, else the one the spans
  * of the file fit: a file whose spans fit both readings, which differ,
  * is refused rather than guessed, since a wrong reading labels the wrong
- * sentences. Relations are left out, and said. Other members are kept as
- * the document's metadata.
+ * sentences. Entities are keyed by their ids, which `relations` name
+ * (`from_id`, `to_id`, `type`); entities joined by `gloss:part` relations
+ * are the parts of one span. Other members are kept as the document's
+ * metadata.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -403,6 +405,7 @@ read_labels (GlossImporter *self,
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
           JsonNode *element = json_array_get_element (array, i);
+          g_autofree char *key = NULL;
           JsonObject *entity;
           guint start, end;
           const char *label;
@@ -422,8 +425,59 @@ read_labels (GlossImporter *self,
               return FALSE;
             }
 
-          _gloss_dataset_spans_add (spans, start, end, label, NULL, NULL);
+          /* Relations name the entity by its id */
+          key = _gloss_dataset_dup_id (json_object_get_member (entity, "id"));
+          _gloss_dataset_spans_add_full (spans, &(GlossRange) { start, end }, 1, label, NULL, NULL, key);
         }
+    }
+
+  return TRUE;
+}
+
+/* `relations`: `{id, from_id, to_id, type}`, between entities by their ids */
+static gboolean
+read_relations (GlossImporter *self,
+                JsonObject    *object,
+                GArray        *relations,
+                const char    *where)
+{
+  JsonNode *node = json_object_get_member (object, "relations");
+  JsonArray *array;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      _gloss_importer_problem (self, where, _("“relations” must be a list, not %s"), gloss_json_type_name (node));
+      return FALSE;
+    }
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+      JsonObject *relation;
+      const char *type;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          _gloss_importer_problem (self, where, _("relations[%u] is not an object"), i);
+          return FALSE;
+        }
+
+      relation = json_node_get_object (element);
+      from = _gloss_dataset_dup_id (json_object_get_member (relation, "from_id"));
+      to = _gloss_dataset_dup_id (json_object_get_member (relation, "to_id"));
+      type = _gloss_dataset_get_string (relation, "type");
+      if (from == NULL || to == NULL || type == NULL)
+        {
+          _gloss_importer_problem (self, where, _("relations[%u] needs from_id, to_id and type"), i);
+          return FALSE;
+        }
+
+      _gloss_dataset_relations_add (relations, type, from, to, NULL, NULL);
     }
 
   return TRUE;
@@ -435,7 +489,8 @@ typedef struct
   char         *where;
   char         *id;
   GlossText    *text;
-  GArray       *spans;
+  GArray       *spans;     /* one for each entity or triple, even a part of a span */
+  GArray       *relations;
   char         *meta;
   GlossOffsets  offsets;   /* the line's own "offsets", or AUTO */
   GArray       *astral;    /* found when needed */
@@ -448,30 +503,10 @@ line_free (Line *line)
   g_free (line->id);
   g_clear_object (&line->text);
   g_clear_pointer (&line->spans, g_array_unref);
+  g_clear_pointer (&line->relations, g_array_unref);
   g_free (line->meta);
   g_clear_pointer (&line->astral, g_array_unref);
   g_free (line);
-}
-
-/* Relations join spans, which Gloss does not keep */
-static void
-note_relations (GlossImporter *self,
-                JsonObject    *object,
-                const char    *where)
-{
-  JsonNode *node = json_object_get_member (object, "relations");
-  JsonArray *relations;
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return;
-
-  relations = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (relations); i++)
-    {
-      g_autofree char *example = _gloss_dataset_dup_example (json_array_get_element (relations, i));
-
-      _gloss_importer_note_dropped (self, GLOSS_DROPPED_RELATION, where, example);
-    }
 }
 
 static void
@@ -487,6 +522,7 @@ read_line (GlossImporter *self,
   GPtrArray *lines = user_data;
   JsonObject *object = json_node_get_object (node);
   g_autoptr(GArray) spans = NULL;
+  g_autoptr(GArray) relations = NULL;
   g_autoptr(GlossText) text = NULL;
   g_autofree char *id = NULL;
   GlossOffsets offsets = GLOSS_OFFSETS_AUTO;
@@ -515,20 +551,20 @@ read_line (GlossImporter *self,
     id = g_strdup_printf ("doccano-%05u", number);
 
   spans = _gloss_dataset_spans_new ();
-  if (!read_labels (self, object, spans, where))
+  relations = _gloss_dataset_relations_new ();
+  if (!read_labels (self, object, spans, where) || !read_relations (self, object, relations, where))
     return;
 
   text = _gloss_dataset_text_new (self, contents, where);
   if (text == NULL)
     return;
 
-  note_relations (self, object, where);
-
   line = g_new0 (Line, 1);
   line->where = g_strdup (where);
   line->id = g_steal_pointer (&id);
   line->text = g_steal_pointer (&text);
   line->spans = g_steal_pointer (&spans);
+  line->relations = g_steal_pointer (&relations);
   line->meta = _gloss_dataset_dup_meta (object, known);
   line->offsets = offsets;
   g_ptr_array_add (lines, line);
@@ -664,6 +700,119 @@ find_offsets (GlossImporter *self,
   return GLOSS_OFFSETS_CODE_POINTS;
 }
 
+static guint
+find_root (guint *roots,
+           guint  i)
+{
+  while (roots[i] != i)
+    i = roots[i] = roots[roots[i]];
+
+  return i;
+}
+
+/* doccano has no span in parts: Gloss writes each part as an entity,
+ * joined to the next by a `gloss:part` relation. The entities so joined
+ * become one span, named by the key of its first; the other relations
+ * name it by that key. */
+static void
+join_parts (GlossImporter *self,
+            Line          *line)
+{
+  g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) spans = NULL;
+  g_autoptr(GArray) relations = NULL;
+  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (GlossRange));
+  g_autofree guint *roots = g_new (guint, MAX (line->spans->len, 1));
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < line->spans->len; i++)
+    {
+      GlossImportSpan *span = &g_array_index (line->spans, GlossImportSpan, i);
+
+      roots[i] = i;
+      if (span->key != NULL && !g_hash_table_contains (by_key, span->key))
+        g_hash_table_insert (by_key, span->key, GUINT_TO_POINTER (i));
+    }
+
+  for (guint i = 0; i < line->relations->len; i++)
+    {
+      GlossImportRelation *relation = &g_array_index (line->relations, GlossImportRelation, i);
+      gpointer from, to;
+      guint a, b;
+
+      if (strcmp (relation->label, GLOSS_DOCCANO_PART) != 0)
+        continue;
+
+      if (!g_hash_table_lookup_extended (by_key, relation->from, NULL, &from) ||
+          !g_hash_table_lookup_extended (by_key, relation->to, NULL, &to) ||
+          strcmp (g_array_index (line->spans, GlossImportSpan, GPOINTER_TO_UINT (from)).label,
+                  g_array_index (line->spans, GlossImportSpan, GPOINTER_TO_UINT (to)).label) != 0)
+        {
+          _gloss_importer_problem (self, line->where, _("A relation “%s” from “%s” to “%s” does not join two "
+                                                        "entities of the same label"),
+                                   GLOSS_DOCCANO_PART, relation->from, relation->to);
+          continue;
+        }
+      a = find_root (roots, GPOINTER_TO_UINT (from));
+      b = find_root (roots, GPOINTER_TO_UINT (to));
+      roots[MAX (a, b)] = MIN (a, b);
+      any = TRUE;
+    }
+
+  if (!any)
+    return;
+
+  spans = _gloss_dataset_spans_new ();
+  for (guint i = 0; i < line->spans->len; i++)
+    {
+      GlossImportSpan *first = &g_array_index (line->spans, GlossImportSpan, i);
+
+      if (find_root (roots, i) != i)
+        continue;
+
+      g_array_set_size (parts, 0);
+      for (guint k = i; k < line->spans->len; k++)
+        if (find_root (roots, k) == i)
+          {
+            GlossImportSpan *part = &g_array_index (line->spans, GlossImportSpan, k);
+
+            g_array_append_val (parts, ((GlossRange) { part->start, part->end }));
+          }
+      _gloss_dataset_spans_add_full (spans, (GlossRange *)parts->data, parts->len, first->label, first->note,
+                                     first->annotator, first->key);
+    }
+
+  relations = _gloss_dataset_relations_new ();
+  for (guint i = 0; i < line->relations->len; i++)
+    {
+      GlossImportRelation *relation = &g_array_index (line->relations, GlossImportRelation, i);
+      gpointer from, to;
+
+      if (strcmp (relation->label, GLOSS_DOCCANO_PART) == 0)
+        continue;
+
+      /* One to an entity that is not there is the importer's problem */
+      if (!g_hash_table_lookup_extended (by_key, relation->from, NULL, &from) ||
+          !g_hash_table_lookup_extended (by_key, relation->to, NULL, &to))
+        {
+          _gloss_dataset_relations_add (relations, relation->label, relation->from, relation->to, relation->note,
+                                        relation->annotator);
+          continue;
+        }
+      _gloss_dataset_relations_add (relations, relation->label,
+                                    g_array_index (line->spans, GlossImportSpan,
+                                                   find_root (roots, GPOINTER_TO_UINT (from))).key,
+                                    g_array_index (line->spans, GlossImportSpan,
+                                                   find_root (roots, GPOINTER_TO_UINT (to))).key,
+                                    relation->note, relation->annotator);
+    }
+
+  g_array_unref (line->spans);
+  line->spans = g_steal_pointer (&spans);
+  g_array_unref (line->relations);
+  line->relations = g_steal_pointer (&relations);
+}
+
 static void
 add_line (GlossImporter *self,
           Line          *line,
@@ -701,8 +850,9 @@ add_line (GlossImporter *self,
         }
     }
 
-  _gloss_importer_add_spans (self, line->id, line->text, NULL, NULL, line->spans, NULL, g_steal_pointer (&line->meta),
-                             line->where);
+  join_parts (self, line);
+  _gloss_importer_add_spans (self, line->id, line->text, NULL, NULL, line->spans, line->relations,
+                             g_steal_pointer (&line->meta), line->where);
 }
 
 static gboolean

@@ -3,7 +3,13 @@
  * Label Studio's JSON task list (https://labelstud.io/guide/tasks).
  *
  * Writing: one task per document, the annotations as `labels` results of
- * one annotation, notes as the regions' meta text.
+ * one annotation (the `label` tag), notes as the regions' meta text. A
+ * span is a region of the `span` tag (`s3`), or one region per part
+ * (`s3`, `s3-2` …) joined by relations labelled `gloss:part`, as Label
+ * Studio has no region in parts; its attributes are per-region `choices`
+ * with the region's id; relations are `relation` results between the
+ * spans' first regions, one per pair of spans with all its labels (Label
+ * Studio keeps one relation a pair).
  *
  * Reading: Label Studio's JSON export (tasks with `data` and
  * `annotations[].result[]`) or its JSON-MIN export (one flat record per
@@ -13,8 +19,12 @@
  * when the config is given; else `text`, the default; else the only text
  * field, or the one every region's text matches. The `labels` regions of
  * the annotations are taken (or, for a task nobody annotated yet, of the
- * predictions: a model's pre-annotations); relations, choices, text areas
- * and other results are left out and counted. Annotators are kept
+ * predictions: a model's pre-annotations), through the importer's path
+ * for spans: a region is keyed by its result id, its per-region choices
+ * (same id) are attributes, a per-region text area its note if it has
+ * none, `relation` results relations (`gloss:part` ones join parts); a
+ * region of the `span` tag says it is a span. Choices and text areas of
+ * the whole task and other results are left out and counted. Annotators are kept
  * (`completed_by`, an id in current exports: "user 17"); when a task was
  * annotated by several, each annotator's annotations become a document
  * of their own in a folder per annotator (`user 17/task-3.txt`), as Gloss
@@ -530,17 +540,47 @@ task_free (Task *task)
   g_free (task);
 }
 
-/* A labelled region, borrowed from the input */
+/* A labelled region, borrowed from the input but for its key and the
+ * list of its attributes */
 typedef struct
 {
   guint        start;
   guint        end;
-  const char  *text;       /* nullable */
+  const char  *text;        /* nullable */
   JsonArray   *labels;
-  const char  *note;       /* nullable */
-  const char  *to_name;    /* nullable */
-  const char  *annotator;  /* nullable */
+  const char  *note;        /* nullable */
+  const char  *to_name;     /* nullable */
+  const char  *annotator;   /* nullable */
+  char        *key;         /* nullable: "annotation/result id", unique in the task */
+  gboolean     span_layer;  /* a region of Gloss's `span` tag */
+  GPtrArray   *attributes;  /* nullable: name, value …, of per-region choices */
 } Region;
+
+static void
+region_clear (Region *region)
+{
+  g_clear_pointer (&region->key, g_free);
+  g_clear_pointer (&region->attributes, g_ptr_array_unref);
+}
+
+/* A relation between two regions, by their keys */
+typedef struct
+{
+  char        *from;
+  char        *to;
+  JsonArray   *labels;      /* nullable */
+  const char  *direction;   /* nullable */
+  const char  *annotator;   /* nullable */
+  char        *where;
+} Link;
+
+static void
+link_clear (Link *link)
+{
+  g_free (link->from);
+  g_free (link->to);
+  g_free (link->where);
+}
 
 /* "user 17" for an id, as current exports give `completed_by`; an
  * expanded user by their e-mail address */
@@ -760,14 +800,16 @@ add_region (GlossImporter *self,
             const char    *note,
             const char    *to_name,
             const char    *annotator,
+            char          *key,
             const char    *where)
 {
-  Region region = { 0 };
+  Region region = { .key = key };
 
   if (!_gloss_dataset_get_offset (json_object_get_member (value, "start"), &region.start) ||
       !_gloss_dataset_get_offset (json_object_get_member (value, "end"), &region.end))
     {
       _gloss_importer_problem (self, where, _("A region has no whole-number “start” and “end”"));
+      g_free (key);
       return FALSE;
     }
 
@@ -797,11 +839,180 @@ result_kind (JsonObject *result)
   return GLOSS_DROPPED_OTHER;
 }
 
-/* Every labelled region of the task's annotations, in order */
+static void
+note_result_dropped (GlossImporter *self,
+                     Annotation    *annotation,
+                     guint          i)
+{
+  JsonNode *node = json_array_get_element (annotation->results, i);
+  g_autofree char *where = g_strdup_printf ("%s.result[%u]", annotation->where, i);
+  g_autofree char *example = _gloss_dataset_dup_example (node);
+
+  _gloss_importer_note_dropped (self, result_kind (json_node_get_object (node)), where, example);
+}
+
+static const char *
+get_first_string (JsonArray *array)
+{
+  JsonNode *first;
+
+  if (array == NULL || json_array_get_length (array) == 0)
+    return NULL;
+  first = json_array_get_element (array, 0);
+
+  return JSON_NODE_HOLDS_VALUE (first) && json_node_get_value_type (first) == G_TYPE_STRING
+         ? json_node_get_string (first) : NULL;
+}
+
+/* A result that belongs to a labelled region: per-region choices (an
+ * attribute of the span) or a per-region text area (its note, when it has
+ * none). Anything else of the kind is noted as dropped. */
+static void
+attach_to_region (GlossImporter *self,
+                  Annotation    *annotation,
+                  guint          i,
+                  Region        *region)
+{
+  JsonObject *result = json_array_get_object_element (annotation->results, i);
+  const char *type = _gloss_dataset_get_string (result, "type");
+  const char *name = _gloss_dataset_get_string (result, "from_name");
+  JsonNode *value = json_object_get_member (result, "value");
+  JsonArray *values;
+  const char *first;
+
+  if (region == NULL || name == NULL || value == NULL || !JSON_NODE_HOLDS_OBJECT (value))
+    {
+      note_result_dropped (self, annotation, i);
+      return;
+    }
+
+  if (g_strcmp0 (type, "textarea") == 0)
+    {
+      first = get_first_string (get_array (json_node_get_object (value), "text"));
+      if (first == NULL || region->note != NULL)
+        {
+          note_result_dropped (self, annotation, i);
+          return;
+        }
+      region->note = first;
+      return;
+    }
+
+  values = get_array (json_node_get_object (value), "choices");
+  first = get_first_string (values);
+  if (first == NULL)
+    {
+      note_result_dropped (self, annotation, i);
+      return;
+    }
+
+  /* An attribute has one value: the others are said */
+  if (json_array_get_length (values) > 1)
+    {
+      g_autofree char *where = g_strdup_printf ("%s.result[%u]", annotation->where, i);
+      g_autofree char *example = _gloss_dataset_dup_example (json_object_get_member (result, "value"));
+
+      _gloss_importer_note_dropped (self, GLOSS_DROPPED_CHOICE, where, example);
+    }
+
+  if (region->attributes == NULL)
+    region->attributes = g_ptr_array_new ();
+  g_ptr_array_add (region->attributes, (gpointer)name);
+  g_ptr_array_add (region->attributes, (gpointer)first);
+}
+
+/* The regions of one annotation of the JSON export, and what refers to
+ * them: relations, and per-region choices and text areas by the region's
+ * id. Its ids are made keys unique in the task ("2/wGx2Jd5Wq0"), as the
+ * annotations of a task may use the same ones. */
+static gboolean
+collect_results (GlossImporter *self,
+                 Task          *task,
+                 guint          a,
+                 GArray        *regions,
+                 GArray        *links)
+{
+  Annotation *annotation = g_ptr_array_index (task->annotations, a);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = json_array_get_length (annotation->results);
+  g_autofree gboolean *taken = g_new0 (gboolean, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (annotation->results, i);
+      JsonObject *result;
+      JsonNode *value;
+      const char *id;
+      char *key = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      result = json_node_get_object (node);
+      value = json_object_get_member (result, "value");
+      if (value == NULL || !JSON_NODE_HOLDS_OBJECT (value) || get_array (json_node_get_object (value), "labels") == NULL)
+        continue;
+
+      id = _gloss_dataset_get_string (result, "id");
+      if (id != NULL && !g_hash_table_contains (by_id, id))
+        {
+          key = g_strdup_printf ("%u/%s", a, id);
+          g_hash_table_insert (by_id, (gpointer)id, GUINT_TO_POINTER (regions->len + 1));
+        }
+      if (!add_region (self, regions, json_node_get_object (value), get_note (result),
+                       _gloss_dataset_get_string (result, "to_name"), annotation->annotator, key, task->where))
+        return FALSE;
+      g_array_index (regions, Region, regions->len - 1).span_layer =
+        g_strcmp0 (_gloss_dataset_get_string (result, "from_name"), "span") == 0;
+      taken[i] = TRUE;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (annotation->results, i);
+      JsonObject *result;
+      const char *type;
+      const char *id;
+
+      if (taken[i] || !JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      result = json_node_get_object (node);
+      type = _gloss_dataset_get_string (result, "type");
+      id = _gloss_dataset_get_string (result, "id");
+
+      if (g_strcmp0 (type, "relation") == 0 && _gloss_dataset_get_string (result, "from_id") != NULL &&
+          _gloss_dataset_get_string (result, "to_id") != NULL)
+        {
+          Link link = { 0 };
+
+          link.from = g_strdup_printf ("%u/%s", a, _gloss_dataset_get_string (result, "from_id"));
+          link.to = g_strdup_printf ("%u/%s", a, _gloss_dataset_get_string (result, "to_id"));
+          link.labels = get_array (result, "labels");
+          link.direction = _gloss_dataset_get_string (result, "direction");
+          link.annotator = annotation->annotator;
+          link.where = g_strdup_printf ("%s.result[%u]", annotation->where, i);
+          g_array_append_val (links, link);
+        }
+      else if ((g_strcmp0 (type, "choices") == 0 || g_strcmp0 (type, "textarea") == 0) && id != NULL &&
+               g_hash_table_contains (by_id, id))
+        {
+          guint index = GPOINTER_TO_UINT (g_hash_table_lookup (by_id, id)) - 1;
+
+          attach_to_region (self, annotation, i, &g_array_index (regions, Region, index));
+        }
+      else
+        note_result_dropped (self, annotation, i);
+    }
+
+  return TRUE;
+}
+
+/* Every labelled region of the task's annotations, in order, and the
+ * relations between them */
 static gboolean
 collect_regions (GlossImporter *self,
                  Task          *task,
-                 GArray        *regions)
+                 GArray        *regions,
+                 GArray        *links)
 {
   for (guint a = 0; a < task->annotations->len; a++)
     {
@@ -822,37 +1033,14 @@ collect_regions (GlossImporter *self,
               list = json_node_get_array (node);
               for (guint i = 0; i < json_array_get_length (list); i++)
                 if (!add_region (self, regions, json_array_get_object_element (list, i), NULL, l->data,
-                                 annotation->annotator, task->where))
+                                 annotation->annotator, NULL, task->where))
                   return FALSE;
             }
           continue;
         }
 
-      for (guint i = 0; i < json_array_get_length (annotation->results); i++)
-        {
-          JsonNode *node = json_array_get_element (annotation->results, i);
-          JsonObject *result;
-          JsonNode *value;
-
-          if (!JSON_NODE_HOLDS_OBJECT (node))
-            continue;
-          result = json_node_get_object (node);
-          value = json_object_get_member (result, "value");
-
-          if (value != NULL && JSON_NODE_HOLDS_OBJECT (value) && get_array (json_node_get_object (value), "labels"))
-            {
-              if (!add_region (self, regions, json_node_get_object (value), get_note (result),
-                               _gloss_dataset_get_string (result, "to_name"), annotation->annotator, task->where))
-                return FALSE;
-            }
-          else
-            {
-              g_autofree char *where = g_strdup_printf ("%s.result[%u]", annotation->where, i);
-              g_autofree char *example = _gloss_dataset_dup_example (node);
-
-              _gloss_importer_note_dropped (self, result_kind (result), where, example);
-            }
-        }
+      if (!collect_results (self, task, a, regions, links))
+        return FALSE;
     }
 
   return TRUE;
@@ -1012,63 +1200,276 @@ choose_text_key (GlossImporter *self,
   return NULL;
 }
 
+static gboolean
+is_annotators (GlossImporter *self,
+               const char    *annotator,
+               const char    *of)
+{
+  return annotator == NULL || strcmp (annotator, of != NULL ? of : _gloss_importer_get_annotator (self)) == 0;
+}
+
+static gboolean
+has_label (JsonArray  *labels,
+           const char *label)
+{
+  for (guint i = 0; labels != NULL && i < json_array_get_length (labels); i++)
+    {
+      JsonNode *node = json_array_get_element (labels, i);
+
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+          strcmp (json_node_get_string (node), label) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The region that stands for the span @i is a part of */
+static guint
+find_root (guint *roots,
+           guint  i)
+{
+  while (roots[i] != i)
+    i = roots[i] = roots[roots[i]];
+
+  return i;
+}
+
+/* Reads the offsets of @region as code points, or as UTF-16 units where
+ * only that reading gives the region's text */
+static gboolean
+fix_offsets (GlossImporter  *self,
+             GlossText      *text,
+             GArray        **astral,
+             Region         *region,
+             const char     *where)
+{
+  guint start = region->start, end = region->end;
+  guint s, e;
+
+  if (region->text == NULL ||
+      (end <= gloss_text_get_length (text) && start < end && gloss_text_slice_equals (text, start, end, region->text)))
+    return TRUE;
+
+  if (*astral == NULL)
+    *astral = _gloss_dataset_find_astral (text);
+  s = _gloss_dataset_from_utf16 (text, *astral, start);
+  e = _gloss_dataset_from_utf16 (text, *astral, end);
+
+  if (s == G_MAXUINT || e == G_MAXUINT || s >= e || !gloss_text_slice_equals (text, s, e, region->text))
+    {
+      g_autofree char *shown = gloss_problem_shorten (region->text);
+
+      _gloss_importer_problem (self, where, _("The region [%u, %u) does not hold its text “%s”"),
+                               start, end, shown);
+      return FALSE;
+    }
+
+  _gloss_importer_warning (self, where,
+                           _("The region [%u, %u) counts UTF-16 units (an older Label Studio); "
+                             "read as [%u, %u)"),
+                           start, end, s, e);
+  region->start = s;
+  region->end = e;
+
+  return TRUE;
+}
+
+/* The span of the regions @members (a region and those joined to it as
+ * its parts), one for each of its labels */
+static void
+add_span (GlossImporter *self,
+          GArray        *regions,
+          GArray        *members,
+          GArray        *spans,
+          const char    *where)
+{
+  Region *first = &g_array_index (regions, Region, g_array_index (members, guint, 0));
+  g_autoptr(GArray) parts = g_array_sized_new (FALSE, FALSE, sizeof (GlossRange), members->len);
+  const char *note = NULL;
+  gboolean span_layer = FALSE;
+
+  for (guint m = 0; m < members->len; m++)
+    {
+      Region *region = &g_array_index (regions, Region, g_array_index (members, guint, m));
+      GlossRange range = { region->start, region->end };
+
+      /* Parts of one span have its one label */
+      if (m > 0 && (json_array_get_length (region->labels) != 1 || json_array_get_length (first->labels) != 1 ||
+                    !has_label (region->labels, get_first_string (first->labels))))
+        {
+          _gloss_importer_problem (self, where, _("The regions [%u, %u) and [%u, %u), joined as parts of one span "
+                                                  "(“%s”), do not have the same one label"),
+                                   first->start, first->end, region->start, region->end, GLOSS_LABEL_STUDIO_PART);
+          return;
+        }
+      g_array_append_val (parts, range);
+      if (note == NULL)
+        note = region->note;
+      span_layer |= region->span_layer;
+    }
+
+  for (guint k = 0; k < json_array_get_length (first->labels); k++)
+    {
+      JsonNode *label = json_array_get_element (first->labels, k);
+      GlossImportSpan *span;
+
+      if (!JSON_NODE_HOLDS_VALUE (label) || json_node_get_value_type (label) != G_TYPE_STRING)
+        continue;
+
+      /* A relation joins the region's first label */
+      span = _gloss_dataset_spans_add_full (spans, (GlossRange *)parts->data, parts->len, json_node_get_string (label),
+                                            note, first->annotator, k == 0 ? first->key : NULL);
+      span->span_layer = span_layer;
+      for (guint m = 0; m < members->len; m++)
+        {
+          Region *region = &g_array_index (regions, Region, g_array_index (members, guint, m));
+
+          for (guint i = 0; region->attributes != NULL && i + 1 < region->attributes->len; i += 2)
+            _gloss_import_span_add_attribute (span, g_ptr_array_index (region->attributes, i),
+                                              g_ptr_array_index (region->attributes, i + 1));
+        }
+    }
+}
+
+/* The key of the span the region @key names is a part of, or NULL with
+ * the relation noted as dropped (its region is not a labelled region of
+ * this text) */
+static const char *
+lookup_span_key (GlossImporter *self,
+                 GArray        *regions,
+                 GHashTable    *by_key,
+                 guint         *roots,
+                 Link          *link,
+                 const char    *key)
+{
+  gpointer value;
+
+  if (!g_hash_table_lookup_extended (by_key, key, NULL, &value))
+    {
+      g_autofree char *example = g_strdup_printf ("%s → %s", strchr (link->from, '/') + 1,
+                                                  strchr (link->to, '/') + 1);
+
+      _gloss_importer_note_dropped (self, GLOSS_DROPPED_RELATION, link->where, example);
+      return NULL;
+    }
+
+  return g_array_index (regions, Region, find_root (roots, GPOINTER_TO_UINT (value))).key;
+}
+
 /* The spans of the regions of one annotator (@annotator NULL: of all),
  * their offsets read as code points, or as UTF-16 units where only that
- * reading gives the region's text */
+ * reading gives the region's text; regions joined by `gloss:part`
+ * relations are the parts of one span; the other relations join spans */
 static gboolean
 add_spans_of (GlossImporter *self,
               GlossText     *text,
               GArray        *regions,
+              GArray        *links,
               const char    *annotator,
               GArray        *spans,
+              GArray        *relations,
               const char    *where)
 {
-  guint length = gloss_text_get_length (text);
   g_autoptr(GArray) astral = NULL;
+  g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree guint *roots = g_new (guint, MAX (regions->len, 1));
 
   for (guint i = 0; i < regions->len; i++)
     {
       Region *region = &g_array_index (regions, Region, i);
-      guint start = region->start, end = region->end;
 
-      if (annotator != NULL &&
-          strcmp (annotator, region->annotator ? region->annotator : _gloss_importer_get_annotator (self)) != 0)
+      roots[i] = i;
+      if (!is_annotators (self, annotator, region->annotator))
+        continue;
+      if (!fix_offsets (self, text, &astral, region, where))
+        return FALSE;
+      if (region->key != NULL)
+        g_hash_table_insert (by_key, region->key, GUINT_TO_POINTER (i));
+    }
+
+  /* Label Studio has no region in parts: Gloss joins them by relations */
+  for (guint i = 0; i < links->len; i++)
+    {
+      Link *link = &g_array_index (links, Link, i);
+      gpointer from, to;
+      guint a, b;
+
+      if (!is_annotators (self, annotator, link->annotator) || !has_label (link->labels, GLOSS_LABEL_STUDIO_PART))
+        continue;
+      if (!g_hash_table_lookup_extended (by_key, link->from, NULL, &from) ||
+          !g_hash_table_lookup_extended (by_key, link->to, NULL, &to))
+        {
+          _gloss_importer_problem (self, link->where, _("A relation “%s” joins a region that is not a labelled "
+                                                        "region of the text"),
+                                   GLOSS_LABEL_STUDIO_PART);
+          return FALSE;
+        }
+      a = find_root (roots, GPOINTER_TO_UINT (from));
+      b = find_root (roots, GPOINTER_TO_UINT (to));
+      roots[MAX (a, b)] = MIN (a, b);
+    }
+
+  for (guint i = 0; i < regions->len; i++)
+    {
+      if (!is_annotators (self, annotator, g_array_index (regions, Region, i).annotator) || find_root (roots, i) != i)
         continue;
 
-      if (region->text != NULL &&
-          (end > length || start >= end || !gloss_text_slice_equals (text, start, end, region->text)))
+      g_array_set_size (members, 0);
+      for (guint k = i; k < regions->len; k++)
+        if (find_root (roots, k) == i)
+          g_array_append_val (members, k);
+      add_span (self, regions, members, spans, where);
+    }
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      Link *link = &g_array_index (links, Link, i);
+      const char *from, *to;
+      guint n_labels = 0;
+
+      if (!is_annotators (self, annotator, link->annotator))
+        continue;
+
+      for (guint k = 0; link->labels != NULL && k < json_array_get_length (link->labels); k++)
         {
-          guint s, e;
+          JsonNode *node = json_array_get_element (link->labels, k);
+          const char *label;
 
-          if (astral == NULL)
-            astral = _gloss_dataset_find_astral (text);
-          s = _gloss_dataset_from_utf16 (text, astral, start);
-          e = _gloss_dataset_from_utf16 (text, astral, end);
+          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+              strcmp (json_node_get_string (node), GLOSS_LABEL_STUDIO_PART) == 0)
+            continue;
+          label = json_node_get_string (node);
+          n_labels++;
 
-          if (s == G_MAXUINT || e == G_MAXUINT || s >= e || !gloss_text_slice_equals (text, s, e, region->text))
+          if ((from = lookup_span_key (self, regions, by_key, roots, link, link->from)) == NULL ||
+              (to = lookup_span_key (self, regions, by_key, roots, link, link->to)) == NULL)
+            break;
+
+          /* Gloss's relations go one way */
+          if (g_strcmp0 (link->direction, "left") == 0)
             {
-              g_autofree char *shown = gloss_problem_shorten (region->text);
+              const char *swap = from;
 
-              _gloss_importer_problem (self, where, _("The region [%u, %u) does not hold its text “%s”"),
-                                       start, end, shown);
-              return FALSE;
+              from = to;
+              to = swap;
             }
+          else if (g_strcmp0 (link->direction, "bi") == 0)
+            _gloss_importer_warning (self, link->where, _("The relation “%s” goes both ways; it was read as going "
+                                                          "from “from_id” to “to_id”"),
+                                     label);
 
-          _gloss_importer_warning (self, where,
-                                   _("The region [%u, %u) counts UTF-16 units (an older Label Studio); "
-                                     "read as [%u, %u)"),
-                                   start, end, s, e);
-          start = s;
-          end = e;
+          _gloss_dataset_relations_add (relations, label, from, to, NULL, link->annotator);
         }
 
-      for (guint k = 0; k < json_array_get_length (region->labels); k++)
+      /* A relation without a label has no place in Gloss */
+      if (n_labels == 0 && !has_label (link->labels, GLOSS_LABEL_STUDIO_PART))
         {
-          JsonNode *label = json_array_get_element (region->labels, k);
+          g_autofree char *example = g_strdup_printf ("%s → %s", strchr (link->from, '/') + 1,
+                                                      strchr (link->to, '/') + 1);
 
-          if (JSON_NODE_HOLDS_VALUE (label) && json_node_get_value_type (label) == G_TYPE_STRING)
-            _gloss_dataset_spans_add (spans, start, end, json_node_get_string (label), region->note,
-                                      region->annotator);
+          _gloss_importer_note_dropped (self, GLOSS_DROPPED_RELATION, link->where, example);
         }
     }
 
@@ -1112,11 +1513,14 @@ import_task (GlossImporter *self,
              gboolean       by_annotator)
 {
   g_autoptr(GArray) regions = g_array_new (FALSE, TRUE, sizeof (Region));
+  g_autoptr(GArray) links = g_array_new (FALSE, TRUE, sizeof (Link));
   g_autoptr(GPtrArray) annotators = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GlossText) text = NULL;
   const char *key;
 
-  if (!collect_regions (self, task, regions))
+  g_array_set_clear_func (regions, (GDestroyNotify)region_clear);
+  g_array_set_clear_func (links, (GDestroyNotify)link_clear);
+  if (!collect_regions (self, task, regions, links))
     return;
 
   key = choose_text_key (self, task, tags, regions, config_name);
@@ -1164,6 +1568,7 @@ import_task (GlossImporter *self,
   for (guint a = 0; a < MAX (annotators->len, 1); a++)
     {
       g_autoptr(GArray) spans = _gloss_dataset_spans_new ();
+      g_autoptr(GArray) relations = _gloss_dataset_relations_new ();
       g_autofree char *id = NULL;
       const char *annotator = NULL;
 
@@ -1178,11 +1583,11 @@ import_task (GlossImporter *self,
       else
         id = g_strdup (task->id);
 
-      if (!add_spans_of (self, text, regions, annotator, spans, task->where))
+      if (!add_spans_of (self, text, regions, links, annotator, spans, relations, task->where))
         return;
 
       _gloss_importer_add_spans (self, id, text, _gloss_dataset_get_string (task->data, "language"), NULL, spans,
-                                 NULL, dup_meta (task, key), task->where);
+                                 relations, dup_meta (task, key), task->where);
     }
 }
 
