@@ -48,10 +48,6 @@
 
 /* Writing ---------------------------------------------------------------- */
 
-/* The relations that join the parts of a span: doccano has no span in
- * parts. Not an id (ids have no colon), so never one of a label set. */
-#define GLOSS_DOCCANO_PART "gloss:part"
-
 typedef struct
 {
   gboolean relations;         /* the layout: entities and relations */
@@ -165,7 +161,7 @@ append_relation_layout (GString         *out,
       guint first = GPOINTER_TO_UINT (g_hash_table_lookup (first_entity, GUINT_TO_POINTER (gloss_span_get_id (span))));
 
       for (guint p = 1; p < gloss_span_get_n_parts (span); p++)
-        append_relation (out, n_relations++, first + p - 1, first + p, GLOSS_DOCCANO_PART);
+        append_relation (out, n_relations++, first + p - 1, first + p, GLOSS_DATASET_PART_LABEL);
     }
   for (guint i = 0; i < item->relations->len; i++)
     {
@@ -252,34 +248,40 @@ doccano_add (GlossExporter    *self,
   return TRUE;
 }
 
+/* Says @notice to the user and @card_note on the card, and frees both */
+static void
+add_notice_take (GlossExporter *self,
+                 char          *notice,
+                 char          *card_note)
+{
+  _gloss_exporter_add_notice (self, notice, card_note);
+  g_free (notice);
+  g_free (card_note);
+}
+
 static gboolean
 doccano_end (GlossExporter  *self,
              GError        **error)
 {
   Written *written = _gloss_exporter_get_data (self);
+  guint n;
 
   if (written == NULL)
     return TRUE;
 
-  if (written->n_stacked > 0)
-    {
-      g_autofree char *notice = NULL;
-      g_autofree char *card_note = NULL;
-
-      notice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%u sentence has more than one label: doccano keeps only one label of "
-                                             "a span unless its project was created with “Allow overlapping spans”",
-                                             "%u sentences have more than one label: doccano keeps only one label "
-                                             "of a span unless its project was created with “Allow overlapping "
-                                             "spans”",
-                                             written->n_stacked),
-                                written->n_stacked);
-      card_note = g_strdup_printf ("**%u sentence(s) of this export have more than one label**, each label a span "
-                                   "of its own over the same text. doccano's import keeps only one of them unless "
-                                   "the project was created with *Allow overlapping spans* ticked.",
-                                   written->n_stacked);
-      _gloss_exporter_add_notice (self, notice, card_note);
-    }
+  if ((n = written->n_stacked) > 0)
+    add_notice_take (self,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u sentence has more than one label: doccano keeps only one "
+                                                   "label of a span unless its project was created with “Allow "
+                                                   "overlapping spans”",
+                                                   "%u sentences have more than one label: doccano keeps only one "
+                                                   "label of a span unless its project was created with “Allow "
+                                                   "overlapping spans”",
+                                                   n), n),
+                     g_strdup_printf ("**%u sentence(s) of this export have more than one label**, each label a "
+                                      "span of its own over the same text. doccano's import keeps only one of them "
+                                      "unless the project was created with *Allow overlapping spans* ticked.", n));
 
   if (written->relations)
     _gloss_exporter_add_notice (self, NULL,
@@ -287,63 +289,45 @@ doccano_end (GlossExporter  *self,
                                 "`relations`): create the doccano project as *Sequence Labeling* with *Use "
                                 "relation labeling* and *Allow overlapping spans* ticked.");
 
-  if (written->n_attributes > 0)
-    {
-      g_autofree char *notice = NULL;
-      g_autofree char *card_note = NULL;
+  if ((n = written->n_attributes) > 0)
+    add_notice_take (self,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u attribute of a span is not in the export: doccano has no "
+                                                   "place for it",
+                                                   "%u attributes of spans are not in the export: doccano has no "
+                                                   "place for them",
+                                                   n), n),
+                     g_strdup_printf ("**%u attribute(s) of spans are not in this export**: doccano has no place "
+                                      "for them. They stay in the annotation files (`.gloss.json`) of the corpus.",
+                                      n));
 
-      notice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%u attribute of a span is not in the export: doccano has no place "
-                                             "for it",
-                                             "%u attributes of spans are not in the export: doccano has no place "
-                                             "for them",
-                                             written->n_attributes),
-                                written->n_attributes);
-      card_note = g_strdup_printf ("**%u attribute(s) of spans are not in this export**: doccano has no place for "
-                                   "them. They stay in the annotation files (`.gloss.json`) of the corpus.",
-                                   written->n_attributes);
-      _gloss_exporter_add_notice (self, notice, card_note);
-    }
+  if ((n = written->n_relations) > 0)
+    add_notice_take (self,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u relation is not in the export: doccano’s layout for sequence "
+                                                   "labelling has no relations (--doccano-layout "
+                                                   "relation-extraction has)",
+                                                   "%u relations are not in the export: doccano’s layout for "
+                                                   "sequence labelling has no relations (--doccano-layout "
+                                                   "relation-extraction has)",
+                                                   n), n),
+                     g_strdup_printf ("**%u relation(s) are not in this export**: doccano's layout for sequence "
+                                      "labelling has none (`gloss export --doccano-layout relation-extraction` "
+                                      "writes them).", n));
 
-  if (written->n_relations > 0)
-    {
-      g_autofree char *notice = NULL;
-      g_autofree char *card_note = NULL;
-
-      notice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%u relation is not in the export: doccano’s layout for sequence "
-                                             "labelling has no relations (--doccano-layout relation-extraction "
-                                             "has)",
-                                             "%u relations are not in the export: doccano’s layout for sequence "
-                                             "labelling has no relations (--doccano-layout relation-extraction "
-                                             "has)",
-                                             written->n_relations),
-                                written->n_relations);
-      card_note = g_strdup_printf ("**%u relation(s) are not in this export**: doccano's layout for sequence "
-                                   "labelling has none (`gloss export --doccano-layout relation-extraction` writes "
-                                   "them).", written->n_relations);
-      _gloss_exporter_add_notice (self, notice, card_note);
-    }
-
-  if (written->n_parted > 0)
-    {
-      g_autofree char *notice = NULL;
-      g_autofree char *card_note = NULL;
-
-      notice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%u span in several parts is written as a span per part: doccano’s "
-                                             "layout for sequence labelling cannot join them (--doccano-layout "
-                                             "relation-extraction can)",
-                                             "%u spans in several parts are written as a span per part: doccano’s "
-                                             "layout for sequence labelling cannot join them (--doccano-layout "
-                                             "relation-extraction can)",
-                                             written->n_parted),
-                                written->n_parted);
-      card_note = g_strdup_printf ("**%u span(s) in several parts are written as one span per part**, which "
-                                   "nothing joins: doccano's layout for sequence labelling cannot (`gloss export "
-                                   "--doccano-layout relation-extraction` joins them).", written->n_parted);
-      _gloss_exporter_add_notice (self, notice, card_note);
-    }
+  if ((n = written->n_parted) > 0)
+    add_notice_take (self,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%u span in several parts is written as a span per part: "
+                                                   "doccano’s layout for sequence labelling cannot join them "
+                                                   "(--doccano-layout relation-extraction can)",
+                                                   "%u spans in several parts are written as a span per part: "
+                                                   "doccano’s layout for sequence labelling cannot join them "
+                                                   "(--doccano-layout relation-extraction can)",
+                                                   n), n),
+                     g_strdup_printf ("**%u span(s) in several parts are written as one span per part**, which "
+                                      "nothing joins: doccano's layout for sequence labelling cannot (`gloss export "
+                                      "--doccano-layout relation-extraction` joins them).", n));
 
   return TRUE;
 }
@@ -700,16 +684,6 @@ find_offsets (GlossImporter *self,
   return GLOSS_OFFSETS_CODE_POINTS;
 }
 
-static guint
-find_root (guint *roots,
-           guint  i)
-{
-  while (roots[i] != i)
-    i = roots[i] = roots[roots[i]];
-
-  return i;
-}
-
 /* doccano has no span in parts: Gloss writes each part as an entity,
  * joined to the next by a `gloss:part` relation. The entities so joined
  * become one span, named by the key of its first; the other relations
@@ -722,14 +696,13 @@ join_parts (GlossImporter *self,
   g_autoptr(GArray) spans = NULL;
   g_autoptr(GArray) relations = NULL;
   g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (GlossRange));
-  g_autofree guint *roots = g_new (guint, MAX (line->spans->len, 1));
+  g_autofree guint *roots = _gloss_dataset_groups_new (line->spans->len);
   gboolean any = FALSE;
 
   for (guint i = 0; i < line->spans->len; i++)
     {
       GlossImportSpan *span = &g_array_index (line->spans, GlossImportSpan, i);
 
-      roots[i] = i;
       if (span->key != NULL && !g_hash_table_contains (by_key, span->key))
         g_hash_table_insert (by_key, span->key, GUINT_TO_POINTER (i));
     }
@@ -738,9 +711,8 @@ join_parts (GlossImporter *self,
     {
       GlossImportRelation *relation = &g_array_index (line->relations, GlossImportRelation, i);
       gpointer from, to;
-      guint a, b;
 
-      if (strcmp (relation->label, GLOSS_DOCCANO_PART) != 0)
+      if (strcmp (relation->label, GLOSS_DATASET_PART_LABEL) != 0)
         continue;
 
       if (!g_hash_table_lookup_extended (by_key, relation->from, NULL, &from) ||
@@ -750,12 +722,10 @@ join_parts (GlossImporter *self,
         {
           _gloss_importer_problem (self, line->where, _("A relation “%s” from “%s” to “%s” does not join two "
                                                         "entities of the same label"),
-                                   GLOSS_DOCCANO_PART, relation->from, relation->to);
+                                   GLOSS_DATASET_PART_LABEL, relation->from, relation->to);
           continue;
         }
-      a = find_root (roots, GPOINTER_TO_UINT (from));
-      b = find_root (roots, GPOINTER_TO_UINT (to));
-      roots[MAX (a, b)] = MIN (a, b);
+      _gloss_dataset_groups_join (roots, GPOINTER_TO_UINT (from), GPOINTER_TO_UINT (to));
       any = TRUE;
     }
 
@@ -767,12 +737,12 @@ join_parts (GlossImporter *self,
     {
       GlossImportSpan *first = &g_array_index (line->spans, GlossImportSpan, i);
 
-      if (find_root (roots, i) != i)
+      if (_gloss_dataset_groups_find (roots, i) != i)
         continue;
 
       g_array_set_size (parts, 0);
       for (guint k = i; k < line->spans->len; k++)
-        if (find_root (roots, k) == i)
+        if (_gloss_dataset_groups_find (roots, k) == i)
           {
             GlossImportSpan *part = &g_array_index (line->spans, GlossImportSpan, k);
 
@@ -788,7 +758,7 @@ join_parts (GlossImporter *self,
       GlossImportRelation *relation = &g_array_index (line->relations, GlossImportRelation, i);
       gpointer from, to;
 
-      if (strcmp (relation->label, GLOSS_DOCCANO_PART) == 0)
+      if (strcmp (relation->label, GLOSS_DATASET_PART_LABEL) == 0)
         continue;
 
       /* One to an entity that is not there is the importer's problem */
@@ -801,9 +771,9 @@ join_parts (GlossImporter *self,
         }
       _gloss_dataset_relations_add (relations, relation->label,
                                     g_array_index (line->spans, GlossImportSpan,
-                                                   find_root (roots, GPOINTER_TO_UINT (from))).key,
+                                                   _gloss_dataset_groups_find (roots, GPOINTER_TO_UINT (from))).key,
                                     g_array_index (line->spans, GlossImportSpan,
-                                                   find_root (roots, GPOINTER_TO_UINT (to))).key,
+                                                   _gloss_dataset_groups_find (roots, GPOINTER_TO_UINT (to))).key,
                                     relation->note, relation->annotator);
     }
 

@@ -55,10 +55,6 @@
 #include "gloss-span.h"
 #include "gloss-text.h"
 
-/* The label of the relations that join the parts of a span: not an id
- * (ids have no colon), so never one of a label set */
-#define GLOSS_LABEL_STUDIO_PART "gloss:part"
-
 /* Writing ---------------------------------------------------------------- */
 
 /* What the labeling config of the card needs, gathered over the export */
@@ -254,7 +250,7 @@ label_studio_add (GlossExporter    *self,
 
       /* Label Studio has no span in parts: its parts are regions of
        * their own, each joined to the next by a relation of Gloss's own */
-      g_ptr_array_add (labels, (gpointer)GLOSS_LABEL_STUDIO_PART);
+      g_ptr_array_add (labels, (gpointer)GLOSS_DATASET_PART_LABEL);
       for (guint i = 0; i < item->spans->len; i++)
         {
           GlossSpan *span = g_ptr_array_index (item->spans, i);
@@ -340,7 +336,7 @@ dup_label_config (const GlossExportStats *stats,
   for (guint i = 0; i < gloss_label_set_get_n_labels (relation_labels); i++)
     g_string_append_printf (out, "    <Relation value=\"%s\"/>\n",
                             gloss_label_get_id (gloss_label_set_get_label (relation_labels, i)));
-  g_string_append (out, "    <Relation value=\"" GLOSS_LABEL_STUDIO_PART "\"/>\n  </Relations>\n");
+  g_string_append (out, "    <Relation value=\"" GLOSS_DATASET_PART_LABEL "\"/>\n  </Relations>\n");
 
   /* An attribute is a per-region choice, shown for the labels that
    * declare it, with every value any of them allows */
@@ -1224,17 +1220,6 @@ has_label (JsonArray  *labels,
   return FALSE;
 }
 
-/* The region that stands for the span @i is a part of */
-static guint
-find_root (guint *roots,
-           guint  i)
-{
-  while (roots[i] != i)
-    i = roots[i] = roots[roots[i]];
-
-  return i;
-}
-
 /* Reads the offsets of @region as code points, or as UTF-16 units where
  * only that reading gives the region's text */
 static gboolean
@@ -1300,7 +1285,7 @@ add_span (GlossImporter *self,
         {
           _gloss_importer_problem (self, where, _("The regions [%u, %u) and [%u, %u), joined as parts of one span "
                                                   "(“%s”), do not have the same one label"),
-                                   first->start, first->end, region->start, region->end, GLOSS_LABEL_STUDIO_PART);
+                                   first->start, first->end, region->start, region->end, GLOSS_DATASET_PART_LABEL);
           return;
         }
       g_array_append_val (parts, range);
@@ -1354,7 +1339,7 @@ lookup_span_key (GlossImporter *self,
       return NULL;
     }
 
-  return g_array_index (regions, Region, find_root (roots, GPOINTER_TO_UINT (value))).key;
+  return g_array_index (regions, Region, _gloss_dataset_groups_find (roots, GPOINTER_TO_UINT (value))).key;
 }
 
 /* The spans of the regions of one annotator (@annotator NULL: of all),
@@ -1374,13 +1359,12 @@ add_spans_of (GlossImporter *self,
   g_autoptr(GArray) astral = NULL;
   g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autofree guint *roots = g_new (guint, MAX (regions->len, 1));
+  g_autofree guint *roots = _gloss_dataset_groups_new (regions->len);
 
   for (guint i = 0; i < regions->len; i++)
     {
       Region *region = &g_array_index (regions, Region, i);
 
-      roots[i] = i;
       if (!is_annotators (self, annotator, region->annotator))
         continue;
       if (!fix_offsets (self, text, &astral, region, where))
@@ -1394,31 +1378,28 @@ add_spans_of (GlossImporter *self,
     {
       Link *link = &g_array_index (links, Link, i);
       gpointer from, to;
-      guint a, b;
 
-      if (!is_annotators (self, annotator, link->annotator) || !has_label (link->labels, GLOSS_LABEL_STUDIO_PART))
+      if (!is_annotators (self, annotator, link->annotator) || !has_label (link->labels, GLOSS_DATASET_PART_LABEL))
         continue;
       if (!g_hash_table_lookup_extended (by_key, link->from, NULL, &from) ||
           !g_hash_table_lookup_extended (by_key, link->to, NULL, &to))
         {
           _gloss_importer_problem (self, link->where, _("A relation “%s” joins a region that is not a labelled "
                                                         "region of the text"),
-                                   GLOSS_LABEL_STUDIO_PART);
+                                   GLOSS_DATASET_PART_LABEL);
           return FALSE;
         }
-      a = find_root (roots, GPOINTER_TO_UINT (from));
-      b = find_root (roots, GPOINTER_TO_UINT (to));
-      roots[MAX (a, b)] = MIN (a, b);
+      _gloss_dataset_groups_join (roots, GPOINTER_TO_UINT (from), GPOINTER_TO_UINT (to));
     }
 
   for (guint i = 0; i < regions->len; i++)
     {
-      if (!is_annotators (self, annotator, g_array_index (regions, Region, i).annotator) || find_root (roots, i) != i)
+      if (!is_annotators (self, annotator, g_array_index (regions, Region, i).annotator) || _gloss_dataset_groups_find (roots, i) != i)
         continue;
 
       g_array_set_size (members, 0);
       for (guint k = i; k < regions->len; k++)
-        if (find_root (roots, k) == i)
+        if (_gloss_dataset_groups_find (roots, k) == i)
           g_array_append_val (members, k);
       add_span (self, regions, members, spans, where);
     }
@@ -1438,7 +1419,7 @@ add_spans_of (GlossImporter *self,
           const char *label;
 
           if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
-              strcmp (json_node_get_string (node), GLOSS_LABEL_STUDIO_PART) == 0)
+              strcmp (json_node_get_string (node), GLOSS_DATASET_PART_LABEL) == 0)
             continue;
           label = json_node_get_string (node);
           n_labels++;
@@ -1464,7 +1445,7 @@ add_spans_of (GlossImporter *self,
         }
 
       /* A relation without a label has no place in Gloss */
-      if (n_labels == 0 && !has_label (link->labels, GLOSS_LABEL_STUDIO_PART))
+      if (n_labels == 0 && !has_label (link->labels, GLOSS_DATASET_PART_LABEL))
         {
           g_autofree char *example = g_strdup_printf ("%s → %s", strchr (link->from, '/') + 1,
                                                       strchr (link->to, '/') + 1);

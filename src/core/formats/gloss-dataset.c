@@ -504,6 +504,47 @@ _gloss_import_span_add_attribute (GlossImportSpan *span,
   g_ptr_array_add (span->attributes, g_strdup (value));
 }
 
+/**
+ * _gloss_dataset_groups_new:
+ * @n: how many items
+ *
+ * Groups of items, each alone at first, that _gloss_dataset_groups_join()
+ * joins: how a reader puts the parts of a span back together.
+ *
+ * Returns: (transfer full): the groups, to free with g_free()
+ */
+guint *
+_gloss_dataset_groups_new (guint n)
+{
+  guint *groups = g_new (guint, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    groups[i] = i;
+
+  return groups;
+}
+
+/* The first item of the group of item @i */
+guint
+_gloss_dataset_groups_find (guint *groups,
+                            guint  i)
+{
+  while (groups[i] != i)
+    i = groups[i] = groups[groups[i]];
+
+  return i;
+}
+
+void
+_gloss_dataset_groups_join (guint *groups,
+                            guint  a,
+                            guint  b)
+{
+  a = _gloss_dataset_groups_find (groups, a);
+  b = _gloss_dataset_groups_find (groups, b);
+  groups[MAX (a, b)] = MIN (a, b);
+}
+
 GArray *
 _gloss_dataset_relations_new (void)
 {
