@@ -23,6 +23,7 @@
 #include "gloss-importer.h"
 #include "gloss-json.h"
 #include "gloss-label-set.h"
+#include "gloss-label.h"
 #include "gloss-problem.h"
 #include "gloss-relation.h"
 #include "gloss-span.h"
@@ -574,6 +575,32 @@ test_label_studio_parts_differ (void)
   remove_dir (dir);
 }
 
+/* JSON-MIN, as Label Studio's converter writes it: no ids, no relations;
+ * a region of the tag `span` is a span even when its label is new and it
+ * has one part, one of another tag labels sentences as before */
+static void
+test_label_studio_min_span_tag (void)
+{
+  const char *input =
+    "[{\"id\": 3, \"text\": \"Die Ministerin sagte: „Wir feiern 😊.“ Er lachte.\", "
+    "\"span\": [{\"start\": 4, \"end\": 14, \"text\": \"Ministerin\", \"labels\": [\"person\"]}], "
+    "\"label\": [{\"start\": 38, \"end\": 48, \"text\": \"Er lachte.\", \"labels\": [\"topic\"]}], "
+    "\"annotator\": 2, \"annotation_id\": 9}]";
+  g_autoptr(GlossImporter) importer = NULL;
+  g_autofree char *described = NULL;
+  GlossDocument *document;
+  char *dir = NULL;
+
+  importer = import_bytes (GLOSS_IMPORT_LABEL_STUDIO, input, strlen (input), NULL, &dir);
+  assert_no_problems (importer);
+  document = gloss_importer_get_document (importer, 0, NULL);
+  described = describe_document (document, KEEP_ALL);
+  g_assert_cmpstr (described, ==, "sentence topic [38, 48)\nspan person [4, 14) “Ministerin”\n");
+  g_assert_cmpint (gloss_label_get_scope (gloss_label_set_lookup (gloss_document_get_labels (document), "person")),
+                   ==, GLOSS_LABEL_SCOPE_SPAN);
+  remove_dir (dir);
+}
+
 /* A line as doccano writes one: entity ids from its database, no
  * "offsets", UTF-16 units (the last entity ends beyond the text's code
  * points, so no other reading fits), a quote in two parts joined as Gloss
@@ -646,6 +673,7 @@ main (int   argc,
   g_test_add_func ("/gloss/ls-doccano/label-studio-round-trip", test_label_studio_round_trip);
   g_test_add_func ("/gloss/ls-doccano/label-studio-native", test_label_studio_native);
   g_test_add_func ("/gloss/ls-doccano/label-studio-parts-differ", test_label_studio_parts_differ);
+  g_test_add_func ("/gloss/ls-doccano/label-studio-min-span-tag", test_label_studio_min_span_tag);
   g_test_add_func ("/gloss/ls-doccano/doccano-export", test_doccano_export);
   g_test_add_func ("/gloss/ls-doccano/doccano-sequence-layout", test_doccano_sequence_layout);
   g_test_add_func ("/gloss/ls-doccano/doccano-round-trip", test_doccano_round_trip);

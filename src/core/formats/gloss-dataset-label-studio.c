@@ -1028,9 +1028,12 @@ collect_regions (GlossImporter *self,
 
               list = json_node_get_array (node);
               for (guint i = 0; i < json_array_get_length (list); i++)
-                if (!add_region (self, regions, json_array_get_object_element (list, i), NULL, l->data,
-                                 annotation->annotator, NULL, task->where))
-                  return FALSE;
+                {
+                  if (!add_region (self, regions, json_array_get_object_element (list, i), NULL, l->data,
+                                   annotation->annotator, NULL, task->where))
+                    return FALSE;
+                  g_array_index (regions, Region, regions->len - 1).span_layer = strcmp (l->data, "span") == 0;
+                }
             }
           continue;
         }
