@@ -697,6 +697,7 @@ join_parts (GlossImporter *self,
   g_autoptr(GArray) relations = NULL;
   g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (GlossRange));
   g_autofree guint *roots = _gloss_dataset_groups_new (line->spans->len);
+  g_autofree guint *members = NULL;
   gboolean any = FALSE;
 
   for (guint i = 0; i < line->spans->len; i++)
@@ -732,22 +733,20 @@ join_parts (GlossImporter *self,
   if (!any)
     return;
 
+  /* An entity and those joined to it, each run of the list a span */
   spans = _gloss_dataset_spans_new ();
-  for (guint i = 0; i < line->spans->len; i++)
+  members = _gloss_dataset_groups_list (roots, line->spans->len);
+  for (guint k = 0, end; k < line->spans->len; k = end)
     {
-      GlossImportSpan *first = &g_array_index (line->spans, GlossImportSpan, i);
-
-      if (_gloss_dataset_groups_find (roots, i) != i)
-        continue;
+      GlossImportSpan *first = &g_array_index (line->spans, GlossImportSpan, members[k]);
 
       g_array_set_size (parts, 0);
-      for (guint k = i; k < line->spans->len; k++)
-        if (_gloss_dataset_groups_find (roots, k) == i)
-          {
-            GlossImportSpan *part = &g_array_index (line->spans, GlossImportSpan, k);
+      for (end = k; end < line->spans->len && _gloss_dataset_groups_find (roots, members[end]) == members[k]; end++)
+        {
+          GlossImportSpan *part = &g_array_index (line->spans, GlossImportSpan, members[end]);
 
-            g_array_append_val (parts, ((GlossRange) { part->start, part->end }));
-          }
+          g_array_append_val (parts, ((GlossRange) { part->start, part->end }));
+        }
       _gloss_dataset_spans_add_full (spans, (GlossRange *)parts->data, parts->len, first->label, first->note,
                                      first->annotator, first->key);
     }

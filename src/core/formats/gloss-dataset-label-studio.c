@@ -260,37 +260,50 @@ label_studio_add (GlossExporter    *self,
         }
 
       /* Label Studio keeps one relation between two regions (in that
-       * direction), with any number of labels */
-      for (guint i = 0; i < item->relations->len; i++)
-        {
-          GlossRelation *relation = g_ptr_array_index (item->relations, i);
-          guint from = gloss_relation_get_from (relation);
-          guint to = gloss_relation_get_to (relation);
-          gboolean first = TRUE;
+       * direction), with any number of labels: the relations of a pair
+       * of spans are one, where the first of them is */
+      {
+        guint n = item->relations->len;
+        g_autofree gint64 *pairs = g_new (gint64, MAX (n, 1));
+        g_autoptr(GHashTable) first = g_hash_table_new (g_int64_hash, g_int64_equal);
+        g_autofree guint *next = g_new (guint, MAX (n, 1));
+        g_autofree guint *last = g_new (guint, MAX (n, 1));
 
-          for (guint k = 0; k < i && first; k++)
-            {
-              GlossRelation *before = g_ptr_array_index (item->relations, k);
+        for (guint i = 0; i < n; i++)
+          {
+            GlossRelation *relation = g_ptr_array_index (item->relations, i);
+            gpointer value;
 
-              first = gloss_relation_get_from (before) != from || gloss_relation_get_to (before) != to;
-            }
-          if (!first)
-            continue;
+            pairs[i] = (gint64)gloss_relation_get_from (relation) << 32 | gloss_relation_get_to (relation);
+            next[i] = G_MAXUINT;
+            last[i] = i;
+            written->n_relation_notes += gloss_relation_get_note (relation)[0] != '\0';
+            if (g_hash_table_lookup_extended (first, &pairs[i], NULL, &value))
+              {
+                guint head = GPOINTER_TO_UINT (value);
 
-          g_ptr_array_set_size (labels, 0);
-          for (guint k = i; k < item->relations->len; k++)
-            {
-              GlossRelation *other = g_ptr_array_index (item->relations, k);
+                next[last[head]] = i;
+                last[head] = i;
+              }
+            else
+              g_hash_table_insert (first, &pairs[i], GUINT_TO_POINTER (i));
+          }
 
-              if (gloss_relation_get_from (other) == from && gloss_relation_get_to (other) == to)
-                {
-                  g_ptr_array_add (labels, (gpointer)gloss_relation_get_label (other));
-                  written->n_relation_notes += gloss_relation_get_note (other)[0] != '\0';
-                }
-            }
-          append_relation (out, g_hash_table_lookup (by_id, GUINT_TO_POINTER (from)), 0,
-                           g_hash_table_lookup (by_id, GUINT_TO_POINTER (to)), 0, labels);
-        }
+        for (guint i = 0; i < n; i++)
+          {
+            GlossRelation *relation = g_ptr_array_index (item->relations, i);
+
+            if (GPOINTER_TO_UINT (g_hash_table_lookup (first, &pairs[i])) != i)
+              continue;
+
+            g_ptr_array_set_size (labels, 0);
+            for (guint k = i; k != G_MAXUINT; k = next[k])
+              g_ptr_array_add (labels, (gpointer)gloss_relation_get_label (g_ptr_array_index (item->relations, k)));
+            append_relation (out, g_hash_table_lookup (by_id, GUINT_TO_POINTER (gloss_relation_get_from (relation))),
+                             0, g_hash_table_lookup (by_id, GUINT_TO_POINTER (gloss_relation_get_to (relation))), 0,
+                             labels);
+          }
+      }
     }
 
   g_string_append (out, "]}]}");
@@ -1268,18 +1281,19 @@ fix_offsets (GlossImporter  *self,
 static void
 add_span (GlossImporter *self,
           GArray        *regions,
-          GArray        *members,
+          const guint   *members,
+          guint          n_members,
           GArray        *spans,
           const char    *where)
 {
-  Region *first = &g_array_index (regions, Region, g_array_index (members, guint, 0));
-  g_autoptr(GArray) parts = g_array_sized_new (FALSE, FALSE, sizeof (GlossRange), members->len);
+  Region *first = &g_array_index (regions, Region, members[0]);
+  g_autoptr(GArray) parts = g_array_sized_new (FALSE, FALSE, sizeof (GlossRange), n_members);
   const char *note = NULL;
   gboolean span_layer = FALSE;
 
-  for (guint m = 0; m < members->len; m++)
+  for (guint m = 0; m < n_members; m++)
     {
-      Region *region = &g_array_index (regions, Region, g_array_index (members, guint, m));
+      Region *region = &g_array_index (regions, Region, members[m]);
       GlossRange range = { region->start, region->end };
 
       /* Parts of one span have its one label */
@@ -1309,9 +1323,9 @@ add_span (GlossImporter *self,
       span = _gloss_dataset_spans_add_full (spans, (GlossRange *)parts->data, parts->len, json_node_get_string (label),
                                             note, first->annotator, k == 0 ? first->key : NULL);
       span->span_layer = span_layer;
-      for (guint m = 0; m < members->len; m++)
+      for (guint m = 0; m < n_members; m++)
         {
-          Region *region = &g_array_index (regions, Region, g_array_index (members, guint, m));
+          Region *region = &g_array_index (regions, Region, members[m]);
 
           for (guint i = 0; region->attributes != NULL && i + 1 < region->attributes->len; i += 2)
             _gloss_import_span_add_attribute (span, g_ptr_array_index (region->attributes, i),
@@ -1361,7 +1375,7 @@ add_spans_of (GlossImporter *self,
 {
   g_autoptr(GArray) astral = NULL;
   g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GArray) members = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree guint *members = NULL;
   g_autofree guint *roots = _gloss_dataset_groups_new (regions->len);
 
   for (guint i = 0; i < regions->len; i++)
@@ -1395,16 +1409,14 @@ add_spans_of (GlossImporter *self,
       _gloss_dataset_groups_join (roots, GPOINTER_TO_UINT (from), GPOINTER_TO_UINT (to));
     }
 
-  for (guint i = 0; i < regions->len; i++)
+  /* A region and those joined to it, each run of the list a span */
+  members = _gloss_dataset_groups_list (roots, regions->len);
+  for (guint k = 0, end; k < regions->len; k = end)
     {
-      if (!is_annotators (self, annotator, g_array_index (regions, Region, i).annotator) || _gloss_dataset_groups_find (roots, i) != i)
-        continue;
-
-      g_array_set_size (members, 0);
-      for (guint k = i; k < regions->len; k++)
-        if (_gloss_dataset_groups_find (roots, k) == i)
-          g_array_append_val (members, k);
-      add_span (self, regions, members, spans, where);
+      for (end = k + 1; end < regions->len && _gloss_dataset_groups_find (roots, members[end]) == members[k]; end++)
+        ;
+      if (is_annotators (self, annotator, g_array_index (regions, Region, members[k]).annotator))
+        add_span (self, regions, members + k, end - k, spans, where);
     }
 
   for (guint i = 0; i < links->len; i++)

@@ -260,6 +260,8 @@ guint       _gloss_dataset_groups_find      (guint          *groups,
 void        _gloss_dataset_groups_join      (guint          *groups,
                                              guint           a,
                                              guint           b);
+guint      *_gloss_dataset_groups_list      (guint          *groups,
+                                             guint           n);
 GArray     *_gloss_dataset_relations_new    (void);
 void        _gloss_dataset_relations_add    (GArray         *relations,
                                              const char     *label,

@@ -545,6 +545,29 @@ _gloss_dataset_groups_join (guint *groups,
   groups[MAX (a, b)] = MIN (a, b);
 }
 
+/**
+ * _gloss_dataset_groups_list:
+ *
+ * Returns: (transfer full): the @n items, group after group (each group
+ *   where its first item is), in their order within each; free with g_free()
+ */
+guint *
+_gloss_dataset_groups_list (guint *groups,
+                            guint  n)
+{
+  g_autofree guint *starts = g_new0 (guint, n + 1);
+  guint *list = g_new (guint, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    starts[_gloss_dataset_groups_find (groups, i) + 1]++;
+  for (guint i = 0; i < n; i++)
+    starts[i + 1] += starts[i];
+  for (guint i = 0; i < n; i++)
+    list[starts[_gloss_dataset_groups_find (groups, i)]++] = i;
+
+  return list;
+}
+
 GArray *
 _gloss_dataset_relations_new (void)
 {
