@@ -49,6 +49,7 @@ struct _GlossExporter
   char             *encoding;
   GlossAgreement   *agreement;
   GlossOffsets      offsets;
+  GlossDoccanoLayout doccano_layout;
   guint             n_workers;         /* 0: as many as processors */
 
   GlossExportProgressFunc progress_func;
@@ -296,6 +297,29 @@ gloss_exporter_get_offsets (GlossExporter *self)
     return self->info->offsets;
 
   return self->offsets;
+}
+
+/**
+ * gloss_exporter_set_doccano_layout:
+ * @layout: which of doccano's layouts a doccano export writes; the other
+ *   formats have one
+ */
+void
+gloss_exporter_set_doccano_layout (GlossExporter      *self,
+                                   GlossDoccanoLayout  layout)
+{
+  g_return_if_fail (GLOSS_IS_EXPORTER (self));
+  g_return_if_fail (layout <= GLOSS_DOCCANO_LAYOUT_RELATION_EXTRACTION);
+
+  self->doccano_layout = layout;
+}
+
+GlossDoccanoLayout
+gloss_exporter_get_doccano_layout (GlossExporter *self)
+{
+  g_return_val_if_fail (GLOSS_IS_EXPORTER (self), GLOSS_DOCCANO_LAYOUT_AUTO);
+
+  return self->doccano_layout;
 }
 
 /**
@@ -1057,7 +1081,8 @@ gloss_exporter_get_notices (GlossExporter *self)
 
 /**
  * _gloss_exporter_add_notice:
- * @notice: what the user reads, translated
+ * @notice: (nullable): what the user reads, translated; %NULL: only the
+ *   card says something
  * @card_note: (nullable): what the data card says of it, in English
  *   Markdown
  */
@@ -1066,7 +1091,8 @@ _gloss_exporter_add_notice (GlossExporter *self,
                             const char    *notice,
                             const char    *card_note)
 {
-  g_ptr_array_add (self->notices, g_strdup (notice));
+  if (notice != NULL)
+    g_ptr_array_add (self->notices, g_strdup (notice));
   if (card_note != NULL)
     g_ptr_array_add (self->stats.card_notes, g_strdup (card_note));
 }

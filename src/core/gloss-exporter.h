@@ -81,6 +81,9 @@ void           gloss_exporter_set_agreement     (GlossExporter       *self,
 void           gloss_exporter_set_offsets       (GlossExporter       *self,
                                                  GlossOffsets         offsets);
 GlossOffsets   gloss_exporter_get_offsets       (GlossExporter       *self);
+void           gloss_exporter_set_doccano_layout (GlossExporter      *self,
+                                                  GlossDoccanoLayout  layout);
+GlossDoccanoLayout gloss_exporter_get_doccano_layout (GlossExporter  *self);
 void           gloss_exporter_set_progress_func (GlossExporter       *self,
                                                  GlossExportProgressFunc func,
                                                  gpointer             user_data,

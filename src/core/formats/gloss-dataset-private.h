@@ -269,6 +269,19 @@ void        _gloss_import_span_add_attribute (GlossImportSpan *span,
                                              const char     *value);
 int         _gloss_dataset_compare_ranges   (gconstpointer   a,
                                              gconstpointer   b);
+/* The label of the relations that join the parts of a span in a format
+ * without spans in parts (Label Studio, doccano): not an id (ids have no
+ * colon), so never a label of a set */
+#define GLOSS_DATASET_PART_LABEL "gloss:part"
+
+guint      *_gloss_dataset_groups_new       (guint           n);
+guint       _gloss_dataset_groups_find      (guint          *groups,
+                                             guint           i);
+void        _gloss_dataset_groups_join      (guint          *groups,
+                                             guint           a,
+                                             guint           b);
+guint      *_gloss_dataset_groups_list      (guint          *groups,
+                                             guint           n);
 GArray     *_gloss_dataset_relations_new    (void);
 void        _gloss_dataset_relations_add    (GArray         *relations,
                                              const char     *label,

@@ -267,6 +267,43 @@ gloss_offsets_get_name (GlossOffsets offsets)
   return offsets_names[offsets];
 }
 
+static const char * const layout_names[] = {
+  [GLOSS_DOCCANO_LAYOUT_AUTO] = "auto",
+  [GLOSS_DOCCANO_LAYOUT_SEQUENCE_LABELING] = "sequence-labeling",
+  [GLOSS_DOCCANO_LAYOUT_RELATION_EXTRACTION] = "relation-extraction",
+};
+
+/**
+ * gloss_doccano_layout_from_name:
+ * @name: `auto`, `sequence-labeling` or `relation-extraction`, as the
+ *   command line writes them
+ *
+ * Returns: %TRUE with @layout set if @name is one of them
+ */
+gboolean
+gloss_doccano_layout_from_name (const char         *name,
+                                GlossDoccanoLayout *layout)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (layout_names); i++)
+    {
+      if (g_strcmp0 (name, layout_names[i]) == 0)
+        {
+          *layout = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+gloss_doccano_layout_get_name (GlossDoccanoLayout layout)
+{
+  g_return_val_if_fail (layout < G_N_ELEMENTS (layout_names), NULL);
+
+  return layout_names[layout];
+}
+
 /* UTF-16 units and code points ------------------------------------------ */
 
 /**
@@ -515,6 +552,70 @@ _gloss_dataset_compare_ranges (gconstpointer a,
   if (x->end != y->end)
     return x->end < y->end ? -1 : 1;
   return 0;
+}
+
+/**
+ * _gloss_dataset_groups_new:
+ * @n: how many items
+ *
+ * Groups of items, each alone at first, that _gloss_dataset_groups_join()
+ * joins: how a reader puts the parts of a span back together.
+ *
+ * Returns: (transfer full): the groups, to free with g_free()
+ */
+guint *
+_gloss_dataset_groups_new (guint n)
+{
+  guint *groups = g_new (guint, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    groups[i] = i;
+
+  return groups;
+}
+
+/* The first item of the group of item @i */
+guint
+_gloss_dataset_groups_find (guint *groups,
+                            guint  i)
+{
+  while (groups[i] != i)
+    i = groups[i] = groups[groups[i]];
+
+  return i;
+}
+
+void
+_gloss_dataset_groups_join (guint *groups,
+                            guint  a,
+                            guint  b)
+{
+  a = _gloss_dataset_groups_find (groups, a);
+  b = _gloss_dataset_groups_find (groups, b);
+  groups[MAX (a, b)] = MIN (a, b);
+}
+
+/**
+ * _gloss_dataset_groups_list:
+ *
+ * Returns: (transfer full): the @n items, group after group (each group
+ *   where its first item is), in their order within each; free with g_free()
+ */
+guint *
+_gloss_dataset_groups_list (guint *groups,
+                            guint  n)
+{
+  g_autofree guint *starts = g_new0 (guint, n + 1);
+  guint *list = g_new (guint, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    starts[_gloss_dataset_groups_find (groups, i) + 1]++;
+  for (guint i = 0; i < n; i++)
+    starts[i + 1] += starts[i];
+  for (guint i = 0; i < n; i++)
+    list[starts[_gloss_dataset_groups_find (groups, i)]++] = i;
+
+  return list;
 }
 
 GArray *

@@ -70,4 +70,27 @@ gboolean    gloss_offsets_from_name (const char   *name,
                                      GlossOffsets *offsets);
 const char *gloss_offsets_get_name  (GlossOffsets  offsets);
 
+/**
+ * GlossDoccanoLayout:
+ * @GLOSS_DOCCANO_LAYOUT_AUTO: relation extraction when the label set of
+ *   the first document exported has span or relation labels, else
+ *   sequence labelling
+ * @GLOSS_DOCCANO_LAYOUT_SEQUENCE_LABELING: `label`: `[start, end, label]`
+ *   triples, for a doccano project of sequence labelling
+ * @GLOSS_DOCCANO_LAYOUT_RELATION_EXTRACTION: `entities` and `relations`,
+ *   for a doccano project of sequence labelling with relations
+ *
+ * Which of doccano's JSONL layouts an export writes.
+ */
+typedef enum
+{
+  GLOSS_DOCCANO_LAYOUT_AUTO,
+  GLOSS_DOCCANO_LAYOUT_SEQUENCE_LABELING,
+  GLOSS_DOCCANO_LAYOUT_RELATION_EXTRACTION,
+} GlossDoccanoLayout;
+
+gboolean    gloss_doccano_layout_from_name (const char         *name,
+                                            GlossDoccanoLayout *layout);
+const char *gloss_doccano_layout_get_name  (GlossDoccanoLayout  layout);
+
 G_END_DECLS
