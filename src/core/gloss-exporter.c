@@ -27,7 +27,9 @@
 #include "gloss-label.h"
 #include "gloss-problem.h"
 #include "gloss-project.h"
+#include "gloss-relation.h"
 #include "gloss-sentence.h"
+#include "gloss-span.h"
 
 /* Below this the buffer is not worth a write () */
 #define FLUSH_SIZE (64 * 1024)
@@ -489,6 +491,35 @@ keep_annotation (GlossExporter   *self,
   return TRUE;
 }
 
+static gboolean
+keep_span (GlossExporter *self,
+           GlossSpan     *span)
+{
+  if (self->labels != NULL &&
+      !g_strv_contains ((const char * const *)self->labels, gloss_span_get_label (span)))
+    return FALSE;
+
+  return self->annotator == NULL || g_strcmp0 (self->annotator, gloss_span_get_annotator (span)) == 0;
+}
+
+/* A relation's label is filtered as the spans' are (relation labels have
+ * their own ids), and a relation goes only with both its spans */
+static gboolean
+keep_relation (GlossExporter *self,
+               GlossRelation *relation,
+               GHashTable    *kept_spans)
+{
+  if (self->labels != NULL &&
+      !g_strv_contains ((const char * const *)self->labels, gloss_relation_get_label (relation)))
+    return FALSE;
+
+  if (self->annotator != NULL && g_strcmp0 (self->annotator, gloss_relation_get_annotator (relation)) != 0)
+    return FALSE;
+
+  return g_hash_table_contains (kept_spans, GUINT_TO_POINTER (gloss_relation_get_from (relation))) &&
+         g_hash_table_contains (kept_spans, GUINT_TO_POINTER (gloss_relation_get_to (relation)));
+}
+
 static void
 count (GPtrArray  *order,
        GHashTable *counts,
@@ -507,20 +538,29 @@ count (GPtrArray  *order,
 }
 
 static void
-merge_labels (GlossExporter *self,
-              GlossLabelSet *labels)
+merge_label_list (GlossLabelSet *into,
+                  GlossLabelSet *labels)
 {
   for (guint i = 0; i < gloss_label_set_get_n_labels (labels); i++)
     {
       GlossLabel *label = gloss_label_set_get_label (labels, i);
 
-      if (gloss_label_set_lookup (self->stats.labels, gloss_label_get_id (label)) == NULL)
+      if (gloss_label_set_lookup (into, gloss_label_get_id (label)) == NULL)
         {
           g_autoptr(GlossLabel) copy = gloss_label_copy (label);
 
-          gloss_label_set_insert (self->stats.labels, gloss_label_set_get_n_labels (self->stats.labels), copy);
+          gloss_label_set_insert (into, gloss_label_set_get_n_labels (into), copy);
         }
     }
+}
+
+static void
+merge_labels (GlossExporter *self,
+              GlossLabelSet *labels)
+{
+  merge_label_list (self->stats.labels, labels);
+  merge_label_list (gloss_label_set_get_relation_labels (self->stats.labels),
+                    gloss_label_set_get_relation_labels (labels));
 }
 
 static void
@@ -548,6 +588,24 @@ count_not_carried (GlossExporter   *self,
       not_carried (self, GLOSS_DATASET_CARRIES_TIMES, 1);
     }
 
+  for (guint i = 0; i < item->spans->len; i++)
+    {
+      GlossSpan *span = g_ptr_array_index (item->spans, i);
+
+      not_carried (self, GLOSS_DATASET_CARRIES_NOTES, gloss_span_get_note (span)[0] != '\0');
+      not_carried (self, GLOSS_DATASET_CARRIES_ANNOTATORS, gloss_span_get_annotator (span)[0] != '\0');
+      not_carried (self, GLOSS_DATASET_CARRIES_TIMES, 1);
+    }
+
+  for (guint i = 0; i < item->relations->len; i++)
+    {
+      GlossRelation *relation = g_ptr_array_index (item->relations, i);
+
+      not_carried (self, GLOSS_DATASET_CARRIES_NOTES, gloss_relation_get_note (relation)[0] != '\0');
+      not_carried (self, GLOSS_DATASET_CARRIES_ANNOTATORS, gloss_relation_get_annotator (relation)[0] != '\0');
+      not_carried (self, GLOSS_DATASET_CARRIES_TIMES, 1);
+    }
+
   for (guint i = 0; i < item->n_sentences; i++)
     n_labelled += item->by_sentence[i] != NULL;
 
@@ -565,6 +623,55 @@ item_clear (GlossExportItem *item)
   g_free (item->by_sentence);
   g_free (item->sentences);
   g_ptr_array_unref (item->annotations);
+  g_ptr_array_unref (item->spans);
+  g_ptr_array_unref (item->relations);
+}
+
+/* The kept spans and relations, counted as the annotations are */
+static void
+collect_spans (GlossExporter   *self,
+               GlossExportItem *item,
+               GHashTable      *document_annotators)
+{
+  GListModel *spans = gloss_document_get_spans (item->document);
+  GListModel *relations = gloss_document_get_relations (item->document);
+  guint n_spans = g_list_model_get_n_items (spans);
+  guint n_relations = g_list_model_get_n_items (relations);
+  g_autoptr(GHashTable) kept = NULL;
+
+  item->spans = g_ptr_array_new_with_free_func (g_object_unref);
+  item->relations = g_ptr_array_new_with_free_func (g_object_unref);
+  if (n_spans == 0)
+    return;
+
+  kept = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < n_spans; i++)
+    {
+      g_autoptr(GlossSpan) span = g_list_model_get_item (spans, i);
+
+      if (!keep_span (self, span))
+        continue;
+
+      g_hash_table_add (kept, GUINT_TO_POINTER (gloss_span_get_id (span)));
+      count (self->stats.label_ids, self->stats.label_counts, gloss_span_get_label (span));
+      count (self->stats.annotators, self->stats.annotator_counts, gloss_span_get_annotator (span));
+      g_hash_table_add (document_annotators, (gpointer)gloss_span_get_annotator (span));
+      self->stats.n_spans++;
+      g_ptr_array_add (item->spans, g_steal_pointer (&span));
+    }
+
+  for (guint i = 0; i < n_relations; i++)
+    {
+      g_autoptr(GlossRelation) relation = g_list_model_get_item (relations, i);
+
+      if (!keep_relation (self, relation, kept))
+        continue;
+
+      count (self->stats.annotators, self->stats.annotator_counts, gloss_relation_get_annotator (relation));
+      g_hash_table_add (document_annotators, (gpointer)gloss_relation_get_annotator (relation));
+      self->stats.n_relations++;
+      g_ptr_array_add (item->relations, g_steal_pointer (&relation));
+    }
 }
 
 /**
@@ -651,6 +758,7 @@ gloss_exporter_add (GlossExporter  *self,
         }
     }
 
+  collect_spans (self, &item, document_annotators);
   count_not_carried (self, &item);
   self->stats.n_documents++;
   self->stats.n_sentences += item.n_sentences;
@@ -772,8 +880,9 @@ gloss_exporter_get_renamed (GlossExporter  *self,
  *
  * What the documents exported so far held that the format has no place
  * for, and so are not in the export: for %GLOSS_DATASET_CARRIES_NOTES and
- * %GLOSS_DATASET_CARRIES_ANNOTATORS the annotations with a note or an
- * annotator's name, for %GLOSS_DATASET_CARRIES_TIMES the annotations, for
+ * %GLOSS_DATASET_CARRIES_ANNOTATORS the annotations, spans and relations
+ * with a note or an annotator's name, for %GLOSS_DATASET_CARRIES_TIMES the
+ * annotations, spans and relations, for
  * %GLOSS_DATASET_CARRIES_SENTENCES the sentences without a label, for
  * %GLOSS_DATASET_CARRIES_DONE the documents marked done, for
  * %GLOSS_DATASET_CARRIES_LANGUAGE the documents, and for

@@ -30,6 +30,8 @@ typedef struct
   GlossSentence **sentences;   /* the document's, by position */
   GPtrArray    **by_sentence;  /* per sentence position: its kept annotations, or NULL */
   guint          n_sentences;
+  GPtrArray     *spans;        /* GlossSpan, kept ones, in the document's order */
+  GPtrArray     *relations;    /* GlossRelation, kept ones (both spans kept), in the document's order */
 } GlossExportItem;
 
 /* A labelled span as a reader gives it, before it is mapped to sentences */
@@ -111,7 +113,9 @@ typedef struct
   guint          n_sentences;
   guint          n_labelled;     /* sentences with at least one kept label */
   guint          n_annotations;
-  GlossLabelSet *labels;         /* the union of the documents' label sets */
+  guint          n_spans;
+  guint          n_relations;
+  GlossLabelSet *labels;         /* the union of the documents' label sets, relation labels too */
   GPtrArray     *label_ids;      /* every label counted, in order of appearance */
   GHashTable    *label_counts;   /* label id -> count */
   GPtrArray     *annotators;     /* in order of appearance */
