@@ -34,58 +34,106 @@
 #include "gloss-label-set.h"
 #include "gloss-label.h"
 #include "gloss-problem.h"
+#include "gloss-relation.h"
+#include "gloss-span.h"
 #include "gloss-text.h"
 
 /* Writing ---------------------------------------------------------------- */
 
+/* What brat's annotation.py takes for the end of an .ann line: it reads
+ * the file with readlines (), which splits where str.splitlines () does */
 static gboolean
 is_line_break (gunichar c)
 {
-  return c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x85 || c == 0x2028 || c == 0x2029;
+  return c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || (c >= 0x1C && c <= 0x1E) ||
+         c == 0x85 || c == 0x2028 || c == 0x2029;
 }
 
+/* Appends the pieces of [start, end) between line breaks to @fragments
+ * (GlossRange): brat's own editor cuts a selection across lines so */
 static void
-append_span (GString   *out,
-             GlossText *text,
-             guint      start,
-             guint      end)
+split_at_line_breaks (GlossText *text,
+                      guint      start,
+                      guint      end,
+                      GArray    *fragments)
 {
-  g_autoptr(GString) fragments = g_string_new (NULL);
-  g_autoptr(GString) texts = g_string_new (NULL);
   const char *p = gloss_text_get_contents (text) + gloss_text_get_byte_offset (text, start);
   guint fragment_start = start;
-  const char *fragment = p;
 
-  for (guint offset = start; offset <= end; offset++)
+  for (guint offset = start; offset < end; offset++, p = g_utf8_next_char (p))
     {
-      gboolean at_end = offset == end;
-      gunichar c = at_end ? 0 : g_utf8_get_char (p);
+      if (!is_line_break (g_utf8_get_char (p)))
+        continue;
 
-      if (at_end || is_line_break (c))
-        {
-          if (offset > fragment_start)
-            {
-              g_string_append_printf (fragments, "%s%u %u", fragments->len ? ";" : "", fragment_start, offset);
-              if (texts->len > 0)
-                g_string_append_c (texts, ' ');
-              g_string_append_len (texts, fragment, p - fragment);
-            }
-          fragment_start = offset + 1;
-          fragment = at_end ? p : g_utf8_next_char (p);
-        }
-
-      if (!at_end)
-        p = g_utf8_next_char (p);
+      if (offset > fragment_start)
+        g_array_append_vals (fragments, &(GlossRange) { fragment_start, offset }, 1);
+      fragment_start = offset + 1;
     }
 
-  g_string_append_printf (out, "%s\t%s", fragments->str, texts->str);
+  if (end > fragment_start)
+    g_array_append_vals (fragments, &(GlossRange) { fragment_start, end }, 1);
 }
 
-/* Notes may hold line breaks and tabs, which an .ann line cannot */
+/* The parts the reader makes of fragments: two in a row are one part when
+ * only line breaks lie between them, the inverse of split_at_line_breaks () */
+static GArray *
+join_fragments (GlossText        *text,
+                const GlossRange *fragments,
+                guint             n_fragments)
+{
+  GArray *parts = g_array_sized_new (FALSE, FALSE, sizeof (GlossRange), n_fragments);
+
+  for (guint i = 0; i < n_fragments; i++)
+    {
+      GlossRange *last = parts->len ? &g_array_index (parts, GlossRange, parts->len - 1) : NULL;
+      gboolean joined = last != NULL && last->end < fragments[i].start;
+
+      if (joined)
+        {
+          const char *p = gloss_text_get_contents (text) + gloss_text_get_byte_offset (text, last->end);
+
+          for (guint offset = last->end; joined && offset < fragments[i].start; offset++, p = g_utf8_next_char (p))
+            joined = is_line_break (g_utf8_get_char (p));
+        }
+
+      if (joined)
+        last->end = fragments[i].end;
+      else
+        g_array_append_vals (parts, &fragments[i], 1);
+    }
+
+  return parts;
+}
+
 static void
+append_fragments (GString          *out,
+                  GlossText        *text,
+                  const GlossRange *fragments,
+                  guint             n_fragments)
+{
+  for (guint i = 0; i < n_fragments; i++)
+    g_string_append_printf (out, "%s%u %u", i > 0 ? ";" : "", fragments[i].start, fragments[i].end);
+
+  g_string_append_c (out, '\t');
+  for (guint i = 0; i < n_fragments; i++)
+    {
+      gsize from = gloss_text_get_byte_offset (text, fragments[i].start);
+      gsize to = gloss_text_get_byte_offset (text, fragments[i].end);
+
+      if (i > 0)
+        g_string_append_c (out, ' ');
+      g_string_append_len (out, gloss_text_get_contents (text) + from, to - from);
+    }
+}
+
+/* Notes may hold line breaks and tabs, which an .ann line cannot.
+ * Returns whether it changed the note. */
+static gboolean
 append_one_line (GString    *out,
                  const char *str)
 {
+  gboolean changed = FALSE;
+
   for (const char *p = str; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
@@ -95,10 +143,51 @@ append_one_line (GString    *out,
           if (c == '\r' && p[1] == '\n')
             p++;
           g_string_append_c (out, ' ');
+          changed = TRUE;
         }
       else
         g_string_append_unichar (out, c);
     }
+
+  return changed;
+}
+
+typedef struct
+{
+  guint n_notes_changed;  /* notes whose line breaks or tabs became spaces */
+  guint n_left_out;       /* spans of line breaks only */
+  guint n_relations_left_out;
+  guint n_marks;          /* spans and relations with a review mark or an origin */
+} BratWritten;
+
+static BratWritten *
+get_written (GlossExporter *self)
+{
+  BratWritten *written = _gloss_exporter_get_data (self);
+
+  if (written == NULL)
+    {
+      written = g_new0 (BratWritten, 1);
+      _gloss_exporter_set_data (self, written, g_free);
+    }
+
+  return written;
+}
+
+static void
+append_note (GString     *out,
+             BratWritten *written,
+             guint       *n_notes,
+             char         kind,
+             guint        number,
+             const char  *note)
+{
+  if (note[0] == '\0')
+    return;
+
+  g_string_append_printf (out, "#%u\tAnnotatorNotes %c%u\t", ++*n_notes, kind, number);
+  written->n_notes_changed += append_one_line (out, note);
+  g_string_append_c (out, '\n');
 }
 
 static char *
@@ -110,34 +199,112 @@ dup_base_name (const char *id)
   return g_strdup (id);
 }
 
+/* A span: its T line, then, when the fragments do not give its parts
+ * back, its parts (a comment brat shows and keeps), its attributes and
+ * its note. Returns the T's number, or 0 for a span of line breaks only,
+ * which brat cannot hold. */
+static guint
+append_span (GString     *out,
+             BratWritten *written,
+             GlossText   *text,
+             GlossSpan   *span,
+             guint       *n_entities,
+             guint       *n_notes,
+             guint       *n_attributes)
+{
+  const GlossRange *parts = gloss_span_get_parts (span);
+  guint n_parts = gloss_span_get_n_parts (span);
+  g_autoptr(GArray) fragments = g_array_new (FALSE, FALSE, sizeof (GlossRange));
+  g_autoptr(GArray) joined = NULL;
+  guint number;
+
+  for (guint i = 0; i < n_parts; i++)
+    split_at_line_breaks (text, parts[i].start, parts[i].end, fragments);
+  if (fragments->len == 0)
+    {
+      written->n_left_out++;
+      return 0;
+    }
+
+  number = ++*n_entities;
+  g_string_append_printf (out, "T%u\t%s ", number, gloss_span_get_label (span));
+  append_fragments (out, text, (GlossRange *)fragments->data, fragments->len);
+  g_string_append_c (out, '\n');
+
+  joined = join_fragments (text, (GlossRange *)fragments->data, fragments->len);
+  if (joined->len != n_parts || memcmp (joined->data, parts, n_parts * sizeof (GlossRange)) != 0)
+    {
+      g_string_append_printf (out, "#%u\tGlossParts T%u\t", ++*n_notes, number);
+      for (guint i = 0; i < n_parts; i++)
+        g_string_append_printf (out, "%s%u %u", i > 0 ? ";" : "", parts[i].start, parts[i].end);
+      g_string_append_c (out, '\n');
+    }
+
+  for (guint i = 0; i < gloss_span_get_n_attributes (span); i++)
+    g_string_append_printf (out, "A%u\t%s T%u %s\n", ++*n_attributes, gloss_span_get_attribute_name (span, i),
+                            number, gloss_span_get_attribute_value (span, i));
+
+  append_note (out, written, n_notes, 'T', number, gloss_span_get_note (span));
+  written->n_marks += gloss_span_get_review (span) || gloss_span_get_origin (span) != NULL;
+
+  return number;
+}
+
 static gboolean
 brat_add (GlossExporter    *self,
           GlossExportItem  *item,
           GError          **error)
 {
   GFile *folder = _gloss_exporter_get_folder (self);
+  BratWritten *written = get_written (self);
   g_autofree char *base = dup_base_name (item->id);
   g_autofree char *txt_name = g_strconcat (base, ".txt", NULL);
   g_autofree char *ann_name = g_strconcat (base, ".ann", NULL);
   g_autoptr(GFile) txt = g_file_resolve_relative_path (folder, txt_name);
   g_autoptr(GFile) ann = g_file_resolve_relative_path (folder, ann_name);
   g_autoptr(GString) out = g_string_new (NULL);
-  guint n_notes = 0;
+  g_autoptr(GHashTable) numbers = g_hash_table_new (NULL, NULL);  /* span id -> its T's number */
+  g_autoptr(GArray) fragments = g_array_new (FALSE, FALSE, sizeof (GlossRange));
+  guint n_entities = 0, n_notes = 0, n_attributes = 0, n_relations = 0;
 
   for (guint i = 0; i < item->annotations->len; i++)
     {
       GlossAnnotation *annotation = g_ptr_array_index (item->annotations, i);
 
-      g_string_append_printf (out, "T%u\t%s ", i + 1, gloss_annotation_get_label (annotation));
-      append_span (out, item->text, gloss_annotation_get_start (annotation), gloss_annotation_get_end (annotation));
+      g_array_set_size (fragments, 0);
+      split_at_line_breaks (item->text, gloss_annotation_get_start (annotation),
+                            gloss_annotation_get_end (annotation), fragments);
+      g_string_append_printf (out, "T%u\t%s ", ++n_entities, gloss_annotation_get_label (annotation));
+      append_fragments (out, item->text, (GlossRange *)fragments->data, fragments->len);
       g_string_append_c (out, '\n');
+      append_note (out, written, &n_notes, 'T', n_entities, gloss_annotation_get_note (annotation));
+    }
 
-      if (gloss_annotation_get_note (annotation)[0] != '\0')
+  for (guint i = 0; i < item->spans->len; i++)
+    {
+      GlossSpan *span = g_ptr_array_index (item->spans, i);
+      guint number = append_span (out, written, item->text, span, &n_entities, &n_notes, &n_attributes);
+
+      if (number > 0)
+        g_hash_table_insert (numbers, GUINT_TO_POINTER (gloss_span_get_id (span)), GUINT_TO_POINTER (number));
+    }
+
+  for (guint i = 0; i < item->relations->len; i++)
+    {
+      GlossRelation *relation = g_ptr_array_index (item->relations, i);
+      guint from = GPOINTER_TO_UINT (g_hash_table_lookup (numbers, GUINT_TO_POINTER (gloss_relation_get_from (relation))));
+      guint to = GPOINTER_TO_UINT (g_hash_table_lookup (numbers, GUINT_TO_POINTER (gloss_relation_get_to (relation))));
+
+      if (from == 0 || to == 0)
         {
-          g_string_append_printf (out, "#%u\tAnnotatorNotes T%u\t", ++n_notes, i + 1);
-          append_one_line (out, gloss_annotation_get_note (annotation));
-          g_string_append_c (out, '\n');
+          written->n_relations_left_out++;
+          continue;
         }
+
+      g_string_append_printf (out, "R%u\t%s Arg1:T%u Arg2:T%u\n", ++n_relations,
+                              gloss_relation_get_label (relation), from, to);
+      append_note (out, written, &n_notes, 'R', n_relations, gloss_relation_get_note (relation));
+      written->n_marks += gloss_relation_get_review (relation) || gloss_relation_get_origin (relation) != NULL;
     }
 
   return _gloss_exporter_write_file (self, txt, gloss_text_get_contents (item->text),
@@ -145,41 +312,183 @@ brat_add (GlossExporter    *self,
          _gloss_exporter_write_file (self, ann, out->str, out->len, error);
 }
 
+/* Every attribute the span labels declare, once: brat declares an
+ * attribute for all the types it goes with, with all its values */
+static void
+append_attributes (GString       *out,
+                   GlossLabelSet *labels)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < gloss_label_set_get_n_labels (labels); i++)
+    {
+      GlossLabel *label = gloss_label_set_get_label (labels, i);
+
+      for (guint k = 0; k < gloss_label_get_n_attributes (label); k++)
+        if (g_hash_table_add (seen, (gpointer)gloss_label_get_attribute_name (label, k)))
+          g_ptr_array_add (names, (gpointer)gloss_label_get_attribute_name (label, k));
+    }
+
+  for (guint n = 0; n < names->len; n++)
+    {
+      const char *name = g_ptr_array_index (names, n);
+      g_autoptr(GString) values = g_string_new (NULL);
+      g_autoptr(GHashTable) seen_values = g_hash_table_new (g_str_hash, g_str_equal);
+      const char *separator = "Arg:";
+
+      g_string_append_printf (out, "%s\t", name);
+      for (guint i = 0; i < gloss_label_set_get_n_labels (labels); i++)
+        {
+          GlossLabel *label = gloss_label_set_get_label (labels, i);
+          int position = gloss_label_find_attribute (label, name);
+          const char * const *label_values;
+
+          if (position < 0)
+            continue;
+
+          g_string_append_printf (out, "%s%s", separator, gloss_label_get_id (label));
+          separator = "|";
+          label_values = gloss_label_get_attribute_values (label, position);
+          for (guint k = 0; label_values[k] != NULL; k++)
+            if (g_hash_table_add (seen_values, (gpointer)label_values[k]))
+              g_string_append_printf (values, "%s%s", values->len ? "|" : "", label_values[k]);
+        }
+      g_string_append_printf (out, ", Value:%s\n", values->str);
+    }
+}
+
+static void
+append_endpoints (GString            *out,
+                  const char * const *ids)
+{
+  for (guint i = 0; ids[i] != NULL; i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? "|" : "", ids[i]);
+}
+
+static void
+add_notices (GlossExporter *self)
+{
+  BratWritten *written = get_written (self);
+
+  if (written->n_notes_changed > 0)
+    {
+      g_autofree char *notice = NULL;
+      g_autofree char *card_note = NULL;
+
+      notice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u note held line breaks or tabs, which a brat note cannot: they "
+                                             "were written as spaces",
+                                             "%u notes held line breaks or tabs, which a brat note cannot: they "
+                                             "were written as spaces",
+                                             written->n_notes_changed),
+                                written->n_notes_changed);
+      card_note = g_strdup_printf ("%u note(s) held line breaks or tabs; they are written as spaces.",
+                                   written->n_notes_changed);
+      _gloss_exporter_add_notice (self, notice, card_note);
+    }
+
+  if (written->n_left_out > 0)
+    {
+      g_autofree char *notice = NULL;
+      g_autofree char *card_note = NULL;
+
+      notice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u span holds nothing but line breaks, which brat cannot mark: it "
+                                             "was left out, with %u relation",
+                                             "%u spans hold nothing but line breaks, which brat cannot mark: they "
+                                             "were left out, with %u relations",
+                                             written->n_left_out),
+                                written->n_left_out, written->n_relations_left_out);
+      card_note = g_strdup_printf ("%u span(s) of line breaks only, and %u relation(s) of theirs, are left out: "
+                                   "a brat fragment cannot hold a line break.",
+                                   written->n_left_out, written->n_relations_left_out);
+      _gloss_exporter_add_notice (self, notice, card_note);
+    }
+
+  if (written->n_marks > 0)
+    {
+      g_autofree char *notice = NULL;
+      g_autofree char *card_note = NULL;
+
+      notice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u span or relation was marked for review or accepted from a "
+                                             "suggestion; brat has no place for that",
+                                             "%u spans and relations were marked for review or accepted from a "
+                                             "suggestion; brat has no place for that",
+                                             written->n_marks),
+                                written->n_marks);
+      card_note = g_strdup_printf ("%u span(s) and relation(s) were marked for review or accepted from a suggestion; "
+                                   "this format does not say so.", written->n_marks);
+      _gloss_exporter_add_notice (self, notice, card_note);
+    }
+}
+
 static gboolean
 brat_end (GlossExporter  *self,
           GError        **error)
 {
   GlossLabelSet *labels = _gloss_exporter_get_stats (self)->labels;
+  GlossLabelSet *relation_labels = gloss_label_set_get_relation_labels (labels);
   GFile *folder = _gloss_exporter_get_folder (self);
   g_autoptr(GFile) conf = g_file_get_child (folder, "annotation.conf");
   g_autoptr(GFile) visual = g_file_get_child (folder, "visual.conf");
   g_autoptr(GString) out = g_string_new ("[entities]\n");
   g_autoptr(GString) visual_out = g_string_new ("[labels]\n");
+  g_autoptr(GString) drawing = g_string_new ("\n[drawing]\n");
 
   for (guint i = 0; i < gloss_label_set_get_n_labels (labels); i++)
     g_string_append_printf (out, "%s\n", gloss_label_get_id (gloss_label_set_get_label (labels, i)));
+
+  g_string_append (out, "\n[relations]\n");
+  for (guint i = 0; i < gloss_label_set_get_n_labels (relation_labels); i++)
+    {
+      GlossLabel *label = gloss_label_set_get_label (relation_labels, i);
+
+      g_string_append_printf (out, "%s\tArg1:", gloss_label_get_id (label));
+      append_endpoints (out, gloss_label_get_from (label));
+      g_string_append (out, ", Arg2:");
+      append_endpoints (out, gloss_label_get_to (label));
+      g_string_append_c (out, '\n');
+    }
   /* A sentence with two labels is two entities with one span, which brat
    * refuses unless the configuration allows it (brat's own <OVERLAP>
-   * directive); sentences never cross, but a span read elsewhere may */
-  g_string_append (out, "\n[relations]\n<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n"
+   * directive); sentences never cross, but spans may */
+  g_string_append (out, "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n"
                         "\n[events]\n\n[attributes]\n");
+  append_attributes (out, labels);
 
+  /* A relation label may have the id of a span label (the quotation set's
+   * "speaker"): brat keeps one name and one drawing line for a type name */
   for (guint i = 0; i < gloss_label_set_get_n_labels (labels); i++)
     {
       GlossLabel *label = gloss_label_set_get_label (labels, i);
+      GlossLabel *relation = gloss_label_set_lookup (relation_labels, gloss_label_get_id (label));
 
       g_string_append_printf (visual_out, "%s | ", gloss_label_get_id (label));
       append_one_line (visual_out, gloss_label_get_display_name (label));
       g_string_append_c (visual_out, '\n');
+      g_string_append_printf (drawing, "%s\tbgColor:%s", gloss_label_get_id (label), gloss_label_get_color (label));
+      if (relation != NULL)
+        g_string_append_printf (drawing, ", color:%s", gloss_label_get_color (relation));
+      g_string_append_c (drawing, '\n');
     }
-  g_string_append (visual_out, "\n[drawing]\n");
-  for (guint i = 0; i < gloss_label_set_get_n_labels (labels); i++)
+  for (guint i = 0; i < gloss_label_set_get_n_labels (relation_labels); i++)
     {
-      GlossLabel *label = gloss_label_set_get_label (labels, i);
+      GlossLabel *label = gloss_label_set_get_label (relation_labels, i);
 
-      g_string_append_printf (visual_out, "%s\tbgColor:%s\n",
-                              gloss_label_get_id (label), gloss_label_get_color (label));
+      if (gloss_label_set_lookup (labels, gloss_label_get_id (label)) != NULL)
+        continue;
+
+      g_string_append_printf (visual_out, "%s | ", gloss_label_get_id (label));
+      append_one_line (visual_out, gloss_label_get_display_name (label));
+      g_string_append_c (visual_out, '\n');
+      g_string_append_printf (drawing, "%s\tcolor:%s\n", gloss_label_get_id (label), gloss_label_get_color (label));
     }
+  g_string_append (drawing, "ATTRIBUTE_DEFAULT\tglyph:*\n");
+  g_string_append (visual_out, drawing->str);
+
+  add_notices (self);
 
   return _gloss_exporter_write_file (self, conf, out->str, out->len, error) &&
          _gloss_exporter_write_file (self, visual, visual_out->str, visual_out->len, error);
@@ -471,16 +780,23 @@ const GlossDatasetFormat _gloss_dataset_brat = {
   .carries = GLOSS_DATASET_CARRIES_NOTES,
   .card =
     "A brat folder: for each document `ID.txt` (its text, UTF-8 without a BOM, which brat would count as a "
-    "character; line ends as in the original) and `ID.ann`, plus `annotation.conf` (the labels as entity types, "
-    "with brat's `<OVERLAP>` line that lets one sentence carry several labels) and `visual.conf` (their names and "
-    "colours).\n\n"
+    "character; line ends as in the original) and `ID.ann`, plus `annotation.conf` (the sentence and span labels as "
+    "entity types, the relation labels as relation types with the labels they join, the span labels' attributes, and "
+    "brat's `<OVERLAP>` line that lets one sentence carry several labels and spans nest or cross) and `visual.conf` "
+    "(their names and colours).\n\n"
     "| line | meaning |\n"
     "| --- | --- |\n"
     "| `T1<TAB>claim 0 41<TAB>text` | a labelled sentence: label, start and end in Unicode code points (end "
-    "exclusive), its text; a sentence across a line break is written as fragments `0 10;11 41` without the line "
-    "break, the texts joined by a space |\n"
-    "| `#1<TAB>AnnotatorNotes T1<TAB>note` | the annotator's note on T1 (line breaks and tabs in it become spaces) "
-    "|\n\n"
+    "exclusive), its text |\n"
+    "| `T5<TAB>quote 33 59;65 77<TAB>text text` | a span: label, its parts as fragments `START END` joined by `;`, "
+    "their texts joined by a space; a part across a line break is written as fragments without the line breaks, "
+    "which brat cannot hold in a fragment (two fragments with only line breaks between them are one part) |\n"
+    "| `#2<TAB>GlossParts T5<TAB>55 74;78 86` | the span's parts, only where the rule above would not give them back "
+    "(parts with only line breaks between them) |\n"
+    "| `A1<TAB>type T5 direct` | an attribute of the span and its value |\n"
+    "| `R1<TAB>speaker Arg1:T5 Arg2:T2` | a relation from the span T5 to the span T2 |\n"
+    "| `#1<TAB>AnnotatorNotes T1<TAB>note` | the annotator's note on a sentence, span or relation (line breaks and "
+    "tabs in it become spaces) |\n\n"
     "Read the `.txt` files with `open(path, encoding='utf-8', newline='')`: Python's default newline translation "
     "would turn CRLF into one character and shift the offsets. Annotators and times are not part of this format.\n",
   .read = brat_read,
