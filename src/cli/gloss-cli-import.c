@@ -15,7 +15,9 @@
 #include "gloss-error.h"
 #include "gloss-importer.h"
 #include "gloss-json.h"
+#include "gloss-label-set.h"
 #include "gloss-problem.h"
+#include "gloss-project.h"
 
 static void
 print_problems (GPtrArray  *problems,
@@ -91,6 +93,7 @@ gloss_cli_import (int    argc,
   g_autofree char *encoding = NULL;
   g_autofree char *offsets_name = NULL;
   g_autofree char *label_config = NULL;
+  g_autofree char *labels_name = NULL;
   g_autofree char *names = gloss_import_format_list_names ();
   g_autofree char *format_help = NULL;
   g_auto(GStrv) args = NULL;
@@ -118,6 +121,10 @@ gloss_cli_import (int    argc,
     { "label-config", 0, 0, G_OPTION_ARG_FILENAME, &label_config,
       N_("The project’s labeling config (XML), whose <Text> tag names the field that holds the text (label-studio)"),
       N_("FILE") },
+    { "labels", 0, 0, G_OPTION_ARG_FILENAME, &labels_name,
+      N_("The label set to start from: a built-in set (default, quotation) or a JSON file with \"labels\" (a "
+         "gloss-project.json); labels of the dataset it lacks are added. A gloss-project.json in FOLDER wins"),
+      N_("SET") },
     { "strict", 0, 0, G_OPTION_ARG_NONE, &strict,
       N_("Write nothing if the input holds what Gloss has no place for (relations, attributes, choices …)"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("IN") },
@@ -202,6 +209,33 @@ gloss_cli_import (int    argc,
   gloss_importer_set_encoding (importer, encoding);
   gloss_importer_set_offsets (importer, offsets);
   gloss_importer_set_strict (importer, strict);
+  if (labels_name != NULL)
+    {
+      g_autoptr(GlossLabelSet) labels = NULL;
+
+      if (g_strv_contains (gloss_label_set_list_builtin (), labels_name))
+        labels = gloss_label_set_new_builtin (labels_name);
+      else
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (labels_name);
+          g_autoptr(GPtrArray) problems = gloss_problems_new ();
+
+          labels = gloss_project_load_labels (file, problems, NULL);
+          if (labels == NULL || problems->len > 0)
+            {
+              print_problems (problems, "");
+              if (problems->len == 0)
+                {
+                  g_autofree char *name = gloss_cli_display_name (file);
+
+                  gloss_cli_printerr (_("gloss import: %s: not a built-in label set (%s) nor a label set file\n"),
+                                      name, "default, quotation");
+                }
+              return GLOSS_EXIT_FAILURE;
+            }
+        }
+      gloss_importer_set_labels (importer, labels);
+    }
   if (label_config != NULL)
     {
       g_autoptr(GFile) config = g_file_new_for_commandline_arg (label_config);

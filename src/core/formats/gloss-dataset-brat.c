@@ -739,7 +739,7 @@ import_ann (GlossImporter *self,
       _gloss_dataset_spans_add (spans, start, end, entity->label, g_hash_table_lookup (notes, entity->id), NULL);
     }
 
-  _gloss_importer_add_spans (self, id, text, NULL, NULL, spans, NULL, ann_id);
+  _gloss_importer_add_spans (self, id, text, NULL, NULL, spans, NULL, NULL, ann_id);
 }
 
 static gboolean

@@ -472,7 +472,7 @@ add_line (GlossImporter *self,
         }
     }
 
-  _gloss_importer_add_spans (self, line->id, line->text, NULL, NULL, line->spans, g_steal_pointer (&line->meta),
+  _gloss_importer_add_spans (self, line->id, line->text, NULL, NULL, line->spans, NULL, g_steal_pointer (&line->meta),
                              line->where);
 }
 

@@ -876,7 +876,7 @@ import_task (GlossImporter *self,
         return;
 
       _gloss_importer_add_spans (self, id, text, _gloss_dataset_get_string (task->data, "language"), NULL, spans,
-                                 dup_meta (task, key), task->where);
+                                 NULL, dup_meta (task, key), task->where);
     }
 }
 

@@ -34,15 +34,30 @@ typedef struct
   GPtrArray     *relations;    /* GlossRelation, kept ones (both spans kept), in the document's order */
 } GlossExportItem;
 
-/* A labelled span as a reader gives it, before it is mapped to sentences */
+/* A labelled span as a reader gives it: the importer makes it a span of
+ * the text or maps it to the sentences it covers (_gloss_importer_add_spans()) */
 typedef struct
 {
-  guint  start;
-  guint  end;
-  char  *label;
-  char  *note;       /* nullable */
-  char  *annotator;  /* nullable: the importer's annotator */
+  guint      start;       /* of the first part */
+  guint      end;         /* of the last part */
+  char      *label;
+  char      *note;        /* nullable */
+  char      *annotator;   /* nullable: the importer's annotator */
+  char      *key;         /* nullable: the format's own id of the span (brat "T3"), for relations */
+  GArray    *parts;       /* nullable: GlossRange, every part, when there is more than one */
+  GPtrArray *attributes;  /* nullable: name, value, name, value … */
+  gboolean   span_layer;  /* the input says it is a span of the text, not a sentence label */
 } GlossImportSpan;
+
+/* A relation as a reader gives it, between spans of one document */
+typedef struct
+{
+  char *label;
+  char *from;        /* the key of a GlossImportSpan */
+  char *to;
+  char *note;        /* nullable */
+  char *annotator;   /* nullable: the importer's annotator */
+} GlossImportRelation;
 
 /**
  * GlossDatasetFormat:
@@ -172,6 +187,7 @@ gboolean    _gloss_importer_add_spans       (GlossImporter  *self,
                                              const char     *language,
                                              GPtrArray      *sentences,
                                              GArray         *spans,
+                                             GArray         *relations,
                                              char           *meta,
                                              const char     *where);
 gboolean    _gloss_importer_add_text_only   (GlossImporter  *self,
@@ -223,6 +239,23 @@ void        _gloss_dataset_spans_add        (GArray         *spans,
                                              guint           start,
                                              guint           end,
                                              const char     *label,
+                                             const char     *note,
+                                             const char     *annotator);
+GlossImportSpan *_gloss_dataset_spans_add_full (GArray       *spans,
+                                             const GlossRange *parts,
+                                             guint           n_parts,
+                                             const char     *label,
+                                             const char     *note,
+                                             const char     *annotator,
+                                             const char     *key);
+void        _gloss_import_span_add_attribute (GlossImportSpan *span,
+                                             const char     *name,
+                                             const char     *value);
+GArray     *_gloss_dataset_relations_new    (void);
+void        _gloss_dataset_relations_add    (GArray         *relations,
+                                             const char     *label,
+                                             const char     *from,
+                                             const char     *to,
                                              const char     *note,
                                              const char     *annotator);
 char       *_gloss_dataset_load             (GFile          *input,

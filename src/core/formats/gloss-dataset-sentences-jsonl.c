@@ -251,7 +251,7 @@ import_group (GlossImporter *self,
   if (text == NULL)
     return;
 
-  _gloss_importer_add_spans (self, group->id, text, language, sentences, spans, NULL, where);
+  _gloss_importer_add_spans (self, group->id, text, language, sentences, spans, NULL, NULL, where);
 }
 
 typedef struct

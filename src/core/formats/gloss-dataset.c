@@ -379,6 +379,19 @@ span_clear (GlossImportSpan *span)
   g_free (span->label);
   g_free (span->note);
   g_free (span->annotator);
+  g_free (span->key);
+  g_clear_pointer (&span->parts, g_array_unref);
+  g_clear_pointer (&span->attributes, g_ptr_array_unref);
+}
+
+static void
+relation_clear (GlossImportRelation *relation)
+{
+  g_free (relation->label);
+  g_free (relation->from);
+  g_free (relation->to);
+  g_free (relation->note);
+  g_free (relation->annotator);
 }
 
 GArray *
@@ -399,9 +412,83 @@ _gloss_dataset_spans_add (GArray     *spans,
                           const char *note,
                           const char *annotator)
 {
-  GlossImportSpan span = { start, end, g_strdup (label), g_strdup (note), g_strdup (annotator) };
+  GlossImportSpan span = { start, end, g_strdup (label), g_strdup (note), g_strdup (annotator), NULL, NULL, NULL, FALSE };
 
   g_array_append_val (spans, span);
+}
+
+/**
+ * _gloss_dataset_spans_add_full:
+ * @parts: the span's parts, in any order; the importer sorts and checks them
+ * @key: (nullable): the format's own id of the span, which its relations name
+ *
+ * Returns: (transfer none): the span appended, for the reader to give it
+ *   attributes or mark it a span of the text; valid until the next append
+ */
+GlossImportSpan *
+_gloss_dataset_spans_add_full (GArray           *spans,
+                               const GlossRange *parts,
+                               guint             n_parts,
+                               const char       *label,
+                               const char       *note,
+                               const char       *annotator,
+                               const char       *key)
+{
+  GlossImportSpan span = { 0, 0, g_strdup (label), g_strdup (note), g_strdup (annotator), g_strdup (key), NULL, NULL,
+                           FALSE };
+
+  g_return_val_if_fail (parts != NULL && n_parts > 0, NULL);
+
+  span.start = parts[0].start;
+  span.end = parts[0].end;
+  for (guint i = 1; i < n_parts; i++)
+    {
+      span.start = MIN (span.start, parts[i].start);
+      span.end = MAX (span.end, parts[i].end);
+    }
+  if (n_parts > 1)
+    {
+      span.parts = g_array_sized_new (FALSE, FALSE, sizeof (GlossRange), n_parts);
+      g_array_append_vals (span.parts, parts, n_parts);
+    }
+  g_array_append_val (spans, span);
+
+  return &g_array_index (spans, GlossImportSpan, spans->len - 1);
+}
+
+void
+_gloss_import_span_add_attribute (GlossImportSpan *span,
+                                  const char      *name,
+                                  const char      *value)
+{
+  if (span->attributes == NULL)
+    span->attributes = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (span->attributes, g_strdup (name));
+  g_ptr_array_add (span->attributes, g_strdup (value));
+}
+
+GArray *
+_gloss_dataset_relations_new (void)
+{
+  GArray *relations = g_array_new (FALSE, TRUE, sizeof (GlossImportRelation));
+
+  g_array_set_clear_func (relations, (GDestroyNotify)relation_clear);
+
+  return relations;
+}
+
+void
+_gloss_dataset_relations_add (GArray     *relations,
+                              const char *label,
+                              const char *from,
+                              const char *to,
+                              const char *note,
+                              const char *annotator)
+{
+  GlossImportRelation relation = { g_strdup (label), g_strdup (from), g_strdup (to), g_strdup (note),
+                                   g_strdup (annotator) };
+
+  g_array_append_val (relations, relation);
 }
 
 /* The whole input: datasets are read at once, so that a problem anywhere
