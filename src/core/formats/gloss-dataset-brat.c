@@ -498,10 +498,14 @@ brat_end (GlossExporter  *self,
 
 typedef struct
 {
-  char  *id;
-  char  *label;
-  char  *offsets;
-  char  *text;
+  char      *id;
+  char      *label;
+  char      *offsets;     /* as written, for messages */
+  char      *text;        /* nullable */
+  char      *note;        /* nullable; several notes joined by line breaks */
+  char      *parts;       /* nullable: a GlossParts comment's offsets */
+  guint      parts_line;
+  GPtrArray *attributes;  /* nullable: name, value … */
 } Entity;
 
 static void
@@ -511,56 +515,127 @@ entity_clear (Entity *entity)
   g_free (entity->label);
   g_free (entity->offsets);
   g_free (entity->text);
+  g_free (entity->note);
+  g_free (entity->parts);
+  g_clear_pointer (&entity->attributes, g_ptr_array_unref);
 }
 
-/* Reads `0 10;11 20` and checks the fragments' texts, joined by spaces,
- * against the .ann's text */
-static gboolean
-read_offsets (GlossImporter *self,
-              GlossText     *text,
-              Entity        *entity,
-              guint         *start,
-              guint         *end,
-              const char    *where)
+typedef struct
 {
-  g_auto(GStrv) fragments = g_strsplit (entity->offsets, ";", -1);
-  g_autoptr(GString) joined = g_string_new (NULL);
+  char  *id;
+  char  *label;
+  char  *from;
+  char  *to;
+  char  *note;      /* nullable */
+  guint  number;
+  char  *line;
+} Relation;
+
+static void
+relation_clear (Relation *relation)
+{
+  g_free (relation->id);
+  g_free (relation->label);
+  g_free (relation->from);
+  g_free (relation->to);
+  g_free (relation->note);
+  g_free (relation->line);
+}
+
+/* A line that names another annotation: an attribute or a comment */
+typedef struct
+{
+  char  kind;      /* 'A' (and 'M'), '#' */
+  char *type;      /* the attribute's name, the comment's type */
+  char *target;
+  char *value;     /* the attribute's value, the comment's text */
+  guint number;
+  char *line;
+} Reference;
+
+static void
+reference_clear (Reference *reference)
+{
+  g_free (reference->type);
+  g_free (reference->target);
+  g_free (reference->value);
+  g_free (reference->line);
+}
+
+static int
+compare_ranges (gconstpointer a,
+                gconstpointer b)
+{
+  const GlossRange *x = a;
+  const GlossRange *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+
+  return x->end < y->end ? -1 : x->end > y->end;
+}
+
+/* Reads `START END;START END` as brat counts (a BOM is a character) into
+ * @fragments, in Gloss's offsets and in text order; %FALSE if they are
+ * not within the text or overlap */
+static gboolean
+parse_fragments (const char *offsets,
+                 GlossText  *text,
+                 GArray     *fragments)
+{
+  g_auto(GStrv) pieces = g_strsplit (offsets, ";", -1);
   /* brat reads the .txt as Python's "utf-8" codec does, which keeps a BOM
    * as the text's first character; Gloss's offset 0 is the one after it */
   guint bom = gloss_text_get_has_bom (text) ? 1 : 0;
   guint length = gloss_text_get_length (text) + bom;
-  guint previous_end = 0;
 
-  for (guint i = 0; fragments[i] != NULL; i++)
+  for (guint i = 0; pieces[i] != NULL; i++)
     {
       guint64 s, e;
       char *rest;
 
-      s = g_ascii_strtoull (fragments[i], &rest, 10);
-      if (rest == fragments[i] || *rest != ' ')
-        goto bad;
+      s = g_ascii_strtoull (pieces[i], &rest, 10);
+      if (rest == pieces[i] || *rest != ' ')
+        return FALSE;
       e = g_ascii_strtoull (rest + 1, &rest, 10);
       /* A fragment of the BOM alone has nothing in Gloss's text */
-      if (*rest != '\0' || s >= e || e > length || s < previous_end || e <= bom)
-        goto bad;
+      if (*rest != '\0' || s >= e || e > length || e <= bom)
+        return FALSE;
 
-      if (i == 0)
-        *start = MAX (s, bom) - bom;
-      *end = e - bom;
-      previous_end = e;
-
-      if (joined->len > 0)
-        g_string_append_c (joined, ' ');
-      if (s < bom)
-        g_string_append_unichar (joined, 0xFEFF);
-      {
-        g_autofree char *slice = gloss_text_dup_slice (text, MAX (s, bom) - bom, e - bom);
-
-        g_string_append (joined, slice);
-      }
+      g_array_append_vals (fragments, &(GlossRange) { MAX (s, bom) - bom, e - bom }, 1);
     }
 
-  if (entity->text != NULL && strcmp (joined->str, entity->text) != 0)
+  return TRUE;
+}
+
+/* Checks the fragments' texts, joined by spaces in the order written,
+ * against the .ann's text (brat's own check) */
+static gboolean
+check_text (GlossImporter *self,
+            GlossText     *text,
+            Entity        *entity,
+            GArray        *fragments,
+            const char    *where)
+{
+  g_autoptr(GString) joined = g_string_new (NULL);
+  gboolean at_bom = gloss_text_get_has_bom (text) && g_str_has_prefix (entity->offsets, "0 ");
+
+  if (entity->text == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < fragments->len; i++)
+    {
+      GlossRange *fragment = &g_array_index (fragments, GlossRange, i);
+      g_autofree char *slice = gloss_text_dup_slice (text, fragment->start, fragment->end);
+
+      if (i > 0)
+        g_string_append_c (joined, ' ');
+      else if (at_bom)
+        g_string_append_unichar (joined, 0xFEFF);
+      g_string_append (joined, slice);
+    }
+
+  if (strcmp (joined->str, entity->text) != 0)
     {
       _gloss_importer_problem (self, where, _("%s: the text at %s is “%s”, not “%s”"),
                                entity->id, entity->offsets, joined->str, entity->text);
@@ -568,25 +643,72 @@ read_offsets (GlossImporter *self,
     }
 
   return TRUE;
-
-bad:
-  _gloss_importer_problem (self, where, _("%s: the offsets “%s” are not within the text (%u characters)"),
-                           entity->id, entity->offsets, length);
-  return FALSE;
 }
 
-typedef struct
+/* The parts of an entity: its fragments, two in a row joined when only line
+ * breaks lie between them, as the export writes a part across lines; or the
+ * parts a GlossParts comment gives, when they make these fragments */
+static GArray *
+read_parts (GlossImporter *self,
+            GlossText     *text,
+            Entity        *entity,
+            const char    *ann_id)
 {
-  char  *target;   /* the annotation it is on */
-  guint  number;
-  char  *line;
-} NoteLine;
+  g_autoptr(GArray) fragments = g_array_new (FALSE, FALSE, sizeof (GlossRange));
+  g_autoptr(GArray) parts = NULL;
 
-static void
-note_line_clear (NoteLine *note)
-{
-  g_free (note->target);
-  g_free (note->line);
+  if (!parse_fragments (entity->offsets, text, fragments))
+    {
+      _gloss_importer_problem (self, ann_id, _("%s: the offsets “%s” are not within the text (%u characters)"),
+                               entity->id, entity->offsets,
+                               gloss_text_get_length (text) + (gloss_text_get_has_bom (text) ? 1 : 0));
+      return NULL;
+    }
+
+  if (!check_text (self, text, entity, fragments, ann_id))
+    return NULL;
+
+  /* brat allows fragments in any order */
+  g_array_sort (fragments, compare_ranges);
+  for (guint i = 1; i < fragments->len; i++)
+    {
+      if (g_array_index (fragments, GlossRange, i).start < g_array_index (fragments, GlossRange, i - 1).end)
+        {
+          _gloss_importer_problem (self, ann_id, _("%s: the fragments “%s” overlap"), entity->id, entity->offsets);
+          return NULL;
+        }
+    }
+
+  if (entity->parts != NULL)
+    {
+      g_autoptr(GArray) given = g_array_new (FALSE, FALSE, sizeof (GlossRange));
+      g_autoptr(GArray) split = g_array_new (FALSE, FALSE, sizeof (GlossRange));
+      gboolean ordered = parse_fragments (entity->parts, text, given);
+
+      for (guint i = 0; ordered && i < given->len; i++)
+        {
+          GlossRange *part = &g_array_index (given, GlossRange, i);
+
+          ordered = i == 0 || part->start >= part[-1].end;
+          split_at_line_breaks (text, part->start, part->end, split);
+        }
+
+      if (ordered && split->len == fragments->len &&
+          memcmp (split->data, fragments->data, split->len * sizeof (GlossRange)) == 0)
+        return g_steal_pointer (&given);
+
+      {
+        g_autofree char *at = g_strdup_printf (_("line %u"), entity->parts_line);
+
+        _gloss_importer_warning (self, ann_id, _("%s: the parts “%s” are not those of its fragments “%s”; its "
+                                                 "fragments were taken (%s)"),
+                                 entity->id, entity->parts, entity->offsets, at);
+      }
+    }
+
+  parts = join_fragments (text, (GlossRange *)fragments->data, fragments->len);
+
+  return g_steal_pointer (&parts);
 }
 
 /* A line Gloss has no place for, by its kind (brat's standoff format) */
@@ -627,6 +749,75 @@ note_dropped_line (GlossImporter *self,
   _gloss_importer_note_dropped (self, kind, where, line);
 }
 
+/* `R1<TAB>speaker Arg1:T3 Arg2:T4`: the first argument is where the
+ * relation comes from, whatever its role's name */
+static gboolean
+parse_relation (const char *line,
+                char      **fields,
+                guint       number,
+                Relation   *relation)
+{
+  g_auto(GStrv) words = NULL;
+  const char *from, *to;
+
+  if (fields[1] == NULL)
+    return FALSE;
+
+  words = g_strsplit (fields[1], " ", -1);
+  if (g_strv_length (words) != 3 || words[0][0] == '\0' ||
+      (from = strchr (words[1], ':')) == NULL || (to = strchr (words[2], ':')) == NULL)
+    return FALSE;
+
+  relation->id = g_strdup (fields[0]);
+  relation->label = g_strdup (words[0]);
+  relation->from = g_strdup (from + 1);
+  relation->to = g_strdup (to + 1);
+  relation->number = number;
+  relation->line = g_strdup (line);
+
+  return TRUE;
+}
+
+/* `A1<TAB>type T3 direct`, `A2<TAB>negated T3` (a binary attribute, whose
+ * value Gloss calls "true"), `M1<TAB>Negation T3` (brat's old modifier),
+ * `#1<TAB>AnnotatorNotes T3<TAB>text` */
+static gboolean
+parse_reference (const char *line,
+                 char      **fields,
+                 guint       number,
+                 Reference  *reference)
+{
+  g_auto(GStrv) words = NULL;
+  guint n;
+
+  if (fields[1] == NULL)
+    return FALSE;
+
+  words = g_strsplit (fields[1], " ", -1);
+  n = g_strv_length (words);
+  if (line[0] == '#' ? n != 2 || fields[2] == NULL : n != 2 && n != 3)
+    return FALSE;
+
+  reference->kind = line[0] == '#' ? '#' : 'A';
+  reference->type = g_strdup (words[0]);
+  reference->target = g_strdup (words[1]);
+  reference->value = g_strdup (line[0] == '#' ? fields[2] : n == 3 ? words[2] : "true");
+  reference->number = number;
+  reference->line = g_strdup (line);
+
+  return TRUE;
+}
+
+static void
+join_note (char       **note,
+           const char  *more)
+{
+  char *joined = *note == NULL ? g_strdup (more) : g_strconcat (*note, "\n", more, NULL);
+
+  g_free (*note);
+  *note = joined;
+}
+
 static void
 import_ann (GlossImporter *self,
             GFile         *root,
@@ -644,10 +835,12 @@ import_ann (GlossImporter *self,
   g_autofree char *id = g_utf8_validate (txt_path, -1, NULL) ? g_strdup (txt_path)
                                                              : gloss_corpus_escape_id (txt_path);
   g_autoptr(GArray) entities = g_array_new (FALSE, TRUE, sizeof (Entity));
-  g_autoptr(GHashTable) notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) entity_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GArray) note_lines = g_array_new (FALSE, TRUE, sizeof (NoteLine));
+  g_autoptr(GArray) relations = g_array_new (FALSE, TRUE, sizeof (Relation));
+  g_autoptr(GArray) references = g_array_new (FALSE, TRUE, sizeof (Reference));
+  g_autoptr(GHashTable) entity_ids = g_hash_table_new (g_str_hash, g_str_equal);   /* id -> position + 1 */
+  g_autoptr(GHashTable) relation_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GArray) spans = _gloss_dataset_spans_new ();
+  g_autoptr(GArray) import_relations = _gloss_dataset_relations_new ();
   g_autoptr(GlossText) text = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
@@ -656,7 +849,8 @@ import_ann (GlossImporter *self,
   guint number = 0;
 
   g_array_set_clear_func (entities, (GDestroyNotify)entity_clear);
-  g_array_set_clear_func (note_lines, (GDestroyNotify)note_line_clear);
+  g_array_set_clear_func (relations, (GDestroyNotify)relation_clear);
+  g_array_set_clear_func (references, (GDestroyNotify)reference_clear);
 
   text = gloss_text_load_fallback (txt_file, _gloss_importer_get_encoding (self), cancellable, &error);
   if (text == NULL)
@@ -685,6 +879,8 @@ import_ann (GlossImporter *self,
   while ((line = _gloss_dataset_next_line (&cursor, data + length)) != NULL)
     {
       g_auto(GStrv) fields = NULL;
+      Relation relation = { 0 };
+      Reference reference = { 0 };
 
       number++;
       if (line[0] == '\0')
@@ -702,44 +898,83 @@ import_ann (GlossImporter *self,
           entity.text = g_strdup (fields[2]);
           g_array_append_val (entities, entity);
         }
-      else if (line[0] == '#' && fields[1] != NULL && fields[2] != NULL &&
-               g_str_has_prefix (fields[1], "AnnotatorNotes "))
-        {
-          NoteLine note = { g_strdup (fields[1] + strlen ("AnnotatorNotes ")), number, g_strdup (line) };
-
-          g_hash_table_replace (notes, g_strdup (note.target), g_strdup (fields[2]));
-          g_array_append_val (note_lines, note);
-        }
+      else if (line[0] == 'R' && parse_relation (line, fields, number, &relation))
+        g_array_append_val (relations, relation);
+      else if ((line[0] == 'A' || line[0] == 'M' || line[0] == '#') &&
+               parse_reference (line, fields, number, &reference))
+        g_array_append_val (references, reference);
       else
         note_dropped_line (self, ann_id, number, line);
     }
 
-  /* A note on a relation or an event goes with it */
   for (guint i = 0; i < entities->len; i++)
-    g_hash_table_add (entity_ids, g_array_index (entities, Entity, i).id);
-  for (guint i = 0; i < note_lines->len; i++)
-    {
-      NoteLine *note = &g_array_index (note_lines, NoteLine, i);
+    g_hash_table_insert (entity_ids, g_array_index (entities, Entity, i).id, GUINT_TO_POINTER (i + 1));
+  for (guint i = 0; i < relations->len; i++)
+    g_hash_table_insert (relation_ids, g_array_index (relations, Relation, i).id, GUINT_TO_POINTER (i + 1));
 
-      if (!g_hash_table_contains (entity_ids, note->target))
-        note_dropped_line (self, ann_id, note->number, note->line);
+  /* Attributes and notes go with the annotation they name, which may come
+   * after them; a note on an event, an attribute of a relation, a comment
+   * Gloss does not know have no place */
+  for (guint i = 0; i < references->len; i++)
+    {
+      Reference *reference = &g_array_index (references, Reference, i);
+      guint entity = GPOINTER_TO_UINT (g_hash_table_lookup (entity_ids, reference->target));
+      guint relation = GPOINTER_TO_UINT (g_hash_table_lookup (relation_ids, reference->target));
+      Entity *on = entity > 0 ? &g_array_index (entities, Entity, entity - 1) : NULL;
+
+      if (reference->kind == 'A' && on != NULL)
+        {
+          if (on->attributes == NULL)
+            on->attributes = g_ptr_array_new_with_free_func (g_free);
+          g_ptr_array_add (on->attributes, g_strdup (reference->type));
+          g_ptr_array_add (on->attributes, g_strdup (reference->value));
+        }
+      else if (reference->kind == '#' && strcmp (reference->type, "AnnotatorNotes") == 0 && on != NULL)
+        join_note (&on->note, reference->value);
+      else if (reference->kind == '#' && strcmp (reference->type, "AnnotatorNotes") == 0 && relation > 0)
+        join_note (&g_array_index (relations, Relation, relation - 1).note, reference->value);
+      else if (reference->kind == '#' && strcmp (reference->type, "GlossParts") == 0 && on != NULL &&
+               on->parts == NULL)
+        {
+          on->parts = g_strdup (reference->value);
+          on->parts_line = reference->number;
+        }
+      else
+        note_dropped_line (self, ann_id, reference->number, reference->line);
     }
 
   for (guint i = 0; i < entities->len; i++)
     {
       Entity *entity = &g_array_index (entities, Entity, i);
-      guint start = 0, end = 0;
+      g_autoptr(GArray) parts = read_parts (self, text, entity, ann_id);
+      GlossImportSpan *span;
 
-      if (!read_offsets (self, text, entity, &start, &end, ann_id))
+      if (parts == NULL)
         {
           _gloss_importer_problem (self, ann_id, _("The document “%s” is not imported"), id);
           return;
         }
 
-      _gloss_dataset_spans_add (spans, start, end, entity->label, g_hash_table_lookup (notes, entity->id), NULL);
+      span = _gloss_dataset_spans_add_full (spans, (GlossRange *)parts->data, parts->len, entity->label,
+                                            entity->note, NULL, entity->id);
+      for (guint k = 0; entity->attributes != NULL && k + 1 < entity->attributes->len; k += 2)
+        _gloss_import_span_add_attribute (span, g_ptr_array_index (entity->attributes, k),
+                                          g_ptr_array_index (entity->attributes, k + 1));
     }
 
-  _gloss_importer_add_spans (self, id, text, NULL, NULL, spans, NULL, NULL, ann_id);
+  /* A relation of an event (`Arg1:E2`) goes with the events */
+  for (guint i = 0; i < relations->len; i++)
+    {
+      Relation *relation = &g_array_index (relations, Relation, i);
+
+      if (relation->from[0] != 'T' || relation->to[0] != 'T')
+        note_dropped_line (self, ann_id, relation->number, relation->line);
+      else
+        _gloss_dataset_relations_add (import_relations, relation->label, relation->from, relation->to,
+                                      relation->note, NULL);
+    }
+
+  _gloss_importer_add_spans (self, id, text, NULL, NULL, spans, import_relations, NULL, ann_id);
 }
 
 static gboolean
