@@ -343,6 +343,8 @@ SPAN_DE = ("Die Ministerin sagte am Montag: „Wir prüfen das. Es dauert.“ �
 SPAN_EN = ('The mayor said: "We will check it." 😊 Nobody agreed.\r\n'
            '"Nothing is decided.\r\n\r\nNot yet," she wrote.\r\n'
            '"It takes time.\r\nA long time," the mayor added.\r\n')
+# Line ends that are not CR or LF, which brat's readlines () ends a line at
+SPAN_LINES = 'He said: "One\u2028two\x85three\x1efour." Done.\n'
 TIME = "2026-11-28T05:00:00Z"
 
 
@@ -378,6 +380,10 @@ SPAN_DOCUMENTS = {
         ("speaker", [at(SPAN_EN, "the mayor")], {}, ""),
     ], [("speaker", 2, 0, ""), ("cue", 2, 1, ""), ("speaker", 3, 4, ""), ("speaker", 5, 6, "")],
         [("claim", "😊 Nobody agreed.", ""), ("claim", 'Not yet," she wrote.', "her note")]),
+    "en/lines": ("en", SPAN_LINES, [
+        ("quote", [at(SPAN_LINES, "One\u2028two\x85three\x1efour.")], {}, "a\u2028b"),
+        ("speaker", [at(SPAN_LINES, "He")], {}, ""),
+    ], [("speaker", 0, 1, "")], []),
 }
 
 # What the export writes for en/council, byte for byte: sentence labels
@@ -600,7 +606,13 @@ class Brat(unittest.TestCase):
         _, stderr = self.export_spans()
         with open(self.path("out", "en", "council.ann"), encoding="utf-8", newline="") as f:
             self.assertEqual(f.read(), EN_ANN)
-        self.assertIn("the times of 26 annotations", stderr)
+        self.assertIn("the times of 29 annotations", stderr)
+        self.assertIn("1 note held line breaks or tabs, which a brat note cannot: they were written as spaces", stderr)
+        with open(self.path("out", "en", "lines.ann"), encoding="utf-8", newline="") as f:
+            self.assertEqual(f.read(), "T1\tspeaker 0 2\tHe\n"
+                                       "T2\tquote 10 13;14 17;18 23;24 29\tOne two three four.\n"
+                                       "#1\tAnnotatorNotes T2\ta b\n"
+                                       "R1\tspeaker Arg1:T2 Arg2:T1\n")
         with open(self.path("out", "annotation.conf"), encoding="utf-8") as f:
             conf = f.read()
         self.assertEqual(conf, "[entities]\nclaim\nquote\nspeaker\ncue\nframe\naddressee\n\n"
@@ -616,7 +628,7 @@ class Brat(unittest.TestCase):
 
         # Every fragment against the .txt as brat reads it, every relation,
         # attribute and comment against annotation.conf
-        self.assertEqual(check_folder(self.path("out")), (2, []))
+        self.assertEqual(check_folder(self.path("out")), (3, []))
         text = read_brat_text(self.path("out", "de", "zitate.txt"))
         self.assertEqual(text, SPAN_DE)
         with open(self.path("out", "de", "zitate.ann"), encoding="utf-8", newline="") as f:
@@ -637,10 +649,14 @@ class Brat(unittest.TestCase):
         labels, _ = self.export_spans()
         result = run("import", "--format", "brat", "--labels", labels, "--into", self.path("again"), self.path("out"))
         self.assertEqual(result.returncode, 0, result.stderr.decode())
-        self.assertEqual(result.stderr.decode(), "gloss import: 2 documents written\n")
+        self.assertEqual(result.stderr.decode(), "gloss import: 3 documents written\n")
         for doc in SPAN_DOCUMENTS:
             with open(self.path("corpus", doc + ".txt.gloss.json"), encoding="utf-8") as f:
                 original = without_times(json.load(f))
+            if doc == "en/lines":
+                # A note's line break is a space in brat
+                self.assertEqual(original["spans"][1]["note"], "a\u2028b")
+                original["spans"][1]["note"] = "a b"
             with open(self.path("again", doc + ".txt.gloss.json"), encoding="utf-8") as f:
                 imported = without_times(json.load(f))
             self.assertEqual(imported, original, doc)

@@ -4,21 +4,28 @@
  * `.txt` with its text and a `.ann` of standoff annotations, and an
  * `annotation.conf` and `visual.conf` for the labels.
  *
- * Writing: a text-bound annotation per label (`T1<TAB>claim 0 41<TAB>…`)
- * and the note as `#1<TAB>AnnotatorNotes T1<TAB>…`. brat counts offsets in
- * characters of the text as Python reads it, which are Gloss's code
- * points. An .ann line cannot hold a line break, so a span across one is
- * written as brat writes it itself: as fragments (`0 10;11 20`) that leave
- * out the line breaks, and their texts joined by spaces.
+ * Writing: a text-bound annotation per sentence label (`T1<TAB>claim 0
+ * 41<TAB>…`), then per span (`T5<TAB>quote 33 59;65 77<TAB>…`, its parts as
+ * fragments) with its attributes (`A1<TAB>type T5 direct`), then the
+ * relations (`R1<TAB>speaker Arg1:T5 Arg2:T2`); a note follows what it is
+ * on (`#1<TAB>AnnotatorNotes T5<TAB>…`). brat counts offsets in characters
+ * of the text as Python reads it, which are Gloss's code points. brat
+ * reads an .ann with readlines (), so no fragment may hold a line break: a
+ * part across one is written as brat's editor writes a selection across
+ * lines, as fragments without the line breaks, their texts joined by
+ * spaces. Reading joins two fragments with only line breaks between them
+ * into one part; where that would not give a span's parts back, a
+ * `#2<TAB>GlossParts T5<TAB>55 74;78 86` comment lists them.
  *
- * Reading: every `.ann` with the `.txt` beside it. Text-bound annotations
- * (`T`) become labelled spans (a span in fragments, `0 10;11 20`, as one
- * from the first start to the last end), and `AnnotatorNotes` their notes.
- * brat counts a BOM at the start of a `.txt` as a character, Gloss does
- * not: the offsets of such a text are read one less. The export writes
- * the `.txt` without the BOM, so that both count alike.
- * Relations, events, attributes, normalizations and other notes have no
- * place in Gloss: each is noted by kind and left out.
+ * Reading: every `.ann` with the `.txt` beside it, through the importer's
+ * span path: text-bound annotations (`T`) with their fragments, attributes
+ * (`A`, and brat's old `M`; a binary one's value is "true"), relations
+ * (`R`, from the first argument to the second) and `AnnotatorNotes`. brat
+ * counts a BOM at the start of a `.txt` as a character, Gloss does not: the
+ * offsets of such a text are read one less. The export writes the `.txt`
+ * without the BOM, so that both count alike. Events, normalizations,
+ * equivalences, and what names them, have no place in Gloss: each is
+ * noted by kind and left out.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
