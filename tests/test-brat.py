@@ -643,6 +643,21 @@ class Brat(unittest.TestCase):
         self.assertIn("#3\tAnnotatorNotes R3\tRahmen „so“", lines)
         self.assertNotIn("GlossParts", "\n".join(lines))
 
+    def test_spans_filtered(self):
+        """--label keeps spans and relations of those labels; a relation
+        goes only with both its spans"""
+        write_span_corpus(self.path("corpus"))
+        result = run("export", "--format", "brat", "--label", "quote", "--label", "speaker", "--label", "cue",
+                     "-o", self.path("out"), self.path("corpus"))
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        with open(self.path("out", "de", "zitate.ann"), encoding="utf-8", newline="") as f:
+            lines = f.read().split("\n")
+        self.assertEqual([line.split("\t")[1] for line in lines if line.startswith(("T", "R"))],
+                         ["speaker 0 14", "cue 15 20", "quote 33 59", "quote 65 77;94 108;110 123", "cue 80 85",
+                          "speaker 86 91", "speaker Arg1:T3 Arg2:T1", "cue Arg1:T3 Arg2:T2",
+                          "speaker Arg1:T4 Arg2:T6", "cue Arg1:T4 Arg2:T5"])
+        self.assertEqual(check_folder(self.path("out")), (3, []))
+
     def test_spans_round_trip(self):
         """Gloss → brat → Gloss gives the same files, but for annotators and
         times"""
