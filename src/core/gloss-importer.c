@@ -1004,20 +1004,6 @@ wants_span_layer (GlossImportSpan *span,
          (span->key != NULL && g_hash_table_contains (endpoints, span->key));
 }
 
-static int
-compare_ranges (gconstpointer a,
-                gconstpointer b)
-{
-  const GlossRange *x = a;
-  const GlossRange *y = b;
-
-  if (x->start != y->start)
-    return x->start < y->start ? -1 : 1;
-  if (x->end != y->end)
-    return x->end < y->end ? -1 : 1;
-  return 0;
-}
-
 /* An attribute name or value as an id; %NULL, with a problem, if none can be made */
 static char *
 resolve_attribute_id (GlossImporter *self,
@@ -1132,7 +1118,7 @@ make_span (GlossImporter   *self,
 
       g_array_append_val (parts, range);
     }
-  g_array_sort (parts, compare_ranges);
+  g_array_sort (parts, _gloss_range_compare);
 
   for (guint i = 0; i < parts->len; i++)
     {
