@@ -42,6 +42,7 @@
 #include "gloss-label.h"
 #include "gloss-problem.h"
 #include "gloss-relation.h"
+#include "gloss-span-private.h"
 #include "gloss-span.h"
 #include "gloss-text.h"
 
@@ -373,62 +374,51 @@ append_endpoints (GString            *out,
     g_string_append_printf (out, "%s%s", i > 0 ? "|" : "", ids[i]);
 }
 
+/* Takes @notice and @card_note */
+static void
+add_notice (GlossExporter *self,
+            char          *notice,
+            char          *card_note)
+{
+  _gloss_exporter_add_notice (self, notice, card_note);
+  g_free (notice);
+  g_free (card_note);
+}
+
 static void
 add_notices (GlossExporter *self)
 {
   BratWritten *written = get_written (self);
+  guint n;
 
-  if (written->n_notes_changed > 0)
-    {
-      g_autofree char *notice = NULL;
-      g_autofree char *card_note = NULL;
+  if ((n = written->n_notes_changed) > 0)
+    add_notice (self,
+                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u note held line breaks or tabs, which a brat note cannot: they were "
+                                              "written as spaces",
+                                              "%u notes held line breaks or tabs, which a brat note cannot: they were "
+                                              "written as spaces", n), n),
+                g_strdup_printf ("%u note(s) held line breaks or tabs; they are written as spaces.", n));
 
-      notice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%u note held line breaks or tabs, which a brat note cannot: they "
-                                             "were written as spaces",
-                                             "%u notes held line breaks or tabs, which a brat note cannot: they "
-                                             "were written as spaces",
-                                             written->n_notes_changed),
-                                written->n_notes_changed);
-      card_note = g_strdup_printf ("%u note(s) held line breaks or tabs; they are written as spaces.",
-                                   written->n_notes_changed);
-      _gloss_exporter_add_notice (self, notice, card_note);
-    }
+  if ((n = written->n_left_out) > 0)
+    add_notice (self,
+                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u span holds nothing but line breaks, which brat cannot mark: it was "
+                                              "left out, and so were its relations",
+                                              "%u spans hold nothing but line breaks, which brat cannot mark: they were "
+                                              "left out, and so were their relations", n), n),
+                g_strdup_printf ("%u span(s) of line breaks only, and %u relation(s) of theirs, are left out: a brat "
+                                 "fragment cannot hold a line break.", n, written->n_relations_left_out));
 
-  if (written->n_left_out > 0)
-    {
-      g_autofree char *notice = NULL;
-      g_autofree char *card_note = NULL;
-
-      notice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%u span holds nothing but line breaks, which brat cannot mark: it "
-                                             "was left out, with %u relation",
-                                             "%u spans hold nothing but line breaks, which brat cannot mark: they "
-                                             "were left out, with %u relations",
-                                             written->n_left_out),
-                                written->n_left_out, written->n_relations_left_out);
-      card_note = g_strdup_printf ("%u span(s) of line breaks only, and %u relation(s) of theirs, are left out: "
-                                   "a brat fragment cannot hold a line break.",
-                                   written->n_left_out, written->n_relations_left_out);
-      _gloss_exporter_add_notice (self, notice, card_note);
-    }
-
-  if (written->n_marks > 0)
-    {
-      g_autofree char *notice = NULL;
-      g_autofree char *card_note = NULL;
-
-      notice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%u span or relation was marked for review or accepted from a "
-                                             "suggestion; brat has no place for that",
-                                             "%u spans and relations were marked for review or accepted from a "
-                                             "suggestion; brat has no place for that",
-                                             written->n_marks),
-                                written->n_marks);
-      card_note = g_strdup_printf ("%u span(s) and relation(s) were marked for review or accepted from a suggestion; "
-                                   "this format does not say so.", written->n_marks);
-      _gloss_exporter_add_notice (self, notice, card_note);
-    }
+  if ((n = written->n_marks) > 0)
+    add_notice (self,
+                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u span or relation was marked for review or accepted from a "
+                                              "suggestion; brat has no place for that",
+                                              "%u spans and relations were marked for review or accepted from a "
+                                              "suggestion; brat has no place for that", n), n),
+                g_strdup_printf ("%u span(s) and relation(s) were marked for review or accepted from a suggestion; "
+                                 "this format does not say so.", n));
 }
 
 static gboolean
@@ -569,19 +559,6 @@ reference_clear (Reference *reference)
   g_free (reference->line);
 }
 
-static int
-compare_ranges (gconstpointer a,
-                gconstpointer b)
-{
-  const GlossRange *x = a;
-  const GlossRange *y = b;
-
-  if (x->start != y->start)
-    return x->start < y->start ? -1 : 1;
-
-  return x->end < y->end ? -1 : x->end > y->end;
-}
-
 /* Reads `START END;START END` as brat counts (a BOM is a character) into
  * @fragments, in Gloss's offsets and in text order; %FALSE if they are
  * not within the text or overlap */
@@ -676,7 +653,7 @@ read_parts (GlossImporter *self,
     return NULL;
 
   /* brat allows fragments in any order */
-  g_array_sort (fragments, compare_ranges);
+  g_array_sort (fragments, _gloss_range_compare);
   for (guint i = 1; i < fragments->len; i++)
     {
       if (g_array_index (fragments, GlossRange, i).start < g_array_index (fragments, GlossRange, i - 1).end)
