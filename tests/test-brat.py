@@ -599,6 +599,23 @@ class Brat(unittest.TestCase):
         self.assertEqual(result.returncode, 0, result.stderr.decode())
         return labels, result.stderr.decode()
 
+    def test_spans_refused(self):
+        """Fragments that overlap, a relation to a span that is not there:
+        the document is not imported, and nothing is written"""
+        os.mkdir(self.path("in"))
+        with open(self.path("in", "a.txt"), "w", encoding="utf-8") as f:
+            f.write("„Ja“, sagte sie. 😊\n")
+        for ann, message in (("T1\tquote 1 3;2 3\tJa a\n", "T1: the fragments “1 3;2 3” overlap"),
+                             ("T1\tquote 1 3\tJa\nR1\tspeaker Arg1:T1 Arg2:T9\n",
+                              "The relation “speaker” from “T1” to “T9” names a span that is not there")):
+            with open(self.path("in", "a.ann"), "w", encoding="utf-8") as f:
+                f.write(ann)
+            result = run("import", "--format", "brat", "--labels", "quotation", "--into", self.path("corpus"),
+                         self.path("in"))
+            self.assertEqual(result.returncode, 1, ann)
+            self.assertIn(message, result.stderr.decode())
+            self.assertFalse(os.path.exists(self.path("corpus")))
+
     def test_spans_export(self):
         """Spans are T lines in fragments, never across a line break, with
         their attributes, notes and relations; annotators and times are
