@@ -123,7 +123,8 @@ gloss_cli_import (int    argc,
       N_("FILE") },
     { "labels", 0, 0, G_OPTION_ARG_FILENAME, &labels_name,
       N_("The label set to start from: a built-in set (default, quotation) or a JSON file with \"labels\" (a "
-         "gloss-project.json); labels of the dataset it lacks are added. A gloss-project.json in FOLDER wins"),
+         "gloss-project.json); labels of the dataset it lacks are added. A gloss-project.json in FOLDER wins. "
+         "Without it: quotation for wikinews-quotes, default for the other formats"),
       N_("SET") },
     { "strict", 0, 0, G_OPTION_ARG_NONE, &strict,
       N_("Write nothing if the input holds what Gloss has no place for (relations, attributes, choices …)"), NULL },
@@ -139,11 +140,11 @@ gloss_cli_import (int    argc,
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
                                 _("Makes a text (.txt) and an annotation file (.gloss.json) for every document of "
-                                  "IN, a dataset file or (brat) folder, in FOLDER. Labelled spans that are not "
-                                  "whole sentences label the sentences they cover. What Gloss has no place for "
-                                  "(relations, attributes, choices …) is left out and counted on the standard "
-                                  "error. Nothing is written if a file exists already (unless --force) or a "
-                                  "document does not pass the checks of loading."));
+                                  "IN, a dataset file or (brat, wikinews-quotes) folder, in FOLDER. Labelled spans "
+                                  "that are not whole sentences label the sentences they cover. What Gloss has no "
+                                  "place for (relations, attributes, choices …) is left out and counted on the "
+                                  "standard error. Nothing is written if a file exists already (unless --force) or "
+                                  "a document does not pass the checks of loading."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!gloss_cli_parse (context, &argc, &argv, &exit_code) ||
       !gloss_cli_check_encoding (context, encoding, &exit_code))
@@ -160,7 +161,7 @@ gloss_cli_import (int    argc,
 
   if (args == NULL || args[0] == NULL || args[1] != NULL)
     {
-      gloss_cli_usage_error (context, _("Give one file (or, for brat, one folder) to import"));
+      gloss_cli_usage_error (context, _("Give one file (or, for brat and wikinews-quotes, one folder) to import"));
       return GLOSS_EXIT_USAGE;
     }
 
@@ -174,7 +175,7 @@ gloss_cli_import (int    argc,
     return exit_code;
 
   /* The other formats hold their texts in JSON, which is UTF-8 */
-  if (encoding != NULL && !gloss_import_format_is_folder (format))
+  if (encoding != NULL && format != GLOSS_IMPORT_BRAT)
     {
       gloss_cli_usage_error (context, _("--encoding applies to the text files of a brat folder; the format “%s” "
                                         "holds its texts in JSON, which is UTF-8"), format_name);

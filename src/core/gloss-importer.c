@@ -217,7 +217,8 @@ gloss_importer_set_encoding (GlossImporter *self,
 /**
  * gloss_importer_set_labels:
  * @labels: (nullable): the labels of the folder imported into; labels a
- *   dataset brings that it lacks are added. %NULL: the defaults
+ *   dataset brings that it lacks are added. %NULL: the set the format
+ *   starts from (its entry's @labels: a built-in set), else the defaults
  */
 void
 gloss_importer_set_labels (GlossImporter *self,
@@ -288,7 +289,12 @@ static GlossLabelSet *
 get_labels (GlossImporter *self)
 {
   if (self->labels == NULL)
-    self->labels = gloss_label_set_new_default ();
+    {
+      /* A dataset of quotations starts from the quotation set */
+      const char *builtin = _gloss_dataset_for_import (self->format)->labels;
+
+      self->labels = builtin != NULL ? gloss_label_set_new_builtin (builtin) : gloss_label_set_new_default ();
+    }
 
   return self->labels;
 }
@@ -1118,7 +1124,7 @@ make_span (GlossImporter   *self,
 
       g_array_append_val (parts, range);
     }
-  g_array_sort (parts, _gloss_range_compare);
+  g_array_sort (parts, _gloss_dataset_compare_ranges);
 
   for (guint i = 0; i < parts->len; i++)
     {

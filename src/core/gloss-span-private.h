@@ -44,7 +44,4 @@ GlossSpanInfo *_gloss_relation_get_info     (GlossRelation       *self);
 void           _gloss_span_sort_attributes  (GlossSpan           *self,
                                              GlossLabel          *label);
 
-int            _gloss_range_compare         (gconstpointer        a,
-                                             gconstpointer        b);
-
 G_END_DECLS

@@ -804,18 +804,3 @@ _gloss_span_sort_attributes (GlossSpan  *self,
   g_ptr_array_unref (self->attributes);
   self->attributes = g_steal_pointer (&sorted);
 }
-
-/* Orders GlossRanges by start, then end (for g_array_sort ()) */
-int
-_gloss_range_compare (gconstpointer a,
-                      gconstpointer b)
-{
-  const GlossRange *x = a;
-  const GlossRange *y = b;
-
-  if (x->start != y->start)
-    return x->start < y->start ? -1 : 1;
-  if (x->end != y->end)
-    return x->end < y->end ? -1 : 1;
-  return 0;
-}

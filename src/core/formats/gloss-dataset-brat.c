@@ -42,7 +42,6 @@
 #include "gloss-label.h"
 #include "gloss-problem.h"
 #include "gloss-relation.h"
-#include "gloss-span-private.h"
 #include "gloss-span.h"
 #include "gloss-text.h"
 
@@ -653,7 +652,7 @@ read_parts (GlossImporter *self,
     return NULL;
 
   /* brat allows fragments in any order */
-  g_array_sort (fragments, _gloss_range_compare);
+  g_array_sort (fragments, _gloss_dataset_compare_ranges);
   for (guint i = 1; i < fragments->len; i++)
     {
       if (g_array_index (fragments, GlossRange, i).start < g_array_index (fragments, GlossRange, i - 1).end)

@@ -68,6 +68,9 @@ typedef struct
  * @offsets: %GLOSS_OFFSETS_AUTO for a format whose offsets are code
  *   points; else the unit its writer uses unless told otherwise, for a
  *   format whose offsets may count either way (doccano: UTF-16 units)
+ * @labels: (nullable): the built-in label set an import of the format
+ *   starts from when none is given (gloss_label_set_new_builtin():
+ *   "quotation"); %NULL: the default set
  * @card: (nullable): the data card's section on the format, in Markdown
  *   (English, not translated: datasets travel); every writer has one
  * @read: (nullable): reads the file or folder given into documents,
@@ -91,6 +94,7 @@ typedef struct
   gboolean             folder;
   GlossDatasetCarries  carries;
   GlossOffsets         offsets;
+  const char          *labels;
   const char          *card;
   gboolean           (*read)  (GlossImporter    *self,
                                GFile            *input,
@@ -113,6 +117,7 @@ extern const GlossDatasetFormat _gloss_dataset_label_studio;
 extern const GlossDatasetFormat _gloss_dataset_brat;
 extern const GlossDatasetFormat _gloss_dataset_csv;
 extern const GlossDatasetFormat _gloss_dataset_articles_jsonl;
+extern const GlossDatasetFormat _gloss_dataset_wikinews_quotes;
 
 const GlossDatasetFormat *_gloss_dataset_for_export (GlossExportFormat format);
 const GlossDatasetFormat *_gloss_dataset_for_import (GlossImportFormat format);
@@ -251,6 +256,8 @@ GlossImportSpan *_gloss_dataset_spans_add_full (GArray       *spans,
 void        _gloss_import_span_add_attribute (GlossImportSpan *span,
                                              const char     *name,
                                              const char     *value);
+int         _gloss_dataset_compare_ranges   (gconstpointer   a,
+                                             gconstpointer   b);
 GArray     *_gloss_dataset_relations_new    (void);
 void        _gloss_dataset_relations_add    (GArray         *relations,
                                              const char     *label,

@@ -43,6 +43,7 @@ static const GlossDatasetFormat * const import_formats[GLOSS_IMPORT_N_FORMATS] =
   [GLOSS_IMPORT_LABEL_STUDIO] = &_gloss_dataset_label_studio,
   [GLOSS_IMPORT_BRAT] = &_gloss_dataset_brat,
   [GLOSS_IMPORT_ARTICLES_JSONL] = &_gloss_dataset_articles_jsonl,
+  [GLOSS_IMPORT_WIKINEWS_QUOTES] = &_gloss_dataset_wikinews_quotes,
 };
 
 /**
@@ -465,6 +466,21 @@ _gloss_import_span_add_attribute (GlossImportSpan *span,
     span->attributes = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (span->attributes, g_strdup (name));
   g_ptr_array_add (span->attributes, g_strdup (value));
+}
+
+/* GlossRange by start, then end: a span's parts in text order */
+int
+_gloss_dataset_compare_ranges (gconstpointer a,
+                               gconstpointer b)
+{
+  const GlossRange *x = a;
+  const GlossRange *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end < y->end ? -1 : 1;
+  return 0;
 }
 
 GArray *
