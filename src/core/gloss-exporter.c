@@ -963,8 +963,9 @@ gloss_exporter_get_renamed (GlossExporter  *self,
  *
  * What the documents exported so far held that the format has no place
  * for, and so are not in the export: for %GLOSS_DATASET_CARRIES_NOTES and
- * %GLOSS_DATASET_CARRIES_ANNOTATORS the annotations with a note or an
- * annotator's name, for %GLOSS_DATASET_CARRIES_TIMES the annotations, for
+ * %GLOSS_DATASET_CARRIES_ANNOTATORS the annotations, spans and relations
+ * with a note or an annotator's name, for %GLOSS_DATASET_CARRIES_TIMES the
+ * annotations, spans and relations, for
  * %GLOSS_DATASET_CARRIES_SENTENCES the sentences without a label, for
  * %GLOSS_DATASET_CARRIES_DONE the documents marked done, for
  * %GLOSS_DATASET_CARRIES_LANGUAGE the documents, for

@@ -136,7 +136,7 @@ typedef struct
   guint          n_sentences;
   guint          n_labelled;     /* sentences with at least one kept label */
   guint          n_annotations;
-  GlossLabelSet *labels;         /* the union of the documents' label sets */
+  GlossLabelSet *labels;         /* the union of the documents' label sets, relation labels too */
   GPtrArray     *label_ids;      /* every label counted, in order of appearance */
   GHashTable    *label_counts;   /* label id -> count */
   GPtrArray     *annotators;     /* in order of appearance */
