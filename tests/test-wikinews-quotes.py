@@ -592,6 +592,51 @@ class Dev(Test):
         print(f"# import of the 150 articles: {elapsed:.2f} s (wall clock, one run, with the writes)")
         comparison.report()
 
+        # import -> export documents-jsonl: every quotation equals the source
+        exported = self.path("dev.jsonl")
+        result = run("export", "-f", "documents-jsonl", "-o", exported, out)
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        seen = 0
+        with open(exported, encoding="utf-8") as f:
+            for line in f:
+                document = json.loads(line)
+                document_id = document["id"][:-len(".txt")]
+                article = articles[document_id]
+                self.assertEqual(document["text"], article["originalText"])
+                self.assertEqual(gloss_quotations(document), source_quotations(article)[0], document_id)
+                for span in document["spans"]:
+                    self.assertEqual(span["text"], [document["text"][a:b] for a, b in span["parts"]])
+                seen += 1
+        self.assertEqual(seen, 150)
+
+        # brat: every T fragment is the text at its offsets, every R joins two T
+        brat = self.path("dev-brat")
+        result = run("export", "-f", "brat", "-o", brat, out)
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        n_fragments = n_relations = 0
+        for document_id, article in articles.items():
+            text = read_text(os.path.join(brat, document_id + ".txt"))
+            self.assertEqual(text, article["originalText"])
+            with open(os.path.join(brat, document_id + ".ann"), encoding="utf-8", newline="") as f:
+                lines = f.read().split("\n")
+            self.assertEqual(lines[-1], "")
+            entities = set()
+            for line in lines[:-1]:
+                fields = line.split("\t")
+                if line.startswith("T"):
+                    label_offsets = fields[1].split(" ", 1)
+                    fragments = [tuple(map(int, f.split(" "))) for f in label_offsets[1].split(";")]
+                    self.assertEqual(fields[2], " ".join(text[a:b] for a, b in fragments), line)
+                    entities.add(fields[0])
+                    n_fragments += len(fragments)
+                elif line.startswith("R"):
+                    _, arg1, arg2 = fields[1].split(" ")
+                    self.assertIn(arg1[len("Arg1:"):], entities, line)
+                    self.assertIn(arg2[len("Arg2:"):], entities, line)
+                    n_relations += 1
+        self.assertEqual(n_relations, 1567)
+        print(f"# brat export: {n_fragments} T fragments equal the text, {n_relations} R lines")
+
 
 if __name__ == "__main__":
     suite = unittest.TestSuite()
