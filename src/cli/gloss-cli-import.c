@@ -127,7 +127,8 @@ gloss_cli_import (int    argc,
          "Without it: quotation for wikinews-quotes, default for the other formats"),
       N_("SET") },
     { "strict", 0, 0, G_OPTION_ARG_NONE, &strict,
-      N_("Write nothing if the input holds what Gloss has no place for (relations, attributes, choices …)"), NULL },
+      N_("Write nothing if the input holds what Gloss has no place for (brat events, Label Studio choices of a whole "
+         "task …)"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("IN") },
     { NULL }
   };
@@ -140,11 +141,14 @@ gloss_cli_import (int    argc,
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
                                 _("Makes a text (.txt) and an annotation file (.gloss.json) for every document of "
-                                  "IN, a dataset file or (brat, wikinews-quotes) folder, in FOLDER. Labelled spans "
-                                  "that are not whole sentences label the sentences they cover. What Gloss has no "
-                                  "place for (relations, attributes, choices …) is left out and counted on the "
-                                  "standard error. Nothing is written if a file exists already (unless --force) or "
-                                  "a document does not pass the checks of loading."));
+                                  "IN, a dataset file or (brat, wikinews-quotes) folder, in FOLDER. A span whose "
+                                  "label is a span label of the label set (--labels) becomes a span of the text, "
+                                  "with its parts, attributes, note and relations; a span with a sentence label "
+                                  "labels the sentences it covers. What Gloss has no place for (a relation or "
+                                  "attribute of a sentence label, brat events and normalizations, Label Studio "
+                                  "choices of a whole task …) is left out and counted on the standard error. "
+                                  "Nothing is written if a file exists already (unless --force) or a document does "
+                                  "not pass the checks of loading."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!gloss_cli_parse (context, &argc, &argv, &exit_code) ||
       !gloss_cli_check_encoding (context, encoding, &exit_code))
