@@ -5,7 +5,8 @@
  * The adjudication window under Xvfb, on copies of Ada's and Bea's
  * folders of tests/data/agreement/study: the documents listed with their
  * disagreements, the actions that the keys trigger, and the gold copy
- * that the autosave writes.
+ * that the autosave writes. Then span units, on the three copies of
+ * adjudication-copies.c.
  */
 
 #include "config.h"
@@ -13,6 +14,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "adjudication-copies.h"
 #include "gloss-adjudication.h"
 #include "gloss-adjudication-window.h"
 #include "gloss-application.h"
@@ -110,6 +112,31 @@ n_decisions (JsonObject *root)
   return json_array_get_length (json_object_get_array_member (adjudication, "decisions"));
 }
 
+/* The menu's action opens the window, which lists the folders'
+ * @n_documents and opens @id */
+static GlossAdjudicationWindow *
+open_adjudication (GPtrArray  *roots,
+                   GFile      *gold,
+                   guint       n_documents,
+                   const char *id)
+{
+  GlossAdjudicationWindow *window;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "adjudicate", NULL);
+  window = GLOSS_ADJUDICATION_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (GLOSS_IS_ADJUDICATION_WINDOW (window));
+  g_assert_cmpstr (gloss_adjudication_window_get_page (window), ==, "documents");
+
+  gloss_adjudication_window_set_folders (window, roots, gold);
+  wait_for (documents_listed, window, "the documents");
+  g_assert_cmpuint (gloss_adjudication_window_get_n_documents (window), ==, n_documents);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-document", "s", id);
+  wait_for (adjudication_shown, window, "the document");
+
+  return window;
+}
+
 static void
 test_adjudicate (void)
 {
@@ -144,18 +171,7 @@ test_adjudicate (void)
     }
   ada_before = read_file_in (dir, "ada/de/rathaus.txt.gloss.json");
 
-  /* The menu's action opens the window */
-  g_action_group_activate_action (G_ACTION_GROUP (app), "adjudicate", NULL);
-  window = GLOSS_ADJUDICATION_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_true (GLOSS_IS_ADJUDICATION_WINDOW (window));
-  g_assert_cmpstr (gloss_adjudication_window_get_page (window), ==, "documents");
-
-  gloss_adjudication_window_set_folders (window, roots, gold);
-  wait_for (documents_listed, window, "the documents");
-  g_assert_cmpuint (gloss_adjudication_window_get_n_documents (window), ==, 4);
-
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-document", "s", "de/rathaus.txt");
-  wait_for (adjudication_shown, window, "the document");
+  window = open_adjudication (roots, gold, 4, "de/rathaus.txt");
   adjudication = gloss_adjudication_window_get_adjudication (window);
   g_assert_cmpuint (gloss_adjudication_get_n_disagreements (adjudication), ==, 2);
   g_assert_cmpint (gloss_adjudication_window_get_current (window), ==, 0);
@@ -230,6 +246,240 @@ test_adjudicate (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* --- Span units ---------------------------------------------------------- */
+
+static JsonObject *
+load_json (const char *path)
+{
+  g_autofree char *contents = read_file (path);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, contents, -1, &error);
+  g_assert_no_error (error);
+
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/* The gold file's spans, one a line ("quote „…“ type=direct"), each with
+ * the relations from it, and its decisions */
+static char *
+describe_gold (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "gold", ADJUDICATION_COPIES_ID ".gloss.json", NULL);
+  g_autoptr(JsonObject) root = load_json (path);
+  JsonArray *spans = json_object_get_array_member (root, "spans");
+  JsonArray *relations = json_object_get_array_member (root, "relations");
+  JsonObject *adjudication = json_object_get_object_member (json_object_get_object_member (root, "meta"), "adjudication");
+  g_autoptr(GHashTable) texts = g_hash_table_new (NULL, NULL);
+  g_autofree char *adjudicator = gloss_application_dup_annotator (app);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (spans); i++)
+    {
+      JsonObject *span = json_array_get_object_element (spans, i);
+
+      g_hash_table_insert (texts, GINT_TO_POINTER (json_object_get_int_member (span, "id")),
+                           (gpointer)json_array_get_string_element (json_object_get_array_member (span, "text"), 0));
+    }
+
+  for (guint i = 0; i < json_array_get_length (spans); i++)
+    {
+      JsonObject *span = json_array_get_object_element (spans, i);
+      JsonObject *attributes = json_object_get_object_member (span, "attributes");
+      gint64 id = json_object_get_int_member (span, "id");
+      g_autoptr(GList) names = json_object_get_members (attributes);
+
+      g_assert_cmpstr (json_object_get_string_member (span, "annotator"), ==, adjudicator);
+      g_string_append_printf (out, "%s %s", json_object_get_string_member (span, "label"),
+                              (const char *)g_hash_table_lookup (texts, GINT_TO_POINTER (id)));
+      for (GList *l = names; l != NULL; l = l->next)
+        g_string_append_printf (out, " %s=%s", (const char *)l->data, json_object_get_string_member (attributes, l->data));
+      g_string_append_c (out, '\n');
+
+      for (guint r = 0; r < json_array_get_length (relations); r++)
+        {
+          JsonObject *relation = json_array_get_object_element (relations, r);
+
+          if (json_object_get_int_member (relation, "from") == id)
+            g_string_append_printf (out, "  %s → %s\n", json_object_get_string_member (relation, "label"),
+                                    (const char *)g_hash_table_lookup (texts, GINT_TO_POINTER (json_object_get_int_member (relation, "to"))));
+        }
+    }
+
+  g_string_append_printf (out, "%u decisions\n", json_array_get_length (json_object_get_array_member (adjudication, "decisions")));
+
+  return g_string_free (out, FALSE);
+}
+
+typedef struct
+{
+  const char *dir;
+  const char *expected;
+} GoldCheck;
+
+static gboolean
+gold_is (gpointer data)
+{
+  GoldCheck *check = data;
+  g_autofree char *path = g_build_filename (check->dir, "gold", ADJUDICATION_COPIES_ID ".gloss.json", NULL);
+  g_autofree char *actual = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return FALSE;
+
+  actual = describe_gold (check->dir);
+  if (g_strcmp0 (actual, check->expected) == 0)
+    return TRUE;
+  if (g_test_verbose ())
+    g_test_message ("The gold copy is now:\n%s", actual);
+
+  return FALSE;
+}
+
+static void
+wait_for_gold (GlossAdjudicationWindow *window,
+               const char              *dir,
+               const char              *expected,
+               const char              *what)
+{
+  GoldCheck check = { dir, expected };
+
+  wait_for (adjudication_saved, window, what);
+  if (!gold_is (&check))
+    {
+      g_autofree char *actual = describe_gold (dir);
+
+      g_assert_cmpstr (actual, ==, expected);
+    }
+}
+
+static gboolean
+shows_text (gpointer data)
+{
+  GtkWidget **args = data;
+
+  return label_shows (args[0], (const char *)args[1]);
+}
+
+static void
+assert_shows (GlossAdjudicationWindow *window,
+              const char              *text)
+{
+  gpointer args[] = { window, (gpointer)text };
+
+  wait_for (shows_text, args, text);
+}
+
+#define AGREED \
+  "entity Brücke\n" \
+  "quote „Wir bauen die Brücke bis 2027“ type=direct medium=speech\n" \
+  "  speaker → Bürgermeisterin Anna Weber\n" \
+  "  cue → sagte\n" \
+  "cue sagte\n" \
+  "speaker Bürgermeisterin Anna Weber\n"
+#define STADTRAT_BEA \
+  "quote Der Stadtrat sei skeptisch, type=indirect medium=speech\n" \
+  "  speaker → Weber\n" \
+  "  cue → erklärte\n" \
+  "cue erklärte\n" \
+  "speaker Weber\n"
+#define BECK_CEM \
+  "quote „Das Geld fehlt“ type=direct medium=speech\n" \
+  "  speaker → Jonas Beck\n" \
+  "  cue → sagte\n" \
+  "cue sagte\n" \
+  "speaker Jonas Beck\n"
+
+static void
+test_spans (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gloss-adjudication-spans-ui-XXXXXX", &error);
+  g_autofree char *gold_path = g_build_filename (dir, "gold", NULL);
+  g_autoptr(GFile) gold = g_file_new_for_path (gold_path);
+  g_autoptr(GPtrArray) roots = NULL;
+  GlossAdjudicationWindow *window;
+  GlossAdjudication *adjudication;
+
+  g_assert_no_error (error);
+  roots = adjudication_copies_write (dir);
+
+  window = open_adjudication (roots, gold, 1, ADJUDICATION_COPIES_ID);
+  adjudication = gloss_adjudication_window_get_adjudication (window);
+  g_assert_cmpuint (gloss_adjudication_get_n_disagreements (adjudication), ==, 6);
+  g_assert_cmpint (gloss_adjudication_window_get_current (window), ==, 0);
+  assert_shows (window, "0 of 6 decided");
+
+  /* The quotes all agree on are in the gold copy at once */
+  wait_for_gold (window, dir, AGREED "0 decisions\n", "the first save");
+
+  /* n: the quote of three extents; 2 takes Bea's */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next", NULL);
+  g_assert_cmpint (gloss_adjudication_window_get_current (window), ==, 1);
+  g_assert_cmpint (gloss_adjudication_get_kind (adjudication, 1), ==, GLOSS_ADJUDICATION_SPANS);
+  assert_shows (window, "Disagreement 2 of 6 · Quote");
+  assert_shows (window, "≠ Quote");
+  assert_shows (window, "Stadtrat sei skeptisch");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.accept", "u", 1);
+  assert_shows (window, "bea’s version accepted");
+  assert_shows (window, "1 of 6 decided");
+  wait_for_gold (window, dir, AGREED STADTRAT_BEA "1 decisions\n", "Bea's quote");
+
+  /* n, 0: no entity "Stadtrat" */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next", NULL);
+  assert_shows (window, "Disagreement 3 of 6 · Entity");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reject", NULL);
+  assert_shows (window, "Rejected");
+  wait_for_gold (window, dir, AGREED STADTRAT_BEA "2 decisions\n", "the entity rejected");
+
+  /* n: the speakers differ, the cues not; 3 takes Cem's */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next", NULL);
+  g_assert_cmpint (gloss_adjudication_window_get_current (window), ==, 3);
+  assert_shows (window, "≠ Speaker");
+  g_assert_false (label_shows (GTK_WIDGET (window), "≠ Cue"));
+  g_assert_false (label_shows (GTK_WIDGET (window), "≠ Quote"));
+  assert_shows (window, "Kämmerer Jonas Beck");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.accept", "u", 2);
+  wait_for_gold (window, dir, AGREED STADTRAT_BEA BECK_CEM "3 decisions\n", "Cem's speaker");
+
+  /* n, 2: Bea's „Wir müssen sparen.“ with the same speaker span */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next", NULL);
+  assert_shows (window, "≠ Quote");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.accept", "u", 1);
+  wait_for_gold (window, dir,
+                 AGREED STADTRAT_BEA BECK_CEM
+                 "quote „Wir müssen sparen.“ type=direct medium=speech\n"
+                 "  speaker → Jonas Beck\n"
+                 "4 decisions\n",
+                 "the shared speaker");
+
+  /* Ctrl+Z, then 0: no quote, the speaker stays for „Das Geld fehlt“ */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_cmpint (gloss_adjudication_window_get_current (window), ==, 4);
+  g_assert_false (gloss_adjudication_get_decided (adjudication, 4));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reject", NULL);
+  wait_for_gold (window, dir, AGREED STADTRAT_BEA BECK_CEM "4 decisions\n", "the quote rejected");
+
+  /* The label keys do nothing on a unit */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-label", "s", "claim");
+  g_assert_cmpuint (gloss_adjudication_get_n_decided (adjudication), ==, 4);
+
+  /* Back to the first: a sentence; 0 decides it for no label */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.previous", NULL);
+  g_assert_cmpint (gloss_adjudication_window_get_current (window), ==, 0);
+  g_assert_cmpint (gloss_adjudication_get_kind (adjudication, 0), ==, GLOSS_ADJUDICATION_SENTENCE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reject", NULL);
+  assert_shows (window, "5 of 6 decided");
+  wait_for_gold (window, dir, AGREED STADTRAT_BEA BECK_CEM "5 decisions\n", "the sentence");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -239,6 +489,7 @@ main (int    argc,
   app = ui_test_init (&argc, &argv);
 
   g_test_add_func ("/gloss/adjudication-window/adjudicate", test_adjudicate);
+  g_test_add_func ("/gloss/adjudication-window/spans", test_spans);
 
   ret = g_test_run ();
 

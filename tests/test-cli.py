@@ -905,10 +905,11 @@ class Datasets(unittest.TestCase):
         result = run("import", "-f", "brat", brat, "--into", into)
         self.assertEqual(result.returncode, 0, result.stderr)
         stderr = result.stderr.decode()
-        self.assertIn("a.ann: line 3: Left out, as Gloss has no place for them: 2 relations, such as "
-                      "“R1\\tSays Arg1:T1 Arg2:T2”", stderr)
-        self.assertIn("a.ann: line 5: Left out, as Gloss has no place for it: 1 attribute, such as "
-                      "“A1\\tNegated T1”", stderr)
+        # claim and source label sentences: their relations and attributes have no place
+        self.assertIn("a.ann: Left out, as Gloss has no place for them: 2 relations, such as "
+                      "“Says T1 → T2”", stderr)
+        self.assertIn("a.ann: Left out, as Gloss has no place for it: 1 attribute, such as "
+                      "“Negated true”", stderr)
         self.assertTrue(os.path.exists(os.path.join(into, "a.txt.gloss.json")))
 
         strict = os.path.join(self.tmp, "strict")

@@ -537,7 +537,12 @@ test_deterministic (void)
       a = export_corpus (&options, NULL);
       b = export_corpus (&options, NULL);
       g_assert_true (g_bytes_equal (a, b));
-      g_assert_cmpuint (g_bytes_get_size (a), >, 100);
+      /* The corpus has no spans: spans-csv has its header only */
+      if (f == GLOSS_EXPORT_SPANS_CSV)
+        g_assert_cmpmem (g_bytes_get_data (a, NULL), g_bytes_get_size (a),
+                         "document,span,label,start,end,parts,text,annotator,note,relations\r\n", 67);
+      else
+        g_assert_cmpuint (g_bytes_get_size (a), >, 100);
     }
 }
 

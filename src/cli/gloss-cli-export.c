@@ -177,6 +177,7 @@ gloss_cli_export (int    argc,
   g_autofree char *annotator = NULL;
   g_autofree char *encoding = NULL;
   g_autofree char *offsets_name = NULL;
+  g_autofree char *layout_name = NULL;
   g_autofree char *names = gloss_export_format_list_names ();
   g_autofree char *format_help = NULL;
   g_auto(GStrv) labels = NULL;
@@ -184,6 +185,7 @@ gloss_cli_export (int    argc,
   g_auto(GStrv) args = NULL;
   GlossExportFormat format;
   GlossOffsets offsets = GLOSS_OFFSETS_AUTO;
+  GlossDoccanoLayout layout = GLOSS_DOCCANO_LAYOUT_AUTO;
   gboolean card = FALSE;
   gboolean done_only = FALSE;
   gboolean skip_invalid = FALSE;
@@ -202,6 +204,10 @@ gloss_cli_export (int    argc,
     { "offsets", 0, 0, G_OPTION_ARG_STRING, &offsets_name,
       N_("Count the offsets in utf16 code units, as doccano’s annotation view does (the default), or in codepoints, "
          "as Python does (doccano)"), N_("UNIT") },
+    { "doccano-layout", 0, 0, G_OPTION_ARG_STRING, &layout_name,
+      N_("sequence-labeling ([start, end, label] triples), relation-extraction (entities and relations), or auto "
+         "(the default: relation-extraction when the labels include span or relation labels) (doccano)"),
+      N_("LAYOUT") },
     { "card", 0, 0, G_OPTION_ARG_NONE, &card, N_("Write a data card, README.md, beside the export"), NULL },
     { "agreement", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &copies,
       N_("An annotator’s copy of the corpus, for the card’s agreement figures (once per annotator)"), N_("FOLDER") },
@@ -261,6 +267,19 @@ gloss_cli_export (int    argc,
     {
       gloss_cli_usage_error (context, _("--offsets applies to doccano; the offsets of “%s” are code points"),
                              format_name);
+      return GLOSS_EXIT_USAGE;
+    }
+
+  if (layout_name != NULL && !gloss_doccano_layout_from_name (layout_name, &layout))
+    {
+      gloss_cli_usage_error (context, _("The doccano layout is “sequence-labeling”, “relation-extraction” or "
+                                        "“auto”, not “%s”"), layout_name);
+      return GLOSS_EXIT_USAGE;
+    }
+
+  if (layout_name != NULL && format != GLOSS_EXPORT_DOCCANO)
+    {
+      gloss_cli_usage_error (context, _("--doccano-layout applies to doccano"));
       return GLOSS_EXIT_USAGE;
     }
 
@@ -336,6 +355,7 @@ gloss_cli_export (int    argc,
   gloss_exporter_set_encoding (exporter, encoding);
   gloss_exporter_set_agreement (exporter, agreement);
   gloss_exporter_set_offsets (exporter, offsets);
+  gloss_exporter_set_doccano_layout (exporter, layout);
 
   job = gloss_export_job_new (exporter);
   for (guint i = 0; i < inputs->len; i++)

@@ -15,7 +15,9 @@
 #include "gloss-error.h"
 #include "gloss-importer.h"
 #include "gloss-json.h"
+#include "gloss-label-set.h"
 #include "gloss-problem.h"
+#include "gloss-project.h"
 
 static void
 print_problems (GPtrArray  *problems,
@@ -91,6 +93,7 @@ gloss_cli_import (int    argc,
   g_autofree char *encoding = NULL;
   g_autofree char *offsets_name = NULL;
   g_autofree char *label_config = NULL;
+  g_autofree char *labels_name = NULL;
   g_autofree char *names = gloss_import_format_list_names ();
   g_autofree char *format_help = NULL;
   g_auto(GStrv) args = NULL;
@@ -118,8 +121,14 @@ gloss_cli_import (int    argc,
     { "label-config", 0, 0, G_OPTION_ARG_FILENAME, &label_config,
       N_("The project’s labeling config (XML), whose <Text> tag names the field that holds the text (label-studio)"),
       N_("FILE") },
+    { "labels", 0, 0, G_OPTION_ARG_FILENAME, &labels_name,
+      N_("The label set to start from: a built-in set (default, quotation) or a JSON file with \"labels\" (a "
+         "gloss-project.json); labels of the dataset it lacks are added. A gloss-project.json in FOLDER wins. "
+         "Without it: quotation for wikinews-quotes, default for the other formats"),
+      N_("SET") },
     { "strict", 0, 0, G_OPTION_ARG_NONE, &strict,
-      N_("Write nothing if the input holds what Gloss has no place for (relations, attributes, choices …)"), NULL },
+      N_("Write nothing if the input holds what Gloss has no place for (brat events, Label Studio choices of a whole "
+         "task …)"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("IN") },
     { NULL }
   };
@@ -132,11 +141,14 @@ gloss_cli_import (int    argc,
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
                                 _("Makes a text (.txt) and an annotation file (.gloss.json) for every document of "
-                                  "IN, a dataset file or (brat) folder, in FOLDER. Labelled spans that are not "
-                                  "whole sentences label the sentences they cover. What Gloss has no place for "
-                                  "(relations, attributes, choices …) is left out and counted on the standard "
-                                  "error. Nothing is written if a file exists already (unless --force) or a "
-                                  "document does not pass the checks of loading."));
+                                  "IN, a dataset file or (brat, wikinews-quotes) folder, in FOLDER. A span whose "
+                                  "label is a span label of the label set (--labels) becomes a span of the text, "
+                                  "with its parts, attributes, note and relations; a span with a sentence label "
+                                  "labels the sentences it covers. What Gloss has no place for (a relation or "
+                                  "attribute of a sentence label, brat events and normalizations, Label Studio "
+                                  "choices of a whole task …) is left out and counted on the standard error. "
+                                  "Nothing is written if a file exists already (unless --force) or a document does "
+                                  "not pass the checks of loading."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!gloss_cli_parse (context, &argc, &argv, &exit_code) ||
       !gloss_cli_check_encoding (context, encoding, &exit_code))
@@ -153,7 +165,7 @@ gloss_cli_import (int    argc,
 
   if (args == NULL || args[0] == NULL || args[1] != NULL)
     {
-      gloss_cli_usage_error (context, _("Give one file (or, for brat, one folder) to import"));
+      gloss_cli_usage_error (context, _("Give one file (or, for brat and wikinews-quotes, one folder) to import"));
       return GLOSS_EXIT_USAGE;
     }
 
@@ -167,7 +179,7 @@ gloss_cli_import (int    argc,
     return exit_code;
 
   /* The other formats hold their texts in JSON, which is UTF-8 */
-  if (encoding != NULL && !gloss_import_format_is_folder (format))
+  if (encoding != NULL && format != GLOSS_IMPORT_BRAT)
     {
       gloss_cli_usage_error (context, _("--encoding applies to the text files of a brat folder; the format “%s” "
                                         "holds its texts in JSON, which is UTF-8"), format_name);
@@ -202,6 +214,33 @@ gloss_cli_import (int    argc,
   gloss_importer_set_encoding (importer, encoding);
   gloss_importer_set_offsets (importer, offsets);
   gloss_importer_set_strict (importer, strict);
+  if (labels_name != NULL)
+    {
+      g_autoptr(GlossLabelSet) labels = NULL;
+
+      if (g_strv_contains (gloss_label_set_list_builtin (), labels_name))
+        labels = gloss_label_set_new_builtin (labels_name);
+      else
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (labels_name);
+          g_autoptr(GPtrArray) problems = gloss_problems_new ();
+
+          labels = gloss_project_load_labels (file, problems, NULL);
+          if (labels == NULL || problems->len > 0)
+            {
+              print_problems (problems, "");
+              if (problems->len == 0)
+                {
+                  g_autofree char *name = gloss_cli_display_name (file);
+
+                  gloss_cli_printerr (_("gloss import: %s: not a built-in label set (%s) nor a label set file\n"),
+                                      name, "default, quotation");
+                }
+              return GLOSS_EXIT_FAILURE;
+            }
+        }
+      gloss_importer_set_labels (importer, labels);
+    }
   if (label_config != NULL)
     {
       g_autoptr(GFile) config = g_file_new_for_commandline_arg (label_config);

@@ -4,15 +4,20 @@
  * of one document (same path, same text) are aligned by their sentences'
  * spans, as gloss-agreement does, against the gold copy's sentences: a
  * gold sentence is a disagreement when the annotators' label sets differ
- * there, or when one of them split the text differently. Each decision
- * (accept one annotator's labels, or labels set by hand) changes the gold
- * document through its history, so that it can be undone, and is recorded
- * in the gold file's "meta" object:
+ * there, or when one of them split the text differently. Their spans and
+ * relations are grouped into units (gloss-adjudication-spans.c), and a
+ * unit on which they do not agree exactly is a disagreement too; both
+ * kinds are decided in text order. Each decision (accept one annotator's
+ * labels or version, labels set by hand, or a unit rejected) changes the
+ * gold document through its history, so that it can be undone, and is
+ * recorded in the gold file's "meta" object:
  *
  *   "meta": {"adjudication": {"adjudicator": "Eve", "annotators": [...],
  *            "decisions": [{"start": 0, "end": 70, "labels": ["quote"],
  *                           "accepted": "Ada", "decided_by": "Eve",
- *                           "decided": "2026-12-01T10:00:00Z"}, ...]}}
+ *                           "decided": "2026-12-01T10:00:00Z"},
+ *                          {"label": "quote", "parts": [[3, 40]],
+ *                           "accepted": "Bea", ...}, ...]}}
  *
  * which is what resuming reads back. The gold copy is a normal Gloss
  * document: its text copied byte for byte, its annotations all by the
@@ -27,7 +32,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "gloss-adjudication.h"
+#include "gloss-adjudication-private.h"
 #include "gloss-agreement.h"
 #include "gloss-annotation.h"
 #include "gloss-corpus.h"
@@ -41,14 +46,7 @@
 #include "gloss-sentence.h"
 #include "gloss-text.h"
 
-typedef struct
-{
-  guint    sentence;   /* its position among the gold's sentences */
-  gboolean decided;
-  int      accepted;   /* the annotator, or -1 when set by hand */
-  char    *by;
-  char    *at;
-} Decision;
+typedef GlossAdjudicationDecision Decision;
 
 /* One undoable decision: what the decision was before, and whether the
  * gold document changed (a group on its history) */
@@ -58,29 +56,6 @@ typedef struct
   Decision before;
   gboolean gold_changed;
 } Step;
-
-struct _GlossAdjudication
-{
-  GObject         parent_instance;
-
-  GPtrArray      *roots;          /* GFile */
-  GPtrArray      *names;          /* char * */
-  GFile          *gold_root;
-  char           *id;
-  char           *adjudicator;
-  char           *time;           /* fixed time of decisions, or NULL */
-
-  GlossDocument **copies;         /* per annotator; NULL without a copy */
-  GlossDocument  *gold;
-  gboolean        gold_exists;
-  JsonObject     *meta;
-
-  GPtrArray      *labels;         /* GStrv per gold sentence × annotator, or NULL */
-  GArray         *disagreements;  /* Decision */
-  GArray         *disagreement_of; /* int per gold sentence */
-  GPtrArray      *steps;          /* Step */
-  guint           n_decided;
-};
 
 G_DEFINE_FINAL_TYPE (GlossAdjudication, gloss_adjudication, G_TYPE_OBJECT)
 
@@ -149,6 +124,7 @@ reset (GlossAdjudication *self)
   g_clear_pointer (&self->meta, json_object_unref);
   self->gold_exists = FALSE;
   g_ptr_array_set_size (self->labels, 0);
+  g_ptr_array_set_size (self->units, 0);
   g_array_set_size (self->disagreements, 0);
   g_array_set_size (self->disagreement_of, 0);
   g_ptr_array_set_size (self->steps, 0);
@@ -169,6 +145,7 @@ gloss_adjudication_finalize (GObject *object)
   g_clear_pointer (&self->adjudicator, g_free);
   g_clear_pointer (&self->time, g_free);
   g_clear_pointer (&self->labels, g_ptr_array_unref);
+  g_clear_pointer (&self->units, g_ptr_array_unref);
   g_clear_pointer (&self->disagreements, g_array_unref);
   g_clear_pointer (&self->disagreement_of, g_array_unref);
   g_clear_pointer (&self->steps, g_ptr_array_unref);
@@ -230,6 +207,7 @@ static void
 gloss_adjudication_init (GlossAdjudication *self)
 {
   self->labels = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  self->units = g_ptr_array_new_with_free_func ((GDestroyNotify)_gloss_adjudication_unit_free);
   self->disagreements = g_array_new (FALSE, TRUE, sizeof (Decision));
   g_array_set_clear_func (self->disagreements, (GDestroyNotify)decision_clear);
   self->disagreement_of = g_array_new (FALSE, TRUE, sizeof (int));
@@ -327,8 +305,8 @@ gloss_adjudication_set_time (GlossAdjudication *self,
   self->time = g_strdup (timestamp);
 }
 
-static char *
-dup_now (GlossAdjudication *self)
+char *
+_gloss_adjudication_dup_now (GlossAdjudication *self)
 {
   return self->time ? g_strdup (self->time) : gloss_timestamp_now ();
 }
@@ -392,8 +370,62 @@ dup_sentence_labels (GlossAdjudication *self,
   return g_strv_builder_end (builder);
 }
 
-/* Gives the gold copy every label that a copy uses, so that any
- * annotator's labels can be accepted */
+/* Gives @gold every label of @set it lacks, and the attributes, values
+ * and ends of those it has */
+static void
+merge_labels (GlossLabelSet *gold,
+              GlossLabelSet *set)
+{
+  for (guint l = 0; l < gloss_label_set_get_n_labels (set); l++)
+    {
+      GlossLabel *label = gloss_label_set_get_label (set, l);
+      GlossLabel *have = gloss_label_set_lookup (gold, gloss_label_get_id (label));
+
+      if (have == NULL)
+        {
+          g_autoptr(GlossLabel) copy = gloss_label_copy (label);
+
+          gloss_label_set_insert (gold, gloss_label_set_get_n_labels (gold), copy);
+          continue;
+        }
+
+      if (gloss_label_get_scope (have) != gloss_label_get_scope (label))
+        continue;
+
+      if (gloss_label_get_scope (have) == GLOSS_LABEL_SCOPE_SPAN)
+        for (guint a = 0; a < gloss_label_get_n_attributes (label); a++)
+          {
+            const char *name = gloss_label_get_attribute_name (label, a);
+            const char * const *values = gloss_label_get_attribute_values (label, a);
+
+            if (!gloss_label_add_attribute (have, name, values))
+              for (guint v = 0; values[v] != NULL; v++)
+                gloss_label_add_attribute_value (have, name, values[v]);
+          }
+      else if (gloss_label_get_scope (have) == GLOSS_LABEL_SCOPE_RELATION)
+        {
+          g_autoptr(GStrvBuilder) from = g_strv_builder_new ();
+          g_autoptr(GStrvBuilder) to = g_strv_builder_new ();
+          g_auto(GStrv) new_from = NULL;
+          g_auto(GStrv) new_to = NULL;
+
+          g_strv_builder_addv (from, (const char **)gloss_label_get_from (have));
+          for (guint i = 0; gloss_label_get_from (label)[i] != NULL; i++)
+            if (!g_strv_contains (gloss_label_get_from (have), gloss_label_get_from (label)[i]))
+              g_strv_builder_add (from, gloss_label_get_from (label)[i]);
+          g_strv_builder_addv (to, (const char **)gloss_label_get_to (have));
+          for (guint i = 0; gloss_label_get_to (label)[i] != NULL; i++)
+            if (!g_strv_contains (gloss_label_get_to (have), gloss_label_get_to (label)[i]))
+              g_strv_builder_add (to, gloss_label_get_to (label)[i]);
+          new_from = g_strv_builder_end (from);
+          new_to = g_strv_builder_end (to);
+          gloss_label_set_endpoints (have, (const char * const *)new_from, (const char * const *)new_to);
+        }
+    }
+}
+
+/* Gives the gold copy every label, span label and relation label that a
+ * copy uses, so that any annotator's labels and spans can be accepted */
 static void
 merge_label_sets (GlossAdjudication *self)
 {
@@ -407,17 +439,8 @@ merge_label_sets (GlossAdjudication *self)
         continue;
 
       set = gloss_document_get_labels (self->copies[a]);
-      for (guint l = 0; l < gloss_label_set_get_n_labels (set); l++)
-        {
-          GlossLabel *label = gloss_label_set_get_label (set, l);
-
-          if (gloss_label_set_lookup (gold, gloss_label_get_id (label)) == NULL)
-            {
-              g_autoptr(GlossLabel) copy = gloss_label_copy (label);
-
-              gloss_label_set_insert (gold, gloss_label_set_get_n_labels (gold), copy);
-            }
-        }
+      merge_labels (gold, set);
+      merge_labels (gloss_label_set_get_relation_labels (gold), gloss_label_set_get_relation_labels (set));
     }
 }
 
@@ -494,10 +517,84 @@ align (GlossAdjudication *self)
       g_array_index (self->disagreement_of, int, s) = differ ? (int)self->disagreements->len : -1;
       if (differ)
         {
-          Decision decision = { s, FALSE, -1, NULL, NULL };
+          Decision decision = { GLOSS_ADJUDICATION_SENTENCE, s, FALSE, -1, FALSE, NULL, NULL };
 
           g_array_append_val (self->disagreements, decision);
         }
+    }
+}
+
+static void
+get_range (GlossAdjudication *self,
+           const Decision    *decision,
+           guint             *start,
+           guint             *end)
+{
+  if (decision->kind == GLOSS_ADJUDICATION_SENTENCE)
+    {
+      GlossSentence *sentence = gloss_document_get_sentence (self->gold, decision->position);
+
+      *start = gloss_sentence_get_start (sentence);
+      *end = gloss_sentence_get_end (sentence);
+    }
+  else
+    {
+      GlossAdjudicationUnit *unit = g_ptr_array_index (self->units, decision->position);
+
+      *start = unit->start;
+      *end = unit->end;
+    }
+}
+
+/* Text order; a sentence before the units that start with it */
+static int
+compare_disagreements (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
+{
+  GlossAdjudication *self = user_data;
+  const Decision *x = a;
+  const Decision *y = b;
+  guint x_start, x_end, y_start, y_end;
+
+  get_range (self, x, &x_start, &x_end);
+  get_range (self, y, &y_start, &y_end);
+  if (x_start != y_start)
+    return x_start < y_start ? -1 : 1;
+  if (x->kind != y->kind)
+    return x->kind == GLOSS_ADJUDICATION_SENTENCE ? -1 : 1;
+  if (x->position != y->position)
+    return x->position < y->position ? -1 : 1;
+
+  return 0;
+}
+
+/* Puts the units the annotators disagree on among the sentences, in text
+ * order */
+static void
+order_disagreements (GlossAdjudication *self)
+{
+  for (guint u = 0; u < self->units->len; u++)
+    {
+      GlossAdjudicationUnit *unit = g_ptr_array_index (self->units, u);
+      Decision decision = { GLOSS_ADJUDICATION_SPANS, u, FALSE, -1, FALSE, NULL, NULL };
+
+      if (!unit->agreed)
+        g_array_append_val (self->disagreements, decision);
+    }
+
+  g_array_sort_with_data (self->disagreements, compare_disagreements, self);
+
+  for (guint s = 0; s < self->disagreement_of->len; s++)
+    g_array_index (self->disagreement_of, int, s) = -1;
+  for (guint k = 0; k < self->disagreements->len; k++)
+    {
+      Decision *decision = &g_array_index (self->disagreements, Decision, k);
+
+      if (decision->kind == GLOSS_ADJUDICATION_SENTENCE)
+        g_array_index (self->disagreement_of, int, decision->position) = k;
+      else
+        ((GlossAdjudicationUnit *)g_ptr_array_index (self->units, decision->position))->disagreement = k;
     }
 }
 
@@ -566,7 +663,7 @@ fill_agreed (GlossAdjudication *self)
 {
   guint n = self->roots->len;
   g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *time = dup_now (self);
+  g_autofree char *time = _gloss_adjudication_dup_now (self);
   guint id = 1;
 
   for (guint s = 0; s < gloss_document_get_n_sentences (self->gold); s++)
@@ -585,6 +682,8 @@ fill_agreed (GlossAdjudication *self)
 
   if (annotations->len > 0)
     _gloss_document_add_loaded_annotations (self->gold, annotations);
+
+  _gloss_adjudication_fill_agreed_units (self);
 }
 
 static int
@@ -629,28 +728,63 @@ read_decisions (GlossAdjudication *self)
         continue;
 
       object = json_node_get_object (node);
-      start = json_object_get_int_member_with_default (object, "start", -1);
-      end = json_object_get_int_member_with_default (object, "end", -1);
-      if (start < 0 || end < start || end > G_MAXUINT)
-        continue;
+      if (json_object_has_member (object, "parts"))
+        {
+          /* A span unit's, keyed by its first span */
+          k = _gloss_adjudication_find_unit_record (self, object);
+          if (k < 0)
+            continue;
+        }
+      else
+        {
+          start = json_object_get_int_member_with_default (object, "start", -1);
+          end = json_object_get_int_member_with_default (object, "end", -1);
+          if (start < 0 || end < start || end > G_MAXUINT)
+            continue;
 
-      /* A decision on a sentence that has been split since is void */
-      position = gloss_document_find_sentence_at (self->gold, start);
-      sentence = position >= 0 ? gloss_document_get_sentence (self->gold, position) : NULL;
-      if (sentence == NULL || gloss_sentence_get_start (sentence) != start || gloss_sentence_get_end (sentence) != end)
-        continue;
+          /* A decision on a sentence that has been split since is void */
+          position = gloss_document_find_sentence_at (self->gold, start);
+          sentence = position >= 0 ? gloss_document_get_sentence (self->gold, position) : NULL;
+          if (sentence == NULL || gloss_sentence_get_start (sentence) != start || gloss_sentence_get_end (sentence) != end)
+            continue;
 
-      k = g_array_index (self->disagreement_of, int, position);
-      if (k < 0)
-        continue;
+          k = g_array_index (self->disagreement_of, int, position);
+          if (k < 0)
+            continue;
+        }
 
       decision = &g_array_index (self->disagreements, Decision, k);
       decision_clear (decision);
       decision->decided = TRUE;
       decision->accepted = find_annotator (self, json_object_get_string_member_with_default (object, "accepted", NULL));
+      decision->rejected = decision->kind == GLOSS_ADJUDICATION_SPANS &&
+                           json_object_get_boolean_member_with_default (object, "rejected", FALSE);
       decision->by = g_strdup (json_object_get_string_member_with_default (object, "decided_by", ""));
       decision->at = g_strdup (json_object_get_string_member_with_default (object, "decided", ""));
     }
+}
+
+/**
+ * _gloss_adjudication_build_decided:
+ *
+ * Ends the record of @decision in @builder: whose labels or version were
+ * accepted (when it is known), who decided and when.
+ */
+void
+_gloss_adjudication_build_decided (GlossAdjudication         *self,
+                                   JsonBuilder               *builder,
+                                   GlossAdjudicationDecision *decision)
+{
+  if (decision->accepted >= 0)
+    {
+      json_builder_set_member_name (builder, "accepted");
+      json_builder_add_string_value (builder, g_ptr_array_index (self->names, decision->accepted));
+    }
+  json_builder_set_member_name (builder, "decided_by");
+  json_builder_add_string_value (builder, decision->by);
+  json_builder_set_member_name (builder, "decided");
+  json_builder_add_string_value (builder, decision->at);
+  json_builder_end_object (builder);
 }
 
 static void
@@ -676,11 +810,18 @@ update_meta (GlossAdjudication *self)
   for (guint k = 0; k < self->disagreements->len; k++)
     {
       Decision *decision = &g_array_index (self->disagreements, Decision, k);
-      GlossSentence *sentence = gloss_document_get_sentence (gold, decision->sentence);
+      GlossSentence *sentence;
 
       if (!decision->decided)
         continue;
 
+      if (decision->kind == GLOSS_ADJUDICATION_SPANS)
+        {
+          _gloss_adjudication_build_unit_record (self, builder, decision);
+          continue;
+        }
+
+      sentence = gloss_document_get_sentence (gold, decision->position);
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "start");
       json_builder_add_int_value (builder, gloss_sentence_get_start (sentence));
@@ -691,16 +832,7 @@ update_meta (GlossAdjudication *self)
       for (guint l = 0; l < gloss_sentence_get_n_annotations (sentence); l++)
         json_builder_add_string_value (builder, gloss_annotation_get_label (gloss_sentence_get_annotation (sentence, l)));
       json_builder_end_array (builder);
-      if (decision->accepted >= 0)
-        {
-          json_builder_set_member_name (builder, "accepted");
-          json_builder_add_string_value (builder, g_ptr_array_index (self->names, decision->accepted));
-        }
-      json_builder_set_member_name (builder, "decided_by");
-      json_builder_add_string_value (builder, decision->by);
-      json_builder_set_member_name (builder, "decided");
-      json_builder_add_string_value (builder, decision->at);
-      json_builder_end_object (builder);
+      _gloss_adjudication_build_decided (self, builder, decision);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
@@ -837,6 +969,8 @@ gloss_adjudication_load (GlossAdjudication  *self,
 
   merge_label_sets (self);
   align (self);
+  _gloss_adjudication_find_units (self);
+  order_disagreements (self);
 
   if (self->gold_exists)
     read_decisions (self);
@@ -1265,10 +1399,153 @@ guint
 gloss_adjudication_get_sentence (GlossAdjudication *self,
                                  guint              disagreement)
 {
+  Decision *decision;
+
   g_return_val_if_fail (GLOSS_IS_ADJUDICATION (self), 0);
   g_return_val_if_fail (disagreement < self->disagreements->len, 0);
 
-  return g_array_index (self->disagreements, Decision, disagreement).sentence;
+  decision = &g_array_index (self->disagreements, Decision, disagreement);
+  g_return_val_if_fail (decision->kind == GLOSS_ADJUDICATION_SENTENCE, 0);
+
+  return decision->position;
+}
+
+/**
+ * gloss_adjudication_get_kind:
+ *
+ * Returns: whether @disagreement is about a sentence's labels or a span
+ *   unit
+ */
+GlossAdjudicationKind
+gloss_adjudication_get_kind (GlossAdjudication *self,
+                             guint              disagreement)
+{
+  g_return_val_if_fail (GLOSS_IS_ADJUDICATION (self), GLOSS_ADJUDICATION_SENTENCE);
+  g_return_val_if_fail (disagreement < self->disagreements->len, GLOSS_ADJUDICATION_SENTENCE);
+
+  return g_array_index (self->disagreements, Decision, disagreement).kind;
+}
+
+/**
+ * gloss_adjudication_get_range:
+ * @start: (out): where it starts, in code points
+ * @end: (out): where it ends
+ *
+ * Gives the text of @disagreement: a sentence's, or from the first start
+ * of a unit's spans (not their roles) to their last end.
+ */
+void
+gloss_adjudication_get_range (GlossAdjudication *self,
+                              guint              disagreement,
+                              guint             *start,
+                              guint             *end)
+{
+  g_return_if_fail (GLOSS_IS_ADJUDICATION (self));
+  g_return_if_fail (disagreement < self->disagreements->len);
+  g_return_if_fail (start != NULL && end != NULL);
+
+  get_range (self, &g_array_index (self->disagreements, Decision, disagreement), start, end);
+}
+
+/**
+ * gloss_adjudication_get_n_units:
+ *
+ * Returns: how many span units the copies have, those they agree on
+ *   included
+ */
+guint
+gloss_adjudication_get_n_units (GlossAdjudication *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ADJUDICATION (self), 0);
+
+  return self->units->len;
+}
+
+/**
+ * gloss_adjudication_get_n_agreed_units:
+ *
+ * Returns: how many span units every copy has exactly alike: the gold
+ *   copy takes them without a decision
+ */
+guint
+gloss_adjudication_get_n_agreed_units (GlossAdjudication *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (GLOSS_IS_ADJUDICATION (self), 0);
+
+  for (guint u = 0; u < self->units->len; u++)
+    n += ((GlossAdjudicationUnit *)g_ptr_array_index (self->units, u))->agreed;
+
+  return n;
+}
+
+static GlossAdjudicationUnit *
+get_unit (GlossAdjudication *self,
+          guint              disagreement)
+{
+  Decision *decision;
+
+  g_return_val_if_fail (GLOSS_IS_ADJUDICATION (self), NULL);
+  g_return_val_if_fail (disagreement < self->disagreements->len, NULL);
+
+  decision = &g_array_index (self->disagreements, Decision, disagreement);
+  g_return_val_if_fail (decision->kind == GLOSS_ADJUDICATION_SPANS, NULL);
+
+  return g_ptr_array_index (self->units, decision->position);
+}
+
+/**
+ * gloss_adjudication_get_unit_label:
+ *
+ * Returns: the span label of the unit @disagreement
+ */
+const char *
+gloss_adjudication_get_unit_label (GlossAdjudication *self,
+                                   guint              disagreement)
+{
+  GlossAdjudicationUnit *unit = get_unit (self, disagreement);
+
+  return unit ? unit->label : NULL;
+}
+
+/**
+ * gloss_adjudication_get_unit_span:
+ *
+ * Returns: (transfer none) (nullable): @annotator's span of the unit
+ *   @disagreement, a span of the annotator's copy; %NULL when the
+ *   annotator has none there or no copy
+ */
+GlossSpan *
+gloss_adjudication_get_unit_span (GlossAdjudication *self,
+                                  guint              disagreement,
+                                  guint              annotator)
+{
+  GlossAdjudicationUnit *unit = get_unit (self, disagreement);
+
+  g_return_val_if_fail (annotator < self->roots->len, NULL);
+
+  return unit ? unit->versions[annotator].span : NULL;
+}
+
+/**
+ * gloss_adjudication_get_unit_relations:
+ *
+ * Returns: (transfer none) (element-type GlossRelation): the relations of
+ *   @annotator's copy from the annotator's span of the unit (a quote's to
+ *   its speaker, cue …), in the copy's order; their spans are in
+ *   gloss_adjudication_get_copy()
+ */
+GPtrArray *
+gloss_adjudication_get_unit_relations (GlossAdjudication *self,
+                                       guint              disagreement,
+                                       guint              annotator)
+{
+  GlossAdjudicationUnit *unit = get_unit (self, disagreement);
+
+  g_return_val_if_fail (annotator < self->roots->len, NULL);
+
+  return unit ? unit->versions[annotator].relations : NULL;
 }
 
 /**
@@ -1302,8 +1579,9 @@ gloss_adjudication_get_decided (GlossAdjudication *self,
 /**
  * gloss_adjudication_get_accepted:
  *
- * Returns: the annotator whose labels were accepted, or -1 when the
- *   labels were set by hand or nothing is decided yet
+ * Returns: the annotator whose labels (or version of a unit) were
+ *   accepted, or -1 when the labels were set by hand, the unit rejected or
+ *   nothing is decided yet
  */
 int
 gloss_adjudication_get_accepted (GlossAdjudication *self,
@@ -1329,7 +1607,7 @@ set_gold_labels (GlossAdjudication  *self,
   GlossSentence *sentence = gloss_document_get_sentence (self->gold, position);
   GlossHistory *history = gloss_document_get_history (self->gold);
   g_autoptr(GPtrArray) old = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *time = dup_now (self);
+  g_autofree char *time = _gloss_adjudication_dup_now (self);
   gboolean changed = FALSE;
 
   for (guint i = 0; i < gloss_sentence_get_n_annotations (sentence); i++)
@@ -1364,6 +1642,7 @@ static void
 decided (GlossAdjudication *self,
          guint              disagreement,
          int                accepted,
+         gboolean           rejected,
          gboolean           gold_changed)
 {
   Decision *decision = &g_array_index (self->disagreements, Decision, disagreement);
@@ -1380,8 +1659,9 @@ decided (GlossAdjudication *self,
   decision_clear (decision);
   decision->decided = TRUE;
   decision->accepted = accepted;
+  decision->rejected = rejected;
   decision->by = g_strdup (self->adjudicator);
-  decision->at = dup_now (self);
+  decision->at = _gloss_adjudication_dup_now (self);
 
   update_meta (self);
   /* A decision that keeps the labels still changes the file */
@@ -1394,14 +1674,43 @@ decided (GlossAdjudication *self,
   g_signal_emit (self, signals[CHANGED], 0, disagreement);
 }
 
+/* Decides a unit: @annotator's version, or none (-1) */
+static gboolean
+decide_unit (GlossAdjudication *self,
+             guint              disagreement,
+             int                annotator)
+{
+  Decision *decision = &g_array_index (self->disagreements, Decision, disagreement);
+  GlossHistory *history;
+  gboolean changed;
+
+  if (decision->decided &&
+      (annotator < 0 ? decision->rejected : !decision->rejected && decision->accepted == annotator))
+    return FALSE;
+
+  history = gloss_document_get_history (self->gold);
+  gloss_history_begin_group (history);
+  changed = _gloss_adjudication_decide_unit (self, decision->position, annotator);
+  gloss_history_end_group (history);
+
+  decided (self, disagreement, annotator, annotator < 0, changed);
+
+  return TRUE;
+}
+
 /**
  * gloss_adjudication_accept:
- * @annotator: whose labels to take
+ * @annotator: whose labels, or version of a unit, to take
  *
- * Decides @disagreement for @annotator's labels, as an undoable step.
+ * Decides @disagreement for @annotator's labels, as an undoable step. For
+ * a span unit, the gold copy gets the annotator's version: the span with
+ * its attributes, the spans its relations link and the relations, with
+ * new ids (a span the gold copy has already, such as a speaker of two
+ * quotes, is not added twice); an annotator without a span there has it
+ * taken out, as gloss_adjudication_reject() does.
  *
- * Returns: %TRUE if the decision changed; %FALSE when it was so already
- *   or the annotator has no labels there (split differently)
+ * Returns: %TRUE if the decision changed; %FALSE when it was so already,
+ *   the annotator has no copy, or no labels there (split differently)
  */
 gboolean
 gloss_adjudication_accept (GlossAdjudication *self,
@@ -1419,13 +1728,21 @@ gloss_adjudication_accept (GlossAdjudication *self,
   g_return_val_if_fail (annotator < self->roots->len, FALSE);
 
   decision = &g_array_index (self->disagreements, Decision, disagreement);
-  labels = gloss_adjudication_get_labels (self, decision->sentence, annotator);
+  if (decision->kind == GLOSS_ADJUDICATION_SPANS)
+    {
+      if (self->copies[annotator] == NULL)
+        return FALSE;
+
+      return decide_unit (self, disagreement, annotator);
+    }
+
+  labels = gloss_adjudication_get_labels (self, decision->position, annotator);
   if (labels == NULL)
     return FALSE;
 
   if (decision->decided && decision->accepted == (int)annotator)
     {
-      GlossSentence *sentence = gloss_document_get_sentence (self->gold, decision->sentence);
+      GlossSentence *sentence = gloss_document_get_sentence (self->gold, decision->position);
       g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
       g_auto(GStrv) now = NULL;
 
@@ -1438,12 +1755,74 @@ gloss_adjudication_accept (GlossAdjudication *self,
 
   history = gloss_document_get_history (self->gold);
   gloss_history_begin_group (history);
-  changed = set_gold_labels (self, decision->sentence, labels);
+  changed = set_gold_labels (self, decision->position, labels);
   gloss_history_end_group (history);
 
-  decided (self, disagreement, annotator, changed);
+  decided (self, disagreement, annotator, FALSE, changed);
 
   return TRUE;
+}
+
+/**
+ * gloss_adjudication_reject:
+ *
+ * Decides @disagreement for nothing, as an undoable step: a span unit
+ * leaves no span in the gold copy (a span that another decision keeps, a
+ * speaker of another quote, stays), a sentence keeps no label (as set by
+ * hand).
+ *
+ * Returns: %TRUE if the decision changed; %FALSE when it was so already
+ */
+gboolean
+gloss_adjudication_reject (GlossAdjudication *self,
+                           guint              disagreement)
+{
+  static const char * const none[] = { NULL };
+  GlossHistory *history;
+  GlossSentence *sentence;
+  Decision *decision;
+  gboolean changed;
+
+  g_return_val_if_fail (GLOSS_IS_ADJUDICATION (self), FALSE);
+  g_return_val_if_fail (self->gold != NULL, FALSE);
+  g_return_val_if_fail (disagreement < self->disagreements->len, FALSE);
+
+  decision = &g_array_index (self->disagreements, Decision, disagreement);
+  if (decision->kind == GLOSS_ADJUDICATION_SPANS)
+    return decide_unit (self, disagreement, -1);
+
+  sentence = gloss_document_get_sentence (self->gold, decision->position);
+  if (decision->decided && decision->accepted < 0 && gloss_sentence_get_n_annotations (sentence) == 0)
+    return FALSE;
+
+  history = gloss_document_get_history (self->gold);
+  gloss_history_begin_group (history);
+  changed = set_gold_labels (self, decision->position, none);
+  gloss_history_end_group (history);
+
+  decided (self, disagreement, -1, FALSE, changed);
+
+  return TRUE;
+}
+
+/**
+ * gloss_adjudication_get_rejected:
+ *
+ * Returns: whether the span unit @disagreement is decided for none of
+ *   the versions
+ */
+gboolean
+gloss_adjudication_get_rejected (GlossAdjudication *self,
+                                 guint              disagreement)
+{
+  Decision *decision;
+
+  g_return_val_if_fail (GLOSS_IS_ADJUDICATION (self), FALSE);
+  g_return_val_if_fail (disagreement < self->disagreements->len, FALSE);
+
+  decision = &g_array_index (self->disagreements, Decision, disagreement);
+
+  return decision->decided && decision->rejected;
 }
 
 /**
@@ -1471,7 +1850,8 @@ gloss_adjudication_toggle_label (GlossAdjudication *self,
   g_return_val_if_fail (gloss_label_set_lookup (gloss_document_get_labels (self->gold), label) != NULL, FALSE);
 
   decision = &g_array_index (self->disagreements, Decision, disagreement);
-  sentence = gloss_document_get_sentence (self->gold, decision->sentence);
+  g_return_val_if_fail (decision->kind == GLOSS_ADJUDICATION_SENTENCE, FALSE);
+  sentence = gloss_document_get_sentence (self->gold, decision->position);
 
   history = gloss_document_get_history (self->gold);
   gloss_history_begin_group (history);
@@ -1482,17 +1862,17 @@ gloss_adjudication_toggle_label (GlossAdjudication *self,
     }
   else
     {
-      g_autofree char *time = dup_now (self);
+      g_autofree char *time = _gloss_adjudication_dup_now (self);
       g_autoptr(GlossAnnotation) annotation =
-        new_gold_annotation (self, _gloss_document_next_annotation_id (self->gold), decision->sentence, label,
-                             gloss_document_get_note (self->gold, decision->sentence), time);
+        new_gold_annotation (self, _gloss_document_next_annotation_id (self->gold), decision->position, label,
+                             gloss_document_get_note (self->gold, decision->position), time);
 
       gloss_history_insert (history, annotation);
       has = TRUE;
     }
   gloss_history_end_group (history);
 
-  decided (self, disagreement, -1, TRUE);
+  decided (self, disagreement, -1, FALSE, TRUE);
 
   return has;
 }

@@ -15,6 +15,21 @@ G_BEGIN_DECLS
 #define GLOSS_ADJUDICATION_MAX_KEYED 9
 
 /**
+ * GlossAdjudicationKind:
+ * @GLOSS_ADJUDICATION_SENTENCE: the labels of a sentence
+ * @GLOSS_ADJUDICATION_SPANS: a span unit: the spans of one label in one
+ *   place, with the spans their relations link (a quote, its speaker, its
+ *   cue …)
+ *
+ * What a disagreement is about.
+ */
+typedef enum
+{
+  GLOSS_ADJUDICATION_SENTENCE,
+  GLOSS_ADJUDICATION_SPANS,
+} GlossAdjudicationKind;
+
+/**
  * GlossAdjudicationEntry:
  * @id: the document id: the text's path relative to each copy's folder
  * @n_disagreements: its sentences where the annotators disagree
@@ -104,6 +119,26 @@ gboolean       gloss_adjudication_accept            (GlossAdjudication    *self,
 gboolean       gloss_adjudication_toggle_label      (GlossAdjudication    *self,
                                                      guint                 disagreement,
                                                      const char           *label);
+gboolean       gloss_adjudication_reject            (GlossAdjudication    *self,
+                                                     guint                 disagreement);
+gboolean       gloss_adjudication_get_rejected      (GlossAdjudication    *self,
+                                                     guint                 disagreement);
+GlossAdjudicationKind gloss_adjudication_get_kind   (GlossAdjudication    *self,
+                                                     guint                 disagreement);
+void           gloss_adjudication_get_range         (GlossAdjudication    *self,
+                                                     guint                 disagreement,
+                                                     guint                *start,
+                                                     guint                *end);
+guint          gloss_adjudication_get_n_units       (GlossAdjudication    *self);
+guint          gloss_adjudication_get_n_agreed_units (GlossAdjudication   *self);
+const char    *gloss_adjudication_get_unit_label    (GlossAdjudication    *self,
+                                                     guint                 disagreement);
+GlossSpan     *gloss_adjudication_get_unit_span     (GlossAdjudication    *self,
+                                                     guint                 disagreement,
+                                                     guint                 annotator);
+GPtrArray     *gloss_adjudication_get_unit_relations (GlossAdjudication   *self,
+                                                      guint                disagreement,
+                                                      guint                annotator);
 gboolean       gloss_adjudication_get_can_undo      (GlossAdjudication    *self);
 gboolean       gloss_adjudication_undo              (GlossAdjudication    *self);
 

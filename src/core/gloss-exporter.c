@@ -27,7 +27,9 @@
 #include "gloss-label.h"
 #include "gloss-problem.h"
 #include "gloss-project.h"
+#include "gloss-relation.h"
 #include "gloss-sentence.h"
+#include "gloss-span.h"
 
 /* Below this the buffer is not worth a write () */
 #define FLUSH_SIZE (64 * 1024)
@@ -47,6 +49,7 @@ struct _GlossExporter
   char             *encoding;
   GlossAgreement   *agreement;
   GlossOffsets      offsets;
+  GlossDoccanoLayout doccano_layout;
   guint             n_workers;         /* 0: as many as processors */
 
   GlossExportProgressFunc progress_func;
@@ -100,6 +103,10 @@ gloss_exporter_finalize (GObject *object)
   g_clear_pointer (&self->stats.document_annotators, g_ptr_array_unref);
   g_clear_pointer (&self->stats.renamed, g_ptr_array_unref);
   g_clear_pointer (&self->stats.card_notes, g_ptr_array_unref);
+  g_clear_pointer (&self->stats.span_counts, g_hash_table_unref);
+  g_clear_pointer (&self->stats.relation_counts, g_hash_table_unref);
+  g_clear_pointer (&self->stats.annotator_spans, g_hash_table_unref);
+  g_clear_pointer (&self->stats.annotator_relations, g_hash_table_unref);
   g_clear_pointer (&self->notices, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gloss_exporter_parent_class)->finalize (object);
@@ -125,6 +132,12 @@ gloss_exporter_init (GlossExporter *self)
   self->stats.document_annotators = g_ptr_array_new_with_free_func (g_free);
   self->stats.renamed = g_ptr_array_new_with_free_func (g_free);
   self->stats.card_notes = g_ptr_array_new_with_free_func (g_free);
+  /* Keyed by the strings of label_ids, of the relation labels' set, and
+   * of annotators */
+  self->stats.span_counts = g_hash_table_new (g_str_hash, g_str_equal);
+  self->stats.relation_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->stats.annotator_spans = g_hash_table_new (g_str_hash, g_str_equal);
+  self->stats.annotator_relations = g_hash_table_new (g_str_hash, g_str_equal);
   self->notices = g_ptr_array_new_with_free_func (g_free);
 }
 
@@ -187,8 +200,12 @@ gloss_exporter_set_done_only (GlossExporter *self,
  * gloss_exporter_set_labels:
  * @labels: (nullable): the label ids to keep; %NULL or empty keeps all
  *
- * Keeps only annotations with these labels. Documents and sentences stay,
- * so that an unlabelled sentence remains a negative example.
+ * Keeps only annotations and spans with these labels. Documents and
+ * sentences stay, so that an unlabelled sentence remains a negative
+ * example. A relation is kept when both its spans are kept and, if any
+ * of @labels is a relation label of its document, its label is one of
+ * them (relation labels have ids of their own: `speaker` may name a span
+ * label and a relation label at once, and then keeps both).
  */
 void
 gloss_exporter_set_labels (GlossExporter      *self,
@@ -280,6 +297,29 @@ gloss_exporter_get_offsets (GlossExporter *self)
     return self->info->offsets;
 
   return self->offsets;
+}
+
+/**
+ * gloss_exporter_set_doccano_layout:
+ * @layout: which of doccano's layouts a doccano export writes; the other
+ *   formats have one
+ */
+void
+gloss_exporter_set_doccano_layout (GlossExporter      *self,
+                                   GlossDoccanoLayout  layout)
+{
+  g_return_if_fail (GLOSS_IS_EXPORTER (self));
+  g_return_if_fail (layout <= GLOSS_DOCCANO_LAYOUT_RELATION_EXTRACTION);
+
+  self->doccano_layout = layout;
+}
+
+GlossDoccanoLayout
+gloss_exporter_get_doccano_layout (GlossExporter *self)
+{
+  g_return_val_if_fail (GLOSS_IS_EXPORTER (self), GLOSS_DOCCANO_LAYOUT_AUTO);
+
+  return self->doccano_layout;
 }
 
 /**
@@ -489,6 +529,36 @@ keep_annotation (GlossExporter   *self,
   return TRUE;
 }
 
+static gboolean
+keep_span (GlossExporter *self,
+           GlossSpan     *span)
+{
+  if (self->labels != NULL &&
+      !g_strv_contains ((const char * const *)self->labels, gloss_span_get_label (span)))
+    return FALSE;
+
+  return self->annotator == NULL || g_strcmp0 (self->annotator, gloss_span_get_annotator (span)) == 0;
+}
+
+/* @kept: the ids of the spans kept; @filter_relations: whether a label
+ * filter names a relation label of the document */
+static gboolean
+keep_relation (GlossExporter *self,
+               GlossRelation *relation,
+               GHashTable    *kept,
+               gboolean       filter_relations)
+{
+  if (!g_hash_table_contains (kept, GUINT_TO_POINTER (gloss_relation_get_from (relation))) ||
+      !g_hash_table_contains (kept, GUINT_TO_POINTER (gloss_relation_get_to (relation))))
+    return FALSE;
+
+  if (filter_relations &&
+      !g_strv_contains ((const char * const *)self->labels, gloss_relation_get_label (relation)))
+    return FALSE;
+
+  return self->annotator == NULL || g_strcmp0 (self->annotator, gloss_relation_get_annotator (relation)) == 0;
+}
+
 static void
 count (GPtrArray  *order,
        GHashTable *counts,
@@ -507,20 +577,29 @@ count (GPtrArray  *order,
 }
 
 static void
-merge_labels (GlossExporter *self,
-              GlossLabelSet *labels)
+merge_label_set (GlossLabelSet *into,
+                 GlossLabelSet *labels)
 {
   for (guint i = 0; i < gloss_label_set_get_n_labels (labels); i++)
     {
       GlossLabel *label = gloss_label_set_get_label (labels, i);
 
-      if (gloss_label_set_lookup (self->stats.labels, gloss_label_get_id (label)) == NULL)
+      if (gloss_label_set_lookup (into, gloss_label_get_id (label)) == NULL)
         {
           g_autoptr(GlossLabel) copy = gloss_label_copy (label);
 
-          gloss_label_set_insert (self->stats.labels, gloss_label_set_get_n_labels (self->stats.labels), copy);
+          gloss_label_set_insert (into, gloss_label_set_get_n_labels (into), copy);
         }
     }
+}
+
+static void
+merge_labels (GlossExporter *self,
+              GlossLabelSet *labels)
+{
+  merge_label_set (self->stats.labels, labels);
+  merge_label_set (gloss_label_set_get_relation_labels (self->stats.labels),
+                   gloss_label_set_get_relation_labels (labels));
 }
 
 static void
@@ -530,6 +609,18 @@ not_carried (GlossExporter       *self,
 {
   if ((self->info->carries & what) == 0)
     self->stats.not_carried[g_bit_nth_lsf (what, -1)] += n;
+}
+
+/* A span's or relation's note, annotator and times, as an annotation's,
+ * when the format carries it but not those */
+static void
+info_not_carried (GlossExporter *self,
+                  const char    *note,
+                  const char    *annotator)
+{
+  not_carried (self, GLOSS_DATASET_CARRIES_NOTES, note[0] != '\0');
+  not_carried (self, GLOSS_DATASET_CARRIES_ANNOTATORS, annotator[0] != '\0');
+  not_carried (self, GLOSS_DATASET_CARRIES_TIMES, 1);
 }
 
 /* What the document holds that its format has no place for */
@@ -543,9 +634,23 @@ count_not_carried (GlossExporter   *self,
     {
       GlossAnnotation *annotation = g_ptr_array_index (item->annotations, i);
 
-      not_carried (self, GLOSS_DATASET_CARRIES_NOTES, gloss_annotation_get_note (annotation)[0] != '\0');
-      not_carried (self, GLOSS_DATASET_CARRIES_ANNOTATORS, gloss_annotation_get_annotator (annotation)[0] != '\0');
-      not_carried (self, GLOSS_DATASET_CARRIES_TIMES, 1);
+      info_not_carried (self, gloss_annotation_get_note (annotation), gloss_annotation_get_annotator (annotation));
+    }
+
+  /* A span the format has no place for is counted once, as a span */
+  not_carried (self, GLOSS_DATASET_CARRIES_SPANS, item->spans->len);
+  for (guint i = 0; (self->info->carries & GLOSS_DATASET_CARRIES_SPANS) && i < item->spans->len; i++)
+    {
+      GlossSpan *span = g_ptr_array_index (item->spans, i);
+
+      info_not_carried (self, gloss_span_get_note (span), gloss_span_get_annotator (span));
+    }
+  not_carried (self, GLOSS_DATASET_CARRIES_RELATIONS, item->relations->len);
+  for (guint i = 0; (self->info->carries & GLOSS_DATASET_CARRIES_RELATIONS) && i < item->relations->len; i++)
+    {
+      GlossRelation *relation = g_ptr_array_index (item->relations, i);
+
+      info_not_carried (self, gloss_relation_get_note (relation), gloss_relation_get_annotator (relation));
     }
 
   for (guint i = 0; i < item->n_sentences; i++)
@@ -565,6 +670,91 @@ item_clear (GlossExportItem *item)
   g_free (item->by_sentence);
   g_free (item->sentences);
   g_ptr_array_unref (item->annotations);
+  g_ptr_array_unref (item->spans);
+  g_ptr_array_unref (item->relations);
+}
+
+/* Counts a span or a relation of @annotator in @counts, beside the
+ * annotator's annotations */
+static void
+count_annotator (GlossExporter *self,
+                 GHashTable    *counts,
+                 const char    *annotator)
+{
+  gpointer key;
+
+  if (!g_hash_table_lookup_extended (self->stats.annotator_counts, annotator, &key, NULL))
+    {
+      g_ptr_array_add (self->stats.annotators, g_strdup (annotator));
+      key = g_ptr_array_index (self->stats.annotators, self->stats.annotators->len - 1);
+      g_hash_table_insert (self->stats.annotator_counts, key, GUINT_TO_POINTER (0));
+    }
+
+  g_hash_table_insert (counts, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1));
+}
+
+/* The spans and relations of @document the filters keep, into @item */
+static void
+keep_spans (GlossExporter   *self,
+            GlossExportItem *item,
+            GHashTable      *document_annotators)
+{
+  GlossLabelSet *labels = gloss_document_get_labels (item->document);
+  GListModel *spans = gloss_document_get_spans (item->document);
+  GListModel *relations = gloss_document_get_relations (item->document);
+  guint n_spans = g_list_model_get_n_items (spans);
+  guint n_relations = g_list_model_get_n_items (relations);
+  g_autoptr(GHashTable) kept = NULL;
+  gboolean filter_relations = FALSE;
+
+  item->spans = g_ptr_array_new_with_free_func (g_object_unref);
+  item->relations = g_ptr_array_new_with_free_func (g_object_unref);
+  item->with_spans = n_spans > 0 || n_relations > 0 || !gloss_label_set_is_sentence_only (labels);
+  if (!item->with_spans)
+    return;
+  self->stats.with_spans = TRUE;
+
+  kept = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < n_spans; i++)
+    {
+      GlossSpan *span = g_list_model_get_item (spans, i);
+
+      if (!keep_span (self, span))
+        {
+          g_object_unref (span);
+          continue;
+        }
+
+      g_hash_table_add (kept, GUINT_TO_POINTER (gloss_span_get_id (span)));
+      g_ptr_array_add (item->spans, span);
+      count (self->stats.label_ids, self->stats.span_counts, gloss_span_get_label (span));
+      count_annotator (self, self->stats.annotator_spans, gloss_span_get_annotator (span));
+      g_hash_table_add (document_annotators, (gpointer)gloss_span_get_annotator (span));
+      self->stats.n_spans++;
+    }
+
+  for (guint i = 0; self->labels != NULL && self->labels[i] != NULL && !filter_relations; i++)
+    filter_relations = gloss_label_set_lookup (gloss_label_set_get_relation_labels (labels), self->labels[i]) != NULL;
+
+  for (guint i = 0; i < n_relations; i++)
+    {
+      GlossRelation *relation = g_list_model_get_item (relations, i);
+      const char *label = gloss_relation_get_label (relation);
+      gpointer n;
+
+      if (!keep_relation (self, relation, kept, filter_relations))
+        {
+          g_object_unref (relation);
+          continue;
+        }
+
+      g_ptr_array_add (item->relations, relation);
+      n = g_hash_table_lookup (self->stats.relation_counts, label);
+      g_hash_table_insert (self->stats.relation_counts, g_strdup (label), GUINT_TO_POINTER (GPOINTER_TO_UINT (n) + 1));
+      count_annotator (self, self->stats.annotator_relations, gloss_relation_get_annotator (relation));
+      g_hash_table_add (document_annotators, (gpointer)gloss_relation_get_annotator (relation));
+      self->stats.n_relations++;
+    }
 }
 
 /**
@@ -650,6 +840,7 @@ gloss_exporter_add (GlossExporter  *self,
           g_ptr_array_add (item.annotations, annotation);
         }
     }
+  keep_spans (self, &item, document_annotators);
 
   count_not_carried (self, &item);
   self->stats.n_documents++;
@@ -772,13 +963,17 @@ gloss_exporter_get_renamed (GlossExporter  *self,
  *
  * What the documents exported so far held that the format has no place
  * for, and so are not in the export: for %GLOSS_DATASET_CARRIES_NOTES and
- * %GLOSS_DATASET_CARRIES_ANNOTATORS the annotations with a note or an
- * annotator's name, for %GLOSS_DATASET_CARRIES_TIMES the annotations, for
+ * %GLOSS_DATASET_CARRIES_ANNOTATORS the annotations, spans and relations
+ * with a note or an annotator's name, for %GLOSS_DATASET_CARRIES_TIMES the
+ * annotations, spans and relations, for
  * %GLOSS_DATASET_CARRIES_SENTENCES the sentences without a label, for
  * %GLOSS_DATASET_CARRIES_DONE the documents marked done, for
- * %GLOSS_DATASET_CARRIES_LANGUAGE the documents, and for
- * %GLOSS_DATASET_CARRIES_META the documents with metadata. 0 for what the
- * format carries.
+ * %GLOSS_DATASET_CARRIES_LANGUAGE the documents, for
+ * %GLOSS_DATASET_CARRIES_META the documents with metadata, and for
+ * %GLOSS_DATASET_CARRIES_SPANS and %GLOSS_DATASET_CARRIES_RELATIONS the
+ * spans and relations (the kept ones). In a format that carries spans or
+ * relations, their notes, annotators and times count with the
+ * annotations'. 0 for what the format carries.
  *
  * Returns: how many were not carried
  */
@@ -848,6 +1043,12 @@ gloss_exporter_dup_not_carried (GlossExporter *self)
           g_string_append_printf (list, g_dngettext (GETTEXT_PACKAGE, "the metadata of %u document",
                                                      "the metadata of %u documents", count), count);
           break;
+        case GLOSS_DATASET_CARRIES_SPANS:
+          g_string_append_printf (list, g_dngettext (GETTEXT_PACKAGE, "%u span", "%u spans", count), count);
+          break;
+        case GLOSS_DATASET_CARRIES_RELATIONS:
+          g_string_append_printf (list, g_dngettext (GETTEXT_PACKAGE, "%u relation", "%u relations", count), count);
+          break;
         default:
           g_assert_not_reached ();
         }
@@ -881,7 +1082,8 @@ gloss_exporter_get_notices (GlossExporter *self)
 
 /**
  * _gloss_exporter_add_notice:
- * @notice: what the user reads, translated
+ * @notice: (nullable): what the user reads, translated; %NULL: only the
+ *   card says something
  * @card_note: (nullable): what the data card says of it, in English
  *   Markdown
  */
@@ -890,7 +1092,8 @@ _gloss_exporter_add_notice (GlossExporter *self,
                             const char    *notice,
                             const char    *card_note)
 {
-  g_ptr_array_add (self->notices, g_strdup (notice));
+  if (notice != NULL)
+    g_ptr_array_add (self->notices, g_strdup (notice));
   if (card_note != NULL)
     g_ptr_array_add (self->stats.card_notes, g_strdup (card_note));
 }

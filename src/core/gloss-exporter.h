@@ -26,6 +26,7 @@ G_BEGIN_DECLS
  * @GLOSS_EXPORT_LABEL_STUDIO: Label Studio's JSON task list
  * @GLOSS_EXPORT_BRAT: a folder of brat `.txt` / `.ann` pairs
  * @GLOSS_EXPORT_CSV: one RFC 4180 row per sentence
+ * @GLOSS_EXPORT_SPANS_CSV: one RFC 4180 row per span
  */
 typedef enum
 {
@@ -36,6 +37,7 @@ typedef enum
   GLOSS_EXPORT_LABEL_STUDIO,
   GLOSS_EXPORT_BRAT,
   GLOSS_EXPORT_CSV,
+  GLOSS_EXPORT_SPANS_CSV,
   GLOSS_EXPORT_N_FORMATS
 } GlossExportFormat;
 
@@ -79,6 +81,9 @@ void           gloss_exporter_set_agreement     (GlossExporter       *self,
 void           gloss_exporter_set_offsets       (GlossExporter       *self,
                                                  GlossOffsets         offsets);
 GlossOffsets   gloss_exporter_get_offsets       (GlossExporter       *self);
+void           gloss_exporter_set_doccano_layout (GlossExporter      *self,
+                                                  GlossDoccanoLayout  layout);
+GlossDoccanoLayout gloss_exporter_get_doccano_layout (GlossExporter  *self);
 void           gloss_exporter_set_progress_func (GlossExporter       *self,
                                                  GlossExportProgressFunc func,
                                                  gpointer             user_data,

@@ -1156,7 +1156,23 @@ gloss_format_append_span (GString   *out,
         g_string_append (out, ", ");
       gloss_json_append_string (out, gloss_span_get_part_text (span, i));
     }
-  g_string_append (out, "], \"attributes\": {");
+  g_string_append (out, "], \"attributes\": ");
+  gloss_format_append_attributes (out, span);
+  _gloss_span_info_append_json (_gloss_span_get_info (span), out);
+  g_string_append_c (out, '}');
+}
+
+/**
+ * gloss_format_append_attributes:
+ *
+ * Appends a span's attributes as the file writes them: a JSON object,
+ * `{name: value}` in the order its label declares them, `{}` for none.
+ */
+void
+gloss_format_append_attributes (GString   *out,
+                                GlossSpan *span)
+{
+  g_string_append_c (out, '{');
   for (guint i = 0; i < gloss_span_get_n_attributes (span); i++)
     {
       if (i > 0)
@@ -1165,8 +1181,6 @@ gloss_format_append_span (GString   *out,
       g_string_append (out, ": ");
       gloss_json_append_string (out, gloss_span_get_attribute_value (span, i));
     }
-  g_string_append_c (out, '}');
-  _gloss_span_info_append_json (_gloss_span_get_info (span), out);
   g_string_append_c (out, '}');
 }
 

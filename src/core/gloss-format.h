@@ -38,6 +38,8 @@ void           gloss_format_append_span       (GString         *out,
                                                GlossSpan       *span);
 void           gloss_format_append_relation   (GString         *out,
                                                GlossRelation   *relation);
+void           gloss_format_append_attributes (GString         *out,
+                                               GlossSpan       *span);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossFormatSnapshot, gloss_format_snapshot_free)
 

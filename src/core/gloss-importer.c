@@ -41,7 +41,10 @@
 #include "gloss-problem.h"
 #include "gloss-project.h"
 #include "gloss-read.h"
+#include "gloss-relation.h"
 #include "gloss-sentence.h"
+#include "gloss-span-private.h"
+#include "gloss-span.h"
 #include "gloss-text.h"
 
 typedef struct
@@ -214,7 +217,8 @@ gloss_importer_set_encoding (GlossImporter *self,
 /**
  * gloss_importer_set_labels:
  * @labels: (nullable): the labels of the folder imported into; labels a
- *   dataset brings that it lacks are added. %NULL: the defaults
+ *   dataset brings that it lacks are added. %NULL: the set the format
+ *   starts from (its entry's @labels: a built-in set), else the defaults
  */
 void
 gloss_importer_set_labels (GlossImporter *self,
@@ -285,7 +289,12 @@ static GlossLabelSet *
 get_labels (GlossImporter *self)
 {
   if (self->labels == NULL)
-    self->labels = gloss_label_set_new_default ();
+    {
+      /* A dataset of quotations starts from the quotation set */
+      const char *builtin = _gloss_dataset_for_import (self->format)->labels;
+
+      self->labels = builtin != NULL ? gloss_label_set_new_builtin (builtin) : gloss_label_set_new_default ();
+    }
 
   return self->labels;
 }
@@ -774,11 +783,12 @@ make_label_id (const char *name)
 /* Returns the id of the label called @name, adding it to the set if new;
  * %NULL, with a problem, when it cannot be */
 static char *
-resolve_label (GlossImporter *self,
-               const char    *name,
-               const char    *where)
+resolve_label_in (GlossImporter   *self,
+                  GlossLabelSet   *labels,
+                  GlossLabelScope  scope,
+                  const char      *name,
+                  const char      *where)
 {
-  GlossLabelSet *labels = get_labels (self);
   g_autofree char *id = NULL;
   g_autofree char *shown = NULL;
   glong length;
@@ -811,10 +821,20 @@ resolve_label (GlossImporter *self,
           return NULL;
         }
 
-      label = gloss_label_new (id, name, new_label_colors[n % G_N_ELEMENTS (new_label_colors)], "", "");
+      label = gloss_label_new_with_scope (scope, id, name, new_label_colors[n % G_N_ELEMENTS (new_label_colors)],
+                                          "", "");
       gloss_label_set_insert (labels, n, label);
-      _gloss_importer_warning (self, where, _("The label “%s” is new; it was added to the label set as “%s”"),
-                               shown, id);
+      if (scope == GLOSS_LABEL_SCOPE_SPAN)
+        _gloss_importer_warning (self, where,
+                                 _("The label “%s” is new; it was added to the label set as the span label “%s”"),
+                                 shown, id);
+      else if (scope == GLOSS_LABEL_SCOPE_RELATION)
+        _gloss_importer_warning (self, where,
+                                 _("The relation label “%s” is new; it was added to the label set as “%s”"),
+                                 shown, id);
+      else
+        _gloss_importer_warning (self, where, _("The label “%s” is new; it was added to the label set as “%s”"),
+                                 shown, id);
     }
   else if (strcmp (id, name) != 0)
     _gloss_importer_warning (self, where, _("The label “%s” was imported as “%s”"), shown, id);
@@ -976,13 +996,309 @@ map_span (GlossImporter   *self,
   return TRUE;
 }
 
+/* The span layer ------------------------------------------------------- */
+
+/* Whether a span a reader gives is a span of the text rather than a
+ * sentence label, when its label is new to the set */
+static gboolean
+wants_span_layer (GlossImportSpan *span,
+                  GHashTable      *endpoints)
+{
+  return span->span_layer ||
+         (span->parts != NULL && span->parts->len > 1) ||
+         (span->attributes != NULL && span->attributes->len > 0) ||
+         (span->key != NULL && g_hash_table_contains (endpoints, span->key));
+}
+
+/* An attribute name or value as an id; %NULL, with a problem, if none can be made */
+static char *
+resolve_attribute_id (GlossImporter *self,
+                      const char    *name,
+                      const char    *where)
+{
+  g_autofree char *shown = NULL;
+
+  if (gloss_label_id_is_valid (name))
+    return g_strdup (name);
+
+  shown = gloss_problem_shorten (name);
+  if (name[0] == '\0' || g_utf8_strlen (name, -1) > GLOSS_LABEL_MAX_NAME_LENGTH)
+    {
+      _gloss_importer_problem (self, where, _("The attribute name or value “%s” is empty or too long"), shown);
+      return NULL;
+    }
+
+  {
+    char *id = make_label_id (name);
+
+    _gloss_importer_warning (self, where, _("The attribute name or value “%s” was imported as “%s”"), shown, id);
+    return id;
+  }
+}
+
+/* Gives @span the attributes @import has, declaring on @label those the
+ * label set lacks */
+static gboolean
+add_attributes (GlossImporter   *self,
+                GlossLabel      *label,
+                GlossSpan       *span,
+                GlossImportSpan *import,
+                const char      *where)
+{
+  if (import->attributes == NULL)
+    return TRUE;
+
+  for (guint i = 0; i + 1 < import->attributes->len; i += 2)
+    {
+      g_autofree char *name = resolve_attribute_id (self, g_ptr_array_index (import->attributes, i), where);
+      g_autofree char *value = resolve_attribute_id (self, g_ptr_array_index (import->attributes, i + 1), where);
+
+      if (name == NULL || value == NULL)
+        return FALSE;
+
+      if (gloss_label_find_attribute (label, name) < 0)
+        {
+          const char *values[] = { value, NULL };
+
+          if (gloss_label_get_n_attributes (label) >= GLOSS_LABEL_MAX_ATTRIBUTES)
+            {
+              _gloss_importer_problem (self, where, _("The label “%s” would have more than %u attributes"),
+                                       gloss_label_get_id (label), GLOSS_LABEL_MAX_ATTRIBUTES);
+              return FALSE;
+            }
+          gloss_label_add_attribute (label, name, values);
+          _gloss_importer_warning (self, where, _("The attribute “%s” of the label “%s” is new; it was added to "
+                                                  "the label set with the value “%s”"),
+                                   name, gloss_label_get_id (label), value);
+        }
+      else if (!gloss_label_has_value (label, name, value))
+        {
+          if (g_strv_length ((char **)gloss_label_get_attribute_values (label, gloss_label_find_attribute (label, name)))
+              >= GLOSS_LABEL_MAX_VALUES)
+            {
+              _gloss_importer_problem (self, where, _("The attribute “%s” of the label “%s” would have more than %u "
+                                                      "values"),
+                                       name, gloss_label_get_id (label), GLOSS_LABEL_MAX_VALUES);
+              return FALSE;
+            }
+          gloss_label_add_attribute_value (label, name, value);
+          _gloss_importer_warning (self, where, _("The value “%s” of the attribute “%s” of the label “%s” is new; "
+                                                  "it was added to the label set"),
+                                   value, name, gloss_label_get_id (label));
+        }
+
+      if (gloss_span_get_attribute (span, name) != NULL &&
+          g_strcmp0 (gloss_span_get_attribute (span, name), value) != 0)
+        {
+          _gloss_importer_problem (self, where, _("The span [%u, %u) has two values of the attribute “%s”: “%s” and "
+                                                  "“%s”"),
+                                   import->start, import->end, name, gloss_span_get_attribute (span, name), value);
+          return FALSE;
+        }
+      gloss_span_set_attribute (span, name, value);
+    }
+
+  return TRUE;
+}
+
+/* Makes @import a span of @document, or %NULL with a problem */
+static GlossSpan *
+make_span (GlossImporter   *self,
+           GlossDocument   *document,
+           GlossImportSpan *import,
+           const char      *label_id,
+           const char      *where)
+{
+  GlossLabel *label = gloss_label_set_lookup (get_labels (self), label_id);
+  guint length = gloss_text_get_length (gloss_document_get_text (document));
+  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (GlossRange));
+  g_autoptr(GPtrArray) problems = gloss_problems_new ();
+  g_autoptr(GlossSpan) span = NULL;
+  guint n = 0;
+
+  if (import->parts != NULL)
+    g_array_append_vals (parts, import->parts->data, import->parts->len);
+  else
+    {
+      GlossRange range = { import->start, import->end };
+
+      g_array_append_val (parts, range);
+    }
+  g_array_sort (parts, _gloss_dataset_compare_ranges);
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      GlossRange *part = &g_array_index (parts, GlossRange, i);
+
+      if (part->start >= part->end || part->end > length)
+        {
+          _gloss_importer_problem (self, where, _("The span [%u, %u) is not within the text (%u characters)"),
+                                   part->start, part->end, length);
+          return NULL;
+        }
+
+      /* Parts that overlap cover the text once: they are one part */
+      if (n > 0 && part->start < g_array_index (parts, GlossRange, n - 1).end)
+        {
+          GlossRange *last = &g_array_index (parts, GlossRange, n - 1);
+
+          _gloss_importer_warning (self, where, _("The parts [%u, %u) and [%u, %u) of a span with the label “%s” "
+                                                  "overlap; they were joined into one"),
+                                   last->start, last->end, part->start, part->end, label_id);
+          last->end = MAX (last->end, part->end);
+          continue;
+        }
+      g_array_index (parts, GlossRange, n++) = *part;
+    }
+
+  span = gloss_document_new_span (document, label_id, (GlossRange *)parts->data, n);
+  gloss_span_set_annotator (span, import->annotator != NULL ? import->annotator : self->annotator);
+  if (import->note != NULL)
+    gloss_span_set_note (span, import->note);
+  if (!add_attributes (self, label, span, import, where))
+    return NULL;
+
+  if (!_gloss_document_check_span (document, span, "$", TRUE, problems))
+    {
+      for (guint i = 0; i < problems->len; i++)
+        {
+          GlossProblem *problem = g_ptr_array_index (problems, i);
+
+          _gloss_importer_problem (self, where, "%s", problem->message);
+        }
+      return NULL;
+    }
+  _gloss_span_sort_attributes (span, label);
+
+  return g_steal_pointer (&span);
+}
+
+/* The id of the relation label called @name, added to the set or made to
+ * join @from_label to @to_label if it does not; %NULL with a problem */
+static char *
+resolve_relation_label (GlossImporter *self,
+                        const char    *name,
+                        const char    *from_label,
+                        const char    *to_label,
+                        const char    *where)
+{
+  GlossLabelSet *relation_labels = gloss_label_set_get_relation_labels (get_labels (self));
+  g_autofree char *id = resolve_label_in (self, relation_labels, GLOSS_LABEL_SCOPE_RELATION, name, where);
+  GlossLabel *label;
+
+  if (id == NULL)
+    return NULL;
+
+  label = gloss_label_set_lookup (relation_labels, id);
+  if (!gloss_label_joins (label, from_label, to_label))
+    {
+      g_autoptr(GStrvBuilder) from = g_strv_builder_new ();
+      g_autoptr(GStrvBuilder) to = g_strv_builder_new ();
+      g_auto(GStrv) new_from = NULL;
+      g_auto(GStrv) new_to = NULL;
+      gboolean known = gloss_label_get_from (label)[0] != NULL;
+
+      g_strv_builder_addv (from, (const char **)gloss_label_get_from (label));
+      g_strv_builder_addv (to, (const char **)gloss_label_get_to (label));
+      if (!g_strv_contains (gloss_label_get_from (label), from_label))
+        g_strv_builder_add (from, from_label);
+      if (!g_strv_contains (gloss_label_get_to (label), to_label))
+        g_strv_builder_add (to, to_label);
+      new_from = g_strv_builder_end (from);
+      new_to = g_strv_builder_end (to);
+      gloss_label_set_endpoints (label, (const char * const *)new_from, (const char * const *)new_to);
+
+      if (known)
+        _gloss_importer_warning (self, where, _("The relation label “%s” now also joins “%s” to “%s”"),
+                                 id, from_label, to_label);
+    }
+
+  return g_steal_pointer (&id);
+}
+
+/* Adds @spans' span-layer spans and @relations to @document; @keys:
+ * key -> span id (GUINT_TO_POINTER (id + 1)) or, for a span mapped to
+ * sentences, NULL */
+static void
+add_relations (GlossImporter *self,
+               GlossDocument *document,
+               GArray        *relations,
+               GHashTable    *keys,
+               const char    *where)
+{
+  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; relations != NULL && i < relations->len; i++)
+    {
+      GlossImportRelation *import = &g_array_index (relations, GlossImportRelation, i);
+      g_autofree char *label = NULL;
+      g_autoptr(GlossRelation) relation = NULL;
+      g_autoptr(GPtrArray) problems = NULL;
+      gpointer from_value, to_value;
+      GlossSpan *from, *to;
+
+      if (import->from == NULL || import->to == NULL ||
+          !g_hash_table_lookup_extended (keys, import->from, NULL, &from_value) ||
+          !g_hash_table_lookup_extended (keys, import->to, NULL, &to_value))
+        {
+          _gloss_importer_problem (self, where, _("The relation “%s” from “%s” to “%s” names a span that is not "
+                                                  "there"),
+                                   import->label, import->from ? import->from : "", import->to ? import->to : "");
+          continue;
+        }
+
+      if (from_value == NULL || to_value == NULL)
+        {
+          g_autofree char *example = g_strdup_printf ("%s %s → %s", import->label, import->from, import->to);
+
+          /* A span that became a sentence label has no id to join */
+          _gloss_importer_note_dropped (self, GLOSS_DROPPED_RELATION, where, example);
+          continue;
+        }
+
+      from = gloss_document_lookup_span (document, GPOINTER_TO_UINT (from_value) - 1);
+      to = gloss_document_lookup_span (document, GPOINTER_TO_UINT (to_value) - 1);
+      label = resolve_relation_label (self, import->label, gloss_span_get_label (from), gloss_span_get_label (to),
+                                      where);
+      if (label == NULL)
+        continue;
+
+      relation = gloss_document_new_relation (document, label, gloss_span_get_id (from), gloss_span_get_id (to));
+      gloss_relation_set_annotator (relation, import->annotator != NULL ? import->annotator : self->annotator);
+      if (import->note != NULL)
+        gloss_relation_set_note (relation, import->note);
+
+      problems = gloss_problems_new ();
+      if (!_gloss_document_check_relation (document, relation, "$", problems))
+        {
+          for (guint j = 0; j < problems->len; j++)
+            _gloss_importer_problem (self, where, "%s", ((GlossProblem *)g_ptr_array_index (problems, j))->message);
+          continue;
+        }
+      g_ptr_array_add (made, g_steal_pointer (&relation));
+    }
+
+  if (made->len > 0)
+    _gloss_document_add_loaded_relations (document, made);
+}
+
 /**
  * _gloss_importer_add_spans:
  * @sentences: (nullable) (element-type GlossSentence): the sentences the
  *   format gives; %NULL: the segmenter finds them
  * @spans: (element-type GlossImportSpan): the labelled spans
+ * @relations: (element-type GlossImportRelation) (nullable): relations
+ *   between them, by their keys
  * @meta: (transfer full) (nullable): the document's metadata, a JSON object
  * @where: where the record is in the input, for problems
+ *
+ * The one way a reader's spans come into a document. A span whose label
+ * the label set declares a span label becomes a span of the text; one
+ * whose label is a sentence label labels the sentences it covers; one
+ * whose label is new becomes a span when it is one for sure (several
+ * parts, attributes, the end of a relation, or the format says so), else
+ * a sentence label as before spans existed. Relations join spans of the
+ * text; one that joins a span mapped to sentences is counted as dropped.
  *
  * Returns: %FALSE if the document was refused, with a problem recorded
  */
@@ -993,9 +1309,13 @@ _gloss_importer_add_spans (GlossImporter *self,
                            const char    *language,
                            GPtrArray     *sentences,
                            GArray        *spans,
+                           GArray        *relations,
                            char          *meta,
                            const char    *where)
 {
+  g_autoptr(GHashTable) endpoints = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) layer = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *owned_meta = meta;
   g_autofree char *path = NULL;
   g_autoptr(GlossDocument) document = NULL;
@@ -1017,10 +1337,22 @@ _gloss_importer_add_spans (GlossImporter *self,
   else
     document = gloss_document_new (text, language, get_labels (self));
 
+  for (guint i = 0; relations != NULL && i < relations->len; i++)
+    {
+      GlossImportRelation *relation = &g_array_index (relations, GlossImportRelation, i);
+
+      if (relation->from != NULL)
+        g_hash_table_add (endpoints, relation->from);
+      if (relation->to != NULL)
+        g_hash_table_add (endpoints, relation->to);
+    }
+
   for (guint i = 0; i < spans->len; i++)
     {
       GlossImportSpan *span = &g_array_index (spans, GlossImportSpan, i);
       g_autofree char *label = NULL;
+      GlossLabel *known;
+      gboolean span_layer;
 
       if (span->start >= span->end || span->end > length)
         {
@@ -1029,10 +1361,57 @@ _gloss_importer_add_spans (GlossImporter *self,
           continue;
         }
 
-      label = resolve_label (self, span->label, where);
-      if (label != NULL)
-        map_span (self, document, made, span, label, where);
+      if (span->key != NULL && g_hash_table_contains (keys, span->key))
+        {
+          g_autofree char *shown = gloss_problem_shorten (span->key);
+
+          _gloss_importer_problem (self, where, _("The span id “%s” is used twice"), shown);
+          continue;
+        }
+
+      known = gloss_label_set_lookup (get_labels (self), span->label);
+      if (known != NULL)
+        span_layer = gloss_label_get_scope (known) == GLOSS_LABEL_SCOPE_SPAN;
+      else
+        span_layer = wants_span_layer (span, endpoints);
+
+      label = resolve_label_in (self, get_labels (self),
+                                span_layer ? GLOSS_LABEL_SCOPE_SPAN : GLOSS_LABEL_SCOPE_SENTENCE,
+                                span->label, where);
+      if (label == NULL)
+        continue;
+
+      /* A label new in another spelling may be an existing label of the other scope */
+      span_layer = gloss_label_get_scope (gloss_label_set_lookup (get_labels (self), label)) == GLOSS_LABEL_SCOPE_SPAN;
+
+      if (span_layer)
+        {
+          GlossSpan *made_span = make_span (self, document, span, label, where);
+
+          if (made_span != NULL)
+            {
+              g_ptr_array_add (layer, made_span);
+              if (span->key != NULL)
+                g_hash_table_insert (keys, span->key, GUINT_TO_POINTER (gloss_span_get_id (made_span) + 1));
+            }
+          continue;
+        }
+
+      if (span->attributes != NULL && span->attributes->len > 0)
+        {
+          g_autofree char *example = g_strdup_printf ("%s %s", (char *)g_ptr_array_index (span->attributes, 0),
+                                                      (char *)g_ptr_array_index (span->attributes, 1));
+
+          _gloss_importer_note_dropped (self, GLOSS_DROPPED_ATTRIBUTE, where, example);
+        }
+      if (span->key != NULL)
+        g_hash_table_insert (keys, span->key, NULL);
+      map_span (self, document, made, span, label, where);
     }
+
+  if (layer->len > 0)
+    _gloss_document_add_loaded_spans (document, layer);
+  add_relations (self, document, relations, keys, where);
 
   if (self->problems->len > n_problems)
     {
@@ -1325,6 +1704,9 @@ gloss_importer_import (GlossImporter  *self,
               return FALSE;
             }
 
+          if (labels != NULL && self->labels != NULL)
+            _gloss_importer_warning (self, NULL, _("The folder’s project file decides the labels; the label set "
+                                                   "given was not used"));
           if (labels != NULL)
             gloss_importer_set_labels (self, labels);
         }

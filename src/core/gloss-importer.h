@@ -21,6 +21,8 @@ G_BEGIN_DECLS
  * @GLOSS_IMPORT_LABEL_STUDIO: a Label Studio JSON task list
  * @GLOSS_IMPORT_BRAT: a folder of brat `.txt` / `.ann` pairs
  * @GLOSS_IMPORT_ARTICLES_JSONL: `{"id": …, "text": …}` per line
+ * @GLOSS_IMPORT_WIKINEWS_QUOTES: the German news quotation attribution
+ *   dataset's articles (a folder of JSON files, or one)
  */
 typedef enum
 {
@@ -31,6 +33,7 @@ typedef enum
   GLOSS_IMPORT_LABEL_STUDIO,
   GLOSS_IMPORT_BRAT,
   GLOSS_IMPORT_ARTICLES_JSONL,
+  GLOSS_IMPORT_WIKINEWS_QUOTES,
   GLOSS_IMPORT_N_FORMATS
 } GlossImportFormat;
 

@@ -597,6 +597,43 @@ gloss_label_add_attribute (GlossLabel         *self,
   return TRUE;
 }
 
+/**
+ * gloss_label_add_attribute_value:
+ * @name: an attribute the label declares
+ * @value: an id (see gloss_label_id_is_valid())
+ *
+ * Adds @value to the values of the attribute @name, after those it has.
+ *
+ * Returns: %FALSE if the label has no attribute @name or it has @value
+ */
+gboolean
+gloss_label_add_attribute_value (GlossLabel *self,
+                                 const char *name,
+                                 const char *value)
+{
+  Attribute *attribute;
+  guint n;
+  int position;
+
+  g_return_val_if_fail (GLOSS_IS_LABEL (self), FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  position = gloss_label_find_attribute (self, name);
+  if (position < 0)
+    return FALSE;
+
+  attribute = &g_array_index (self->attributes, Attribute, position);
+  if (g_strv_contains ((const char * const *)attribute->values, value))
+    return FALSE;
+
+  n = g_strv_length (attribute->values);
+  attribute->values = g_renew (char *, attribute->values, n + 2);
+  attribute->values[n] = g_strdup (value);
+  attribute->values[n + 1] = NULL;
+
+  return TRUE;
+}
+
 static const char * const no_labels[] = { NULL };
 
 /**

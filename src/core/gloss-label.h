@@ -90,6 +90,10 @@ gboolean             gloss_label_add_attribute            (GlossLabel         *s
                                                            const char         *name,
                                                            const char * const *values);
 
+gboolean             gloss_label_add_attribute_value      (GlossLabel         *self,
+                                                           const char         *name,
+                                                           const char         *value);
+
 const char * const  *gloss_label_get_from                 (GlossLabel         *self);
 const char * const  *gloss_label_get_to                   (GlossLabel         *self);
 void                 gloss_label_set_endpoints            (GlossLabel         *self,

@@ -3,8 +3,10 @@
  * The window in which disagreements between annotators are adjudicated
  * into a gold copy: first the annotators' folders, the gold folder and
  * the documents where they disagree; then one document, merged, with the
- * disagreements highlighted in the article and each annotator's labels of
- * the current one beside it. Every decision is autosaved to the gold copy.
+ * disagreements highlighted in the article (sentences by background, span
+ * units by underline) and beside it each annotator's labels of the
+ * current sentence, or each annotator's version of the current span unit
+ * side by side. Every decision is autosaved to the gold copy.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,7 +24,9 @@
 #include "gloss-document.h"
 #include "gloss-label.h"
 #include "gloss-label-set.h"
+#include "gloss-relation.h"
 #include "gloss-sentence.h"
+#include "gloss-span.h"
 #include "gloss-text.h"
 
 struct _GlossAdjudicationWindow
@@ -45,8 +49,13 @@ struct _GlossAdjudicationWindow
   GtkProgressBar       *progress_bar;
   GtkLabel             *position_label;
   GtkLabel             *sentence_label;
+  AdwPreferencesGroup  *versions_group;
+  GtkGrid              *versions_grid;
+  AdwPreferencesGroup  *annotators_group;
   GtkListBox           *labels_list;
+  AdwPreferencesGroup  *gold_group;
   GtkLabel             *decision_label;
+  GtkLabel             *reject_label;
   GtkFlowBox           *label_buttons;
 
   GCancellable         *cancellable;
@@ -58,6 +67,8 @@ struct _GlossAdjudicationWindow
   GlossSaver           *saver;
   GtkTextTag           *open_tag;
   GtkTextTag           *decided_tag;
+  GtkTextTag           *unit_decided_tag;
+  GtkTextTag           *unit_open_tag;
   GtkTextTag           *current_tag;
   GtkTextMark          *current_mark;
   int                   current;
@@ -67,7 +78,7 @@ struct _GlossAdjudicationWindow
 G_DEFINE_FINAL_TYPE (GlossAdjudicationWindow, gloss_adjudication_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static const char * const document_actions[] = {
-  "win.next", "win.previous", "win.accept", "win.toggle-label", "win.show-documents",
+  "win.next", "win.previous", "win.accept", "win.reject", "win.toggle-label", "win.show-documents",
 };
 
 static void
@@ -345,16 +356,52 @@ choose_gold_action (GtkWidget  *widget,
 /* --- One document -------------------------------------------------------- */
 
 static void
-get_sentence_iters (GlossAdjudicationWindow *self,
-                    guint                    position,
-                    GtkTextIter             *start,
-                    GtkTextIter             *end)
+get_iters (GlossAdjudicationWindow *self,
+           guint                    disagreement,
+           GtkTextIter             *start,
+           GtkTextIter             *end)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->article);
-  GlossSentence *sentence = gloss_document_get_sentence (gloss_adjudication_get_gold (self->adjudication), position);
+  guint from, to;
 
-  gtk_text_buffer_get_iter_at_offset (buffer, start, gloss_sentence_get_start (sentence));
-  gtk_text_buffer_get_iter_at_offset (buffer, end, gloss_sentence_get_end (sentence));
+  gloss_adjudication_get_range (self->adjudication, disagreement, &from, &to);
+  gtk_text_buffer_get_iter_at_offset (buffer, start, from);
+  gtk_text_buffer_get_iter_at_offset (buffer, end, to);
+}
+
+/* Span units may overlap (an entity in a quote): the units in the range
+ * of one are tagged again, each as it is; an open one wins over a decided
+ * one, its tag being made later */
+static void
+tag_units_in (GlossAdjudicationWindow *self,
+              guint                    from,
+              guint                    to)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->article);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, from);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, to);
+  gtk_text_buffer_remove_tag (buffer, self->unit_open_tag, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->unit_decided_tag, &start, &end);
+
+  for (guint k = 0; k < gloss_adjudication_get_n_disagreements (self->adjudication); k++)
+    {
+      guint unit_start, unit_end;
+
+      if (gloss_adjudication_get_kind (self->adjudication, k) != GLOSS_ADJUDICATION_SPANS)
+        continue;
+
+      gloss_adjudication_get_range (self->adjudication, k, &unit_start, &unit_end);
+      if (unit_end <= from || unit_start >= to)
+        continue;
+
+      get_iters (self, k, &start, &end);
+      gtk_text_buffer_apply_tag (buffer,
+                                 gloss_adjudication_get_decided (self->adjudication, k) ? self->unit_decided_tag
+                                                                                        : self->unit_open_tag,
+                                 &start, &end);
+    }
 }
 
 static void
@@ -365,7 +412,16 @@ tag_disagreement (GlossAdjudicationWindow *self,
   gboolean decided = gloss_adjudication_get_decided (self->adjudication, disagreement);
   GtkTextIter start, end;
 
-  get_sentence_iters (self, gloss_adjudication_get_sentence (self->adjudication, disagreement), &start, &end);
+  if (gloss_adjudication_get_kind (self->adjudication, disagreement) == GLOSS_ADJUDICATION_SPANS)
+    {
+      guint from, to;
+
+      gloss_adjudication_get_range (self->adjudication, disagreement, &from, &to);
+      tag_units_in (self, from, to);
+      return;
+    }
+
+  get_iters (self, disagreement, &start, &end);
   gtk_text_buffer_remove_tag (buffer, decided ? self->open_tag : self->decided_tag, &start, &end);
   gtk_text_buffer_apply_tag (buffer, decided ? self->decided_tag : self->open_tag, &start, &end);
 }
@@ -410,38 +466,62 @@ update_progress (GlossAdjudicationWindow *self)
 }
 
 static void
-update_sidebar (GlossAdjudicationWindow *self)
+clear_sidebar (GlossAdjudicationWindow *self)
 {
-  GlossDocument *gold = gloss_adjudication_get_gold (self->adjudication);
-  GlossLabelSet *set = gloss_document_get_labels (gold);
-  guint n = gloss_adjudication_get_n_disagreements (self->adjudication);
   GtkWidget *child;
-  g_autofree char *position_text = NULL;
-  g_autofree char *sentence_text = NULL;
-  g_autofree char *decision_text = NULL;
-  GlossSentence *sentence;
-  guint position;
-  int accepted;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->labels_list))) != NULL)
     gtk_list_box_remove (self->labels_list, child);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->label_buttons))) != NULL)
     gtk_flow_box_remove (self->label_buttons, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->versions_grid))) != NULL)
+    gtk_grid_remove (self->versions_grid, child);
+}
 
-  if (self->current < 0)
-    {
-      gtk_label_set_label (self->position_label, "");
-      gtk_label_set_label (self->sentence_label, _("Every sentence has the same labels in every copy: the gold copy takes them as they are."));
-      gtk_label_set_label (self->decision_label, "");
-      return;
-    }
+static GtkWidget *
+new_key_label (guint shown)
+{
+  g_autofree char *key = g_strdup_printf ("%u", shown + 1);
+  GtkWidget *label = gtk_label_new (key);
+
+  gtk_widget_add_css_class (label, "gloss-key");
+  gtk_widget_add_css_class (label, "dim-label");
+
+  return label;
+}
+
+static GtkWidget *
+new_accepted_check (void)
+{
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Accepted"), -1);
+
+  return check;
+}
+
+static void
+set_reject_label (GlossAdjudicationWindow *self,
+                  const char              *mnemonic)
+{
+  g_autofree char *escaped = g_markup_escape_text (mnemonic, -1);
+  g_autofree char *markup = g_strdup_printf ("%s  <span alpha=\"55%%\">0</span>", escaped);
+
+  gtk_label_set_markup_with_mnemonic (self->reject_label, markup);
+}
+
+static void
+update_sentence (GlossAdjudicationWindow *self)
+{
+  GlossDocument *gold = gloss_adjudication_get_gold (self->adjudication);
+  GlossLabelSet *set = gloss_document_get_labels (gold);
+  g_autofree char *decision_text = NULL;
+  GlossSentence *sentence;
+  guint position;
+  int accepted;
 
   position = gloss_adjudication_get_sentence (self->adjudication, self->current);
   sentence = gloss_document_get_sentence (gold, position);
-  position_text = g_strdup_printf (_("Disagreement %d of %u"), self->current + 1, n);
-  sentence_text = gloss_document_dup_sentence_text (gold, position);
-  gtk_label_set_label (self->position_label, position_text);
-  gtk_label_set_label (self->sentence_label, sentence_text);
 
   accepted = gloss_adjudication_get_accepted (self->adjudication, self->current);
   for (guint a = 0, shown = 0; a < gloss_adjudication_get_n_annotators (self->adjudication); a++)
@@ -460,14 +540,7 @@ update_sidebar (GlossAdjudicationWindow *self)
 
       /* The keys count the annotators shown */
       if (shown < GLOSS_ADJUDICATION_MAX_KEYED)
-        {
-          g_autofree char *key = g_strdup_printf ("%u", shown + 1);
-          GtkWidget *key_label = gtk_label_new (key);
-
-          gtk_widget_add_css_class (key_label, "gloss-key");
-          gtk_widget_add_css_class (key_label, "dim-label");
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), key_label);
-        }
+        adw_action_row_add_prefix (ADW_ACTION_ROW (row), new_key_label (shown));
 
       if (labels != NULL)
         {
@@ -480,12 +553,7 @@ update_sidebar (GlossAdjudicationWindow *self)
       shown++;
 
       if (accepted == (int)a)
-        {
-          GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
-
-          gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Accepted"), -1);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
-        }
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_accepted_check ());
       gtk_list_box_append (self->labels_list, row);
     }
 
@@ -496,17 +564,25 @@ update_sidebar (GlossAdjudicationWindow *self)
   else
     decision_text = g_strdup (_("Set by hand"));
   gtk_label_set_label (self->decision_label, decision_text);
+  adw_preferences_group_set_description (self->gold_group, _("Or set the labels by hand with their keys"));
+  set_reject_label (self, _("_No Labels"));
 
   for (guint l = 0; l < gloss_label_set_get_n_labels (set); l++)
     {
       GlossLabel *label = gloss_label_set_get_label (set, l);
       const char *key = gloss_label_get_key (label);
-      g_autofree char *markup = key && *key ? g_markup_printf_escaped ("%s  <span alpha=\"55%%\">%s</span>",
-                                                                       gloss_label_get_name (label), key)
-                                            : g_markup_escape_text (gloss_label_get_name (label), -1);
-      GtkWidget *button = gtk_toggle_button_new ();
-      GtkWidget *button_label = gtk_label_new (NULL);
+      g_autofree char *markup = NULL;
+      GtkWidget *button;
+      GtkWidget *button_label;
 
+      /* Span labels are decided in units, not on sentences */
+      if (gloss_label_get_scope (label) != GLOSS_LABEL_SCOPE_SENTENCE)
+        continue;
+
+      markup = key && *key ? g_markup_printf_escaped ("%s  <span alpha=\"55%%\">%s</span>", gloss_label_get_name (label), key)
+                           : g_markup_escape_text (gloss_label_get_name (label), -1);
+      button = gtk_toggle_button_new ();
+      button_label = gtk_label_new (NULL);
       gtk_label_set_markup (GTK_LABEL (button_label), markup);
       gtk_button_set_child (GTK_BUTTON (button), button_label);
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), gloss_sentence_has_label (sentence, gloss_label_get_id (label)));
@@ -514,6 +590,323 @@ update_sidebar (GlossAdjudicationWindow *self)
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.toggle-label");
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (gloss_label_get_id (label)));
       gtk_flow_box_append (self->label_buttons, button);
+    }
+}
+
+/* One line of the versions side by side: per annotator shown, what it
+ * shows and what it is compared by */
+typedef struct
+{
+  char      *name;
+  GPtrArray *texts;
+  GPtrArray *keys;
+  GPtrArray *places;   /* the offsets, shown where texts alike differ */
+} VersionRow;
+
+static void
+version_row_free (VersionRow *row)
+{
+  g_free (row->name);
+  g_ptr_array_unref (row->texts);
+  g_ptr_array_unref (row->keys);
+  g_ptr_array_unref (row->places);
+  g_free (row);
+}
+
+static VersionRow *
+version_row_new (const char *name)
+{
+  VersionRow *row = g_new0 (VersionRow, 1);
+
+  row->name = g_strdup (name);
+  row->texts = g_ptr_array_new_with_free_func (g_free);
+  row->keys = g_ptr_array_new_with_free_func (g_free);
+  row->places = g_ptr_array_new_with_free_func (g_free);
+
+  return row;
+}
+
+static void
+version_row_add (VersionRow *row,
+                 char       *text,
+                 char       *key,
+                 char       *place)
+{
+  g_ptr_array_add (row->texts, text);
+  g_ptr_array_add (row->keys, key);
+  g_ptr_array_add (row->places, place);
+}
+
+/* "115–142" and "quote 115-142 type=direct" */
+static void
+append_span (GString   *place,
+             GString   *key,
+             GlossSpan *span)
+{
+  for (guint i = 0; i < gloss_span_get_n_parts (span); i++)
+    {
+      GlossRange part = gloss_span_get_part (span, i);
+
+      g_string_append_printf (place, "%s%u–%u", i > 0 ? ", " : "", part.start, part.end);
+      g_string_append_printf (key, " %u-%u", part.start, part.end);
+    }
+  for (guint i = 0; i < gloss_span_get_n_attributes (span); i++)
+    g_string_append_printf (key, " %s=%s", gloss_span_get_attribute_name (span, i), gloss_span_get_attribute_value (span, i));
+}
+
+static gboolean
+all_equal (GPtrArray *strings)
+{
+  for (guint i = 1; i < strings->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (strings, i), g_ptr_array_index (strings, 0)) != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The lines of the versions: the span, its attributes, its relations */
+static GPtrArray *
+dup_version_rows (GlossAdjudicationWindow *self,
+                  GArray                  *shown)
+{
+  GlossAdjudication *adjudication = self->adjudication;
+  GlossLabelSet *set = gloss_document_get_labels (gloss_adjudication_get_gold (adjudication));
+  GlossLabelSet *relation_labels = gloss_label_set_get_relation_labels (set);
+  const char *label_id = gloss_adjudication_get_unit_label (adjudication, self->current);
+  GlossLabel *label = gloss_label_set_lookup (set, label_id);
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify)version_row_free);
+  VersionRow *row;
+
+  row = version_row_new (label ? gloss_label_get_display_name (label) : label_id);
+  for (guint j = 0; j < shown->len; j++)
+    {
+      GlossSpan *span = gloss_adjudication_get_unit_span (adjudication, self->current, g_array_index (shown, guint, j));
+      GString *place = g_string_new (NULL);
+      GString *key = g_string_new (NULL);
+
+      if (span != NULL)
+        append_span (place, key, span);
+      version_row_add (row, span ? gloss_span_dup_text (span, " … ") : g_strdup (_("None")),
+                       g_string_free (key, FALSE), g_string_free (place, FALSE));
+    }
+  g_ptr_array_add (rows, row);
+
+  for (guint i = 0; label != NULL && i < gloss_label_get_n_attributes (label); i++)
+    {
+      const char *name = gloss_label_get_attribute_name (label, i);
+
+      row = version_row_new (name);
+      for (guint j = 0; j < shown->len; j++)
+        {
+          GlossSpan *span = gloss_adjudication_get_unit_span (adjudication, self->current, g_array_index (shown, guint, j));
+          const char *value = span ? gloss_span_get_attribute (span, name) : NULL;
+
+          version_row_add (row, g_strdup (value ? value : "—"), g_strdup (value ? value : ""), g_strdup (""));
+        }
+      g_ptr_array_add (rows, row);
+    }
+
+  for (guint l = 0; l < gloss_label_set_get_n_labels (relation_labels); l++)
+    {
+      GlossLabel *relation_label = gloss_label_set_get_label (relation_labels, l);
+      gboolean any = FALSE;
+
+      if (!g_strv_contains (gloss_label_get_from (relation_label), label_id))
+        continue;
+
+      row = version_row_new (gloss_label_get_display_name (relation_label));
+      for (guint j = 0; j < shown->len; j++)
+        {
+          guint a = g_array_index (shown, guint, j);
+          GlossDocument *copy = gloss_adjudication_get_copy (adjudication, a);
+          GPtrArray *relations = gloss_adjudication_get_unit_relations (adjudication, self->current, a);
+          GString *text = g_string_new (NULL);
+          GString *key = g_string_new (NULL);
+          GString *place = g_string_new (NULL);
+
+          for (guint r = 0; r < relations->len; r++)
+            {
+              GlossRelation *relation = g_ptr_array_index (relations, r);
+              GlossSpan *target = gloss_document_lookup_span (copy, gloss_relation_get_to (relation));
+              g_autofree char *target_text = NULL;
+
+              if (target == NULL || g_strcmp0 (gloss_relation_get_label (relation), gloss_label_get_id (relation_label)) != 0)
+                continue;
+
+              target_text = gloss_span_dup_text (target, " … ");
+              g_string_append_printf (text, "%s%s", text->len > 0 ? "; " : "", target_text);
+              if (place->len > 0)
+                g_string_append (place, "; ");
+              g_string_append_printf (key, "|%s", gloss_span_get_label (target));
+              append_span (place, key, target);
+              any = TRUE;
+            }
+          if (text->len == 0)
+            g_string_append (text, "—");
+          version_row_add (row, g_string_free (text, FALSE), g_string_free (key, FALSE), g_string_free (place, FALSE));
+        }
+
+      if (any)
+        g_ptr_array_add (rows, row);
+      else
+        version_row_free (row);
+    }
+
+  return rows;
+}
+
+static GtkWidget *
+new_cell (const char *text,
+          gboolean    differs)
+{
+  GtkWidget *cell = gtk_label_new (NULL);
+  g_autofree char *markup = differs ? g_markup_printf_escaped ("<b>%s</b>", text) : g_markup_escape_text (text, -1);
+
+  gtk_label_set_markup (GTK_LABEL (cell), markup);
+  gtk_label_set_wrap (GTK_LABEL (cell), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (cell), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (cell), 24);
+  gtk_label_set_xalign (GTK_LABEL (cell), 0);
+  gtk_widget_set_valign (cell, GTK_ALIGN_START);
+
+  return cell;
+}
+
+static void
+update_unit (GlossAdjudicationWindow *self)
+{
+  GlossAdjudication *adjudication = self->adjudication;
+  int accepted = gloss_adjudication_get_accepted (adjudication, self->current);
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *decision_text = NULL;
+
+  for (guint a = 0; a < gloss_adjudication_get_n_annotators (adjudication); a++)
+    if (gloss_adjudication_get_copy (adjudication, a) != NULL)
+      g_array_append_val (shown, a);
+
+  /* A heading per annotator, which accepts the version */
+  for (guint j = 0; j < shown->len; j++)
+    {
+      guint a = g_array_index (shown, guint, j);
+      const char *name = gloss_adjudication_get_annotator (adjudication, a);
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *name_label = gtk_label_new (name);
+      g_autofree char *tooltip = NULL;
+
+      if (j < GLOSS_ADJUDICATION_MAX_KEYED)
+        {
+          gtk_box_append (GTK_BOX (box), new_key_label (j));
+          tooltip = g_strdup_printf (_("Accept %s’s version (%u)"), name, j + 1);
+        }
+      else
+        tooltip = g_strdup_printf (_("Accept %s’s version"), name);
+      gtk_label_set_ellipsize (GTK_LABEL (name_label), PANGO_ELLIPSIZE_END);
+      gtk_box_append (GTK_BOX (box), name_label);
+      if (accepted == (int)a)
+        gtk_box_append (GTK_BOX (box), new_accepted_check ());
+      gtk_button_set_child (GTK_BUTTON (button), box);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.accept");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_uint32 (j));
+      gtk_widget_set_hexpand (button, TRUE);
+      gtk_grid_attach (self->versions_grid, button, j + 1, 0, 1, 1);
+    }
+
+  /* The versions line by line; a line that differs is marked ≠ and bold,
+   * so that it is found without colour */
+  rows = dup_version_rows (self, shown);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      VersionRow *row = g_ptr_array_index (rows, i);
+      gboolean differs = !all_equal (row->keys);
+      gboolean with_places = differs && all_equal (row->texts);
+      g_autofree char *name = differs ? g_strdup_printf ("≠ %s", row->name) : g_strdup (row->name);
+      GtkWidget *name_cell = new_cell (name, differs);
+
+      if (!differs)
+        gtk_widget_add_css_class (name_cell, "dim-label");
+      else
+        gtk_accessible_update_property (GTK_ACCESSIBLE (name_cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                        _("The versions differ"), -1);
+      gtk_label_set_max_width_chars (GTK_LABEL (name_cell), 12);
+      gtk_grid_attach (self->versions_grid, name_cell, 0, i + 1, 1, 1);
+
+      for (guint j = 0; j < row->texts->len; j++)
+        {
+          const char *text = g_ptr_array_index (row->texts, j);
+          const char *place = g_ptr_array_index (row->places, j);
+          g_autofree char *shown_text = with_places && *place ? g_strdup_printf ("%s (%s)", text, place) : g_strdup (text);
+
+          gtk_grid_attach (self->versions_grid, new_cell (shown_text, differs), j + 1, i + 1, 1, 1);
+        }
+    }
+
+  if (!gloss_adjudication_get_decided (adjudication, self->current))
+    decision_text = g_strdup (_("Not decided yet"));
+  else if (gloss_adjudication_get_rejected (adjudication, self->current))
+    decision_text = g_strdup (_("Rejected: the gold copy holds none of it"));
+  else if (accepted >= 0)
+    decision_text = g_strdup_printf (_("%s’s version accepted"), gloss_adjudication_get_annotator (adjudication, accepted));
+  else
+    decision_text = g_strdup (_("Decided"));
+  gtk_label_set_label (self->decision_label, decision_text);
+  adw_preferences_group_set_description (self->gold_group, _("Or reject every version"));
+  set_reject_label (self, _("_Reject All"));
+}
+
+static void
+update_sidebar (GlossAdjudicationWindow *self)
+{
+  GlossDocument *gold = gloss_adjudication_get_gold (self->adjudication);
+  guint n = gloss_adjudication_get_n_disagreements (self->adjudication);
+  gboolean unit;
+  g_autofree char *position_text = NULL;
+  g_autofree char *range_text = NULL;
+  guint start, end;
+
+  clear_sidebar (self);
+
+  if (self->current < 0)
+    {
+      gtk_label_set_label (self->position_label, "");
+      gtk_label_set_label (self->sentence_label, _("Every sentence and span is the same in every copy: the gold copy takes them as they are."));
+      gtk_label_set_label (self->decision_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->versions_group), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->annotators_group), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->gold_group), FALSE);
+      return;
+    }
+
+  unit = gloss_adjudication_get_kind (self->adjudication, self->current) == GLOSS_ADJUDICATION_SPANS;
+  gtk_widget_set_visible (GTK_WIDGET (self->versions_group), unit);
+  gtk_widget_set_visible (GTK_WIDGET (self->annotators_group), !unit);
+  gtk_widget_set_visible (GTK_WIDGET (self->label_buttons), !unit);
+  gtk_widget_set_visible (GTK_WIDGET (self->gold_group), TRUE);
+
+  gloss_adjudication_get_range (self->adjudication, self->current, &start, &end);
+  range_text = gloss_text_dup_slice (gloss_document_get_text (gold), start, end);
+  gtk_label_set_label (self->sentence_label, range_text);
+
+  if (unit)
+    {
+      GlossLabel *label = gloss_label_set_lookup (gloss_document_get_labels (gold),
+                                                  gloss_adjudication_get_unit_label (self->adjudication, self->current));
+
+      /* Translators: "Disagreement 3 of 12 · Quote": a span label */
+      position_text = g_strdup_printf (_("Disagreement %d of %u · %s"), self->current + 1, n,
+                                       label ? gloss_label_get_display_name (label) : "");
+      gtk_label_set_label (self->position_label, position_text);
+      update_unit (self);
+    }
+  else
+    {
+      position_text = g_strdup_printf (_("Disagreement %d of %u"), self->current + 1, n);
+      gtk_label_set_label (self->position_label, position_text);
+      update_sentence (self);
     }
 }
 
@@ -546,7 +939,7 @@ show_current (GlossAdjudicationWindow *self)
 
   if (self->current >= 0)
     {
-      get_sentence_iters (self, gloss_adjudication_get_sentence (self->adjudication, self->current), &start, &end);
+      get_iters (self, self->current, &start, &end);
       gtk_text_buffer_apply_tag (buffer, self->current_tag, &start, &end);
       gtk_text_buffer_move_mark (buffer, self->current_mark, &start);
       scroll_to_current (self);
@@ -687,7 +1080,19 @@ open_cb (GObject      *source,
   self->current = -1;
   for (guint k = 0; k < gloss_adjudication_get_n_disagreements (adjudication); k++)
     {
-      tag_disagreement (self, k);
+      /* A fresh buffer: each unit tagged once, not its neighbours again */
+      if (gloss_adjudication_get_kind (adjudication, k) == GLOSS_ADJUDICATION_SPANS)
+        {
+          GtkTextIter unit_start, unit_end;
+
+          get_iters (self, k, &unit_start, &unit_end);
+          gtk_text_buffer_apply_tag (buffer,
+                                     gloss_adjudication_get_decided (adjudication, k) ? self->unit_decided_tag
+                                                                                      : self->unit_open_tag,
+                                     &unit_start, &unit_end);
+        }
+      else
+        tag_disagreement (self, k);
       if (self->current < 0 && !gloss_adjudication_get_decided (adjudication, k))
         self->current = k;
     }
@@ -809,6 +1214,36 @@ accept_action (GtkWidget  *widget,
 }
 
 static void
+reject_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  GlossAdjudicationWindow *self = GLOSS_ADJUDICATION_WINDOW (widget);
+
+  if (self->adjudication == NULL || self->current < 0)
+    return;
+
+  gloss_adjudication_reject (self->adjudication, self->current);
+}
+
+/* Whether the current disagreement is a sentence's and @label one of its
+ * labels */
+static gboolean
+can_toggle (GlossAdjudicationWindow *self,
+            const char              *label)
+{
+  GlossLabel *found;
+
+  if (self->adjudication == NULL || self->current < 0 ||
+      gloss_adjudication_get_kind (self->adjudication, self->current) != GLOSS_ADJUDICATION_SENTENCE)
+    return FALSE;
+
+  found = gloss_label_set_lookup (gloss_document_get_labels (gloss_adjudication_get_gold (self->adjudication)), label);
+
+  return found != NULL && gloss_label_get_scope (found) == GLOSS_LABEL_SCOPE_SENTENCE;
+}
+
+static void
 toggle_label_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
@@ -816,8 +1251,7 @@ toggle_label_action (GtkWidget  *widget,
   GlossAdjudicationWindow *self = GLOSS_ADJUDICATION_WINDOW (widget);
   const char *label = g_variant_get_string (param, NULL);
 
-  if (self->adjudication == NULL || self->current < 0 ||
-      gloss_label_set_lookup (gloss_document_get_labels (gloss_adjudication_get_gold (self->adjudication)), label) == NULL)
+  if (!can_toggle (self, label))
     return;
 
   gloss_adjudication_toggle_label (self->adjudication, self->current, label);
@@ -857,7 +1291,7 @@ on_key_pressed_cb (GtkEventControllerKey   *controller,
 
   g_unichar_to_utf8 (c, key);
   label = gloss_label_set_lookup_key (gloss_document_get_labels (gloss_adjudication_get_gold (self->adjudication)), key);
-  if (label == NULL)
+  if (label == NULL || !can_toggle (self, gloss_label_get_id (label)))
     return FALSE;
 
   gtk_widget_activate_action (GTK_WIDGET (self), "win.toggle-label", "s", gloss_label_get_id (label));
@@ -939,8 +1373,13 @@ gloss_adjudication_window_class_init (GlossAdjudicationWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossAdjudicationWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, GlossAdjudicationWindow, position_label);
   gtk_widget_class_bind_template_child (widget_class, GlossAdjudicationWindow, sentence_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossAdjudicationWindow, versions_group);
+  gtk_widget_class_bind_template_child (widget_class, GlossAdjudicationWindow, versions_grid);
+  gtk_widget_class_bind_template_child (widget_class, GlossAdjudicationWindow, annotators_group);
   gtk_widget_class_bind_template_child (widget_class, GlossAdjudicationWindow, labels_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossAdjudicationWindow, gold_group);
   gtk_widget_class_bind_template_child (widget_class, GlossAdjudicationWindow, decision_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossAdjudicationWindow, reject_label);
   gtk_widget_class_bind_template_child (widget_class, GlossAdjudicationWindow, label_buttons);
 
   gtk_widget_class_install_action (widget_class, "win.add-annotators", NULL, add_annotators_action);
@@ -951,6 +1390,7 @@ gloss_adjudication_window_class_init (GlossAdjudicationWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "win.previous", NULL, previous_action);
   gtk_widget_class_install_action (widget_class, "win.accept", "u", accept_action);
+  gtk_widget_class_install_action (widget_class, "win.reject", NULL, reject_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-label", "s", toggle_label_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
 
@@ -960,6 +1400,8 @@ gloss_adjudication_window_class_init (GlossAdjudicationWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "win.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.show-documents", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "win.reject", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, 0, "win.reject", NULL);
   for (guint a = 0; a < GLOSS_ADJUDICATION_MAX_KEYED; a++)
     {
       gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + a, 0, "win.accept", "u", a);
@@ -988,6 +1430,16 @@ gloss_adjudication_window_init (GlossAdjudicationWindow *self)
   self->decided_tag = gtk_text_buffer_create_tag (buffer, "decided",
                                                   "background", "rgba(51, 209, 122, 0.18)",
                                                   NULL);
+  /* Span units by underline, so that a unit in a sentence shows both;
+   * an open one wavy, over a decided one where they overlap */
+  self->unit_decided_tag = gtk_text_buffer_create_tag (buffer, "unit-decided",
+                                                       "underline", PANGO_UNDERLINE_SINGLE,
+                                                       "underline-rgba", &(GdkRGBA) { 0.15, 0.64, 0.41, 1.0 },
+                                                       NULL);
+  self->unit_open_tag = gtk_text_buffer_create_tag (buffer, "unit-open",
+                                                    "underline", PANGO_UNDERLINE_ERROR,
+                                                    "underline-rgba", &(GdkRGBA) { 0.90, 0.38, 0.0, 1.0 },
+                                                    NULL);
   self->current_tag = gtk_text_buffer_create_tag (buffer, "current",
                                                   "background", "rgba(53, 132, 228, 0.28)",
                                                   "underline", PANGO_UNDERLINE_SINGLE,

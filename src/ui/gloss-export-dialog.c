@@ -130,6 +130,10 @@ static const struct
     N_("CSV"),
     N_("A row per sentence, for spreadsheets"),
     ".csv" },
+  [GLOSS_EXPORT_SPANS_CSV] = {
+    N_("Spans (CSV)"),
+    N_("A row per span, with its attributes and relations"),
+    ".spans.csv" },
 };
 
 static gboolean

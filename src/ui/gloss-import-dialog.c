@@ -102,6 +102,9 @@ static const struct
   [GLOSS_IMPORT_ARTICLES_JSONL] = {
     N_("Articles (JSON Lines)"),
     N_("Texts to annotate: an id and a text per line, as crawlers write") },
+  [GLOSS_IMPORT_WIKINEWS_QUOTES] = {
+    N_("Wikinews quotations"),
+    N_("The German news quotation attribution dataset: a folder of articles with quotes, speakers and cues") },
 };
 
 static void

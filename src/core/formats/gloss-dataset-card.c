@@ -259,6 +259,60 @@ append_agreement (GString        *out,
     append_span_agreement (out, agreement);
 }
 
+/* The labels of an export with spans: sentence and span labels in one
+ * table, as they share their ids, and the relation labels in another */
+static void
+append_span_labels (GString                *out,
+                    const GlossExportStats *stats)
+{
+  GlossLabelSet *relation_labels = gloss_label_set_get_relation_labels (stats->labels);
+
+  g_string_append (out, "\n## Labels\n\nA sentence label applies to a whole sentence (`annotations`); a span label "
+                        "to parts of the text (`spans`), with the attributes it declares; a relation label joins "
+                        "two spans (`relations`), from a span of a label in *from* to one in *to*.\n\n"
+                        "| id | name | scope | description | attributes | count |\n"
+                        "| --- | --- | --- | --- | --- | ---: |\n");
+  for (guint i = 0; i < gloss_label_set_get_n_labels (stats->labels); i++)
+    {
+      GlossLabel *label = gloss_label_set_get_label (stats->labels, i);
+      gboolean span = gloss_label_get_scope (label) == GLOSS_LABEL_SCOPE_SPAN;
+
+      g_string_append_printf (out, "| `%s` | ", gloss_label_get_id (label));
+      append_cell (out, gloss_label_get_display_name (label));
+      g_string_append_printf (out, " | %s | ", span ? "span" : "sentence");
+      append_cell (out, gloss_label_get_description (label));
+      g_string_append (out, " | ");
+      for (guint k = 0; k < gloss_label_get_n_attributes (label); k++)
+        {
+          g_autofree char *values = g_strjoinv ("`, `", (char **)gloss_label_get_attribute_values (label, k));
+
+          g_string_append_printf (out, "%s`%s`: `%s`", k ? "; " : "", gloss_label_get_attribute_name (label, k),
+                                  values);
+        }
+      g_string_append_printf (out, " | %u |\n",
+                              lookup_count (span ? stats->span_counts : stats->label_counts, gloss_label_get_id (label)));
+    }
+
+  if (gloss_label_set_get_n_labels (relation_labels) == 0)
+    return;
+
+  g_string_append (out, "\n| relation label | name | description | from | to | count |\n"
+                        "| --- | --- | --- | --- | --- | ---: |\n");
+  for (guint i = 0; i < gloss_label_set_get_n_labels (relation_labels); i++)
+    {
+      GlossLabel *label = gloss_label_set_get_label (relation_labels, i);
+      g_autofree char *from = g_strjoinv ("`, `", (char **)gloss_label_get_from (label));
+      g_autofree char *to = g_strjoinv ("`, `", (char **)gloss_label_get_to (label));
+
+      g_string_append_printf (out, "| `%s` | ", gloss_label_get_id (label));
+      append_cell (out, gloss_label_get_display_name (label));
+      g_string_append (out, " | ");
+      append_cell (out, gloss_label_get_description (label));
+      g_string_append_printf (out, " | `%s` | `%s` | %u |\n", from, to,
+                              lookup_count (stats->relation_counts, gloss_label_get_id (label)));
+    }
+}
+
 /* What the documents held that the format has no place for */
 static void
 append_not_carried (GString                  *out,
@@ -273,6 +327,8 @@ append_not_carried (GString                  *out,
     "documents marked done",
     "documents' languages",
     "documents with metadata (kept from an import)",
+    "spans",
+    "relations",
   };
   gboolean any = FALSE;
 
@@ -314,6 +370,8 @@ _gloss_dataset_card_build (const GlossExportStats   *stats,
     g_string_append_printf (out, "| sentences with a label | %u (%s %%) |\n", stats->n_labelled, share);
   }
   g_string_append_printf (out, "| annotations | %u |\n", stats->n_annotations);
+  if (stats->with_spans)
+    g_string_append_printf (out, "| spans | %u |\n| relations | %u |\n", stats->n_spans, stats->n_relations);
   for (guint i = 0; i < stats->languages->len; i++)
     {
       const char *language = g_ptr_array_index (stats->languages, i);
@@ -328,17 +386,22 @@ _gloss_dataset_card_build (const GlossExportStats   *stats,
   for (guint i = 0; filters[i] != NULL; i++)
     g_string_append_printf (out, "%s%s", filters[i], filters[i + 1] ? "; " : ".\n");
 
-  g_string_append (out, "\n## Labels\n\nA label applies to a whole sentence.\n\n"
-                        "| id | name | description | annotations |\n| --- | --- | --- | ---: |\n");
-  for (guint i = 0; i < n_labels; i++)
+  if (stats->with_spans)
+    append_span_labels (out, stats);
+  else
     {
-      GlossLabel *label = gloss_label_set_get_label (stats->labels, i);
+      g_string_append (out, "\n## Labels\n\nA label applies to a whole sentence.\n\n"
+                            "| id | name | description | annotations |\n| --- | --- | --- | ---: |\n");
+      for (guint i = 0; i < n_labels; i++)
+        {
+          GlossLabel *label = gloss_label_set_get_label (stats->labels, i);
 
-      g_string_append_printf (out, "| `%s` | ", gloss_label_get_id (label));
-      append_cell (out, gloss_label_get_display_name (label));
-      g_string_append (out, " | ");
-      append_cell (out, gloss_label_get_description (label));
-      g_string_append_printf (out, " | %u |\n", lookup_count (stats->label_counts, gloss_label_get_id (label)));
+          g_string_append_printf (out, "| `%s` | ", gloss_label_get_id (label));
+          append_cell (out, gloss_label_get_display_name (label));
+          g_string_append (out, " | ");
+          append_cell (out, gloss_label_get_description (label));
+          g_string_append_printf (out, " | %u |\n", lookup_count (stats->label_counts, gloss_label_get_id (label)));
+        }
     }
   for (guint i = 0; i < stats->label_ids->len; i++)
     {
@@ -349,17 +412,25 @@ _gloss_dataset_card_build (const GlossExportStats   *stats,
         g_string_append_printf (out, "| `%s` | | (not defined) | %u |\n", id, lookup_count (stats->label_counts, id));
     }
 
-  g_string_append (out, "\n## Annotators\n\n| annotator | annotations |\n| --- | ---: |\n");
+  if (stats->with_spans)
+    g_string_append (out, "\n## Annotators\n\n| annotator | annotations | spans | relations |\n"
+                          "| --- | ---: | ---: | ---: |\n");
+  else
+    g_string_append (out, "\n## Annotators\n\n| annotator | annotations |\n| --- | ---: |\n");
   for (guint i = 0; i < stats->annotators->len; i++)
     {
       const char *name = g_ptr_array_index (stats->annotators, i);
 
       g_string_append (out, "| ");
       append_cell (out, name[0] ? name : "(no name)");
-      g_string_append_printf (out, " | %u |\n", lookup_count (stats->annotator_counts, name));
+      g_string_append_printf (out, " | %u", lookup_count (stats->annotator_counts, name));
+      if (stats->with_spans)
+        g_string_append_printf (out, " | %u | %u", lookup_count (stats->annotator_spans, name),
+                                lookup_count (stats->annotator_relations, name));
+      g_string_append (out, " |\n");
     }
   if (stats->annotators->len == 0)
-    g_string_append (out, "| (none) | 0 |\n");
+    g_string_append (out, stats->with_spans ? "| (none) | 0 | 0 | 0 |\n" : "| (none) | 0 |\n");
 
   if (stats->document_annotators->len > 0)
     {

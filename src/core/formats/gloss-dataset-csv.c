@@ -20,33 +20,6 @@
 #include "gloss-sentence.h"
 #include "gloss-text.h"
 
-static void
-append_field (GString    *out,
-              const char *value,
-              gsize       length)
-{
-  const char *end = value + length;
-  gboolean plain = TRUE;
-
-  for (const char *p = value; p < end && plain; p++)
-    plain = *p != ',' && *p != '"' && *p != '\r' && *p != '\n';
-
-  if (plain)
-    {
-      g_string_append_len (out, value, length);
-      return;
-    }
-
-  g_string_append_c (out, '"');
-  for (const char *p = value; p < end; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 static gboolean
 csv_begin (GlossExporter  *self,
            GError        **error)
@@ -74,11 +47,11 @@ csv_add (GlossExporter    *self,
       gsize from = gloss_text_get_byte_offset (item->text, gloss_sentence_get_start (sentence));
       gsize to = gloss_text_get_byte_offset (item->text, gloss_sentence_get_end (sentence));
 
-      append_field (out, item->id, strlen (item->id));
+      _gloss_dataset_append_csv_field (out, item->id, strlen (item->id));
       g_string_append_printf (out, ",%u,%u,%u,%u,%s,", gloss_sentence_get_id (sentence), i,
                               gloss_sentence_get_start (sentence), gloss_sentence_get_end (sentence),
                               gloss_document_get_language (item->document));
-      append_field (out, contents + from, to - from);
+      _gloss_dataset_append_csv_field (out, contents + from, to - from);
 
       /* Label ids cannot hold a ";" */
       g_string_truncate (cell, 0);
@@ -86,7 +59,7 @@ csv_add (GlossExporter    *self,
         g_string_append_printf (cell, "%s%s", k ? ";" : "",
                                 gloss_annotation_get_label (g_ptr_array_index (annotations, k)));
       g_string_append_c (out, ',');
-      append_field (out, cell->str, cell->len);
+      _gloss_dataset_append_csv_field (out, cell->str, cell->len);
 
       /* A note can hold anything, so each is prefixed by its label, one a line */
       g_string_truncate (cell, 0);
@@ -100,14 +73,14 @@ csv_add (GlossExporter    *self,
                                   gloss_annotation_get_label (annotation), gloss_annotation_get_note (annotation));
         }
       g_string_append_c (out, ',');
-      append_field (out, cell->str, cell->len);
+      _gloss_dataset_append_csv_field (out, cell->str, cell->len);
 
       g_string_truncate (cell, 0);
       for (guint k = 0; k < n; k++)
         g_string_append_printf (cell, "%s%s", k ? ";" : "",
                                 gloss_annotation_get_annotator (g_ptr_array_index (annotations, k)));
       g_string_append_c (out, ',');
-      append_field (out, cell->str, cell->len);
+      _gloss_dataset_append_csv_field (out, cell->str, cell->len);
 
       g_string_append (out, "\r\n");
     }

@@ -7,7 +7,10 @@
  * _gloss_dataset_read_document()).
  *
  * Writing: a line holds what a `.gloss.json` holds, with the id and the
- * full text instead of the text file's checksum.
+ * full text instead of the text file's checksum; a document whose file is
+ * of version 2 (spans, relations or their labels) has `relation_labels`,
+ * `spans` and `relations` too, as its file has, and one of version 1 the
+ * members it had before spans.
  *
  * Reading: the line becomes a `.gloss.json` again and is read by the same
  * parser as a file on disk, so it passes the same checks.
@@ -24,6 +27,7 @@
 #include "gloss-document-private.h"
 #include "gloss-format.h"
 #include "gloss-json.h"
+#include "gloss-label-set.h"
 #include "gloss-problem.h"
 #include "gloss-text.h"
 
@@ -35,7 +39,8 @@
  * One document as one JSON object on one line: what its `.gloss.json`
  * holds, with its id and full text instead of the text file's checksum,
  * so that the line stands alone. documents-jsonl and json share it, and
- * the importer reads it back.
+ * the importer reads it back. The spans and relations are the kept ones,
+ * in the file's layout and order.
  */
 void
 _gloss_dataset_append_document (GString         *out,
@@ -52,6 +57,11 @@ _gloss_dataset_append_document (GString         *out,
   gloss_json_append_string (out, gloss_text_get_contents (item->text));
   g_string_append (out, ", \"labels\": ");
   _gloss_dataset_append_labels (out, gloss_document_get_labels (document));
+  if (item->with_spans)
+    {
+      g_string_append (out, ", \"relation_labels\": ");
+      _gloss_dataset_append_labels (out, gloss_label_set_get_relation_labels (gloss_document_get_labels (document)));
+    }
 
   g_string_append (out, ", \"sentences\": [");
   for (guint i = 0; i < item->n_sentences; i++)
@@ -67,6 +77,23 @@ _gloss_dataset_append_document (GString         *out,
       gloss_format_append_annotation (out, g_ptr_array_index (item->annotations, i));
     }
   g_string_append_c (out, ']');
+
+  if (item->with_spans)
+    {
+      g_string_append (out, ", \"spans\": [");
+      for (guint i = 0; i < item->spans->len; i++)
+        {
+          g_string_append (out, i ? ", " : "");
+          gloss_format_append_span (out, g_ptr_array_index (item->spans, i));
+        }
+      g_string_append (out, "], \"relations\": [");
+      for (guint i = 0; i < item->relations->len; i++)
+        {
+          g_string_append (out, i ? ", " : "");
+          gloss_format_append_relation (out, g_ptr_array_index (item->relations, i));
+        }
+      g_string_append_c (out, ']');
+    }
 
   /* Only a document that has metadata gets the member, so that an import
    * writes back the same `.gloss.json` */

@@ -18,6 +18,7 @@
 #include "gloss-dataset-private.h"
 #include "gloss-error.h"
 #include "gloss-json.h"
+#include "gloss-label-set.h"
 
 /* Writing ---------------------------------------------------------------- */
 
@@ -52,10 +53,16 @@ json_end (GlossExporter  *self,
 {
   GString *out = _gloss_exporter_get_buffer (self);
   GString *documents = _gloss_exporter_get_data (self);
+  const GlossExportStats *stats = _gloss_exporter_get_stats (self);
 
   g_string_append_printf (out, "[{\"format\": \"gloss-export\", \"version\": %d, \"labels\": ",
                           GLOSS_EXPORT_VERSION);
-  _gloss_dataset_append_labels (out, _gloss_exporter_get_stats (self)->labels);
+  _gloss_dataset_append_labels (out, stats->labels);
+  if (stats->with_spans)
+    {
+      g_string_append (out, ", \"relation_labels\": ");
+      _gloss_dataset_append_labels (out, gloss_label_set_get_relation_labels (stats->labels));
+    }
   g_string_append_c (out, '}');
   if (documents != NULL)
     g_string_append_len (out, documents->str, documents->len);
@@ -116,8 +123,8 @@ const GlossDatasetFormat _gloss_dataset_json = {
   .carries = GLOSS_DATASET_CARRIES_ALL,
   .card =
     "One JSON array. Its first element is a header, `{\"format\": \"gloss-export\", \"version\": 1, "
-    "\"labels\": [...]}`, with the labels of all documents; every further element is one document "
-    "on its own line:\n\n"
+    "\"labels\": [...]}`, with the labels of all documents (and their `relation_labels` after `labels` when a "
+    "document has spans, relations or their labels); every further element is one document on its own line:\n\n"
     GLOSS_DATASET_DOCUMENT_FIELDS,
   .read = json_read,
   .add = json_add,

@@ -30,17 +30,36 @@ typedef struct
   GlossSentence **sentences;   /* the document's, by position */
   GPtrArray    **by_sentence;  /* per sentence position: its kept annotations, or NULL */
   guint          n_sentences;
+  GPtrArray     *spans;        /* GlossSpan, kept ones, in document order */
+  GPtrArray     *relations;    /* GlossRelation, kept ones (both spans kept), in document order */
+  gboolean       with_spans;   /* the document has spans, relations or their labels (its file is
+                                * of version 2): the formats that carry spans write their members */
 } GlossExportItem;
 
-/* A labelled span as a reader gives it, before it is mapped to sentences */
+/* A labelled span as a reader gives it: the importer makes it a span of
+ * the text or maps it to the sentences it covers (_gloss_importer_add_spans()) */
 typedef struct
 {
-  guint  start;
-  guint  end;
-  char  *label;
-  char  *note;       /* nullable */
-  char  *annotator;  /* nullable: the importer's annotator */
+  guint      start;       /* of the first part */
+  guint      end;         /* of the last part */
+  char      *label;
+  char      *note;        /* nullable */
+  char      *annotator;   /* nullable: the importer's annotator */
+  char      *key;         /* nullable: the format's own id of the span (brat "T3"), for relations */
+  GArray    *parts;       /* nullable: GlossRange, every part, when there is more than one */
+  GPtrArray *attributes;  /* nullable: name, value, name, value … */
+  gboolean   span_layer;  /* the input says it is a span of the text, not a sentence label */
 } GlossImportSpan;
+
+/* A relation as a reader gives it, between spans of one document */
+typedef struct
+{
+  char *label;
+  char *from;        /* the key of a GlossImportSpan */
+  char *to;
+  char *note;        /* nullable */
+  char *annotator;   /* nullable: the importer's annotator */
+} GlossImportRelation;
 
 /**
  * GlossDatasetFormat:
@@ -51,6 +70,9 @@ typedef struct
  * @offsets: %GLOSS_OFFSETS_AUTO for a format whose offsets are code
  *   points; else the unit its writer uses unless told otherwise, for a
  *   format whose offsets may count either way (doccano: UTF-16 units)
+ * @labels: (nullable): the built-in label set an import of the format
+ *   starts from when none is given (gloss_label_set_new_builtin():
+ *   "quotation"); %NULL: the default set
  * @card: (nullable): the data card's section on the format, in Markdown
  *   (English, not translated: datasets travel); every writer has one
  * @read: (nullable): reads the file or folder given into documents,
@@ -74,6 +96,7 @@ typedef struct
   gboolean             folder;
   GlossDatasetCarries  carries;
   GlossOffsets         offsets;
+  const char          *labels;
   const char          *card;
   gboolean           (*read)  (GlossImporter    *self,
                                GFile            *input,
@@ -95,7 +118,9 @@ extern const GlossDatasetFormat _gloss_dataset_doccano;
 extern const GlossDatasetFormat _gloss_dataset_label_studio;
 extern const GlossDatasetFormat _gloss_dataset_brat;
 extern const GlossDatasetFormat _gloss_dataset_csv;
+extern const GlossDatasetFormat _gloss_dataset_spans_csv;
 extern const GlossDatasetFormat _gloss_dataset_articles_jsonl;
+extern const GlossDatasetFormat _gloss_dataset_wikinews_quotes;
 
 const GlossDatasetFormat *_gloss_dataset_for_export (GlossExportFormat format);
 const GlossDatasetFormat *_gloss_dataset_for_import (GlossImportFormat format);
@@ -103,7 +128,7 @@ const GlossDatasetFormat *_gloss_dataset_for_import (GlossImportFormat format);
 /* The exporter, for the writers (gloss-exporter.c) -------------------- */
 
 /* The bits of GlossDatasetCarries */
-#define GLOSS_DATASET_N_CARRIES 7
+#define GLOSS_DATASET_N_CARRIES 9
 
 typedef struct
 {
@@ -111,7 +136,7 @@ typedef struct
   guint          n_sentences;
   guint          n_labelled;     /* sentences with at least one kept label */
   guint          n_annotations;
-  GlossLabelSet *labels;         /* the union of the documents' label sets */
+  GlossLabelSet *labels;         /* the union of the documents' label sets, relation labels too */
   GPtrArray     *label_ids;      /* every label counted, in order of appearance */
   GHashTable    *label_counts;   /* label id -> count */
   GPtrArray     *annotators;     /* in order of appearance */
@@ -122,6 +147,13 @@ typedef struct
   GPtrArray     *renamed;        /* per document whose id was escaped: its name, then its id */
   guint          not_carried[GLOSS_DATASET_N_CARRIES]; /* by the bit of GlossDatasetCarries */
   GPtrArray     *card_notes;     /* what the writer says on the card, English Markdown */
+  gboolean       with_spans;     /* some document had spans, relations or their labels */
+  guint          n_spans;        /* kept ones */
+  guint          n_relations;
+  GHashTable    *span_counts;    /* span label id -> count */
+  GHashTable    *relation_counts; /* relation label id -> count */
+  GHashTable    *annotator_spans; /* annotator (in annotators) -> count */
+  GHashTable    *annotator_relations;
 } GlossExportStats;
 
 GString      *_gloss_exporter_get_buffer      (GlossExporter    *self);
@@ -168,6 +200,7 @@ gboolean    _gloss_importer_add_spans       (GlossImporter  *self,
                                              const char     *language,
                                              GPtrArray      *sentences,
                                              GArray         *spans,
+                                             GArray         *relations,
                                              char           *meta,
                                              const char     *where);
 gboolean    _gloss_importer_add_text_only   (GlossImporter  *self,
@@ -189,6 +222,9 @@ void      _gloss_dataset_append_slice      (GString          *out,
                                             guint             end);
 void      _gloss_dataset_append_labels     (GString          *out,
                                             GlossLabelSet    *labels);
+void      _gloss_dataset_append_csv_field  (GString          *out,
+                                            const char       *value,
+                                            gssize            length);
 
 /* The data card (gloss-dataset-card.c) */
 char     *_gloss_dataset_card_build        (const GlossExportStats   *stats,
@@ -219,6 +255,38 @@ void        _gloss_dataset_spans_add        (GArray         *spans,
                                              guint           start,
                                              guint           end,
                                              const char     *label,
+                                             const char     *note,
+                                             const char     *annotator);
+GlossImportSpan *_gloss_dataset_spans_add_full (GArray       *spans,
+                                             const GlossRange *parts,
+                                             guint           n_parts,
+                                             const char     *label,
+                                             const char     *note,
+                                             const char     *annotator,
+                                             const char     *key);
+void        _gloss_import_span_add_attribute (GlossImportSpan *span,
+                                             const char     *name,
+                                             const char     *value);
+int         _gloss_dataset_compare_ranges   (gconstpointer   a,
+                                             gconstpointer   b);
+/* The label of the relations that join the parts of a span in a format
+ * without spans in parts (Label Studio, doccano): not an id (ids have no
+ * colon), so never a label of a set */
+#define GLOSS_DATASET_PART_LABEL "gloss:part"
+
+guint      *_gloss_dataset_groups_new       (guint           n);
+guint       _gloss_dataset_groups_find      (guint          *groups,
+                                             guint           i);
+void        _gloss_dataset_groups_join      (guint          *groups,
+                                             guint           a,
+                                             guint           b);
+guint      *_gloss_dataset_groups_list      (guint          *groups,
+                                             guint           n);
+GArray     *_gloss_dataset_relations_new    (void);
+void        _gloss_dataset_relations_add    (GArray         *relations,
+                                             const char     *label,
+                                             const char     *from,
+                                             const char     *to,
                                              const char     *note,
                                              const char     *annotator);
 char       *_gloss_dataset_load             (GFile          *input,
@@ -262,10 +330,18 @@ GlossText  *_gloss_dataset_text_new         (GlossImporter  *self,
   "| `language` | `de` or `en` |\n" \
   "| `done` | whether the annotators marked the document done |\n" \
   "| `text` | the full text (without a byte order mark); every offset counts its Unicode code points |\n" \
-  "| `labels` | the document's label set: `id`, `name`, `color`, `key`, `description` |\n" \
+  "| `labels` | the document's label set: `id`, `name`, `color`, `key`, `description`; a span label also " \
+  "`\"scope\": \"span\"` and, if it declares any, its `attributes` (`[{\"name\": ..., \"values\": [...]}]`) |\n" \
+  "| `relation_labels` | only in a document with spans, relations or their labels: the relation labels, `id`, " \
+  "`name`, `color`, `key` (when it has one), `description`, `from` and `to` (the span labels it joins) |\n" \
   "| `sentences` | `id`, `start`, `end` of every sentence, in text order |\n" \
   "| `annotations` | `id`, `label`, `start`, `end` (the sentence's span), `sentence` (its id), `text` " \
   "(`text[start:end]`), `note`, `annotator`, `created`, `modified` (ISO 8601) |\n" \
+  "| `spans` | only with `relation_labels`: `id`, `label`, `parts` (`[[start, end], ...]` in text order), " \
+  "`text` (each part's text, `[text[s:e] for s, e in parts]`), `attributes` (`{name: value}`), `note`, " \
+  "`annotator`, `created`, `modified`; `origin`, `suggester` and `review` when set |\n" \
+  "| `relations` | only with `relation_labels`: `id`, `label` (a relation label), `from` and `to` (span ids), " \
+  "`note`, `annotator`, `created`, `modified`; `origin`, `suggester` and `review` when set |\n" \
   "| `meta` | only when the document has it: the metadata an import kept (e.g. a crawler's fields) |\n"
 
 void      _gloss_dataset_append_document   (GString          *out,

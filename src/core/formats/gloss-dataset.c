@@ -33,6 +33,7 @@ static const GlossDatasetFormat * const export_formats[GLOSS_EXPORT_N_FORMATS] =
   [GLOSS_EXPORT_LABEL_STUDIO] = &_gloss_dataset_label_studio,
   [GLOSS_EXPORT_BRAT] = &_gloss_dataset_brat,
   [GLOSS_EXPORT_CSV] = &_gloss_dataset_csv,
+  [GLOSS_EXPORT_SPANS_CSV] = &_gloss_dataset_spans_csv,
 };
 
 static const GlossDatasetFormat * const import_formats[GLOSS_IMPORT_N_FORMATS] = {
@@ -43,6 +44,7 @@ static const GlossDatasetFormat * const import_formats[GLOSS_IMPORT_N_FORMATS] =
   [GLOSS_IMPORT_LABEL_STUDIO] = &_gloss_dataset_label_studio,
   [GLOSS_IMPORT_BRAT] = &_gloss_dataset_brat,
   [GLOSS_IMPORT_ARTICLES_JSONL] = &_gloss_dataset_articles_jsonl,
+  [GLOSS_IMPORT_WIKINEWS_QUOTES] = &_gloss_dataset_wikinews_quotes,
 };
 
 /**
@@ -265,6 +267,43 @@ gloss_offsets_get_name (GlossOffsets offsets)
   return offsets_names[offsets];
 }
 
+static const char * const layout_names[] = {
+  [GLOSS_DOCCANO_LAYOUT_AUTO] = "auto",
+  [GLOSS_DOCCANO_LAYOUT_SEQUENCE_LABELING] = "sequence-labeling",
+  [GLOSS_DOCCANO_LAYOUT_RELATION_EXTRACTION] = "relation-extraction",
+};
+
+/**
+ * gloss_doccano_layout_from_name:
+ * @name: `auto`, `sequence-labeling` or `relation-extraction`, as the
+ *   command line writes them
+ *
+ * Returns: %TRUE with @layout set if @name is one of them
+ */
+gboolean
+gloss_doccano_layout_from_name (const char         *name,
+                                GlossDoccanoLayout *layout)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (layout_names); i++)
+    {
+      if (g_strcmp0 (name, layout_names[i]) == 0)
+        {
+          *layout = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+gloss_doccano_layout_get_name (GlossDoccanoLayout layout)
+{
+  g_return_val_if_fail (layout < G_N_ELEMENTS (layout_names), NULL);
+
+  return layout_names[layout];
+}
+
 /* UTF-16 units and code points ------------------------------------------ */
 
 /**
@@ -371,6 +410,39 @@ _gloss_dataset_append_labels (GString       *out,
   gloss_label_set_append_json (labels, out, NULL);
 }
 
+/* A field of CSV as RFC 4180 writes it: quoted when it holds a comma, a
+ * quote or a line break, its quotes doubled; @length -1: up to its NUL */
+void
+_gloss_dataset_append_csv_field (GString    *out,
+                                 const char *value,
+                                 gssize      length)
+{
+  const char *end;
+  gboolean plain = TRUE;
+
+  if (length < 0)
+    length = strlen (value);
+  end = value + length;
+
+  for (const char *p = value; p < end && plain; p++)
+    plain = *p != ',' && *p != '"' && *p != '\r' && *p != '\n';
+
+  if (plain)
+    {
+      g_string_append_len (out, value, length);
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = value; p < end; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
 /* Reading ---------------------------------------------------------------- */
 
 static void
@@ -379,6 +451,19 @@ span_clear (GlossImportSpan *span)
   g_free (span->label);
   g_free (span->note);
   g_free (span->annotator);
+  g_free (span->key);
+  g_clear_pointer (&span->parts, g_array_unref);
+  g_clear_pointer (&span->attributes, g_ptr_array_unref);
+}
+
+static void
+relation_clear (GlossImportRelation *relation)
+{
+  g_free (relation->label);
+  g_free (relation->from);
+  g_free (relation->to);
+  g_free (relation->note);
+  g_free (relation->annotator);
 }
 
 GArray *
@@ -399,9 +484,162 @@ _gloss_dataset_spans_add (GArray     *spans,
                           const char *note,
                           const char *annotator)
 {
-  GlossImportSpan span = { start, end, g_strdup (label), g_strdup (note), g_strdup (annotator) };
+  GlossImportSpan span = { start, end, g_strdup (label), g_strdup (note), g_strdup (annotator), NULL, NULL, NULL, FALSE };
 
   g_array_append_val (spans, span);
+}
+
+/**
+ * _gloss_dataset_spans_add_full:
+ * @parts: the span's parts, in any order; the importer sorts and checks them
+ * @key: (nullable): the format's own id of the span, which its relations name
+ *
+ * Returns: (transfer none): the span appended, for the reader to give it
+ *   attributes or mark it a span of the text; valid until the next append
+ */
+GlossImportSpan *
+_gloss_dataset_spans_add_full (GArray           *spans,
+                               const GlossRange *parts,
+                               guint             n_parts,
+                               const char       *label,
+                               const char       *note,
+                               const char       *annotator,
+                               const char       *key)
+{
+  GlossImportSpan span = { 0, 0, g_strdup (label), g_strdup (note), g_strdup (annotator), g_strdup (key), NULL, NULL,
+                           FALSE };
+
+  g_return_val_if_fail (parts != NULL && n_parts > 0, NULL);
+
+  span.start = parts[0].start;
+  span.end = parts[0].end;
+  for (guint i = 1; i < n_parts; i++)
+    {
+      span.start = MIN (span.start, parts[i].start);
+      span.end = MAX (span.end, parts[i].end);
+    }
+  if (n_parts > 1)
+    {
+      span.parts = g_array_sized_new (FALSE, FALSE, sizeof (GlossRange), n_parts);
+      g_array_append_vals (span.parts, parts, n_parts);
+    }
+  g_array_append_val (spans, span);
+
+  return &g_array_index (spans, GlossImportSpan, spans->len - 1);
+}
+
+void
+_gloss_import_span_add_attribute (GlossImportSpan *span,
+                                  const char      *name,
+                                  const char      *value)
+{
+  if (span->attributes == NULL)
+    span->attributes = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (span->attributes, g_strdup (name));
+  g_ptr_array_add (span->attributes, g_strdup (value));
+}
+
+/* GlossRange by start, then end: a span's parts in text order */
+int
+_gloss_dataset_compare_ranges (gconstpointer a,
+                               gconstpointer b)
+{
+  const GlossRange *x = a;
+  const GlossRange *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end < y->end ? -1 : 1;
+  return 0;
+}
+
+/**
+ * _gloss_dataset_groups_new:
+ * @n: how many items
+ *
+ * Groups of items, each alone at first, that _gloss_dataset_groups_join()
+ * joins: how a reader puts the parts of a span back together.
+ *
+ * Returns: (transfer full): the groups, to free with g_free()
+ */
+guint *
+_gloss_dataset_groups_new (guint n)
+{
+  guint *groups = g_new (guint, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    groups[i] = i;
+
+  return groups;
+}
+
+/* The first item of the group of item @i */
+guint
+_gloss_dataset_groups_find (guint *groups,
+                            guint  i)
+{
+  while (groups[i] != i)
+    i = groups[i] = groups[groups[i]];
+
+  return i;
+}
+
+void
+_gloss_dataset_groups_join (guint *groups,
+                            guint  a,
+                            guint  b)
+{
+  a = _gloss_dataset_groups_find (groups, a);
+  b = _gloss_dataset_groups_find (groups, b);
+  groups[MAX (a, b)] = MIN (a, b);
+}
+
+/**
+ * _gloss_dataset_groups_list:
+ *
+ * Returns: (transfer full): the @n items, group after group (each group
+ *   where its first item is), in their order within each; free with g_free()
+ */
+guint *
+_gloss_dataset_groups_list (guint *groups,
+                            guint  n)
+{
+  g_autofree guint *starts = g_new0 (guint, n + 1);
+  guint *list = g_new (guint, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    starts[_gloss_dataset_groups_find (groups, i) + 1]++;
+  for (guint i = 0; i < n; i++)
+    starts[i + 1] += starts[i];
+  for (guint i = 0; i < n; i++)
+    list[starts[_gloss_dataset_groups_find (groups, i)]++] = i;
+
+  return list;
+}
+
+GArray *
+_gloss_dataset_relations_new (void)
+{
+  GArray *relations = g_array_new (FALSE, TRUE, sizeof (GlossImportRelation));
+
+  g_array_set_clear_func (relations, (GDestroyNotify)relation_clear);
+
+  return relations;
+}
+
+void
+_gloss_dataset_relations_add (GArray     *relations,
+                              const char *label,
+                              const char *from,
+                              const char *to,
+                              const char *note,
+                              const char *annotator)
+{
+  GlossImportRelation relation = { g_strdup (label), g_strdup (from), g_strdup (to), g_strdup (note),
+                                   g_strdup (annotator) };
+
+  g_array_append_val (relations, relation);
 }
 
 /* The whole input: datasets are read at once, so that a problem anywhere

@@ -22,6 +22,9 @@ G_BEGIN_DECLS
  * @GLOSS_DATASET_CARRIES_LANGUAGE: the document's language
  * @GLOSS_DATASET_CARRIES_META: the metadata an import kept (a crawler's
  *   fields)
+ * @GLOSS_DATASET_CARRIES_SPANS: the spans of span labels, with their
+ *   parts, texts and attributes
+ * @GLOSS_DATASET_CARRIES_RELATIONS: the relations between spans
  * @GLOSS_DATASET_CARRIES_ALL: everything above
  *
  * What a dataset format holds of a document beyond its text, id and
@@ -38,7 +41,9 @@ typedef enum
   GLOSS_DATASET_CARRIES_DONE       = 1 << 4,
   GLOSS_DATASET_CARRIES_LANGUAGE   = 1 << 5,
   GLOSS_DATASET_CARRIES_META       = 1 << 6,
-  GLOSS_DATASET_CARRIES_ALL        = (1 << 7) - 1,
+  GLOSS_DATASET_CARRIES_SPANS      = 1 << 7,
+  GLOSS_DATASET_CARRIES_RELATIONS  = 1 << 8,
+  GLOSS_DATASET_CARRIES_ALL        = (1 << 9) - 1,
 } GlossDatasetCarries;
 
 /**
@@ -64,5 +69,28 @@ typedef enum
 gboolean    gloss_offsets_from_name (const char   *name,
                                      GlossOffsets *offsets);
 const char *gloss_offsets_get_name  (GlossOffsets  offsets);
+
+/**
+ * GlossDoccanoLayout:
+ * @GLOSS_DOCCANO_LAYOUT_AUTO: relation extraction when the label set of
+ *   the first document exported has span or relation labels, else
+ *   sequence labelling
+ * @GLOSS_DOCCANO_LAYOUT_SEQUENCE_LABELING: `label`: `[start, end, label]`
+ *   triples, for a doccano project of sequence labelling
+ * @GLOSS_DOCCANO_LAYOUT_RELATION_EXTRACTION: `entities` and `relations`,
+ *   for a doccano project of sequence labelling with relations
+ *
+ * Which of doccano's JSONL layouts an export writes.
+ */
+typedef enum
+{
+  GLOSS_DOCCANO_LAYOUT_AUTO,
+  GLOSS_DOCCANO_LAYOUT_SEQUENCE_LABELING,
+  GLOSS_DOCCANO_LAYOUT_RELATION_EXTRACTION,
+} GlossDoccanoLayout;
+
+gboolean    gloss_doccano_layout_from_name (const char         *name,
+                                            GlossDoccanoLayout *layout);
+const char *gloss_doccano_layout_get_name  (GlossDoccanoLayout  layout);
 
 G_END_DECLS

@@ -120,29 +120,31 @@ def write(name, article, gloss):
     claim = {"id": "claim", "name": "Claim", "color": "#3584e4", "key": "k",
              "description": "A statement presented as fact that could be checked."}
     labels = ([claim] if article["claims"] else []) + quotation["labels"]
+    relation_labels = quotation["relation_labels"] + article.get("relation_labels", [])
     order = [label["id"] for label in labels]
-    relation_order = [label["id"] for label in quotation["relation_labels"]]
+    relation_order = [label["id"] for label in relation_labels]
 
+    # A span, relation or claim may end with its note
     spans = []
-    for i, (label, parts, attributes) in enumerate(article["spans"]):
+    for i, (label, parts, attributes, *note) in enumerate(article["spans"]):
         ranges = [find(text, needle, nth) for needle, nth in parts]
         spans.append(dict({"id": i + 1, "label": label, "parts": ranges, "text": [text[s:e] for s, e in ranges],
-                           "attributes": attributes}, **INFO))
+                           "attributes": attributes}, **dict(INFO, note="".join(note))))
     def span_key(span):
         return (span["parts"][0][0], span["parts"][-1][1], order.index(span["label"]), span["id"])
     spans.sort(key=span_key)
     by_id = {span["id"]: span for span in spans}
 
-    relations = [dict({"id": i + 1, "label": label, "from": a, "to": b}, **INFO)
-                 for i, (label, a, b) in enumerate(article["relations"])]
+    relations = [dict({"id": i + 1, "label": label, "from": a, "to": b}, **dict(INFO, note="".join(note)))
+                 for i, (label, a, b, *note) in enumerate(article["relations"])]
     relations.sort(key=lambda r: (span_key(by_id[r["from"]]), relation_order.index(r["label"]), r["id"]))
 
     annotations = []
-    for claim_text in article["claims"]:
+    for claim_text, *note in map(lambda claim: claim if isinstance(claim, tuple) else (claim,), article["claims"]):
         start, end = find(text, claim_text, 0)
         sentence = next(i for i, (s, e) in enumerate(sentences) if (s, e) == (start, end))
         annotations.append(dict({"id": len(annotations) + 1, "label": "claim", "start": start, "end": end,
-                                 "sentence": sentence, "text": claim_text}, **INFO))
+                                 "sentence": sentence, "text": claim_text}, **dict(INFO, note="".join(note))))
 
     raw = text.encode("utf-8")
     out = "{\n"
@@ -151,7 +153,7 @@ def write(name, article, gloss):
            f'"length": {len(text)}, "bom": false}},\n'
     out += f'  "language": "{article["language"]}",\n  "done": false,\n'
     out += lines("labels", labels)
-    out += lines("relation_labels", quotation["relation_labels"])
+    out += lines("relation_labels", relation_labels)
     out += lines("sentences", [{"id": i, "start": s, "end": e} for i, (s, e) in enumerate(sentences)])
     out += lines("annotations", annotations)
     out += lines("spans", spans)
