@@ -28,8 +28,6 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 
 #include "bench-util.h"
 
@@ -40,35 +38,6 @@ typedef struct
   const char *output;
   Clock      *times;
 } Program;
-
-/* Runs @argv to its end and returns its wall-clock and CPU times */
-static Clock
-run (char **argv)
-{
-  g_autoptr(GError) error = NULL;
-  struct rusage usage;
-  gint64 start;
-  GPid pid;
-  int status;
-  Clock taken;
-
-  start = g_get_monotonic_time ();
-  g_spawn_async (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
-                 NULL, NULL, &pid, &error);
-  g_assert_no_error (error);
-
-  g_assert_cmpint (wait4 (pid, &status, 0, &usage), ==, pid);
-  taken.wall = (g_get_monotonic_time () - start) / 1000.0;
-  taken.cpu = usage.ru_utime.tv_sec * 1000.0 + usage.ru_utime.tv_usec / 1000.0 +
-              usage.ru_stime.tv_sec * 1000.0 + usage.ru_stime.tv_usec / 1000.0;
-  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
-    {
-      g_printerr ("%s failed (status %d)\n", argv[0], status);
-      exit (1);
-    }
-
-  return taken;
-}
 
 /* The interpreter itself: a `python3` on the PATH may be a shim (pyenv's
  * is a shell script) that would add its own start-up to every run */
@@ -208,7 +177,7 @@ main (int    argc,
   for (guint p = 0; p < G_N_ELEMENTS (programs); p++)
     {
       g_remove (programs[p].output);
-      run (programs[p].argv);
+      run_process (NULL, programs[p].argv);
       programs[p].times = g_new (Clock, runs);
     }
   if (!same_output (python_out, gloss_out, &n_lines, &n_bytes))
@@ -224,7 +193,7 @@ main (int    argc,
           Program *program = &programs[(k + r) % G_N_ELEMENTS (programs)];
 
           g_remove (program->output);
-          program->times[r] = run (program->argv);
+          program->times[r] = run_process (NULL, program->argv);
         }
     }
 

@@ -7,6 +7,8 @@
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
 
 #include "bench-util.h"
@@ -94,4 +96,36 @@ remove_tree (const char *path)
         g_remove (child);
     }
   g_rmdir (path);
+}
+
+/* Runs @argv in @dir (NULL: here), its output thrown away, to its end;
+ * returns its wall-clock and CPU times (the child's user + system time).
+ * Exits if it fails: a benchmark of a failing program means nothing. */
+Clock
+run_process (const char *dir,
+             char      **argv)
+{
+  g_autoptr(GError) error = NULL;
+  struct rusage usage;
+  gint64 start;
+  GPid pid;
+  int status;
+  Clock taken;
+
+  start = g_get_monotonic_time ();
+  g_spawn_async (dir, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                 NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (wait4 (pid, &status, 0, &usage), ==, pid);
+  taken.wall = (g_get_monotonic_time () - start) / 1000.0;
+  taken.cpu = usage.ru_utime.tv_sec * 1000.0 + usage.ru_utime.tv_usec / 1000.0 +
+              usage.ru_stime.tv_sec * 1000.0 + usage.ru_stime.tv_usec / 1000.0;
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    {
+      g_printerr ("%s failed (status %d)\n", argv[0], status);
+      exit (1);
+    }
+
+  return taken;
 }

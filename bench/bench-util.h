@@ -1,7 +1,8 @@
 /* bench-util.h
  *
  * What the benchmarks share: a clock that reads wall and CPU time, medians,
- * and a news-like text made the same on every run.
+ * a news-like text made the same on every run, and a program run as a
+ * process, timed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,5 +27,7 @@ Clock    median           (Clock *times,
                            guint  n);
 GString *make_news_text   (gsize  n_bytes);
 void     remove_tree      (const char *path);
+Clock    run_process      (const char *dir,
+                           char      **argv);
 
 G_END_DECLS

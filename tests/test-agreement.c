@@ -429,6 +429,331 @@ test_corpus_async (void)
   g_assert_cmpuint (gloss_agreement_get_n_units (agreement), ==, 3);
 }
 
+/* --- Spans and relations ------------------------------------------------ */
+
+/* Exact to the last bits but one: the figures are worked out by hand as
+ * fractions, Gloss reaches them by another order of operations */
+static void
+assert_exactly (double value,
+                double expected)
+{
+  g_assert_false (isnan (value));
+  g_assert_cmpfloat_with_epsilon (value, expected, 1e-12);
+}
+
+static void
+assert_matches (const GlossAgreementMatches *matches,
+                guint                        matched,
+                guint                        only_a,
+                guint                        only_b)
+{
+  g_assert_nonnull (matches);
+  g_assert_cmpuint (matches->matched, ==, matched);
+  g_assert_cmpuint (matches->only_a, ==, only_a);
+  g_assert_cmpuint (matches->only_b, ==, only_b);
+}
+
+static void
+assert_table (const GlossAgreementCounts *counts,
+              guint                       yes_yes,
+              guint                       yes_no,
+              guint                       no_yes,
+              guint                       no_no)
+{
+  const guint *table = gloss_agreement_counts_get_pair_table (counts, 0, 1);
+
+  g_assert_cmpuint (table[0], ==, yes_yes);
+  g_assert_cmpuint (table[1], ==, yes_no);
+  g_assert_cmpuint (table[2], ==, no_yes);
+  g_assert_cmpuint (table[3], ==, no_no);
+}
+
+/* A span label's tokens: the 2×2 table, Cohen's and Fleiss' κ and
+ * Krippendorff's α (NAN: undefined) */
+static void
+assert_token_figures (GlossAgreement *agreement,
+                      const char     *label,
+                      guint           yes_yes,
+                      guint           yes_no,
+                      guint           no_yes,
+                      guint           no_no,
+                      double          cohen,
+                      double          fleiss,
+                      double          alpha)
+{
+  const GlossAgreementCounts *tokens = gloss_agreement_get_token_counts (agreement, label);
+  const double expected[] = { cohen, fleiss, alpha };
+  double figures[3];
+
+  g_assert_nonnull (tokens);
+  g_assert_cmpuint (gloss_agreement_counts_get_n_units (tokens), ==, yes_yes + yes_no + no_yes + no_no);
+  assert_table (tokens, yes_yes, yes_no, no_yes, no_no);
+  figures[0] = gloss_agreement_counts_get_cohen_kappa (tokens, 0, 1);
+  figures[1] = gloss_agreement_counts_get_fleiss_kappa (tokens);
+  figures[2] = gloss_agreement_counts_get_alpha (tokens);
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    {
+      if (isnan (expected[i]))
+        g_assert_true (isnan (figures[i]));
+      else
+        assert_exactly (figures[i], expected[i]);
+    }
+}
+
+static void
+assert_tokens (const char        *text,
+               const char * const *expected)
+{
+  g_autoptr(GArray) tokens = gloss_agreement_tokenize (text, -1);
+  guint n = g_strv_length ((char **)expected);
+
+  for (guint i = 0; i < MIN (n, tokens->len); i++)
+    {
+      GlossRange token = g_array_index (tokens, GlossRange, i);
+      const char *start = g_utf8_offset_to_pointer (text, token.start);
+      g_autofree char *word = g_strndup (start, g_utf8_offset_to_pointer (text, token.end) - start);
+
+      g_assert_cmpstr (word, ==, expected[i]);
+    }
+  g_assert_cmpuint (tokens->len, ==, n);
+}
+
+static void
+test_tokenize (void)
+{
+  const char *zitat[] = { "Anna", "sagte", ":", "„", "Wir", "kommen", "😊", ".", "“", "Dann", "ging", "sie", ".",
+                          NULL };
+  /* A combining accent stays with its letter and an emoji's variation
+   * selector with it, a mark after a space starts a word; a soft hyphen
+   * (Cf) and a no-break space are in no token; numbers are split at their
+   * punctuation */
+  const char *marks[] = { "E\xcc\x81mile", "❤\xef\xb8\x8f", "Stra", "ße", "4", ",", "5", "%", "z", ".", "B", ".",
+                          "\xcc\x81x", "_", "y", NULL };
+  const char *nothing[] = { NULL };
+  g_autoptr(GArray) offsets = gloss_agreement_tokenize ("Anna sagte: „Wir kommen 😊.“\r\nDann ging sie.\r\n", -1);
+
+  assert_tokens ("Anna sagte: „Wir kommen 😊.“\r\nDann ging sie.\r\n", zitat);
+  assert_tokens ("E\xcc\x81mile ❤\xef\xb8\x8f Stra\xc2\xad""ße\xc2\xa0""4,5% z.B. \xcc\x81x _y", marks);
+  assert_tokens (" \r\n\t\xef\xbb\xbf", nothing);
+  assert_tokens ("", nothing);
+
+  /* Code points, not bytes: 😊 is one */
+  g_assert_cmpuint (g_array_index (offsets, GlossRange, 6).start, ==, 24);
+  g_assert_cmpuint (g_array_index (offsets, GlossRange, 6).end, ==, 25);
+  g_assert_cmpuint (g_array_index (offsets, GlossRange, 9).start, ==, 29);
+  g_assert_cmpuint (g_array_index (offsets, GlossRange, 12).end, ==, 43);
+}
+
+static void
+test_matches (void)
+{
+  const GlossAgreementMatches none = { 0, 0, 0 };
+  const GlossAgreementMatches only_a = { 0, 2, 0 };
+  const GlossAgreementMatches some = { 1, 2, 3 };
+
+  g_assert_true (isnan (gloss_agreement_matches_get_precision (&none)));
+  g_assert_true (isnan (gloss_agreement_matches_get_recall (&none)));
+  g_assert_true (isnan (gloss_agreement_matches_get_f1 (&none)));
+  g_assert_true (isnan (gloss_agreement_matches_get_precision (&only_a)));
+  g_assert_cmpfloat (gloss_agreement_matches_get_recall (&only_a), ==, 0.0);
+  g_assert_cmpfloat (gloss_agreement_matches_get_f1 (&only_a), ==, 0.0);
+  g_assert_cmpfloat (gloss_agreement_matches_get_precision (&some), ==, 1.0 / 4);
+  g_assert_cmpfloat (gloss_agreement_matches_get_recall (&some), ==, 1.0 / 3);
+  g_assert_cmpfloat (gloss_agreement_matches_get_f1 (&some), ==, 2.0 / 7);
+}
+
+/* tests/data/agreement/spans: two annotators, three documents (see
+ * make-fixtures.py); 13 + 16 + 12 = 41 tokens. Worked out by hand:
+ *
+ * de/zitat.txt   speaker Anna both; cue "sagte" / "sagte:" (IoU 5/6);
+ *                quote "Wir kommen 😊." / "„Wir kommen 😊.“" (13/15)
+ * en/quote.txt   ada's quote in two parts; bea has the same and a long
+ *                one over both (IoU with ada's 12/26 < 1/2); speaker
+ *                alike; cue "said" / "said," (4/5); an addressee of ada's
+ *                only; bea's cue relation starts at the long quote
+ * de/projekt.txt the quote runs over two sentences, bea's with the full
+ *                stop (35/36); bea has no cue relation
+ */
+static void
+test_spans (void)
+{
+  const char *annotators[] = { "ada", "bea", NULL };
+  g_autoptr(GPtrArray) problems = gloss_problems_new ();
+  g_autoptr(GlossAgreement) agreement = compare_study ("spans", annotators, NULL, problems);
+  const char *span_labels[] = { "quote", "speaker", "cue", "frame", "addressee" };
+  const char *relation_labels[] = { "speaker", "cue", "frame", "addressee" };
+  const GlossAgreementCounts *tokens;
+
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_true (gloss_agreement_has_spans (agreement));
+  g_assert_cmpuint (gloss_agreement_get_n_tokens (agreement), ==, 41);
+
+  /* Beside spans, the sentence labels are the sentence labels only */
+  g_assert_cmpuint (gloss_agreement_get_n_labels (agreement), ==, 1);
+  g_assert_cmpstr (gloss_agreement_get_label (agreement, 0), ==, "claim");
+  g_assert_cmpuint (gloss_agreement_counts_get_n_units (gloss_agreement_get_counts (agreement, NULL)), ==, 6);
+  assert_table (gloss_agreement_get_counts (agreement, "claim"), 1, 0, 0, 5);
+
+  g_assert_cmpuint (gloss_agreement_get_n_span_labels (agreement), ==, G_N_ELEMENTS (span_labels));
+  for (guint i = 0; i < G_N_ELEMENTS (span_labels); i++)
+    g_assert_cmpstr (gloss_agreement_get_span_label (agreement, i), ==, span_labels[i]);
+  g_assert_cmpuint (gloss_agreement_get_n_relation_labels (agreement), ==, G_N_ELEMENTS (relation_labels));
+  for (guint i = 0; i < G_N_ELEMENTS (relation_labels); i++)
+    g_assert_cmpstr (gloss_agreement_get_relation_label (agreement, i), ==, relation_labels[i]);
+
+  g_assert_cmpuint (gloss_agreement_get_n_spans (agreement, "quote", 0), ==, 3);
+  g_assert_cmpuint (gloss_agreement_get_n_spans (agreement, "quote", 1), ==, 4);
+  g_assert_cmpuint (gloss_agreement_get_n_spans (agreement, "addressee", 1), ==, 0);
+  g_assert_cmpuint (gloss_agreement_get_n_spans (agreement, NULL, 0), ==, 10);
+  g_assert_cmpuint (gloss_agreement_get_n_spans (agreement, NULL, 1), ==, 10);
+
+  /* quote: exact 1 (the two parts), overlap 3; P 1/4, R 1/3, F1 2/7 */
+  assert_matches (gloss_agreement_get_span_matches (agreement, "quote", GLOSS_AGREEMENT_MATCH_EXACT, 0, 1), 1, 2, 3);
+  assert_matches (gloss_agreement_get_span_matches (agreement, "quote", GLOSS_AGREEMENT_MATCH_OVERLAP, 0, 1), 3, 0, 1);
+  g_assert_cmpfloat (gloss_agreement_matches_get_precision (
+                       gloss_agreement_get_span_matches (agreement, "quote", GLOSS_AGREEMENT_MATCH_EXACT, 0, 1)),
+                     ==, 1.0 / 4);
+  g_assert_cmpfloat (gloss_agreement_matches_get_f1 (
+                       gloss_agreement_get_span_matches (agreement, "quote", GLOSS_AGREEMENT_MATCH_OVERLAP, 0, 1)),
+                     ==, 6.0 / 7);
+  assert_matches (gloss_agreement_get_span_matches (agreement, "speaker", GLOSS_AGREEMENT_MATCH_EXACT, 0, 1), 3, 0, 0);
+  assert_matches (gloss_agreement_get_span_matches (agreement, "cue", GLOSS_AGREEMENT_MATCH_EXACT, 0, 1), 1, 2, 2);
+  assert_matches (gloss_agreement_get_span_matches (agreement, "cue", GLOSS_AGREEMENT_MATCH_OVERLAP, 0, 1), 3, 0, 0);
+  assert_matches (gloss_agreement_get_span_matches (agreement, "frame", GLOSS_AGREEMENT_MATCH_OVERLAP, 0, 1), 0, 0, 0);
+  assert_matches (gloss_agreement_get_span_matches (agreement, "addressee", GLOSS_AGREEMENT_MATCH_OVERLAP, 0, 1),
+                  0, 1, 0);
+  /* No span of bea's: precision undefined, recall and F1 0 */
+  g_assert_true (isnan (gloss_agreement_matches_get_precision (
+                          gloss_agreement_get_span_matches (agreement, "addressee", GLOSS_AGREEMENT_MATCH_EXACT, 0, 1))));
+  g_assert_cmpfloat (gloss_agreement_matches_get_f1 (
+                       gloss_agreement_get_span_matches (agreement, "addressee", GLOSS_AGREEMENT_MATCH_EXACT, 0, 1)),
+                     ==, 0.0);
+  /* Micro: every label's matches added up */
+  assert_matches (gloss_agreement_get_span_matches (agreement, NULL, GLOSS_AGREEMENT_MATCH_EXACT, 0, 1), 5, 5, 5);
+  assert_matches (gloss_agreement_get_span_matches (agreement, NULL, GLOSS_AGREEMENT_MATCH_OVERLAP, 0, 1), 9, 1, 1);
+  g_assert_cmpfloat (gloss_agreement_matches_get_f1 (
+                       gloss_agreement_get_span_matches (agreement, NULL, GLOSS_AGREEMENT_MATCH_OVERLAP, 0, 1)),
+                     ==, 0.9);
+
+  /* Tokens: quote 17 in both, 9 in bea's only ("„", "“", the long
+   * quote's "”", "she", "said", ",", "“", "”", the last "."), 15 in neither */
+  assert_token_figures (agreement, "quote", 17, 0, 9, 15, 170.0 / 293, 313.0 / 559, 316.0 / 559);
+  /* The same spans: κ = 1 */
+  assert_token_figures (agreement, "speaker", 3, 0, 0, 38, 1.0, 1.0, 1.0);
+  /* "sagte:" and "said,": bea's cue takes two tokens more */
+  assert_token_figures (agreement, "cue", 3, 0, 2, 36, 108.0 / 149, 107.0 / 148, 215.0 / 296);
+  /* Nobody's: every token outside, κ undefined */
+  assert_token_figures (agreement, "frame", 0, 0, 0, 41, NAN, NAN, NAN);
+  /* ada's alone: p_o = p_e = 40/41 */
+  assert_token_figures (agreement, "addressee", 0, 1, 0, 40, 0.0, -1.0 / 81, 0.0);
+
+  tokens = gloss_agreement_get_token_counts (agreement, NULL);
+  g_assert_cmpuint (gloss_agreement_counts_get_n_units (tokens), ==, 5 * 41);
+  assert_table (tokens, 23, 1, 11, 170);
+  assert_exactly (gloss_agreement_counts_get_cohen_kappa (tokens, 0, 1), 3899.0 / 5129);
+
+  /* Relations: bea's cue relation of en/quote.txt starts at the quote
+   * that matches none of ada's, she has none in de/projekt.txt */
+  assert_matches (gloss_agreement_get_relation_matches (agreement, "speaker", 0, 1), 3, 0, 0);
+  assert_matches (gloss_agreement_get_relation_matches (agreement, "cue", 0, 1), 1, 2, 1);
+  assert_matches (gloss_agreement_get_relation_matches (agreement, "frame", 0, 1), 0, 0, 0);
+  assert_matches (gloss_agreement_get_relation_matches (agreement, "addressee", 0, 1), 0, 1, 0);
+  assert_matches (gloss_agreement_get_relation_matches (agreement, NULL, 0, 1), 4, 3, 1);
+  g_assert_cmpfloat (gloss_agreement_matches_get_f1 (gloss_agreement_get_relation_matches (agreement, "cue", 0, 1)),
+                     ==, 0.4);
+  g_assert_cmpuint (gloss_agreement_get_n_relations (agreement, "cue", 0), ==, 3);
+  g_assert_cmpuint (gloss_agreement_get_n_relations (agreement, "cue", 1), ==, 2);
+  g_assert_cmpuint (gloss_agreement_get_n_relations (agreement, NULL, 0), ==, 7);
+  g_assert_null (gloss_agreement_get_relation_matches (agreement, "quote", 0, 1));
+}
+
+/* Greedy by intersection over union, ties to the first annotator's span
+ * that starts first, then to the second's: here both give two matches
+ * where the other order would give one */
+static void
+test_spans_ties (void)
+{
+  const char *annotators[] = { "ada", "bea", NULL };
+  g_autoptr(GlossAgreement) agreement = compare_study ("ties", annotators, NULL, NULL);
+
+  assert_matches (gloss_agreement_get_span_matches (agreement, "quote", GLOSS_AGREEMENT_MATCH_OVERLAP, 0, 1), 2, 0, 0);
+  assert_matches (gloss_agreement_get_span_matches (agreement, "cue", GLOSS_AGREEMENT_MATCH_OVERLAP, 0, 1), 2, 0, 0);
+  assert_matches (gloss_agreement_get_span_matches (agreement, "quote", GLOSS_AGREEMENT_MATCH_EXACT, 0, 1), 0, 2, 2);
+  /* One to one: ada's second frame is left over */
+  assert_matches (gloss_agreement_get_span_matches (agreement, "frame", GLOSS_AGREEMENT_MATCH_EXACT, 0, 1), 1, 1, 0);
+  assert_matches (gloss_agreement_get_span_matches (agreement, "frame", GLOSS_AGREEMENT_MATCH_OVERLAP, 0, 1), 1, 1, 0);
+  g_assert_cmpuint (gloss_agreement_get_n_tokens (agreement), ==, 7);
+}
+
+/* -l: the span and relation labels asked for, in that order */
+static void
+test_spans_labels (void)
+{
+  const char *annotators[] = { "ada", "bea", NULL };
+  const char *labels[] = { "speaker", "claim", "quote", "rumour", NULL };
+  g_autoptr(GlossAgreement) agreement = compare_study ("spans", annotators, labels, NULL);
+
+  g_assert_cmpuint (gloss_agreement_get_n_labels (agreement), ==, 2);
+  g_assert_cmpstr (gloss_agreement_get_label (agreement, 0), ==, "claim");
+  g_assert_cmpstr (gloss_agreement_get_label (agreement, 1), ==, "rumour");
+  g_assert_cmpuint (gloss_agreement_get_n_span_labels (agreement), ==, 2);
+  g_assert_cmpstr (gloss_agreement_get_span_label (agreement, 0), ==, "speaker");
+  g_assert_cmpstr (gloss_agreement_get_span_label (agreement, 1), ==, "quote");
+  g_assert_null (gloss_agreement_get_span_matches (agreement, "cue", GLOSS_AGREEMENT_MATCH_EXACT, 0, 1));
+  g_assert_null (gloss_agreement_get_token_counts (agreement, "cue"));
+  g_assert_cmpuint (gloss_agreement_get_n_relation_labels (agreement), ==, 1);
+  g_assert_cmpstr (gloss_agreement_get_relation_label (agreement, 0), ==, "speaker");
+
+  assert_matches (gloss_agreement_get_span_matches (agreement, NULL, GLOSS_AGREEMENT_MATCH_EXACT, 0, 1), 4, 2, 3);
+  assert_table (gloss_agreement_get_token_counts (agreement, NULL), 20, 0, 9, 53);
+  /* Matches of the labels left out still join relations */
+  assert_matches (gloss_agreement_get_relation_matches (agreement, NULL, 0, 1), 3, 0, 0);
+  g_assert_cmpuint (gloss_agreement_get_n_spans (agreement, NULL, 1), ==, 7);
+}
+
+/* Without spans nothing of them is reported, and span labels stay among
+ * the sentence labels as before */
+static void
+test_no_spans (void)
+{
+  const char *annotators[] = { "ada", "bea", NULL };
+  g_autoptr(GlossAgreement) agreement = compare_study ("nospans", annotators, NULL, NULL);
+
+  g_assert_false (gloss_agreement_has_spans (agreement));
+  g_assert_cmpuint (gloss_agreement_get_n_labels (agreement), ==, 6);
+  g_assert_cmpuint (gloss_agreement_get_n_tokens (agreement), ==, 13);
+  /* The set's span labels, counted but with no span */
+  g_assert_cmpuint (gloss_agreement_get_n_span_labels (agreement), ==, 5);
+  assert_table (gloss_agreement_get_token_counts (agreement, "quote"), 0, 0, 0, 13);
+  assert_matches (gloss_agreement_get_span_matches (agreement, NULL, GLOSS_AGREEMENT_MATCH_EXACT, 0, 1), 0, 0, 0);
+}
+
+/* Cancelled: nothing is reported, and the comparison can run again */
+static void
+test_corpus_cancelled (void)
+{
+  g_autoptr(GPtrArray) roots = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GlossAgreement) agreement = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 2; i++)
+    g_ptr_array_add (roots, g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "agreement", "spans",
+                                                                      i ? "bea" : "ada", NULL)));
+  agreement = gloss_agreement_new (roots, NULL);
+  g_cancellable_cancel (cancellable);
+  g_assert_false (gloss_agreement_compare (agreement, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (gloss_agreement_get_n_documents (agreement), ==, 0);
+  g_assert_false (gloss_agreement_has_spans (agreement));
+
+  g_assert_true (gloss_agreement_compare (agreement, NULL, NULL, NULL));
+  g_assert_cmpuint (gloss_agreement_get_n_tokens (agreement), ==, 41);
+  g_assert_true (gloss_agreement_compare (agreement, NULL, NULL, NULL));
+  g_assert_cmpuint (gloss_agreement_get_n_tokens (agreement), ==, 41);
+  assert_matches (gloss_agreement_get_span_matches (agreement, NULL, GLOSS_AGREEMENT_MATCH_OVERLAP, 0, 1), 9, 1, 1);
+}
+
 /* The data card of an export reports the agreement of the copies given */
 static char *
 export_card (const char     *study,
@@ -478,6 +803,31 @@ test_card (void)
                                    "0.533 | 0.492 |\n"));
   g_assert_nonnull (strstr (card3, "| `source` | 13 | 0.741 | ada–bea 0.377; ada–cem 0.609; bea–cem -0.235 | "
                                    "0.213 | 0.360 |\n"));
+  g_assert_null (strstr (card3, "### Spans"));
+}
+
+/* Span figures in the card only when a document has spans */
+static void
+test_card_spans (void)
+{
+  const char *two[] = { "ada", "bea", NULL };
+  g_autoptr(GlossAgreement) spans = compare_study ("spans", two, NULL, NULL);
+  g_autoptr(GlossAgreement) nospans = compare_study ("nospans", two, NULL, NULL);
+  g_autofree char *card = export_card ("spans", "ada", spans);
+  g_autofree char *without = export_card ("nospans", "ada", nospans);
+
+  g_assert_nonnull (strstr (card, "| `claim` | 6 | 1.000 | 1.000 | 1.000 | 1.000 |\n"
+                                  "| all labels | 6 | 1.000 | 1.000 | 1.000 | 1.000 |\n"));
+  g_assert_nonnull (strstr (card, "\n### Spans and relations\n\nSpans in the compared documents, per annotator: "
+                                  "10 / 10; tokens: 41."));
+  g_assert_nonnull (strstr (card, "| `quote` | 3 / 4 | 0.286 | 0.857 | 0.580 | 0.560 |\n"));
+  g_assert_nonnull (strstr (card, "| `frame` | 0 / 0 | n/a | n/a | n/a | n/a |\n"
+                                  "| `addressee` | 1 / 0 | 0.000 | 0.000 | 0.000 | -0.012 |\n"
+                                  "| all span labels | 10 / 10 | 0.500 | 0.900 | 0.760 | 0.759 |\n"));
+  g_assert_nonnull (strstr (card, "| `cue` | 3 / 2 | 0.400 |\n"));
+  g_assert_nonnull (strstr (card, "| all relation labels | 7 / 5 | 0.667 |\n"));
+  g_assert_null (strstr (without, "### Spans"));
+  g_assert_nonnull (strstr (without, "| `quote` | 2 | 1.000 | n/a | n/a | n/a |\n"));
 }
 
 int
@@ -500,6 +850,14 @@ main (int    argc,
   g_test_add_func ("/gloss/agreement/corpus-broken", test_corpus_broken);
   g_test_add_func ("/gloss/agreement/corpus-async", test_corpus_async);
   g_test_add_func ("/gloss/agreement/card", test_card);
+  g_test_add_func ("/gloss/agreement/card-spans", test_card_spans);
+  g_test_add_func ("/gloss/agreement/tokenize", test_tokenize);
+  g_test_add_func ("/gloss/agreement/matches", test_matches);
+  g_test_add_func ("/gloss/agreement/spans", test_spans);
+  g_test_add_func ("/gloss/agreement/spans-ties", test_spans_ties);
+  g_test_add_func ("/gloss/agreement/spans-labels", test_spans_labels);
+  g_test_add_func ("/gloss/agreement/no-spans", test_no_spans);
+  g_test_add_func ("/gloss/agreement/corpus-cancelled", test_corpus_cancelled);
 
   return g_test_run ();
 }

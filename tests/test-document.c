@@ -569,6 +569,29 @@ test_many_labels_one_sentence (void)
   g_free (order);
 }
 
+/* The time as g_date_time_format() writes it, in UTC to the second */
+static void
+test_timestamp_now (void)
+{
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GDateTime) before = g_date_time_new_now_utc ();
+      g_autofree char *now = gloss_timestamp_now ();
+      g_autoptr(GDateTime) after = g_date_time_new_now_utc ();
+      g_autofree char *expected = g_date_time_format (before, "%Y-%m-%dT%H:%M:%SZ");
+
+      g_assert_true (gloss_timestamp_is_valid (now));
+      g_assert_cmpuint (strlen (now), ==, 20);
+      /* Taken again if the second changed in between */
+      if (g_date_time_to_unix (before) == g_date_time_to_unix (after))
+        {
+          g_assert_cmpstr (now, ==, expected);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -587,6 +610,7 @@ main (int    argc,
   ADD ("/gloss/document/delete-label", test_delete_label);
   g_test_add_func ("/gloss/document/resplit-unlabelled", test_resplit_unlabelled);
   g_test_add_func ("/gloss/document/default-labels", test_default_labels);
+  g_test_add_func ("/gloss/document/timestamp-now", test_timestamp_now);
   g_test_add_func ("/gloss/document/many-labels-one-sentence", test_many_labels_one_sentence);
   g_test_add_func ("/gloss/label-set/positions", test_label_set_positions);
   g_test_add_func ("/gloss/label-set/keys", test_label_set_keys);

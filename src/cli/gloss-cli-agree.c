@@ -235,12 +235,200 @@ add_pair_rows (Table                      *table,
       }
 }
 
+/* The figures of yes/no decisions per label, as two tables: the
+ * coefficients of all annotators, and Cohen's κ with the 2×2 table of each
+ * pair. Sentences and labels, or tokens and span labels. */
+typedef struct
+{
+  const char                  *units;      /* the column of the units */
+  const char                  *cells[4];   /* the 2×2 table's columns */
+  const char                  *all;        /* the row of all labels */
+  guint                      (*get_n_labels) (GlossAgreement *);
+  const char                *(*get_label)    (GlossAgreement *, guint);
+  const GlossAgreementCounts *(*get_counts)  (GlossAgreement *, const char *);
+} CountsTables;
+
+static void
+print_counts_tables (GString            *out,
+                     GlossAgreement     *agreement,
+                     const CountsTables *what,
+                     const char         *pairs_title)
+{
+  guint n_labels = what->get_n_labels (agreement);
+  Table table;
+
+  table_init (&table, 6, 1);
+  table_add (&table, g_strdup (_("Label")), g_strdup (what->units), g_strdup (_("Complete")),
+             g_strdup (_("Observed")), g_strdup (_("Fleiss κ")), g_strdup (_("Krippendorff α")), NULL);
+  for (guint l = 0; l < n_labels; l++)
+    {
+      const char *label = what->get_label (agreement, l);
+
+      add_summary_row (&table, label, what->get_counts (agreement, label));
+    }
+  add_summary_row (&table, what->all, what->get_counts (agreement, NULL));
+  table_print (&table, out);
+
+  g_string_append_printf (out, "\n%s\n", pairs_title);
+  table_init (&table, 9, 2);
+  table_add (&table, g_strdup (_("Label")), g_strdup (_("Pair")), g_strdup (what->units),
+             g_strdup (_("Observed")), g_strdup (_("Cohen κ")), g_strdup (what->cells[0]), g_strdup (what->cells[1]),
+             g_strdup (what->cells[2]), g_strdup (what->cells[3]), NULL);
+  for (guint l = 0; l < n_labels; l++)
+    {
+      const char *label = what->get_label (agreement, l);
+
+      add_pair_rows (&table, label, what->get_counts (agreement, label));
+    }
+  add_pair_rows (&table, what->all, what->get_counts (agreement, NULL));
+  table_print (&table, out);
+}
+
+static void
+add_match_row (Table                       *table,
+               const char                  *label,
+               guint                        a,
+               guint                        b,
+               const char                  *kind,
+               const GlossAgreementMatches *matches)
+{
+  table_add (table, g_strdup (label), pair_name (a, b), g_strdup (kind),
+             format_uint (matches->matched), format_uint (matches->only_a), format_uint (matches->only_b),
+             format_value (gloss_agreement_matches_get_precision (matches)),
+             format_value (gloss_agreement_matches_get_recall (matches)),
+             format_value (gloss_agreement_matches_get_f1 (matches)),
+             NULL);
+}
+
+static void
+add_span_match_rows (Table          *table,
+                     GlossAgreement *agreement,
+                     const char     *label,
+                     const char     *name)
+{
+  guint n = gloss_agreement_get_n_annotators (agreement);
+
+  for (guint a = 0; a < n; a++)
+    for (guint b = a + 1; b < n; b++)
+      {
+        add_match_row (table, name, a, b, C_("match", "exact"),
+                       gloss_agreement_get_span_matches (agreement, label, GLOSS_AGREEMENT_MATCH_EXACT, a, b));
+        add_match_row (table, name, a, b, C_("match", "overlap"),
+                       gloss_agreement_get_span_matches (agreement, label, GLOSS_AGREEMENT_MATCH_OVERLAP, a, b));
+      }
+}
+
+static void
+add_relation_match_rows (Table          *table,
+                         GlossAgreement *agreement,
+                         const char     *label,
+                         const char     *name)
+{
+  guint n = gloss_agreement_get_n_annotators (agreement);
+
+  for (guint a = 0; a < n; a++)
+    for (guint b = a + 1; b < n; b++)
+      {
+        const GlossAgreementMatches *matches = gloss_agreement_get_relation_matches (agreement, label, a, b);
+
+        table_add (table, g_strdup (name), pair_name (a, b),
+                   format_uint (matches->matched), format_uint (matches->only_a), format_uint (matches->only_b),
+                   format_value (gloss_agreement_matches_get_precision (matches)),
+                   format_value (gloss_agreement_matches_get_recall (matches)),
+                   format_value (gloss_agreement_matches_get_f1 (matches)),
+                   NULL);
+      }
+}
+
+/* "A 10, B 12": how many each annotator has in the compared documents */
+static void
+append_per_annotator (GString        *out,
+                      GlossAgreement *agreement,
+                      guint         (*count) (GlossAgreement *, const char *, guint))
+{
+  for (guint a = 0; a < gloss_agreement_get_n_annotators (agreement); a++)
+    {
+      g_autofree char *letter = annotator_letter (a);
+
+      g_string_append_printf (out, "%s%s %u", a ? ", " : "", letter, count (agreement, NULL, a));
+    }
+}
+
+/* The sections of spans and relations, only when a document has spans */
+static void
+print_spans_text (GlossAgreement *agreement,
+                  GString        *out)
+{
+  const char *all_span_labels = _("All span labels");
+  const char *all_relation_labels = _("All relation labels");
+  const CountsTables tokens = {
+    _("Tokens"), { _("in/in"), _("in/out"), _("out/in"), _("out/out") }, all_span_labels,
+    gloss_agreement_get_n_span_labels, gloss_agreement_get_span_label, gloss_agreement_get_token_counts,
+  };
+  Table table;
+
+  g_string_append_printf (out, "\n%s ", _("Spans in the compared documents:"));
+  append_per_annotator (out, agreement, gloss_agreement_get_n_spans);
+  g_string_append_printf (out, _("; tokens: %u"), gloss_agreement_get_n_tokens (agreement));
+  g_string_append_c (out, '\n');
+
+  g_string_append_printf (out, "\n%s\n%s\n",
+                          _("Spans matched one to one, with the same label: exact, the same parts; overlap, an "
+                            "intersection over union of the characters of at least 0.5, the largest first."),
+                          _("The first of each pair is the reference: precision is the share of the second’s "
+                            "spans matched, recall the share of the first’s."));
+  table_init (&table, 9, 3);
+  table_add (&table, g_strdup (_("Label")), g_strdup (_("Pair")), g_strdup (_("Match")), g_strdup (_("Matched")),
+             g_strdup (_("Only first")), g_strdup (_("Only second")), g_strdup (_("Precision")),
+             g_strdup (_("Recall")), g_strdup (_("F1")), NULL);
+  for (guint l = 0; l < gloss_agreement_get_n_span_labels (agreement); l++)
+    {
+      const char *label = gloss_agreement_get_span_label (agreement, l);
+
+      add_span_match_rows (&table, agreement, label, label);
+    }
+  add_span_match_rows (&table, agreement, NULL, all_span_labels);
+  table_print (&table, out);
+
+  g_string_append_printf (out, "\n%s\n%s\n",
+                          _("Each token and span label is one yes/no decision: is the token in a span of the label? "
+                            "A token is a run of letters and digits, or one other character."),
+                          _("Fleiss’ κ uses the tokens every annotator decided (Complete); Krippendorff’s α "
+                            "uses all."));
+  print_counts_tables (out, agreement, &tokens,
+                       _("Cohen’s κ on the tokens and the 2×2 table per pair of annotators (in/out: the first has "
+                         "the token in a span, the second not)"));
+
+  g_string_append_printf (out, "\n%s ", _("Relations in the compared documents:"));
+  append_per_annotator (out, agreement, gloss_agreement_get_n_relations);
+  g_string_append_c (out, '\n');
+  g_string_append_printf (out, "\n%s\n",
+                          _("A relation matches one of the same label whose spans at both ends are the overlap "
+                            "matches of its own; the first of each pair is the reference."));
+  table_init (&table, 8, 2);
+  table_add (&table, g_strdup (_("Label")), g_strdup (_("Pair")), g_strdup (_("Matched")),
+             g_strdup (_("Only first")), g_strdup (_("Only second")), g_strdup (_("Precision")),
+             g_strdup (_("Recall")), g_strdup (_("F1")), NULL);
+  for (guint l = 0; l < gloss_agreement_get_n_relation_labels (agreement); l++)
+    {
+      const char *label = gloss_agreement_get_relation_label (agreement, l);
+
+      add_relation_match_rows (&table, agreement, label, label);
+    }
+  add_relation_match_rows (&table, agreement, NULL, all_relation_labels);
+  table_print (&table, out);
+}
+
 static void
 print_text (GlossAgreement *agreement)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   guint n = gloss_agreement_get_n_annotators (agreement);
   const char *all_labels = _("All labels");
+  const CountsTables sentences = {
+    _("Decisions"), { _("yes/yes"), _("yes/no"), _("no/yes"), _("no/no") }, all_labels,
+    gloss_agreement_get_n_labels, gloss_agreement_get_label, gloss_agreement_get_counts,
+  };
   gboolean any_missing = FALSE;
   Table table;
 
@@ -286,32 +474,9 @@ print_text (GlossAgreement *agreement)
                           _("Each sentence and label is one yes/no decision. Observed: the share of agreeing pairs."),
                           _("Fleiss’ κ uses the sentences every annotator decided (Complete); Krippendorff’s α "
                             "uses all."));
-  table_init (&table, 6, 1);
-  table_add (&table, g_strdup (_("Label")), g_strdup (_("Decisions")), g_strdup (_("Complete")),
-             g_strdup (_("Observed")), g_strdup (_("Fleiss κ")), g_strdup (_("Krippendorff α")), NULL);
-  for (guint l = 0; l < gloss_agreement_get_n_labels (agreement); l++)
-    {
-      const char *label = gloss_agreement_get_label (agreement, l);
-
-      add_summary_row (&table, label, gloss_agreement_get_counts (agreement, label));
-    }
-  add_summary_row (&table, all_labels, gloss_agreement_get_counts (agreement, NULL));
-  table_print (&table, out);
-
-  g_string_append_printf (out, "\n%s\n", _("Cohen’s κ and the 2×2 table per pair of annotators (yes/no: "
-                                           "the first said yes, the second no)"));
-  table_init (&table, 9, 2);
-  table_add (&table, g_strdup (_("Label")), g_strdup (_("Pair")), g_strdup (_("Decisions")),
-             g_strdup (_("Observed")), g_strdup (_("Cohen κ")), g_strdup (_("yes/yes")), g_strdup (_("yes/no")),
-             g_strdup (_("no/yes")), g_strdup (_("no/no")), NULL);
-  for (guint l = 0; l < gloss_agreement_get_n_labels (agreement); l++)
-    {
-      const char *label = gloss_agreement_get_label (agreement, l);
-
-      add_pair_rows (&table, label, gloss_agreement_get_counts (agreement, label));
-    }
-  add_pair_rows (&table, all_labels, gloss_agreement_get_counts (agreement, NULL));
-  table_print (&table, out);
+  print_counts_tables (out, agreement, &sentences,
+                       _("Cohen’s κ and the 2×2 table per pair of annotators (yes/no: the first said yes, the "
+                         "second no)"));
 
   g_string_append_printf (out, "\n%s\n", _("Per document, all labels pooled"));
   table_init (&table, 7, 2);
@@ -343,6 +508,9 @@ print_text (GlossAgreement *agreement)
     }
   table_print (&table, out);
 
+  if (gloss_agreement_has_spans (agreement))
+    print_spans_text (agreement, out);
+
   if (any_missing)
     g_string_append_printf (out, "\n%s\n",
                             _("A document missing from a copy, not annotated in it or broken there counts as "
@@ -367,10 +535,20 @@ append_json_value (GString *out,
     g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.6f", value));
 }
 
+/* The figures of spans and relations: every digit that reads back, so
+ * that a script can check them */
 static void
-append_json_counts (GString                    *out,
-                    GlossAgreement             *agreement,
-                    const GlossAgreementCounts *counts)
+append_json_exact (GString *out,
+                   double   value)
+{
+  gloss_json_append_double (out, value);
+}
+
+static void
+append_json_counts_with (GString                    *out,
+                         GlossAgreement             *agreement,
+                         const GlossAgreementCounts *counts,
+                         void                      (*append_number) (GString *, double))
 {
   guint n = gloss_agreement_counts_get_n_annotators (counts);
   gboolean first = TRUE;
@@ -378,11 +556,11 @@ append_json_counts (GString                    *out,
   g_string_append_printf (out, "{\"decisions\": %u, \"complete\": %u, \"observed\": ",
                           gloss_agreement_counts_get_n_units (counts),
                           gloss_agreement_counts_get_n_complete (counts));
-  append_json_value (out, gloss_agreement_counts_get_observed (counts));
+  append_number (out, gloss_agreement_counts_get_observed (counts));
   g_string_append (out, ", \"fleiss_kappa\": ");
-  append_json_value (out, gloss_agreement_counts_get_fleiss_kappa (counts));
+  append_number (out, gloss_agreement_counts_get_fleiss_kappa (counts));
   g_string_append (out, ", \"krippendorff_alpha\": ");
-  append_json_value (out, gloss_agreement_counts_get_alpha (counts));
+  append_number (out, gloss_agreement_counts_get_alpha (counts));
   g_string_append (out, ", \"pairs\": [");
 
   for (guint a = 0; a < n; a++)
@@ -397,14 +575,169 @@ append_json_counts (GString                    *out,
         gloss_json_append_string (out, gloss_agreement_get_annotator (agreement, b));
         g_string_append_printf (out, "], \"decisions\": %u, \"observed\": ",
                                 gloss_agreement_counts_get_pair_n_units (counts, a, b));
-        append_json_value (out, gloss_agreement_counts_get_pair_observed (counts, a, b));
+        append_number (out, gloss_agreement_counts_get_pair_observed (counts, a, b));
         g_string_append (out, ", \"cohen_kappa\": ");
-        append_json_value (out, gloss_agreement_counts_get_cohen_kappa (counts, a, b));
+        append_number (out, gloss_agreement_counts_get_cohen_kappa (counts, a, b));
         g_string_append_printf (out, ", \"table\": {\"yes_yes\": %u, \"yes_no\": %u, \"no_yes\": %u, \"no_no\": %u}}",
                                 cells[0], cells[1], cells[2], cells[3]);
       }
 
   g_string_append (out, "]}");
+}
+
+static void
+append_json_counts (GString                    *out,
+                    GlossAgreement             *agreement,
+                    const GlossAgreementCounts *counts)
+{
+  append_json_counts_with (out, agreement, counts, append_json_value);
+}
+
+/* The members, without the braces */
+static void
+append_json_match_members (GString                     *out,
+                           const GlossAgreementMatches *matches)
+{
+  g_string_append_printf (out, "\"matched\": %u, \"only_a\": %u, \"only_b\": %u, \"precision\": ",
+                          matches->matched, matches->only_a, matches->only_b);
+  append_json_exact (out, gloss_agreement_matches_get_precision (matches));
+  g_string_append (out, ", \"recall\": ");
+  append_json_exact (out, gloss_agreement_matches_get_recall (matches));
+  g_string_append (out, ", \"f1\": ");
+  append_json_exact (out, gloss_agreement_matches_get_f1 (matches));
+}
+
+static void
+append_json_matches (GString                     *out,
+                     const GlossAgreementMatches *matches)
+{
+  g_string_append_c (out, '{');
+  append_json_match_members (out, matches);
+  g_string_append_c (out, '}');
+}
+
+static void
+append_json_pair_names (GString        *out,
+                        GlossAgreement *agreement,
+                        guint           a,
+                        guint           b)
+{
+  g_string_append (out, "{\"annotators\": [");
+  gloss_json_append_string (out, gloss_agreement_get_annotator (agreement, a));
+  g_string_append (out, ", ");
+  gloss_json_append_string (out, gloss_agreement_get_annotator (agreement, b));
+  g_string_append (out, "], ");
+}
+
+/* {"MEMBER": [how many each annotator has], "pairs": [ */
+static void
+append_json_counts_head (GString        *out,
+                         GlossAgreement *agreement,
+                         const char     *member,
+                         guint         (*count) (GlossAgreement *, const char *, guint),
+                         const char     *label)
+{
+  g_string_append_printf (out, "{\"%s\": [", member);
+  for (guint a = 0; a < gloss_agreement_get_n_annotators (agreement); a++)
+    g_string_append_printf (out, "%s%u", a ? ", " : "", count (agreement, label, a));
+  g_string_append (out, "], \"pairs\": [");
+}
+
+/* One span label's figures, or all of them for NULL */
+static void
+append_json_span_label (GString        *out,
+                        GlossAgreement *agreement,
+                        const char     *label)
+{
+  guint n = gloss_agreement_get_n_annotators (agreement);
+
+  append_json_counts_head (out, agreement, "spans", gloss_agreement_get_n_spans, label);
+  for (guint a = 0; a < n; a++)
+    for (guint b = a + 1; b < n; b++)
+      {
+        if (a > 0 || b > 1)
+          g_string_append (out, ", ");
+        append_json_pair_names (out, agreement, a, b);
+        g_string_append (out, "\"exact\": ");
+        append_json_matches (out, gloss_agreement_get_span_matches (agreement, label, GLOSS_AGREEMENT_MATCH_EXACT,
+                                                                    a, b));
+        g_string_append (out, ", \"overlap\": ");
+        append_json_matches (out, gloss_agreement_get_span_matches (agreement, label, GLOSS_AGREEMENT_MATCH_OVERLAP,
+                                                                    a, b));
+        g_string_append_c (out, '}');
+      }
+  g_string_append (out, "], \"tokens\": ");
+  append_json_counts_with (out, agreement, gloss_agreement_get_token_counts (agreement, label), append_json_exact);
+  g_string_append_c (out, '}');
+}
+
+static void
+append_json_relation_label (GString        *out,
+                            GlossAgreement *agreement,
+                            const char     *label)
+{
+  guint n = gloss_agreement_get_n_annotators (agreement);
+
+  append_json_counts_head (out, agreement, "relations", gloss_agreement_get_n_relations, label);
+  for (guint a = 0; a < n; a++)
+    for (guint b = a + 1; b < n; b++)
+      {
+        const GlossAgreementMatches *matches = gloss_agreement_get_relation_matches (agreement, label, a, b);
+
+        if (a > 0 || b > 1)
+          g_string_append (out, ", ");
+        append_json_pair_names (out, agreement, a, b);
+        append_json_match_members (out, matches);
+        g_string_append_c (out, '}');
+      }
+  g_string_append (out, "]}");
+}
+
+/* One of "spans" and "relations": its labels, the figures of all of them
+ * and those of each */
+static void
+append_json_section (GString        *out,
+                     GlossAgreement *agreement,
+                     const char     *member,
+                     const char     *more,
+                     guint         (*get_n_labels) (GlossAgreement *),
+                     const char   *(*get_label)    (GlossAgreement *, guint),
+                     void          (*append_label) (GString *, GlossAgreement *, const char *))
+{
+  guint n_labels = get_n_labels (agreement);
+
+  g_string_append_printf (out, ",\n\"%s\": {\"labels\": [", member);
+  for (guint l = 0; l < n_labels; l++)
+    {
+      g_string_append (out, l ? ", " : "");
+      gloss_json_append_string (out, get_label (agreement, l));
+    }
+  g_string_append_printf (out, "]%s,\n  \"overall\": ", more);
+  append_label (out, agreement, NULL);
+  g_string_append (out, ",\n  \"per_label\": {");
+  for (guint l = 0; l < n_labels; l++)
+    {
+      const char *label = get_label (agreement, l);
+
+      g_string_append (out, l ? ",\n    " : "\n    ");
+      gloss_json_append_string (out, label);
+      g_string_append (out, ": ");
+      append_label (out, agreement, label);
+    }
+  g_string_append (out, n_labels ? "\n  }}" : "}}");
+}
+
+/* "spans" and "relations", only when a document has spans */
+static void
+append_json_spans (GString        *out,
+                   GlossAgreement *agreement)
+{
+  g_autofree char *tokens = g_strdup_printf (", \"tokens\": %u", gloss_agreement_get_n_tokens (agreement));
+
+  append_json_section (out, agreement, "spans", tokens, gloss_agreement_get_n_span_labels,
+                       gloss_agreement_get_span_label, append_json_span_label);
+  append_json_section (out, agreement, "relations", "", gloss_agreement_get_n_relation_labels,
+                       gloss_agreement_get_relation_label, append_json_relation_label);
 }
 
 static const char *
@@ -505,7 +838,10 @@ print_json (GlossAgreement *agreement)
       g_string_append_c (out, '}');
     }
 
-  g_string_append (out, gloss_agreement_get_n_documents (agreement) ? "\n]}\n" : "]}\n");
+  g_string_append (out, gloss_agreement_get_n_documents (agreement) ? "\n]" : "]");
+  if (gloss_agreement_has_spans (agreement))
+    append_json_spans (out, agreement);
+  g_string_append (out, "}\n");
 
   gloss_cli_print ("%s", out->str);
 }

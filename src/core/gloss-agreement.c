@@ -26,13 +26,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gloss-agreement.h"
+#include "gloss-agreement-private.h"
 #include "gloss-annotation.h"
 #include "gloss-corpus.h"
 #include "gloss-document.h"
+#include "gloss-document-private.h"
 #include "gloss-label.h"
 #include "gloss-label-set.h"
 #include "gloss-problem.h"
+#include "gloss-project.h"
 #include "gloss-sentence.h"
 #include "gloss-text.h"
 
@@ -358,6 +360,22 @@ void
 gloss_agreement_counts_add (GlossAgreementCounts *self,
                             const guint8         *decisions)
 {
+  gloss_agreement_counts_add_n (self, decisions, 1);
+}
+
+/**
+ * gloss_agreement_counts_add_n:
+ * @decisions: per annotator 1 (yes), 0 (no) or %GLOSS_AGREEMENT_MISSING
+ * @n: how many units decided so
+ *
+ * Counts @n units with the same decisions at once, as
+ * gloss_agreement_counts_add() @n times would.
+ */
+void
+gloss_agreement_counts_add_n (GlossAgreementCounts *self,
+                              const guint8         *decisions,
+                              guint                 n)
+{
   guint yes = 0;
   guint no = 0;
 
@@ -374,12 +392,13 @@ gloss_agreement_counts_add (GlossAgreementCounts *self,
         no++;
     }
 
-  if (yes + no < 2)
+  if (yes + no < 2 || n == 0)
     return;
 
-  self->n_units++;
-  self->n_complete += yes + no == self->n_annotators;
-  self->profiles[yes * (self->n_annotators + 1) + no]++;
+  self->n_units += n;
+  if (yes + no == self->n_annotators)
+    self->n_complete += n;
+  self->profiles[yes * (self->n_annotators + 1) + no] += n;
 
   for (guint a = 0; a < self->n_annotators; a++)
     for (guint b = a + 1; b < self->n_annotators; b++)
@@ -388,7 +407,7 @@ gloss_agreement_counts_add (GlossAgreementCounts *self,
           continue;
 
         /* Yes comes first, as in the textbooks' tables */
-        self->pairs[pair_index (self, a, b) + 2 * !decisions[a] + !decisions[b]]++;
+        self->pairs[pair_index (self, a, b) + 2 * !decisions[a] + !decisions[b]] += n;
       }
 }
 
@@ -594,25 +613,6 @@ typedef struct
   GArray *labels;     /* guint: indices into self->seen_labels */
 } Decisions;
 
-struct _GlossAgreement
-{
-  GObject               parent_instance;
-
-  GPtrArray            *roots;          /* GFile */
-  GPtrArray            *names;          /* char * */
-  GStrv                 requested;
-
-  GPtrArray            *seen_labels;    /* char *, in order of appearance */
-  GHashTable           *seen_index;     /* label -> index + 1 */
-
-  GPtrArray            *labels;         /* char *: the labels reported */
-  GPtrArray            *label_counts;   /* GlossAgreementCounts, per label */
-  GlossAgreementCounts *overall;
-  GPtrArray            *documents;      /* GlossAgreementDocument */
-  guint                 n_units;
-  guint                *unaligned;
-};
-
 G_DEFINE_FINAL_TYPE (GlossAgreement, gloss_agreement, G_TYPE_OBJECT)
 
 static void
@@ -644,6 +644,7 @@ reset (GlossAgreement *self)
 {
   g_ptr_array_set_size (self->seen_labels, 0);
   g_hash_table_remove_all (self->seen_index);
+  g_hash_table_remove_all (self->sentence_scope);
   g_ptr_array_set_size (self->labels, 0);
   g_ptr_array_set_size (self->label_counts, 0);
   g_ptr_array_set_size (self->documents, 0);
@@ -651,6 +652,7 @@ reset (GlossAgreement *self)
   self->overall = gloss_agreement_counts_new (self->roots->len);
   self->n_units = 0;
   memset (self->unaligned, 0, sizeof (guint) * self->roots->len);
+  _gloss_agreement_reset_spans (self);
 }
 
 static void
@@ -663,11 +665,13 @@ gloss_agreement_finalize (GObject *object)
   g_clear_pointer (&self->requested, g_strfreev);
   g_clear_pointer (&self->seen_labels, g_ptr_array_unref);
   g_clear_pointer (&self->seen_index, g_hash_table_unref);
+  g_clear_pointer (&self->sentence_scope, g_hash_table_unref);
   g_clear_pointer (&self->labels, g_ptr_array_unref);
   g_clear_pointer (&self->label_counts, g_ptr_array_unref);
   g_clear_pointer (&self->overall, gloss_agreement_counts_free);
   g_clear_pointer (&self->documents, g_ptr_array_unref);
   g_clear_pointer (&self->unaligned, g_free);
+  _gloss_agreement_finalize_spans (self);
 
   G_OBJECT_CLASS (gloss_agreement_parent_class)->finalize (object);
 }
@@ -683,6 +687,7 @@ gloss_agreement_init (GlossAgreement *self)
 {
   self->seen_labels = g_ptr_array_new_with_free_func (g_free);
   self->seen_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->sentence_scope = g_hash_table_new (g_str_hash, g_str_equal);
   self->labels = g_ptr_array_new_with_free_func (g_free);
   self->label_counts = g_ptr_array_new_with_free_func ((GDestroyNotify)gloss_agreement_counts_free);
   self->documents = g_ptr_array_new_with_free_func ((GDestroyNotify)document_free);
@@ -717,6 +722,7 @@ gloss_agreement_new (GPtrArray          *roots,
     }
   self->unaligned = g_new0 (guint, roots->len);
   self->overall = gloss_agreement_counts_new (roots->len);
+  _gloss_agreement_init_spans (self);
 
   return self;
 }
@@ -753,6 +759,15 @@ intern_label (GlossAgreement *self,
   return self->seen_labels->len - 1;
 }
 
+/* The label is one of sentences in a set or an annotation: it is
+ * reported with the sentences even beside spans */
+static void
+mark_sentence_scope (GlossAgreement *self,
+                     guint           index)
+{
+  g_hash_table_add (self->sentence_scope, g_ptr_array_index (self->seen_labels, index));
+}
+
 typedef GlossAgreementSpan Span;
 
 static int
@@ -784,6 +799,8 @@ append_sentence_labels (GlossAgreement *self,
       GlossAnnotation *annotation = gloss_sentence_get_annotation (sentence, k);
       guint index = intern_label (self, gloss_annotation_get_label (annotation));
       gboolean seen = FALSE;
+
+      mark_sentence_scope (self, index);
 
       for (guint i = first; i < labels->len && !seen; i++)
         seen = g_array_index (labels, guint, i) == index;
@@ -922,16 +939,18 @@ add_problems (GPtrArray     *problems,
     }
 }
 
-/* Loads one document from every copy that has it. Returns %FALSE only
- * when cancelled. */
+/* Loads one document from every copy that has it, only to be read. Runs
+ * in a worker thread: it touches nothing of @self but the number of
+ * copies. Returns %FALSE only when cancelled. */
 static gboolean
-load_copies (GlossAgreement          *self,
-             GFile                  **files,
-             GlossDocument          **documents,
-             GlossAgreementDocument  *record,
-             GPtrArray               *problems,
-             GCancellable            *cancellable,
-             GError                 **error)
+load_copies (GlossAgreement      *self,
+             GFile              **files,
+             GlossDocument      **documents,
+             GlossAgreementCopy  *copies,
+             GPtrArray           *problems,
+             GlossProjectCache   *projects,
+             GCancellable        *cancellable,
+             GError             **error)
 {
   for (guint a = 0; a < self->roots->len; a++)
     {
@@ -940,7 +959,7 @@ load_copies (GlossAgreement          *self,
 
       if (files[a] == NULL)
         {
-          record->copies[a] = GLOSS_AGREEMENT_COPY_MISSING;
+          copies[a] = GLOSS_AGREEMENT_COPY_MISSING;
           continue;
         }
 
@@ -948,11 +967,11 @@ load_copies (GlossAgreement          *self,
       json_file = gloss_document_dup_annotation_file_for (files[a]);
       if (!g_file_query_exists (json_file, cancellable))
         {
-          record->copies[a] = GLOSS_AGREEMENT_COPY_NOT_ANNOTATED;
+          copies[a] = GLOSS_AGREEMENT_COPY_NOT_ANNOTATED;
           continue;
         }
 
-      documents[a] = gloss_document_load (files[a], NULL, cancellable, &local_error);
+      documents[a] = _gloss_document_load_to_read (files[a], NULL, projects, cancellable, &local_error);
       if (documents[a] == NULL)
         {
           g_autofree char *name = gloss_corpus_dup_display_name (files[a]);
@@ -963,12 +982,9 @@ load_copies (GlossAgreement          *self,
               return FALSE;
             }
 
-          record->copies[a] = GLOSS_AGREEMENT_COPY_BROKEN;
-          if (problems != NULL)
-            {
-              gloss_problems_add (problems, "", "%s", local_error->message);
-              gloss_problems_set_file (problems, problems->len - 1, name);
-            }
+          copies[a] = GLOSS_AGREEMENT_COPY_BROKEN;
+          gloss_problems_add (problems, "", "%s", local_error->message);
+          gloss_problems_set_file (problems, problems->len - 1, name);
           continue;
         }
 
@@ -976,11 +992,11 @@ load_copies (GlossAgreement          *self,
         {
           add_problems (problems, documents[a]);
           g_clear_object (&documents[a]);
-          record->copies[a] = GLOSS_AGREEMENT_COPY_BROKEN;
+          copies[a] = GLOSS_AGREEMENT_COPY_BROKEN;
           continue;
         }
 
-      record->copies[a] = GLOSS_AGREEMENT_COPY_OK;
+      copies[a] = GLOSS_AGREEMENT_COPY_OK;
     }
 
   return TRUE;
@@ -993,7 +1009,13 @@ collect_label_set (GlossAgreement *self,
   GlossLabelSet *labels = gloss_document_get_labels (document);
 
   for (guint i = 0; i < gloss_label_set_get_n_labels (labels); i++)
-    intern_label (self, gloss_label_get_id (gloss_label_set_get_label (labels, i)));
+    {
+      GlossLabel *label = gloss_label_set_get_label (labels, i);
+      guint index = intern_label (self, gloss_label_get_id (label));
+
+      if (gloss_label_get_scope (label) == GLOSS_LABEL_SCOPE_SENTENCE)
+        mark_sentence_scope (self, index);
+    }
 }
 
 static Decisions *
@@ -1028,6 +1050,8 @@ compare_document (GlossAgreement          *self,
     if (documents[a] != NULL)
       collect_label_set (self, documents[a]);
 
+  _gloss_agreement_compare_spans (self, documents);
+
   return align (self, documents, record);
 }
 
@@ -1043,6 +1067,18 @@ has_label (Decisions *decisions,
   return FALSE;
 }
 
+/* Beside spans, a span or relation label is not a sentence label too, as
+ * it always was without them; one that is unknown still is (all no) */
+static gboolean
+is_sentence_label (GlossAgreement *self,
+                   const char     *label)
+{
+  if (!self->has_spans || g_hash_table_contains (self->sentence_scope, label))
+    return TRUE;
+
+  return !_gloss_agreement_labels_spans (self, label);
+}
+
 /* Turns the decisions kept per document into the counts, now that the
  * labels are known */
 static void
@@ -1055,13 +1091,15 @@ count_decisions (GlossAgreement *self,
   if (self->requested != NULL)
     {
       for (guint i = 0; self->requested[i] != NULL; i++)
-        if (!g_ptr_array_find_with_equal_func (self->labels, self->requested[i], g_str_equal, NULL))
+        if (!g_ptr_array_find_with_equal_func (self->labels, self->requested[i], g_str_equal, NULL) &&
+            is_sentence_label (self, self->requested[i]))
           g_ptr_array_add (self->labels, g_strdup (self->requested[i]));
     }
   else
     {
       for (guint i = 0; i < self->seen_labels->len; i++)
-        g_ptr_array_add (self->labels, g_strdup (g_ptr_array_index (self->seen_labels, i)));
+        if (is_sentence_label (self, g_ptr_array_index (self->seen_labels, i)))
+          g_ptr_array_add (self->labels, g_strdup (g_ptr_array_index (self->seen_labels, i)));
     }
 
   for (guint l = 0; l < self->labels->len; l++)
@@ -1129,6 +1167,82 @@ compare_entries (gconstpointer a,
   return strcmp (x->id, y->id);
 }
 
+/* The copies of one document, loaded by a worker thread while the
+ * documents before it are compared */
+typedef struct
+{
+  Entry              *entry;
+  GlossDocument     **documents;
+  GlossAgreementCopy *copies;
+  GPtrArray          *problems;
+  GError             *error;
+  gboolean            loaded;
+  gboolean            done;
+  gboolean            compared;   /* handed back to a worker to be freed */
+} Slot;
+
+typedef struct
+{
+  GlossAgreement    *self;
+  GMutex             mutex;
+  GCond              cond;
+  GlossProjectCache *projects;
+  GCancellable      *cancellable;
+} Loading;
+
+/* Documents loaded ahead of the one compared, per worker: enough to keep
+ * the workers busy, few enough that memory does not grow with the corpus */
+#define LOAD_AHEAD 4
+#define MAX_WORKERS 8
+
+static void
+slot_clear (Slot *slot,
+            guint n)
+{
+  for (guint a = 0; slot->documents != NULL && a < n; a++)
+    g_clear_object (&slot->documents[a]);
+  g_clear_pointer (&slot->documents, g_free);
+  g_clear_pointer (&slot->copies, g_free);
+  g_clear_pointer (&slot->problems, g_ptr_array_unref);
+  g_clear_error (&slot->error);
+}
+
+static void
+load_slot (Slot    *slot,
+           Loading *loading)
+{
+  guint n = loading->self->roots->len;
+
+  slot->documents = g_new0 (GlossDocument *, n);
+  slot->copies = g_new0 (GlossAgreementCopy, n);
+  slot->problems = gloss_problems_new ();
+  slot->loaded = load_copies (loading->self, slot->entry->files, slot->documents, slot->copies, slot->problems,
+                              loading->projects, loading->cancellable, &slot->error);
+}
+
+static void
+load_slot_cb (gpointer data,
+              gpointer user_data)
+{
+  Slot *slot = data;
+  Loading *loading = user_data;
+
+  /* Freeing a document takes a sixth of the time its loading does: not
+   * in the thread that compares */
+  if (slot->compared)
+    {
+      slot_clear (slot, loading->self->roots->len);
+      return;
+    }
+
+  load_slot (slot, loading);
+
+  g_mutex_lock (&loading->mutex);
+  slot->done = TRUE;
+  g_cond_broadcast (&loading->cond);
+  g_mutex_unlock (&loading->mutex);
+}
+
 /**
  * gloss_agreement_compare:
  * @problems: (nullable) (element-type GlossProblem): where each broken
@@ -1138,7 +1252,9 @@ compare_entries (gconstpointer a,
  * Finds the texts in every copy, matches them by their path relative to
  * the copy's folder, and compares the copies of each document whose texts
  * are the same (by SHA-256). Documents are listed in the order of their
- * ids, so that the result does not depend on the file system.
+ * ids, so that the result does not depend on the file system. When there
+ * are several processors, worker threads load the next documents while
+ * one is compared; the result is the same.
  *
  * Returns: %FALSE with @error set only when cancelled
  */
@@ -1152,7 +1268,13 @@ gloss_agreement_compare (GlossAgreement  *self,
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify)entry_free);
   g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func ((GDestroyNotify)decisions_free);
-  g_autofree GlossDocument **documents = NULL;
+  g_autoptr(GlossProjectCache) projects = gloss_project_cache_new ();
+  g_autofree Slot *slots = NULL;
+  GThreadPool *pool = NULL;
+  Loading loading = { 0 };
+  guint n_workers;
+  guint next = 0;
+  gboolean ok = TRUE;
 
   g_return_val_if_fail (GLOSS_IS_AGREEMENT (self), FALSE);
 
@@ -1186,37 +1308,79 @@ gloss_agreement_compare (GlossAgreement  *self,
     }
 
   g_ptr_array_sort (entries, compare_entries);
-  documents = g_new0 (GlossDocument *, n);
-
+  slots = g_new0 (Slot, MAX (entries->len, 1));
   for (guint e = 0; e < entries->len; e++)
-    {
-      Entry *entry = g_ptr_array_index (entries, e);
-      GlossAgreementDocument *record = g_new0 (GlossAgreementDocument, 1);
-      gboolean ok;
+    slots[e].entry = g_ptr_array_index (entries, e);
 
-      record->id = g_strdup (entry->id);
-      record->copies = g_new0 (GlossAgreementCopy, n);
+  loading.self = self;
+  loading.projects = projects;
+  loading.cancellable = cancellable;
+  g_mutex_init (&loading.mutex);
+  g_cond_init (&loading.cond);
+  n_workers = MIN (g_get_num_processors (), MAX_WORKERS);
+  if (n_workers > 1 && entries->len > 1)
+    pool = g_thread_pool_new (load_slot_cb, &loading, n_workers, FALSE, NULL);
+
+  for (guint e = 0; ok && e < entries->len; e++)
+    {
+      Slot *slot = &slots[e];
+      GlossAgreementDocument *record = g_new0 (GlossAgreementDocument, 1);
+
+      while (pool != NULL && next < entries->len && next <= e + LOAD_AHEAD * n_workers)
+        g_thread_pool_push (pool, &slots[next++], NULL);
+
+      if (pool != NULL)
+        {
+          g_mutex_lock (&loading.mutex);
+          while (!slot->done)
+            g_cond_wait (&loading.cond, &loading.mutex);
+          g_mutex_unlock (&loading.mutex);
+        }
+      else
+        load_slot (slot, &loading);
+
+      record->id = g_strdup (slot->entry->id);
+      record->copies = g_steal_pointer (&slot->copies);
       record->unaligned = g_new0 (guint, n);
       g_ptr_array_add (self->documents, record);
 
-      ok = load_copies (self, entry->files, documents, record, problems, cancellable, error);
+      for (guint k = 0; problems != NULL && k < slot->problems->len; k++)
+        g_ptr_array_add (problems, gloss_problem_copy (g_ptr_array_index (slot->problems, k)));
+
+      ok = slot->loaded;
       if (ok)
-        g_ptr_array_add (pending, compare_document (self, documents, record));
-
-      for (guint a = 0; a < n; a++)
-        g_clear_object (&documents[a]);
-
-      if (!ok)
         {
-          reset (self);
-          return FALSE;
+          g_ptr_array_add (pending, compare_document (self, slot->documents, record));
+          self->n_units += record->n_units;
+          for (guint a = 0; a < n; a++)
+            self->unaligned[a] += record->unaligned[a];
         }
+      else
+        g_propagate_error (error, g_steal_pointer (&slot->error));
 
-      self->n_units += record->n_units;
-      for (guint a = 0; a < n; a++)
-        self->unaligned[a] += record->unaligned[a];
+      slot->compared = TRUE;
+      if (pool != NULL)
+        g_thread_pool_push (pool, slot, NULL);
+      else
+        slot_clear (slot, n);
     }
 
+  /* After a cancel, what is loaded ahead is loaded no further (the load
+   * sees the cancellable) and freed */
+  if (pool != NULL)
+    g_thread_pool_free (pool, FALSE, TRUE);
+  for (guint e = 0; e < entries->len; e++)
+    slot_clear (&slots[e], n);
+  g_cond_clear (&loading.cond);
+  g_mutex_clear (&loading.mutex);
+
+  if (!ok)
+    {
+      reset (self);
+      return FALSE;
+    }
+
+  _gloss_agreement_finish_spans (self);
   count_decisions (self, pending);
 
   return TRUE;

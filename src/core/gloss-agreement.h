@@ -50,6 +50,9 @@ GlossAgreementCounts *gloss_agreement_counts_new        (guint                  
 void        gloss_agreement_counts_free                 (GlossAgreementCounts       *self);
 void        gloss_agreement_counts_add                  (GlossAgreementCounts       *self,
                                                          const guint8               *decisions);
+void        gloss_agreement_counts_add_n                (GlossAgreementCounts       *self,
+                                                         const guint8               *decisions,
+                                                         guint                       n);
 void        gloss_agreement_counts_merge                (GlossAgreementCounts       *self,
                                                          const GlossAgreementCounts *other);
 guint       gloss_agreement_counts_get_n_annotators     (const GlossAgreementCounts *self);
@@ -144,6 +147,46 @@ typedef struct
 GArray *gloss_agreement_collect_spans (GlossDocument * const *documents,
                                        guint                  n_documents);
 
+/**
+ * GlossAgreementMatches:
+ * @matched: the first annotator's spans (or relations) matched, one to
+ *   one, with one of the second's
+ * @only_a: the first annotator's that are not matched
+ * @only_b: the second's that are not matched
+ *
+ * Span or relation matches of a pair of annotators. The first is the
+ * reference and the second the prediction: precision is matched / (matched
+ * + @only_b), recall matched / (matched + @only_a); F1 is the same either
+ * way round.
+ */
+typedef struct
+{
+  guint matched;
+  guint only_a;
+  guint only_b;
+} GlossAgreementMatches;
+
+double gloss_agreement_matches_get_precision (const GlossAgreementMatches *self);
+double gloss_agreement_matches_get_recall    (const GlossAgreementMatches *self);
+double gloss_agreement_matches_get_f1        (const GlossAgreementMatches *self);
+
+/**
+ * GlossAgreementMatch:
+ * @GLOSS_AGREEMENT_MATCH_EXACT: the same label and the same parts
+ * @GLOSS_AGREEMENT_MATCH_OVERLAP: the same label, and the code points the
+ *   two spans cover have an intersection over union of at least one half
+ *
+ * When a span of one annotator matches a span of another.
+ */
+typedef enum
+{
+  GLOSS_AGREEMENT_MATCH_EXACT,
+  GLOSS_AGREEMENT_MATCH_OVERLAP,
+} GlossAgreementMatch;
+
+GArray *gloss_agreement_tokenize (const char *text,
+                                  gssize      length);
+
 #define GLOSS_TYPE_AGREEMENT (gloss_agreement_get_type ())
 
 G_DECLARE_FINAL_TYPE (GlossAgreement, gloss_agreement, GLOSS, AGREEMENT, GObject)
@@ -183,5 +226,30 @@ guint           gloss_agreement_count_copies        (GlossAgreement       *self,
 guint           gloss_agreement_get_n_units         (GlossAgreement       *self);
 guint           gloss_agreement_get_n_unaligned     (GlossAgreement       *self,
                                                      guint                 annotator);
+gboolean        gloss_agreement_has_spans           (GlossAgreement       *self);
+guint           gloss_agreement_get_n_tokens        (GlossAgreement       *self);
+guint           gloss_agreement_get_n_span_labels   (GlossAgreement       *self);
+const char     *gloss_agreement_get_span_label      (GlossAgreement       *self,
+                                                     guint                 position);
+guint           gloss_agreement_get_n_spans         (GlossAgreement       *self,
+                                                     const char           *label,
+                                                     guint                 annotator);
+const GlossAgreementMatches *gloss_agreement_get_span_matches (GlossAgreement *self,
+                                                     const char           *label,
+                                                     GlossAgreementMatch   match,
+                                                     guint                 a,
+                                                     guint                 b);
+const GlossAgreementCounts *gloss_agreement_get_token_counts (GlossAgreement *self,
+                                                     const char           *label);
+guint           gloss_agreement_get_n_relation_labels (GlossAgreement     *self);
+const char     *gloss_agreement_get_relation_label  (GlossAgreement       *self,
+                                                     guint                 position);
+guint           gloss_agreement_get_n_relations     (GlossAgreement       *self,
+                                                     const char           *label,
+                                                     guint                 annotator);
+const GlossAgreementMatches *gloss_agreement_get_relation_matches (GlossAgreement *self,
+                                                     const char           *label,
+                                                     guint                 a,
+                                                     guint                 b);
 
 G_END_DECLS

@@ -551,13 +551,18 @@ gloss_json_append_string (GString    *out,
   gloss_json_append_string_len (out, str, strlen (str));
 }
 
-/* The shortest text that reads back as @value, as Python's repr() writes
- * it: the fewest significant digits that give the same double, plain
- * from 1e-4 up to 1e16 and with an exponent outside, always with a
- * fraction or an exponent so that it reads back as a double */
-static void
-append_double (GString *out,
-               double   value)
+/**
+ * gloss_json_append_double:
+ *
+ * Appends the shortest text that reads back as @value, as Python's repr()
+ * writes it: the fewest significant digits that give the same double,
+ * plain from 1e-4 up to 1e16 and with an exponent outside, always with a
+ * fraction or an exponent so that it reads back as a double; NAN as
+ * `null`, an infinity as `1e999` or `-1e999`. The same in every locale.
+ */
+void
+gloss_json_append_double (GString *out,
+                          double   value)
 {
   char digits[32];
   char buf[G_ASCII_DTOSTR_BUF_SIZE + 32];
@@ -663,7 +668,7 @@ gloss_json_append_node (GString  *out,
           g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
           break;
         case G_TYPE_DOUBLE:
-          append_double (out, json_node_get_double (node));
+          gloss_json_append_double (out, json_node_get_double (node));
           break;
         case G_TYPE_BOOLEAN:
           g_string_append (out, json_node_get_boolean (node) ? "true" : "false");

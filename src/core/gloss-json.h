@@ -78,6 +78,8 @@ void        gloss_json_append_string_len (GString *out,
                                           gsize    length);
 void        gloss_json_append_node   (GString     *out,
                                       JsonNode    *node);
+void        gloss_json_append_double (GString     *out,
+                                      double       value);
 char       *gloss_json_node_to_string (JsonNode   *node);
 char       *gloss_json_put_uint      (char        *out,
                                       guint        value);

@@ -54,20 +54,60 @@ append_value (GString *out,
 }
 
 static void
-append_agreement_row (GString                    *out,
-                      GlossAgreement             *agreement,
-                      const char                 *label,
-                      const GlossAgreementCounts *counts)
+append_label_cell (GString    *out,
+                   const char *label,
+                   const char *all)
 {
-  guint n = gloss_agreement_get_n_annotators (agreement);
-
   if (label != NULL)
     g_string_append_printf (out, "| `%s` | ", label);
   else
-    g_string_append (out, "| all labels | ");
-  g_string_append_printf (out, "%u | ", gloss_agreement_counts_get_n_units (counts));
-  append_value (out, gloss_agreement_counts_get_observed (counts));
-  g_string_append (out, " | ");
+    g_string_append_printf (out, "| %s | ", all);
+}
+
+/* The figures of a pair of annotators in the card's tables */
+typedef enum
+{
+  SENTENCE_KAPPA,
+  EXACT_F1,
+  OVERLAP_F1,
+  TOKEN_KAPPA,
+  RELATION_F1,
+} PairFigure;
+
+static double
+get_pair_figure (GlossAgreement *agreement,
+                 PairFigure      figure,
+                 const char     *label,
+                 guint           a,
+                 guint           b)
+{
+  switch (figure)
+    {
+    case SENTENCE_KAPPA:
+      return gloss_agreement_counts_get_cohen_kappa (gloss_agreement_get_counts (agreement, label), a, b);
+    case EXACT_F1:
+      return gloss_agreement_matches_get_f1 (gloss_agreement_get_span_matches (agreement, label,
+                                                                               GLOSS_AGREEMENT_MATCH_EXACT, a, b));
+    case OVERLAP_F1:
+      return gloss_agreement_matches_get_f1 (gloss_agreement_get_span_matches (agreement, label,
+                                                                               GLOSS_AGREEMENT_MATCH_OVERLAP, a, b));
+    case TOKEN_KAPPA:
+      return gloss_agreement_counts_get_cohen_kappa (gloss_agreement_get_token_counts (agreement, label), a, b);
+    case RELATION_F1:
+    default:
+      return gloss_agreement_matches_get_f1 (gloss_agreement_get_relation_matches (agreement, label, a, b));
+    }
+}
+
+/* A figure of each pair, named when there are more than two annotators */
+static void
+append_pair_values (GString        *out,
+                    GlossAgreement *agreement,
+                    PairFigure      figure,
+                    const char     *label)
+{
+  guint n = gloss_agreement_get_n_annotators (agreement);
+
   for (guint a = 0; a < n; a++)
     for (guint b = a + 1; b < n; b++)
       {
@@ -80,13 +120,99 @@ append_agreement_row (GString                    *out,
             append_cell (out, gloss_agreement_get_annotator (agreement, b));
             g_string_append_c (out, ' ');
           }
-        append_value (out, gloss_agreement_counts_get_cohen_kappa (counts, a, b));
+        append_value (out, get_pair_figure (agreement, figure, label, a, b));
       }
+}
+
+static void
+append_agreement_row (GString                    *out,
+                      GlossAgreement             *agreement,
+                      const char                 *label,
+                      const GlossAgreementCounts *counts)
+{
+  append_label_cell (out, label, "all labels");
+  g_string_append_printf (out, "%u | ", gloss_agreement_counts_get_n_units (counts));
+  append_value (out, gloss_agreement_counts_get_observed (counts));
+  g_string_append (out, " | ");
+  append_pair_values (out, agreement, SENTENCE_KAPPA, label);
   g_string_append (out, " | ");
   append_value (out, gloss_agreement_counts_get_fleiss_kappa (counts));
   g_string_append (out, " | ");
   append_value (out, gloss_agreement_counts_get_alpha (counts));
   g_string_append (out, " |\n");
+}
+
+/* "3 / 4": each annotator's, in the order of the annotators */
+static void
+append_per_annotator (GString        *out,
+                      GlossAgreement *agreement,
+                      guint         (*count) (GlossAgreement *, const char *, guint),
+                      const char     *label)
+{
+  for (guint a = 0; a < gloss_agreement_get_n_annotators (agreement); a++)
+    g_string_append_printf (out, "%s%u", a ? " / " : "", count (agreement, label, a));
+}
+
+static void
+append_span_row (GString        *out,
+                 GlossAgreement *agreement,
+                 const char     *label)
+{
+  append_label_cell (out, label, "all span labels");
+  append_per_annotator (out, agreement, gloss_agreement_get_n_spans, label);
+  g_string_append (out, " | ");
+  append_pair_values (out, agreement, EXACT_F1, label);
+  g_string_append (out, " | ");
+  append_pair_values (out, agreement, OVERLAP_F1, label);
+  g_string_append (out, " | ");
+  append_pair_values (out, agreement, TOKEN_KAPPA, label);
+  g_string_append (out, " | ");
+  append_value (out, gloss_agreement_counts_get_fleiss_kappa (gloss_agreement_get_token_counts (agreement, label)));
+  g_string_append (out, " |\n");
+}
+
+static void
+append_relation_row (GString        *out,
+                     GlossAgreement *agreement,
+                     const char     *label)
+{
+  append_label_cell (out, label, "all relation labels");
+  append_per_annotator (out, agreement, gloss_agreement_get_n_relations, label);
+  g_string_append (out, " | ");
+  append_pair_values (out, agreement, RELATION_F1, label);
+  g_string_append (out, " |\n");
+}
+
+/* Only when a compared document has spans, so that a card without them
+ * stays as it was */
+static void
+append_span_agreement (GString        *out,
+                       GlossAgreement *agreement)
+{
+  g_string_append_printf (out, "\n### Spans and relations\n\nSpans in the compared documents, per annotator: ");
+  append_per_annotator (out, agreement, gloss_agreement_get_n_spans, NULL);
+  g_string_append_printf (out, "; tokens: %u. F1 of the spans matched one to one for each pair of annotators: "
+                               "exact, the same label and parts; overlap, the same label and an intersection "
+                               "over union of the characters of at least 0.5, the largest first. Token κ: each "
+                               "token (a run of letters and digits, or one other character) is in a span of the "
+                               "label or not, for each annotator, as the Redewiedergabe corpus reports it.\n\n",
+                          gloss_agreement_get_n_tokens (agreement));
+
+  g_string_append (out, "| span label | spans | exact F1 | overlap F1 | token Cohen's κ | token Fleiss' κ |\n"
+                        "| --- | ---: | --- | --- | --- | ---: |\n");
+  for (guint l = 0; l < gloss_agreement_get_n_span_labels (agreement); l++)
+    append_span_row (out, agreement, gloss_agreement_get_span_label (agreement, l));
+  append_span_row (out, agreement, NULL);
+
+  g_string_append (out, "\n| relation label | relations | F1 |\n"
+                        "| --- | ---: | --- |\n");
+  for (guint l = 0; l < gloss_agreement_get_n_relation_labels (agreement); l++)
+    append_relation_row (out, agreement, gloss_agreement_get_relation_label (agreement, l));
+  append_relation_row (out, agreement, NULL);
+
+  g_string_append (out, "\nA relation matches one of the same label whose spans at both ends are overlap matches. "
+                        "Precision and recall of each are in `gloss agree`. n/a: undefined (neither annotator has "
+                        "a span of the label, say).\n");
 }
 
 static void
@@ -128,6 +254,9 @@ append_agreement (GString        *out,
                         "annotators; Fleiss' κ uses the sentences every annotator decided; Krippendorff's α "
                         "(nominal) uses all, a document missing from a copy counting as missing data. "
                         "n/a: undefined, as there was no variation (a label that no annotator chose, say).\n");
+
+  if (gloss_agreement_has_spans (agreement))
+    append_span_agreement (out, agreement);
 }
 
 /* The labels of an export with spans: sentence and span labels in one
