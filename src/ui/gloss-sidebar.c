@@ -16,6 +16,7 @@
 #include "gloss-problem.h"
 #include "gloss-sentence.h"
 #include "gloss-sidebar.h"
+#include "gloss-span-card.h"
 
 /* Beside the article: the current sentence with its labels as toggle
  * buttons, its note, and the list of the document's annotations. The
@@ -32,6 +33,9 @@ struct _GlossSidebar
   GtkLabel       *position_label;
   GtkLabel       *sentence_label;
   GtkBox         *labels_box;
+  GtkWidget      *span_labels_box;
+  GtkFlowBox     *span_buttons;
+  GlossSpanCard  *span_card;
   AdwEntryRow    *note_row;
   GtkWidget      *note_hint;
   GtkWidget      *problems_box;
@@ -224,6 +228,55 @@ on_label_notify_cb (GlossLabel   *label,
   rebuild_label_buttons (self);
 }
 
+/* A span label's button tags the selection */
+static GtkWidget *
+new_span_button (GlossLabel *label,
+                 guint       position)
+{
+  const char *key = gloss_label_get_key (label);
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *name = gtk_label_new (gloss_label_get_display_name (label));
+  GtkWidget *keys = gtk_label_new (NULL);
+  g_autofree char *key_text = NULL;
+  g_autofree char *upper = NULL;
+  g_autofree char *tooltip = NULL;
+
+  if (key != NULL && key[0] != '\0')
+    key_text = g_strdup (key);
+  else if (position < 9)
+    key_text = g_strdup_printf ("%u", position + 1);
+  else
+    key_text = g_strdup ("");
+  upper = g_utf8_strup (key_text, -1);
+  gtk_label_set_text (GTK_LABEL (keys), upper);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_widget_add_css_class (keys, "dim-label");
+  gtk_widget_add_css_class (keys, "gloss-key");
+  gtk_box_append (GTK_BOX (box), new_dot (gloss_label_get_color (label), 10));
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), keys);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_set_focus_on_click (button, FALSE);
+  gtk_widget_add_css_class (button, "gloss-span-button");
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "doc.tag-span");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (gloss_label_get_id (label)));
+  g_object_set_data_full (G_OBJECT (button), "gloss-label", g_strdup (gloss_label_get_id (label)), g_free);
+
+  tooltip = g_strdup_printf (_("Tag the selection as “%s”"), gloss_label_get_display_name (label));
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS, key_text,
+                                  -1);
+
+  return button;
+}
+
 static void
 rebuild_label_buttons (GlossSidebar *self)
 {
@@ -232,6 +285,9 @@ rebuild_label_buttons (GlossSidebar *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->labels_box))))
     gtk_box_remove (self->labels_box, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->span_buttons))))
+    gtk_flow_box_remove (self->span_buttons, child);
+  gtk_widget_set_visible (self->span_labels_box, FALSE);
 
   if (self->document == NULL)
     return;
@@ -263,7 +319,16 @@ rebuild_label_buttons (GlossSidebar *self)
       g_autofree char *key_text = NULL;
       g_autofree char *accessible_name = NULL;
 
-      /* A sentence's buttons are for sentence labels only */
+      /* A sentence's buttons are for sentence labels only; a span label's
+       * tags the selection */
+      if (gloss_label_get_scope (label) == GLOSS_LABEL_SCOPE_SPAN)
+        {
+          gtk_flow_box_append (self->span_buttons, new_span_button (label, i));
+          gtk_widget_set_visible (self->span_labels_box, TRUE);
+          g_signal_handlers_disconnect_by_func (label, on_label_notify_cb, self);
+          g_signal_connect_object (label, "notify", G_CALLBACK (on_label_notify_cb), self, 0);
+          continue;
+        }
       if (gloss_label_get_scope (label) != GLOSS_LABEL_SCOPE_SENTENCE)
         continue;
 
@@ -696,11 +761,15 @@ gloss_sidebar_class_init (GlossSidebarClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_UINT);
 
+  g_type_ensure (GLOSS_TYPE_SPAN_CARD);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/gloss-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, box);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, position_label);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, sentence_label);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, labels_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, span_labels_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, span_buttons);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, span_card);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, note_row);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, note_hint);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, problems_box);
@@ -799,6 +868,7 @@ gloss_sidebar_set_document (GlossSidebar  *self,
 
   self->position = -1;
   gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+  gloss_sidebar_set_span (self, G_MAXUINT);
 
   if (document != NULL)
     {
@@ -975,4 +1045,71 @@ gloss_sidebar_get_sentence_text (GlossSidebar *self)
   g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), NULL);
 
   return gtk_label_get_text (self->sentence_label);
+}
+
+/**
+ * gloss_sidebar_set_span:
+ * @id: the current span's id, or %G_MAXUINT for none
+ *
+ * Shows the current span's card, or hides it; called again when the span
+ * or its links may have changed.
+ */
+void
+gloss_sidebar_set_span (GlossSidebar *self,
+                        guint         id)
+{
+  gboolean show;
+
+  g_return_if_fail (GLOSS_IS_SIDEBAR (self));
+
+  show = self->document != NULL && id != G_MAXUINT && gloss_document_lookup_span (self->document, id) != NULL;
+  gloss_span_card_set_span (self->span_card, show ? self->document : NULL, show ? id : G_MAXUINT);
+  gtk_widget_set_visible (GTK_WIDGET (self->span_card), show);
+}
+
+void
+gloss_sidebar_focus_span_note (GlossSidebar *self)
+{
+  g_return_if_fail (GLOSS_IS_SIDEBAR (self));
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->span_card)))
+    gloss_span_card_focus_note (self->span_card);
+}
+
+/**
+ * gloss_sidebar_get_span_card:
+ *
+ * Returns: (transfer none): the card of the current span
+ */
+GtkWidget *
+gloss_sidebar_get_span_card (GlossSidebar *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), NULL);
+
+  return GTK_WIDGET (self->span_card);
+}
+
+/**
+ * gloss_sidebar_get_span_button:
+ *
+ * Returns: (transfer none) (nullable): the button that tags the selection
+ *   with the span label @label_id
+ */
+GtkWidget *
+gloss_sidebar_get_span_button (GlossSidebar *self,
+                               const char   *label_id)
+{
+  g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->span_buttons));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (button), "gloss-label"), label_id) == 0)
+        return button;
+    }
+
+  return NULL;
 }
