@@ -42,6 +42,10 @@ struct _GlossSpanCard
   GtkWidget     *roles_heading;
   GtkListBox    *roles_list;
   GPtrArray     *property_rows;   /* the label's and the attributes' rows */
+  char          *rows_for;        /* the label and attributes they were made for */
+  char          *pending_action;  /* a drop-down's change, run once it is done */
+  GVariant      *pending_target;
+  guint          pending_id;
 };
 
 G_DEFINE_FINAL_TYPE (GlossSpanCard, gloss_span_card, GTK_TYPE_WIDGET)
@@ -165,6 +169,34 @@ dup_summary (GlossSpanCard *self,
   }
 }
 
+static gboolean
+run_pending_cb (gpointer user_data)
+{
+  GlossSpanCard *self = user_data;
+  g_autofree char *action = g_steal_pointer (&self->pending_action);
+  g_autoptr(GVariant) target = g_steal_pointer (&self->pending_target);
+
+  self->pending_id = 0;
+  gtk_widget_activate_action_variant (GTK_WIDGET (self), action, target);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The change a drop-down asks for rebuilds the card, drop-down and all:
+ * not while the drop-down is still telling of it */
+static void
+activate_later (GlossSpanCard *self,
+                const char    *action,
+                GVariant      *target)
+{
+  g_free (self->pending_action);
+  g_clear_pointer (&self->pending_target, g_variant_unref);
+  self->pending_action = g_strdup (action);
+  self->pending_target = g_variant_ref_sink (target);
+  if (self->pending_id == 0)
+    self->pending_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, run_pending_cb, self, NULL);
+}
+
 static void
 on_label_selected_cb (AdwComboRow   *row,
                       GParamSpec    *pspec,
@@ -176,7 +208,7 @@ on_label_selected_cb (AdwComboRow   *row,
   if (self->updating || ids == NULL || selected >= g_strv_length (ids))
     return;
 
-  gtk_widget_activate_action (GTK_WIDGET (self), "doc.relabel-span", "s", ids[selected]);
+  activate_later (self, "doc.relabel-span", g_variant_new_string (ids[selected]));
 }
 
 static void
@@ -192,8 +224,8 @@ on_attribute_selected_cb (AdwComboRow   *row,
     return;
 
   /* The first item is "not set" */
-  gtk_widget_activate_action (GTK_WIDGET (self), "doc.set-span-attribute", "(ss)",
-                              name, selected == 0 ? "" : values[selected - 1]);
+  activate_later (self, "doc.set-span-attribute",
+                  g_variant_new ("(ss)", name, selected == 0 ? "" : values[selected - 1]));
 }
 
 static GtkWidget *
@@ -211,6 +243,37 @@ new_combo_row (const char         *title,
   return row;
 }
 
+/* The drop-downs show the span's values */
+static void
+update_selections (GlossSpanCard *self,
+                   GlossSpan     *span)
+{
+  for (guint i = 0; i < self->property_rows->len; i++)
+    {
+      AdwComboRow *row = g_ptr_array_index (self->property_rows, i);
+      const char *name = g_object_get_data (G_OBJECT (row), "gloss-attribute");
+      GStrv values = g_object_get_data (G_OBJECT (row), "gloss-values");
+      GStrv ids = g_object_get_data (G_OBJECT (row), "gloss-ids");
+      guint selected = 0;
+
+      if (name == NULL)
+        {
+          for (guint j = 0; ids != NULL && ids[j] != NULL; j++)
+            if (g_strcmp0 (ids[j], gloss_span_get_label (span)) == 0)
+              selected = j;
+        }
+      else
+        {
+          for (guint j = 0; values != NULL && values[j] != NULL; j++)
+            if (g_strcmp0 (values[j], gloss_span_get_attribute (span, name)) == 0)
+              selected = j + 1;
+        }
+
+      if (adw_combo_row_get_selected (row) != selected)
+        adw_combo_row_set_selected (row, selected);
+    }
+}
+
 static void
 rebuild_properties (GlossSpanCard *self,
                     GlossSpan     *span)
@@ -219,9 +282,29 @@ rebuild_properties (GlossSpanCard *self,
   GlossLabel *label = gloss_label_set_lookup (labels, gloss_span_get_label (span));
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GString) signature = g_string_new (gloss_span_get_label (span));
   GtkWidget *row;
   guint selected = 0;
   guint position = 0;
+
+  for (guint i = 0; label != NULL && i < gloss_label_get_n_attributes (label); i++)
+    {
+      g_autofree char *values = g_strjoinv ("|", (char **)gloss_label_get_attribute_values (label, i));
+
+      g_string_append_printf (signature, "\n%s=%s", gloss_label_get_attribute_name (label, i), values);
+    }
+
+  for (guint i = 0; i < gloss_label_set_get_n_labels (labels); i++)
+    if (gloss_label_get_scope (gloss_label_set_get_label (labels, i)) == GLOSS_LABEL_SCOPE_SPAN)
+      g_string_append_printf (signature, "\n%s", gloss_label_get_display_name (gloss_label_set_get_label (labels, i)));
+
+  if (g_strcmp0 (signature->str, self->rows_for) == 0 && self->property_rows->len > 0)
+    {
+      update_selections (self, span);
+      return;
+    }
+  g_free (self->rows_for);
+  self->rows_for = g_string_free (g_steal_pointer (&signature), FALSE);
 
   for (guint i = 0; i < self->property_rows->len; i++)
     gtk_list_box_remove (self->properties_list, g_ptr_array_index (self->property_rows, i));
@@ -661,6 +744,7 @@ gloss_span_card_dispose (GObject *object)
   GlossSpanCard *self = (GlossSpanCard *)object;
 
   g_clear_object (&self->document);
+  g_clear_handle_id (&self->pending_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_SPAN_CARD);
 
   G_OBJECT_CLASS (gloss_span_card_parent_class)->dispose (object);
@@ -673,6 +757,9 @@ gloss_span_card_finalize (GObject *object)
 
   g_clear_pointer (&self->property_rows, g_ptr_array_unref);
   g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->rows_for, g_free);
+  g_clear_pointer (&self->pending_action, g_free);
+  g_clear_pointer (&self->pending_target, g_variant_unref);
 
   G_OBJECT_CLASS (gloss_span_card_parent_class)->finalize (object);
 }
