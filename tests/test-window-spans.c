@@ -273,7 +273,7 @@ test_attribution (Fixture       *fixture,
   wait_for (has_medium, fixture, "the medium from the drop-down");
   g_assert_cmpstr (gloss_span_get_attribute (span (fixture, 1), "medium"), ==, "speech");
   g_assert_cmpstr (gloss_span_card_get_summary (fixture->card), ==,
-                   "“„Wir bauen die Brücke neu“ … „und zwar bis 2027.“” — said by Dr. Miriam Okafor · "
+                   "„Wir bauen die Brücke neu“ … „und zwar bis 2027.“ — said by Dr. Miriam Okafor · "
                    "Cue: sagte · direct · speech");
 
   /* Undo and redo the medium */
@@ -465,7 +465,7 @@ test_keys (Fixture       *fixture,
   /* Escape lets go of the span: the next tag links to nothing */
   g_assert_true (activate (fixture->window, "doc.clear-span", NULL));
   g_assert_cmpuint (current (fixture), ==, NO_SPAN);
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fixture->card)));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (fixture->card)));
   select_range (fixture, OKAFOR);
   g_assert_true (activate (fixture->window, "doc.tag-span", "s", "speaker"));
   g_assert_cmpuint (n_relations (fixture), ==, 0);

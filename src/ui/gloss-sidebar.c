@@ -28,6 +28,7 @@ struct _GlossSidebar
   GlossDocument  *document;
   int             position;
   guint           updating : 1;
+  guint           sentence_labels : 1;  /* the set has any */
 
   GtkWidget      *box;
   GtkLabel       *position_label;
@@ -35,9 +36,13 @@ struct _GlossSidebar
   GtkBox         *labels_box;
   GtkWidget      *span_labels_box;
   GtkFlowBox     *span_buttons;
+  GtkWidget      *span_scroller;
   GlossSpanCard  *span_card;
   AdwEntryRow    *note_row;
+  GtkWidget      *note_list;
   GtkWidget      *note_hint;
+  GtkWidget      *annotations_separator;
+  GtkWidget      *annotations_header;
   GtkWidget      *problems_box;
   GtkListBox     *problems_list;
   GtkLabel       *count_label;
@@ -201,7 +206,7 @@ update_current (GlossSidebar *self)
       gtk_editable_set_text (GTK_EDITABLE (self->note_row), note);
     gtk_widget_set_sensitive (GTK_WIDGET (self->note_row), can_note);
     /* Shown and hidden by opacity, so tagging never changes the layout */
-    gtk_widget_set_visible (self->note_hint, !read_only);
+    gtk_widget_set_visible (self->note_hint, !read_only && self->sentence_labels);
     gtk_widget_set_opacity (self->note_hint, sentence != NULL && !can_note ? 1.0 : 0.0);
   }
 
@@ -288,6 +293,18 @@ rebuild_label_buttons (GlossSidebar *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->span_buttons))))
     gtk_flow_box_remove (self->span_buttons, child);
   gtk_widget_set_visible (self->span_labels_box, FALSE);
+
+  /* Without sentence labels (a set of span labels only) a sentence has no
+   * note and the document no annotations: the room goes to the spans */
+  labels = self->document ? gloss_document_get_labels (self->document) : NULL;
+  self->sentence_labels = labels == NULL;
+  for (guint i = 0; labels != NULL && i < gloss_label_set_get_n_labels (labels); i++)
+    if (gloss_label_get_scope (gloss_label_set_get_label (labels, i)) == GLOSS_LABEL_SCOPE_SENTENCE)
+      self->sentence_labels = TRUE;
+  gtk_widget_set_visible (self->note_list, self->sentence_labels);
+  gtk_widget_set_visible (self->annotations_separator, self->sentence_labels);
+  gtk_widget_set_visible (self->annotations_header, self->sentence_labels);
+  gtk_widget_set_visible (GTK_WIDGET (self->annotations_stack), self->sentence_labels);
 
   if (self->document == NULL)
     return;
@@ -769,9 +786,13 @@ gloss_sidebar_class_init (GlossSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, labels_box);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, span_labels_box);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, span_buttons);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, span_scroller);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, span_card);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, note_row);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, note_hint);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, note_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, annotations_separator);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, annotations_header);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, problems_box);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, problems_list);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, count_label);
@@ -793,6 +814,7 @@ gloss_sidebar_init (GlossSidebar *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->position = -1;
+  self->sentence_labels = TRUE;
   self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify)pending_change_free);
 
   self->label_css = gtk_css_provider_new ();
@@ -1064,7 +1086,7 @@ gloss_sidebar_set_span (GlossSidebar *self,
 
   show = self->document != NULL && id != G_MAXUINT && gloss_document_lookup_span (self->document, id) != NULL;
   gloss_span_card_set_span (self->span_card, show ? self->document : NULL, show ? id : G_MAXUINT);
-  gtk_widget_set_visible (GTK_WIDGET (self->span_card), show);
+  gtk_widget_set_visible (self->span_scroller, show);
 }
 
 void
@@ -1072,7 +1094,7 @@ gloss_sidebar_focus_span_note (GlossSidebar *self)
 {
   g_return_if_fail (GLOSS_IS_SIDEBAR (self));
 
-  if (gtk_widget_get_visible (GTK_WIDGET (self->span_card)))
+  if (gtk_widget_get_visible (self->span_scroller))
     gloss_span_card_focus_note (self->span_card);
 }
 

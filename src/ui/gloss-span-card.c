@@ -35,6 +35,7 @@ struct _GlossSpanCard
 
   GtkWidget     *box;
   GtkLabel      *title_label;
+  GtkWidget     *text_scroller;
   GtkLabel      *text_label;
   GtkLabel      *summary_label;
   GtkListBox    *properties_list;
@@ -74,14 +75,16 @@ display_name (GlossLabelSet *set,
   return label ? gloss_label_get_display_name (label) : id;
 }
 
-/* The text of a span on one line, shortened */
+/* The text of a span on one line, shortened (@shortened) when long */
 static char *
-dup_short_text (GlossSpan *span)
+dup_text_line (GlossSpan *span,
+               gboolean  *shortened)
 {
   g_autofree char *text = gloss_span_dup_text (span, " … ");
   char *line = g_strdelimit (g_strstrip (text), "\r\n\t", ' ');
 
-  if (g_utf8_strlen (line, -1) > SHORT_TEXT)
+  *shortened = g_utf8_strlen (line, -1) > SHORT_TEXT;
+  if (*shortened)
     {
       g_autofree char *start = g_utf8_substring (line, 0, SHORT_TEXT - 1);
 
@@ -89,6 +92,14 @@ dup_short_text (GlossSpan *span)
     }
 
   return g_strdup (line);
+}
+
+static char *
+dup_short_text (GlossSpan *span)
+{
+  gboolean shortened;
+
+  return dup_text_line (span, &shortened);
 }
 
 static char *
@@ -117,7 +128,13 @@ dup_summary (GlossSpanCard *self,
   g_autoptr(GPtrArray) incoming = gloss_document_dup_relations_to (self->document, id);
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *text = dup_short_text (span);
-  g_autofree char *quoted = g_strdup_printf (_("“%s”"), text);
+  g_autofree char *quoted = NULL;
+
+  /* A quote's own marks are quotation marks enough */
+  if (text[0] != '\0' && g_utf8_strchr ("\"'„“”‚‘’«»‹›", -1, g_utf8_get_char (text)) != NULL)
+    quoted = g_strdup (text);
+  else
+    quoted = g_strdup_printf (_("“%s”"), text);
 
   /* The roles in the order of the relation labels */
   for (guint i = 0; i < gloss_label_set_get_n_labels (relation_labels); i++)
@@ -514,8 +531,15 @@ update (GlossSpanCard *self)
                                     label ? gloss_label_get_color (label) : "#9a9996", title);
   gtk_label_set_markup (self->title_label, markup);
 
+  /* The whole text, when the line below has to shorten it */
   text = gloss_span_dup_text (span, " … ");
   gtk_label_set_text (self->text_label, text);
+  {
+    gboolean shortened;
+    g_autofree char *line = dup_text_line (span, &shortened);
+
+    gtk_widget_set_visible (self->text_scroller, shortened);
+  }
 
   self->summary = dup_summary (self, span);
   gtk_label_set_text (self->summary_label, self->summary);
@@ -776,6 +800,7 @@ gloss_span_card_class_init (GlossSpanCardClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/gloss-span-card.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossSpanCard, box);
   gtk_widget_class_bind_template_child (widget_class, GlossSpanCard, title_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossSpanCard, text_scroller);
   gtk_widget_class_bind_template_child (widget_class, GlossSpanCard, text_label);
   gtk_widget_class_bind_template_child (widget_class, GlossSpanCard, summary_label);
   gtk_widget_class_bind_template_child (widget_class, GlossSpanCard, properties_list);
