@@ -276,6 +276,17 @@ test_attribution (Fixture       *fixture,
                    "„Wir bauen die Brücke neu“ … „und zwar bis 2027.“ — said by Dr. Miriam Okafor · "
                    "Cue: sagte · direct · speech");
 
+  /* What a screen reader hears of the article: the current span */
+  {
+    g_autofree char *wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (fixture->view),
+                                                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                                 "Quote 1 · 2 parts: „Wir bauen die Brücke neu“ … "
+                                                                 "„und zwar bis 2027.“ — said by Dr. Miriam Okafor · "
+                                                                 "Cue: sagte · direct · speech");
+
+    g_assert_null (wrong);
+  }
+
   /* Undo and redo the medium */
   g_assert_true (activate (fixture->window, "doc.undo", NULL));
   g_assert_null (gloss_span_get_attribute (span (fixture, 1), "medium"));

@@ -32,6 +32,7 @@ struct _GlossSpanCard
   guint          id;
   guint          updating : 1;
   char          *summary;
+  char          *description;     /* what a screen reader hears of it */
 
   GtkWidget     *box;
   GtkLabel      *title_label;
@@ -517,9 +518,8 @@ update (GlossSpanCard *self)
   g_autofree char *title = NULL;
   g_autofree char *markup = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *description = NULL;
-
   g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->description, g_free);
   if (span == NULL)
     return;
 
@@ -543,9 +543,9 @@ update (GlossSpanCard *self)
 
   self->summary = dup_summary (self, span);
   gtk_label_set_text (self->summary_label, self->summary);
-  description = g_strdup_printf ("%s: %s", title, self->summary);
+  self->description = g_strdup_printf ("%s: %s", title, self->summary);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->summary_label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->description,
                                   -1);
 
   rebuild_properties (self, span);
@@ -601,6 +601,20 @@ gloss_span_card_get_summary (GlossSpanCard *self)
   g_return_val_if_fail (GLOSS_IS_SPAN_CARD (self), NULL);
 
   return self->summary;
+}
+
+/**
+ * gloss_span_card_get_description:
+ *
+ * Returns: (nullable): what a screen reader hears of the span: its label,
+ *   number, text, links and attributes
+ */
+const char *
+gloss_span_card_get_description (GlossSpanCard *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SPAN_CARD (self), NULL);
+
+  return self->description;
 }
 
 const char *
@@ -781,6 +795,7 @@ gloss_span_card_finalize (GObject *object)
 
   g_clear_pointer (&self->property_rows, g_ptr_array_unref);
   g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->rows_for, g_free);
   g_clear_pointer (&self->pending_action, g_free);
   g_clear_pointer (&self->pending_target, g_variant_unref);

@@ -21,6 +21,7 @@ void        gloss_span_card_set_span       (GlossSpanCard *self,
 guint       gloss_span_card_get_span       (GlossSpanCard *self);
 const char *gloss_span_card_get_summary    (GlossSpanCard *self);
 const char *gloss_span_card_get_text       (GlossSpanCard *self);
+const char *gloss_span_card_get_description (GlossSpanCard *self);
 void        gloss_span_card_focus_note     (GlossSpanCard *self);
 void        gloss_span_card_commit_note    (GlossSpanCard *self);
 GtkWidget  *gloss_span_card_get_note_row   (GlossSpanCard *self);

@@ -15,6 +15,7 @@
 #include "gloss-relation.h"
 #include "gloss-sentence.h"
 #include "gloss-span.h"
+#include "gloss-span-card.h"
 #include "gloss-text.h"
 #include "gloss-window-private.h"
 
@@ -84,6 +85,23 @@ _gloss_window_update_span_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "doc.clear-span", have && self->current_span != NO_SPAN);
 }
 
+/* The article tells a screen reader what the current span is: GTK 4.8
+ * has no announcements, so it is the article's description (and the
+ * card's line, a status) */
+static void
+describe_current (GlossWindow *self)
+{
+  GlossSpanCard *card = GLOSS_SPAN_CARD (gloss_sidebar_get_span_card (self->sidebar));
+  const char *description = self->current_span != NO_SPAN ? gloss_span_card_get_description (card) : NULL;
+
+  if (description != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->article_view),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->article_view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 /**
  * _gloss_window_set_current_span:
  * @id: a span's id, or %GLOSS_ARTICLE_VIEW_NO_SPAN
@@ -102,6 +120,7 @@ _gloss_window_set_current_span (GlossWindow *self,
   self->current_span = id;
   gloss_article_view_set_current_span (self->article_view, id, scroll);
   gloss_sidebar_set_span (self->sidebar, id);
+  describe_current (self);
   _gloss_window_update_span_actions (self);
 }
 
@@ -126,7 +145,10 @@ _gloss_window_spans_changed (GlossWindow *self)
   if (self->current_span != NO_SPAN && get_current (self) == NULL)
     _gloss_window_set_current_span (self, NO_SPAN, FALSE);
   else
-    gloss_sidebar_set_span (self->sidebar, self->current_span);
+    {
+      gloss_sidebar_set_span (self->sidebar, self->current_span);
+      describe_current (self);
+    }
   _gloss_window_update_span_actions (self);
 }
 
