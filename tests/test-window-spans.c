@@ -179,6 +179,21 @@ assert_text (Fixture    *fixture,
 }
 
 static gboolean
+card_done (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return !gloss_span_card_is_pending (fixture->card);
+}
+
+/* The card follows a frame after the article */
+static void
+wait_card (Fixture *fixture)
+{
+  wait_for (card_done, fixture, "the span card");
+}
+
+static gboolean
 has_medium (gpointer data)
 {
   Fixture *fixture = data;
@@ -267,11 +282,13 @@ test_attribution (Fixture       *fixture,
    * drop-down sets the medium */
   g_assert_true (activate (fixture->window, "doc.cycle-attribute", "(ii)", 0, 1));
   g_assert_cmpstr (gloss_span_get_attribute (span (fixture, 1), "type"), ==, "direct");
+  wait_card (fixture);
   row = gloss_span_card_get_attribute_row (fixture->card, "medium");
   g_assert_nonnull (row);
   adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
   wait_for (has_medium, fixture, "the medium from the drop-down");
   g_assert_cmpstr (gloss_span_get_attribute (span (fixture, 1), "medium"), ==, "speech");
+  wait_card (fixture);
   g_assert_cmpstr (gloss_span_card_get_summary (fixture->card), ==,
                    "„Wir bauen die Brücke neu“ … „und zwar bis 2027.“ — said by Dr. Miriam Okafor · "
                    "Cue: sagte · direct · speech");
@@ -333,6 +350,7 @@ test_attribution (Fixture       *fixture,
 
   /* The cue, from the card's button, deleted: its link goes with it and
    * its quote is current again */
+  wait_card (fixture);
   {
     GtkWidget *jump = gloss_span_card_get_role_button (fixture->card, 2, FALSE);
 
@@ -464,6 +482,7 @@ test_keys (Fixture       *fixture,
     GtkWidget *note_row = gloss_span_card_get_note_row (fixture->card);
     GtkWidget *delegate;
 
+    wait_card (fixture);
     g_assert_true (activate (fixture->window, "doc.edit-span-note", NULL));
     g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), note_row));
     gtk_editable_set_text (GTK_EDITABLE (note_row), "Wörtlich?");

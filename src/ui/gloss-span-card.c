@@ -44,6 +44,9 @@ struct _GlossSpanCard
   GtkWidget     *roles_heading;
   GtkListBox    *roles_list;
   GPtrArray     *property_rows;   /* the label's and the attributes' rows */
+  GdkFrameClock *paint_clock;     /* the next frame, after which it is updated */
+  gulong         after_paint_id;
+  guint          update_id;
   char          *rows_for;        /* the label and attributes they were made for */
   char          *pending_action;  /* a drop-down's change, run once it is done */
   GVariant      *pending_target;
@@ -51,6 +54,14 @@ struct _GlossSpanCard
 };
 
 G_DEFINE_FINAL_TYPE (GlossSpanCard, gloss_span_card, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DESCRIPTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 #define NO_SPAN G_MAXUINT
 #define SHORT_TEXT 60
@@ -521,7 +532,10 @@ update (GlossSpanCard *self)
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->description, g_free);
   if (span == NULL)
-    return;
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
+      return;
+    }
 
   self->updating = TRUE;
 
@@ -556,6 +570,64 @@ update (GlossSpanCard *self)
   rebuild_roles (self, span);
 
   self->updating = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
+}
+
+static void
+cancel_update (GlossSpanCard *self)
+{
+  g_clear_handle_id (&self->update_id, g_source_remove);
+  if (self->paint_clock == NULL)
+    return;
+
+  if (g_signal_handler_is_connected (self->paint_clock, self->after_paint_id))
+    g_signal_handler_disconnect (self->paint_clock, self->after_paint_id);
+  self->after_paint_id = 0;
+  g_clear_object (&self->paint_clock);
+}
+
+static gboolean
+update_cb (gpointer user_data)
+{
+  GlossSpanCard *self = user_data;
+
+  self->update_id = 0;
+  cancel_update (self);
+  update (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   GlossSpanCard *self)
+{
+  /* Once the frame is out, not while it is being finished */
+  g_clear_signal_handler (&self->after_paint_id, self->paint_clock);
+  if (self->update_id == 0)
+    self->update_id = g_idle_add_full (GDK_PRIORITY_REDRAW + 2, update_cb, self, NULL);
+}
+
+/* The article shows a change first; the card, with its many widgets to
+ * lay out, follows a frame later */
+static void
+update_after_frame (GlossSpanCard *self)
+{
+  GdkFrameClock *clock;
+
+  if (self->paint_clock != NULL)
+    return;
+
+  clock = gtk_widget_get_mapped (GTK_WIDGET (self)) ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
+  if (clock == NULL)
+    {
+      update (self);
+      return;
+    }
+
+  self->paint_clock = g_object_ref (clock);
+  self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
 }
 
 /**
@@ -564,6 +636,8 @@ update (GlossSpanCard *self)
  * @id: the span's id
  *
  * Shows a span; called again when the span or its links may have changed.
+ * The card follows after the next frame (at once when it is not on
+ * screen).
  */
 void
 gloss_span_card_set_span (GlossSpanCard *self,
@@ -578,7 +652,20 @@ gloss_span_card_set_span (GlossSpanCard *self,
 
   g_set_object (&self->document, document);
   self->id = id;
-  update (self);
+  update_after_frame (self);
+}
+
+/**
+ * gloss_span_card_is_pending:
+ *
+ * Returns: whether the card is still to follow a change
+ */
+gboolean
+gloss_span_card_is_pending (GlossSpanCard *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SPAN_CARD (self), FALSE);
+
+  return self->paint_clock != NULL || self->update_id != 0;
 }
 
 guint
@@ -783,6 +870,7 @@ gloss_span_card_dispose (GObject *object)
 
   g_clear_object (&self->document);
   g_clear_handle_id (&self->pending_id, g_source_remove);
+  cancel_update (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_SPAN_CARD);
 
   G_OBJECT_CLASS (gloss_span_card_parent_class)->dispose (object);
@@ -804,6 +892,25 @@ gloss_span_card_finalize (GObject *object)
 }
 
 static void
+gloss_span_card_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  GlossSpanCard *self = GLOSS_SPAN_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 gloss_span_card_class_init (GlossSpanCardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -811,6 +918,18 @@ gloss_span_card_class_init (GlossSpanCardClass *klass)
 
   object_class->dispose = gloss_span_card_dispose;
   object_class->finalize = gloss_span_card_finalize;
+  object_class->get_property = gloss_span_card_get_property;
+
+  /**
+   * GlossSpanCard:description:
+   *
+   * What a screen reader hears of the span shown: its label, number,
+   * text, links and attributes; %NULL without a span.
+   */
+  properties[PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/gloss-span-card.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossSpanCard, box);

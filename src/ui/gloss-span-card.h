@@ -19,6 +19,7 @@ void        gloss_span_card_set_span       (GlossSpanCard *self,
                                             GlossDocument *document,
                                             guint          id);
 guint       gloss_span_card_get_span       (GlossSpanCard *self);
+gboolean    gloss_span_card_is_pending     (GlossSpanCard *self);
 const char *gloss_span_card_get_summary    (GlossSpanCard *self);
 const char *gloss_span_card_get_text       (GlossSpanCard *self);
 const char *gloss_span_card_get_description (GlossSpanCard *self);

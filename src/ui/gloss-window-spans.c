@@ -91,8 +91,15 @@ _gloss_window_update_span_actions (GlossWindow *self)
 static void
 describe_current (GlossWindow *self)
 {
-  GlossSpanCard *card = GLOSS_SPAN_CARD (gloss_sidebar_get_span_card (self->sidebar));
-  const char *description = self->current_span != NO_SPAN ? gloss_span_card_get_description (card) : NULL;
+  GlossSpanCard *card;
+  const char *description;
+
+  /* Not while the window goes */
+  if (self->sidebar == NULL || self->article_view == NULL)
+    return;
+
+  card = GLOSS_SPAN_CARD (gloss_sidebar_get_span_card (self->sidebar));
+  description = self->current_span != NO_SPAN ? gloss_span_card_get_description (card) : NULL;
 
   if (description != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->article_view),
@@ -120,7 +127,6 @@ _gloss_window_set_current_span (GlossWindow *self,
   self->current_span = id;
   gloss_article_view_set_current_span (self->article_view, id, scroll);
   gloss_sidebar_set_span (self->sidebar, id);
-  describe_current (self);
   _gloss_window_update_span_actions (self);
 }
 
@@ -145,10 +151,7 @@ _gloss_window_spans_changed (GlossWindow *self)
   if (self->current_span != NO_SPAN && get_current (self) == NULL)
     _gloss_window_set_current_span (self, NO_SPAN, FALSE);
   else
-    {
-      gloss_sidebar_set_span (self->sidebar, self->current_span);
-      describe_current (self);
-    }
+    gloss_sidebar_set_span (self->sidebar, self->current_span);
   _gloss_window_update_span_actions (self);
 }
 
@@ -1010,6 +1013,14 @@ clear_span_action (GtkWidget  *widget,
 }
 
 static void
+on_card_notify_description_cb (GObject     *card,
+                               GParamSpec  *pspec,
+                               GlossWindow *self)
+{
+  describe_current (self);
+}
+
+static void
 on_span_activated_cb (GlossArticleView *view,
                       guint             id,
                       GlossWindow      *self)
@@ -1143,6 +1154,8 @@ _gloss_window_init_spans (GlossWindow *self)
 {
   self->current_span = NO_SPAN;
   g_signal_connect (self->article_view, "span-activated", G_CALLBACK (on_span_activated_cb), self);
+  g_signal_connect_object (gloss_sidebar_get_span_card (self->sidebar), "notify::description",
+                           G_CALLBACK (on_card_notify_description_cb), self, 0);
   _gloss_window_update_span_actions (self);
 }
 

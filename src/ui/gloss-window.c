@@ -1073,6 +1073,8 @@ gloss_window_dispose (GObject *object)
   if (self->document_list != NULL)
     g_signal_handlers_disconnect_by_data (self->document_list, self);
   _gloss_window_document_cleared (self);
+  if (self->sidebar != NULL)
+    g_signal_handlers_disconnect_by_data (gloss_sidebar_get_span_card (self->sidebar), self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
