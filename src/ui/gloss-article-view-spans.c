@@ -386,6 +386,7 @@ _gloss_article_view_disconnect_spans (GlossArticleView *self)
 
 static void
 highlight (GlossArticleView *self,
+           GPtrArray        *highlights,
            GlossSpan        *span,
            gboolean          current)
 {
@@ -402,37 +403,72 @@ highlight (GlossArticleView *self,
       h->tag = current ? tags->current : tags->linked;
       h->start = parts[i].start;
       h->end = parts[i].end;
-      g_ptr_array_add (self->highlighted, h);
+      g_ptr_array_add (highlights, h);
     }
 }
 
+static void collect_highlights (GlossArticleView *self,
+                                GPtrArray        *highlights,
+                                GlossSpan        *span);
+
+static gboolean
+same_highlight (gconstpointer a,
+                gconstpointer b)
+{
+  const Highlight *x = a, *y = b;
+
+  return x->tag == y->tag && x->start == y->start && x->end == y->end;
+}
+
+static void
+apply_highlight (GlossArticleView *self,
+                 Highlight        *h,
+                 gboolean          apply)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, h->start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, h->end);
+  if (apply)
+    gtk_text_buffer_apply_tag (buffer, h->tag, &start, &end);
+  else
+    gtk_text_buffer_remove_tag (buffer, h->tag, &start, &end);
+}
+
 /* The current span and the spans linked to it, highlighted: a few ranges,
- * whatever the length of the text */
+ * whatever the length of the text; only those that change are touched,
+ * as each costs the layout of its lines */
 void
 _gloss_article_view_refresh_highlight (GlossArticleView *self)
 {
-  GtkTextBuffer *buffer = get_buffer (self);
-  GlossSpan *span;
-  guint n_before;
+  g_autoptr(GPtrArray) highlights = g_ptr_array_new_with_free_func (g_free);
+  GlossSpan *span = NULL;
 
+  if (self->document != NULL && self->spans != NULL && self->current_span != GLOSS_ARTICLE_VIEW_NO_SPAN)
+    span = gloss_document_lookup_span (self->document, self->current_span);
+
+  if (span != NULL)
+    collect_highlights (self, highlights, span);
+
+  /* Off where it no longer belongs, then on where it is new: a range of
+   * the same tag in both stays as it is */
   for (guint i = 0; i < self->highlighted->len; i++)
-    {
-      Highlight *h = g_ptr_array_index (self->highlighted, i);
-      GtkTextIter start, end;
+    if (!g_ptr_array_find_with_equal_func (highlights, g_ptr_array_index (self->highlighted, i), same_highlight, NULL))
+      apply_highlight (self, g_ptr_array_index (self->highlighted, i), FALSE);
+  for (guint i = 0; i < highlights->len; i++)
+    if (!g_ptr_array_find_with_equal_func (self->highlighted, g_ptr_array_index (highlights, i), same_highlight, NULL))
+      apply_highlight (self, g_ptr_array_index (highlights, i), TRUE);
 
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, h->start);
-      gtk_text_buffer_get_iter_at_offset (buffer, &end, h->end);
-      gtk_text_buffer_remove_tag (buffer, h->tag, &start, &end);
-    }
   g_ptr_array_set_size (self->highlighted, 0);
+  g_ptr_array_extend_and_steal (self->highlighted, g_steal_pointer (&highlights));
+}
 
-  if (self->document == NULL || self->spans == NULL || self->current_span == GLOSS_ARTICLE_VIEW_NO_SPAN)
-    return;
-
-  span = gloss_document_lookup_span (self->document, self->current_span);
-  if (span == NULL)
-    return;
-
+static void
+collect_highlights (GlossArticleView *self,
+                    GPtrArray        *highlights,
+                    GlossSpan        *span)
+{
   for (guint end = 0; end < 2; end++)
     {
       guint id = gloss_span_get_id (span);
@@ -447,21 +483,10 @@ _gloss_article_view_refresh_highlight (GlossArticleView *self)
                                                              : gloss_relation_get_to (relation));
 
           if (other != NULL)
-            highlight (self, other, FALSE);
+            highlight (self, highlights, other, FALSE);
         }
     }
-  highlight (self, span, TRUE);
-
-  n_before = self->highlighted->len;
-  for (guint i = 0; i < n_before; i++)
-    {
-      Highlight *h = g_ptr_array_index (self->highlighted, i);
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, h->start);
-      gtk_text_buffer_get_iter_at_offset (buffer, &end, h->end);
-      gtk_text_buffer_apply_tag (buffer, h->tag, &start, &end);
-    }
+  highlight (self, highlights, span, TRUE);
 }
 
 static void

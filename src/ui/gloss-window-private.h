@@ -29,6 +29,7 @@ struct _GlossWindow
   GtkWindow            *labels_editor;
   int                   position;
   guint                 current_span;    /* a span id, or GLOSS_ARTICLE_VIEW_NO_SPAN */
+  guint                 span_actions_state; /* what the span actions were enabled for */
   guint                 loading_id;      /* shows the spinner on a slow load */
   guint                 loading_delay;   /* ms before it does */
   GlossText            *loaded_text;     /* of the text being loaded, once read */

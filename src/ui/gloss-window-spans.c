@@ -63,6 +63,9 @@ _gloss_window_update_span_actions (GlossWindow *self)
   gboolean have = self->document != NULL;
   gboolean edit = _gloss_window_can_edit (self);
   gboolean span = edit && get_current (self) != NULL;
+  gboolean current = have && self->current_span != NO_SPAN;
+  /* Enabling an action costs a walk over what shows it: only a change */
+  guint state = 1 << 4 | have << 3 | edit << 2 | span << 1 | current;
   const char * const navigate[] = {
     "doc.move-caret", "doc.select-range", "doc.select-sentence", "doc.clear-selection",
     "doc.next-span", "doc.previous-span", "doc.next-unlinked", "doc.select-span",
@@ -76,13 +79,17 @@ _gloss_window_update_span_actions (GlossWindow *self)
     "doc.set-span-attribute", "doc.edit-span-note", "doc.set-span-note",
   };
 
+  if (state == self->span_actions_state)
+    return;
+  self->span_actions_state = state;
+
   for (guint i = 0; i < G_N_ELEMENTS (navigate); i++)
     gtk_widget_action_set_enabled (widget, navigate[i], have);
   for (guint i = 0; i < G_N_ELEMENTS (change); i++)
     gtk_widget_action_set_enabled (widget, change[i], edit);
   for (guint i = 0; i < G_N_ELEMENTS (on_span); i++)
     gtk_widget_action_set_enabled (widget, on_span[i], span);
-  gtk_widget_action_set_enabled (widget, "doc.clear-span", have && self->current_span != NO_SPAN);
+  gtk_widget_action_set_enabled (widget, "doc.clear-span", current);
 }
 
 /* The article tells a screen reader what the current span is: GTK 4.8
@@ -138,8 +145,9 @@ go_to_span (GlossWindow *self,
   guint start = gloss_span_get_start (span);
   int position = gloss_document_find_sentence_at (self->document, start);
 
+  /* One scroll, to the span */
   if (position >= 0)
-    gloss_window_set_position (self, position);
+    _gloss_window_set_position_full (self, position, FALSE);
   gloss_article_view_set_caret (self->article_view, start, FALSE);
   _gloss_window_set_current_span (self, gloss_span_get_id (span), TRUE);
 }
