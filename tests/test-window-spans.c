@@ -508,6 +508,109 @@ test_keys (Fixture       *fixture,
   wait_for (not_tagging, fixture->view, "the tags");
 }
 
+/* A key as the window's key controller reads it */
+static gboolean
+press (Fixture         *fixture,
+       guint            keyval,
+       GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->window));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+          return handled;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The keys themselves: each one means one thing */
+static void
+test_key_map (Fixture       *fixture,
+              gconstpointer  data)
+{
+  guint s, e;
+
+  gtk_root_set_focus (GTK_ROOT (fixture->window), NULL);
+
+  /* j, v: the second sentence, selected */
+  g_assert_true (press (fixture, GDK_KEY_j, 0));
+  g_assert_cmpint (gloss_window_get_position (fixture->window), ==, 1);
+  g_assert_true (press (fixture, GDK_KEY_v, 0));
+  g_assert_true (gloss_article_view_get_selection (fixture->view, &s, &e));
+  g_assert_cmpuint (s, ==, 35);
+  g_assert_cmpuint (e, ==, 118);
+
+  /* Escape: nothing selected, the caret at the selection's end; Up, Down,
+   * Right, Shift+Ctrl+Right twice */
+  g_assert_true (press (fixture, GDK_KEY_Escape, 0));
+  g_assert_false (gloss_article_view_get_selection (fixture->view, NULL, NULL));
+  g_assert_cmpuint (gloss_article_view_get_caret (fixture->view), ==, 118);
+  g_assert_true (press (fixture, GDK_KEY_Up, 0));
+  g_assert_true (press (fixture, GDK_KEY_Down, 0));
+  g_assert_cmpuint (gloss_article_view_get_caret (fixture->view), ==, 35);
+  g_assert_true (press (fixture, GDK_KEY_Right, 0));
+  g_assert_cmpuint (gloss_article_view_get_caret (fixture->view), ==, 36);
+  g_assert_true (press (fixture, GDK_KEY_Right, GDK_SHIFT_MASK | GDK_CONTROL_MASK));
+  g_assert_true (press (fixture, GDK_KEY_Right, GDK_SHIFT_MASK | GDK_CONTROL_MASK));
+  g_assert_true (gloss_article_view_get_selection (fixture->view, &s, &e));
+  g_assert_cmpuint (s, ==, 36);
+  g_assert_cmpuint (e, ==, 45);
+
+  /* q tags it; t sets its type; Alt+Right grows it by a word */
+  g_assert_true (press (fixture, GDK_KEY_q, 0));
+  g_assert_cmpuint (current (fixture), ==, 1);
+  assert_text (fixture, 1, "Wir bauen");
+  g_assert_true (press (fixture, GDK_KEY_t, 0));
+  g_assert_cmpstr (gloss_span_get_attribute (span (fixture, 1), "type"), ==, "direct");
+  g_assert_true (press (fixture, GDK_KEY_T, GDK_SHIFT_MASK));
+  g_assert_null (gloss_span_get_attribute (span (fixture, 1), "type"));
+  g_assert_true (press (fixture, GDK_KEY_2, GDK_ALT_MASK));
+  g_assert_cmpstr (gloss_span_get_attribute (span (fixture, 1), "medium"), ==, "speech");
+  g_assert_true (press (fixture, GDK_KEY_Right, GDK_ALT_MASK));
+  assert_text (fixture, 1, "Wir bauen die");
+  g_assert_true (press (fixture, GDK_KEY_Left, GDK_ALT_MASK | GDK_SHIFT_MASK));
+  assert_text (fixture, 1, "„Wir bauen die");
+
+  /* A span label's key without a selection tags nothing; Shift and it
+   * relabels the current span */
+  g_assert_true (press (fixture, GDK_KEY_s, 0));
+  g_assert_cmpuint (n_spans (fixture), ==, 1);
+  g_assert_true (press (fixture, GDK_KEY_C, GDK_SHIFT_MASK));
+  g_assert_cmpstr (gloss_span_get_label (span (fixture, 1)), ==, "cue");
+  g_assert_null (gloss_span_get_attribute (span (fixture, 1), "medium"));
+  g_assert_true (press (fixture, GDK_KEY_z, GDK_CONTROL_MASK) || activate (fixture->window, "doc.undo", NULL));
+  g_assert_cmpstr (gloss_span_get_label (span (fixture, 1)), ==, "quote");
+
+  /* Escape lets go of the span; ] finds it again; Delete deletes it */
+  g_assert_true (press (fixture, GDK_KEY_Escape, 0));
+  g_assert_cmpuint (current (fixture), ==, NO_SPAN);
+  g_assert_false (press (fixture, GDK_KEY_Escape, 0));
+  gloss_article_view_set_caret (fixture->view, 0, FALSE);
+  g_assert_true (press (fixture, GDK_KEY_bracketright, 0));
+  g_assert_cmpuint (current (fixture), ==, 1);
+  g_assert_true (press (fixture, GDK_KEY_Delete, 0));
+  g_assert_cmpuint (n_spans (fixture), ==, 0);
+  g_assert_cmpuint (current (fixture), ==, NO_SPAN);
+
+  /* k still moves between sentences, Shift+Down selects to a sentence's end */
+  g_assert_true (press (fixture, GDK_KEY_k, 0));
+  g_assert_cmpint (gloss_window_get_position (fixture->window), ==, 0);
+  g_assert_cmpuint (gloss_article_view_get_caret (fixture->view), ==, 0);
+  g_assert_true (press (fixture, GDK_KEY_Down, GDK_SHIFT_MASK));
+  g_assert_true (gloss_article_view_get_selection (fixture->view, &s, &e));
+  g_assert_cmpuint (s, ==, 0);
+  g_assert_cmpuint (e, ==, 31);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -518,6 +621,7 @@ main (int    argc,
 
   g_test_add ("/gloss/window-spans/attribution", Fixture, NULL, fixture_set_up, test_attribution, fixture_tear_down);
   g_test_add ("/gloss/window-spans/keys", Fixture, NULL, fixture_set_up, test_keys, fixture_tear_down);
+  g_test_add ("/gloss/window-spans/key-map", Fixture, NULL, fixture_set_up, test_key_map, fixture_tear_down);
 
   ret = g_test_run ();
 

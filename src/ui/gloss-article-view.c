@@ -1749,6 +1749,59 @@ gloss_article_view_clear_selection (GlossArticleView *self)
   gloss_article_view_set_caret (self, gloss_article_view_get_caret (self), FALSE);
 }
 
+/* Quotation marks of German, English and French texts: a quote's own */
+static gboolean
+is_quote_mark (gunichar c)
+{
+  return c != 0 && g_utf8_strchr ("\"'„“”‚‘’«»‹›", -1, c) != NULL;
+}
+
+/**
+ * gloss_article_view_get_grow_edge:
+ * @direction: positive: forward from @offset; negative: back
+ *
+ * Where a span that ends (or, going back, starts) at @offset grows to: to
+ * the quotation marks that touch it, with the punctuation between (a
+ * quote's „ or .“), or else by a word.
+ *
+ * Returns: the offset, or -1 when there is nothing that way
+ */
+int
+gloss_article_view_get_grow_edge (GlossArticleView *self,
+                                  guint             offset,
+                                  int               direction)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  int found = -1;
+
+  g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), -1);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+
+  /* The run of punctuation that touches the edge */
+  while (TRUE)
+    {
+      gunichar c;
+
+      if (direction < 0 && !gtk_text_iter_backward_char (&iter))
+        break;
+      c = gtk_text_iter_get_char (&iter);
+      if (c == 0 || g_unichar_isspace (c) || g_unichar_isalnum (c))
+        break;
+      if (is_quote_mark (c))
+        found = gtk_text_iter_get_offset (&iter) + (direction > 0 ? 1 : 0);
+      if (direction > 0)
+        gtk_text_iter_forward_char (&iter);
+    }
+
+  if (found >= 0)
+    return found;
+
+  return gloss_article_view_get_word_edge (self, offset, direction);
+}
+
 /**
  * gloss_article_view_get_word_edge:
  * @direction: positive: the end of this or the next word; negative: the

@@ -101,6 +101,9 @@ void           gloss_article_view_clear_selection  (GlossArticleView *self);
 int            gloss_article_view_get_word_edge    (GlossArticleView *self,
                                                     guint             offset,
                                                     int               direction);
+int            gloss_article_view_get_grow_edge    (GlossArticleView *self,
+                                                    guint             offset,
+                                                    int               direction);
 
 guint          gloss_article_view_get_current_span (GlossArticleView *self);
 void           gloss_article_view_set_current_span (GlossArticleView *self,

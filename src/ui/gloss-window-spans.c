@@ -618,8 +618,9 @@ add_part_action (GtkWidget  *widget,
   gloss_article_view_set_caret (self->article_view, range.end, FALSE);
 }
 
-/* Moves an edge of the current span by a word: its first part's start or
- * its last part's end */
+/* Moves an edge of the current span by a word (growing, first over the
+ * quotation marks that touch it): its first part's start or its last
+ * part's end */
 static void
 resize_action (GtkWidget  *widget,
                const char *action_name,
@@ -641,7 +642,7 @@ resize_action (GtkWidget  *widget,
   part = &g_array_index (parts, GlossRange, at_end ? parts->len - 1 : 0);
 
   if (at_end && grow)
-    edge = gloss_article_view_get_word_edge (self->article_view, part->end, 1);
+    edge = gloss_article_view_get_grow_edge (self->article_view, part->end, 1);
   else if (at_end)
     {
       /* To the end of the word before the last one */
@@ -654,7 +655,7 @@ resize_action (GtkWidget  *widget,
         edge = -1;
     }
   else if (grow)
-    edge = gloss_article_view_get_word_edge (self->article_view, part->start, -1);
+    edge = gloss_article_view_get_grow_edge (self->article_view, part->start, -1);
   else
     {
       /* To the start of the second word */
