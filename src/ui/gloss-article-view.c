@@ -75,6 +75,13 @@ _gloss_article_view_label_rgba (GlossLabel *label,
 #define is_dark _gloss_article_view_is_dark
 #define label_rgba _gloss_article_view_label_rgba
 
+/* The accent colour of the current sentence's bar and of the caret */
+static void
+accent_rgba (GdkRGBA *rgba)
+{
+  gdk_rgba_parse (rgba, is_dark () ? "#78aeed" : "#3584e4");
+}
+
 static void
 update_tag_color (LabelTags  *tags,
                   GlossLabel *label)
@@ -760,10 +767,9 @@ gloss_article_view_snapshot_layer (GtkTextView      *text_view,
     {
       GtkTextIter insert;
       GdkRectangle caret;
-      GdkRGBA accent = { 0.21, 0.52, 0.89, 1.0 };
+      GdkRGBA accent;
 
-      if (is_dark ())
-        gdk_rgba_parse (&accent, "#78aeed");
+      accent_rgba (&accent);
       gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
       gtk_text_view_get_iter_location (text_view, &insert, &caret);
       gtk_snapshot_append_color (snapshot, &accent, &GRAPHENE_RECT_INIT (caret.x - 1, caret.y, 2, caret.height));
@@ -829,10 +835,9 @@ gloss_article_view_snapshot_layer (GtkTextView      *text_view,
           GtkTextIter end;
           GdkRectangle end_loc;
           GskRoundedRect bar;
-          GdkRGBA accent = { 0.21, 0.52, 0.89, 1.0 };
+          GdkRGBA accent;
 
-          if (is_dark ())
-            gdk_rgba_parse (&accent, "#78aeed");
+          accent_rgba (&accent);
 
           gtk_text_buffer_get_iter_at_offset (buffer, &end, gloss_sentence_get_end (sentence));
           if (gtk_text_iter_starts_line (&end) && (guint)gtk_text_iter_get_offset (&end) > gloss_sentence_get_start (sentence))
