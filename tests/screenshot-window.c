@@ -200,7 +200,9 @@ main (int    argc,
   g_assert_no_error (error);
   g_settings_set_string (gloss_application_get_settings (GLOSS_APPLICATION (app)), "annotator-name", "Lena Hartmann");
 
-  window = g_object_new (GLOSS_TYPE_WINDOW, "application", app, "default-width", 1280, "default-height", 800, NULL);
+  /* Taller for spans, so the card shows the quote's linked spans */
+  window = g_object_new (GLOSS_TYPE_WINDOW, "application", app, "default-width", 1280,
+                         "default-height", spans ? 960 : 800, NULL);
   gtk_window_present (GTK_WINDOW (window));
   file = g_file_new_for_path (copy);
   gloss_window_open (window, file);
