@@ -414,6 +414,27 @@ test_keys (Fixture       *fixture,
   g_assert_false (gloss_article_view_get_selection (fixture->view, NULL, NULL));
   g_assert_cmpuint (gloss_article_view_get_caret (fixture->view), ==, 36);
 
+  /* A drag that ends in the middle of words snaps to whole words, without
+   * the white space at its ends; with Alt it stays as dragged */
+  g_assert_true (activate (fixture->window, "doc.select-range", "(uu)", 38, 51));  /* "r bauen die B" */
+  gloss_article_view_end_drag (fixture->view, FALSE);
+  g_assert_true (gloss_article_view_get_selection (fixture->view, &s, &e));
+  g_assert_cmpuint (s, ==, 36);
+  g_assert_cmpuint (e, ==, 56);   /* "Wir bauen die Brücke" */
+  g_assert_true (gloss_article_view_get_raw_selection (fixture->view, &s, &e));
+  g_assert_cmpuint (s, ==, 38);
+  g_assert_cmpuint (e, ==, 51);
+  g_assert_true (activate (fixture->window, "doc.select-range", "(uu)", 59, 63));  /* "u“, " */
+  gloss_article_view_end_drag (fixture->view, FALSE);
+  g_assert_true (gloss_article_view_get_selection (fixture->view, &s, &e));
+  g_assert_cmpuint (s, ==, 57);
+  g_assert_cmpuint (e, ==, 62);   /* "neu“," */
+  g_assert_true (activate (fixture->window, "doc.select-range", "(uu)", 38, 51));
+  gloss_article_view_end_drag (fixture->view, TRUE);
+  g_assert_true (gloss_article_view_get_selection (fixture->view, &s, &e));
+  g_assert_cmpuint (s, ==, 38);
+  g_assert_cmpuint (e, ==, 51);
+
   /* The emoji is one step of the caret */
   gloss_article_view_set_caret (fixture->view, 29, FALSE);
   g_assert_true (activate (fixture->window, "doc.move-caret", "(sib)", "char", 1, FALSE));

@@ -585,28 +585,57 @@ on_click_stopped_cb (GtkGestureClick  *gesture,
     _gloss_article_view_click_spans (self, offset);
 }
 
+static void snap_selection (GlossArticleView *self,
+                            gboolean          exact);
+
 static gboolean
 snap_selection_cb (gpointer user_data)
 {
   GlossArticleView *self = user_data;
+
+  self->snap_id = 0;
+  snap_selection (self, self->press_alt);
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * gloss_article_view_end_drag:
+ * @alt: whether Alt was held
+ *
+ * What the end of a drag that selected does: the selection snaps outward
+ * to whole words, without white space at its ends, unless @alt; the
+ * range as dragged is kept (gloss_article_view_get_raw_selection()). For
+ * tests, which cannot drag.
+ */
+void
+gloss_article_view_end_drag (GlossArticleView *self,
+                             gboolean          alt)
+{
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+
+  snap_selection (self, alt);
+}
+
+static void
+snap_selection (GlossArticleView *self,
+                gboolean          exact)
+{
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   GtkTextIter start, end;
 
-  self->snap_id = 0;
   if (self->document == NULL || !gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
-    return G_SOURCE_REMOVE;
+    return;
 
-  /* Snapped to whole words, unless Alt was held; what was dragged stays
-   * known (gloss_article_view_get_raw_selection()) */
   self->raw_start = gtk_text_iter_get_offset (&start);
   self->raw_end = gtk_text_iter_get_offset (&end);
   self->pending_click = -1;
-  if (self->press_alt)
-    return G_SOURCE_REMOVE;
+  if (exact)
+    return;
 
   snap_to_words (&start, &end);
   if (gtk_text_iter_equal (&start, &end))
-    return G_SOURCE_REMOVE;
+    return;
 
   /* The caret stays at the end the drag moved */
   {
@@ -618,8 +647,6 @@ snap_selection_cb (gpointer user_data)
     else
       gtk_text_buffer_select_range (buffer, &end, &start);
   }
-
-  return G_SOURCE_REMOVE;
 }
 
 static void

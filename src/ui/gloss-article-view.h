@@ -98,6 +98,8 @@ void           gloss_article_view_select           (GlossArticleView *self,
                                                     guint             start,
                                                     guint             end);
 void           gloss_article_view_clear_selection  (GlossArticleView *self);
+void           gloss_article_view_end_drag         (GlossArticleView *self,
+                                                    gboolean          alt);
 int            gloss_article_view_get_word_edge    (GlossArticleView *self,
                                                     guint             offset,
                                                     int               direction);
