@@ -208,6 +208,15 @@ run_pending_cb (gpointer user_data)
   self->pending_id = 0;
   gtk_widget_activate_action_variant (GTK_WIDGET (self), action, target);
 
+  /* Back to tagging: the keys go to the article again */
+  {
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+    GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+    if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+      gtk_root_set_focus (root, NULL);
+  }
+
   return G_SOURCE_REMOVE;
 }
 

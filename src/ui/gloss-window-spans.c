@@ -1098,6 +1098,12 @@ _gloss_window_spans_key (GlossWindow     *self,
         /* A popup closes on its own */
         if (!plain || (focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL))
           return FALSE;
+        /* From a button or a list, the keys go back to the article first */
+        if (focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_BAR) == NULL)
+          {
+            gtk_root_set_focus (GTK_ROOT (self), NULL);
+            return TRUE;
+          }
       }
       if (gloss_article_view_get_selection (self->article_view, NULL, NULL))
         return gtk_widget_activate_action (widget, "doc.clear-selection", NULL);
