@@ -9,6 +9,13 @@
  *
  *   xvfb-run -a build/bench/bench-window
  *
+ * Then the same 1 MB article with the "Quotation attribution" labels and
+ * 2 000 spans joined by 2 000 relations (1 000 quotes, each linked to a
+ * speaker and a cue that two quotes share): opening it to the first frame,
+ * the longest the main loop is busy after that frame, and tagging a
+ * selection (linked to the current quote), moving to the next span and
+ * growing a span by a word, each to the next frame. --spans runs only that.
+ *
  * With --big [MEGABYTES [--plain]] it opens a long article instead (59 MB
  * with 100 000 annotations unless told otherwise, made from the samples;
  * --plain: without annotations):
@@ -27,7 +34,12 @@
 #include "gloss-big-article.h"
 #include "gloss-document.h"
 #include "gloss-format.h"
+#include "gloss-label-set.h"
+#include "gloss-project.h"
+#include "gloss-relation.h"
 #include "gloss-saver.h"
+#include "gloss-span.h"
+#include "gloss-text.h"
 #include "gloss-window.h"
 
 static gboolean painted;
@@ -327,6 +339,180 @@ run_until_idle (double  start,
     }
 }
 
+/* The offsets of every occurrence of @needle in the (ASCII) text */
+static GArray *
+find_all (GlossDocument *document,
+          const char    *needle)
+{
+  const char *text = gloss_text_get_contents (gloss_document_get_text (document));
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (const char *at = strstr (text, needle); at != NULL; at = strstr (at + 1, needle))
+    {
+      guint offset = at - text;
+
+      g_array_append_val (found, offset);
+    }
+
+  return found;
+}
+
+static GlossSpan *
+add_span (GlossDocument *document,
+          const char    *label,
+          guint          start,
+          guint          end)
+{
+  GlossRange range = { start, end };
+  GlossSpan *span = gloss_document_new_span (document, label, &range, 1);
+
+  if (!gloss_document_add_span (document, span, NULL))
+    g_error ("could not add a span");
+
+  return span;
+}
+
+static void
+add_relation (GlossDocument *document,
+              const char    *label,
+              GlossSpan     *from,
+              GlossSpan     *to)
+{
+  g_autoptr(GlossRelation) relation = gloss_document_new_relation (document, label, gloss_span_get_id (from),
+                                                                   gloss_span_get_id (to));
+
+  if (!gloss_document_add_relation (document, relation, NULL))
+    g_error ("could not add a relation");
+}
+
+#define QUOTE_SENTENCE "\"We found corrosion in places the first survey could not reach,\" the chief engineer said."
+
+/* 1 000 quotes, 500 speakers and 500 cues; each quote linked to a speaker
+ * and a cue, two quotes to each */
+static void
+annotate_spans (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *project_path = g_build_filename (dir, GLOSS_PROJECT_FILE_NAME, NULL);
+  g_autoptr(GFile) project = g_file_new_for_path (project_path);
+  g_autoptr(GlossLabelSet) set = gloss_label_set_new_builtin ("quotation");
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GArray) quotes = NULL;
+  g_autoptr(GlossSpan) speaker = NULL;
+  g_autoptr(GlossSpan) cue = NULL;
+
+  g_assert_true (gloss_project_save_labels (project, set, NULL));
+  document = gloss_document_load (file, "en", NULL, NULL);
+  quotes = find_all (document, QUOTE_SENTENCE);
+  g_assert_cmpuint (quotes->len, >=, 1000);
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      guint at = g_array_index (quotes, guint, i);
+      g_autoptr(GlossSpan) quote = add_span (document, "quote", at + 1, at + 62);
+
+      if (i % 2 == 0)
+        {
+          g_clear_object (&speaker);
+          g_clear_object (&cue);
+          speaker = add_span (document, "speaker", at + 64, at + 82);
+          cue = add_span (document, "cue", at + 83, at + 87);
+        }
+      add_relation (document, "speaker", quote, speaker);
+      add_relation (document, "cue", quote, cue);
+    }
+
+  g_assert_true (gloss_document_save (document, NULL, NULL));
+}
+
+static void
+bench_spans (GlossApplication *app,
+             const char       *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GArray) tags = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) moves = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) grows = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) councils = NULL;
+  GlossWindow *window;
+  GlossDocument *document;
+  GdkFrameClock *clock;
+  double cpu0, wall0, open_cpu, open_wall;
+  guint n_repeat = g_getenv ("GLOSS_BENCH_REPEAT") ? atoi (g_getenv ("GLOSS_BENCH_REPEAT")) : 100;
+  Idle idle;
+
+  window = g_object_new (GLOSS_TYPE_WINDOW, "application", app, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), NULL);
+  wait_frame (GTK_WIDGET (window));
+
+  wall0 = wall_ms ();
+  cpu0 = thread_ms ();
+  gloss_window_open (window, file);
+  while (gloss_window_get_document (window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  wait_frame (GTK_WIDGET (window));
+  open_wall = wall_ms () - wall0;
+  open_cpu = thread_ms () - cpu0;
+
+  /* Every frame after the first: the spans are tagged in slices, the rest
+   * of the text laid out in the background */
+  run_until_idle (wall_ms (), 1000, &idle);
+
+  document = gloss_window_get_document (window);
+  councils = find_all (document, "The council");
+
+  /* Tagging: a quote current, a selection, its speaker's key */
+  gtk_widget_activate_action (GTK_WIDGET (window), "doc.select-span", "u", 1000);
+  settle (GTK_WIDGET (window));
+  for (guint i = 0; i < MIN (n_repeat, councils->len); i++)
+    {
+      guint at = g_array_index (councils, guint, councils->len / 2 + i % (councils->len / 2));
+      double t;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "doc.select-range", "(uu)", at, at + 11);
+      settle (GTK_WIDGET (window));
+      t = time_action (window, "doc.tag-span", g_variant_new_string ("speaker"));
+      g_array_append_val (tags, t);
+      /* Not measured: back to as it was */
+      gtk_widget_activate_action (GTK_WIDGET (window), "doc.undo", NULL);
+      settle (GTK_WIDGET (window));
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "doc.select-span", "u", 1000);
+  settle (GTK_WIDGET (window));
+  for (guint i = 0; i < n_repeat; i++)
+    {
+      double t = time_action (window, i % 2 ? "doc.previous-span" : "doc.next-span", NULL);
+
+      g_array_append_val (moves, t);
+    }
+
+  for (guint i = 0; i < n_repeat; i++)
+    {
+      double t = time_action (window, i % 2 ? "doc.shrink-span-end" : "doc.grow-span-end", NULL);
+
+      g_array_append_val (grows, t);
+    }
+
+  g_print ("%-28s %8.0f KB  %6u spans  %6u relations\n", "article with spans",
+           gloss_text_get_n_bytes (gloss_document_get_text (document)) / 1024.0,
+           g_list_model_get_n_items (gloss_document_get_spans (document)),
+           g_list_model_get_n_items (gloss_document_get_relations (document)));
+  g_print ("  open text to first frame:    %7.1f ms wall  %7.1f ms main-thread CPU\n", open_wall, open_cpu);
+  g_print ("  after it, longest main-loop stall: %5.1f ms; idle %.0f ms after the first frame\n",
+           idle.longest, idle.busy_until - wall0 - open_wall);
+  g_print ("  tag a selection (linked), to the next frame: %5.2f ms main-thread CPU (median)\n", median (tags));
+  g_print ("  next span, to the next frame: %6.2f ms main-thread CPU (median)\n", median (moves));
+  g_print ("  grow a span by a word, to the next frame: %5.2f ms main-thread CPU (median)\n", median (grows));
+
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, NULL);
+  wait_saved (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 text_shown (GlossWindow *window)
 {
@@ -439,7 +625,9 @@ main (int    argc,
   g_autofree char *dir = NULL;
   g_autofree char *small = NULL;
   g_autofree char *large = NULL;
-  gboolean big;
+  g_autofree char *spans_dir = NULL;
+  g_autofree char *with_spans = NULL;
+  gboolean big, spans_only;
 
   if (!gtk_init_check ())
     {
@@ -449,6 +637,7 @@ main (int    argc,
 
   dir = g_dir_make_tmp ("gloss-bench-XXXXXX", NULL);
   big = argc > 1 && g_str_equal (argv[1], "--big");
+  spans_only = argc > 1 && g_str_equal (argv[1], "--spans");
 
   if (big)
     {
@@ -465,12 +654,21 @@ main (int    argc,
           g_remove (json);
         }
     }
-  else
+  else if (!spans_only)
     {
       small = write_article (dir, 10 * 1024);
       large = write_article (dir, 1024 * 1024);
       annotate_every_sentence (small, 1);
       annotate_every_sentence (large, 1);
+    }
+
+  /* In a folder of its own, for its project's labels */
+  if (!big)
+    {
+      spans_dir = g_build_filename (dir, "spans", NULL);
+      g_mkdir (spans_dir, 0700);
+      with_spans = write_article (spans_dir, 1024 * 1024);
+      annotate_spans (with_spans);
     }
 
   app = gloss_application_new ();
@@ -482,12 +680,16 @@ main (int    argc,
     bench_big (app, large);
   else
     {
-      if (g_getenv ("GLOSS_BENCH_LARGE_ONLY") == NULL)
+      if (g_getenv ("GLOSS_BENCH_LARGE_ONLY") == NULL && !spans_only)
         bench (app, small);
-      bench (app, large);
+      if (!spans_only)
+        bench (app, large);
+      bench_spans (app, with_spans);
     }
 
   /* The long article takes 130 MB of /tmp */
+  if (spans_dir != NULL)
+    remove_folder (spans_dir);
   remove_folder (dir);
 
   return 0;

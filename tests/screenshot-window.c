@@ -3,9 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Renders the real window on an article to PNG files, in light and dark
- * style: `screenshot-window ARTICLE OUTDIR`. Run under Xvfb by
- * data/screenshots/take.sh. When the article has no annotations yet, a
- * copy of it is tagged through the same actions the keys trigger.
+ * style: `screenshot-window [--spans] ARTICLE OUTDIR [PREFIX]`. Run under
+ * Xvfb by data/screenshots/take.sh. When the article has no annotations
+ * yet, a copy of it is tagged through the same actions the keys trigger:
+ * its sentences, or with --spans, its quotes, speakers and cues with the
+ * "Quotation attribution" labels.
  */
 
 #include "config.h"
@@ -17,7 +19,10 @@
 
 #include "gloss-application.h"
 #include "gloss-document.h"
+#include "gloss-label-set.h"
+#include "gloss-project.h"
 #include "gloss-saver.h"
+#include "gloss-text.h"
 #include "gloss-window.h"
 
 #include "gloss-test-util.h"
@@ -29,6 +34,99 @@ shoot (GtkWidget  *window,
   if (!render_to_png (window, path))
     g_error ("Could not write %s", path);
   g_print ("%s\n", path);
+}
+
+/* Selects the @nth occurrence of @needle in the text, exactly; returns
+ * where it starts */
+static guint
+select_text (GlossWindow *window,
+             const char  *needle,
+             guint        nth)
+{
+  guint start;
+  const char *text = gloss_text_get_contents (gloss_document_get_text (gloss_window_get_document (window)));
+  const char *at = text;
+
+  for (guint i = 0; at != NULL && i <= nth; i++)
+    at = strstr (i == 0 ? at : at + 1, needle);
+  if (at == NULL)
+    g_error ("“%s” is not in the text", needle);
+
+  start = g_utf8_pointer_to_offset (text, at);
+  gtk_widget_activate_action (GTK_WIDGET (window), "doc.select-range", "(uu)",
+                              start, (guint32)g_utf8_pointer_to_offset (text, at + strlen (needle)));
+
+  return start;
+}
+
+static void
+tag (GlossWindow *window,
+     const char  *label,
+     const char  *needle,
+     guint        nth)
+{
+  select_text (window, needle, nth);
+  gtk_widget_activate_action (GTK_WIDGET (window), "doc.tag-span", "s", label);
+}
+
+static void
+set_attribute (GlossWindow *window,
+               const char  *name,
+               const char  *value)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "doc.set-span-attribute", "(ss)", name, value);
+}
+
+/* Quotes of the German sample, each with its speaker and cue */
+static void
+tag_quotes (GlossWindow *window)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+
+  tag (window, "quote", "„Wir haben die Preissteigerungen im Tiefbau unterschätzt, das muss man ehrlich sagen“", 0);
+  set_attribute (window, "type", "direct");
+  set_attribute (window, "medium", "speech");
+  tag (window, "speaker", "Stadtwerke-Chefin Dr. Miriam Okafor", 0);
+  tag (window, "cue", "sagte", 0);
+
+  gtk_widget_activate_action (widget, "doc.clear-span", NULL);
+  tag (window, "quote", "Die Fertigstellung verschiebe sich voraussichtlich auf das 3. Quartal 2028", 0);
+  set_attribute (window, "type", "indirect");
+  tag (window, "speaker", "Stadtwerke-Chefin Dr. Miriam Okafor", 0);
+
+  gtk_widget_activate_action (widget, "doc.clear-span", NULL);
+  tag (window, "quote", "Der Stadtrat sei monatelang im Unklaren gelassen worden", 0);
+  set_attribute (window, "type", "indirect");
+  tag (window, "cue", "sagte", 1);
+  tag (window, "speaker", "Fraktionschef Jonas Brückner", 0);
+
+  gtk_widget_activate_action (widget, "doc.clear-span", NULL);
+  tag (window, "quote", "„Das ist ein Blindflug mit dem Geld der Bürgerinnen und Bürger.“", 0);
+  set_attribute (window, "type", "direct");
+  tag (window, "speaker", "Fraktionschef Jonas Brückner", 0);
+
+  gtk_widget_activate_action (widget, "doc.clear-span", NULL);
+  tag (window, "quote", "Die Mitglieder des Aufsichtsrats seien seit dem 12. Mai über die Kostenentwicklung informiert gewesen", 0);
+  set_attribute (window, "type", "indirect");
+  tag (window, "speaker", "ein Sprecher der Stadt", 0);
+  tag (window, "cue", "teilte", 0);
+  /* "teilte … mit": a cue of two parts, the 11th span */
+  gtk_widget_activate_action (widget, "doc.select-span", "u", 11);
+  {
+    guint start = select_text (window, "mit. Zudem", 0);
+
+    gtk_widget_activate_action (widget, "doc.select-range", "(uu)", start, start + 3);
+    gtk_widget_activate_action (widget, "doc.add-part", NULL);
+  }
+
+  gtk_widget_activate_action (widget, "doc.clear-span", NULL);
+  tag (window, "quote", "„Wer jetzt umsteigt, sollte sich die Verträge genau ansehen.“", 0);
+  set_attribute (window, "type", "direct");
+  tag (window, "speaker", "Eine Sprecherin der Verbraucherzentrale", 0);
+  tag (window, "cue", "sagte", 2);
+
+  /* The first quote current, with its card */
+  gtk_widget_activate_action (widget, "doc.select-span", "u", 1);
 }
 
 int
@@ -45,11 +143,18 @@ main (int    argc,
   g_autofree char *base = NULL;
   g_autoptr(GFile) file = NULL;
   GlossWindow *window;
+  gboolean spans = argc > 1 && g_str_equal (argv[1], "--spans");
   gsize length;
+
+  if (spans)
+    {
+      argv++;
+      argc--;
+    }
 
   if (argc != 3 && argc != 4)
     {
-      g_printerr ("Usage: %s ARTICLE OUTDIR [PREFIX]\n", argv[0]);
+      g_printerr ("Usage: %s [--spans] ARTICLE OUTDIR [PREFIX]\n", argv[0]);
       return 2;
     }
 
@@ -79,6 +184,15 @@ main (int    argc,
   g_clear_pointer (&contents, g_free);
   if (g_file_get_contents (json, &contents, &length, NULL))
     g_file_set_contents (json_copy, contents, length, NULL);
+  if (spans)
+    {
+      g_autoptr(GlossLabelSet) set = gloss_label_set_new_builtin ("quotation");
+      g_autofree char *project_path = g_build_filename (dir, GLOSS_PROJECT_FILE_NAME, NULL);
+      g_autoptr(GFile) project = g_file_new_for_path (project_path);
+
+      if (!gloss_project_save_labels (project, set, &error))
+        g_error ("%s", error->message);
+    }
 
   app = gloss_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
@@ -86,7 +200,9 @@ main (int    argc,
   g_assert_no_error (error);
   g_settings_set_string (gloss_application_get_settings (GLOSS_APPLICATION (app)), "annotator-name", "Lena Hartmann");
 
-  window = g_object_new (GLOSS_TYPE_WINDOW, "application", app, "default-width", 1280, "default-height", 800, NULL);
+  /* Taller for spans, so the card shows the quote's linked spans */
+  window = g_object_new (GLOSS_TYPE_WINDOW, "application", app, "default-width", 1280,
+                         "default-height", spans ? 960 : 800, NULL);
   gtk_window_present (GTK_WINDOW (window));
   file = g_file_new_for_path (copy);
   gloss_window_open (window, file);
@@ -94,7 +210,9 @@ main (int    argc,
   while (gloss_window_get_document (window) == NULL)
     spin (20);
 
-  if (contents == NULL)
+  if (contents == NULL && spans)
+    tag_quotes (window);
+  else if (contents == NULL)
     {
       static const struct { const char *action; const char *label; guint moves; } steps[] = {
         { "doc.toggle-label", "claim", 4 },
@@ -139,6 +257,12 @@ main (int    argc,
   gtk_window_destroy (GTK_WINDOW (window));
   g_remove (json_copy);
   g_remove (copy);
+  if (spans)
+    {
+      g_autofree char *project_path = g_build_filename (dir, GLOSS_PROJECT_FILE_NAME, NULL);
+
+      g_remove (project_path);
+    }
   g_rmdir (dir);
 
   return 0;

@@ -427,6 +427,29 @@ test_replace (Fixture       *fixture,
   g_assert_true (gloss_document_undo (document));
   assert_array_ids (gloss_document_dup_relations_from (document, 2), "2");
 
+  /* A relation only the document holds (as one read from a file) survives
+   * a replaced span */
+  {
+    g_autoptr(GlossSpan) cue = add_span (document, "cue", "bald", NULL);
+    g_autoptr(GlossSpan) typed = gloss_span_copy (other);
+    GlossRelation *said = relate (document, "cue", other, cue);
+    guint said_id = gloss_relation_get_id (said);
+
+    g_object_unref (said);
+    gloss_history_clear (gloss_document_get_history (document));
+    gloss_span_set_attribute (typed, "type", "indirect");
+    g_assert_true (gloss_document_replace_span (document, typed, &error));
+    g_assert_no_error (error);
+    said = gloss_document_lookup_relation (document, said_id);
+    g_assert_nonnull (said);
+    g_assert_cmpuint (gloss_relation_get_from (said), ==, gloss_span_get_id (other));
+    g_assert_cmpuint (gloss_relation_get_to (said), ==, gloss_span_get_id (cue));
+    assert_array_ids (gloss_document_dup_relations_from (document, gloss_span_get_id (other)), "2 3");
+    assert_ids (gloss_document_get_relations (document), "1 2 3");
+    g_assert_true (gloss_document_undo (document));
+    g_assert_true (gloss_document_lookup_relation (document, said_id) == said);
+  }
+
   /* A span or relation that is not there cannot be replaced */
   {
     g_autoptr(GlossSpan) stranger = gloss_span_copy (quote);

@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Takes screenshots of the real window on the German sample article, light
-# and dark, under Xvfb: data/screenshots/window-light.png, window-dark.png.
+# and dark, under Xvfb: data/screenshots/window-light.png, window-dark.png;
+# and with its quotes, speakers and cues tagged as spans (the "Quotation
+# attribution" labels): window-spans-light.png, window-spans-dark.png.
 #
 #   data/screenshots/take.sh [BUILDDIR]
 set -eu
@@ -27,3 +29,8 @@ LANGUAGE=en LC_ALL=C.UTF-8 xvfb-run -a -s '-screen 0 1400x900x24' \
 # German, the whole window translated (needs the de_DE.UTF-8 locale)
 LANGUAGE=de LANG=de_DE.UTF-8 LC_ALL=de_DE.UTF-8 xvfb-run -a -s '-screen 0 1400x900x24' \
   "$build/tests/screenshot-window" "$top/data/samples/de-stadtwerke.txt" "$here" window-de
+
+# Spans and relations, English (the new strings wait for the translation
+# pass before a German one)
+LANGUAGE=en LC_ALL=C.UTF-8 xvfb-run -a -s '-screen 0 1400x1000x24' \
+  "$build/tests/screenshot-window" --spans "$top/data/samples/de-stadtwerke.txt" "$here" window-spans

@@ -314,9 +314,16 @@ _gloss_document_replace_span (GlossDocument *self,
 {
   guint id = gloss_span_get_id (old_span);
   GPtrArray *from = relations_of (self->relations_from, id);
+  g_autoptr(GPtrArray) held = NULL;
 
   g_return_if_fail (gloss_document_lookup_span (self, id) == old_span);
   g_return_if_fail (gloss_span_get_id (new_span) == id);
+
+  /* The store may hold the relations' last references */
+  if (from != NULL)
+    held = g_ptr_array_copy (from, (GCopyFunc)(void (*) (void))g_object_ref, NULL);
+  if (held != NULL)
+    g_ptr_array_set_free_func (held, g_object_unref);
 
   for (guint i = 0; from != NULL && i < from->len; i++)
     store_remove (self, self->relations, g_ptr_array_index (from, i), compare_relations);

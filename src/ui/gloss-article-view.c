@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "gloss-annotation.h"
-#include "gloss-article-view.h"
+#include "gloss-article-view-private.h"
 #include "gloss-display-text.h"
 #include "gloss-document.h"
 #include "gloss-label.h"
@@ -26,43 +26,14 @@
  * sentence's labels are drawn in the left margin, only for the lines on
  * screen, so labels are told apart by more than colour. Neither changes
  * the layout. (An overline for a third label would be the obvious next
- * channel, but GTK 4.8 frees an overline colour twice when it draws it.) */
-
-#define N_CHANNELS 2
-
-typedef struct
-{
-  GtkTextTag *channel[N_CHANNELS];  /* background, underline */
-} LabelTags;
-struct _GlossArticleView
-{
-  GtkTextView     parent_instance;
-
-  GlossText      *text;            /* what the buffer shows, or NULL */
-  GlossDocument  *document;
-  GListModel     *sentences;
-  GlossLabelSet  *labels;
-  GHashTable     *tags;            /* label id -> LabelTags */
-  GtkTextTag     *current_tag;
-  GtkTextMark    *current_mark;
-  GtkCssProvider *css;
-  int             current;
-  int             split_caret;     /* a text offset, or -1 */
-
-  /* A long text's labels are tagged in slices between frames, in text
-   * order from tag_cursor on, and what comes on screen at once */
-  guint           tag_cursor;      /* sentences before it are tagged */
-  guint           tag_id;
-  guint           visible_id;
-  int             visible_first;   /* sentences on screen, to tag first */
-  int             visible_last;
-
-  int             text_size;
-  int             line_length;
-  guint           serif : 1;
-  guint           show_markers : 1;
-  guint           blank_line_paragraphs : 1;
-};
+ * channel, but GTK 4.8 frees an overline colour twice when it draws it.)
+ * Spans have tags of their own (gloss-article-view-spans.c).
+ *
+ * The caret is the buffer's insert mark, drawn here: the view never takes
+ * the focus, so GtkTextView would not draw it. Keys move it through the
+ * window's actions (gloss_article_view_move_caret()); the mouse places it
+ * and selects as in any text view, a drag snapping outward to whole words
+ * unless Alt is held. */
 
 G_DEFINE_FINAL_TYPE (GlossArticleView, gloss_article_view, GTK_TYPE_TEXT_VIEW)
 
@@ -77,29 +48,38 @@ enum {
 
 enum {
   SENTENCE_ACTIVATED,
+  SPAN_ACTIVATED,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-#define MARKER_SIZE    17
-#define MARKER_SPACING 3
 #define MIN_GUTTER     (3 * (MARKER_SIZE + MARKER_SPACING) + 28)
 #define MIN_RIGHT      24
 
-static gboolean
-is_dark (void)
+gboolean
+_gloss_article_view_is_dark (void)
 {
   return adw_style_manager_get_dark (adw_style_manager_get_default ());
 }
 
-static void
-label_rgba (GlossLabel *label,
-            GdkRGBA    *rgba)
+void
+_gloss_article_view_label_rgba (GlossLabel *label,
+                                GdkRGBA    *rgba)
 {
   if (!gdk_rgba_parse (rgba, gloss_label_get_color (label)))
     gdk_rgba_parse (rgba, "#9a9996");
+}
+
+#define is_dark _gloss_article_view_is_dark
+#define label_rgba _gloss_article_view_label_rgba
+
+/* The accent colour of the current sentence's bar and of the caret */
+static void
+accent_rgba (GdkRGBA *rgba)
+{
+  gdk_rgba_parse (rgba, is_dark () ? "#78aeed" : "#3584e4");
 }
 
 static void
@@ -122,6 +102,11 @@ update_current_tag_color (GlossArticleView *self)
   rgba.alpha = is_dark () ? 0.26 : 0.14;
   g_object_set (self->current_tag, "background-rgba", &rgba, NULL);
 }
+
+static void on_mark_set_cb (GtkTextBuffer    *buffer,
+                            GtkTextIter      *location,
+                            GtkTextMark      *mark,
+                            GlossArticleView *self);
 
 /* Deleting a long text from a buffer takes a quarter of a second for
  * 59 MB, so each text has a buffer of its own, and a long one that is no
@@ -154,12 +139,15 @@ new_buffer (GlossArticleView *self)
 
   /* The tags belong to the old buffer's table, and go with it */
   g_hash_table_remove_all (self->tags);
+  _gloss_article_view_forget_span_tags (self, FALSE);
+  self->raw_start = self->raw_end = -1;
   gtk_text_view_set_buffer (GTK_TEXT_VIEW (self), buffer);
 
   self->current_tag = gtk_text_buffer_create_tag (buffer, "gloss-current", NULL);
   update_current_tag_color (self);
   gtk_text_buffer_get_start_iter (buffer, &start);
   self->current_mark = gtk_text_buffer_create_mark (buffer, "gloss-current", &start, TRUE);
+  g_signal_connect_object (buffer, "mark-set", G_CALLBACK (on_mark_set_cb), self, 0);
 }
 
 static void
@@ -221,6 +209,7 @@ on_label_notify_color_cb (GlossLabel       *label,
 
   if (tags != NULL)
     update_tag_color (tags, label);
+  _gloss_article_view_update_span_colors (self, label);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -270,6 +259,10 @@ tag_slice_cb (gpointer user_data)
         return G_SOURCE_CONTINUE;
     }
 
+  /* Then the spans, in text order */
+  if (_gloss_article_view_tag_span_slice (self, deadline))
+    return G_SOURCE_CONTINUE;
+
   self->tag_id = 0;
 
   return G_SOURCE_REMOVE;
@@ -282,6 +275,16 @@ tag_visible_cb (gpointer user_data)
 
   self->visible_id = 0;
   tag_sentences (self, self->visible_first, self->visible_last);
+
+  /* The spans of the same stretch of text */
+  if (self->spans != NULL && self->visible_first < (int)g_list_model_get_n_items (self->sentences))
+    {
+      int n = g_list_model_get_n_items (self->sentences);
+      GlossSentence *first = gloss_document_get_sentence (self->document, MAX (self->visible_first, 0));
+      GlossSentence *last = gloss_document_get_sentence (self->document, MIN (self->visible_last, n - 1));
+
+      _gloss_article_view_tag_spans_in (self, gloss_sentence_get_start (first), gloss_sentence_get_end (last));
+    }
 
   return G_SOURCE_REMOVE;
 }
@@ -323,6 +326,7 @@ start_tagging (GlossArticleView *self)
 {
   stop_tagging (self);
   self->tag_cursor = 0;
+  self->span_cursor = 0;
   if (self->document == NULL || g_list_model_get_n_items (self->sentences) == 0)
     return;
 
@@ -346,24 +350,32 @@ rebuild_tags (GlossArticleView *self)
     for (guint c = 0; c < N_CHANNELS; c++)
       gtk_text_tag_table_remove (table, ((LabelTags *)value)->channel[c]);
   g_hash_table_remove_all (self->tags);
+  _gloss_article_view_forget_span_tags (self, TRUE);
 
   if (self->document == NULL)
     return;
 
-  /* Created after the current-sentence tag, so the labels' colours win */
+  /* Created after the current-sentence tag, so the labels' colours win;
+   * the spans' after the sentences', and their highlights last */
   for (guint i = 0; i < gloss_label_set_get_n_labels (self->labels); i++)
     {
       GlossLabel *label = gloss_label_set_get_label (self->labels, i);
-      LabelTags *new_tags = g_new0 (LabelTags, 1);
+      LabelTags *new_tags;
 
+      g_signal_connect_object (label, "notify::name", G_CALLBACK (on_label_notify_name_cb), self, 0);
+      g_signal_connect_object (label, "notify::key", G_CALLBACK (on_label_notify_name_cb), self, 0);
+      g_signal_connect_object (label, "notify::color", G_CALLBACK (on_label_notify_color_cb), self, 0);
+      if (gloss_label_get_scope (label) != GLOSS_LABEL_SCOPE_SENTENCE)
+        continue;
+
+      new_tags = g_new0 (LabelTags, 1);
       for (guint c = 0; c < N_CHANNELS; c++)
         new_tags->channel[c] = gtk_text_buffer_create_tag (buffer, NULL, NULL);
       update_tag_color (new_tags, label);
       g_hash_table_insert (self->tags, g_strdup (gloss_label_get_id (label)), new_tags);
-      g_signal_connect_object (label, "notify::color", G_CALLBACK (on_label_notify_color_cb), self, 0);
-      g_signal_connect_object (label, "notify::name", G_CALLBACK (on_label_notify_name_cb), self, 0);
-      g_signal_connect_object (label, "notify::key", G_CALLBACK (on_label_notify_name_cb), self, 0);
     }
+  _gloss_article_view_create_span_tags (self, FALSE);
+  _gloss_article_view_create_span_tags (self, TRUE);
 
   start_tagging (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -462,6 +474,7 @@ on_dark_changed_cb (AdwStyleManager  *manager,
 
       if (tags != NULL)
         update_tag_color (tags, label);
+      _gloss_article_view_update_span_colors (self, label);
     }
 }
 
@@ -483,6 +496,48 @@ update_css (GlossArticleView *self)
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+/* [start, end) widened to the edges of the words it cuts into, without
+ * white space at either end */
+static void
+snap_to_words (GtkTextIter *start,
+               GtkTextIter *end)
+{
+  if (gtk_text_iter_inside_word (start) && !gtk_text_iter_starts_word (start))
+    gtk_text_iter_backward_word_start (start);
+  if (gtk_text_iter_inside_word (end) && !gtk_text_iter_starts_word (end) && !gtk_text_iter_ends_word (end))
+    gtk_text_iter_forward_word_end (end);
+
+  while (gtk_text_iter_compare (start, end) < 0 && g_unichar_isspace (gtk_text_iter_get_char (start)))
+    gtk_text_iter_forward_char (start);
+  while (gtk_text_iter_compare (start, end) < 0)
+    {
+      GtkTextIter before = *end;
+
+      gtk_text_iter_backward_char (&before);
+      if (!g_unichar_isspace (gtk_text_iter_get_char (&before)))
+        break;
+      *end = before;
+    }
+}
+
+static void
+on_click_pressed_cb (GtkGestureClick  *gesture,
+                     int               n_press,
+                     double            x,
+                     double            y,
+                     GlossArticleView *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+
+  self->press_alt = (state & GDK_ALT_MASK) != 0;
+  self->press_selects = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) == GDK_BUTTON_PRIMARY;
+  self->raw_start = self->raw_end = -1;
+
+  /* A double click selects a word; it picks no span */
+  if (n_press > 1)
+    self->pending_click = -1;
+}
+
 static void
 on_click_released_cb (GtkGestureClick  *gesture,
                       int               n_press,
@@ -498,7 +553,9 @@ on_click_released_cb (GtkGestureClick  *gesture,
   if (self->document == NULL || n_press != 1)
     return;
 
-  /* A drag selects text for copying; it is no click on a sentence */
+  /* A drag selects text to tag; it is no click on a sentence. The text
+   * view ends its drag after this handler: the selection is snapped once
+   * it has */
   if (gtk_text_buffer_get_has_selection (buffer))
     return;
 
@@ -510,6 +567,109 @@ on_click_released_cb (GtkGestureClick  *gesture,
   position = gloss_document_find_sentence_at (self->document, gtk_text_iter_get_offset (&iter));
   if (position >= 0)
     g_signal_emit (self, signals[SENTENCE_ACTIVATED], 0, (guint)position);
+
+  /* Which span the click picks waits until it is clear that it is no
+   * double click, which selects the word under it instead */
+  if (self->press_selects)
+    self->pending_click = gtk_text_iter_get_offset (&iter);
+}
+
+static void
+on_click_stopped_cb (GtkGestureClick  *gesture,
+                     GlossArticleView *self)
+{
+  int offset = self->pending_click;
+
+  self->pending_click = -1;
+  if (offset >= 0 && self->document != NULL)
+    _gloss_article_view_click_spans (self, offset);
+}
+
+static void snap_selection (GlossArticleView *self,
+                            gboolean          exact);
+
+static gboolean
+snap_selection_cb (gpointer user_data)
+{
+  GlossArticleView *self = user_data;
+
+  self->snap_id = 0;
+  snap_selection (self, self->press_alt);
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * gloss_article_view_end_drag:
+ * @alt: whether Alt was held
+ *
+ * What the end of a drag that selected does: the selection snaps outward
+ * to whole words, without white space at its ends, unless @alt; the
+ * range as dragged is kept (gloss_article_view_get_raw_selection()). For
+ * tests, which cannot drag.
+ */
+void
+gloss_article_view_end_drag (GlossArticleView *self,
+                             gboolean          alt)
+{
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+
+  snap_selection (self, alt);
+}
+
+static void
+snap_selection (GlossArticleView *self,
+                gboolean          exact)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter start, end;
+
+  if (self->document == NULL || !gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return;
+
+  self->raw_start = gtk_text_iter_get_offset (&start);
+  self->raw_end = gtk_text_iter_get_offset (&end);
+  self->pending_click = -1;
+  if (exact)
+    return;
+
+  snap_to_words (&start, &end);
+  if (gtk_text_iter_equal (&start, &end))
+    return;
+
+  /* The caret stays at the end the drag moved */
+  {
+    GtkTextIter insert;
+
+    gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
+    if (gtk_text_iter_get_offset (&insert) == self->raw_start)
+      gtk_text_buffer_select_range (buffer, &start, &end);
+    else
+      gtk_text_buffer_select_range (buffer, &end, &start);
+  }
+}
+
+static void
+on_drag_end_cb (GtkGestureDrag   *gesture,
+                double            x,
+                double            y,
+                GlossArticleView *self)
+{
+  /* After the text view has ended its own drag, which this handler, in
+   * the capture phase, comes before */
+  if (self->press_selects && self->snap_id == 0)
+    self->snap_id = g_idle_add (snap_selection_cb, self);
+}
+
+static void
+on_mark_set_cb (GtkTextBuffer    *buffer,
+                GtkTextIter      *location,
+                GtkTextMark      *mark,
+                GlossArticleView *self)
+{
+  /* The caret is drawn by the view */
+  if (mark == gtk_text_buffer_get_insert (buffer))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -540,12 +700,16 @@ gloss_article_view_size_allocate (GtkWidget *widget,
   GTK_WIDGET_CLASS (gloss_article_view_parent_class)->size_allocate (widget, width, height, baseline);
 }
 
-static void
-draw_marker (GlossArticleView *self,
-             GtkSnapshot      *snapshot,
-             GlossLabel       *label,
-             float             x,
-             float             y)
+/* A label's marker: a filled square for a sentence label; a ring for a
+ * span label, filled for the current span */
+void
+_gloss_article_view_draw_marker (GlossArticleView *self,
+                                 GtkSnapshot      *snapshot,
+                                 GlossLabel       *label,
+                                 float             x,
+                                 float             y,
+                                 gboolean          round,
+                                 gboolean          filled)
 {
   GskRoundedRect rect;
   GdkRGBA fill, ink;
@@ -562,10 +726,31 @@ draw_marker (GlossArticleView *self,
   else
     ink = (GdkRGBA) { 1, 1, 1, 1 };
 
-  gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (x, y, MARKER_SIZE, MARKER_SIZE), 4);
-  gtk_snapshot_push_rounded_clip (snapshot, &rect);
-  gtk_snapshot_append_color (snapshot, &fill, &rect.bounds);
-  gtk_snapshot_pop (snapshot);
+  gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (x, y, MARKER_SIZE, MARKER_SIZE),
+                                   round ? MARKER_SIZE / 2.0f : 4);
+  if (filled)
+    {
+      gtk_snapshot_push_rounded_clip (snapshot, &rect);
+      gtk_snapshot_append_color (snapshot, &fill, &rect.bounds);
+      gtk_snapshot_pop (snapshot);
+    }
+  else
+    {
+      const float widths[4] = { 2, 2, 2, 2 };
+      const GdkRGBA colors[4] = { fill, fill, fill, fill };
+      GdkRGBA page = { 1, 1, 1, 1 };
+
+      /* The label's colour as ink on the page */
+      if (is_dark ())
+        page = (GdkRGBA) { 0.12, 0.12, 0.12, 1 };
+      gtk_snapshot_push_rounded_clip (snapshot, &rect);
+      gtk_snapshot_append_color (snapshot, &page, &rect.bounds);
+      gtk_snapshot_pop (snapshot);
+      gtk_snapshot_append_border (snapshot, &rect, widths, colors);
+      ink = fill;
+      if (is_dark ())
+        ink = (GdkRGBA) { MIN (1, fill.red + 0.25), MIN (1, fill.green + 0.25), MIN (1, fill.blue + 0.25), 1 };
+    }
 
   /* The label's key, which is what the reader presses, in every language;
    * the initial of its name for a label without a key */
@@ -600,9 +785,22 @@ gloss_article_view_snapshot_layer (GtkTextView      *text_view,
   float gutter_right;
   int line_y;
   guint on_line;   /* markers drawn already beside the line at line_y */
+  g_autoptr(GHashTable) markers_on_line = NULL;
 
   if (layer != GTK_TEXT_VIEW_LAYER_ABOVE_TEXT || self->document == NULL)
     return;
+
+  if (self->split_caret < 0)
+    {
+      GtkTextIter insert;
+      GdkRectangle caret;
+      GdkRGBA accent;
+
+      accent_rgba (&accent);
+      gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
+      gtk_text_view_get_iter_location (text_view, &insert, &caret);
+      gtk_snapshot_append_color (snapshot, &accent, &GRAPHENE_RECT_INIT (caret.x - 1, caret.y, 2, caret.height));
+    }
 
   n = g_list_model_get_n_items (self->sentences);
   if (n == 0)
@@ -617,13 +815,11 @@ gloss_article_view_snapshot_layer (GtkTextView      *text_view,
   bottom_offset = gtk_text_iter_get_offset (&bottom);
 
   first = gloss_document_find_sentence_at (self->document, gtk_text_iter_get_offset (&top));
-  if (first < 0)
-    return;
-
   left = gtk_text_view_get_left_margin (text_view);
   gutter_right = left - 14;
   line_y = -1;
   on_line = 0;
+  markers_on_line = g_hash_table_new (NULL, NULL);
 
   if (self->split_caret >= 0)
     {
@@ -641,14 +837,14 @@ gloss_article_view_snapshot_layer (GtkTextView      *text_view,
                                  &GRAPHENE_RECT_INIT (caret.x - 5, caret.y + caret.height + 1, 11, 3));
     }
 
-  if (self->tag_id != 0)
+  if (self->tag_id != 0 && first >= 0)
     {
       int last = gloss_document_find_sentence_at (self->document, bottom_offset);
 
       tag_ahead (self, first, last >= 0 ? last : (int)n - 1, FALSE);
     }
 
-  for (guint i = (guint)first; i < n; i++)
+  for (guint i = (guint)MAX (first, 0); first >= 0 && i < n; i++)
     {
       GlossSentence *sentence = gloss_document_get_sentence (self->document, i);
       guint n_annotations = gloss_sentence_get_n_annotations (sentence);
@@ -666,10 +862,9 @@ gloss_article_view_snapshot_layer (GtkTextView      *text_view,
           GtkTextIter end;
           GdkRectangle end_loc;
           GskRoundedRect bar;
-          GdkRGBA accent = { 0.21, 0.52, 0.89, 1.0 };
+          GdkRGBA accent;
 
-          if (is_dark ())
-            gdk_rgba_parse (&accent, "#78aeed");
+          accent_rgba (&accent);
 
           gtk_text_buffer_get_iter_at_offset (buffer, &end, gloss_sentence_get_end (sentence));
           if (gtk_text_iter_starts_line (&end) && (guint)gtk_text_iter_get_offset (&end) > gloss_sentence_get_start (sentence))
@@ -706,7 +901,7 @@ gloss_article_view_snapshot_layer (GtkTextView      *text_view,
             {
               float y = loc.y + MAX (0, (loc.height - MARKER_SIZE) / 2);
 
-              draw_marker (self, snapshot, label, x, y);
+              _gloss_article_view_draw_marker (self, snapshot, label, x, y, FALSE, TRUE);
               /* A label kept on both halves of a split waits for review:
                * an orange corner says so */
               if (gloss_annotation_get_review (annotation))
@@ -723,7 +918,11 @@ gloss_article_view_snapshot_layer (GtkTextView      *text_view,
         }
 
       on_line += n_annotations;
+      g_hash_table_insert (markers_on_line, GINT_TO_POINTER (line_y), GUINT_TO_POINTER (on_line));
     }
+
+  _gloss_article_view_snapshot_spans (self, snapshot, gtk_text_iter_get_offset (&top), bottom_offset,
+                                      markers_on_line, gutter_right);
 }
 
 static void
@@ -733,6 +932,7 @@ gloss_article_view_dispose (GObject *object)
 
   gloss_article_view_set_document (self, NULL);
   stop_tagging (self);
+  g_clear_handle_id (&self->snap_id, g_source_remove);
 
   G_OBJECT_CLASS (gloss_article_view_parent_class)->dispose (object);
 }
@@ -742,6 +942,7 @@ gloss_article_view_finalize (GObject *object)
 {
   GlossArticleView *self = (GlossArticleView *)object;
 
+  _gloss_article_view_finalize_spans (self);
   g_clear_pointer (&self->tags, g_hash_table_unref);
   g_clear_object (&self->css);
   g_clear_object (&self->text);
@@ -870,6 +1071,18 @@ gloss_article_view_class_init (GlossArticleViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_UINT);
 
+  /**
+   * GlossArticleView::span-activated:
+   * @id: the span clicked: of those under the click, the one after the
+   *   current span, so clicks go round spans that overlap
+   */
+  signals[SPAN_ACTIVATED] =
+    g_signal_new ("span-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+
   gtk_widget_class_set_css_name (widget_class, "textview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_TEXT_BOX);
 }
@@ -879,10 +1092,14 @@ gloss_article_view_init (GlossArticleView *self)
 {
   GtkTextView *text_view = GTK_TEXT_VIEW (self);
   GtkGesture *click;
+  GtkGesture *drag;
 
   self->tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->current = -1;
   self->split_caret = -1;
+  self->raw_start = self->raw_end = -1;
+  self->pending_click = -1;
+  _gloss_article_view_init_spans (self);
   self->visible_first = self->visible_last = -1;
   self->text_size = 13;
   self->line_length = 72;
@@ -910,8 +1127,16 @@ gloss_article_view_init (GlossArticleView *self)
 
   click = gtk_gesture_click_new ();
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_click_pressed_cb), self);
   g_signal_connect (click, "released", G_CALLBACK (on_click_released_cb), self);
+  g_signal_connect (click, "stopped", G_CALLBACK (on_click_stopped_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  /* Watches the text view's own drag, which selects */
+  drag = gtk_gesture_drag_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed_cb), self, 0);
@@ -1000,6 +1225,7 @@ gloss_article_view_set_document (GlossArticleView *self,
 
   if (self->document != NULL)
     {
+      _gloss_article_view_disconnect_spans (self);
       g_signal_handlers_disconnect_by_data (self->sentences, self);
       g_signal_handlers_disconnect_by_data (self->labels, self);
       disconnect_labels (self);
@@ -1011,6 +1237,8 @@ gloss_article_view_set_document (GlossArticleView *self,
   stop_tagging (self);
   self->current = -1;
   self->split_caret = -1;
+  self->current_span = GLOSS_ARTICLE_VIEW_NO_SPAN;
+  self->pending_click = -1;
 
   if (document == NULL)
     {
@@ -1034,6 +1262,7 @@ gloss_article_view_set_document (GlossArticleView *self,
 
       show_text (self, text, display, length);
     }
+  _gloss_article_view_connect_spans (self);
   rebuild_tags (self);
 
   g_signal_connect (self->sentences, "items-changed", G_CALLBACK (on_sentences_items_changed_cb), self);
@@ -1274,4 +1503,362 @@ gloss_article_view_get_tagging (GlossArticleView *self)
   g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), FALSE);
 
   return self->tag_id != 0;
+}
+
+/* The caret and the selection ------------------------------------------- */
+
+/**
+ * gloss_article_view_get_caret:
+ *
+ * Returns: the caret's offset in the text, in characters
+ */
+guint
+gloss_article_view_get_caret (GlossArticleView *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), 0);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+
+  return gtk_text_iter_get_offset (&iter);
+}
+
+static void
+scroll_to_caret (GlossArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+
+  gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (self), gtk_text_buffer_get_insert (buffer));
+}
+
+/**
+ * gloss_article_view_set_caret:
+ * @offset: a character offset in the text
+ * @scroll: whether to bring it on screen
+ *
+ * Puts the caret at @offset, with nothing selected.
+ */
+void
+gloss_article_view_set_caret (GlossArticleView *self,
+                              guint             offset,
+                              gboolean          scroll)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  self->raw_start = self->raw_end = -1;
+  if (scroll)
+    scroll_to_caret (self);
+}
+
+/* Where the sentence that holds @iter, or comes next (@forward) or last
+ * before it, ends or starts */
+static gboolean
+move_by_sentence (GlossArticleView *self,
+                  GtkTextIter      *iter,
+                  gboolean          forward)
+{
+  guint offset = gtk_text_iter_get_offset (iter);
+  guint n = g_list_model_get_n_items (self->sentences);
+  int position;
+
+  if (self->document == NULL || n == 0)
+    return FALSE;
+
+  position = gloss_document_find_sentence_at (self->document, offset);
+
+  if (forward)
+    {
+      /* Between sentences: the next one */
+      if (position < 0)
+        {
+          for (position = 0; (guint)position < n; position++)
+            if (gloss_sentence_get_end (gloss_document_get_sentence (self->document, position)) > offset)
+              break;
+        }
+      else if (gloss_sentence_get_end (gloss_document_get_sentence (self->document, position)) <= offset)
+        position++;
+      if ((guint)position >= n)
+        return FALSE;
+      gtk_text_iter_set_offset (iter, gloss_sentence_get_end (gloss_document_get_sentence (self->document, position)));
+    }
+  else
+    {
+      if (position < 0)
+        {
+          for (position = (int)n - 1; position >= 0; position--)
+            if (gloss_sentence_get_start (gloss_document_get_sentence (self->document, position)) < offset)
+              break;
+        }
+      else if (gloss_sentence_get_start (gloss_document_get_sentence (self->document, position)) >= offset)
+        position--;
+      if (position < 0)
+        return FALSE;
+      gtk_text_iter_set_offset (iter, gloss_sentence_get_start (gloss_document_get_sentence (self->document, position)));
+    }
+
+  return TRUE;
+}
+
+/**
+ * gloss_article_view_move_caret:
+ * @count: how many @units, forward when positive
+ * @extend: whether the selection follows (from where the caret was, or
+ *   the selection's other end), as Shift does
+ *
+ * Moves the caret as the arrow keys do. A selection made or extended this
+ * way is kept exactly as made: by words it ends on word edges anyway.
+ */
+void
+gloss_article_view_move_caret (GlossArticleView *self,
+                               GlossCaretUnit    unit,
+                               int               count,
+                               gboolean          extend)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter insert, bound;
+  gboolean forward = count > 0;
+
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
+  gtk_text_buffer_get_iter_at_mark (buffer, &bound, gtk_text_buffer_get_selection_bound (buffer));
+
+  /* Without Shift, an arrow first collapses a selection to its edge */
+  if (!extend && !gtk_text_iter_equal (&insert, &bound) && unit == GLOSS_CARET_CHAR)
+    {
+      if ((gtk_text_iter_compare (&insert, &bound) < 0) == forward)
+        insert = bound;
+      gtk_text_buffer_place_cursor (buffer, &insert);
+      self->raw_start = self->raw_end = -1;
+      scroll_to_caret (self);
+      return;
+    }
+
+  for (int i = 0; i < ABS (count); i++)
+    {
+      switch (unit)
+        {
+        case GLOSS_CARET_CHAR:
+          if (forward)
+            gtk_text_iter_forward_cursor_position (&insert);
+          else
+            gtk_text_iter_backward_cursor_position (&insert);
+          break;
+
+        case GLOSS_CARET_WORD:
+          if (forward)
+            gtk_text_iter_forward_word_end (&insert);
+          else
+            gtk_text_iter_backward_word_start (&insert);
+          break;
+
+        case GLOSS_CARET_SENTENCE:
+          move_by_sentence (self, &insert, forward);
+          break;
+
+        case GLOSS_CARET_LINE:
+          if (forward)
+            gtk_text_view_forward_display_line_end (GTK_TEXT_VIEW (self), &insert);
+          else if (!gtk_text_view_starts_display_line (GTK_TEXT_VIEW (self), &insert))
+            gtk_text_view_backward_display_line_start (GTK_TEXT_VIEW (self), &insert);
+          break;
+
+        default:
+          g_return_if_reached ();
+        }
+    }
+
+  if (extend)
+    gtk_text_buffer_select_range (buffer, &insert, &bound);
+  else
+    gtk_text_buffer_place_cursor (buffer, &insert);
+  self->raw_start = self->raw_end = -1;
+  scroll_to_caret (self);
+}
+
+/**
+ * gloss_article_view_get_selection:
+ * @start: (out) (optional): the first character selected
+ * @end: (out) (optional): the character after the last
+ *
+ * Returns: whether any text is selected: what a span label's key tags
+ */
+gboolean
+gloss_article_view_get_selection (GlossArticleView *self,
+                                  guint            *start,
+                                  guint            *end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter from, to;
+
+  g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), FALSE);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &from, &to))
+    return FALSE;
+
+  if (start != NULL)
+    *start = gtk_text_iter_get_offset (&from);
+  if (end != NULL)
+    *end = gtk_text_iter_get_offset (&to);
+
+  return TRUE;
+}
+
+/**
+ * gloss_article_view_get_raw_selection:
+ *
+ * Returns: whether any text is selected, with the range as the mouse
+ *   dragged it, before it was snapped to whole words (the selection
+ *   itself when it was not snapped)
+ */
+gboolean
+gloss_article_view_get_raw_selection (GlossArticleView *self,
+                                      guint            *start,
+                                      guint            *end)
+{
+  g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), FALSE);
+
+  if (!gloss_article_view_get_selection (self, start, end))
+    return FALSE;
+
+  if (self->raw_start >= 0 && self->raw_end > self->raw_start)
+    {
+      if (start != NULL)
+        *start = self->raw_start;
+      if (end != NULL)
+        *end = self->raw_end;
+    }
+
+  return TRUE;
+}
+
+/**
+ * gloss_article_view_select:
+ * @start: the first character to select
+ * @end: the character after the last
+ *
+ * Selects exactly `[start, end)`, the caret at @end.
+ */
+void
+gloss_article_view_select (GlossArticleView *self,
+                           guint             start,
+                           guint             end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter from, to;
+
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &to, end);
+  gtk_text_buffer_select_range (buffer, &to, &from);
+  self->raw_start = self->raw_end = -1;
+  scroll_to_caret (self);
+}
+
+/**
+ * gloss_article_view_clear_selection:
+ *
+ * Selects nothing; the caret stays where it is.
+ */
+void
+gloss_article_view_clear_selection (GlossArticleView *self)
+{
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+
+  gloss_article_view_set_caret (self, gloss_article_view_get_caret (self), FALSE);
+}
+
+/* Quotation marks of German, English and French texts: a quote's own */
+static gboolean
+is_quote_mark (gunichar c)
+{
+  return c != 0 && g_utf8_strchr ("\"'„“”‚‘’«»‹›", -1, c) != NULL;
+}
+
+/**
+ * gloss_article_view_get_grow_edge:
+ * @direction: positive: forward from @offset; negative: back
+ *
+ * Where a span that ends (or, going back, starts) at @offset grows to: to
+ * the quotation marks that touch it, with the punctuation between (a
+ * quote's „ or .“), or else by a word.
+ *
+ * Returns: the offset, or -1 when there is nothing that way
+ */
+int
+gloss_article_view_get_grow_edge (GlossArticleView *self,
+                                  guint             offset,
+                                  int               direction)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  int found = -1;
+
+  g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), -1);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+
+  /* The run of punctuation that touches the edge */
+  while (TRUE)
+    {
+      gunichar c;
+
+      if (direction < 0 && !gtk_text_iter_backward_char (&iter))
+        break;
+      c = gtk_text_iter_get_char (&iter);
+      if (c == 0 || g_unichar_isspace (c) || g_unichar_isalnum (c))
+        break;
+      if (is_quote_mark (c))
+        found = gtk_text_iter_get_offset (&iter) + (direction > 0 ? 1 : 0);
+      if (direction > 0)
+        gtk_text_iter_forward_char (&iter);
+    }
+
+  if (found >= 0)
+    return found;
+
+  return gloss_article_view_get_word_edge (self, offset, direction);
+}
+
+/**
+ * gloss_article_view_get_word_edge:
+ * @direction: positive: the end of this or the next word; negative: the
+ *   start of this or the previous word
+ *
+ * Returns: the offset of the word edge from @offset, as the text's word
+ *   boundaries have it, or -1 when there is none that way
+ */
+int
+gloss_article_view_get_word_edge (GlossArticleView *self,
+                                  guint             offset,
+                                  int               direction)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  gboolean moved;
+
+  g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), -1);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  if (direction > 0)
+    moved = gtk_text_iter_forward_word_end (&iter);
+  else
+    moved = gtk_text_iter_backward_word_start (&iter);
+
+  return moved ? gtk_text_iter_get_offset (&iter) : -1;
 }

@@ -430,8 +430,9 @@ gloss_labels_editor_set_label_key (GlossLabelsEditor *self,
   if (label == NULL || (lower[0] != '\0' && !gloss_label_key_is_valid (lower)))
     return FALSE;
 
-  /* Keys that already mean something else */
-  if (g_strv_contains ((const char * const[]) { "j", "k", "u", "n", "m", "x", "r", NULL }, lower))
+  /* Keys that already mean something else: the sentences' and the spans' */
+  if (g_strv_contains ((const char * const[]) { "j", "k", "u", "n", "m", "x", "r", "v", "t", "+", "[", "]", NULL },
+                       lower))
     return FALSE;
 
   other = lower[0] ? gloss_label_set_lookup_key (self->labels, lower) : NULL;

@@ -16,6 +16,7 @@
 #include "gloss-problem.h"
 #include "gloss-sentence.h"
 #include "gloss-sidebar.h"
+#include "gloss-span-card.h"
 
 /* Beside the article: the current sentence with its labels as toggle
  * buttons, its note, and the list of the document's annotations. The
@@ -27,13 +28,21 @@ struct _GlossSidebar
   GlossDocument  *document;
   int             position;
   guint           updating : 1;
+  guint           sentence_labels : 1;  /* the set has any */
 
   GtkWidget      *box;
   GtkLabel       *position_label;
   GtkLabel       *sentence_label;
   GtkBox         *labels_box;
+  GtkWidget      *span_labels_box;
+  GtkFlowBox     *span_buttons;
+  GtkWidget      *span_scroller;
+  GlossSpanCard  *span_card;
   AdwEntryRow    *note_row;
+  GtkWidget      *note_list;
   GtkWidget      *note_hint;
+  GtkWidget      *annotations_separator;
+  GtkWidget      *annotations_header;
   GtkWidget      *problems_box;
   GtkListBox     *problems_list;
   GtkLabel       *count_label;
@@ -197,7 +206,7 @@ update_current (GlossSidebar *self)
       gtk_editable_set_text (GTK_EDITABLE (self->note_row), note);
     gtk_widget_set_sensitive (GTK_WIDGET (self->note_row), can_note);
     /* Shown and hidden by opacity, so tagging never changes the layout */
-    gtk_widget_set_visible (self->note_hint, !read_only);
+    gtk_widget_set_visible (self->note_hint, !read_only && self->sentence_labels);
     gtk_widget_set_opacity (self->note_hint, sentence != NULL && !can_note ? 1.0 : 0.0);
   }
 
@@ -224,6 +233,55 @@ on_label_notify_cb (GlossLabel   *label,
   rebuild_label_buttons (self);
 }
 
+/* A span label's button tags the selection */
+static GtkWidget *
+new_span_button (GlossLabel *label,
+                 guint       position)
+{
+  const char *key = gloss_label_get_key (label);
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *name = gtk_label_new (gloss_label_get_display_name (label));
+  GtkWidget *keys = gtk_label_new (NULL);
+  g_autofree char *key_text = NULL;
+  g_autofree char *upper = NULL;
+  g_autofree char *tooltip = NULL;
+
+  if (key != NULL && key[0] != '\0')
+    key_text = g_strdup (key);
+  else if (position < 9)
+    key_text = g_strdup_printf ("%u", position + 1);
+  else
+    key_text = g_strdup ("");
+  upper = g_utf8_strup (key_text, -1);
+  gtk_label_set_text (GTK_LABEL (keys), upper);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_widget_add_css_class (keys, "dim-label");
+  gtk_widget_add_css_class (keys, "gloss-key");
+  gtk_box_append (GTK_BOX (box), new_dot (gloss_label_get_color (label), 10));
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), keys);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_set_focus_on_click (button, FALSE);
+  gtk_widget_add_css_class (button, "gloss-span-button");
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "doc.tag-span");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (gloss_label_get_id (label)));
+  g_object_set_data_full (G_OBJECT (button), "gloss-label", g_strdup (gloss_label_get_id (label)), g_free);
+
+  tooltip = g_strdup_printf (_("Tag the selection as “%s”"), gloss_label_get_display_name (label));
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS, key_text,
+                                  -1);
+
+  return button;
+}
+
 static void
 rebuild_label_buttons (GlossSidebar *self)
 {
@@ -232,6 +290,21 @@ rebuild_label_buttons (GlossSidebar *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->labels_box))))
     gtk_box_remove (self->labels_box, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->span_buttons))))
+    gtk_flow_box_remove (self->span_buttons, child);
+  gtk_widget_set_visible (self->span_labels_box, FALSE);
+
+  /* Without sentence labels (a set of span labels only) a sentence has no
+   * note and the document no annotations: the room goes to the spans */
+  labels = self->document ? gloss_document_get_labels (self->document) : NULL;
+  self->sentence_labels = labels == NULL;
+  for (guint i = 0; labels != NULL && i < gloss_label_set_get_n_labels (labels); i++)
+    if (gloss_label_get_scope (gloss_label_set_get_label (labels, i)) == GLOSS_LABEL_SCOPE_SENTENCE)
+      self->sentence_labels = TRUE;
+  gtk_widget_set_visible (self->note_list, self->sentence_labels);
+  gtk_widget_set_visible (self->annotations_separator, self->sentence_labels);
+  gtk_widget_set_visible (self->annotations_header, self->sentence_labels);
+  gtk_widget_set_visible (GTK_WIDGET (self->annotations_stack), self->sentence_labels);
 
   if (self->document == NULL)
     return;
@@ -263,7 +336,16 @@ rebuild_label_buttons (GlossSidebar *self)
       g_autofree char *key_text = NULL;
       g_autofree char *accessible_name = NULL;
 
-      /* A sentence's buttons are for sentence labels only */
+      /* A sentence's buttons are for sentence labels only; a span label's
+       * tags the selection */
+      if (gloss_label_get_scope (label) == GLOSS_LABEL_SCOPE_SPAN)
+        {
+          gtk_flow_box_append (self->span_buttons, new_span_button (label, i));
+          gtk_widget_set_visible (self->span_labels_box, TRUE);
+          g_signal_handlers_disconnect_by_func (label, on_label_notify_cb, self);
+          g_signal_connect_object (label, "notify", G_CALLBACK (on_label_notify_cb), self, 0);
+          continue;
+        }
       if (gloss_label_get_scope (label) != GLOSS_LABEL_SCOPE_SENTENCE)
         continue;
 
@@ -696,13 +778,21 @@ gloss_sidebar_class_init (GlossSidebarClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_UINT);
 
+  g_type_ensure (GLOSS_TYPE_SPAN_CARD);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/gloss-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, box);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, position_label);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, sentence_label);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, labels_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, span_labels_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, span_buttons);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, span_scroller);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, span_card);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, note_row);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, note_hint);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, note_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, annotations_separator);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, annotations_header);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, problems_box);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, problems_list);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, count_label);
@@ -724,6 +814,7 @@ gloss_sidebar_init (GlossSidebar *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->position = -1;
+  self->sentence_labels = TRUE;
   self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify)pending_change_free);
 
   self->label_css = gtk_css_provider_new ();
@@ -799,6 +890,7 @@ gloss_sidebar_set_document (GlossSidebar  *self,
 
   self->position = -1;
   gtk_spinner_set_spinning (self->loading_spinner, FALSE);
+  gloss_sidebar_set_span (self, G_MAXUINT);
 
   if (document != NULL)
     {
@@ -975,4 +1067,71 @@ gloss_sidebar_get_sentence_text (GlossSidebar *self)
   g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), NULL);
 
   return gtk_label_get_text (self->sentence_label);
+}
+
+/**
+ * gloss_sidebar_set_span:
+ * @id: the current span's id, or %G_MAXUINT for none
+ *
+ * Shows the current span's card, or hides it; called again when the span
+ * or its links may have changed.
+ */
+void
+gloss_sidebar_set_span (GlossSidebar *self,
+                        guint         id)
+{
+  gboolean show;
+
+  g_return_if_fail (GLOSS_IS_SIDEBAR (self));
+
+  show = self->document != NULL && id != G_MAXUINT && gloss_document_lookup_span (self->document, id) != NULL;
+  gloss_span_card_set_span (self->span_card, show ? self->document : NULL, show ? id : G_MAXUINT);
+  gtk_widget_set_visible (self->span_scroller, show);
+}
+
+void
+gloss_sidebar_focus_span_note (GlossSidebar *self)
+{
+  g_return_if_fail (GLOSS_IS_SIDEBAR (self));
+
+  if (gtk_widget_get_visible (self->span_scroller))
+    gloss_span_card_focus_note (self->span_card);
+}
+
+/**
+ * gloss_sidebar_get_span_card:
+ *
+ * Returns: (transfer none): the card of the current span
+ */
+GtkWidget *
+gloss_sidebar_get_span_card (GlossSidebar *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), NULL);
+
+  return GTK_WIDGET (self->span_card);
+}
+
+/**
+ * gloss_sidebar_get_span_button:
+ *
+ * Returns: (transfer none) (nullable): the button that tags the selection
+ *   with the span label @label_id
+ */
+GtkWidget *
+gloss_sidebar_get_span_button (GlossSidebar *self,
+                               const char   *label_id)
+{
+  g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->span_buttons));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (button), "gloss-label"), label_id) == 0)
+        return button;
+    }
+
+  return NULL;
 }

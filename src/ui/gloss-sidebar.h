@@ -32,5 +32,11 @@ GtkWidget  *gloss_sidebar_get_label_button (GlossSidebar *self,
 GListModel *gloss_sidebar_get_problem_rows (GlossSidebar *self);
 const char *gloss_sidebar_get_sentence_text (GlossSidebar *self);
 GtkListView *gloss_sidebar_get_annotation_list (GlossSidebar *self);
+void        gloss_sidebar_set_span       (GlossSidebar  *self,
+                                          guint          id);
+void        gloss_sidebar_focus_span_note (GlossSidebar *self);
+GtkWidget  *gloss_sidebar_get_span_card  (GlossSidebar  *self);
+GtkWidget  *gloss_sidebar_get_span_button (GlossSidebar *self,
+                                           const char   *label_id);
 
 G_END_DECLS

@@ -24,7 +24,8 @@
 /* Every command of the window is an action here. Keys with a modifier are
  * class bindings; the plain keys of tagging (j, k, c, 1…) are read by a
  * key controller that leaves them alone while a text field has focus, so
- * typing a note never tags a sentence. */
+ * typing a note never tags a sentence. The span keys are read first, in
+ * gloss-window-spans.c. */
 
 void
 _gloss_window_update_actions (GlossWindow *self)
@@ -56,6 +57,7 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.labels", edit);
   gtk_widget_action_set_enabled (widget, "win.export", self->folder != NULL || have);
   _gloss_window_update_boundary_actions (self);
+  _gloss_window_update_span_actions (self);
 }
 
 static void
@@ -79,6 +81,9 @@ move_action (GtkWidget  *widget,
     gloss_window_set_position (self, 0);
   else if (g_str_equal (action_name, "doc.last"))
     gloss_window_set_position (self, (int)n - 1);
+
+  /* The caret goes along, to the sentence's start */
+  _gloss_window_caret_to_sentence (self);
 }
 
 static void
@@ -101,6 +106,7 @@ next_unlabelled_action (GtkWidget  *widget,
       if (gloss_sentence_get_n_annotations (gloss_document_get_sentence (self->document, position)) == 0)
         {
           gloss_window_set_position (self, position);
+          _gloss_window_caret_to_sentence (self);
           return;
         }
     }
@@ -148,9 +154,12 @@ toggle_label_at_action (GtkWidget  *widget,
       position > gloss_label_set_get_n_labels (gloss_document_get_labels (self->document)))
     return;
 
-  /* 1 is the first label */
+  /* 1 is the first label; a span label's number tags the selection */
   label = gloss_label_set_get_label (gloss_document_get_labels (self->document), position - 1);
-  toggle_label (self, gloss_label_get_id (label));
+  if (gloss_label_get_scope (label) == GLOSS_LABEL_SCOPE_SPAN)
+    gtk_widget_activate_action (widget, "doc.tag-span", "s", gloss_label_get_id (label));
+  else
+    toggle_label (self, gloss_label_get_id (label));
 }
 
 static void
@@ -562,6 +571,10 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
   if (_gloss_window_split_mode_key (self, keyval, mods))
     return TRUE;
 
+  /* The caret, the selection and the spans */
+  if (_gloss_window_spans_key (self, keyval, mods, focus_is_list (self)))
+    return TRUE;
+
   if (mods == GDK_ALT_MASK)
     {
       if (keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down)
@@ -649,7 +662,7 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
       g_unichar_to_utf8 (ch, key);
       label = gloss_label_set_lookup_key (gloss_document_get_labels (self->document), key);
       if (label != NULL)
-        return gtk_widget_activate_action (widget, "doc.toggle-label", "s", gloss_label_get_id (label));
+        return _gloss_window_tag_or_toggle (self, label);
     }
 
   return FALSE;

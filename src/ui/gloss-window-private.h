@@ -28,6 +28,8 @@ struct _GlossWindow
   GlossSaver           *saver;
   GtkWindow            *labels_editor;
   int                   position;
+  guint                 current_span;    /* a span id, or GLOSS_ARTICLE_VIEW_NO_SPAN */
+  guint                 span_actions_state; /* what the span actions were enabled for */
   guint                 loading_id;      /* shows the spinner on a slow load */
   guint                 loading_delay;   /* ms before it does */
   GlossText            *loaded_text;     /* of the text being loaded, once read */
@@ -133,10 +135,29 @@ char    *_gloss_window_describe_load_error (GFile         *file,
 void     _gloss_window_stop_watching      (GlossWindow    *self);
 void     _gloss_window_set_conflict_annotations (GlossWindow *self);
 
+/* gloss-window-spans.c */
+void     _gloss_window_class_init_spans   (GtkWidgetClass *widget_class);
+void     _gloss_window_init_spans         (GlossWindow    *self);
+void     _gloss_window_update_span_actions (GlossWindow   *self);
+gboolean _gloss_window_spans_key          (GlossWindow    *self,
+                                           guint           keyval,
+                                           GdkModifierType mods,
+                                           gboolean        in_list);
+void     _gloss_window_set_current_span   (GlossWindow    *self,
+                                           guint           id,
+                                           gboolean        scroll);
+void     _gloss_window_spans_changed      (GlossWindow    *self);
+void     _gloss_window_caret_to_sentence  (GlossWindow    *self);
+gboolean _gloss_window_tag_or_toggle      (GlossWindow    *self,
+                                           GlossLabel     *label);
+
 /* gloss-window-recovery.c */
 void     _gloss_window_recovery_done      (GlossWindow    *self);
 
 /* gloss-window.c */
+void     _gloss_window_set_position_full  (GlossWindow    *self,
+                                           int             position,
+                                           gboolean        scroll);
 void     _gloss_window_update_save_status (GlossWindow    *self);
 void     _gloss_window_show_failed        (GlossWindow    *self,
                                            const char     *description);

@@ -306,6 +306,7 @@ on_document_changed_cb (GlossDocument *document,
   if (self->folder != NULL)
     gloss_document_list_update_document (self->document_list, document);
   _gloss_window_update_actions (self);
+  _gloss_window_spans_changed (self);
 }
 
 static void
@@ -407,6 +408,7 @@ clear_document (GlossWindow *self)
 
   _gloss_window_document_cleared (self);
   self->position = -1;
+  self->current_span = GLOSS_ARTICLE_VIEW_NO_SPAN;
   self->saved_elsewhere = FALSE;
   gloss_article_view_set_document (self->article_view, NULL);
   gloss_sidebar_set_document (self->sidebar, NULL);
@@ -1071,6 +1073,8 @@ gloss_window_dispose (GObject *object)
   if (self->document_list != NULL)
     g_signal_handlers_disconnect_by_data (self->document_list, self);
   _gloss_window_document_cleared (self);
+  if (self->sidebar != NULL)
+    g_signal_handlers_disconnect_by_data (gloss_sidebar_get_span_card (self->sidebar), self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
@@ -1213,6 +1217,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, sidebar);
 
   _gloss_window_class_init_actions (widget_class);
+  _gloss_window_class_init_spans (widget_class);
 }
 
 static void
@@ -1272,6 +1277,7 @@ gloss_window_init (GlossWindow *self)
   _gloss_window_update_save_status (self);
 
   _gloss_window_init_actions (self);
+  _gloss_window_init_spans (self);
 }
 
 /**
@@ -1337,9 +1343,17 @@ void
 gloss_window_set_position (GlossWindow *self,
                            int          position)
 {
-  guint n;
-
   g_return_if_fail (GLOSS_IS_WINDOW (self));
+
+  _gloss_window_set_position_full (self, position, TRUE);
+}
+
+void
+_gloss_window_set_position_full (GlossWindow *self,
+                                 int          position,
+                                 gboolean     scroll)
+{
+  guint n;
 
   if (self->document == NULL)
     return;
@@ -1354,7 +1368,7 @@ gloss_window_set_position (GlossWindow *self,
     gloss_sidebar_commit_note (self->sidebar);
 
   self->position = position;
-  gloss_article_view_set_current (self->article_view, position, TRUE);
+  gloss_article_view_set_current (self->article_view, position, scroll);
   gloss_sidebar_set_position (self->sidebar, position);
 }
 
@@ -1474,6 +1488,19 @@ gloss_window_get_failed_text (GlossWindow *self)
     return NULL;
 
   return adw_status_page_get_description (self->failed_page);
+}
+
+/**
+ * gloss_window_get_current_span:
+ *
+ * Returns: the id of the current span, or %GLOSS_ARTICLE_VIEW_NO_SPAN
+ */
+guint
+gloss_window_get_current_span (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), GLOSS_ARTICLE_VIEW_NO_SPAN);
+
+  return self->current_span;
 }
 
 GtkWindow *

@@ -37,6 +37,7 @@ const char    *gloss_window_get_error_text   (GlossWindow *self);
 const char    *gloss_window_get_read_only_text (GlossWindow *self);
 const char    *gloss_window_get_failed_text  (GlossWindow *self);
 GtkWindow     *gloss_window_get_labels_editor (GlossWindow *self);
+guint          gloss_window_get_current_span (GlossWindow *self);
 void           gloss_window_prepare_quit     (GlossWindow *self);
 void           gloss_window_restore          (GlossWindow *self,
                                               GlossRecovery *recovery);
