@@ -30,6 +30,7 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+WORDS = 4
 DEFAULT_DATA = os.path.join(HERE, '..', '..', '..', 'shared', 'quotes', 'wikinews-de-dev')
 
 QUOTE_MARKS = set('"\'„“”‚‘’»«‹›')
@@ -102,7 +103,7 @@ def baseline(text):
     """The issue's baseline: „…“ spans of four or more words"""
     out = []
     for m in re.finditer('„([^“„]*)“', text):
-        if len(m.group(1).split()) >= 4:
+        if len(m.group(1).split()) >= WORDS:
             out.append({'set': code_points(text, [(m.start(), m.end())]), 'speaker': frozenset(),
                         'cue': frozenset(), 'type': 'direct', 'text': m.group(0)})
     return out
