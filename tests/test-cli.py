@@ -1051,7 +1051,7 @@ class Vocabulary(unittest.TestCase):
         clashes = {short: longs for short, longs in meaning.items() if len(longs) > 1}
         self.assertEqual(clashes, {})
         self.assertEqual(meaning["l"], {"label": ["export", "agree"]})
-        self.assertEqual(meaning["L"], {"language": ["segment", "import"]})
+        self.assertEqual(meaning["L"], {"language": ["segment", "import", "suggest"]})
 
     def test_man_page_lists_every_option_once(self):
         table = man_options()
