@@ -84,6 +84,7 @@ enum
   T_CAP    = 1 << 1,  /* starts with an upper-case letter */
   T_QUOTED = 1 << 2,  /* inside a direct quote, or one of its marks */
   T_PARA   = 1 << 3,  /* a line break before it */
+  T_USED   = 1 << 4,  /* already a direct quote's cue */
 };
 
 typedef struct
@@ -673,8 +674,10 @@ np_backward (Run   *run,
   gboolean english = run->self->english;
   guint j = end;
 
-  /* skip an auxiliary and a few adverbs between the subject and the cue */
+  /* skip an auxiliary and a few adverbs between the subject and the cue;
+   * in English "the company said": a determiner and a noun */
   while (j > floor && j + 4 > end && (tok (run, j - 1)->flags & T_WORD) &&
+         !(english && j >= floor + 2 && tok_is (run, j - 2, W_DETERMINER) && !tok_is (run, j - 1, W_STOP)) &&
          !(tok (run, j - 1)->flags & T_CAP) && !tok_is (run, j - 1, W_PRONOUN) &&
          !(english && is_role (run, j - 1)))
     j--;
@@ -684,6 +687,9 @@ np_backward (Run   *run,
   *np_end = j;
   if (tok_is (run, j - 1, W_PRONOUN))
     return j - 1;
+  if (english && j >= floor + 2 && tok_is (run, j - 2, W_DETERMINER) && (tok (run, j - 1)->flags & T_WORD) &&
+      !(tok (run, j - 1)->flags & T_CAP) && !tok_is (run, j - 1, W_STOP | W_CUE))
+    return j - 2;
   if (!is_name_word (run, j - 1) && !(english && is_role (run, j - 1)))
     return end;
 
@@ -712,7 +718,7 @@ np_backward (Run   *run,
       j = k;
   }
   /* a sentence's first word is capitalised anyway: "Am" is no name */
-  if (tok_is (run, j, W_STOP) && j + 1 < *np_end)
+  if (tok_is (run, j, W_STOP) && !tok_is (run, j, W_DETERMINER) && j + 1 < *np_end)
     j++;
 
   return j;
@@ -867,7 +873,8 @@ suggest_directs (Run *run)
 
       /* Interrupted by its frame: „…“, sagte er, „…“ */
       if (next_open != G_MAXUINT && next_open > after && next_open - after <= 12 &&
-          !(tok (run, next_open)->flags & T_PARA) && tok_is_char (run, after, ',') &&
+          !(tok (run, next_open)->flags & T_PARA) &&
+          (tok_is_char (run, after, ',') || tok_is_char (run, q->close[0] - 1, ',')) &&
           (cue = find_cue (run, after, next_open, FALSE)) >= 0 &&
           (tok_is_char (run, next_open - 1, ',') || tok_is_char (run, next_open - 1, ':') ||
            tok_is_char (run, next_open - 1, '.')))
@@ -879,6 +886,7 @@ suggest_directs (Run *run)
           q->n_parts = 2;
           words += count_words (run, next->open[0] + 1, next->close[0]);
           speaker = find_speaker (run, cue, after, next_open - 1, &addressee);
+          tok (run, cue)->flags |= T_USED;
           cue = add_token_span (run, "cue", cue, cue + 1);
           d++;
         }
@@ -910,7 +918,10 @@ suggest_directs (Run *run)
                 cue = -1;
             }
           if (cue >= 0)
-            cue = add_token_span (run, "cue", cue, cue + 1);
+            {
+              tok (run, cue)->flags |= T_USED;
+              cue = add_token_span (run, "cue", cue, cue + 1);
+            }
         }
 
       /* A short quote without a frame is more often a title or a word
@@ -1035,7 +1046,7 @@ suggest_indirect_in (Run  *run,
       int cue;
       int quote = -1;
 
-      if ((t->flags & T_QUOTED) || !(t->flags & T_WORD))
+      if ((t->flags & (T_QUOTED | T_USED)) || !(t->flags & T_WORD))
         continue;
 
       /* laut X, … / according to X, … */
@@ -1133,22 +1144,28 @@ suggest_indirect_in (Run  *run,
           return quote >= 0;
         }
 
-      /* …, sagte der Sprecher. / …, he said. */
-      if (i > from + 3 && (tok_is_char (run, i - 1, ',') ||
-                           (english && i > from + 4 && tok_is_char (run, i - 2, ',') && tok_is (run, i - 1, W_PRONOUN))))
-        {
-          guint comma = tok_is_char (run, i - 1, ',') ? i - 1 : i - 2;
+      /* …, sagte der Sprecher. / …, he said. / …, the senator said. */
+      {
+        guint comma = i;
+        guint np_end = 0;
 
-          if (overlaps_quote (run, from, comma))
-            continue;
-          speaker = find_speaker (run, i, comma + 1, to, &addressee);
-          if (speaker < 0)
-            continue;
-          cue = add_token_span (run, "cue", i, i + 1);
-          quote = add_quote_tokens (run, "indirect", from, comma, 0, 0);
-          link_quote (run, quote, speaker, cue, addressee, s);
-          return quote >= 0;
-        }
+        while (comma > from && comma + 6 > i && !tok_is_char (run, comma - 1, ','))
+          comma--;
+        if (comma > from + 3 && tok_is_char (run, comma - 1, ',') &&
+            (comma == i || (english && np_backward (run, i, comma, &np_end) == comma && np_end == i)))
+          {
+            comma--;
+            if (overlaps_quote (run, from, comma))
+              continue;
+            speaker = find_speaker (run, i, comma + 1, to, &addressee);
+            if (speaker < 0)
+              continue;
+            cue = add_token_span (run, "cue", i, i + 1);
+            quote = add_quote_tokens (run, "indirect", from, comma, 0, 0);
+            link_quote (run, quote, speaker, cue, addressee, s);
+            return quote >= 0;
+          }
+      }
 
       /* X sagte, dass … / X sagte, … habe … / X said (that) … */
       {
