@@ -1,0 +1,211 @@
+/* test-suggester.c
+ *
+ * The suggester's rules, one case each, on sentences written for the
+ * test: every quotation-mark convention, a quote interrupted by its frame,
+ * quotes over several sentences, indirect and reported speech, the
+ * subjunctive that goes on, speakers (names, roles, pronouns) and
+ * addressees, in German and English; offsets in code points (CR LF and
+ * an emoji before a quote).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "gloss-relation.h"
+#include "gloss-span.h"
+#include "gloss-suggester.h"
+#include "gloss-text.h"
+
+static GlossSpan *
+span_by_id (GPtrArray *spans,
+            guint      id)
+{
+  for (guint i = 0; i < spans->len; i++)
+    {
+      if (gloss_span_get_id (g_ptr_array_index (spans, i)) == id)
+        return g_ptr_array_index (spans, i);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+append_span (GString   *out,
+             GlossSpan *span)
+{
+  for (guint p = 0; p < gloss_span_get_n_parts (span); p++)
+    {
+      GlossRange r = gloss_span_get_part (span, p);
+
+      g_string_append_printf (out, "%s%u-%u «%s»", p ? " + " : "", r.start, r.end,
+                              gloss_span_get_part_text (span, p));
+    }
+}
+
+/* The suggestions as lines: "quote TYPE PARTS | speaker … | cue … | addressee …" */
+static char *
+suggest (const char *language,
+         const char *utf8)
+{
+  g_autoptr(GlossSuggester) suggester = gloss_suggester_new (language);
+  g_autoptr(GlossText) text = gloss_text_new (utf8, -1, NULL);
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_nonnull (text);
+  gloss_suggester_suggest (suggester, text, &spans, &relations);
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      GlossSpan *span = g_ptr_array_index (spans, i);
+
+      /* ids in text order, each text the text at its part, marked */
+      g_assert_cmpuint (gloss_span_get_id (span), ==, i + 1);
+      for (guint p = 0; p < gloss_span_get_n_parts (span); p++)
+        {
+          GlossRange r = gloss_span_get_part (span, p);
+
+          g_assert_true (gloss_text_slice_equals (text, r.start, r.end, gloss_span_get_part_text (span, p)));
+        }
+      g_assert_cmpstr (gloss_span_get_origin (span), ==, "suggested");
+      g_assert_cmpstr (gloss_span_get_suggester (span), ==, GLOSS_SUGGESTER_VERSION);
+      if (strcmp (gloss_span_get_label (span), "quote") != 0)
+        continue;
+
+      g_string_append_printf (out, "quote %s ", gloss_span_get_attribute (span, "type"));
+      append_span (out, span);
+      for (guint k = 0; k < relations->len; k++)
+        {
+          GlossRelation *relation = g_ptr_array_index (relations, k);
+
+          if (gloss_relation_get_from (relation) != gloss_span_get_id (span))
+            continue;
+          g_assert_cmpstr (gloss_relation_get_origin (relation), ==, "suggested");
+          g_string_append_printf (out, " | %s ", gloss_relation_get_label (relation));
+          append_span (out, span_by_id (spans, gloss_relation_get_to (relation)));
+        }
+      g_string_append_c (out, '\n');
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *language;
+  const char *text;
+  const char *expected;
+} Case;
+
+static const Case cases[] = {
+  { "de-colon", "de",
+    "Der Sprecher sagte: „Das ist zu teuer.“",
+    "quote direct 21-38 «Das ist zu teuer.» | speaker 0-12 «Der Sprecher» | cue 13-18 «sagte»\n" },
+  { "de-after-inverted", "de",
+    "„Wir prüfen das genau“, sagte Bürgermeisterin Anna Roth am Montag.",
+    "quote direct 1-21 «Wir prüfen das genau» | speaker 30-55 «Bürgermeisterin Anna Roth» | cue 24-29 «sagte»\n" },
+  { "de-interrupted", "de",
+    "„Das ist zu teuer“, sagte er, „und kommt viel zu spät.“",
+    "quote direct 1-17 «Das ist zu teuer» + 31-54 «und kommt viel zu spät.» | speaker 26-28 «er» | cue 20-25 «sagte»\n" },
+  { "de-several-sentences", "de",
+    "Die Ministerin erklärte: „Wir haben verhandelt. Es gab keine Einigung. Wir machen weiter.“",
+    "quote direct 26-89 «Wir haben verhandelt. Es gab keine Einigung. Wir machen weiter.» | speaker 0-14 «Die Ministerin» | cue 15-23 «erklärte»\n" },
+  { "de-guillemets", "de",
+    "Der Arzt sagte: »Die Lage ist ernst.« Die Polizei meldete: «Es gibt drei Verletzte.»",
+    "quote direct 17-36 «Die Lage ist ernst.» | speaker 0-8 «Der Arzt» | cue 9-14 «sagte»\nquote direct 60-83 «Es gibt drei Verletzte.» | speaker 38-49 «Die Polizei» | cue 50-57 «meldete»\n" },
+  { "de-single-low", "de",
+    "Sie betonte: „Er nannte es ‚einen großen Fehler‘ und ging.“",
+    "quote direct 14-58 «Er nannte es ‚einen großen Fehler‘ und ging.» | speaker 0-3 «Sie» | cue 4-11 «betonte»\n" },
+  { "de-dass", "de",
+    "Ein Sprecher der Stadt sagte, dass die Brücke im Mai wieder geöffnet werde.",
+    "quote indirect 30-74 «dass die Brücke im Mai wieder geöffnet werde» | speaker 0-22 «Ein Sprecher der Stadt» | cue 23-28 «sagte»\n" },
+  { "de-subjunctive-clause", "de",
+    "Die Polizei teilte mit, der Fahrer sei zu schnell gewesen. Er habe die Kurve unterschätzt.",
+    "quote indirect 24-57 «der Fahrer sei zu schnell gewesen» | speaker 0-11 «Die Polizei» | cue 12-18 «teilte»\nquote indirect-free-indirect 59-89 «Er habe die Kurve unterschätzt» | speaker 0-11 «Die Polizei»\n" },
+  { "de-after-clause", "de",
+    "Die Kosten seien deutlich gestiegen, sagte der Finanzminister.",
+    "quote indirect 0-35 «Die Kosten seien deutlich gestiegen» | speaker 43-61 «der Finanzminister» | cue 37-42 «sagte»\n" },
+  { "de-laut", "de",
+    "Laut Polizei wurden drei Menschen verletzt.",
+    "quote reported 13-42 «wurden drei Menschen verletzt» | speaker 5-12 «Polizei» | cue 0-4 «Laut»\n" },
+  { "de-zufolge", "de",
+    "Der Zeitung zufolge soll das Werk schließen.",
+    "quote reported 20-43 «soll das Werk schließen» | speaker 0-11 «Der Zeitung» | cue 12-19 «zufolge»\n" },
+  { "de-so", "de",
+    "Die Lage sei unter Kontrolle, so der Sprecher.",
+    "quote indirect 0-28 «Die Lage sei unter Kontrolle» | speaker 33-45 «der Sprecher» | cue 30-32 «so»\n" },
+  { "de-wie", "de",
+    "Wie die Feuerwehr mitteilte, brannte das Haus völlig aus.",
+    "quote indirect 29-56 «brannte das Haus völlig aus» | speaker 4-17 «die Feuerwehr» | cue 18-27 «mitteilte»\n" },
+  { "de-addressee", "de",
+    "Der Trainer sagte der Zeitung, die Mannschaft sei bereit.",
+    "quote indirect 31-56 «die Mannschaft sei bereit» | speaker 0-11 «Der Trainer» | cue 12-17 «sagte» | addressee 18-29 «der Zeitung»\n" },
+  { "de-scare-quote", "de",
+    "Das Buch „Der Fluss“ erschien 2001.",
+    "" },
+  { "de-crlf-emoji", "de",
+    "😊 Gestern war es ruhig.\r\nDer Sprecher sagte: „Alles ist gut.“\r\n",
+    "quote direct 46-60 «Alles ist gut.» | speaker 25-37 «Der Sprecher» | cue 38-43 «sagte»\n" },
+  { "en-curly", "en",
+    "“We will rebuild the bridge,” the mayor said.",
+    "quote direct 1-27 «We will rebuild the bridge» | speaker 30-39 «the mayor» | cue 40-44 «said»\n" },
+  { "en-straight", "en",
+    "\"It is too early to tell,\" said John Smith, a spokesman for the city.",
+    "quote direct 1-24 «It is too early to tell» | speaker 32-42 «John Smith» | cue 27-31 «said»\n" },
+  { "en-single", "en",
+    "The minister said: 'We don't know yet.' Rock 'n' roll is old.",
+    "quote direct 20-38 «We don't know yet.» | speaker 0-12 «The minister» | cue 13-17 «said»\n" },
+  { "en-interrupted", "en",
+    "“This is too expensive,” she said, “and it comes too late.”",
+    "quote direct 1-22 «This is too expensive» + 36-58 «and it comes too late.» | speaker 25-28 «she» | cue 29-33 «said»\n" },
+  { "en-that", "en",
+    "The company said that it would cut 200 jobs next year.",
+    "quote indirect 17-53 «that it would cut 200 jobs next year» | speaker 0-11 «The company» | cue 12-16 «said»\n" },
+  { "en-reported-clause", "en",
+    "Police said the driver had been drinking.",
+    "quote indirect 12-40 «the driver had been drinking» | speaker 0-6 «Police» | cue 7-11 «said»\n" },
+  { "en-after-clause", "en",
+    "The plan will fail, the senator said.",
+    "quote indirect 0-18 «The plan will fail» | speaker 20-31 «the senator» | cue 32-36 «said»\n" },
+  { "en-according", "en",
+    "According to the police, three people were injured.",
+    "quote reported 25-50 «three people were injured» | speaker 13-23 «the police» | cue 0-9 «According»\n" },
+  { "en-told", "en",
+    "The coach told reporters that the team was ready.",
+    "quote indirect 25-48 «that the team was ready» | speaker 0-9 «The coach» | cue 10-14 «told» | addressee 15-24 «reporters»\n" },
+};
+
+static void
+test_case (gconstpointer data)
+{
+  const Case *c = data;
+  g_autofree char *got = suggest (c->language, c->text);
+
+  if (c->expected == NULL)
+    {
+      fprintf (stderr, "%s\n%s\n", c->name, got);
+      return;
+    }
+  g_assert_cmpstr (got, ==, c->expected);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/gloss/suggester/%s", cases[i].name);
+
+      g_test_add_data_func (path, &cases[i], test_case);
+    }
+
+  return g_test_run ();
+}
