@@ -343,7 +343,7 @@ gloss_suggestions_without_unit (GlossSuggestions *self,
 {
   g_autoptr(GPtrArray) spans = g_ptr_array_new ();
   g_autoptr(GPtrArray) relations = g_ptr_array_new ();
-  g_autoptr(GPtrArray) rejected = g_ptr_array_copy (self->rejected, NULL, NULL);
+  g_autoptr(GPtrArray) rejected = copy_array (self->rejected);
   g_autoptr(GHashTable) needed = g_hash_table_new (NULL, NULL);
   GlossSpan *span;
 
@@ -351,7 +351,7 @@ gloss_suggestions_without_unit (GlossSuggestions *self,
 
   span = gloss_suggestions_lookup_span (self, head);
   if (reject && span != NULL && !gloss_suggestions_is_rejected (self, span))
-    g_ptr_array_add (rejected, span);
+    g_ptr_array_add (rejected, g_object_ref (span));
 
   for (guint i = 0; i < self->relations->len; i++)
     {
