@@ -90,7 +90,7 @@ class SuggestFlow(unittest.TestCase):
         self.assertEqual(result.returncode, 0, result.stderr)
         count = len([s for s in load(self.de_json)["suggestions"]["spans"] if s["label"] == "quote"])
         self.assertTrue(result.stdout.startswith("%s: %d suggestions (" % (self.de, count)), result.stdout)
-        self.assertTrue(result.stdout.endswith("1 text: %d suggestions written, 0 left out\n" % count), result.stdout)
+        self.assertTrue(result.stdout.endswith("1 text: suggestions written: %d, left out: 0\n" % count), result.stdout)
 
     def test_again_leaves_out_annotated_and_rejected(self):
         self.suggest_json(self.de)

@@ -259,8 +259,8 @@ gloss_cli_suggest (int    argc,
         gloss_cli_print ("{\"suggestions\": %u, \"left_out\": %u, \"files\": [%s\n]}\n",
                          totals[0], totals[1], report->str);
       else
-        gloss_cli_print (g_dngettext (GETTEXT_PACKAGE, "%u text: %u suggestions written, %u left out\n",
-                                      "%u texts: %u suggestions written, %u left out\n", files->len),
+        gloss_cli_print (g_dngettext (GETTEXT_PACKAGE, "%u text: suggestions written: %u, left out: %u\n",
+                                      "%u texts: suggestions written: %u, left out: %u\n", files->len),
                          files->len, totals[0], totals[1]);
       return exit_code;
     }
