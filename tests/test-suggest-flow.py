@@ -132,6 +132,20 @@ class SuggestFlow(unittest.TestCase):
         self.assertNotIn('"quote": 1', stats.stdout)
         self.assertIn('"quote": 0', stats.stdout)
 
+    def test_reanchor_drops_them(self):
+        self.suggest_json(self.de)
+        with open(self.de, "r+", encoding="utf-8", newline="") as f:
+            text = f.read()
+            f.seek(0)
+            f.write("Neu. " + text)
+        result = gloss("reanchor", self.de)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertNotIn("suggestions", load(self.de_json))
+        again = self.suggest_json(self.de)
+        quotes = [s for s in load(self.de_json)["suggestions"]["spans"] if s["label"] == "quote"]
+        self.assertEqual(again["suggestions"], len(quotes))
+        self.assertEqual(quotes[0]["parts"], [[32, 62]])
+
     def test_without_quotation_labels(self):
         os.remove(os.path.join(self.dir, "gloss-project.json"))
         result = gloss("suggest", self.de)
