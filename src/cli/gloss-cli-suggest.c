@@ -20,7 +20,6 @@
 #include "gloss-corpus.h"
 #include "gloss-document.h"
 #include "gloss-error.h"
-#include "gloss-label.h"
 #include "gloss-label-set.h"
 #include "gloss-format.h"
 #include "gloss-json.h"
@@ -56,24 +55,6 @@ append_document (GString    *out,
       gloss_format_append_relation (out, g_ptr_array_index (relations, i));
     }
   g_string_append (out, "]}\n");
-}
-
-/* The labels the suggester gives, which the document's set must have */
-static gboolean
-has_quotation_labels (GlossDocument *document)
-{
-  static const char * const ids[] = { "quote", "speaker", "cue", NULL };
-  GlossLabelSet *labels = gloss_document_get_labels (document);
-
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      GlossLabel *label = gloss_label_set_lookup (labels, ids[i]);
-
-      if (label == NULL || gloss_label_get_scope (label) != GLOSS_LABEL_SCOPE_SPAN)
-        return FALSE;
-    }
-
-  return TRUE;
 }
 
 /* Suggests for one text and saves its annotation file. Returns an exit
@@ -120,7 +101,7 @@ suggest_one (GFile          *file,
       return GLOSS_EXIT_FAILURE;
     }
 
-  if (!has_quotation_labels (document))
+  if (!gloss_suggestions_labels_fit (gloss_document_get_labels (document)))
     {
       const char *message = _("the label set has no span labels quote, speaker and cue: nothing suggested");
 

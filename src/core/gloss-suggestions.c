@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include "gloss-label.h"
+#include "gloss-label-set.h"
 #include "gloss-relation.h"
 #include "gloss-span.h"
 #include "gloss-suggestions.h"
@@ -379,4 +381,26 @@ gloss_suggestions_without_unit (GlossSuggestions *self,
     }
 
   return gloss_suggestions_new (spans, relations, rejected);
+}
+
+/**
+ * gloss_suggestions_labels_fit:
+ *
+ * Whether @labels has what the suggester gives: span labels `quote`,
+ * `speaker` and `cue` (the built-in quotation set, or a project's like it).
+ */
+gboolean
+gloss_suggestions_labels_fit (GlossLabelSet *labels)
+{
+  static const char * const ids[] = { "quote", "speaker", "cue", NULL };
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      GlossLabel *label = gloss_label_set_lookup (labels, ids[i]);
+
+      if (label == NULL || gloss_label_get_scope (label) != GLOSS_LABEL_SCOPE_SPAN)
+        return FALSE;
+    }
+
+  return TRUE;
 }

@@ -33,6 +33,7 @@ gboolean          gloss_suggestions_is_rejected     (GlossSuggestions *self,
 GlossSuggestions *gloss_suggestions_without_unit    (GlossSuggestions *self,
                                                      guint             head,
                                                      gboolean          reject);
+gboolean          gloss_suggestions_labels_fit      (GlossLabelSet    *labels);
 gboolean          gloss_suggestions_same_span       (GlossSpan        *a,
                                                      GlossSpan        *b);
 
