@@ -61,6 +61,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   g_settings_set_string (gloss_application_get_settings (app), "annotator-name", "Test Annotator");
+  g_settings_set_boolean (gloss_application_get_settings (app), "suggest-on-open", TRUE);
 
   fixture->dir = make_workdir ((const char *[]) { "suggest.txt", NULL });
   fixture->text_path = g_build_filename (fixture->dir, "suggest.txt", NULL);

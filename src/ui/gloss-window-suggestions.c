@@ -121,7 +121,8 @@ _gloss_window_suggestions_document_set (GlossWindow *self)
   g_signal_connect (document, "suggestions-changed", G_CALLBACK (on_suggestions_changed_cb), self);
   show (self);
 
-  if (gloss_document_get_read_only (document) ||
+  if ((self->settings != NULL && !g_settings_get_boolean (self->settings, "suggest-on-open")) ||
+      gloss_document_get_read_only (document) ||
       gloss_suggestions_get_spans (gloss_document_get_suggestions (document))->len > 0 ||
       !gloss_suggestions_labels_fit (gloss_document_get_labels (document)))
     return;
