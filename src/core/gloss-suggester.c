@@ -724,6 +724,106 @@ np_backward (Run   *run,
   return j;
 }
 
+/* German: the subject that opens the clause before a cue in second
+ * place, with its appositions: "Anna Roth, die Sprecherin der Stadt,
+ * sagte", "Der Sprecher (SPD) erklärte nun". Its first comma-separated
+ * part starts with a determiner or a capitalised word; a later part is
+ * an apposition when it ends with a capitalised word or a bracket (a
+ * relative clause ends with its verb) and is left out otherwise, with
+ * all after it. Between the subject and the cue only a few lower-case
+ * words (an auxiliary, adverbs). Returns the subject's end, or @from. */
+static guint
+subject_np (Run   *run,
+            guint  from,
+            guint  cue)
+{
+  guint end = from;
+  guint part = from;
+  guint depth = 0;
+  gboolean cut = FALSE;
+
+  while (from < cue && !(tok (run, from)->flags & T_WORD) && !(tok (run, from)->flags & T_QUOTED))
+    from++;
+  if (run->self->english || from >= cue || cue - from > 24 || (tok (run, from)->flags & T_QUOTED) ||
+      !(tok (run, from)->flags & T_CAP) ||
+      tok_is (run, from, W_STOP | W_CLAUSE | W_AS | W_SO | W_ACCORDING | W_SOURCE_PREP | W_CUE) ||
+      (tok_is (run, from, W_PRONOUN) && from + 1 < cue && !tok_is_char (run, from + 1, ',')))
+    return from;
+  if (tok_is (run, from, W_PRONOUN))
+    return from + 1;
+
+  part = from;
+  for (guint k = from; k <= cue; k++)
+    {
+      gboolean boundary = k == cue || (depth == 0 && tok_is_char (run, k, ','));
+
+      if (k < cue && tok_is_char (run, k, '('))
+        depth++;
+      else if (k < cue && tok_is_char (run, k, ')') && depth > 0)
+        depth--;
+      if (k < cue && (tok (run, k)->flags & T_QUOTED) && !(tok (run, k)->flags & T_WORD) &&
+          tok (run, k)->sentence != tok (run, from)->sentence)
+        return from;
+      if (!boundary)
+        continue;
+      if (part == from)
+        {
+          /* the head part: up to the cue, a few lower-case words before
+           * the cue left out */
+          guint e = k;
+          guint trimmed = 0;
+
+          while (e > part && (tok (run, e - 1)->flags & T_WORD) && !(tok (run, e - 1)->flags & T_CAP) &&
+                 trimmed < 3)
+            e--, trimmed++;
+          if (e == part || !((tok (run, e - 1)->flags & T_CAP) || tok_is_char (run, e - 1, ')')))
+            return from;
+          /* a verb inside it: "Die Polizei nahm den Mann fest" is no subject */
+          for (guint m = part; m < e; m++)
+            {
+              if (tok_is (run, m, W_CUE | W_AUXILIARY | W_SUBJUNCTIVE | W_CLAUSE) ||
+                  (m > part && (tok (run, m)->flags & T_CAP) && tok_is (run, m, W_PRONOUN)))
+                return from;
+            }
+          if (k < cue && e != k)
+            return from;
+          end = e;
+        }
+      else if (!cut)
+        {
+          guint e = k;
+
+          if (e == part)
+            {
+              /* the comma just before the cue */
+              if (k != cue)
+                return from;
+            }
+          else if ((tok (run, e - 1)->flags & T_CAP) || tok_is_char (run, e - 1, ')'))
+            end = e;
+          else
+            {
+              /* a relative clause: the subject ends before it; after it
+               * only the cue may follow */
+              cut = TRUE;
+            }
+        }
+      else if (k != part)
+        {
+          /* words between a relative clause and the cue */
+          guint trimmed = 0;
+
+          for (guint m = part; m < k; m++)
+            trimmed += (tok (run, m)->flags & T_WORD) != 0;
+          if (trimmed > 2 || k != cue)
+            return from;
+        }
+      part = k + 1;
+    }
+
+  return end;
+}
+
 /* The speaker of a cue at token @cue in [@floor, @limit): after the cue
  * (inverted order: „…“, sagte der Sprecher), else before it */
 static int
@@ -764,6 +864,15 @@ find_speaker (Run   *run,
   end = np_forward (run, after, limit, &strong);
   if (end > after && strong && !(run->self->english && tok_is (run, cue, W_TOLD)))
     return add_token_span (run, "speaker", after, end);
+
+  end = subject_np (run, floor, cue);
+  if (end > floor)
+    {
+      start = floor;
+      while (!(tok (run, start)->flags & T_WORD))
+        start++;
+      return add_token_span (run, "speaker", start, end);
+    }
 
   start = np_backward (run, cue, floor, &np_end);
   if (start < cue)
@@ -1151,19 +1260,19 @@ suggest_indirect_in (Run  *run,
 
         while (comma > from && comma + 6 > i && !tok_is_char (run, comma - 1, ','))
           comma--;
-        if (comma > from + 3 && tok_is_char (run, comma - 1, ',') &&
-            (comma == i || (english && np_backward (run, i, comma, &np_end) == comma && np_end == i)))
+        if (comma > from + 3 && tok_is_char (run, comma - 1, ',') && !tok_is_char (run, i + 1, ',') &&
+            (comma == i || (english && np_backward (run, i, comma, &np_end) == comma && np_end == i)) &&
+            !overlaps_quote (run, from, comma - 1))
           {
             comma--;
-            if (overlaps_quote (run, from, comma))
-              continue;
             speaker = find_speaker (run, i, comma + 1, to, &addressee);
-            if (speaker < 0)
-              continue;
-            cue = add_token_span (run, "cue", i, i + 1);
-            quote = add_quote_tokens (run, "indirect", from, comma, 0, 0);
-            link_quote (run, quote, speaker, cue, addressee, s);
-            return quote >= 0;
+            if (speaker >= 0)
+              {
+                cue = add_token_span (run, "cue", i, i + 1);
+                quote = add_quote_tokens (run, "indirect", from, comma, 0, 0);
+                link_quote (run, quote, speaker, cue, addressee, s);
+                return quote >= 0;
+              }
           }
       }
 
