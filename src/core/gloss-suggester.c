@@ -52,6 +52,7 @@ enum
   W_AUXILIARY      = 1 << 15,
   W_NAME_JOINER    = 1 << 16,
   W_STOP           = 1 << 17,
+  W_SOURCE_ADVERB  = 1 << 18,  /* demnach: source and cue in one word */
 };
 
 static const struct
@@ -68,6 +69,7 @@ static const struct
   { "according-after", W_ACCORDING_POST },
   { "source-preposition", W_SOURCE_PREP },
   { "source-noun", W_SOURCE_NOUN },
+  { "source-adverb", W_SOURCE_ADVERB },
   { "so", W_SO },
   { "as", W_AS },
   { "addressee", W_ADDRESSEE },
@@ -1199,8 +1201,18 @@ suggest_indirect_in (Run  *run,
           return quote >= 0;
         }
 
-      /* X zufolge */
-      if (t->kind & W_ACCORDING_POST)
+      /* demnach: the adverb is source and cue */
+      if (t->kind & W_SOURCE_ADVERB)
+        {
+          cue = add_token_span (run, "cue", i, i + 1);
+          quote = add_quote_tokens (run, "reported", from, to, i, i + 1);
+          link_quote (run, quote, cue, cue, -1, s);
+          return quote >= 0;
+        }
+
+      /* X zufolge, seiner Meinung nach */
+      if ((t->kind & W_ACCORDING_POST) ||
+          ((t->kind & W_SOURCE_PREP) && i > from && tok_is (run, i - 1, W_SOURCE_NOUN)))
         {
           guint np_end = 0;
           guint start = np_backward (run, i, from, &np_end);
