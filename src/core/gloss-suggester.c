@@ -1127,6 +1127,18 @@ add_quote_tokens (Run        *run,
   return add_span (run, "quote", type, parts, n);
 }
 
+static guint
+quoted_words (Run  *run,
+              guint from,
+              guint to)
+{
+  guint n = 0;
+
+  for (guint i = from; i < to; i++)
+    n += (tok (run, i)->flags & (T_WORD | T_QUOTED)) == (T_WORD | T_QUOTED);
+  return n;
+}
+
 static gboolean
 overlaps_quote (Run  *run,
                 guint from,
@@ -1156,8 +1168,15 @@ suggest_indirect_in (Run  *run,
       int addressee = -1;
       int cue;
       int quote = -1;
+      gboolean used;
 
-      if ((t->flags & (T_QUOTED | T_USED)) || !(t->flags & T_WORD))
+      if ((t->flags & T_QUOTED) || !(t->flags & T_WORD))
+        continue;
+      /* a direct quote's cue frames an indirect clause around the quote
+       * too: X sagte, der Sohn habe sich „…“ */
+      used = (t->flags & T_USED) != 0;
+      if (used && !((t->kind & W_CUE) && i + 2 < to && tok_is_char (run, i + 1, ',') &&
+                    !(tok (run, i + 2)->flags & T_QUOTED)))
         continue;
 
       /* laut X, … / according to X, … */
@@ -1332,7 +1351,9 @@ suggest_indirect_in (Run  *run,
               }
           }
         (void) floor;
-        if (clause >= to || overlaps_quote (run, clause, to) || speaker < 0)
+        if (clause >= to || speaker < 0 ||
+            (used ? count_words (run, clause, to) - quoted_words (run, clause, to) < 2 || (tok (run, clause)->flags & T_QUOTED)
+                  : overlaps_quote (run, clause, to)))
           continue;
         cue = add_token_span (run, "cue", i, i + 1);
         quote = add_quote_tokens (run, "indirect", clause, to, 0, 0);
