@@ -982,13 +982,25 @@ suggest_directs (Run *run)
       int quote;
       guint limit;
 
-      /* Interrupted by its frame: „…“, sagte er, „…“ */
+      /* Quotes one right after the other in a paragraph are one: „…“ „…“ */
+      while (next_open == after && !(tok (run, next_open)->flags & T_PARA))
+        {
+          Direct *next = &g_array_index (run->directs, Direct, d + 1);
+
+          q->close[0] = next->close[0];
+          words += count_words (run, next->open[0] + 1, next->close[0]);
+          after = q->close[0] + 1;
+          d++;
+          next_open = d + 1 < n ? g_array_index (run->directs, Direct, d + 1).open[0] : G_MAXUINT;
+        }
+
+      /* Interrupted by its frame: „…“, sagte er, „…“ (not when the frame
+       * ends its sentence: „…“, sagte er. „…“ are two quotes) */
       if (next_open != G_MAXUINT && next_open > after && next_open - after <= 12 &&
           !(tok (run, next_open)->flags & T_PARA) &&
           (tok_is_char (run, after, ',') || tok_is_char (run, q->close[0] - 1, ',')) &&
           (cue = find_cue (run, after, next_open, FALSE)) >= 0 &&
-          (tok_is_char (run, next_open - 1, ',') || tok_is_char (run, next_open - 1, ':') ||
-           tok_is_char (run, next_open - 1, '.')))
+          (tok_is_char (run, next_open - 1, ',') || tok_is_char (run, next_open - 1, ':')))
         {
           Direct *next = &g_array_index (run->directs, Direct, d + 1);
 
