@@ -1047,10 +1047,25 @@ suggest_directs (Run *run)
             }
         }
 
-      /* A short quote without a frame is more often a title or a word
-       * used with distance than a quotation */
+      /* A short quote is a quotation when a verb of saying in its
+       * sentence frames it (nannte es „…“, als „…“ bezeichnet); without
+       * one it is more often a title or a word used with distance */
       if (cue < 0 && words < 4)
-        continue;
+        {
+          GlossRange *in = &g_array_index (run->sentences, GlossRange, tok (run, q->open[0])->sentence);
+
+          for (guint k = in->start; k < in->end && cue < 0; k++)
+            {
+              Token *t = tok (run, k);
+
+              if ((t->kind & W_CUE) && (t->flags & T_WORD) && !(t->flags & (T_QUOTED | T_CAP)))
+                cue = k;
+            }
+          if (cue < 0)
+            continue;
+          speaker = find_speaker (run, cue, in->start, (guint) cue < q->open[0] ? q->open[0] : in->end, &addressee);
+          cue = add_token_span (run, "cue", cue, cue + 1);
+        }
 
       for (guint p = 0; p < q->n_parts; p++)
         parts[p] = quote_part (run, q->open[p], q->close[p]);
