@@ -1409,42 +1409,109 @@ is_continuation (Run  *run,
   return FALSE;
 }
 
+/* The speaker of the last quote suggested in each sentence so far (the
+ * direct quotes), -1 for none */
+static GArray *
+speakers_by_sentence (Run *run)
+{
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (int), run->sentences->len);
+  guint t = 0;
+
+  g_array_set_size (out, run->sentences->len);
+  for (guint s = 0; s < out->len; s++)
+    g_array_index (out, int, s) = -2;
+  for (guint i = 0; i < run->found->len; i++)
+    {
+      Suggestion *q = &g_array_index (run->found, Suggestion, i);
+
+      if (strcmp (q->label, "quote") != 0)
+        continue;
+      /* quotes are found in text order: find the token where it starts */
+      while (t < run->tokens->len && tok (run, t)->end <= q->parts[0].start)
+        t++;
+      if (t < run->tokens->len)
+        g_array_index (out, int, tok (run, t)->sentence) = q->speaker;
+    }
+  return out;
+}
+
 static void
 suggest_sentences (Run *run)
 {
+  g_autoptr(GArray) direct_speakers = speakers_by_sentence (run);
   gboolean after_quote = FALSE;
-  guint quote_end = 0;
+  int chain_speaker = -1;
+  int chain_quote = -1;     /* the continuation of the sentence before */
 
   for (guint s = 0; s < run->sentences->len; s++)
     {
       GlossRange *sent = &g_array_index (run->sentences, GlossRange, s);
-      guint before = run->found->len;
+      int continued = -1;
 
       if (tok (run, sent->start)->flags & T_PARA)
         after_quote = FALSE;
-      while (quote_end < run->found->len &&
-             g_array_index (run->found, Suggestion, quote_end).parts[0].start < tok (run, sent->start)->start)
-        quote_end++;
 
       if (!sentence_has_quote_at (run, sent->start, sent->end) && suggest_indirect_in (run, s))
-        after_quote = TRUE;
+        {
+          after_quote = TRUE;
+          chain_speaker = g_array_index (run->found, Suggestion, run->found->len - 1).speaker;
+          for (guint k = run->found->len; k > 0; k--)
+            {
+              Suggestion *q = &g_array_index (run->found, Suggestion, k - 1);
+
+              if (strcmp (q->label, "quote") == 0)
+                {
+                  chain_speaker = q->speaker;
+                  break;
+                }
+            }
+        }
       else if (after_quote && is_continuation (run, s) &&
                !overlaps_quote (run, sent->start, sent->end))
         {
-          int quote = add_quote_tokens (run, "indirect-free-indirect", sent->start, sent->end, 0, 0);
+          if (chain_quote >= 0)
+            {
+              /* the reported speech goes on: one quote over the sentences */
+              Suggestion *q = &g_array_index (run->found, Suggestion, chain_quote);
+              guint end = trim_end (run, sent->start, sent->end);
 
-          link_quote (run, quote, -1, -1, -1, s);
+              if (end > sent->start)
+                q->parts[q->n_parts - 1].end = tok (run, end - 1)->end;
+              continued = chain_quote;
+            }
+          else
+            {
+              continued = add_quote_tokens (run, "indirect-free-indirect", sent->start, sent->end, 0, 0);
+              link_quote (run, continued, chain_speaker, -1, -1, s);
+            }
         }
       else
         {
-          /* a sentence with a direct quote keeps the chain going */
+          /* a sentence with a direct quote, or with a verb of saying,
+           * keeps the chain going */
           gboolean direct = FALSE;
+          int cue = -1;
 
           for (guint i = sent->start; i < sent->end && !direct; i++)
             direct = (tok (run, i)->flags & T_QUOTED) != 0;
-          after_quote = direct;
+          if (direct && g_array_index (direct_speakers, int, s) != -2)
+            chain_speaker = g_array_index (direct_speakers, int, s);
+          for (guint i = sent->start; i < sent->end && !direct && cue < 0; i++)
+            {
+              Token *t = tok (run, i);
+
+              if ((t->kind & W_CUE) && !(t->flags & (T_QUOTED | T_CAP)))
+                cue = i;
+            }
+          if (cue >= 0)
+            {
+              int addressee;
+
+              chain_speaker = find_speaker (run, cue, sent->start, sent->end, &addressee);
+            }
+          after_quote = direct || cue >= 0;
         }
-      (void) before;
+      chain_quote = continued;
     }
 }
 
