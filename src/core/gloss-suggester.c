@@ -53,6 +53,8 @@ enum
   W_NAME_JOINER    = 1 << 16,
   W_STOP           = 1 << 17,
   W_SOURCE_ADVERB  = 1 << 18,  /* demnach: source and cue in one word */
+  W_INTENT         = 1 << 19,  /* will, plant: reported intentions */
+  W_PASSIVE        = 1 << 20,  /* wurde: a passive has no speaker */
 };
 
 static const struct
@@ -70,6 +72,8 @@ static const struct
   { "source-preposition", W_SOURCE_PREP },
   { "source-noun", W_SOURCE_NOUN },
   { "source-adverb", W_SOURCE_ADVERB },
+  { "intent", W_INTENT },
+  { "passive", W_PASSIVE },
   { "so", W_SO },
   { "as", W_AS },
   { "addressee", W_ADDRESSEE },
@@ -1187,6 +1191,7 @@ suggest_indirect_in (Run  *run,
   guint from = sent->start;
   guint to = trim_end (run, sent->start, sent->end);
   gboolean english = run->self->english;
+  int reported = -1;
 
   for (guint i = from; i < to; i++)
     {
@@ -1288,8 +1293,13 @@ suggest_indirect_in (Run  *run,
           return TRUE;
         }
 
+      /* Die Partei will …: an intention reported, without a cue */
+      if ((t->kind & W_INTENT) && !(t->flags & T_CAP) && reported < 0 && !english)
+        reported = i;
       if (!(t->kind & (W_CUE | W_TOLD)) || ((t->flags & T_CAP) && i != from))
         continue;
+      if (reported < 0 && !used && !english)
+        reported = i;
 
       /* Wie die Polizei mitteilte, … */
       if (i > from && tok_is (run, from, W_AS) && !english)
@@ -1387,6 +1397,44 @@ suggest_indirect_in (Run  *run,
         link_quote (run, quote, speaker, cue, addressee, s);
         return quote >= 0;
       }
+    }
+
+  /* Reported speech: a sentence whose subject says, announces or wants
+   * something without a clause of what (X kündigte den Abzug an) */
+  if (reported >= 0 && !overlaps_quote (run, from, to))
+    {
+      int addressee = -1;
+      int speaker = find_speaker (run, reported, from, to, &addressee);
+      int cue = -1;
+      int quote;
+
+      Suggestion *sp;
+      guint sp_words = 0;
+      gboolean sp_clear = FALSE;
+
+      if (speaker < 0)
+        return FALSE;
+      /* only a clear speaker: a pronoun, a role or a phrase of two words
+       * or more ("Glücklicherweise gab es" has none) */
+      sp = &g_array_index (run->found, Suggestion, speaker);
+      for (guint k = from; k < to; k++)
+        {
+          if (tok (run, k)->start >= sp->parts[0].start && tok (run, k)->end <= sp->parts[0].end)
+            {
+              sp_words += (tok (run, k)->flags & T_WORD) != 0;
+              sp_clear = sp_clear || tok_is (run, k, W_PRONOUN) || is_role (run, k);
+            }
+          /* the passive reports no speaker: "wurde gemeldet" */
+          if (tok_is (run, k, W_PASSIVE))
+            return FALSE;
+        }
+      if (sp_words < 2 && !sp_clear)
+        return FALSE;
+      if (tok_is (run, reported, W_CUE))
+        cue = add_token_span (run, "cue", reported, reported + 1);
+      quote = add_quote_tokens (run, "reported", from, to, 0, 0);
+      link_quote (run, quote, speaker, cue, addressee, s);
+      return quote >= 0;
     }
 
   return FALSE;
