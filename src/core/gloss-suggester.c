@@ -473,16 +473,26 @@ can_close (Run  *run,
   return !is_word_char (after);
 }
 
+/* The tokens in [from, to) with all of @flags */
+static guint
+count_flagged (Run  *run,
+               guint from,
+               guint to,
+               guint flags)
+{
+  guint n = 0;
+
+  for (guint i = from; i < to; i++)
+    n += (tok (run, i)->flags & flags) == flags;
+  return n;
+}
+
 static guint
 count_words (Run  *run,
              guint from,
              guint to)
 {
-  guint n = 0;
-
-  for (guint i = from; i < to; i++)
-    n += (tok (run, i)->flags & T_WORD) != 0;
-  return n;
+  return count_flagged (run, from, to, T_WORD);
 }
 
 static void
@@ -1158,18 +1168,6 @@ add_quote_tokens (Run        *run,
   return add_span (run, "quote", type, parts, n);
 }
 
-static guint
-quoted_words (Run  *run,
-              guint from,
-              guint to)
-{
-  guint n = 0;
-
-  for (guint i = from; i < to; i++)
-    n += (tok (run, i)->flags & (T_WORD | T_QUOTED)) == (T_WORD | T_QUOTED);
-  return n;
-}
-
 static gboolean
 overlaps_quote (Run  *run,
                 guint from,
@@ -1389,7 +1387,7 @@ suggest_indirect_in (Run  *run,
           }
         (void) floor;
         if (clause >= to || speaker < 0 ||
-            (used ? count_words (run, clause, to) - quoted_words (run, clause, to) < 2 || (tok (run, clause)->flags & T_QUOTED)
+            (used ? count_words (run, clause, to) - count_flagged (run, clause, to, T_WORD | T_QUOTED) < 2 || (tok (run, clause)->flags & T_QUOTED)
                   : overlaps_quote (run, clause, to)))
           continue;
         cue = add_token_span (run, "cue", i, i + 1);
