@@ -52,6 +52,9 @@ enum
   W_AUXILIARY      = 1 << 15,
   W_NAME_JOINER    = 1 << 16,
   W_STOP           = 1 << 17,
+  W_SOURCE_ADVERB  = 1 << 18,  /* demnach: source and cue in one word */
+  W_INTENT         = 1 << 19,  /* will, plant: reported intentions */
+  W_PASSIVE        = 1 << 20,  /* wurde: a passive has no speaker */
 };
 
 static const struct
@@ -68,6 +71,9 @@ static const struct
   { "according-after", W_ACCORDING_POST },
   { "source-preposition", W_SOURCE_PREP },
   { "source-noun", W_SOURCE_NOUN },
+  { "source-adverb", W_SOURCE_ADVERB },
+  { "intent", W_INTENT },
+  { "passive", W_PASSIVE },
   { "so", W_SO },
   { "as", W_AS },
   { "addressee", W_ADDRESSEE },
@@ -467,16 +473,26 @@ can_close (Run  *run,
   return !is_word_char (after);
 }
 
+/* The tokens in [from, to) with all of @flags */
+static guint
+count_flagged (Run  *run,
+               guint from,
+               guint to,
+               guint flags)
+{
+  guint n = 0;
+
+  for (guint i = from; i < to; i++)
+    n += (tok (run, i)->flags & flags) == flags;
+  return n;
+}
+
 static guint
 count_words (Run  *run,
              guint from,
              guint to)
 {
-  guint n = 0;
-
-  for (guint i = from; i < to; i++)
-    n += (tok (run, i)->flags & T_WORD) != 0;
-  return n;
+  return count_flagged (run, from, to, T_WORD);
 }
 
 static void
@@ -724,6 +740,106 @@ np_backward (Run   *run,
   return j;
 }
 
+/* German: the subject that opens the clause before a cue in second
+ * place, with its appositions: "Anna Roth, die Sprecherin der Stadt,
+ * sagte", "Der Sprecher (SPD) erklärte nun". Its first comma-separated
+ * part starts with a determiner or a capitalised word; a later part is
+ * an apposition when it ends with a capitalised word or a bracket (a
+ * relative clause ends with its verb) and is left out otherwise, with
+ * all after it. Between the subject and the cue only a few lower-case
+ * words (an auxiliary, adverbs). Returns the subject's end, or @from. */
+static guint
+subject_np (Run   *run,
+            guint  from,
+            guint  cue)
+{
+  guint end = from;
+  guint part = from;
+  guint depth = 0;
+  gboolean cut = FALSE;
+
+  while (from < cue && !(tok (run, from)->flags & T_WORD) && !(tok (run, from)->flags & T_QUOTED))
+    from++;
+  if (run->self->english || from >= cue || cue - from > 24 || (tok (run, from)->flags & T_QUOTED) ||
+      !(tok (run, from)->flags & T_CAP) ||
+      tok_is (run, from, W_STOP | W_CLAUSE | W_AS | W_SO | W_ACCORDING | W_SOURCE_PREP | W_CUE) ||
+      (tok_is (run, from, W_PRONOUN) && from + 1 < cue && !tok_is_char (run, from + 1, ',')))
+    return from;
+  if (tok_is (run, from, W_PRONOUN))
+    return from + 1;
+
+  part = from;
+  for (guint k = from; k <= cue; k++)
+    {
+      gboolean boundary = k == cue || (depth == 0 && tok_is_char (run, k, ','));
+
+      if (k < cue && tok_is_char (run, k, '('))
+        depth++;
+      else if (k < cue && tok_is_char (run, k, ')') && depth > 0)
+        depth--;
+      if (k < cue && (tok (run, k)->flags & T_QUOTED) && !(tok (run, k)->flags & T_WORD) &&
+          tok (run, k)->sentence != tok (run, from)->sentence)
+        return from;
+      if (!boundary)
+        continue;
+      if (part == from)
+        {
+          /* the head part: up to the cue, a few lower-case words before
+           * the cue left out */
+          guint e = k;
+          guint trimmed = 0;
+
+          while (e > part && (tok (run, e - 1)->flags & T_WORD) && !(tok (run, e - 1)->flags & T_CAP) &&
+                 trimmed < 3)
+            e--, trimmed++;
+          if (e == part || !((tok (run, e - 1)->flags & T_CAP) || tok_is_char (run, e - 1, ')')))
+            return from;
+          /* a verb inside it: "Die Polizei nahm den Mann fest" is no subject */
+          for (guint m = part; m < e; m++)
+            {
+              if (tok_is (run, m, W_CUE | W_AUXILIARY | W_SUBJUNCTIVE | W_CLAUSE) ||
+                  (m > part && (tok (run, m)->flags & T_CAP) && tok_is (run, m, W_PRONOUN)))
+                return from;
+            }
+          if (k < cue && e != k)
+            return from;
+          end = e;
+        }
+      else if (!cut)
+        {
+          guint e = k;
+
+          if (e == part)
+            {
+              /* the comma just before the cue */
+              if (k != cue)
+                return from;
+            }
+          else if ((tok (run, e - 1)->flags & T_CAP) || tok_is_char (run, e - 1, ')'))
+            end = e;
+          else
+            {
+              /* a relative clause: the subject ends before it; after it
+               * only the cue may follow */
+              cut = TRUE;
+            }
+        }
+      else if (k != part)
+        {
+          /* words between a relative clause and the cue */
+          guint trimmed = 0;
+
+          for (guint m = part; m < k; m++)
+            trimmed += (tok (run, m)->flags & T_WORD) != 0;
+          if (trimmed > 2 || k != cue)
+            return from;
+        }
+      part = k + 1;
+    }
+
+  return end;
+}
+
 /* The speaker of a cue at token @cue in [@floor, @limit): after the cue
  * (inverted order: „…“, sagte der Sprecher), else before it */
 static int
@@ -764,6 +880,15 @@ find_speaker (Run   *run,
   end = np_forward (run, after, limit, &strong);
   if (end > after && strong && !(run->self->english && tok_is (run, cue, W_TOLD)))
     return add_token_span (run, "speaker", after, end);
+
+  end = subject_np (run, floor, cue);
+  if (end > floor)
+    {
+      start = floor;
+      while (!(tok (run, start)->flags & T_WORD))
+        start++;
+      return add_token_span (run, "speaker", start, end);
+    }
 
   start = np_backward (run, cue, floor, &np_end);
   if (start < cue)
@@ -871,13 +996,25 @@ suggest_directs (Run *run)
       int quote;
       guint limit;
 
-      /* Interrupted by its frame: „…“, sagte er, „…“ */
+      /* Quotes one right after the other in a paragraph are one: „…“ „…“ */
+      while (next_open == after && !(tok (run, next_open)->flags & T_PARA))
+        {
+          Direct *next = &g_array_index (run->directs, Direct, d + 1);
+
+          q->close[0] = next->close[0];
+          words += count_words (run, next->open[0] + 1, next->close[0]);
+          after = q->close[0] + 1;
+          d++;
+          next_open = d + 1 < n ? g_array_index (run->directs, Direct, d + 1).open[0] : G_MAXUINT;
+        }
+
+      /* Interrupted by its frame: „…“, sagte er, „…“ (not when the frame
+       * ends its sentence: „…“, sagte er. „…“ are two quotes) */
       if (next_open != G_MAXUINT && next_open > after && next_open - after <= 12 &&
           !(tok (run, next_open)->flags & T_PARA) &&
           (tok_is_char (run, after, ',') || tok_is_char (run, q->close[0] - 1, ',')) &&
           (cue = find_cue (run, after, next_open, FALSE)) >= 0 &&
-          (tok_is_char (run, next_open - 1, ',') || tok_is_char (run, next_open - 1, ':') ||
-           tok_is_char (run, next_open - 1, '.')))
+          (tok_is_char (run, next_open - 1, ',') || tok_is_char (run, next_open - 1, ':')))
         {
           Direct *next = &g_array_index (run->directs, Direct, d + 1);
 
@@ -924,10 +1061,25 @@ suggest_directs (Run *run)
             }
         }
 
-      /* A short quote without a frame is more often a title or a word
-       * used with distance than a quotation */
+      /* A short quote is a quotation when a verb of saying in its
+       * sentence frames it (nannte es „…“, als „…“ bezeichnet); without
+       * one it is more often a title or a word used with distance */
       if (cue < 0 && words < 4)
-        continue;
+        {
+          GlossRange *in = &g_array_index (run->sentences, GlossRange, tok (run, q->open[0])->sentence);
+
+          for (guint k = in->start; k < in->end && cue < 0; k++)
+            {
+              Token *t = tok (run, k);
+
+              if ((t->kind & W_CUE) && (t->flags & T_WORD) && !(t->flags & (T_QUOTED | T_CAP)))
+                cue = k;
+            }
+          if (cue < 0)
+            continue;
+          speaker = find_speaker (run, cue, in->start, (guint) cue < q->open[0] ? q->open[0] : in->end, &addressee);
+          cue = add_token_span (run, "cue", cue, cue + 1);
+        }
 
       for (guint p = 0; p < q->n_parts; p++)
         parts[p] = quote_part (run, q->open[p], q->close[p]);
@@ -1037,6 +1189,7 @@ suggest_indirect_in (Run  *run,
   guint from = sent->start;
   guint to = trim_end (run, sent->start, sent->end);
   gboolean english = run->self->english;
+  int reported = -1;
 
   for (guint i = from; i < to; i++)
     {
@@ -1045,8 +1198,15 @@ suggest_indirect_in (Run  *run,
       int addressee = -1;
       int cue;
       int quote = -1;
+      gboolean used;
 
-      if ((t->flags & (T_QUOTED | T_USED)) || !(t->flags & T_WORD))
+      if ((t->flags & T_QUOTED) || !(t->flags & T_WORD))
+        continue;
+      /* a direct quote's cue frames an indirect clause around the quote
+       * too: X sagte, der Sohn habe sich „…“ */
+      used = (t->flags & T_USED) != 0;
+      if (used && !((t->kind & W_CUE) && i + 2 < to && tok_is_char (run, i + 1, ',') &&
+                    !(tok (run, i + 2)->flags & T_QUOTED)))
         continue;
 
       /* laut X, … / according to X, … */
@@ -1090,8 +1250,18 @@ suggest_indirect_in (Run  *run,
           return quote >= 0;
         }
 
-      /* X zufolge */
-      if (t->kind & W_ACCORDING_POST)
+      /* demnach: the adverb is source and cue */
+      if (t->kind & W_SOURCE_ADVERB)
+        {
+          cue = add_token_span (run, "cue", i, i + 1);
+          quote = add_quote_tokens (run, "reported", from, to, i, i + 1);
+          link_quote (run, quote, cue, cue, -1, s);
+          return quote >= 0;
+        }
+
+      /* X zufolge, seiner Meinung nach */
+      if ((t->kind & W_ACCORDING_POST) ||
+          ((t->kind & W_SOURCE_PREP) && i > from && tok_is (run, i - 1, W_SOURCE_NOUN)))
         {
           guint np_end = 0;
           guint start = np_backward (run, i, from, &np_end);
@@ -1121,8 +1291,13 @@ suggest_indirect_in (Run  *run,
           return TRUE;
         }
 
+      /* Die Partei will …: an intention reported, without a cue */
+      if ((t->kind & W_INTENT) && !(t->flags & T_CAP) && reported < 0 && !english)
+        reported = i;
       if (!(t->kind & (W_CUE | W_TOLD)) || ((t->flags & T_CAP) && i != from))
         continue;
+      if (reported < 0 && !used && !english)
+        reported = i;
 
       /* Wie die Polizei mitteilte, … */
       if (i > from && tok_is (run, from, W_AS) && !english)
@@ -1151,19 +1326,19 @@ suggest_indirect_in (Run  *run,
 
         while (comma > from && comma + 6 > i && !tok_is_char (run, comma - 1, ','))
           comma--;
-        if (comma > from + 3 && tok_is_char (run, comma - 1, ',') &&
-            (comma == i || (english && np_backward (run, i, comma, &np_end) == comma && np_end == i)))
+        if (comma > from + 3 && tok_is_char (run, comma - 1, ',') && !tok_is_char (run, i + 1, ',') &&
+            (comma == i || (english && np_backward (run, i, comma, &np_end) == comma && np_end == i)) &&
+            !overlaps_quote (run, from, comma - 1))
           {
             comma--;
-            if (overlaps_quote (run, from, comma))
-              continue;
             speaker = find_speaker (run, i, comma + 1, to, &addressee);
-            if (speaker < 0)
-              continue;
-            cue = add_token_span (run, "cue", i, i + 1);
-            quote = add_quote_tokens (run, "indirect", from, comma, 0, 0);
-            link_quote (run, quote, speaker, cue, addressee, s);
-            return quote >= 0;
+            if (speaker >= 0)
+              {
+                cue = add_token_span (run, "cue", i, i + 1);
+                quote = add_quote_tokens (run, "indirect", from, comma, 0, 0);
+                link_quote (run, quote, speaker, cue, addressee, s);
+                return quote >= 0;
+              }
           }
       }
 
@@ -1211,13 +1386,53 @@ suggest_indirect_in (Run  *run,
               }
           }
         (void) floor;
-        if (clause >= to || overlaps_quote (run, clause, to) || speaker < 0)
+        if (clause >= to || speaker < 0 ||
+            (used ? count_words (run, clause, to) - count_flagged (run, clause, to, T_WORD | T_QUOTED) < 2 || (tok (run, clause)->flags & T_QUOTED)
+                  : overlaps_quote (run, clause, to)))
           continue;
         cue = add_token_span (run, "cue", i, i + 1);
         quote = add_quote_tokens (run, "indirect", clause, to, 0, 0);
         link_quote (run, quote, speaker, cue, addressee, s);
         return quote >= 0;
       }
+    }
+
+  /* Reported speech: a sentence whose subject says, announces or wants
+   * something without a clause of what (X kündigte den Abzug an) */
+  if (reported >= 0 && !overlaps_quote (run, from, to))
+    {
+      int addressee = -1;
+      int speaker = find_speaker (run, reported, from, to, &addressee);
+      int cue = -1;
+      int quote;
+
+      Suggestion *sp;
+      guint sp_words = 0;
+      gboolean sp_clear = FALSE;
+
+      if (speaker < 0)
+        return FALSE;
+      /* only a clear speaker: a pronoun, a role or a phrase of two words
+       * or more ("Glücklicherweise gab es" has none) */
+      sp = &g_array_index (run->found, Suggestion, speaker);
+      for (guint k = from; k < to; k++)
+        {
+          if (tok (run, k)->start >= sp->parts[0].start && tok (run, k)->end <= sp->parts[0].end)
+            {
+              sp_words += (tok (run, k)->flags & T_WORD) != 0;
+              sp_clear = sp_clear || tok_is (run, k, W_PRONOUN) || is_role (run, k);
+            }
+          /* the passive reports no speaker: "wurde gemeldet" */
+          if (tok_is (run, k, W_PASSIVE))
+            return FALSE;
+        }
+      if (sp_words < 2 && !sp_clear)
+        return FALSE;
+      if (tok_is (run, reported, W_CUE))
+        cue = add_token_span (run, "cue", reported, reported + 1);
+      quote = add_quote_tokens (run, "reported", from, to, 0, 0);
+      link_quote (run, quote, speaker, cue, addressee, s);
+      return quote >= 0;
     }
 
   return FALSE;
@@ -1240,42 +1455,109 @@ is_continuation (Run  *run,
   return FALSE;
 }
 
+/* The speaker of the last quote suggested in each sentence so far (the
+ * direct quotes), -1 for none */
+static GArray *
+speakers_by_sentence (Run *run)
+{
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (int), run->sentences->len);
+  guint t = 0;
+
+  g_array_set_size (out, run->sentences->len);
+  for (guint s = 0; s < out->len; s++)
+    g_array_index (out, int, s) = -2;
+  for (guint i = 0; i < run->found->len; i++)
+    {
+      Suggestion *q = &g_array_index (run->found, Suggestion, i);
+
+      if (strcmp (q->label, "quote") != 0)
+        continue;
+      /* quotes are found in text order: find the token where it starts */
+      while (t < run->tokens->len && tok (run, t)->end <= q->parts[0].start)
+        t++;
+      if (t < run->tokens->len)
+        g_array_index (out, int, tok (run, t)->sentence) = q->speaker;
+    }
+  return out;
+}
+
 static void
 suggest_sentences (Run *run)
 {
+  g_autoptr(GArray) direct_speakers = speakers_by_sentence (run);
   gboolean after_quote = FALSE;
-  guint quote_end = 0;
+  int chain_speaker = -1;
+  int chain_quote = -1;     /* the continuation of the sentence before */
 
   for (guint s = 0; s < run->sentences->len; s++)
     {
       GlossRange *sent = &g_array_index (run->sentences, GlossRange, s);
-      guint before = run->found->len;
+      int continued = -1;
 
       if (tok (run, sent->start)->flags & T_PARA)
         after_quote = FALSE;
-      while (quote_end < run->found->len &&
-             g_array_index (run->found, Suggestion, quote_end).parts[0].start < tok (run, sent->start)->start)
-        quote_end++;
 
       if (!sentence_has_quote_at (run, sent->start, sent->end) && suggest_indirect_in (run, s))
-        after_quote = TRUE;
+        {
+          after_quote = TRUE;
+          chain_speaker = g_array_index (run->found, Suggestion, run->found->len - 1).speaker;
+          for (guint k = run->found->len; k > 0; k--)
+            {
+              Suggestion *q = &g_array_index (run->found, Suggestion, k - 1);
+
+              if (strcmp (q->label, "quote") == 0)
+                {
+                  chain_speaker = q->speaker;
+                  break;
+                }
+            }
+        }
       else if (after_quote && is_continuation (run, s) &&
                !overlaps_quote (run, sent->start, sent->end))
         {
-          int quote = add_quote_tokens (run, "indirect-free-indirect", sent->start, sent->end, 0, 0);
+          if (chain_quote >= 0)
+            {
+              /* the reported speech goes on: one quote over the sentences */
+              Suggestion *q = &g_array_index (run->found, Suggestion, chain_quote);
+              guint end = trim_end (run, sent->start, sent->end);
 
-          link_quote (run, quote, -1, -1, -1, s);
+              if (end > sent->start)
+                q->parts[q->n_parts - 1].end = tok (run, end - 1)->end;
+              continued = chain_quote;
+            }
+          else
+            {
+              continued = add_quote_tokens (run, "indirect-free-indirect", sent->start, sent->end, 0, 0);
+              link_quote (run, continued, chain_speaker, -1, -1, s);
+            }
         }
       else
         {
-          /* a sentence with a direct quote keeps the chain going */
+          /* a sentence with a direct quote, or with a verb of saying,
+           * keeps the chain going */
           gboolean direct = FALSE;
+          int cue = -1;
 
           for (guint i = sent->start; i < sent->end && !direct; i++)
             direct = (tok (run, i)->flags & T_QUOTED) != 0;
-          after_quote = direct;
+          if (direct && g_array_index (direct_speakers, int, s) != -2)
+            chain_speaker = g_array_index (direct_speakers, int, s);
+          for (guint i = sent->start; i < sent->end && !direct && cue < 0; i++)
+            {
+              Token *t = tok (run, i);
+
+              if ((t->kind & W_CUE) && !(t->flags & (T_QUOTED | T_CAP)))
+                cue = i;
+            }
+          if (cue >= 0)
+            {
+              int addressee;
+
+              chain_speaker = find_speaker (run, cue, sent->start, sent->end, &addressee);
+            }
+          after_quote = direct || cue >= 0;
         }
-      (void) before;
+      chain_quote = continued;
     }
 }
 
