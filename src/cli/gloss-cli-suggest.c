@@ -19,7 +19,6 @@
 #include "gloss-cli-private.h"
 #include "gloss-corpus.h"
 #include "gloss-document.h"
-#include "gloss-error.h"
 #include "gloss-label-set.h"
 #include "gloss-format.h"
 #include "gloss-json.h"
@@ -57,6 +56,25 @@ append_document (GString    *out,
   g_string_append (out, "]}\n");
 }
 
+/* Says why @file was not written, on stderr and in the JSON report */
+static int
+fail (GFile      *file,
+      const char *message,
+      GString    *json)
+{
+  g_autofree char *name = gloss_cli_display_name (file);
+
+  gloss_cli_printerr ("gloss suggest: %s: %s\n", name, message);
+  if (json != NULL)
+    {
+      g_string_append (json, ", \"written\": false, \"error\": ");
+      gloss_json_append_string (json, message);
+      g_string_append (json, "}");
+    }
+
+  return GLOSS_EXIT_FAILURE;
+}
+
 /* Suggests for one text and saves its annotation file. Returns an exit
  * code; with --json, @json gets the text's object. */
 static int
@@ -90,31 +108,12 @@ suggest_one (GFile          *file,
   if (document == NULL || gloss_document_get_read_only (document))
     {
       if (error == NULL)
-        g_set_error_literal (&error, GLOSS_ERROR, GLOSS_ERROR_READ_ONLY, gloss_document_get_read_only_reason (document));
-      gloss_cli_print_error ("gloss suggest", file, error);
-      if (json != NULL)
-        {
-          g_string_append (json, ", \"written\": false, \"error\": ");
-          gloss_json_append_string (json, error->message);
-          g_string_append (json, "}");
-        }
-      return GLOSS_EXIT_FAILURE;
+        return fail (file, gloss_document_get_read_only_reason (document), json);
+      return fail (file, error->message, json);
     }
 
   if (!gloss_suggestions_labels_fit (gloss_document_get_labels (document)))
-    {
-      const char *message = _("the label set has no span labels quote, speaker and cue: nothing suggested");
-
-      if (json != NULL)
-        {
-          g_string_append (json, ", \"written\": false, \"error\": ");
-          gloss_json_append_string (json, message);
-          g_string_append (json, "}");
-        }
-      else
-        gloss_cli_printerr ("gloss suggest: %s: %s\n", name, message);
-      return GLOSS_EXIT_FAILURE;
-    }
+    return fail (file, _("the label set has no span labels quote, speaker and cue: nothing suggested"), json);
 
   language = lang != NULL ? lang : gloss_document_get_language (document);
   suggester = g_strcmp0 (language, "en") == 0 ? english : german;
@@ -124,20 +123,11 @@ suggest_one (GFile          *file,
 
   n_taken = gloss_document_set_suggestions (document, spans, relations, &n_skipped);
   suggestions = gloss_document_get_suggestions (document);
-  totals[0] += n_taken;
-  totals[1] += n_skipped;
 
   if (!gloss_document_save (document, NULL, &error))
-    {
-      gloss_cli_print_error ("gloss suggest", file, error);
-      if (json != NULL)
-        {
-          g_string_append (json, ", \"written\": false, \"error\": ");
-          gloss_json_append_string (json, error->message);
-          g_string_append (json, "}");
-        }
-      return GLOSS_EXIT_FAILURE;
-    }
+    return fail (file, error->message, json);
+  totals[0] += n_taken;
+  totals[1] += n_skipped;
 
   if (json != NULL)
     g_string_append_printf (json, ", \"suggestions\": %u, \"spans\": %u, \"relations\": %u, \"left_out\": %u, "
