@@ -55,6 +55,11 @@ enum
   W_SOURCE_ADVERB  = 1 << 18,  /* demnach: source and cue in one word */
   W_INTENT         = 1 << 19,  /* will, plant: reported intentions */
   W_PASSIVE        = 1 << 20,  /* wurde: a passive has no speaker */
+  W_OBLIQUE        = 1 << 21,  /* den, dem, ihn: starts no subject */
+  W_NOMINATIVE     = 1 << 22,  /* er, wir: only a subject */
+  W_ADVERB         = 1 << 23,  /* Insgesamt, Dies: in first place, no subject */
+  W_QUOTES_OBJECT  = 1 << 24,  /* zitierte: its object is the speaker */
+  W_PREPOSITION    = 1 << 25,  /* starts no subject */
 };
 
 static const struct
@@ -81,6 +86,11 @@ static const struct
   { "auxiliary", W_AUXILIARY },
   { "name-joiner", W_NAME_JOINER },
   { "stop", W_STOP },
+  { "oblique", W_OBLIQUE },
+  { "nominative", W_NOMINATIVE },
+  { "adverb", W_ADVERB },
+  { "quotes-object", W_QUOTES_OBJECT },
+  { "preposition", W_PREPOSITION },
 };
 
 /* Token flags */
@@ -257,6 +267,7 @@ typedef struct
   GArray         *directs;    /* Direct */
   GArray         *found;      /* Suggestion */
   GHashTable     *span_index; /* "label start end …" -> index + 1 in found */
+  GHashTable     *lower_seen; /* the words the text writes in lower case */
   int             last_named; /* the last named speaker, an index into found */
   guint           last_named_sentence;
   guint           last_paragraph;
@@ -362,11 +373,23 @@ tokenize (Run *run)
             }
           t.end = j;
           t.flags = T_WORD | (g_unichar_isupper (c) ? T_CAP : 0);
+          /* "58-Jährige" is a noun */
+          if (g_unichar_isdigit (c))
+            {
+              guint k = i;
+
+              while (k < j && g_unichar_isdigit (run->chars[k]))
+                k++;
+              if (k + 1 < j && run->chars[k] == '-' && g_unichar_isupper (run->chars[k + 1]))
+                t.flags |= T_CAP;
+            }
           {
             g_autofree char *word = gloss_text_dup_slice (run->text, t.start, t.end);
             g_autofree char *lower = g_utf8_strdown (word, -1);
 
             t.kind = GPOINTER_TO_UINT (g_hash_table_lookup (run->self->words, lower));
+            if (!(t.flags & T_CAP) && !g_hash_table_contains (run->lower_seen, lower))
+              g_hash_table_add (run->lower_seen, g_steal_pointer (&lower));
           }
         }
       if (line_break)
@@ -593,7 +616,8 @@ is_name_word (Run  *run,
 {
   Token *t = tok (run, i);
 
-  return (t->flags & T_WORD) && (t->flags & T_CAP) && !(t->kind & (W_STOP | W_DETERMINER | W_PRONOUN | W_CUE | W_CLAUSE));
+  return (t->flags & T_WORD) && (t->flags & T_CAP) &&
+         !(t->kind & (W_STOP | W_DETERMINER | W_PRONOUN | W_CUE | W_CLAUSE | W_ADVERB));
 }
 
 /* The noun phrase starting at token @i within [@i, @limit): a pronoun, a
@@ -840,6 +864,35 @@ subject_np (Run   *run,
   return end;
 }
 
+/* A subject in first place [@from, @to) names someone: not a lone
+ * adverb or demonstrative ("Insgesamt sprach die Polizei", "Das sagte
+ * er"), nor a lone capitalised word the text also writes in lower case
+ * (a sentence's first word) */
+static gboolean
+is_fronted_subject (Run  *run,
+                    guint from,
+                    guint to)
+{
+  /* "Dem Niederländer sagte er", "Bis Mittwoch sagte sie", "Der
+   * Zeitung sagte er", "Erst vergangene Woche hatte er" */
+  if (tok_is (run, from, W_OBLIQUE | W_PREPOSITION) ||
+      (tok_is (run, from, W_ADVERB) && !tok_is (run, from, W_DETERMINER)) ||
+      tok_is (run, to - 1, W_ADDRESSEE))
+    return FALSE;
+  if (count_words (run, from, to) != 1)
+    return TRUE;
+  if (tok_is (run, from, W_DETERMINER))
+    return FALSE;
+  if (!(tok (run, from)->flags & T_CAP) || tok_is (run, from, W_PRONOUN) || is_role (run, from))
+    return TRUE;
+  {
+    g_autofree char *word = gloss_text_dup_slice (run->text, tok (run, from)->start, tok (run, from)->end);
+    g_autofree char *lower = g_utf8_strdown (word, -1);
+
+    return !g_hash_table_contains (run->lower_seen, lower);
+  }
+}
+
 /* The speaker of a cue at token @cue in [@floor, @limit): after the cue
  * (inverted order: „…“, sagte der Sprecher), else before it */
 static int
@@ -850,8 +903,10 @@ find_speaker (Run   *run,
               int   *addressee)
 {
   gboolean strong;
+  gboolean forward;
   guint after = cue + 1;
   guint end;
+  guint front;
   guint np_end = 0;
   guint start;
 
@@ -878,17 +933,35 @@ find_speaker (Run   *run,
 
   /* separable verbs and "es" after a cue: "teilte mit", "hieß es" */
   end = np_forward (run, after, limit, &strong);
-  if (end > after && strong && !(run->self->english && tok_is (run, cue, W_TOLD)))
-    return add_token_span (run, "speaker", after, end);
+  forward = end > after && strong && !(run->self->english && tok_is (run, cue, W_TOLD)) &&
+            /* German: "nannte den Plan", "sagte dem Sender" are objects */
+            !tok_is (run, after, W_OBLIQUE);
 
-  end = subject_np (run, floor, cue);
-  if (end > floor)
+  /* German verb-second: a subject in first place makes what follows the
+   * verb an object ("Li nannte die Bewegung illegal"), unless that is a
+   * pronoun only a subject can be ("Dies sagte er") */
+  if (!run->self->english)
     {
-      start = floor;
-      while (!(tok (run, start)->flags & T_WORD))
-        start++;
-      return add_token_span (run, "speaker", start, end);
+      /* a heading or a colon before the subject: "Bildung: Die SPD will" */
+      for (guint k = floor; k < cue; k++)
+        {
+          if (tok_is_char (run, k, ':') && !(tok (run, k)->flags & T_QUOTED))
+            floor = k + 1;
+        }
     }
+  start = floor;
+  while (start < cue && !(tok (run, start)->flags & T_WORD))
+    start++;
+  front = subject_np (run, floor, cue);
+  if (front <= start || !is_fronted_subject (run, start, front))
+    front = start;
+  /* "zitierte einen Augenzeugen": the object is the speaker */
+  if (end > after && strong && tok_is (run, cue, W_QUOTES_OBJECT))
+    return add_token_span (run, "speaker", after, end);
+  if (forward && (front == start || tok_is (run, after, W_NOMINATIVE)))
+    return add_token_span (run, "speaker", after, end);
+  if (front > start)
+    return add_token_span (run, "speaker", start, front);
 
   start = np_backward (run, cue, floor, &np_end);
   if (start < cue)
@@ -1426,7 +1499,10 @@ suggest_indirect_in (Run  *run,
           if (tok_is (run, k, W_PASSIVE))
             return FALSE;
         }
-      if (sp_words < 2 && !sp_clear)
+      /* a lone name in first place (Li nannte …) is clear too */
+      if (sp_words < 2 && !sp_clear &&
+          !(sp_words == 1 && tok (run, from)->start == sp->parts[0].start &&
+            is_fronted_subject (run, from, from + 1)))
         return FALSE;
       if (tok_is (run, reported, W_CUE))
         cue = add_token_span (run, "cue", reported, reported + 1);
@@ -1617,7 +1693,7 @@ gloss_suggester_suggest (GlossSuggester  *self,
                          GPtrArray      **spans,
                          GPtrArray      **relations)
 {
-  Run run = { self, text, NULL, 0, NULL, NULL, NULL, NULL, NULL, -1, 0, 0 };
+  Run run = { self, text, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, -1, 0, 0 };
   glong n_chars = 0;
   g_autoptr(GPtrArray) order = NULL;
 
@@ -1632,6 +1708,7 @@ gloss_suggester_suggest (GlossSuggester  *self,
   run.directs = g_array_new (FALSE, FALSE, sizeof (Direct));
   run.found = g_array_new (FALSE, FALSE, sizeof (Suggestion));
   run.span_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run.lower_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   tokenize (&run);
   split_sentences (&run);
@@ -1703,4 +1780,5 @@ gloss_suggester_suggest (GlossSuggester  *self,
   g_array_unref (run.directs);
   g_array_unref (run.found);
   g_hash_table_unref (run.span_index);
+  g_hash_table_unref (run.lower_seen);
 }
