@@ -60,6 +60,8 @@ enum
   W_ADVERB         = 1 << 23,  /* Insgesamt, Dies: in first place, no subject */
   W_QUOTES_OBJECT  = 1 << 24,  /* zitierte: its object is the speaker */
   W_PREPOSITION    = 1 << 25,  /* starts no subject */
+  W_REFLEXIVE      = 1 << 26,  /* sich: skipped after a cue */
+  W_EXPLETIVE      = 1 << 27,  /* es after a verb: no speaker */
 };
 
 static const struct
@@ -91,6 +93,8 @@ static const struct
   { "adverb", W_ADVERB },
   { "quotes-object", W_QUOTES_OBJECT },
   { "preposition", W_PREPOSITION },
+  { "reflexive", W_REFLEXIVE },
+  { "expletive", W_EXPLETIVE },
 };
 
 /* Token flags */
@@ -760,6 +764,11 @@ np_backward (Run   *run,
   /* a sentence's first word is capitalised anyway: "Am" is no name */
   if (tok_is (run, j, W_STOP) && !tok_is (run, j, W_DETERMINER) && j + 1 < *np_end)
     j++;
+  /* German: an object ("den Gesetzentwurf angekündigt") or the noun of a
+   * preposition ("in der Ukraine erklärt") is no speaker */
+  if (!english && (tok_is (run, j, W_OBLIQUE) ||
+                   (j > floor && !(tok (run, j - 1)->flags & T_CAP) && tok_is (run, j - 1, W_STOP | W_PREPOSITION))))
+    return end;
 
   return j;
 }
@@ -889,7 +898,8 @@ is_fronted_subject (Run  *run,
     g_autofree char *word = gloss_text_dup_slice (run->text, tok (run, from)->start, tok (run, from)->end);
     g_autofree char *lower = g_utf8_strdown (word, -1);
 
-    return !g_hash_table_contains (run->lower_seen, lower);
+    /* glücklicherweise, möglicherweise */
+    return !g_hash_table_contains (run->lower_seen, lower) && !g_str_has_suffix (lower, "weise");
   }
 }
 
@@ -904,6 +914,7 @@ find_speaker (Run   *run,
 {
   gboolean strong;
   gboolean forward;
+  gboolean verb;
   guint after = cue + 1;
   guint end;
   guint front;
@@ -931,11 +942,19 @@ find_speaker (Run   *run,
       after += 2;
     }
 
+  /* "äußerte sich der Minister" */
+  if (!run->self->english && tok_is (run, after, W_REFLEXIVE) && after + 1 < limit)
+    after++;
+
   /* separable verbs and "es" after a cue: "teilte mit", "hieß es" */
   end = np_forward (run, after, limit, &strong);
+  verb = tok_is (run, cue, W_CUE | W_TOLD);
   forward = end > after && strong && !(run->self->english && tok_is (run, cue, W_TOLD)) &&
-            /* German: "nannte den Plan", "sagte dem Sender" are objects */
-            !tok_is (run, after, W_OBLIQUE);
+            /* German: "nannte den Plan", "sagte dem Sender" are objects;
+             * "laut einem Sprecher", "so einem Sprecher" are not */
+            !(verb && tok_is (run, after, W_OBLIQUE));
+  if (forward && !verb)
+    return add_token_span (run, "speaker", after, end);
 
   /* German verb-second: a subject in first place makes what follows the
    * verb an object ("Li nannte die Bewegung illegal"), unless that is a
@@ -962,6 +981,28 @@ find_speaker (Run   *run,
     return add_token_span (run, "speaker", after, end);
   if (front > start)
     return add_token_span (run, "speaker", start, front);
+  /* "Glücklicherweise gab es": no subject that speaks */
+  if (tok_is (run, after, W_EXPLETIVE))
+    return -1;
+  /* German: the subject before an auxiliary, the cue a participle at the
+   * end: "Der Präsident hat sein Veto angekündigt, falls …" */
+  if (!run->self->english && start < cue)
+    {
+      guint e = np_forward (run, start, cue, &strong);
+
+      if (e > start && tok_is_char (run, e, '('))
+        {
+          guint k = e;
+
+          while (k < cue && !tok_is_char (run, k, ')'))
+            k++;
+          if (k < cue)
+            e = k + 1;
+        }
+      if (e > start && e < cue && strong && tok_is (run, e, W_AUXILIARY | W_INTENT) &&
+          !(tok (run, e)->flags & T_CAP) && is_fronted_subject (run, start, e))
+        return add_token_span (run, "speaker", start, e);
+    }
 
   start = np_backward (run, cue, floor, &np_end);
   if (start < cue)
