@@ -62,6 +62,9 @@ enum
   W_PREPOSITION    = 1 << 25,  /* starts no subject */
   W_REFLEXIVE      = 1 << 26,  /* sich: skipped after a cue */
   W_EXPLETIVE      = 1 << 27,  /* es after a verb: no speaker */
+  W_PARTICLE       = 1 << 28,  /* a separable verb's particle: teilte … mit */
+  W_PRONOMINAL_ADVERB = 1 << 29,  /* darauf (hin) */
+  W_PASSIVE_AUX    = 1 << 30,  /* wird, worden: a cue without a speaker */
 };
 
 static const struct
@@ -95,6 +98,9 @@ static const struct
   { "preposition", W_PREPOSITION },
   { "reflexive", W_REFLEXIVE },
   { "expletive", W_EXPLETIVE },
+  { "particle", W_PARTICLE },
+  { "pronominal-adverb", W_PRONOMINAL_ADVERB },
+  { "passive-auxiliary", W_PASSIVE_AUX },
 };
 
 /* Token flags */
@@ -612,6 +618,109 @@ add_token_span (Run        *run,
   return add_span (run, label, NULL, &r, 1);
 }
 
+/* Cues ------------------------------------------------------------------- */
+
+static gboolean
+ends_clause (Run  *run,
+             guint i)
+{
+  Token *t = tok (run, i);
+  gunichar c;
+
+  if (t->flags & T_QUOTED)
+    return TRUE;
+  if (t->flags & T_WORD)
+    return (t->kind & W_CLAUSE) != 0;
+  c = run->chars[t->start];
+  return c == ',' || c == ':' || c == ';' || c == '.' || c == '!' || c == '?' || c == '(' ||
+         c == 0x2013 || c == 0x2014;
+}
+
+/* The cue of a verb at token @verb, @prefix (a token, or -1) before it:
+ * German cues of several words as the dataset has them — the auxiliary
+ * before a participle ("hatte … erklärt"), the separable particle at the
+ * clause end ("gab … bekannt", "wies … darauf hin"), "heißt es",
+ * "gesagt hatte", "bekannt gab", and "Wie … mitteilte" with @prefix */
+static int
+add_cue (Run *run,
+         guint verb,
+         int   prefix)
+{
+  GlossRange *sent = &g_array_index (run->sentences, GlossRange, tok (run, verb)->sentence);
+  GlossRange parts[2];
+  guint first = verb;
+  guint last = verb;
+  int other_from = -1;
+  guint other_to = 0;
+
+  if (run->self->english)
+    return add_token_span (run, "cue", verb, verb + 1);
+
+  /* the words joined to the verb: "bekannt gab", "heißt es", "gesagt hatte" */
+  if (verb > sent->start && tok_is (run, verb - 1, W_PARTICLE) && !(tok (run, verb - 1)->flags & (T_CAP | T_QUOTED)) &&
+      (int) verb - 1 != prefix)
+    first = verb - 1;
+  if (verb + 1 < sent->end && !(tok (run, verb + 1)->flags & (T_CAP | T_QUOTED)) &&
+      tok_is (run, verb + 1, W_EXPLETIVE | W_AUXILIARY))
+    last = verb + 1;
+
+  if (prefix >= 0)
+    {
+      other_from = prefix;
+      other_to = prefix + 1;
+    }
+  else
+    {
+      guint k;
+
+      /* the auxiliary before a participle, in the same clause */
+      for (k = first; k > sent->start && k + 8 > first; k--)
+        {
+          if (ends_clause (run, k - 1))
+            break;
+          if (tok_is (run, k - 1, W_AUXILIARY) && !(tok (run, k - 1)->flags & T_CAP))
+            {
+              other_from = k - 1;
+              other_to = k;
+              break;
+            }
+        }
+      /* else the separable particle at the clause end */
+      if (other_from < 0 && last == verb)
+        {
+          for (k = verb + 1; k < sent->end && k < verb + 14 && !ends_clause (run, k); k++)
+            ;
+          if (k > verb + 1 && k <= sent->end && tok_is (run, k - 1, W_PARTICLE) &&
+              !(tok (run, k - 1)->flags & (T_CAP | T_QUOTED)))
+            {
+              other_from = k - 1;
+              other_to = k;
+              /* wies darauf hin */
+              if ((guint) other_from > verb + 1 && tok_is (run, other_from - 1, W_PRONOMINAL_ADVERB))
+                other_from--;
+            }
+        }
+    }
+
+  if (other_from < 0)
+    return add_token_span (run, "cue", first, last + 1);
+  if ((guint) other_from < first)
+    {
+      parts[0].start = tok (run, other_from)->start;
+      parts[0].end = tok (run, other_to - 1)->end;
+      parts[1].start = tok (run, first)->start;
+      parts[1].end = tok (run, last)->end;
+    }
+  else
+    {
+      parts[0].start = tok (run, first)->start;
+      parts[0].end = tok (run, last)->end;
+      parts[1].start = tok (run, other_from)->start;
+      parts[1].end = tok (run, other_to - 1)->end;
+    }
+  return add_span (run, "cue", NULL, parts, 2);
+}
+
 /* Noun phrases ----------------------------------------------------------- */
 
 static gboolean
@@ -621,7 +730,7 @@ is_name_word (Run  *run,
   Token *t = tok (run, i);
 
   return (t->flags & T_WORD) && (t->flags & T_CAP) &&
-         !(t->kind & (W_STOP | W_DETERMINER | W_PRONOUN | W_CUE | W_CLAUSE | W_ADVERB));
+         !(t->kind & (W_STOP | W_DETERMINER | W_PRONOUN | W_CUE | W_CLAUSE | W_ADVERB | W_EXPLETIVE));
 }
 
 /* The noun phrase starting at token @i within [@i, @limit): a pronoun, a
@@ -884,7 +993,7 @@ is_fronted_subject (Run  *run,
 {
   /* "Dem Niederländer sagte er", "Bis Mittwoch sagte sie", "Der
    * Zeitung sagte er", "Erst vergangene Woche hatte er" */
-  if (tok_is (run, from, W_OBLIQUE | W_PREPOSITION) ||
+  if (tok_is (run, from, W_OBLIQUE | W_PREPOSITION | W_EXPLETIVE) ||
       (tok_is (run, from, W_ADVERB) && !tok_is (run, from, W_DETERMINER)) ||
       tok_is (run, to - 1, W_ADDRESSEE))
     return FALSE;
@@ -1138,7 +1247,7 @@ suggest_directs (Run *run)
           words += count_words (run, next->open[0] + 1, next->close[0]);
           speaker = find_speaker (run, cue, after, next_open - 1, &addressee);
           tok (run, cue)->flags |= T_USED;
-          cue = add_token_span (run, "cue", cue, cue + 1);
+          cue = add_cue (run, cue, -1);
           d++;
         }
       else
@@ -1171,7 +1280,7 @@ suggest_directs (Run *run)
           if (cue >= 0)
             {
               tok (run, cue)->flags |= T_USED;
-              cue = add_token_span (run, "cue", cue, cue + 1);
+              cue = add_cue (run, cue, -1);
             }
         }
 
@@ -1192,7 +1301,7 @@ suggest_directs (Run *run)
           if (cue < 0)
             continue;
           speaker = find_speaker (run, cue, in->start, (guint) cue < q->open[0] ? q->open[0] : in->end, &addressee);
-          cue = add_token_span (run, "cue", cue, cue + 1);
+          cue = add_cue (run, cue, -1);
         }
 
       for (guint p = 0; p < q->n_parts; p++)
@@ -1426,7 +1535,7 @@ suggest_indirect_in (Run  *run,
             continue;
           if (start < i)
             speaker = add_token_span (run, "speaker", start, np_end);
-          cue = add_token_span (run, "cue", i, i + 1);
+          cue = add_cue (run, i, from);
           if (!overlaps_quote (run, comma + 1, to))
             quote = add_quote_tokens (run, "indirect", comma + 1, to, 0, 0);
           link_quote (run, quote, speaker, cue, -1, s);
@@ -1448,7 +1557,7 @@ suggest_indirect_in (Run  *run,
             speaker = find_speaker (run, i, comma + 1, to, &addressee);
             if (speaker >= 0)
               {
-                cue = add_token_span (run, "cue", i, i + 1);
+                cue = add_cue (run, i, -1);
                 quote = add_quote_tokens (run, "indirect", from, comma, 0, 0);
                 link_quote (run, quote, speaker, cue, addressee, s);
                 return quote >= 0;
@@ -1461,7 +1570,23 @@ suggest_indirect_in (Run  *run,
         guint clause = i + 1;
         guint floor = from;
 
+        gboolean impersonal = FALSE;
+
         speaker = find_speaker (run, i, from, to, &addressee);
+        /* German cues without a speaker: "heißt es, …", "In der
+         * Erklärung heißt es, …" (the document is the source), the
+         * passive "Es wird angenommen, dass …", "war vermutet worden" */
+        if (!english && speaker < 0 && !used)
+          {
+            if (tok_is (run, i + 1, W_EXPLETIVE))
+              {
+                impersonal = TRUE;
+                if (i > from + 2 && tok_is (run, from, W_STOP) && count_flagged (run, from, i, T_WORD | T_CAP) >= 2)
+                  speaker = add_token_span (run, "speaker", from, i);
+              }
+            else
+              impersonal = (i > from && tok_is (run, i - 1, W_PASSIVE_AUX)) || tok_is (run, i + 1, W_PASSIVE_AUX);
+          }
         if (addressee >= 0)
           {
             Suggestion *a = &g_array_index (run->found, Suggestion, addressee);
@@ -1500,11 +1625,11 @@ suggest_indirect_in (Run  *run,
               }
           }
         (void) floor;
-        if (clause >= to || speaker < 0 ||
+        if (clause >= to || (speaker < 0 && !impersonal) ||
             (used ? count_words (run, clause, to) - count_flagged (run, clause, to, T_WORD | T_QUOTED) < 2 || (tok (run, clause)->flags & T_QUOTED)
                   : overlaps_quote (run, clause, to)))
           continue;
-        cue = add_token_span (run, "cue", i, i + 1);
+        cue = add_cue (run, i, -1);
         quote = add_quote_tokens (run, "indirect", clause, to, 0, 0);
         link_quote (run, quote, speaker, cue, addressee, s);
         return quote >= 0;
@@ -1546,7 +1671,7 @@ suggest_indirect_in (Run  *run,
             is_fronted_subject (run, from, from + 1)))
         return FALSE;
       if (tok_is (run, reported, W_CUE))
-        cue = add_token_span (run, "cue", reported, reported + 1);
+        cue = add_cue (run, reported, -1);
       quote = add_quote_tokens (run, "reported", from, to, 0, 0);
       link_quote (run, quote, speaker, cue, addressee, s);
       return quote >= 0;
