@@ -65,6 +65,7 @@ enum
   W_PARTICLE       = 1 << 28,  /* a separable verb's particle: teilte … mit */
   W_PRONOMINAL_ADVERB = 1 << 29,  /* darauf (hin) */
   W_PASSIVE_AUX    = 1 << 30,  /* wird, worden: a cue without a speaker */
+  W_SEPARABLE      = 1u << 31, /* a cue only with its particle: stellte … fest */
 };
 
 static const struct
@@ -101,6 +102,7 @@ static const struct
   { "particle", W_PARTICLE },
   { "pronominal-adverb", W_PRONOMINAL_ADVERB },
   { "passive-auxiliary", W_PASSIVE_AUX },
+  { "separable", W_SEPARABLE },
 };
 
 /* Token flags */
@@ -152,6 +154,7 @@ struct _GlossSuggester
   gboolean    english;
   GHashTable *words;    /* lower-case word -> W_* */
   GPtrArray  *role_suffixes;  /* German role nouns, matched as word ends */
+  GHashTable *particles;      /* a separable cue's form -> " its particles " */
 };
 
 G_DEFINE_FINAL_TYPE (GlossSuggester, gloss_suggester, G_TYPE_OBJECT)
@@ -164,6 +167,7 @@ gloss_suggester_finalize (GObject *object)
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->words, g_hash_table_unref);
   g_clear_pointer (&self->role_suffixes, g_ptr_array_unref);
+  g_clear_pointer (&self->particles, g_hash_table_unref);
 
   G_OBJECT_CLASS (gloss_suggester_parent_class)->finalize (object);
 }
@@ -179,6 +183,7 @@ gloss_suggester_init (GlossSuggester *self)
 {
   self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->role_suffixes = g_ptr_array_new_with_free_func (g_free);
+  self->particles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 static void
@@ -224,6 +229,23 @@ load_list (GlossSuggester *self,
                 kind = sections[j].kind;
             }
           g_warn_if_fail (kind != 0);
+          continue;
+        }
+
+      /* [separable]: "stellte stellten = fest klar" */
+      if (kind == W_SEPARABLE && strchr (line, '=') != NULL)
+        {
+          g_auto(GStrv) sides = g_strsplit (line, "=", 2);
+          g_auto(GStrv) forms = g_strsplit_set (g_strstrip (sides[0]), " \t", -1);
+          g_autofree char *particles = g_strdup_printf (" %s ", g_strstrip (sides[1]));
+
+          for (guint j = 0; forms[j] != NULL; j++)
+            {
+              if (*forms[j] == '\0')
+                continue;
+              add_word (self, forms[j], W_SEPARABLE);
+              g_hash_table_insert (self->particles, g_strdup (forms[j]), g_strdup (particles));
+            }
           continue;
         }
 
@@ -636,6 +658,43 @@ ends_clause (Run  *run,
          c == 0x2013 || c == 0x2014;
 }
 
+/* A cue verb that needs its particle has it: in its clause after it
+ * ("stellte … fest", "sprach von"), or just before it ("fest stellte");
+ * other cue verbs always */
+static gboolean
+is_cue_verb (Run  *run,
+             guint verb)
+{
+  g_autofree char *word = NULL;
+  g_autofree char *lower = NULL;
+  const char *particles;
+
+  if (!tok_is (run, verb, W_SEPARABLE))
+    return TRUE;
+  word = gloss_text_dup_slice (run->text, tok (run, verb)->start, tok (run, verb)->end);
+  lower = g_utf8_strdown (word, -1);
+  particles = g_hash_table_lookup (run->self->particles, lower);
+  if (particles == NULL)
+    return TRUE;
+  for (guint k = verb > 0 ? verb - 1 : verb; k < run->tokens->len && k < verb + 16; k++)
+    {
+      Token *t = tok (run, k);
+
+      /* "wies alle Vorwürfe als „haltlos“ zurück" */
+      if (k > verb && !(t->flags & T_QUOTED) && ends_clause (run, k))
+        break;
+      if (k != verb && (t->flags & T_WORD) && !(t->flags & (T_CAP | T_QUOTED)))
+        {
+          g_autofree char *w = gloss_text_dup_slice (run->text, t->start, t->end);
+          g_autofree char *needle = g_strdup_printf (" %s ", w);
+
+          if (strstr (particles, needle) != NULL)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 /* The cue of a verb at token @verb, @prefix (a token, or -1) before it:
  * German cues of several words as the dataset has them — the auxiliary
  * before a participle ("hatte … erklärt"), the separable particle at the
@@ -688,7 +747,8 @@ add_cue (Run *run,
       /* else the separable particle at the clause end */
       if (other_from < 0 && last == verb)
         {
-          for (k = verb + 1; k < sent->end && k < verb + 14 && !ends_clause (run, k); k++)
+          for (k = verb + 1; k < sent->end && k < verb + 14 &&
+               ((tok (run, k)->flags & T_QUOTED) || !ends_clause (run, k)); k++)
             ;
           if (k > verb + 1 && k <= sent->end && tok_is (run, k - 1, W_PARTICLE) &&
               !(tok (run, k - 1)->flags & (T_CAP | T_QUOTED)))
@@ -1170,7 +1230,8 @@ find_cue (Run     *run,
         continue;
       /* German nouns are capitalised: "Angaben" is no verb */
       if ((t->kind & (W_CUE | W_TOLD)) &&
-          (!(t->flags & T_CAP) || i == g_array_index (run->sentences, GlossRange, t->sentence).start))
+          (!(t->flags & T_CAP) || i == g_array_index (run->sentences, GlossRange, t->sentence).start) &&
+          is_cue_verb (run, i))
         return i;
       if (t->kind & (W_SO | W_AS | W_ACCORDING | W_ACCORDING_POST))
         return i;
@@ -1295,7 +1356,8 @@ suggest_directs (Run *run)
             {
               Token *t = tok (run, k);
 
-              if ((t->kind & W_CUE) && (t->flags & T_WORD) && !(t->flags & (T_QUOTED | T_CAP)))
+              if ((t->kind & W_CUE) && (t->flags & T_WORD) && !(t->flags & (T_QUOTED | T_CAP)) &&
+                  is_cue_verb (run, k))
                 cue = k;
             }
           if (cue < 0)
@@ -1517,7 +1579,7 @@ suggest_indirect_in (Run  *run,
       /* Die Partei will …: an intention reported, without a cue */
       if ((t->kind & W_INTENT) && !(t->flags & T_CAP) && reported < 0 && !english)
         reported = i;
-      if (!(t->kind & (W_CUE | W_TOLD)) || ((t->flags & T_CAP) && i != from))
+      if (!(t->kind & (W_CUE | W_TOLD)) || ((t->flags & T_CAP) && i != from) || !is_cue_verb (run, i))
         continue;
       if (reported < 0 && !used && !english)
         reported = i;
