@@ -1759,6 +1759,34 @@ is_continuation (Run  *run,
   return FALSE;
 }
 
+/* German "soll"/"sollen" with a perfect infinitive at the end ("soll
+ * … getötet haben", "sollen … verletzt worden sein") reports what others
+ * say; "soll" alone is an ordinary modal */
+static gboolean
+is_reportative (Run  *run,
+                guint s)
+{
+  GlossRange *sent = &g_array_index (run->sentences, GlossRange, s);
+  guint end = trim_end (run, sent->start, sent->end);
+  Token *last;
+  gboolean modal = FALSE;
+
+  if (run->self->english || end < sent->start + 3)
+    return FALSE;
+  last = tok (run, end - 1);
+  if ((last->flags & (T_CAP | T_QUOTED)) || !(last->flags & T_WORD))
+    return FALSE;
+  for (guint i = sent->start; i + 1 < end && !modal; i++)
+    modal = tok_is (run, i, W_REPORTATIVE) && !(tok (run, i)->flags & (T_CAP | T_QUOTED));
+  if (!modal)
+    return FALSE;
+  {
+    g_autofree char *word = gloss_text_dup_slice (run->text, last->start, last->end);
+
+    return strcmp (word, "haben") == 0 || strcmp (word, "sein") == 0;
+  }
+}
+
 /* The speaker of the last quote suggested in each sentence so far (the
  * direct quotes), -1 for none */
 static GArray *
@@ -1815,6 +1843,13 @@ suggest_sentences (Run *run)
                   break;
                 }
             }
+        }
+      else if (is_reportative (run, s) && !overlaps_quote (run, sent->start, sent->end))
+        {
+          /* a rumour reported: "Dort sollen drei Hallen abgebrannt sein" */
+          int quote = add_quote_tokens (run, "free-indirect", sent->start, sent->end, 0, 0);
+
+          link_quote (run, quote, after_quote ? chain_speaker : -1, -1, -1, s);
         }
       else if (after_quote && is_continuation (run, s) &&
                !overlaps_quote (run, sent->start, sent->end))
