@@ -13,7 +13,7 @@ empty, the share whose suggested speaker (cue), normalised the same way,
 overlaps it with IoU >= 0.5.
 
   bench/score-suggest.py [--gloss build/src/gloss] [--data DIR] [--baseline]
-                         [--show N] [--json FILE]
+                         [--show N] [--roles N]
 
 The articles are never copied anywhere but a temporary folder. Python 3
 standard library only.
@@ -54,6 +54,11 @@ def iou(a, b):
         return 0.0
     inter = len(a & b)
     return inter / (len(a) + len(b) - inter)
+
+
+def role_text(text, points):
+    """A role's normalised code points as text, for --roles"""
+    return ''.join(text[i] for i in sorted(points)) or '-'
 
 
 def gold_of(article):
@@ -133,6 +138,8 @@ def main():
     parser.add_argument('--data', default=DEFAULT_DATA)
     parser.add_argument('--baseline', action='store_true', help='score the „…“ baseline instead')
     parser.add_argument('--show', type=int, default=0, help='show N misses of each kind')
+    parser.add_argument('--roles', type=int, default=0,
+                        help='show N wrong speakers and N wrong cues of matched quotes')
     args = parser.parse_args()
 
     files = sorted(glob.glob(os.path.join(args.data, '*.json')))
@@ -167,7 +174,7 @@ def main():
     direct = direct_exact = 0
     speaker_n = speaker_ok = cue_n = cue_ok = 0
     by_type = {}
-    misses, false_alarms = [], []
+    misses, false_alarms, wrong_roles = [], [], {'speaker': [], 'cue': []}
     for a, sugg in zip(articles, suggested):
         gold = gold_of(a)
         n_gold += len(gold)
@@ -192,6 +199,11 @@ def main():
             if g['cue']:
                 cue_n += 1
                 cue_ok += iou(g['cue'], s['cue']) >= 0.5
+            for name in ('speaker', 'cue'):
+                if g[name] and iou(g[name], s[name]) < 0.5:
+                    text = a['originalText']
+                    wrong_roles[name].append((a['documentName'], g['type'], role_text(text, g[name]),
+                                              role_text(text, s[name]), s['text'][:90]))
         misses += [(a['documentName'], gold[i]['type'], gold[i]['text']) for i in range(len(gold)) if i not in matched_g]
         false_alarms += [(a['documentName'], sugg[j]['text']) for j in range(len(sugg)) if j not in matched_s]
 
@@ -209,6 +221,9 @@ def main():
     for name, kind in ((misses, 'missed'), (false_alarms, 'false')):
         for item in name[:args.show]:
             print(kind, *item, sep=' | ')
+    for name in ('speaker', 'cue'):
+        for item in wrong_roles[name][:args.roles]:
+            print(name, *item, sep=' | ')
     return 0
 
 

@@ -55,6 +55,17 @@ enum
   W_SOURCE_ADVERB  = 1 << 18,  /* demnach: source and cue in one word */
   W_INTENT         = 1 << 19,  /* will, plant: reported intentions */
   W_PASSIVE        = 1 << 20,  /* wurde: a passive has no speaker */
+  W_OBLIQUE        = 1 << 21,  /* den, dem, ihn: starts no subject */
+  W_NOMINATIVE     = 1 << 22,  /* er, wir: only a subject */
+  W_ADVERB         = 1 << 23,  /* Insgesamt, Dies: in first place, no subject */
+  W_QUOTES_OBJECT  = 1 << 24,  /* zitierte: its object is the speaker */
+  W_PREPOSITION    = 1 << 25,  /* starts no subject */
+  W_REFLEXIVE      = 1 << 26,  /* sich: skipped after a cue */
+  W_EXPLETIVE      = 1 << 27,  /* es after a verb: no speaker */
+  W_PARTICLE       = 1 << 28,  /* a separable verb's particle: teilte … mit */
+  W_PRONOMINAL_ADVERB = 1 << 29,  /* darauf (hin) */
+  W_PASSIVE_AUX    = 1 << 30,  /* wird, worden: a cue without a speaker */
+  W_SEPARABLE      = 1u << 31, /* a cue only with its particle: stellte … fest */
 };
 
 static const struct
@@ -81,6 +92,17 @@ static const struct
   { "auxiliary", W_AUXILIARY },
   { "name-joiner", W_NAME_JOINER },
   { "stop", W_STOP },
+  { "oblique", W_OBLIQUE },
+  { "nominative", W_NOMINATIVE },
+  { "adverb", W_ADVERB },
+  { "quotes-object", W_QUOTES_OBJECT },
+  { "preposition", W_PREPOSITION },
+  { "reflexive", W_REFLEXIVE },
+  { "expletive", W_EXPLETIVE },
+  { "particle", W_PARTICLE },
+  { "pronominal-adverb", W_PRONOMINAL_ADVERB },
+  { "passive-auxiliary", W_PASSIVE_AUX },
+  { "separable", W_SEPARABLE },
 };
 
 /* Token flags */
@@ -132,6 +154,7 @@ struct _GlossSuggester
   gboolean    english;
   GHashTable *words;    /* lower-case word -> W_* */
   GPtrArray  *role_suffixes;  /* German role nouns, matched as word ends */
+  GHashTable *particles;      /* a separable cue's form -> " its particles " */
 };
 
 G_DEFINE_FINAL_TYPE (GlossSuggester, gloss_suggester, G_TYPE_OBJECT)
@@ -144,6 +167,7 @@ gloss_suggester_finalize (GObject *object)
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->words, g_hash_table_unref);
   g_clear_pointer (&self->role_suffixes, g_ptr_array_unref);
+  g_clear_pointer (&self->particles, g_hash_table_unref);
 
   G_OBJECT_CLASS (gloss_suggester_parent_class)->finalize (object);
 }
@@ -159,6 +183,7 @@ gloss_suggester_init (GlossSuggester *self)
 {
   self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->role_suffixes = g_ptr_array_new_with_free_func (g_free);
+  self->particles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 static void
@@ -204,6 +229,23 @@ load_list (GlossSuggester *self,
                 kind = sections[j].kind;
             }
           g_warn_if_fail (kind != 0);
+          continue;
+        }
+
+      /* [separable]: "stellte stellten = fest klar" */
+      if (kind == W_SEPARABLE && strchr (line, '=') != NULL)
+        {
+          g_auto(GStrv) sides = g_strsplit (line, "=", 2);
+          g_auto(GStrv) forms = g_strsplit_set (g_strstrip (sides[0]), " \t", -1);
+          g_autofree char *particles = g_strdup_printf (" %s ", g_strstrip (sides[1]));
+
+          for (guint j = 0; forms[j] != NULL; j++)
+            {
+              if (*forms[j] == '\0')
+                continue;
+              add_word (self, forms[j], W_SEPARABLE);
+              g_hash_table_insert (self->particles, g_strdup (forms[j]), g_strdup (particles));
+            }
           continue;
         }
 
@@ -257,6 +299,7 @@ typedef struct
   GArray         *directs;    /* Direct */
   GArray         *found;      /* Suggestion */
   GHashTable     *span_index; /* "label start end …" -> index + 1 in found */
+  GHashTable     *lower_seen; /* the words the text writes in lower case */
   int             last_named; /* the last named speaker, an index into found */
   guint           last_named_sentence;
   guint           last_paragraph;
@@ -362,11 +405,23 @@ tokenize (Run *run)
             }
           t.end = j;
           t.flags = T_WORD | (g_unichar_isupper (c) ? T_CAP : 0);
+          /* "58-Jährige" is a noun */
+          if (g_unichar_isdigit (c))
+            {
+              guint k = i;
+
+              while (k < j && g_unichar_isdigit (run->chars[k]))
+                k++;
+              if (k + 1 < j && run->chars[k] == '-' && g_unichar_isupper (run->chars[k + 1]))
+                t.flags |= T_CAP;
+            }
           {
             g_autofree char *word = gloss_text_dup_slice (run->text, t.start, t.end);
             g_autofree char *lower = g_utf8_strdown (word, -1);
 
             t.kind = GPOINTER_TO_UINT (g_hash_table_lookup (run->self->words, lower));
+            if (!(t.flags & T_CAP) && !g_hash_table_contains (run->lower_seen, lower))
+              g_hash_table_add (run->lower_seen, g_steal_pointer (&lower));
           }
         }
       if (line_break)
@@ -585,6 +640,147 @@ add_token_span (Run        *run,
   return add_span (run, label, NULL, &r, 1);
 }
 
+/* Cues ------------------------------------------------------------------- */
+
+static gboolean
+ends_clause (Run  *run,
+             guint i)
+{
+  Token *t = tok (run, i);
+  gunichar c;
+
+  if (t->flags & T_QUOTED)
+    return TRUE;
+  if (t->flags & T_WORD)
+    return (t->kind & W_CLAUSE) != 0;
+  c = run->chars[t->start];
+  return c == ',' || c == ':' || c == ';' || c == '.' || c == '!' || c == '?' || c == '(' ||
+         c == 0x2013 || c == 0x2014;
+}
+
+/* A cue verb that needs its particle has it: in its clause after it
+ * ("stellte … fest", "sprach von"), or just before it ("fest stellte");
+ * other cue verbs always */
+static gboolean
+is_cue_verb (Run  *run,
+             guint verb)
+{
+  g_autofree char *word = NULL;
+  g_autofree char *lower = NULL;
+  const char *particles;
+
+  if (!tok_is (run, verb, W_SEPARABLE))
+    return TRUE;
+  word = gloss_text_dup_slice (run->text, tok (run, verb)->start, tok (run, verb)->end);
+  lower = g_utf8_strdown (word, -1);
+  particles = g_hash_table_lookup (run->self->particles, lower);
+  if (particles == NULL)
+    return TRUE;
+  for (guint k = verb > 0 ? verb - 1 : verb; k < run->tokens->len && k < verb + 16; k++)
+    {
+      Token *t = tok (run, k);
+
+      /* "wies alle Vorwürfe als „haltlos“ zurück" */
+      if (k > verb && !(t->flags & T_QUOTED) && ends_clause (run, k))
+        break;
+      if (k != verb && (t->flags & T_WORD) && !(t->flags & (T_CAP | T_QUOTED)))
+        {
+          g_autofree char *w = gloss_text_dup_slice (run->text, t->start, t->end);
+          g_autofree char *needle = g_strdup_printf (" %s ", w);
+
+          if (strstr (particles, needle) != NULL)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The cue of a verb at token @verb, @prefix (a token, or -1) before it:
+ * German cues of several words as the dataset has them — the auxiliary
+ * before a participle ("hatte … erklärt"), the separable particle at the
+ * clause end ("gab … bekannt", "wies … darauf hin"), "heißt es",
+ * "gesagt hatte", "bekannt gab", and "Wie … mitteilte" with @prefix */
+static int
+add_cue (Run *run,
+         guint verb,
+         int   prefix)
+{
+  GlossRange *sent = &g_array_index (run->sentences, GlossRange, tok (run, verb)->sentence);
+  GlossRange parts[2];
+  guint first = verb;
+  guint last = verb;
+  int other_from = -1;
+  guint other_to = 0;
+
+  if (run->self->english)
+    return add_token_span (run, "cue", verb, verb + 1);
+
+  /* the words joined to the verb: "bekannt gab", "heißt es", "gesagt hatte" */
+  if (verb > sent->start && tok_is (run, verb - 1, W_PARTICLE) && !(tok (run, verb - 1)->flags & (T_CAP | T_QUOTED)) &&
+      (int) verb - 1 != prefix)
+    first = verb - 1;
+  if (verb + 1 < sent->end && !(tok (run, verb + 1)->flags & (T_CAP | T_QUOTED)) &&
+      tok_is (run, verb + 1, W_EXPLETIVE | W_AUXILIARY))
+    last = verb + 1;
+
+  if (prefix >= 0)
+    {
+      other_from = prefix;
+      other_to = prefix + 1;
+    }
+  else
+    {
+      guint k;
+
+      /* the auxiliary before a participle, in the same clause */
+      for (k = first; k > sent->start && k + 8 > first; k--)
+        {
+          if (ends_clause (run, k - 1))
+            break;
+          if (tok_is (run, k - 1, W_AUXILIARY) && !(tok (run, k - 1)->flags & T_CAP))
+            {
+              other_from = k - 1;
+              other_to = k;
+              break;
+            }
+        }
+      /* else the separable particle at the clause end */
+      if (other_from < 0 && last == verb)
+        {
+          for (k = verb + 1; k < sent->end && k < verb + 14 &&
+               ((tok (run, k)->flags & T_QUOTED) || !ends_clause (run, k)); k++)
+            ;
+          if (k > verb + 1 && k <= sent->end && tok_is (run, k - 1, W_PARTICLE) &&
+              !(tok (run, k - 1)->flags & (T_CAP | T_QUOTED)))
+            {
+              other_from = k - 1;
+              other_to = k;
+              /* wies darauf hin */
+              if ((guint) other_from > verb + 1 && tok_is (run, other_from - 1, W_PRONOMINAL_ADVERB))
+                other_from--;
+            }
+        }
+    }
+
+  if (other_from < 0)
+    return add_token_span (run, "cue", first, last + 1);
+  if ((guint) other_from < first)
+    {
+      parts[0].start = tok (run, other_from)->start;
+      parts[0].end = tok (run, other_to - 1)->end;
+      parts[1].start = tok (run, first)->start;
+      parts[1].end = tok (run, last)->end;
+    }
+  else
+    {
+      parts[0].start = tok (run, first)->start;
+      parts[0].end = tok (run, last)->end;
+      parts[1].start = tok (run, other_from)->start;
+      parts[1].end = tok (run, other_to - 1)->end;
+    }
+  return add_span (run, "cue", NULL, parts, 2);
+}
+
 /* Noun phrases ----------------------------------------------------------- */
 
 static gboolean
@@ -593,7 +789,8 @@ is_name_word (Run  *run,
 {
   Token *t = tok (run, i);
 
-  return (t->flags & T_WORD) && (t->flags & T_CAP) && !(t->kind & (W_STOP | W_DETERMINER | W_PRONOUN | W_CUE | W_CLAUSE));
+  return (t->flags & T_WORD) && (t->flags & T_CAP) &&
+         !(t->kind & (W_STOP | W_DETERMINER | W_PRONOUN | W_CUE | W_CLAUSE | W_ADVERB | W_EXPLETIVE));
 }
 
 /* The noun phrase starting at token @i within [@i, @limit): a pronoun, a
@@ -736,6 +933,11 @@ np_backward (Run   *run,
   /* a sentence's first word is capitalised anyway: "Am" is no name */
   if (tok_is (run, j, W_STOP) && !tok_is (run, j, W_DETERMINER) && j + 1 < *np_end)
     j++;
+  /* German: an object ("den Gesetzentwurf angekündigt") or the noun of a
+   * preposition ("in der Ukraine erklärt") is no speaker */
+  if (!english && (tok_is (run, j, W_OBLIQUE) ||
+                   (j > floor && !(tok (run, j - 1)->flags & T_CAP) && tok_is (run, j - 1, W_STOP | W_PREPOSITION))))
+    return end;
 
   return j;
 }
@@ -840,6 +1042,36 @@ subject_np (Run   *run,
   return end;
 }
 
+/* A subject in first place [@from, @to) names someone: not a lone
+ * adverb or demonstrative ("Insgesamt sprach die Polizei", "Das sagte
+ * er"), nor a lone capitalised word the text also writes in lower case
+ * (a sentence's first word) */
+static gboolean
+is_fronted_subject (Run  *run,
+                    guint from,
+                    guint to)
+{
+  /* "Dem Niederländer sagte er", "Bis Mittwoch sagte sie", "Der
+   * Zeitung sagte er", "Erst vergangene Woche hatte er" */
+  if (tok_is (run, from, W_OBLIQUE | W_PREPOSITION | W_EXPLETIVE) ||
+      (tok_is (run, from, W_ADVERB) && !tok_is (run, from, W_DETERMINER)) ||
+      tok_is (run, to - 1, W_ADDRESSEE))
+    return FALSE;
+  if (count_words (run, from, to) != 1)
+    return TRUE;
+  if (tok_is (run, from, W_DETERMINER))
+    return FALSE;
+  if (!(tok (run, from)->flags & T_CAP) || tok_is (run, from, W_PRONOUN) || is_role (run, from))
+    return TRUE;
+  {
+    g_autofree char *word = gloss_text_dup_slice (run->text, tok (run, from)->start, tok (run, from)->end);
+    g_autofree char *lower = g_utf8_strdown (word, -1);
+
+    /* glücklicherweise, möglicherweise */
+    return !g_hash_table_contains (run->lower_seen, lower) && !g_str_has_suffix (lower, "weise");
+  }
+}
+
 /* The speaker of a cue at token @cue in [@floor, @limit): after the cue
  * (inverted order: „…“, sagte der Sprecher), else before it */
 static int
@@ -850,8 +1082,11 @@ find_speaker (Run   *run,
               int   *addressee)
 {
   gboolean strong;
+  gboolean forward;
+  gboolean verb;
   guint after = cue + 1;
   guint end;
+  guint front;
   guint np_end = 0;
   guint start;
 
@@ -876,18 +1111,66 @@ find_speaker (Run   *run,
       after += 2;
     }
 
+  /* "äußerte sich der Minister" */
+  if (!run->self->english && tok_is (run, after, W_REFLEXIVE) && after + 1 < limit)
+    after++;
+
   /* separable verbs and "es" after a cue: "teilte mit", "hieß es" */
   end = np_forward (run, after, limit, &strong);
-  if (end > after && strong && !(run->self->english && tok_is (run, cue, W_TOLD)))
+  verb = tok_is (run, cue, W_CUE | W_TOLD);
+  forward = end > after && strong && !(run->self->english && tok_is (run, cue, W_TOLD)) &&
+            /* German: "nannte den Plan", "sagte dem Sender" are objects;
+             * "laut einem Sprecher", "so einem Sprecher" are not */
+            !(verb && tok_is (run, after, W_OBLIQUE));
+  if (forward && !verb)
     return add_token_span (run, "speaker", after, end);
 
-  end = subject_np (run, floor, cue);
-  if (end > floor)
+  /* German verb-second: a subject in first place makes what follows the
+   * verb an object ("Li nannte die Bewegung illegal"), unless that is a
+   * pronoun only a subject can be ("Dies sagte er") */
+  if (!run->self->english)
     {
-      start = floor;
-      while (!(tok (run, start)->flags & T_WORD))
-        start++;
-      return add_token_span (run, "speaker", start, end);
+      /* a heading or a colon before the subject: "Bildung: Die SPD will" */
+      for (guint k = floor; k < cue; k++)
+        {
+          if (tok_is_char (run, k, ':') && !(tok (run, k)->flags & T_QUOTED))
+            floor = k + 1;
+        }
+    }
+  start = floor;
+  while (start < cue && !(tok (run, start)->flags & T_WORD))
+    start++;
+  front = subject_np (run, floor, cue);
+  if (front <= start || !is_fronted_subject (run, start, front))
+    front = start;
+  /* "zitierte einen Augenzeugen": the object is the speaker */
+  if (end > after && strong && tok_is (run, cue, W_QUOTES_OBJECT))
+    return add_token_span (run, "speaker", after, end);
+  if (forward && (front == start || tok_is (run, after, W_NOMINATIVE)))
+    return add_token_span (run, "speaker", after, end);
+  if (front > start)
+    return add_token_span (run, "speaker", start, front);
+  /* "Glücklicherweise gab es": no subject that speaks */
+  if (tok_is (run, after, W_EXPLETIVE))
+    return -1;
+  /* German: the subject before an auxiliary, the cue a participle at the
+   * end: "Der Präsident hat sein Veto angekündigt, falls …" */
+  if (!run->self->english && start < cue)
+    {
+      guint e = np_forward (run, start, cue, &strong);
+
+      if (e > start && tok_is_char (run, e, '('))
+        {
+          guint k = e;
+
+          while (k < cue && !tok_is_char (run, k, ')'))
+            k++;
+          if (k < cue)
+            e = k + 1;
+        }
+      if (e > start && e < cue && strong && tok_is (run, e, W_AUXILIARY | W_INTENT) &&
+          !(tok (run, e)->flags & T_CAP) && is_fronted_subject (run, start, e))
+        return add_token_span (run, "speaker", start, e);
     }
 
   start = np_backward (run, cue, floor, &np_end);
@@ -947,7 +1230,8 @@ find_cue (Run     *run,
         continue;
       /* German nouns are capitalised: "Angaben" is no verb */
       if ((t->kind & (W_CUE | W_TOLD)) &&
-          (!(t->flags & T_CAP) || i == g_array_index (run->sentences, GlossRange, t->sentence).start))
+          (!(t->flags & T_CAP) || i == g_array_index (run->sentences, GlossRange, t->sentence).start) &&
+          is_cue_verb (run, i))
         return i;
       if (t->kind & (W_SO | W_AS | W_ACCORDING | W_ACCORDING_POST))
         return i;
@@ -1024,7 +1308,7 @@ suggest_directs (Run *run)
           words += count_words (run, next->open[0] + 1, next->close[0]);
           speaker = find_speaker (run, cue, after, next_open - 1, &addressee);
           tok (run, cue)->flags |= T_USED;
-          cue = add_token_span (run, "cue", cue, cue + 1);
+          cue = add_cue (run, cue, -1);
           d++;
         }
       else
@@ -1057,7 +1341,7 @@ suggest_directs (Run *run)
           if (cue >= 0)
             {
               tok (run, cue)->flags |= T_USED;
-              cue = add_token_span (run, "cue", cue, cue + 1);
+              cue = add_cue (run, cue, -1);
             }
         }
 
@@ -1072,13 +1356,14 @@ suggest_directs (Run *run)
             {
               Token *t = tok (run, k);
 
-              if ((t->kind & W_CUE) && (t->flags & T_WORD) && !(t->flags & (T_QUOTED | T_CAP)))
+              if ((t->kind & W_CUE) && (t->flags & T_WORD) && !(t->flags & (T_QUOTED | T_CAP)) &&
+                  is_cue_verb (run, k))
                 cue = k;
             }
           if (cue < 0)
             continue;
           speaker = find_speaker (run, cue, in->start, (guint) cue < q->open[0] ? q->open[0] : in->end, &addressee);
-          cue = add_token_span (run, "cue", cue, cue + 1);
+          cue = add_cue (run, cue, -1);
         }
 
       for (guint p = 0; p < q->n_parts; p++)
@@ -1294,7 +1579,7 @@ suggest_indirect_in (Run  *run,
       /* Die Partei will …: an intention reported, without a cue */
       if ((t->kind & W_INTENT) && !(t->flags & T_CAP) && reported < 0 && !english)
         reported = i;
-      if (!(t->kind & (W_CUE | W_TOLD)) || ((t->flags & T_CAP) && i != from))
+      if (!(t->kind & (W_CUE | W_TOLD)) || ((t->flags & T_CAP) && i != from) || !is_cue_verb (run, i))
         continue;
       if (reported < 0 && !used && !english)
         reported = i;
@@ -1312,7 +1597,7 @@ suggest_indirect_in (Run  *run,
             continue;
           if (start < i)
             speaker = add_token_span (run, "speaker", start, np_end);
-          cue = add_token_span (run, "cue", i, i + 1);
+          cue = add_cue (run, i, from);
           if (!overlaps_quote (run, comma + 1, to))
             quote = add_quote_tokens (run, "indirect", comma + 1, to, 0, 0);
           link_quote (run, quote, speaker, cue, -1, s);
@@ -1334,7 +1619,7 @@ suggest_indirect_in (Run  *run,
             speaker = find_speaker (run, i, comma + 1, to, &addressee);
             if (speaker >= 0)
               {
-                cue = add_token_span (run, "cue", i, i + 1);
+                cue = add_cue (run, i, -1);
                 quote = add_quote_tokens (run, "indirect", from, comma, 0, 0);
                 link_quote (run, quote, speaker, cue, addressee, s);
                 return quote >= 0;
@@ -1347,7 +1632,23 @@ suggest_indirect_in (Run  *run,
         guint clause = i + 1;
         guint floor = from;
 
+        gboolean impersonal = FALSE;
+
         speaker = find_speaker (run, i, from, to, &addressee);
+        /* German cues without a speaker: "heißt es, …", "In der
+         * Erklärung heißt es, …" (the document is the source), the
+         * passive "Es wird angenommen, dass …", "war vermutet worden" */
+        if (!english && speaker < 0 && !used)
+          {
+            if (tok_is (run, i + 1, W_EXPLETIVE))
+              {
+                impersonal = TRUE;
+                if (i > from + 2 && tok_is (run, from, W_STOP) && count_flagged (run, from, i, T_WORD | T_CAP) >= 2)
+                  speaker = add_token_span (run, "speaker", from, i);
+              }
+            else
+              impersonal = (i > from && tok_is (run, i - 1, W_PASSIVE_AUX)) || tok_is (run, i + 1, W_PASSIVE_AUX);
+          }
         if (addressee >= 0)
           {
             Suggestion *a = &g_array_index (run->found, Suggestion, addressee);
@@ -1386,11 +1687,11 @@ suggest_indirect_in (Run  *run,
               }
           }
         (void) floor;
-        if (clause >= to || speaker < 0 ||
+        if (clause >= to || (speaker < 0 && !impersonal) ||
             (used ? count_words (run, clause, to) - count_flagged (run, clause, to, T_WORD | T_QUOTED) < 2 || (tok (run, clause)->flags & T_QUOTED)
                   : overlaps_quote (run, clause, to)))
           continue;
-        cue = add_token_span (run, "cue", i, i + 1);
+        cue = add_cue (run, i, -1);
         quote = add_quote_tokens (run, "indirect", clause, to, 0, 0);
         link_quote (run, quote, speaker, cue, addressee, s);
         return quote >= 0;
@@ -1426,10 +1727,13 @@ suggest_indirect_in (Run  *run,
           if (tok_is (run, k, W_PASSIVE))
             return FALSE;
         }
-      if (sp_words < 2 && !sp_clear)
+      /* a lone name in first place (Li nannte …) is clear too */
+      if (sp_words < 2 && !sp_clear &&
+          !(sp_words == 1 && tok (run, from)->start == sp->parts[0].start &&
+            is_fronted_subject (run, from, from + 1)))
         return FALSE;
       if (tok_is (run, reported, W_CUE))
-        cue = add_token_span (run, "cue", reported, reported + 1);
+        cue = add_cue (run, reported, -1);
       quote = add_quote_tokens (run, "reported", from, to, 0, 0);
       link_quote (run, quote, speaker, cue, addressee, s);
       return quote >= 0;
@@ -1453,6 +1757,34 @@ is_continuation (Run  *run,
         return TRUE;
     }
   return FALSE;
+}
+
+/* German "soll"/"sollen" with a perfect infinitive at the end ("soll
+ * … getötet haben", "sollen … verletzt worden sein") reports what others
+ * say; "soll" alone is an ordinary modal */
+static gboolean
+is_reportative (Run  *run,
+                guint s)
+{
+  GlossRange *sent = &g_array_index (run->sentences, GlossRange, s);
+  guint end = trim_end (run, sent->start, sent->end);
+  Token *last;
+  gboolean modal = FALSE;
+
+  if (run->self->english || end < sent->start + 3)
+    return FALSE;
+  last = tok (run, end - 1);
+  if ((last->flags & (T_CAP | T_QUOTED)) || !(last->flags & T_WORD))
+    return FALSE;
+  for (guint i = sent->start; i + 1 < end && !modal; i++)
+    modal = tok_is (run, i, W_REPORTATIVE) && !(tok (run, i)->flags & (T_CAP | T_QUOTED));
+  if (!modal)
+    return FALSE;
+  {
+    g_autofree char *word = gloss_text_dup_slice (run->text, last->start, last->end);
+
+    return strcmp (word, "haben") == 0 || strcmp (word, "sein") == 0;
+  }
 }
 
 /* The speaker of the last quote suggested in each sentence so far (the
@@ -1511,6 +1843,13 @@ suggest_sentences (Run *run)
                   break;
                 }
             }
+        }
+      else if (is_reportative (run, s) && !overlaps_quote (run, sent->start, sent->end))
+        {
+          /* a rumour reported: "Dort sollen drei Hallen abgebrannt sein" */
+          int quote = add_quote_tokens (run, "free-indirect", sent->start, sent->end, 0, 0);
+
+          link_quote (run, quote, after_quote ? chain_speaker : -1, -1, -1, s);
         }
       else if (after_quote && is_continuation (run, s) &&
                !overlaps_quote (run, sent->start, sent->end))
@@ -1617,7 +1956,7 @@ gloss_suggester_suggest (GlossSuggester  *self,
                          GPtrArray      **spans,
                          GPtrArray      **relations)
 {
-  Run run = { self, text, NULL, 0, NULL, NULL, NULL, NULL, NULL, -1, 0, 0 };
+  Run run = { self, text, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, -1, 0, 0 };
   glong n_chars = 0;
   g_autoptr(GPtrArray) order = NULL;
 
@@ -1632,6 +1971,7 @@ gloss_suggester_suggest (GlossSuggester  *self,
   run.directs = g_array_new (FALSE, FALSE, sizeof (Direct));
   run.found = g_array_new (FALSE, FALSE, sizeof (Suggestion));
   run.span_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  run.lower_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   tokenize (&run);
   split_sentences (&run);
@@ -1703,4 +2043,5 @@ gloss_suggester_suggest (GlossSuggester  *self,
   g_array_unref (run.directs);
   g_array_unref (run.found);
   g_hash_table_unref (run.span_index);
+  g_hash_table_unref (run.lower_seen);
 }
