@@ -270,6 +270,13 @@ static const Case cases[] = {
   { "de-wollte", "de",
     "Er wollte am Abend noch nach Hause fahren.",
     "" },
+  /* source nouns: compounds, and "Angaben" is no verb */
+  { "de-source-compound", "de",
+    "Nach Behördenangaben wurden drei Brücken gesperrt.",
+    "quote reported 21-49 «wurden drei Brücken gesperrt» | speaker 5-20 «Behördenangaben» | cue 0-4 «Nach»\n" },
+  { "de-source-noun-verb", "de",
+    "Offiziellen Angaben zufolge fehlt es an Wasser und Brot.",
+    "quote reported 28-55 «fehlt es an Wasser und Brot» | speaker 0-19 «Offiziellen Angaben» | cue 20-27 «zufolge»\n" },
 };
 
 static void

@@ -154,6 +154,7 @@ struct _GlossSuggester
   gboolean    english;
   GHashTable *words;    /* lower-case word -> W_* */
   GPtrArray  *role_suffixes;  /* German role nouns, matched as word ends */
+  GPtrArray  *source_suffixes;  /* German source nouns, matched as word ends */
   GHashTable *particles;      /* a separable cue's form -> " its particles " */
 };
 
@@ -167,6 +168,7 @@ gloss_suggester_finalize (GObject *object)
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->words, g_hash_table_unref);
   g_clear_pointer (&self->role_suffixes, g_ptr_array_unref);
+  g_clear_pointer (&self->source_suffixes, g_ptr_array_unref);
   g_clear_pointer (&self->particles, g_hash_table_unref);
 
   G_OBJECT_CLASS (gloss_suggester_parent_class)->finalize (object);
@@ -183,6 +185,7 @@ gloss_suggester_init (GlossSuggester *self)
 {
   self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->role_suffixes = g_ptr_array_new_with_free_func (g_free);
+  self->source_suffixes = g_ptr_array_new_with_free_func (g_free);
   self->particles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
@@ -196,6 +199,9 @@ add_word (GlossSuggester *self,
   g_hash_table_insert (self->words, g_strdup (word), GUINT_TO_POINTER (old | kind));
   if (kind == W_ROLE && !self->english && g_utf8_strlen (word, -1) >= 5)
     g_ptr_array_add (self->role_suffixes, g_strdup (word));
+  /* Polizeiangaben, Medienberichten (not "worten": Antworten) */
+  if (kind == W_SOURCE_NOUN && !self->english && g_utf8_strlen (word, -1) >= 7)
+    g_ptr_array_add (self->source_suffixes, g_strdup (word));
 }
 
 /* A list: words separated by white space, `#` comments, and in the words
@@ -420,6 +426,21 @@ tokenize (Run *run)
             g_autofree char *lower = g_utf8_strdown (word, -1);
 
             t.kind = GPOINTER_TO_UINT (g_hash_table_lookup (run->self->words, lower));
+            /* a capitalised source noun is a noun, no verb ("Angaben"),
+             * and so is a compound of one ("Unternehmensangaben") */
+            if ((t.flags & T_CAP) && !(t.kind & W_SOURCE_NOUN))
+              {
+                for (guint k = 0; k < run->self->source_suffixes->len; k++)
+                  {
+                    if (g_str_has_suffix (lower, g_ptr_array_index (run->self->source_suffixes, k)))
+                      {
+                        t.kind |= W_SOURCE_NOUN;
+                        break;
+                      }
+                  }
+              }
+            if ((t.flags & T_CAP) && (t.kind & W_SOURCE_NOUN))
+              t.kind &= ~(W_CUE | W_SEPARABLE);
             if (!(t.flags & T_CAP) && !g_hash_table_contains (run->lower_seen, lower))
               g_hash_table_add (run->lower_seen, g_steal_pointer (&lower));
           }
