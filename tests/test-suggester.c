@@ -277,6 +277,13 @@ static const Case cases[] = {
   { "de-source-noun-verb", "de",
     "Offiziellen Angaben zufolge fehlt es an Wasser und Brot.",
     "quote reported 28-55 «fehlt es an Wasser und Brot» | speaker 0-19 «Offiziellen Angaben» | cue 20-27 «zufolge»\n" },
+  /* verbs of saying and thinking added to the lists */
+  { "de-verlangen", "de",
+    "Unterdessen verlangen die Grünen, dass sich der Ausschuss damit befasst.",
+    "quote indirect 34-71 «dass sich der Ausschuss damit befasst» | speaker 22-32 «die Grünen» | cue 12-21 «verlangen»\n" },
+  { "de-geht-davon-aus", "de",
+    "Der Premier geht davon aus, dass die Union zustimmen wird. Der Bus ging am Abend in Flammen auf.",
+    "quote indirect 28-57 «dass die Union zustimmen wird» | speaker 0-11 «Der Premier» | cue 12-16 «geht» + 17-26 «davon aus»\n" },
 };
 
 static void
