@@ -284,6 +284,10 @@ static const Case cases[] = {
   { "de-geht-davon-aus", "de",
     "Der Premier geht davon aus, dass die Union zustimmen wird. Der Bus ging am Abend in Flammen auf.",
     "quote indirect 28-57 «dass die Union zustimmen wird» | speaker 0-11 «Der Premier» | cue 12-16 «geht» + 17-26 «davon aus»\n" },
+  /* the frame ends the sentence: "…, wie X betonte." */
+  { "de-wie-final", "de",
+    "Der Bau wird viel Geld kosten, wie er in einem Schreiben betonte.",
+    "quote indirect 0-29 «Der Bau wird viel Geld kosten» | speaker 35-37 «er» | cue 31-34 «wie» + 57-64 «betonte»\n" },
 };
 
 static void

@@ -1605,6 +1605,36 @@ suggest_indirect_in (Run  *run,
       if (reported < 0 && !used && !english)
         reported = i;
 
+      /* …, wie der Sprecher betonte. (the frame ends the sentence) */
+      if (!english && i + 1 == to && i > from + 4)
+        {
+          guint as = i;
+          guint np_end = 0;
+          guint start;
+
+          while (as > from + 4 && as + 10 > i && !tok_is (run, as - 1, W_AS))
+            as--;
+          if (as > from + 4 && as < i && tok_is (run, as - 1, W_AS) && tok_is_char (run, as - 2, ',') &&
+              !(tok (run, as - 1)->flags & T_CAP) && !overlaps_quote (run, from, as - 2))
+            {
+              gboolean strong;
+
+              /* the subject right after "wie", else the one before the verb */
+              np_end = np_forward (run, as, i, &strong);
+              start = as;
+              if (np_end == as || !strong)
+                start = np_backward (run, i, as, &np_end);
+              if (start < i)
+                {
+                  speaker = add_token_span (run, "speaker", start, np_end);
+                  cue = add_cue (run, i, as - 1);
+                  quote = add_quote_tokens (run, "indirect", from, as - 2, 0, 0);
+                  link_quote (run, quote, speaker, cue, -1, s);
+                  return quote >= 0;
+                }
+            }
+        }
+
       /* Wie die Polizei mitteilte, … */
       if (i > from && tok_is (run, from, W_AS) && !english)
         {
