@@ -288,6 +288,10 @@ static const Case cases[] = {
   { "de-wie-final", "de",
     "Der Bau wird viel Geld kosten, wie er in einem Schreiben betonte.",
     "quote indirect 0-29 «Der Bau wird viel Geld kosten» | speaker 35-37 «er» | cue 31-34 «wie» + 57-64 «betonte»\n" },
+  /* adjectives of conviction as cues */
+  { "de-ueberzeugt", "de",
+    "Die Ministerin zeigte sich überzeugt, dass der Plan gelingt.",
+    "quote indirect 38-59 «dass der Plan gelingt» | speaker 0-14 «Die Ministerin» | cue 27-36 «überzeugt»\n" },
 };
 
 static void
