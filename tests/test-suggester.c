@@ -292,6 +292,11 @@ static const Case cases[] = {
   { "de-ueberzeugt", "de",
     "Die Ministerin zeigte sich überzeugt, dass der Plan gelingt.",
     "quote indirect 38-59 «dass der Plan gelingt» | speaker 0-14 «Die Ministerin» | cue 27-36 «überzeugt»\n" },
+  /* a speaker after the cue with its apposition, not a relative clause */
+  { "de-apposition-after", "de",
+    "Die Lage sei ernst, sagte Anna Roth, Sprecherin der Stadt Bonn, am Abend. Die Lage sei ernst, sagte Anna Roth, die das Amt seit Mai leitet.",
+    "quote indirect 0-18 «Die Lage sei ernst» | speaker 26-62 «Anna Roth, Sprecherin der Stadt Bonn» | cue 20-25 «sagte»\n"
+    "quote indirect 74-92 «Die Lage sei ernst» | speaker 100-109 «Anna Roth» | cue 94-99 «sagte»\n" },
 };
 
 static void

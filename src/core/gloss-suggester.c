@@ -1095,6 +1095,36 @@ is_fronted_subject (Run  *run,
 
 /* The speaker of a cue at token @cue in [@floor, @limit): after the cue
  * (inverted order: „…“, sagte der Sprecher), else before it */
+/* German: a speaker after the cue with its apposition, "Alan Stern,
+ * Direktor des Rats der NASA," — a part up to the next comma or the
+ * clause end that holds a role noun, ends with a capitalised word or a
+ * bracket (a relative clause ends with its verb) and holds no cue or
+ * clause word. Returns the new end, or @end. */
+static guint
+apposition_end (Run  *run,
+                guint end,
+                guint limit)
+{
+  guint k;
+  gboolean role = FALSE;
+  Token *last;
+
+  if (run->self->english || end + 2 >= limit || !tok_is_char (run, end, ','))
+    return end;
+  for (k = end + 1; k < limit && k < end + 13 && !ends_clause (run, k); k++)
+    {
+      if ((tok (run, k)->flags & T_WORD) && tok_is (run, k, W_CUE | W_SUBJUNCTIVE | W_AUXILIARY))
+        return end;
+      role = role || ((tok (run, k)->flags & T_WORD) && is_role (run, k));
+    }
+  if (!role || k == end + 1 || k >= end + 13 || (k < limit && !tok_is_char (run, k, ',') && !tok_is_char (run, k, '.')))
+    return end;
+  last = tok (run, k - 1);
+  if (!((last->flags & T_CAP) || tok_is_char (run, k - 1, ')')))
+    return end;
+  return k;
+}
+
 static int
 find_speaker (Run   *run,
               guint  cue,
@@ -1143,6 +1173,8 @@ find_speaker (Run   *run,
             /* German: "nannte den Plan", "sagte dem Sender" are objects;
              * "laut einem Sprecher", "so einem Sprecher" are not */
             !(verb && tok_is (run, after, W_OBLIQUE));
+  if (forward)
+    end = apposition_end (run, end, limit);
   if (forward && !verb)
     return add_token_span (run, "speaker", after, end);
 
@@ -1624,6 +1656,8 @@ suggest_indirect_in (Run  *run,
               start = as;
               if (np_end == as || !strong)
                 start = np_backward (run, i, as, &np_end);
+              else
+                np_end = apposition_end (run, np_end, i);
               if (start < i)
                 {
                   speaker = add_token_span (run, "speaker", start, np_end);
