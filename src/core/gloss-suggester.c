@@ -428,11 +428,16 @@ tokenize (Run *run)
             t.kind = GPOINTER_TO_UINT (g_hash_table_lookup (run->self->words, lower));
             /* a capitalised source noun is a noun, no verb ("Angaben"),
              * and so is a compound of one ("Unternehmensangaben") */
-            if ((t.flags & T_CAP) && !(t.kind & W_SOURCE_NOUN))
+            if ((t.flags & T_CAP) && !(t.kind & W_SOURCE_NOUN) && t.end - t.start > 7)
               {
+                gsize length = strlen (lower);
+
                 for (guint k = 0; k < run->self->source_suffixes->len; k++)
                   {
-                    if (g_str_has_suffix (lower, g_ptr_array_index (run->self->source_suffixes, k)))
+                    const char *suffix = g_ptr_array_index (run->self->source_suffixes, k);
+                    gsize n = strlen (suffix);
+
+                    if (n < length && memcmp (lower + length - n, suffix, n) == 0)
                       {
                         t.kind |= W_SOURCE_NOUN;
                         break;
