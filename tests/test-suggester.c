@@ -270,6 +270,33 @@ static const Case cases[] = {
   { "de-wollte", "de",
     "Er wollte am Abend noch nach Hause fahren.",
     "" },
+  /* source nouns: compounds, and "Angaben" is no verb */
+  { "de-source-compound", "de",
+    "Nach Behördenangaben wurden drei Brücken gesperrt.",
+    "quote reported 21-49 «wurden drei Brücken gesperrt» | speaker 5-20 «Behördenangaben» | cue 0-4 «Nach»\n" },
+  { "de-source-noun-verb", "de",
+    "Offiziellen Angaben zufolge fehlt es an Wasser und Brot.",
+    "quote reported 28-55 «fehlt es an Wasser und Brot» | speaker 0-19 «Offiziellen Angaben» | cue 20-27 «zufolge»\n" },
+  /* verbs of saying and thinking added to the lists */
+  { "de-verlangen", "de",
+    "Unterdessen verlangen die Grünen, dass sich der Ausschuss damit befasst.",
+    "quote indirect 34-71 «dass sich der Ausschuss damit befasst» | speaker 22-32 «die Grünen» | cue 12-21 «verlangen»\n" },
+  { "de-geht-davon-aus", "de",
+    "Der Premier geht davon aus, dass die Union zustimmen wird. Der Bus ging am Abend in Flammen auf.",
+    "quote indirect 28-57 «dass die Union zustimmen wird» | speaker 0-11 «Der Premier» | cue 12-16 «geht» + 17-26 «davon aus»\n" },
+  /* the frame ends the sentence: "…, wie X betonte." */
+  { "de-wie-final", "de",
+    "Der Bau wird viel Geld kosten, wie er in einem Schreiben betonte.",
+    "quote indirect 0-29 «Der Bau wird viel Geld kosten» | speaker 35-37 «er» | cue 31-34 «wie» + 57-64 «betonte»\n" },
+  /* adjectives of conviction as cues */
+  { "de-ueberzeugt", "de",
+    "Die Ministerin zeigte sich überzeugt, dass der Plan gelingt.",
+    "quote indirect 38-59 «dass der Plan gelingt» | speaker 0-14 «Die Ministerin» | cue 27-36 «überzeugt»\n" },
+  /* a speaker after the cue with its apposition, not a relative clause */
+  { "de-apposition-after", "de",
+    "Die Lage sei ernst, sagte Anna Roth, Sprecherin der Stadt Bonn, am Abend. Die Lage sei ernst, sagte Anna Roth, die das Amt seit Mai leitet.",
+    "quote indirect 0-18 «Die Lage sei ernst» | speaker 26-62 «Anna Roth, Sprecherin der Stadt Bonn» | cue 20-25 «sagte»\n"
+    "quote indirect 74-92 «Die Lage sei ernst» | speaker 100-109 «Anna Roth» | cue 94-99 «sagte»\n" },
 };
 
 static void

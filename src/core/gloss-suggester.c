@@ -154,6 +154,7 @@ struct _GlossSuggester
   gboolean    english;
   GHashTable *words;    /* lower-case word -> W_* */
   GPtrArray  *role_suffixes;  /* German role nouns, matched as word ends */
+  GPtrArray  *source_suffixes;  /* German source nouns, matched as word ends */
   GHashTable *particles;      /* a separable cue's form -> " its particles " */
 };
 
@@ -167,6 +168,7 @@ gloss_suggester_finalize (GObject *object)
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->words, g_hash_table_unref);
   g_clear_pointer (&self->role_suffixes, g_ptr_array_unref);
+  g_clear_pointer (&self->source_suffixes, g_ptr_array_unref);
   g_clear_pointer (&self->particles, g_hash_table_unref);
 
   G_OBJECT_CLASS (gloss_suggester_parent_class)->finalize (object);
@@ -183,6 +185,7 @@ gloss_suggester_init (GlossSuggester *self)
 {
   self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->role_suffixes = g_ptr_array_new_with_free_func (g_free);
+  self->source_suffixes = g_ptr_array_new_with_free_func (g_free);
   self->particles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
@@ -196,6 +199,9 @@ add_word (GlossSuggester *self,
   g_hash_table_insert (self->words, g_strdup (word), GUINT_TO_POINTER (old | kind));
   if (kind == W_ROLE && !self->english && g_utf8_strlen (word, -1) >= 5)
     g_ptr_array_add (self->role_suffixes, g_strdup (word));
+  /* Polizeiangaben, Medienberichten (not "worten": Antworten) */
+  if (kind == W_SOURCE_NOUN && !self->english && g_utf8_strlen (word, -1) >= 7)
+    g_ptr_array_add (self->source_suffixes, g_strdup (word));
 }
 
 /* A list: words separated by white space, `#` comments, and in the words
@@ -420,6 +426,26 @@ tokenize (Run *run)
             g_autofree char *lower = g_utf8_strdown (word, -1);
 
             t.kind = GPOINTER_TO_UINT (g_hash_table_lookup (run->self->words, lower));
+            /* a capitalised source noun is a noun, no verb ("Angaben"),
+             * and so is a compound of one ("Unternehmensangaben") */
+            if ((t.flags & T_CAP) && !(t.kind & W_SOURCE_NOUN) && t.end - t.start > 7)
+              {
+                gsize length = strlen (lower);
+
+                for (guint k = 0; k < run->self->source_suffixes->len; k++)
+                  {
+                    const char *suffix = g_ptr_array_index (run->self->source_suffixes, k);
+                    gsize n = strlen (suffix);
+
+                    if (n < length && memcmp (lower + length - n, suffix, n) == 0)
+                      {
+                        t.kind |= W_SOURCE_NOUN;
+                        break;
+                      }
+                  }
+              }
+            if ((t.flags & T_CAP) && (t.kind & W_SOURCE_NOUN))
+              t.kind &= ~(W_CUE | W_SEPARABLE);
             if (!(t.flags & T_CAP) && !g_hash_table_contains (run->lower_seen, lower))
               g_hash_table_add (run->lower_seen, g_steal_pointer (&lower));
           }
@@ -1074,6 +1100,36 @@ is_fronted_subject (Run  *run,
 
 /* The speaker of a cue at token @cue in [@floor, @limit): after the cue
  * (inverted order: „…“, sagte der Sprecher), else before it */
+/* German: a speaker after the cue with its apposition, "Alan Stern,
+ * Direktor des Rats der NASA," — a part up to the next comma or the
+ * clause end that holds a role noun, ends with a capitalised word or a
+ * bracket (a relative clause ends with its verb) and holds no cue or
+ * clause word. Returns the new end, or @end. */
+static guint
+apposition_end (Run  *run,
+                guint end,
+                guint limit)
+{
+  guint k;
+  gboolean role = FALSE;
+  Token *last;
+
+  if (run->self->english || end + 2 >= limit || !tok_is_char (run, end, ','))
+    return end;
+  for (k = end + 1; k < limit && k < end + 13 && !ends_clause (run, k); k++)
+    {
+      if ((tok (run, k)->flags & T_WORD) && tok_is (run, k, W_CUE | W_SUBJUNCTIVE | W_AUXILIARY))
+        return end;
+      role = role || ((tok (run, k)->flags & T_WORD) && is_role (run, k));
+    }
+  if (!role || k == end + 1 || k >= end + 13 || (k < limit && !tok_is_char (run, k, ',') && !tok_is_char (run, k, '.')))
+    return end;
+  last = tok (run, k - 1);
+  if (!((last->flags & T_CAP) || tok_is_char (run, k - 1, ')')))
+    return end;
+  return k;
+}
+
 static int
 find_speaker (Run   *run,
               guint  cue,
@@ -1122,6 +1178,8 @@ find_speaker (Run   *run,
             /* German: "nannte den Plan", "sagte dem Sender" are objects;
              * "laut einem Sprecher", "so einem Sprecher" are not */
             !(verb && tok_is (run, after, W_OBLIQUE));
+  if (forward)
+    end = apposition_end (run, end, limit);
   if (forward && !verb)
     return add_token_span (run, "speaker", after, end);
 
@@ -1583,6 +1641,38 @@ suggest_indirect_in (Run  *run,
         continue;
       if (reported < 0 && !used && !english)
         reported = i;
+
+      /* …, wie der Sprecher betonte. (the frame ends the sentence) */
+      if (!english && i + 1 == to && i > from + 4)
+        {
+          guint as = i;
+          guint np_end = 0;
+          guint start;
+
+          while (as > from + 4 && as + 10 > i && !tok_is (run, as - 1, W_AS))
+            as--;
+          if (as > from + 4 && as < i && tok_is (run, as - 1, W_AS) && tok_is_char (run, as - 2, ',') &&
+              !(tok (run, as - 1)->flags & T_CAP) && !overlaps_quote (run, from, as - 2))
+            {
+              gboolean strong;
+
+              /* the subject right after "wie", else the one before the verb */
+              np_end = np_forward (run, as, i, &strong);
+              start = as;
+              if (np_end == as || !strong)
+                start = np_backward (run, i, as, &np_end);
+              else
+                np_end = apposition_end (run, np_end, i);
+              if (start < i)
+                {
+                  speaker = add_token_span (run, "speaker", start, np_end);
+                  cue = add_cue (run, i, as - 1);
+                  quote = add_quote_tokens (run, "indirect", from, as - 2, 0, 0);
+                  link_quote (run, quote, speaker, cue, -1, s);
+                  return quote >= 0;
+                }
+            }
+        }
 
       /* Wie die Polizei mitteilte, … */
       if (i > from && tok_is (run, from, W_AS) && !english)
