@@ -246,10 +246,15 @@ GPtrArray *
 gloss_name_matcher_dup_names (GlossNameMatcher *self)
 {
   GPtrArray *names;
+  GHashTableIter iter;
+  gpointer name;
 
   g_return_val_if_fail (GLOSS_IS_NAME_MATCHER (self), NULL);
 
-  names = g_hash_table_get_keys_as_ptr_array (self->names);
+  names = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, self->names);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    g_ptr_array_add (names, name);
   g_ptr_array_sort (names, (GCompareFunc)g_strcmp0);
 
   return names;
