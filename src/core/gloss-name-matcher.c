@@ -236,6 +236,13 @@ gloss_name_matcher_add_files (GlossNameMatcher *self,
   return n_taken;
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
 /**
  * gloss_name_matcher_dup_names:
  *
@@ -255,7 +262,7 @@ gloss_name_matcher_dup_names (GlossNameMatcher *self)
   g_hash_table_iter_init (&iter, self->names);
   while (g_hash_table_iter_next (&iter, &name, NULL))
     g_ptr_array_add (names, name);
-  g_ptr_array_sort (names, (GCompareFunc)g_strcmp0);
+  g_ptr_array_sort (names, compare_strings);
 
   return names;
 }
