@@ -153,6 +153,46 @@ class SuggestFlow(unittest.TestCase):
         self.assertIn("artikel.txt: the label set has no span labels quote, speaker and cue", result.stderr)
         self.assertFalse(os.path.exists(self.de_json))
 
+    def test_names_across_the_folder(self):
+        # A speaker annotated in one text is suggested wherever else its
+        # name stands as whole words in the folder's texts
+        self.suggest_json(self.de)
+        data = load(self.de_json)
+        speaker = [s for s in data["suggestions"]["spans"]
+                   if s["label"] == "speaker" and s["text"] == ["Peter Müller"]][0]
+        data["spans"] = [dict(speaker, id=1, origin="", suggester="")]
+        for key in ("origin", "suggester"):
+            del data["spans"][0][key]
+        data["suggestions"] = {"spans": [], "relations": [], "rejected": []}
+        with open(self.de_json, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False)
+        self.assertEqual(gloss("validate", self.de).returncode, 0)
+        other = os.path.join(self.dir, "nachtrag.txt")
+        text = ("😊Peter Müller kam spät.\r\nDas Büro von Peter Müllers Partei schwieg.\r\n"
+                "Auch Peter\r\nMüller blieb; „Ja“, sagte Anna. Er nickte.\r\n")
+        with open(other, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+
+        report = self.suggest_json(self.dir)
+        self.assertEqual([os.path.basename(f["file"]) for f in report["files"]],
+                         ["article.txt", "artikel.txt", "nachtrag.txt"])
+        names = [s for s in load(other + ".gloss.json")["suggestions"]["spans"]
+                 if s.get("suggester") == "gloss-names 1"]
+        self.assertEqual([(s["label"], s["parts"], s["text"]) for s in names],
+                         [("speaker", [[1, 13]], ["Peter Müller"]),
+                          ("speaker", [[74, 87]], ["Peter\r\nMüller"])])
+        for span in names:
+            (start, end), = span["parts"]
+            self.assertEqual(text[start:end], span["text"][0])
+            self.assertEqual(span["origin"], "suggested")
+        # Not over the annotated speaker, not in the English text
+        again = load(self.de_json)
+        self.assertEqual(len(again["spans"]), 1)
+        self.assertEqual([s for s in again["suggestions"]["spans"] if s.get("suggester") == "gloss-names 1"], [])
+        english = load(os.path.join(self.dir, "article.txt.gloss.json"))
+        self.assertNotIn("gloss-names 1", json.dumps(english))
+        self.assertEqual(gloss("validate", self.dir).returncode, 0)
+
     def test_print_and_json(self):
         result = gloss("suggest", "--print", "--json", self.de)
         self.assertEqual(result.returncode, 2)

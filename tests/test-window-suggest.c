@@ -210,6 +210,90 @@ test_stored (Fixture       *fixture,
   g_assert_cmpint (gloss_article_view_get_suggestion_at (fixture->view, QUOTE_2, "quote"), ==, 1);
 }
 
+/* In folder mode: a speaker annotated in one text of the folder is
+ * suggested by name in the text opened next */
+static gboolean
+names_suggested (gpointer data)
+{
+  GlossWindow *window = data;
+  GlossDocument *document = gloss_window_get_document (window);
+  g_autofree char *name = NULL;
+  GPtrArray *spans;
+
+  if (document == NULL)
+    return FALSE;
+  name = g_file_get_basename (gloss_document_get_file (document));
+  spans = gloss_suggestions_get_spans (gloss_document_get_suggestions (document));
+
+  return g_str_equal (name, "b.txt") && spans->len > 0;
+}
+
+static void
+write_file (const char *dir,
+            const char *name,
+            const char *contents)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, contents, -1, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_names_in_folder (void)
+{
+  g_autofree char *dir = make_workdir ((const char *[]) { NULL });
+  g_autofree char *a_path = g_build_filename (dir, "a.txt", NULL);
+  g_autofree char *project_path = g_build_filename (dir, "gloss-project.json", NULL);
+  g_autoptr(GFile) a_file = g_file_new_for_path (a_path);
+  g_autoptr(GFile) project = g_file_new_for_path (project_path);
+  g_autoptr(GlossLabelSet) set = gloss_label_set_new_builtin ("quotation");
+  g_autoptr(GlossDocument) a = NULL;
+  g_autoptr(GlossSpan) speaker = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossRange part = { 26, 39 };
+  GlossSuggestions *suggestions;
+  GlossWindow *window;
+  guint n_names = 0;
+
+  g_assert_true (gloss_project_save_labels (project, set, &error));
+  g_assert_no_error (error);
+  write_file (dir, "a.txt", "😊 „Wir bauen“, sagte Frau Miriam Okafor.\r\n");
+  write_file (dir, "b.txt", "😊Heute kam Miriam Okafor.\r\nMiriam Okafors Team blieb.\r\n");
+  a = gloss_document_load_fallback (a_file, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  speaker = gloss_document_new_span (a, "speaker", &part, 1);
+  g_assert_cmpstr (gloss_span_get_part_text (speaker, 0), ==, "Miriam Okafor");
+  g_assert_true (gloss_document_add_span (a, speaker, &error));
+  g_assert_true (gloss_document_save (a, NULL, &error));
+  g_assert_no_error (error);
+
+  window = open_window (dir);
+  wait_for (document_shown, window, "the folder to open");
+  g_assert_true (activate (window, "doc.next-document", NULL));
+  wait_for (names_suggested, window, "the suggestions of b.txt");
+
+  suggestions = gloss_document_get_suggestions (gloss_window_get_document (window));
+  for (guint i = 0; i < gloss_suggestions_get_spans (suggestions)->len; i++)
+    {
+      GlossSpan *span = g_ptr_array_index (gloss_suggestions_get_spans (suggestions), i);
+
+      if (g_strcmp0 (gloss_span_get_suggester (span), "gloss-names 1") != 0)
+        continue;
+      n_names++;
+      g_assert_cmpstr (gloss_span_get_label (span), ==, "speaker");
+      g_assert_cmpuint (gloss_span_get_start (span), ==, 11);
+      g_assert_cmpuint (gloss_span_get_end (span), ==, 24);
+      g_assert_true (gloss_suggestions_is_head (suggestions, span));
+    }
+  g_assert_cmpuint (n_names, ==, 1);
+
+  wait_for (all_saved, window, "the last autosave");
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -220,6 +304,7 @@ main (int    argc,
 
   g_test_add ("/gloss/window-suggest/flow", Fixture, NULL, fixture_set_up, test_flow, fixture_tear_down);
   g_test_add ("/gloss/window-suggest/stored", Fixture, NULL, fixture_set_up, test_stored, fixture_tear_down);
+  g_test_add_func ("/gloss/window-suggest/names-in-folder", test_names_in_folder);
 
   ret = g_test_run ();
 

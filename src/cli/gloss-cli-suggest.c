@@ -4,7 +4,9 @@
  * addressees for every text, written into its annotation file as
  * suggestions (the member "suggestions", not annotations), replacing the
  * pending ones; a suggestion the document has as a span already, or that
- * was rejected, is left out. With --print: one documents-jsonl object a
+ * was rejected, is left out. Besides the suggester's, the name matcher's:
+ * a speaker annotated in any of the texts is suggested wherever else its
+ * name stands in them. With --print: one documents-jsonl object a
  * line (`id`, `language`, `text`, `spans`, `relations`, each member as
  * the export writes it), and nothing written.
  *
@@ -20,6 +22,7 @@
 #include "gloss-corpus.h"
 #include "gloss-document.h"
 #include "gloss-label-set.h"
+#include "gloss-name-matcher.h"
 #include "gloss-format.h"
 #include "gloss-json.h"
 #include "gloss-problem.h"
@@ -83,6 +86,7 @@ suggest_one (GFile          *file,
              const char     *encoding,
              GlossSuggester **german,
              GlossSuggester **english,
+             GlossNameMatcher *names,
              guint          *totals,
              GString        *json)
 {
@@ -120,6 +124,15 @@ suggest_one (GFile          *file,
   if (*suggester == NULL)
     *suggester = gloss_suggester_new (language);
   gloss_suggester_suggest (*suggester, gloss_document_get_text (document), &spans, &relations);
+  if (names != NULL)
+    {
+      GListModel *model = gloss_document_get_spans (document);
+      g_autoptr(GPtrArray) annotated = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        g_ptr_array_add (annotated, g_list_model_get_item (model, i));
+      gloss_name_matcher_suggest (names, gloss_document_get_text (document), annotated, spans);
+    }
 
   n_taken = gloss_document_set_suggestions (document, spans, relations, &n_skipped);
   suggestions = gloss_document_get_suggestions (document);
@@ -216,13 +229,17 @@ gloss_cli_suggest (int    argc,
   if (!print)
     {
       g_autoptr(GString) report = json ? g_string_new (NULL) : NULL;
+      g_autoptr(GlossNameMatcher) names = gloss_name_matcher_new ();
+
+      /* The speakers annotated in any of the texts, looked for in all */
+      gloss_name_matcher_add_files (names, files, NULL);
 
       for (guint i = 0; i < files->len; i++)
         {
           if (report != NULL)
             g_string_append (report, i > 0 ? ",\n  " : "\n  ");
-          if (suggest_one (g_ptr_array_index (files, i), lang, encoding, &german, &english, totals,
-                           report) != GLOSS_EXIT_OK)
+          if (suggest_one (g_ptr_array_index (files, i), lang, encoding, &german, &english, names,
+                           totals, report) != GLOSS_EXIT_OK)
             exit_code = GLOSS_EXIT_FAILURE;
         }
 

@@ -1,7 +1,9 @@
 /* gloss-window-suggestions.c
  *
  * Suggestions in the window: computed in a worker when a document opens
- * (if it has none stored and its labels fit), shown in the article, and
+ * (if it has none stored and its labels fit) — the suggester's, and the
+ * name matcher's for the speakers annotated in the document and, in
+ * folder mode, in the folder's texts as saved — shown in the article, and
  * the keys and actions that go to the next or previous one, accept the
  * current one with its roles, reject it, and accept all of the current
  * sentence. Accepting and rejecting are the document's, through the
@@ -15,7 +17,10 @@
 #include <glib/gi18n.h>
 
 #include "gloss-document.h"
+#include "gloss-corpus.h"
 #include "gloss-label-set.h"
+#include "gloss-name-matcher.h"
+#include "gloss-problem.h"
 #include "gloss-sentence.h"
 #include "gloss-span.h"
 #include "gloss-suggester.h"
@@ -30,6 +35,9 @@ typedef struct
   GlossDocument *document;
   GlossText     *text;
   char          *language;
+  GFile         *folder;     /* whose texts' speakers are looked for, or NULL */
+  GlossNameMatcher *names;   /* the open document's speakers so far */
+  GPtrArray     *annotated;  /* the open document's spans */
   GPtrArray     *spans;
   GPtrArray     *relations;
 } Suggesting;
@@ -40,6 +48,9 @@ suggesting_free (Suggesting *data)
   g_clear_object (&data->document);
   g_clear_object (&data->text);
   g_free (data->language);
+  g_clear_object (&data->folder);
+  g_clear_object (&data->names);
+  g_clear_pointer (&data->annotated, g_ptr_array_unref);
   g_clear_pointer (&data->spans, g_ptr_array_unref);
   g_clear_pointer (&data->relations, g_ptr_array_unref);
   g_free (data);
@@ -55,6 +66,18 @@ suggest_thread (GTask        *task,
   g_autoptr(GlossSuggester) suggester = gloss_suggester_new (data->language);
 
   gloss_suggester_suggest (suggester, data->text, &data->spans, &data->relations);
+
+  /* The speakers annotated in the folder's texts (each read from disk) */
+  if (data->folder != NULL)
+    {
+      g_autoptr(GPtrArray) problems = gloss_problems_new ();
+      g_autoptr(GPtrArray) files = gloss_corpus_find_files (data->folder, ".txt", problems, cancellable);
+
+      if (files != NULL)
+        gloss_name_matcher_add_files (data->names, files, cancellable);
+    }
+  gloss_name_matcher_suggest (data->names, data->text, data->annotated, data->spans);
+
   g_task_return_boolean (task, TRUE);
 }
 
@@ -135,6 +158,12 @@ _gloss_window_suggestions_document_set (GlossWindow *self)
   data->document = g_object_ref (document);
   data->text = g_object_ref (gloss_document_get_text (document));
   data->language = g_strdup (gloss_document_get_language (document));
+  data->folder = self->folder ? g_object_ref (self->folder) : NULL;
+  data->names = gloss_name_matcher_new ();
+  gloss_name_matcher_add_document (data->names, document);
+  data->annotated = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (gloss_document_get_spans (document)); i++)
+    g_ptr_array_add (data->annotated, g_list_model_get_item (gloss_document_get_spans (document), i));
   task = g_task_new (self, self->suggest_cancellable, on_suggested_cb, NULL);
   g_task_set_source_tag (task, _gloss_window_suggestions_document_set);
   g_task_set_task_data (task, data, (GDestroyNotify)suggesting_free);
