@@ -13,6 +13,7 @@
 #include "gloss-document.h"
 #include "gloss-label.h"
 #include "gloss-label-set.h"
+#include "gloss-list-mirror.h"
 #include "gloss-problem.h"
 #include "gloss-sentence.h"
 #include "gloss-sidebar.h"
@@ -52,34 +53,14 @@ struct _GlossSidebar
   GtkLabel       *annotator_label;
 
   GtkCssProvider *label_css;       /* a checked button takes its label's colour */
-  guint           attach_id;       /* fills the annotation list after a frame */
-  guint           attach_pending : 1;
 
   /* The list shows a copy of the document's annotations that follows it
    * one frame later: a toggle repaints the article at once and leaves the
    * list's layout to the next frame */
-  GListStore     *mirror;
-  GPtrArray      *pending;         /* PendingChange, in order */
-  guint           sync_id;
-  GdkFrameClock  *paint_clock;
-  gulong          after_paint_id;
+  GlossListMirror *mirror;
 };
 
 G_DEFINE_FINAL_TYPE (GlossSidebar, gloss_sidebar, GTK_TYPE_WIDGET)
-
-typedef struct
-{
-  guint      position;
-  guint      removed;
-  GPtrArray *added;
-} PendingChange;
-
-static void
-pending_change_free (PendingChange *change)
-{
-  g_ptr_array_unref (change->added);
-  g_free (change);
-}
 
 enum {
   ANNOTATION_ACTIVATED,
@@ -470,90 +451,6 @@ on_sentences_changed_cb (GListModel   *model,
     update_current (self);
 }
 
-static gboolean
-sync_mirror_cb (gpointer user_data)
-{
-  GlossSidebar *self = user_data;
-
-  self->sync_id = 0;
-
-  for (guint i = 0; i < self->pending->len; i++)
-    {
-      PendingChange *change = g_ptr_array_index (self->pending, i);
-
-      g_list_store_splice (self->mirror, change->position, change->removed,
-                           change->added->pdata, change->added->len);
-    }
-  g_ptr_array_set_size (self->pending, 0);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-cancel_sync (GlossSidebar *self)
-{
-  g_clear_handle_id (&self->sync_id, g_source_remove);
-  if (self->paint_clock != NULL)
-    {
-      /* A window destroyed before its first frame takes the clock's
-       * handlers with it */
-      if (g_signal_handler_is_connected (self->paint_clock, self->after_paint_id))
-        g_signal_handler_disconnect (self->paint_clock, self->after_paint_id);
-      self->after_paint_id = 0;
-      g_clear_object (&self->paint_clock);
-    }
-}
-
-static gboolean attach_annotations_cb (gpointer user_data);
-
-static void
-on_after_paint_cb (GdkFrameClock *clock,
-                   GlossSidebar  *self)
-{
-  g_clear_signal_handler (&self->after_paint_id, self->paint_clock);
-  g_clear_object (&self->paint_clock);
-
-  /* Before GtkTextView lays out the rest of a long text in the
-   * background (GTK_TEXT_VIEW_PRIORITY_VALIDATE, 125), which can take
-   * many seconds: the list must not wait for it */
-  if (self->attach_pending)
-    {
-      self->attach_pending = FALSE;
-      self->attach_id = g_idle_add_full (GDK_PRIORITY_REDRAW + 2, attach_annotations_cb, self, NULL);
-    }
-  else if (self->sync_id == 0)
-    self->sync_id = g_idle_add_full (GDK_PRIORITY_REDRAW + 2, sync_mirror_cb, self, NULL);
-}
-
-/* Runs the list's work after the next frame, which shows the article */
-static void
-after_next_frame (GlossSidebar *self)
-{
-  GdkFrameClock *clock;
-
-  if (self->after_paint_id != 0)
-    return;
-
-  clock = gtk_widget_get_mapped (GTK_WIDGET (self)) ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
-  if (clock != NULL)
-    {
-      self->paint_clock = g_object_ref (clock);
-      self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), self);
-    }
-  else
-    on_after_paint_cb (NULL, self);
-}
-
-static void
-schedule_sync (GlossSidebar *self)
-{
-  if (self->sync_id != 0)
-    return;
-
-  /* After the frame that shows the change in the article */
-  after_next_frame (self);
-}
-
 static void
 on_annotations_changed_cb (GListModel   *model,
                            guint         position,
@@ -561,23 +458,7 @@ on_annotations_changed_cb (GListModel   *model,
                            guint         added,
                            GlossSidebar *self)
 {
-  PendingChange *change;
-
   update_count (self);
-
-  if (self->mirror == NULL)
-    return;
-
-  /* The items as they are now, so the changes replay exactly in order */
-  change = g_new0 (PendingChange, 1);
-  change->position = position;
-  change->removed = removed;
-  change->added = g_ptr_array_new_full (added, g_object_unref);
-  for (guint i = 0; i < added; i++)
-    g_ptr_array_add (change->added, g_list_model_get_item (model, position + i));
-  g_ptr_array_add (self->pending, change);
-
-  schedule_sync (self);
 }
 
 static void
@@ -746,8 +627,7 @@ gloss_sidebar_dispose (GObject *object)
   GlossSidebar *self = (GlossSidebar *)object;
 
   gloss_sidebar_set_document (self, NULL);
-  g_clear_handle_id (&self->attach_id, g_source_remove);
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_object (&self->mirror);
   if (self->label_css != NULL)
     {
       gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
@@ -811,11 +691,16 @@ gloss_sidebar_init (GlossSidebar *self)
   GtkListItemFactory *factory;
   GtkEventController *keys;
   GtkEventController *focus;
+  GtkNoSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->position = -1;
   self->sentence_labels = TRUE;
-  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify)pending_change_free);
+
+  self->mirror = gloss_list_mirror_new (GTK_WIDGET (self), GLOSS_TYPE_ANNOTATION);
+  selection = gtk_no_selection_new (g_object_ref (gloss_list_mirror_get_model (self->mirror)));
+  gtk_list_view_set_model (self->annotations_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
 
   self->label_css = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
@@ -839,32 +724,6 @@ gloss_sidebar_init (GlossSidebar *self)
   gtk_widget_add_controller (GTK_WIDGET (self->note_row), keys);
 }
 
-static gboolean
-attach_annotations_cb (gpointer user_data)
-{
-  GlossSidebar *self = user_data;
-  GListModel *annotations = gloss_document_get_annotations (self->document);
-  g_autoptr(GPtrArray) items = NULL;
-  GtkNoSelection *selection;
-  guint n;
-
-  self->attach_id = 0;
-
-  n = g_list_model_get_n_items (annotations);
-  items = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (annotations, i));
-
-  self->mirror = g_list_store_new (GLOSS_TYPE_ANNOTATION);
-  g_list_store_splice (self->mirror, 0, 0, items->pdata, items->len);
-
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->mirror)));
-  gtk_list_view_set_model (self->annotations_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
-
-  return G_SOURCE_REMOVE;
-}
-
 void
 gloss_sidebar_set_document (GlossSidebar  *self,
                             GlossDocument *document)
@@ -879,12 +738,7 @@ gloss_sidebar_set_document (GlossSidebar  *self,
       g_signal_handlers_disconnect_by_data (gloss_document_get_labels (self->document), self);
       g_signal_handlers_disconnect_by_data (gloss_document_get_sentences (self->document), self);
       g_signal_handlers_disconnect_by_data (gloss_document_get_annotations (self->document), self);
-      gtk_list_view_set_model (self->annotations_view, NULL);
-      g_clear_handle_id (&self->attach_id, g_source_remove);
-      self->attach_pending = FALSE;
-      cancel_sync (self);
-      g_ptr_array_set_size (self->pending, 0);
-      g_clear_object (&self->mirror);
+      gloss_list_mirror_set_source (self->mirror, NULL);
       g_clear_object (&self->document);
     }
 
@@ -904,8 +758,7 @@ gloss_sidebar_set_document (GlossSidebar  *self,
 
       /* The article comes first: a long list of annotations fills in
        * after the first frame */
-      self->attach_pending = TRUE;
-      after_next_frame (self);
+      gloss_list_mirror_set_source (self->mirror, gloss_document_get_annotations (document));
       update_count (self);
     }
 
