@@ -18,10 +18,13 @@
 #include "gloss-sentence.h"
 #include "gloss-sidebar.h"
 #include "gloss-span-card.h"
+#include "gloss-span-list.h"
 
 /* Beside the article: the current sentence with its labels as toggle
- * buttons, its note, and the list of the document's annotations. The
- * buttons name the window's doc.* actions; the sidebar only shows. */
+ * buttons, its note, the current span's card and the list of the
+ * document's annotations; with span labels in the set, a second page
+ * lists the document's spans. The buttons name the window's doc.*
+ * actions; the sidebar only shows. */
 struct _GlossSidebar
 {
   GtkWidget       parent_instance;
@@ -32,6 +35,9 @@ struct _GlossSidebar
   guint           sentence_labels : 1;  /* the set has any */
 
   GtkWidget      *box;
+  GtkWidget      *pages_switcher;
+  GtkStack       *pages;
+  GlossSpanList  *span_list;
   GtkLabel       *position_label;
   GtkLabel       *sentence_label;
   GtkBox         *labels_box;
@@ -268,6 +274,7 @@ rebuild_label_buttons (GlossSidebar *self)
 {
   GlossLabelSet *labels;
   GtkWidget *child;
+  gboolean span_labels;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->labels_box))))
     gtk_box_remove (self->labels_box, child);
@@ -286,6 +293,12 @@ rebuild_label_buttons (GlossSidebar *self)
   gtk_widget_set_visible (self->annotations_separator, self->sentence_labels);
   gtk_widget_set_visible (self->annotations_header, self->sentence_labels);
   gtk_widget_set_visible (GTK_WIDGET (self->annotations_stack), self->sentence_labels);
+
+  /* The list of spans is a page of its own, for a set with span labels */
+  span_labels = labels != NULL && !gloss_label_set_is_sentence_only (labels);
+  gtk_widget_set_visible (self->pages_switcher, span_labels);
+  if (!span_labels)
+    gtk_stack_set_visible_child_name (self->pages, "current");
 
   if (self->document == NULL)
     return;
@@ -659,8 +672,12 @@ gloss_sidebar_class_init (GlossSidebarClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_UINT);
 
   g_type_ensure (GLOSS_TYPE_SPAN_CARD);
+  g_type_ensure (GLOSS_TYPE_SPAN_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/gloss-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, box);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, pages_switcher);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, pages);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, span_list);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, position_label);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, sentence_label);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, labels_box);
@@ -762,6 +779,7 @@ gloss_sidebar_set_document (GlossSidebar  *self,
       update_count (self);
     }
 
+  gloss_span_list_set_document (self->span_list, document);
   rebuild_label_buttons (self);
   rebuild_problems (self);
 }
@@ -940,6 +958,64 @@ gloss_sidebar_set_span (GlossSidebar *self,
   show = self->document != NULL && id != G_MAXUINT && gloss_document_lookup_span (self->document, id) != NULL;
   gloss_span_card_set_span (self->span_card, show ? self->document : NULL, show ? id : G_MAXUINT);
   gtk_widget_set_visible (self->span_scroller, show);
+  gloss_span_list_set_current (self->span_list, show ? id : G_MAXUINT);
+}
+
+/**
+ * gloss_sidebar_show_spans:
+ * @spans: the list of spans, or the current sentence and span
+ *
+ * Shows one page of the sidebar; the list of spans only with span labels
+ * in the set.
+ *
+ * Returns: whether the page asked for is shown
+ */
+gboolean
+gloss_sidebar_show_spans (GlossSidebar *self,
+                          gboolean      spans)
+{
+  g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), FALSE);
+
+  if (spans && !gtk_widget_get_visible (self->pages_switcher))
+    return FALSE;
+
+  gtk_stack_set_visible_child_name (self->pages, spans ? "spans" : "current");
+
+  return TRUE;
+}
+
+/**
+ * gloss_sidebar_focus_span_list:
+ *
+ * Shows the list of spans and gives the keyboard focus to the current
+ * span's row (Escape gives it back to the article).
+ *
+ * Returns: whether there is a list of spans
+ */
+gboolean
+gloss_sidebar_focus_span_list (GlossSidebar *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), FALSE);
+
+  if (!gloss_sidebar_show_spans (self, TRUE))
+    return FALSE;
+
+  gloss_span_list_focus (self->span_list);
+
+  return TRUE;
+}
+
+/**
+ * gloss_sidebar_get_span_list:
+ *
+ * Returns: (transfer none): the list of the document's spans
+ */
+GtkWidget *
+gloss_sidebar_get_span_list (GlossSidebar *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), NULL);
+
+  return GTK_WIDGET (self->span_list);
 }
 
 void
