@@ -20,6 +20,7 @@ struct _GlossLabelMarker
 
   GlossLabel *label;
   guint       round : 1;
+  guint       filled : 1;
 };
 
 G_DEFINE_FINAL_TYPE (GlossLabelMarker, gloss_label_marker, GTK_TYPE_WIDGET)
@@ -130,7 +131,7 @@ gloss_label_marker_do_snapshot (GtkWidget   *widget,
   gloss_label_marker_snapshot (widget, snapshot, self->label,
                                (gtk_widget_get_width (widget) - GLOSS_LABEL_MARKER_SIZE) / 2.0f,
                                (gtk_widget_get_height (widget) - GLOSS_LABEL_MARKER_SIZE) / 2.0f,
-                               self->round, !self->round);
+                               self->round, self->filled);
 }
 
 static void
@@ -173,15 +174,22 @@ gloss_label_marker_new (void)
  * gloss_label_marker_set_label:
  * @label: (nullable): the label to show
  * @round: a span label's ring rather than a sentence label's square
+ * @filled: filled in the label's colour (a sentence label, the current
+ *   span), not only ringed by it
  */
 void
 gloss_label_marker_set_label (GlossLabelMarker *self,
                               GlossLabel       *label,
-                              gboolean          round)
+                              gboolean          round,
+                              gboolean          filled)
 {
   g_return_if_fail (GLOSS_IS_LABEL_MARKER (self));
 
+  if (self->label == label && self->round == !!round && self->filled == !!filled)
+    return;
+
   g_set_object (&self->label, label);
   self->round = !!round;
+  self->filled = !!filled;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

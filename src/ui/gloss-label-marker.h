@@ -20,7 +20,8 @@ G_DECLARE_FINAL_TYPE (GlossLabelMarker, gloss_label_marker, GLOSS, LABEL_MARKER,
 GtkWidget *gloss_label_marker_new      (void);
 void       gloss_label_marker_set_label (GlossLabelMarker *self,
                                          GlossLabel       *label,
-                                         gboolean          round);
+                                         gboolean          round,
+                                         gboolean          filled);
 void       gloss_label_marker_snapshot (GtkWidget        *widget,
                                         GtkSnapshot      *snapshot,
                                         GlossLabel       *label,

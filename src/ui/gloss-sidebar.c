@@ -38,6 +38,7 @@ struct _GlossSidebar
   GtkWidget      *pages_switcher;
   GtkStack       *pages;
   GlossSpanList  *span_list;
+  GtkWidget      *current_box;
   GtkLabel       *position_label;
   GtkLabel       *sentence_label;
   GtkBox         *labels_box;
@@ -297,6 +298,8 @@ rebuild_label_buttons (GlossSidebar *self)
   /* The list of spans is a page of its own, for a set with span labels */
   span_labels = labels != NULL && !gloss_label_set_is_sentence_only (labels);
   gtk_widget_set_visible (self->pages_switcher, span_labels);
+  /* Under the switcher, less room above: the card's linked spans need it */
+  gtk_widget_set_margin_top (self->current_box, span_labels ? 8 : 18);
   if (!span_labels)
     gtk_stack_set_visible_child_name (self->pages, "current");
 
@@ -678,6 +681,7 @@ gloss_sidebar_class_init (GlossSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, pages_switcher);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, pages);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, span_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, current_box);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, position_label);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, sentence_label);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, labels_box);

@@ -152,19 +152,29 @@ update_row (GlossSpanList *self,
   g_autofree char *text = NULL;
   g_autofree char *roles = NULL;
   g_autofree char *description = NULL;
+  gboolean current;
 
   if (span == NULL || box == NULL || self->document == NULL)
     return;
 
+  current = gloss_span_get_id (span) == self->current;
   label = gloss_label_set_lookup (get_labels (self), gloss_span_get_label (span));
   title = gloss_span_card_dup_title (self->document, span);
   text = gloss_span_card_dup_text_line (span, ROW_CHARS);
   roles = dup_roles (self, span, FALSE);
   description = dup_description (self, span);
 
-  /* The current span's marker is filled, as in the article */
+  /* The current span's marker is filled, as in the article, and its row
+   * tinted */
   gloss_label_marker_set_label (g_object_get_data (G_OBJECT (box), "marker"), label,
-                                gloss_span_get_id (span) != self->current);
+                                TRUE, current);
+  if (gtk_widget_get_parent (box) != NULL)
+    {
+      if (current)
+        gtk_widget_add_css_class (gtk_widget_get_parent (box), "gloss-current-span");
+      else
+        gtk_widget_remove_css_class (gtk_widget_get_parent (box), "gloss-current-span");
+    }
   set_text (g_object_get_data (G_OBJECT (box), "title"), title);
   set_text (g_object_get_data (G_OBJECT (box), "text"), text);
   {
@@ -176,7 +186,7 @@ update_row (GlossSpanList *self,
   }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
-  if (gloss_span_get_id (span) == self->current)
+  if (current)
     gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                     _("The current span"), -1);
   else
