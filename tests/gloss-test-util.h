@@ -46,6 +46,9 @@ gboolean          render_to_png         (GtkWidget          *widget,
                                          const char         *path);
 gboolean          label_shows           (GtkWidget          *widget,
                                          const char         *text);
+gboolean          press_key             (GtkWidget          *window,
+                                         guint               keyval,
+                                         GdkModifierType     state);
 
 GlossWindow      *open_window           (const char         *path);
 gboolean          document_shown        (gpointer            data);

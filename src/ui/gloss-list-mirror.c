@@ -174,6 +174,8 @@ gloss_list_mirror_dispose (GObject *object)
   GlossListMirror *self = (GlossListMirror *)object;
 
   gloss_list_mirror_set_source (self, NULL);
+  /* A sync asked for without a source too */
+  cancel_sync (self);
   if (self->widget != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->widget), (gpointer *)&self->widget);
   self->widget = NULL;
