@@ -13,7 +13,9 @@
  * come (with the items as they were then) and replayed in order, so the
  * copy passes through the same states as its source, with exact
  * positions. The first copy is made after the first frame too, so that
- * opening a long document shows the article before its lists. */
+ * opening a long document shows the article before its lists. While the
+ * widget is not on screen (a hidden sidebar, its other page) the mirror
+ * does nothing: it copies its source anew once the widget is shown. */
 struct _GlossListMirror
 {
   GObject        parent_instance;
@@ -22,7 +24,10 @@ struct _GlossListMirror
   GListModel    *source;
   GListStore    *store;
   GPtrArray     *pending;          /* PendingChange, in order */
-  guint          copy_pending : 1; /* the first copy is still to come */
+  guint          copy_pending : 1; /* a whole copy is still to come */
+  GPtrArray     *copy;             /* a whole copy coming in slices */
+  guint          copied;           /* how much of it is in */
+  guint          sync_on_map : 1;  /* asked for while not on screen */
   guint          sync_id;
   GdkFrameClock *paint_clock;
   gulong         after_paint_id;
@@ -51,6 +56,13 @@ pending_change_free (PendingChange *change)
   g_free (change);
 }
 
+/* GTK 4.8's list view keeps a widget for each of the first 200 items
+ * of a list, made and bound when the items come: a whole copy comes a
+ * slice a frame, until that many are in, so no frame waits for all of
+ * them; then the rest at once, which needs no widgets */
+#define COPY_SLICE    40
+#define COPY_SLICED   200
+
 static gboolean
 sync_cb (gpointer user_data)
 {
@@ -61,23 +73,40 @@ sync_cb (gpointer user_data)
   if (self->copy_pending)
     {
       guint n = self->source ? g_list_model_get_n_items (self->source) : 0;
-      g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
 
+      /* The items as they are now; the changes from now on are replayed
+       * once they are all in */
       self->copy_pending = FALSE;
+      g_clear_pointer (&self->copy, g_ptr_array_unref);
+      self->copy = g_ptr_array_new_full (n, g_object_unref);
+      self->copied = 0;
       for (guint i = 0; i < n; i++)
-        g_ptr_array_add (items, g_list_model_get_item (self->source, i));
-      g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                           items->pdata, items->len);
+        g_ptr_array_add (self->copy, g_list_model_get_item (self->source, i));
+      g_list_store_remove_all (self->store);
     }
-  else
-    {
-      for (guint i = 0; i < self->pending->len; i++)
-        {
-          PendingChange *change = g_ptr_array_index (self->pending, i);
 
-          g_list_store_splice (self->store, change->position, change->removed,
-                               change->added->pdata, change->added->len);
+  if (self->copy != NULL)
+    {
+      guint slice = self->copied < COPY_SLICED ? COPY_SLICE : self->copy->len - self->copied;
+
+      slice = MIN (slice, self->copy->len - self->copied);
+      g_list_store_splice (self->store, self->copied, 0, self->copy->pdata + self->copied, slice);
+      self->copied += slice;
+      if (self->copied < self->copy->len)
+        {
+          gloss_list_mirror_queue_sync (self);
+          g_signal_emit (self, signals[SYNCED], 0);
+          return G_SOURCE_REMOVE;
         }
+      g_clear_pointer (&self->copy, g_ptr_array_unref);
+    }
+
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      PendingChange *change = g_ptr_array_index (self->pending, i);
+
+      g_list_store_splice (self->store, change->position, change->removed,
+                           change->added->pdata, change->added->len);
     }
   g_ptr_array_set_size (self->pending, 0);
 
@@ -132,8 +161,14 @@ gloss_list_mirror_queue_sync (GlossListMirror *self)
   if (self->after_paint_id != 0 || self->sync_id != 0)
     return;
 
-  clock = self->widget != NULL && gtk_widget_get_mapped (self->widget) ?
-          gtk_widget_get_frame_clock (self->widget) : NULL;
+  /* Nothing to show it: once it is shown */
+  if (self->widget == NULL || !gtk_widget_get_mapped (self->widget))
+    {
+      self->sync_on_map = TRUE;
+      return;
+    }
+
+  clock = gtk_widget_get_frame_clock (self->widget);
   if (clock != NULL)
     {
       self->paint_clock = g_object_ref (clock);
@@ -141,6 +176,17 @@ gloss_list_mirror_queue_sync (GlossListMirror *self)
     }
   else
     on_after_paint_cb (NULL, self);
+}
+
+static void
+on_widget_map_cb (GtkWidget       *widget,
+                  GlossListMirror *self)
+{
+  if (self->sync_on_map)
+    {
+      self->sync_on_map = FALSE;
+      gloss_list_mirror_queue_sync (self);
+    }
 }
 
 static void
@@ -152,7 +198,16 @@ on_source_changed_cb (GListModel      *model,
 {
   PendingChange *change;
 
-  /* The first copy takes everything as it is then */
+  /* Not on screen: a whole copy once it is, rather than a replay of
+   * every change until then */
+  if (!self->copy_pending && (self->widget == NULL || !gtk_widget_get_mapped (self->widget)))
+    {
+      self->copy_pending = TRUE;
+      g_ptr_array_set_size (self->pending, 0);
+      g_clear_pointer (&self->copy, g_ptr_array_unref);
+    }
+
+  /* A whole copy takes everything as it is then */
   if (!self->copy_pending)
     {
       /* The items as they are now, so the changes replay exactly in order */
@@ -177,7 +232,10 @@ gloss_list_mirror_dispose (GObject *object)
   /* A sync asked for without a source too */
   cancel_sync (self);
   if (self->widget != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->widget), (gpointer *)&self->widget);
+    {
+      g_signal_handlers_disconnect_by_data (self->widget, self);
+      g_object_remove_weak_pointer (G_OBJECT (self->widget), (gpointer *)&self->widget);
+    }
   self->widget = NULL;
 
   G_OBJECT_CLASS (gloss_list_mirror_parent_class)->dispose (object);
@@ -190,6 +248,7 @@ gloss_list_mirror_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->copy, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gloss_list_mirror_parent_class)->finalize (object);
 }
@@ -237,6 +296,7 @@ gloss_list_mirror_new (GtkWidget *widget,
   self = g_object_new (GLOSS_TYPE_LIST_MIRROR, NULL);
   self->widget = widget;
   g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *)&self->widget);
+  g_signal_connect (widget, "map", G_CALLBACK (on_widget_map_cb), self);
   self->store = g_list_store_new (item_type);
 
   return self;
@@ -265,7 +325,9 @@ gloss_list_mirror_set_source (GlossListMirror *self,
     }
   cancel_sync (self);
   g_ptr_array_set_size (self->pending, 0);
+  g_clear_pointer (&self->copy, g_ptr_array_unref);
   self->copy_pending = FALSE;
+  self->sync_on_map = FALSE;
   if (self->store != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0)
     g_list_store_remove_all (self->store);
 
@@ -294,12 +356,13 @@ gloss_list_mirror_get_model (GlossListMirror *self)
 /**
  * gloss_list_mirror_is_pending:
  *
- * Returns: whether the mirror is still to catch up with its source
+ * Returns: whether the mirror is still to catch up with its source (not
+ *   before its widget is shown, when it is hidden)
  */
 gboolean
 gloss_list_mirror_is_pending (GlossListMirror *self)
 {
   g_return_val_if_fail (GLOSS_IS_LIST_MIRROR (self), FALSE);
 
-  return self->after_paint_id != 0 || self->sync_id != 0;
+  return self->after_paint_id != 0 || self->sync_id != 0 || self->sync_on_map;
 }

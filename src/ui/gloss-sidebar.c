@@ -33,6 +33,7 @@ struct _GlossSidebar
   int             position;
   guint           updating : 1;
   guint           sentence_labels : 1;  /* the set has any */
+  guint           want_spans : 1;  /* the page chosen: the list of spans */
 
   GtkWidget      *box;
   GtkWidget      *pages_switcher;
@@ -300,8 +301,7 @@ rebuild_label_buttons (GlossSidebar *self)
   gtk_widget_set_visible (self->pages_switcher, span_labels);
   /* Under the switcher, less room above: the card's linked spans need it */
   gtk_widget_set_margin_top (self->current_box, span_labels ? 8 : 18);
-  if (!span_labels)
-    gtk_stack_set_visible_child_name (self->pages, "current");
+  gtk_stack_set_visible_child_name (self->pages, span_labels && self->want_spans ? "spans" : "current");
 
   if (self->document == NULL)
     return;
@@ -706,6 +706,10 @@ gloss_sidebar_class_init (GlossSidebarClass *klass)
   gtk_widget_class_set_css_name (widget_class, "glosssidebar");
 }
 
+static void on_page_notify_cb (GtkStack     *pages,
+                               GParamSpec   *pspec,
+                               GlossSidebar *self);
+
 static void
 gloss_sidebar_init (GlossSidebar *self)
 {
@@ -736,6 +740,7 @@ gloss_sidebar_init (GlossSidebar *self)
   g_signal_connect (self->annotations_view, "activate", G_CALLBACK (on_annotation_activate_cb), self);
 
   g_signal_connect (self->note_row, "entry-activated", G_CALLBACK (on_note_apply_cb), self);
+  g_signal_connect (self->pages, "notify::visible-child-name", G_CALLBACK (on_page_notify_cb), self);
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "leave", G_CALLBACK (on_note_focus_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->note_row), focus);
@@ -970,7 +975,7 @@ gloss_sidebar_set_span (GlossSidebar *self,
  * @spans: the list of spans, or the current sentence and span
  *
  * Shows one page of the sidebar; the list of spans only with span labels
- * in the set.
+ * in the set, but it stays chosen for the next document that has them.
  *
  * Returns: whether the page asked for is shown
  */
@@ -980,12 +985,23 @@ gloss_sidebar_show_spans (GlossSidebar *self,
 {
   g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), FALSE);
 
+  self->want_spans = !!spans;
   if (spans && !gtk_widget_get_visible (self->pages_switcher))
     return FALSE;
 
   gtk_stack_set_visible_child_name (self->pages, spans ? "spans" : "current");
 
   return TRUE;
+}
+
+/* The page the user chose stays for the next document */
+static void
+on_page_notify_cb (GtkStack     *pages,
+                   GParamSpec   *pspec,
+                   GlossSidebar *self)
+{
+  if (gtk_widget_get_visible (self->pages_switcher))
+    self->want_spans = g_strcmp0 (gtk_stack_get_visible_child_name (pages), "spans") == 0;
 }
 
 /**

@@ -31,6 +31,7 @@ struct _GlossSpanCard
   GlossDocument *document;
   guint          id;
   guint          updating : 1;
+  guint          stale : 1;       /* its widgets wait for it to be shown */
   char          *summary;
   char          *description;     /* what a screen reader hears of it */
 
@@ -578,6 +579,24 @@ rebuild_roles (GlossSpanCard *self,
   gtk_widget_set_visible (GTK_WIDGET (self->roles_list), child != NULL);
 }
 
+/* The card's line and what a screen reader hears: a few strings, so
+ * they follow at once even while the card is not on screen */
+static void
+update_description (GlossSpanCard *self)
+{
+  GlossSpan *span = get_span (self);
+  g_autofree char *title = NULL;
+
+  g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->description, g_free);
+  if (span == NULL)
+    return;
+
+  title = gloss_span_card_dup_title (self->document, span);
+  self->summary = dup_summary (self, span);
+  self->description = g_strdup_printf ("%s: %s", title, self->summary);
+}
+
 static void
 update (GlossSpanCard *self)
 {
@@ -586,8 +605,9 @@ update (GlossSpanCard *self)
   g_autofree char *title = NULL;
   g_autofree char *markup = NULL;
   g_autofree char *text = NULL;
-  g_clear_pointer (&self->summary, g_free);
-  g_clear_pointer (&self->description, g_free);
+
+  self->stale = FALSE;
+  update_description (self);
   if (span == NULL)
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
@@ -612,9 +632,7 @@ update (GlossSpanCard *self)
     gtk_widget_set_visible (self->text_scroller, shortened);
   }
 
-  self->summary = dup_summary (self, span);
   gtk_label_set_text (self->summary_label, self->summary);
-  self->description = g_strdup_printf ("%s: %s", title, self->summary);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->summary_label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->description,
                                   -1);
@@ -678,7 +696,11 @@ update_after_frame (GlossSpanCard *self)
   clock = gtk_widget_get_mapped (GTK_WIDGET (self)) ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
   if (clock == NULL)
     {
-      update (self);
+      /* Not on screen (the sidebar's other page, or a hidden sidebar):
+       * what a screen reader hears now, the widgets once it is shown */
+      update_description (self);
+      self->stale = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
       return;
     }
 
@@ -693,8 +715,8 @@ update_after_frame (GlossSpanCard *self)
  * @id: the span's id
  *
  * Shows a span; called again when the span or its links may have changed.
- * The card follows after the next frame (at once when it is not on
- * screen).
+ * The card follows after the next frame; when it is not on screen, its
+ * description follows at once and its widgets once it is shown.
  */
 void
 gloss_span_card_set_span (GlossSpanCard *self,
@@ -968,6 +990,18 @@ gloss_span_card_get_property (GObject    *object,
 }
 
 static void
+gloss_span_card_map (GtkWidget *widget)
+{
+  GlossSpanCard *self = GLOSS_SPAN_CARD (widget);
+
+  GTK_WIDGET_CLASS (gloss_span_card_parent_class)->map (widget);
+
+  /* Shown again: the widgets catch up, a frame later */
+  if (self->stale)
+    update_after_frame (self);
+}
+
+static void
 gloss_span_card_class_init (GlossSpanCardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -976,6 +1010,7 @@ gloss_span_card_class_init (GlossSpanCardClass *klass)
   object_class->dispose = gloss_span_card_dispose;
   object_class->finalize = gloss_span_card_finalize;
   object_class->get_property = gloss_span_card_get_property;
+  widget_class->map = gloss_span_card_map;
 
   /**
    * GlossSpanCard:description:

@@ -335,9 +335,12 @@ on_synced_cb (GlossListMirror *mirror,
     refresh_rows (self);
   self->rows_dirty = FALSE;
 
-  if (self->current_dirty)
-    show_current (self);
-  self->current_dirty = FALSE;
+  /* Once the whole list is in */
+  if (self->current_dirty && !gloss_list_mirror_is_pending (mirror))
+    {
+      show_current (self);
+      self->current_dirty = FALSE;
+    }
 }
 
 /* A change the rows show that is no change of the spans (a relation, a
