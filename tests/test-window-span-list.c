@@ -293,6 +293,12 @@ card_done (gpointer data)
   return !gloss_span_card_is_pending (GLOSS_SPAN_CARD (gloss_sidebar_get_span_card (fixture->sidebar)));
 }
 
+static gboolean
+card_shown (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
 /* A row activated (Enter, a click) makes its span current; the article
  * goes to it and a screen reader hears of it */
 static void
@@ -320,6 +326,18 @@ test_activate (Fixture       *fixture,
                                                                  "Die Sprecherin der Stadt · indirect-free-indirect");
 
     g_assert_null (wrong);
+  }
+
+  /* The card, on the other page, catches up once it is shown */
+  {
+    GlossSpanCard *card = GLOSS_SPAN_CARD (gloss_sidebar_get_span_card (fixture->sidebar));
+
+    g_assert_cmpstr (gloss_span_card_get_text (card), !=, "die Kosten seien noch offen");
+    g_assert_true (gloss_sidebar_show_spans (fixture->sidebar, FALSE));
+    wait_for (card_shown, card, "the card to be shown");
+    wait_for (card_done, fixture, "the span card");
+    g_assert_cmpstr (gloss_span_card_get_text (card), ==, "die Kosten seien noch offen");
+    g_assert_true (gloss_sidebar_show_spans (fixture->sidebar, TRUE));
   }
 
   /* Its row is marked, for the eye and for a screen reader */
