@@ -388,9 +388,12 @@ static void
 disconnect_labels (GlossSpanList *self)
 {
   GlossLabelSet *labels = get_labels (self);
+  GlossLabelSet *relation_labels = gloss_label_set_get_relation_labels (labels);
 
   for (guint i = 0; i < gloss_label_set_get_n_labels (labels); i++)
     g_signal_handlers_disconnect_by_func (gloss_label_set_get_label (labels, i), on_label_notify_cb, self);
+  for (guint i = 0; i < gloss_label_set_get_n_labels (relation_labels); i++)
+    g_signal_handlers_disconnect_by_func (gloss_label_set_get_label (relation_labels, i), on_label_notify_cb, self);
 }
 
 static void
@@ -438,6 +441,12 @@ rebuild_filter (GlossSpanList *self)
           /* Renamed, recoloured or given another key in the labels editor */
           g_signal_connect_object (label, "notify", G_CALLBACK (on_label_notify_cb), self, 0);
         }
+
+      /* A role's name, which a screen reader hears */
+      labels = gloss_label_set_get_relation_labels (labels);
+      for (guint i = 0; i < gloss_label_set_get_n_labels (labels); i++)
+        g_signal_connect_object (gloss_label_set_get_label (labels, i), "notify",
+                                 G_CALLBACK (on_label_notify_cb), self, 0);
     }
 
   self->updating = TRUE;
