@@ -287,21 +287,56 @@ press_key (GtkWidget       *window,
   g_assert_not_reached ();
 }
 
+/* The first of @widget and its descendants, depth first, that @match
+ * accepts */
+GtkWidget *
+find_widget (GtkWidget   *widget,
+             WidgetMatch  match,
+             gconstpointer data)
+{
+  if (match (widget, data))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+label_containing (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+static gboolean
+label_equal (GtkWidget     *widget,
+             gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* Whether a label on screen below @widget shows @text, in part or whole */
 gboolean
 label_shows (GtkWidget  *widget,
              const char *text)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
+  return find_widget (widget, label_containing, text) != NULL;
+}
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      if (label_shows (child, text))
-        return TRUE;
-    }
-
-  return FALSE;
+gboolean
+label_is (GtkWidget  *widget,
+          const char *text)
+{
+  return find_widget (widget, label_equal, text) != NULL;
 }
 
 /* Renders @widget, as it is on screen, into a PNG at @path */

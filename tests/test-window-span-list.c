@@ -162,24 +162,28 @@ assert_row (Fixture    *fixture,
   g_assert_cmpstr (description, ==, expected);
 }
 
+static gboolean
+has_title (GtkWidget     *widget,
+           gconstpointer  title)
+{
+  GtkWidget *label = g_object_get_data (G_OBJECT (widget), "title");
+
+  return GTK_IS_LABEL (label) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), title) == 0;
+}
+
+static gboolean
+shown_with_title (GtkWidget     *widget,
+                  gconstpointer  title)
+{
+  return gtk_widget_get_mapped (widget) && has_title (widget, title);
+}
+
 /* The widget of the row titled @title, as the list view shows it */
 static GtkWidget *
 row_box (Fixture    *fixture,
          const char *title)
 {
-  GtkWidget *view = GTK_WIDGET (gloss_span_list_get_list_view (fixture->list));
-
-  for (GtkWidget *row = gtk_widget_get_first_child (view); row != NULL; row = gtk_widget_get_next_sibling (row))
-    {
-      GtkWidget *box = gtk_widget_get_first_child (row);
-      GtkWidget *label = box ? g_object_get_data (G_OBJECT (box), "title") : NULL;
-
-      if (label != NULL && gtk_widget_get_mapped (box) &&
-          g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), title) == 0)
-        return box;
-    }
-
-  return NULL;
+  return find_widget (GTK_WIDGET (gloss_span_list_get_list_view (fixture->list)), shown_with_title, title);
 }
 
 static const char *
@@ -535,43 +539,12 @@ entry_named (GlossWindow *window,
   g_assert_not_reached ();
 }
 
-/* A label showing exactly @text below @widget */
-static gboolean
-label_is (GtkWidget  *widget,
-          const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      if (label_is (child, text))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 /* The row below @widget whose title label shows @title */
 static GtkWidget *
 titled (GtkWidget  *widget,
         const char *title)
 {
-  GtkWidget *label = g_object_get_data (G_OBJECT (widget), "title");
-
-  if (GTK_IS_LABEL (label) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), title) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = titled (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_widget (widget, has_title, title);
 }
 
 static gboolean
