@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "gloss-saver.h"
+#include "gloss-sidebar.h"
+#include "gloss-span-card.h"
 #include "gloss-test-util.h"
 
 static GlossApplication *test_app;
@@ -383,6 +385,15 @@ document_shown (gpointer data)
 
   return gloss_window_get_document (window) != NULL &&
          g_strcmp0 (gloss_window_get_page (window), "document") == 0;
+}
+
+/* The window's span card has followed the last change */
+gboolean
+span_card_done (gpointer data)
+{
+  GlossSidebar *sidebar = GLOSS_SIDEBAR (gloss_window_get_sidebar (data));
+
+  return !gloss_span_card_is_pending (GLOSS_SPAN_CARD (gloss_sidebar_get_span_card (sidebar)));
 }
 
 gboolean

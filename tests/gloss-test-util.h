@@ -59,5 +59,6 @@ gboolean          press_key             (GtkWidget          *window,
 GlossWindow      *open_window           (const char         *path);
 gboolean          document_shown        (gpointer            data);
 gboolean          all_saved             (gpointer            data);
+gboolean          span_card_done        (gpointer            window);
 
 G_END_DECLS

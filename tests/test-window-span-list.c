@@ -290,14 +290,6 @@ test_rows (Fixture       *fixture,
 }
 
 static gboolean
-card_done (gpointer data)
-{
-  Fixture *fixture = data;
-
-  return !gloss_span_card_is_pending (GLOSS_SPAN_CARD (gloss_sidebar_get_span_card (fixture->sidebar)));
-}
-
-static gboolean
 card_shown (gpointer data)
 {
   return gtk_widget_get_mapped (data);
@@ -322,7 +314,7 @@ test_activate (Fixture       *fixture,
   g_assert_cmpint (gloss_article_view_get_highlight_at (fixture->view, 125), ==, GLOSS_SPAN_HIGHLIGHT_LINKED);
 
   /* The article's description is the current span, once the card follows */
-  wait_for (card_done, fixture, "the span card");
+  wait_for (span_card_done, fixture->window, "the span card");
   {
     g_autofree char *wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (fixture->view),
                                                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -339,7 +331,7 @@ test_activate (Fixture       *fixture,
     g_assert_cmpstr (gloss_span_card_get_text (card), !=, "die Kosten seien noch offen");
     g_assert_true (gloss_sidebar_show_spans (fixture->sidebar, FALSE));
     wait_for (card_shown, card, "the card to be shown");
-    wait_for (card_done, fixture, "the span card");
+    wait_for (span_card_done, fixture->window, "the span card");
     g_assert_cmpstr (gloss_span_card_get_text (card), ==, "die Kosten seien noch offen");
     g_assert_true (gloss_sidebar_show_spans (fixture->sidebar, TRUE));
   }
@@ -363,7 +355,7 @@ test_activate (Fixture       *fixture,
   g_assert_cmpuint (current (fixture), ==, 1);
   g_assert_cmpuint (gloss_article_view_get_caret (fixture->view), ==, 35);
   g_assert_cmpint (gloss_window_get_position (fixture->window), ==, 1);
-  wait_for (card_done, fixture, "the span card");
+  wait_for (span_card_done, fixture->window, "the span card");
   {
     g_autofree char *wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (fixture->view),
                                                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,

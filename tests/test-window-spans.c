@@ -178,19 +178,11 @@ assert_text (Fixture    *fixture,
   g_assert_cmpstr (text, ==, expected);
 }
 
-static gboolean
-card_done (gpointer data)
-{
-  Fixture *fixture = data;
-
-  return !gloss_span_card_is_pending (fixture->card);
-}
-
 /* The card follows a frame after the article */
 static void
 wait_card (Fixture *fixture)
 {
-  wait_for (card_done, fixture, "the span card");
+  wait_for (span_card_done, fixture->window, "the span card");
 }
 
 static gboolean
