@@ -44,6 +44,10 @@ ui_test_init (int    *argc,
   g_application_register (G_APPLICATION (test_app), NULL, &error);
   g_assert_no_error (error);
 
+  /* Suggestions would be saved with the first change and alter every
+   * expected file; test-window-suggest turns them on */
+  g_settings_set_boolean (gloss_application_get_settings (test_app), "suggest-on-open", FALSE);
+
   return test_app;
 }
 

@@ -244,6 +244,7 @@ test_adjudicate (void)
   wait_for (claim_saved, dir, "the decision made before leaving");
 
   gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (dir);
 }
 
 /* --- Span units ---------------------------------------------------------- */

@@ -330,6 +330,61 @@ def copy_valid(folder, name="valid.txt"):
     shutil.copy(os.fsencode(VALID) + b".gloss.json", os.path.join(folder, name + b".gloss.json"))
 
 
+class Suggest(unittest.TestCase):
+    """gloss suggest --print (issue 14): valid documents-jsonl whose span
+    texts are the text at their parts, in code points (CR LF, an emoji
+    outside the BMP before a quote), and nothing written"""
+
+    def test_print(self):
+        texts = {
+            "de.txt": "😊 Gestern war es ruhig.\r\nDer Sprecher sagte: „Alles ist gut.“\r\n"
+                      "„Wir prüfen das“, sagte er, „und melden uns.“\r\n",
+            "en.txt": "“We will rebuild the bridge,” the mayor said. Police said the driver had been drinking.\n",
+        }
+        with tempfile.TemporaryDirectory() as tmp:
+            for name, text in texts.items():
+                with open(os.path.join(tmp, name), "w", encoding="utf-8", newline="") as f:
+                    f.write(text)
+            result = run("suggest", "--print", tmp)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertEqual(sorted(os.listdir(tmp)), ["de.txt", "en.txt"])
+        lines = result.stdout.decode("utf-8").split("\n")
+        self.assertEqual(lines[-1], "")
+        docs = [json.loads(line) for line in lines[:-1]]
+        self.assertEqual([d["id"] for d in docs], ["de.txt", "en.txt"])
+        self.assertEqual([d["language"] for d in docs], ["de", "en"])
+        span_keys = ["id", "label", "parts", "text", "attributes", "note", "annotator",
+                     "created", "modified", "origin", "suggester"]
+        relation_keys = ["id", "label", "from", "to", "note", "annotator", "created", "modified",
+                         "origin", "suggester"]
+        for doc in docs:
+            self.assertEqual(list(doc), ["id", "language", "text", "spans", "relations"])
+            self.assertEqual(doc["text"], texts[doc["id"]])
+            ids = {s["id"] for s in doc["spans"]}
+            for span in doc["spans"]:
+                self.assertEqual(list(span), span_keys)
+                self.assertEqual(span["origin"], "suggested")
+                self.assertEqual([doc["text"][b:e] for b, e in span["parts"]], span["text"])
+            for relation in doc["relations"]:
+                self.assertEqual(list(relation), relation_keys)
+                self.assertIn(relation["from"], ids)
+                self.assertIn(relation["to"], ids)
+        quotes = [(s["parts"], s["attributes"]) for s in docs[0]["spans"] if s["label"] == "quote"]
+        self.assertEqual(quotes, [([[46, 60]], {"type": "direct"}),
+                                  ([[64, 78], [92, 107]], {"type": "direct"})])
+        quotes = [(s["text"], s["attributes"]) for s in docs[1]["spans"] if s["label"] == "quote"]
+        self.assertEqual(quotes, [(["We will rebuild the bridge"], {"type": "direct"}),
+                                  (["the driver had been drinking"], {"type": "indirect"})])
+        self.assertEqual(sorted(r["label"] for r in docs[1]["relations"]), ["cue", "cue", "speaker", "speaker"])
+
+    def test_print_with_json(self):
+        # Without --print it writes (tests/test-suggest-flow.py); --json
+        # reports what was written, so not with --print
+        result = run("suggest", "--print", "--json", os.path.join(SRCDIR, "data"))
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("--print", result.stderr.decode())
+
+
 class NonRegularFiles(unittest.TestCase):
     """A named pipe (or socket) named like a text, an annotation file or a
     project file: every command reports it, goes on, and exits 1; none
@@ -1051,7 +1106,7 @@ class Vocabulary(unittest.TestCase):
         clashes = {short: longs for short, longs in meaning.items() if len(longs) > 1}
         self.assertEqual(clashes, {})
         self.assertEqual(meaning["l"], {"label": ["export", "agree"]})
-        self.assertEqual(meaning["L"], {"language": ["segment", "import"]})
+        self.assertEqual(meaning["L"], {"language": ["segment", "import", "suggest"]})
 
     def test_man_page_lists_every_option_once(self):
         table = man_options()

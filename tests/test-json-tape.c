@@ -87,7 +87,9 @@ test_agrees_with_json_glib (void)
 {
   for (guint i = 0; i < G_N_ELEMENTS (agreeing); i++)
     {
-      g_test_message ("%s", agreeing[i]);
+      g_autofree char *shown = g_strescape (agreeing[i], NULL);
+
+      g_test_message ("%s", shown);
       g_assert_true (gloss_fuzz_json_tape_agrees ((const guint8 *)agreeing[i], strlen (agreeing[i])));
     }
 }
@@ -99,8 +101,9 @@ test_refused (void)
     {
       gsize length = refused[i].length < 0 ? strlen (refused[i].json) : (gsize)refused[i].length;
       gsize offset = G_MAXSIZE;
+      g_autofree char *shown = g_strescape (refused[i].json, NULL);
 
-      g_test_message ("%s", refused[i].json);
+      g_test_message ("%s", shown);
       g_assert_null (gloss_json_tape_parse (refused[i].json, length, &offset));
       g_assert_cmpuint (offset, ==, refused[i].offset);
     }

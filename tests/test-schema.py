@@ -70,7 +70,7 @@ class Schema(unittest.TestCase):
         # Both versions, the examples of the README and the span fixtures among them
         for expected in ("example/artikel.txt.gloss.json", "invalid/valid.txt.gloss.json",
                          "invalid/valid-v2.txt.gloss.json", "spans/de-zitate.txt.gloss.json",
-                         "spans/en-quotes.txt.gloss.json"):
+                         "spans/en-quotes.txt.gloss.json", "suggest-flow/stored/artikel.txt.gloss.json"):
             self.assertIn(expected, checked)
 
     def test_invalid_fixtures(self):

@@ -16,6 +16,7 @@
 #include "gloss-file-writer.h"
 #include "gloss-project.h"
 #include "gloss-span-index.h"
+#include "gloss-suggestions.h"
 
 G_BEGIN_DECLS
 
@@ -54,6 +55,7 @@ struct _GlossDocument
   GHashTable    *relations_from;  /* span id -> GPtrArray of its GlossRelation */
   GHashTable    *relations_to;
   GlossSpanIndex *span_index;     /* the spans' parts, for lookups by offset */
+  GlossSuggestions *suggestions;  /* pending and rejected suggestions; never NULL */
   GlossHistory  *history;
   GPtrArray     *problems;        /* GlossProblem found when loading */
   char          *annotator;
@@ -136,6 +138,12 @@ gboolean _gloss_document_check_relation      (GlossDocument   *self,
                                               GlossRelation   *relation,
                                               const char      *path,
                                               GPtrArray       *problems);
+gboolean _gloss_document_check_relation_between (GlossDocument *self,
+                                                 GlossRelation *relation,
+                                                 GlossSpan     *from,
+                                                 GlossSpan     *to,
+                                                 const char    *path,
+                                                 GPtrArray     *problems);
 void     _gloss_document_add_loaded_spans    (GlossDocument   *self,
                                               GPtrArray       *spans);
 void     _gloss_document_add_loaded_relations (GlossDocument  *self,
@@ -151,6 +159,11 @@ void     _gloss_document_copy_disk           (GlossDocument   *self,
                                               GlossDocument   *from);
 void     _gloss_document_set_disk_sha256     (GlossDocument   *self,
                                               const char      *sha256);
+
+/* Suggestions (gloss-document-suggestions.c) */
+void     _gloss_document_set_suggestions_internal (GlossDocument    *self,
+                                                   GlossSuggestions *suggestions);
+void     _gloss_document_emit_suggestions_changed (GlossDocument  *self);
 
 GlossDocument *_gloss_document_load_to_read (GFile              *file,
                                              const char         *fallback,

@@ -598,10 +598,30 @@ _gloss_document_check_relation (GlossDocument *self,
                                 const char    *path,
                                 GPtrArray     *problems)
 {
+  return _gloss_document_check_relation_between (self, relation,
+                                                 gloss_document_lookup_span (self, gloss_relation_get_from (relation)),
+                                                 gloss_document_lookup_span (self, gloss_relation_get_to (relation)),
+                                                 path, problems);
+}
+
+/**
+ * _gloss_document_check_relation_between:
+ * @from: (nullable): the span the relation's `from` names, if there is one
+ * @to: (nullable): the span its `to` names
+ *
+ * _gloss_document_check_relation() with the spans looked up by the caller
+ * (suggestions have their own spans).
+ */
+gboolean
+_gloss_document_check_relation_between (GlossDocument *self,
+                                        GlossRelation *relation,
+                                        GlossSpan     *from,
+                                        GlossSpan     *to,
+                                        const char    *path,
+                                        GPtrArray     *problems)
+{
   const char *id = gloss_relation_get_label (relation);
   guint n_problems = problems->len;
-  GlossSpan *from = gloss_document_lookup_span (self, gloss_relation_get_from (relation));
-  GlossSpan *to = gloss_document_lookup_span (self, gloss_relation_get_to (relation));
   GlossLabel *label = gloss_label_set_lookup (relation_labels (self), id);
 
   if (label == NULL)

@@ -44,6 +44,7 @@ enum {
 
 enum {
   CHANGED,
+  SUGGESTIONS_CHANGED,
   N_SIGNALS
 };
 
@@ -71,6 +72,7 @@ gloss_document_finalize (GObject *object)
   g_clear_object (&self->sentences);
   g_clear_object (&self->annotations);
   _gloss_document_finalize_spans (self);
+  g_clear_object (&self->suggestions);
   g_clear_pointer (&self->sentence_by_id, g_hash_table_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->language, g_free);
@@ -206,6 +208,20 @@ gloss_document_class_init (GlossDocumentClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * GlossDocument::suggestions-changed:
+   *
+   * Emitted when the document's suggestions were replaced (computed,
+   * accepted, rejected, undone); gloss_document_get_suggestions() has the
+   * new ones.
+   */
+  signals[SUGGESTIONS_CHANGED] =
+    g_signal_new ("suggestions-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -214,6 +230,7 @@ gloss_document_init (GlossDocument *self)
   self->sentences = g_list_store_new (GLOSS_TYPE_SENTENCE);
   self->annotations = g_list_store_new (GLOSS_TYPE_ANNOTATION);
   _gloss_document_init_spans (self);
+  self->suggestions = gloss_suggestions_new (NULL, NULL, NULL);
   self->sentence_by_id = g_hash_table_new (NULL, NULL);
   self->problems = gloss_problems_new ();
   self->history = gloss_history_new (self);
@@ -1688,4 +1705,10 @@ void
 _gloss_document_emit_changed (GlossDocument *self)
 {
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+_gloss_document_emit_suggestions_changed (GlossDocument *self)
+{
+  g_signal_emit (self, signals[SUGGESTIONS_CHANGED], 0);
 }

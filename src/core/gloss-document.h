@@ -170,6 +170,21 @@ guint            gloss_document_count_label_relations (GlossDocument      *self,
                                                        const char         *label);
 guint            gloss_document_delete_relation_label (GlossDocument      *self,
                                                        const char         *label);
+GlossSuggestions *gloss_document_get_suggestions    (GlossDocument        *self);
+guint            gloss_document_set_suggestions     (GlossDocument        *self,
+                                                     GPtrArray            *spans,
+                                                     GPtrArray            *relations,
+                                                     guint                *n_skipped);
+gboolean         gloss_document_accept_suggestion   (GlossDocument        *self,
+                                                     guint                 head,
+                                                     GError              **error);
+guint            gloss_document_accept_suggestions_in (GlossDocument      *self,
+                                                       guint               start,
+                                                       guint               end,
+                                                       GError            **error);
+gboolean         gloss_document_reject_suggestion   (GlossDocument        *self,
+                                                     guint                 head,
+                                                     GError              **error);
 gboolean         gloss_document_undo                (GlossDocument        *self);
 gboolean         gloss_document_redo                (GlossDocument        *self);
 

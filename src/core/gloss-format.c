@@ -431,6 +431,21 @@ read_labels (const GlossJsonTape *tape,
   return g_steal_pointer (&labels);
 }
 
+static GlossSpan *
+lookup_span (GlossDocument *document,
+             GPtrArray     *suggested,
+             guint          id)
+{
+  if (suggested == NULL)
+    return gloss_document_lookup_span (document, id);
+
+  for (guint i = 0; i < suggested->len; i++)
+    if (gloss_span_get_id (g_ptr_array_index (suggested, i)) == id)
+      return g_ptr_array_index (suggested, i);
+
+  return NULL;
+}
+
 /* The members a span and a relation share, after their own; @first is
  * the index of "note" in @values */
 static void
@@ -604,9 +619,10 @@ read_attributes (Loader     *loader,
   return ok;
 }
 
-static void
+static GPtrArray *
 read_spans (Loader     *loader,
             guint       array,
+            const char *list_path,
             GHashTable *ids)
 {
   /* In the order the file has them */
@@ -624,7 +640,7 @@ read_spans (Loader     *loader,
   for (guint e = array + 1; e < gloss_json_tape_end (tape, array); e = GLOSS_JSON_TAPE_NEXT_ELEMENT (tape, e), i++)
     {
       char buf[48];
-      const char *path = element_path (buf, sizeof buf, "$.spans", i);
+      const char *path = element_path (buf, sizeof buf, list_path, i);
       guint values[G_N_ELEMENTS (known)];
       g_autoptr(GPtrArray) texts = g_ptr_array_new ();
       g_autoptr(GArray) parts = NULL;
@@ -671,13 +687,17 @@ read_spans (Loader     *loader,
       g_ptr_array_add (loaded, g_steal_pointer (&span));
     }
 
-  _gloss_document_add_loaded_spans (loader->document, loaded);
+  return g_steal_pointer (&loaded);
 }
 
-static void
+/* @suggested: NULL for the document's relations, else the suggested
+ * spans the relations join */
+static GPtrArray *
 read_relations (Loader     *loader,
                 guint       array,
-                GHashTable *span_ids)
+                const char *list_path,
+                GHashTable *span_ids,
+                GPtrArray  *suggested)
 {
   /* In the order the file has them */
   static const char * const known[] = {
@@ -695,10 +715,11 @@ read_relations (Loader     *loader,
   for (guint e = array + 1; e < gloss_json_tape_end (tape, array); e = GLOSS_JSON_TAPE_NEXT_ELEMENT (tape, e), i++)
     {
       char buf[48];
-      const char *path = element_path (buf, sizeof buf, "$.relations", i);
+      const char *path = element_path (buf, sizeof buf, list_path, i);
       guint values[G_N_ELEMENTS (known)];
       g_autoptr(GlossRelation) relation = NULL;
       guint n_problems = loader->problems->len;
+      GlossSpan *from_span, *to_span;
       const char *label;
       guint id = 0, from = 0, to = 0;
 
@@ -726,17 +747,151 @@ read_relations (Loader     *loader,
       if (loader->problems->len > n_problems)
         continue;
 
+      from_span = lookup_span (loader->document, suggested, from);
+      to_span = lookup_span (loader->document, suggested, to);
+
       /* A span of the file that was not taken for its own problems is no
        * problem of the relation's */
-      if ((gloss_document_lookup_span (loader->document, from) == NULL && g_hash_table_contains (span_ids, GUINT_TO_POINTER (from))) ||
-          (gloss_document_lookup_span (loader->document, to) == NULL && g_hash_table_contains (span_ids, GUINT_TO_POINTER (to))))
+      if ((from_span == NULL && g_hash_table_contains (span_ids, GUINT_TO_POINTER (from))) ||
+          (to_span == NULL && g_hash_table_contains (span_ids, GUINT_TO_POINTER (to))))
         continue;
 
-      if (_gloss_document_check_relation (loader->document, relation, path, loader->problems))
+      if (_gloss_document_check_relation_between (loader->document, relation, from_span, to_span, path,
+                                                  loader->problems))
         g_ptr_array_add (loaded, g_steal_pointer (&relation));
     }
 
-  _gloss_document_add_loaded_relations (loader->document, loaded);
+  return g_steal_pointer (&loaded);
+}
+
+/* "rejected": [{"label": …, "parts": [[start, end], …]}, …] */
+static GPtrArray *
+read_rejected (Loader *loader,
+               guint   array)
+{
+  static const char * const known[] = { "label", "parts", NULL };
+  enum { LABEL, PARTS };
+  const GlossJsonTape *tape = loader->tape;
+  GPtrArray *rejected = g_ptr_array_new_with_free_func (g_object_unref);
+  guint i = 0;
+
+  for (guint e = array + 1; e < gloss_json_tape_end (tape, array); e = GLOSS_JSON_TAPE_NEXT_ELEMENT (tape, e), i++)
+    {
+      char buf[64];
+      const char *path = element_path (buf, sizeof buf, "$.suggestions.rejected", i);
+      guint values[G_N_ELEMENTS (known)];
+      g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GlossSpan) span = NULL;
+      guint n_problems = loader->problems->len;
+      GlossRange *parts;
+      guint n_parts;
+      const char *label;
+
+      if (gloss_json_tape_kind (tape, e) != GLOSS_JSON_OBJECT)
+        {
+          gloss_problems_add (loader->problems, path, _("A rejected suggestion must be an object, not %s"),
+                              gloss_json_tape_type_name (tape, e));
+          continue;
+        }
+
+      get_members (loader, e, path, known, values);
+      label = gloss_json_tape_read_string (tape, values[LABEL], "label", path, TRUE, loader->problems);
+      if (label == NULL)
+        continue;
+
+      /* The parts as a span's, with the text they hold now, so that the
+       * span checks apply */
+      if (!gloss_json_check_array (gloss_json_tape_kind (tape, values[PARTS]), "parts", path, loader->problems))
+        continue;
+      n_parts = gloss_json_tape_get_size (tape, values[PARTS]);
+      parts = g_newa (GlossRange, MAX (n_parts, 1));
+      n_parts = 0;
+      for (guint p = values[PARTS] + 1; p < gloss_json_tape_end (tape, values[PARTS]); p = GLOSS_JSON_TAPE_NEXT_ELEMENT (tape, p))
+        {
+          guint first = p + 1, second = GLOSS_JSON_TAPE_NEXT_ELEMENT (tape, p + 1);
+
+          if (gloss_json_tape_kind (tape, p) != GLOSS_JSON_ARRAY || gloss_json_tape_get_size (tape, p) != 2 ||
+              gloss_json_tape_kind (tape, first) != GLOSS_JSON_INTEGER ||
+              gloss_json_tape_kind (tape, second) != GLOSS_JSON_INTEGER ||
+              gloss_json_tape_get_integer (tape, first) < 0 || gloss_json_tape_get_integer (tape, second) < 0 ||
+              gloss_json_tape_get_integer (tape, first) > G_MAXUINT ||
+              gloss_json_tape_get_integer (tape, second) > G_MAXUINT)
+            {
+              g_autofree char *list = g_strconcat (path, ".parts", NULL);
+              char part_buf[80];
+
+              gloss_problems_add (loader->problems, element_path (part_buf, sizeof part_buf, list, n_parts),
+                                  _("A part must be two whole numbers [start, end], not %s"),
+                                  gloss_json_tape_type_name (tape, p));
+              break;
+            }
+          parts[n_parts].start = gloss_json_tape_get_integer (tape, first);
+          parts[n_parts].end = gloss_json_tape_get_integer (tape, second);
+          g_ptr_array_add (texts, parts[n_parts].end <= gloss_text_get_length (loader->text) &&
+                                    parts[n_parts].start <= parts[n_parts].end
+                                  ? gloss_text_dup_slice (loader->text, parts[n_parts].start, parts[n_parts].end)
+                                  : g_strdup (""));
+          n_parts++;
+        }
+      if (loader->problems->len > n_problems)
+        continue;
+      if (n_parts == 0)
+        {
+          g_autofree char *where = g_strconcat (path, ".parts", NULL);
+
+          gloss_problems_add (loader->problems, where, _("A span has at least one part"));
+          continue;
+        }
+      g_ptr_array_add (texts, NULL);
+
+      span = gloss_span_new (0, label, parts, n_parts, (const char * const *)texts->pdata);
+      if (_gloss_document_check_span (loader->document, span, path, !loader->text_changed, loader->problems))
+        g_ptr_array_add (rejected, g_steal_pointer (&span));
+    }
+
+  return rejected;
+}
+
+/* "suggestions": {"spans": […], "relations": […], "rejected": […]}: what
+ * a suggester found, checked as spans and relations are, but kept apart
+ * from them */
+static void
+read_suggestions (Loader *loader,
+                  guint   object)
+{
+  static const char * const known[] = { "spans", "relations", "rejected", NULL };
+  enum { SPANS, RELATIONS, REJECTED };
+  const GlossJsonTape *tape = loader->tape;
+  g_autoptr(GHashTable) span_ids = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  g_autoptr(GPtrArray) rejected = NULL;
+  g_autoptr(GlossSuggestions) suggestions = NULL;
+  guint values[G_N_ELEMENTS (known)];
+
+  if (gloss_json_tape_kind (tape, object) != GLOSS_JSON_OBJECT)
+    {
+      gloss_problems_add (loader->problems, "$.suggestions", _("“suggestions” must be an object, not %s"),
+                          gloss_json_tape_type_name (tape, object));
+      return;
+    }
+
+  get_members (loader, object, "$.suggestions", known, values);
+
+  if (values[SPANS] != GLOSS_JSON_TAPE_NONE &&
+      gloss_json_check_array (gloss_json_tape_kind (tape, values[SPANS]), "spans", "$.suggestions", loader->problems))
+    spans = read_spans (loader, values[SPANS], "$.suggestions.spans", span_ids);
+  if (values[RELATIONS] != GLOSS_JSON_TAPE_NONE && spans != NULL &&
+      gloss_json_check_array (gloss_json_tape_kind (tape, values[RELATIONS]), "relations", "$.suggestions",
+                              loader->problems))
+    relations = read_relations (loader, values[RELATIONS], "$.suggestions.relations", span_ids, spans);
+  if (values[REJECTED] != GLOSS_JSON_TAPE_NONE &&
+      gloss_json_check_array (gloss_json_tape_kind (tape, values[REJECTED]), "rejected", "$.suggestions",
+                              loader->problems))
+    rejected = read_rejected (loader, values[REJECTED]);
+
+  suggestions = gloss_suggestions_new (spans, relations, rejected);
+  _gloss_document_set_suggestions_internal (loader->document, suggestions);
 }
 
 /* The ids of orphaned spans and relations are never given again, so that
@@ -843,11 +998,11 @@ gloss_format_parse (GlossText     *text,
 {
   static const char * const known[] = {
     "format", "version", "text", "language", "done", "labels", "relation_labels",
-    "sentences", "annotations", "spans", "relations", "orphans", "meta", NULL
+    "sentences", "annotations", "spans", "relations", "suggestions", "orphans", "meta", NULL
   };
   enum {
     FORMAT, VERSION, TEXT, LANGUAGE, DONE, LABELS, RELATION_LABELS,
-    SENTENCES, ANNOTATIONS, SPANS, RELATIONS, ORPHANS, META
+    SENTENCES, ANNOTATIONS, SPANS, RELATIONS, SUGGESTIONS, ORPHANS, META
   };
   g_autoptr(GPtrArray) problems = gloss_problems_new ();
   g_autoptr(GPtrArray) sentences = NULL;
@@ -898,7 +1053,7 @@ gloss_format_parse (GlossText     *text,
   /* What version 2 added, in a file that says it is of version 1 */
   if (version == 1)
     {
-      const guint added[] = { RELATION_LABELS, SPANS, RELATIONS };
+      const guint added[] = { RELATION_LABELS, SPANS, RELATIONS, SUGGESTIONS };
 
       for (guint i = 0; i < G_N_ELEMENTS (added); i++)
         if (members[added[i]] != GLOSS_JSON_TAPE_NONE)
@@ -1039,12 +1194,23 @@ gloss_format_parse (GlossText     *text,
                           gloss_json_check_array (gloss_json_tape_kind (tape, members[SPANS]), "spans", "$", problems);
 
     if (members[SPANS] != GLOSS_JSON_TAPE_NONE && spans_read && labels_read)
-      read_spans (&loader, members[SPANS], span_ids);
+      {
+        g_autoptr(GPtrArray) spans = read_spans (&loader, members[SPANS], "$.spans", span_ids);
+
+        _gloss_document_add_loaded_spans (document, spans);
+      }
 
     if (members[RELATIONS] != GLOSS_JSON_TAPE_NONE &&
         gloss_json_check_array (gloss_json_tape_kind (tape, members[RELATIONS]), "relations", "$", problems) &&
         spans_read && labels_read)
-      read_relations (&loader, members[RELATIONS], span_ids);
+      {
+        g_autoptr(GPtrArray) relations = read_relations (&loader, members[RELATIONS], "$.relations", span_ids, NULL);
+
+        _gloss_document_add_loaded_relations (document, relations);
+      }
+
+    if (members[SUGGESTIONS] != GLOSS_JSON_TAPE_NONE && labels_read)
+      read_suggestions (&loader, members[SUGGESTIONS]);
   }
 
   gloss_history_clear (gloss_document_get_history (document));
@@ -1218,6 +1384,7 @@ struct _GlossFormatSnapshot
   GPtrArray *annotations;
   GPtrArray *spans;
   GPtrArray *relations;
+  GlossSuggestions *suggestions;  /* never changes: safe in the worker */
   guint      version;      /* 1 while there is nothing of version 2 */
   gboolean   done;
 };
@@ -1269,6 +1436,8 @@ gloss_format_snapshot (GlossDocument *document)
   snapshot->annotations = ref_items (gloss_document_get_annotations (document));
   snapshot->spans = ref_items (gloss_document_get_spans (document));
   snapshot->relations = ref_items (gloss_document_get_relations (document));
+  if (!gloss_suggestions_is_empty (gloss_document_get_suggestions (document)))
+    snapshot->suggestions = g_object_ref (gloss_document_get_suggestions (document));
 
   /* Labels change in place (the labels editor): written now, and small */
   label_set = gloss_document_get_labels (document);
@@ -1279,7 +1448,8 @@ gloss_format_snapshot (GlossDocument *document)
   /* A file stays of version 1, which older Gloss reads, until it holds
    * something only version 2 has */
   snapshot->version = 1;
-  if (snapshot->spans->len > 0 || snapshot->relations->len > 0 || !gloss_label_set_is_sentence_only (label_set))
+  if (snapshot->spans->len > 0 || snapshot->relations->len > 0 || snapshot->suggestions != NULL ||
+      !gloss_label_set_is_sentence_only (label_set))
     {
       snapshot->version = GLOSS_FORMAT_VERSION;
       labels = g_string_new (NULL);
@@ -1307,6 +1477,7 @@ gloss_format_snapshot_free (GlossFormatSnapshot *snapshot)
   g_clear_pointer (&snapshot->annotations, g_ptr_array_unref);
   g_clear_pointer (&snapshot->spans, g_ptr_array_unref);
   g_clear_pointer (&snapshot->relations, g_ptr_array_unref);
+  g_clear_object (&snapshot->suggestions);
   g_free (snapshot);
 }
 
@@ -1334,22 +1505,51 @@ append_relation (GString  *out,
   gloss_format_append_relation (out, item);
 }
 
-/* `  "NAME": [` and one item a line, without the comma after the list */
+static void
+append_rejected (GString  *out,
+                 gpointer  item)
+{
+  GlossSpan *span = item;
+
+  g_string_append (out, "{\"label\": ");
+  gloss_json_append_string (out, gloss_span_get_label (span));
+  g_string_append (out, ", \"parts\": [");
+  for (guint i = 0; i < gloss_span_get_n_parts (span); i++)
+    g_string_append_printf (out, "%s[%u, %u]", i ? ", " : "", gloss_span_get_part (span, i).start,
+                            gloss_span_get_part (span, i).end);
+  g_string_append (out, "]}");
+}
+
+/* `INDENT"NAME": [` and one item a line, indented two more, without the
+ * comma after the list */
+static void
+append_list_indented (GString    *out,
+                      const char *indent,
+                      const char *name,
+                      GPtrArray  *items,
+                      AppendFunc  append)
+{
+  if (out->str[out->len - 1] == ']')
+    g_string_append (out, ",\n");
+  g_string_append_printf (out, "%s\"%s\": [", indent, name);
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_string_append_printf (out, i ? ",\n%s  " : "\n%s  ", indent);
+      append (out, g_ptr_array_index (items, i));
+    }
+  if (items->len)
+    g_string_append_printf (out, "\n%s]", indent);
+  else
+    g_string_append (out, "]");
+}
+
 static void
 append_list (GString    *out,
              const char *name,
              GPtrArray  *items,
              AppendFunc  append)
 {
-  if (out->str[out->len - 1] == ']')
-    g_string_append (out, ",\n");
-  g_string_append_printf (out, "  \"%s\": [", name);
-  for (guint i = 0; i < items->len; i++)
-    {
-      g_string_append (out, i ? ",\n    " : "\n    ");
-      append (out, g_ptr_array_index (items, i));
-    }
-  g_string_append (out, items->len ? "\n  ]" : "]");
+  append_list_indented (out, "  ", name, items, append);
 }
 
 /**
@@ -1399,6 +1599,17 @@ gloss_format_snapshot_serialize (GlossFormatSnapshot *snapshot)
     {
       append_list (out, "spans", snapshot->spans, append_span);
       append_list (out, "relations", snapshot->relations, append_relation);
+    }
+
+  if (snapshot->suggestions != NULL)
+    {
+      g_string_append (out, ",\n  \"suggestions\": {\n");
+      append_list_indented (out, "    ", "spans", gloss_suggestions_get_spans (snapshot->suggestions), append_span);
+      append_list_indented (out, "    ", "relations", gloss_suggestions_get_relations (snapshot->suggestions),
+                            append_relation);
+      append_list_indented (out, "    ", "rejected", gloss_suggestions_get_rejected (snapshot->suggestions),
+                            append_rejected);
+      g_string_append (out, "\n  }");
     }
 
   if (snapshot->orphans != NULL)

@@ -30,6 +30,7 @@ typedef enum
   COMMAND_RELATION_INSERT,
   COMMAND_RELATION_REMOVE,
   COMMAND_RELATION_REPLACE,
+  COMMAND_SUGGESTIONS,
   COMMAND_GROUP,
 } CommandKind;
 
@@ -173,6 +174,10 @@ command_run (Command       *command,
     case COMMAND_RELATION_REPLACE:
       _gloss_document_remove_relation (document, forward ? command->item : command->replacement);
       _gloss_document_insert_relation (document, forward ? command->replacement : command->item);
+      break;
+
+    case COMMAND_SUGGESTIONS:
+      _gloss_document_set_suggestions_internal (document, forward ? command->replacement : command->item);
       break;
 
     case COMMAND_GROUP:
@@ -356,6 +361,33 @@ gloss_history_end_group (GlossHistory *self)
   }
 }
 
+/**
+ * gloss_history_abort_group:
+ *
+ * Ends the outermost open group by undoing what it did, recording
+ * nothing: for a change of several steps that failed part-way. Inside
+ * another group it only ends the group.
+ */
+void
+gloss_history_abort_group (GlossHistory *self)
+{
+  Command *group;
+
+  g_return_if_fail (GLOSS_IS_HISTORY (self));
+  g_return_if_fail (self->group_depth > 0);
+
+  if (self->group_depth > 1)
+    {
+      gloss_history_end_group (self);
+      return;
+    }
+
+  self->group_depth = 0;
+  group = g_steal_pointer (&self->group);
+  command_run (group, self->document, FALSE);
+  command_free (group);
+}
+
 void
 gloss_history_insert (GlossHistory    *self,
                       GlossAnnotation *annotation)
@@ -531,6 +563,24 @@ gloss_history_replace_relation (GlossHistory  *self,
   g_return_if_fail (gloss_relation_get_id (old_relation) == gloss_relation_get_id (new_relation));
 
   push_item (self, COMMAND_RELATION_REPLACE, old_relation, new_relation);
+}
+
+/**
+ * gloss_history_set_suggestions:
+ * @old_suggestions: the document's suggestions now
+ * @new_suggestions: what replaces them
+ *
+ * Replaces the document's suggestions, as accepting or rejecting one does.
+ */
+void
+gloss_history_set_suggestions (GlossHistory     *self,
+                               GlossSuggestions *old_suggestions,
+                               GlossSuggestions *new_suggestions)
+{
+  g_return_if_fail (GLOSS_IS_HISTORY (self));
+  g_return_if_fail (GLOSS_IS_SUGGESTIONS (old_suggestions) && GLOSS_IS_SUGGESTIONS (new_suggestions));
+
+  push_item (self, COMMAND_SUGGESTIONS, old_suggestions, new_suggestions);
 }
 
 /**

@@ -18,6 +18,7 @@ gboolean      gloss_history_get_can_undo   (GlossHistory    *self);
 gboolean      gloss_history_get_can_redo   (GlossHistory    *self);
 void          gloss_history_begin_group    (GlossHistory    *self);
 void          gloss_history_end_group      (GlossHistory    *self);
+void          gloss_history_abort_group    (GlossHistory    *self);
 void          gloss_history_insert         (GlossHistory    *self,
                                             GlossAnnotation *annotation);
 void          gloss_history_remove         (GlossHistory    *self,
@@ -42,6 +43,9 @@ void          gloss_history_remove_relation (GlossHistory   *self,
 void          gloss_history_replace_relation (GlossHistory  *self,
                                               GlossRelation *old_relation,
                                               GlossRelation *new_relation);
+void          gloss_history_set_suggestions (GlossHistory   *self,
+                                             GlossSuggestions *old_suggestions,
+                                             GlossSuggestions *new_suggestions);
 void          gloss_history_replace_sentences (GlossHistory *self,
                                                guint         position,
                                                GPtrArray    *old_sentences,

@@ -18,6 +18,7 @@ typedef struct _GlossRelation   GlossRelation;
 typedef struct _GlossSegmenter  GlossSegmenter;
 typedef struct _GlossSentence   GlossSentence;
 typedef struct _GlossSpan       GlossSpan;
+typedef struct _GlossSuggestions GlossSuggestions;
 typedef struct _GlossText       GlossText;
 
 /**

@@ -14,6 +14,7 @@
 #include "gloss-relation.h"
 #include "gloss-sentence.h"
 #include "gloss-span.h"
+#include "gloss-suggestions.h"
 
 /* The spans of the article. Each span label has three shared tags (never
  * a tag per span, so 2 000 spans cost what 20 do): its mark, a light
@@ -719,4 +720,160 @@ gloss_article_view_get_highlight_at (GlossArticleView *self,
     }
 
   return found;
+}
+
+/* Suggestions --------------------------------------------------------------
+ *
+ * One shared tag per span label, looked up by name in the buffer's table
+ * (a new buffer starts without them): a faded background in the label's
+ * colour and a wavy underline, which no annotation has, so a suggestion
+ * is told from an annotation by more than colour; and one tag for the
+ * current suggestion, a stronger background. Suggestions are few (tens in
+ * an article), so a change re-tags them all. */
+
+#define SUGGESTION_TAG_PREFIX "gloss-suggestion:"
+#define SUGGESTION_CURRENT_TAG "gloss-suggestion-current"
+
+static GtkTextTag *
+suggestion_tag (GlossArticleView *self,
+                GlossLabel       *label)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  g_autofree char *name = g_strconcat (SUGGESTION_TAG_PREFIX, gloss_label_get_id (label), NULL);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+  GdkRGBA rgba, faded;
+
+  if (tag != NULL)
+    return tag;
+
+  _gloss_article_view_label_rgba (label, &rgba);
+  faded = rgba;
+  faded.alpha = 0.14;
+  tag = gtk_text_buffer_create_tag (buffer, name,
+                                    "background-rgba", &faded,
+                                    "underline", PANGO_UNDERLINE_ERROR,
+                                    "underline-rgba", &rgba,
+                                    NULL);
+  /* Below the annotations' tags, so an accepted span shows as one */
+  gtk_text_tag_set_priority (tag, 0);
+
+  return tag;
+}
+
+static GtkTextTag *
+suggestion_current_tag (GlossArticleView *self)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), SUGGESTION_CURRENT_TAG);
+  GdkRGBA rgba;
+
+  if (tag != NULL)
+    return tag;
+
+  gdk_rgba_parse (&rgba, _gloss_article_view_is_dark () ? "rgba(120, 174, 237, 0.35)" : "rgba(53, 132, 228, 0.25)");
+  tag = gtk_text_buffer_create_tag (buffer, SUGGESTION_CURRENT_TAG, "background-rgba", &rgba, NULL);
+
+  return tag;
+}
+
+static void
+tag_suggested_span (GlossArticleView *self,
+                    GlossSpan        *span,
+                    GtkTextTag       *tag)
+{
+  GtkTextBuffer *buffer = get_buffer (self);
+  guint length = gtk_text_buffer_get_char_count (buffer);
+
+  for (guint i = 0; i < gloss_span_get_n_parts (span); i++)
+    {
+      GlossRange part = gloss_span_get_part (span, i);
+      GtkTextIter start, end;
+
+      if (part.end > length)
+        continue;
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, part.start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, part.end);
+      gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+    }
+}
+
+/**
+ * gloss_article_view_show_suggestions:
+ * @suggestions: (nullable): what to show
+ * @current: the id of the current suggestion's head, or
+ *   %GLOSS_ARTICLE_VIEW_NO_SPAN
+ *
+ * Shows the suggestions, the current one (with its roles) highlighted.
+ */
+void
+gloss_article_view_show_suggestions (GlossArticleView *self,
+                                     GlossSuggestions *suggestions,
+                                     guint             current)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autoptr(GPtrArray) unit = NULL;
+  GPtrArray *spans;
+
+  g_return_if_fail (GLOSS_IS_ARTICLE_VIEW (self));
+
+  if (self->labels == NULL || self->text == NULL)
+    return;
+
+  buffer = get_buffer (self);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  for (guint i = 0; i < gloss_label_set_get_n_labels (self->labels); i++)
+    {
+      GlossLabel *label = gloss_label_set_get_label (self->labels, i);
+
+      if (gloss_label_get_scope (label) == GLOSS_LABEL_SCOPE_SPAN)
+        gtk_text_buffer_remove_tag (buffer, suggestion_tag (self, label), &start, &end);
+    }
+  gtk_text_buffer_remove_tag (buffer, suggestion_current_tag (self), &start, &end);
+
+  if (suggestions == NULL)
+    return;
+
+  spans = gloss_suggestions_get_spans (suggestions);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      GlossSpan *span = g_ptr_array_index (spans, i);
+      GlossLabel *label = gloss_label_set_lookup (self->labels, gloss_span_get_label (span));
+
+      if (label != NULL)
+        tag_suggested_span (self, span, suggestion_tag (self, label));
+    }
+
+  if (current != GLOSS_ARTICLE_VIEW_NO_SPAN)
+    unit = gloss_suggestions_dup_unit (suggestions, current, NULL);
+  for (guint i = 0; unit != NULL && i < unit->len; i++)
+    tag_suggested_span (self, g_ptr_array_index (unit, i), suggestion_current_tag (self));
+}
+
+/**
+ * gloss_article_view_get_suggestion_at:
+ *
+ * Returns: how the code point at @offset shows a suggestion: 0 for none,
+ *   1 a suggestion of @label_id, 2 that and part of the current one
+ */
+int
+gloss_article_view_get_suggestion_at (GlossArticleView *self,
+                                      guint             offset,
+                                      const char       *label_id)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  GlossLabel *label;
+
+  g_return_val_if_fail (GLOSS_IS_ARTICLE_VIEW (self), 0);
+
+  if (self->labels == NULL || (label = gloss_label_set_lookup (self->labels, label_id)) == NULL)
+    return 0;
+
+  buffer = get_buffer (self);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  if (!gtk_text_iter_has_tag (&iter, suggestion_tag (self, label)))
+    return 0;
+
+  return gtk_text_iter_has_tag (&iter, suggestion_current_tag (self)) ? 2 : 1;
 }

@@ -116,5 +116,11 @@ gboolean       gloss_article_view_has_span_tag_at  (GlossArticleView *self,
                                                     const char       *label_id);
 GlossSpanHighlight gloss_article_view_get_highlight_at (GlossArticleView *self,
                                                         guint             offset);
+void           gloss_article_view_show_suggestions (GlossArticleView *self,
+                                                    GlossSuggestions *suggestions,
+                                                    guint             current);
+int            gloss_article_view_get_suggestion_at (GlossArticleView *self,
+                                                     guint             offset,
+                                                     const char       *label_id);
 
 G_END_DECLS

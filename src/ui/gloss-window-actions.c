@@ -58,6 +58,7 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export", self->folder != NULL || have);
   _gloss_window_update_boundary_actions (self);
   _gloss_window_update_span_actions (self);
+  _gloss_window_update_suggestion_actions (self);
 }
 
 static void
@@ -569,6 +570,9 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
     return FALSE;
 
   if (_gloss_window_split_mode_key (self, keyval, mods))
+    return TRUE;
+
+  if (_gloss_window_suggestions_key (self, keyval, mods))
     return TRUE;
 
   /* The caret, the selection and the spans */

@@ -92,6 +92,11 @@ struct _GlossWindow
   GtkSearchEntry       *search_entry;
   GlossArticleView     *article_view;
   GlossSidebar         *sidebar;
+
+  /* gloss-window-suggestions.c */
+  GCancellable         *suggest_cancellable;
+  guint                 current_suggestion;       /* a head's id, or GLOSS_ARTICLE_VIEW_NO_SPAN */
+  guint                 current_suggestion_start; /* where it was, to go on from when it goes */
 };
 
 void     _gloss_window_class_init_actions (GtkWidgetClass *widget_class);
@@ -134,6 +139,15 @@ char    *_gloss_window_describe_load_error (GFile         *file,
                                             const GError  *error);
 void     _gloss_window_stop_watching      (GlossWindow    *self);
 void     _gloss_window_set_conflict_annotations (GlossWindow *self);
+
+/* gloss-window-suggestions.c */
+void     _gloss_window_class_init_suggestions (GtkWidgetClass *widget_class);
+void     _gloss_window_suggestions_document_set (GlossWindow *self);
+void     _gloss_window_suggestions_cleared (GlossWindow   *self);
+void     _gloss_window_update_suggestion_actions (GlossWindow *self);
+gboolean _gloss_window_suggestions_key    (GlossWindow    *self,
+                                           guint           keyval,
+                                           GdkModifierType mods);
 
 /* gloss-window-spans.c */
 void     _gloss_window_class_init_spans   (GtkWidgetClass *widget_class);

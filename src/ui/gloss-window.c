@@ -407,6 +407,7 @@ clear_document (GlossWindow *self)
     gtk_window_destroy (self->labels_editor);
 
   _gloss_window_document_cleared (self);
+  _gloss_window_suggestions_cleared (self);
   self->position = -1;
   self->current_span = GLOSS_ARTICLE_VIEW_NO_SPAN;
   self->saved_elsewhere = FALSE;
@@ -464,6 +465,7 @@ set_document (GlossWindow   *self,
   update_title (self);
   _gloss_window_update_save_status (self);
   _gloss_window_document_set (self);
+  _gloss_window_suggestions_document_set (self);
   _gloss_window_update_actions (self);
 }
 
@@ -1073,6 +1075,7 @@ gloss_window_dispose (GObject *object)
   if (self->document_list != NULL)
     g_signal_handlers_disconnect_by_data (self->document_list, self);
   _gloss_window_document_cleared (self);
+  _gloss_window_suggestions_cleared (self);
   if (self->sidebar != NULL)
     g_signal_handlers_disconnect_by_data (gloss_sidebar_get_span_card (self->sidebar), self);
 
@@ -1218,6 +1221,7 @@ gloss_window_class_init (GlossWindowClass *klass)
 
   _gloss_window_class_init_actions (widget_class);
   _gloss_window_class_init_spans (widget_class);
+  _gloss_window_class_init_suggestions (widget_class);
 }
 
 static void
@@ -1278,6 +1282,7 @@ gloss_window_init (GlossWindow *self)
 
   _gloss_window_init_actions (self);
   _gloss_window_init_spans (self);
+  self->current_suggestion = GLOSS_ARTICLE_VIEW_NO_SPAN;
 }
 
 /**

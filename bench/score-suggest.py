@@ -1,0 +1,231 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Scores `gloss suggest --print` on the German news quotation attribution
+dataset's development split (issue 14's metric).
+
+A quote is the set of its code points without white space, quotation marks,
+`. , ; : ! ?` and dashes. A suggested and a gold quote match when their
+intersection over union is at least 0.5, paired greedily by best overlap.
+Precision, recall and F1 are over all quotations; direct exact recall is the
+share of gold direct quotes whose set equals a suggested quote's; speaker
+(cue) accuracy is, among matched quotes whose gold speaker (cue) is not
+empty, the share whose suggested speaker (cue), normalised the same way,
+overlaps it with IoU >= 0.5.
+
+  bench/score-suggest.py [--gloss build/src/gloss] [--data DIR] [--baseline]
+                         [--show N] [--roles N]
+
+The articles are never copied anywhere but a temporary folder. Python 3
+standard library only.
+"""
+
+import argparse
+import glob
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+WORDS = 4
+DEFAULT_DATA = os.path.join(HERE, '..', '..', '..', 'shared', 'quotes', 'wikinews-de-dev')
+
+QUOTE_MARKS = set('"\'„“”‚‘’»«‹›')
+DROP = QUOTE_MARKS | set('.,;:!?') | set('-\u2010\u2011\u2012\u2013\u2014\u2015\u2212')
+
+
+def code_points(text, parts):
+    """The normalised set of a span's code points"""
+    out = set()
+    for start, end in parts:
+        for i in range(start, end):
+            c = text[i]
+            if c.isspace() or c in DROP:
+                continue
+            out.add(i)
+    return frozenset(out)
+
+
+def iou(a, b):
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+def role_text(text, points):
+    """A role's normalised code points as text, for --roles"""
+    return ''.join(text[i] for i in sorted(points)) or '-'
+
+
+def gold_of(article):
+    text = article['originalText']
+    quotes = []
+    for a in article['annotations']:
+        def role(name):
+            r = a.get(name)
+            if not r or not r.get('spans'):
+                return frozenset()
+            return code_points(text, [(s['charBegin'], s['charEnd']) for s in r['spans']])
+        q = role('quote')
+        if not q:
+            continue
+        quotes.append({'set': q, 'type': a['type'], 'speaker': role('speaker'),
+                       'cue': role('cue'), 'text': a['quote']['text']})
+    return quotes
+
+
+def suggestions_of(doc):
+    """Quotes of one documents-jsonl object, with their linked speaker and cue"""
+    text = doc['text']
+    spans = {s['id']: s for s in doc['spans']}
+    linked = {}
+    for r in doc['relations']:
+        linked.setdefault(r['from'], {})[r['label']] = r['to']
+    out = []
+    for s in doc['spans']:
+        if s['label'] != 'quote':
+            continue
+        # the printed texts must be the text at the parts
+        for (b, e), t in zip(s['parts'], s['text']):
+            assert text[b:e] == t, (doc['id'], b, e)
+        links = linked.get(s['id'], {})
+
+        def role(name):
+            if name not in links:
+                return frozenset()
+            return code_points(text, spans[links[name]]['parts'])
+        out.append({'set': code_points(text, s['parts']), 'speaker': role('speaker'),
+                    'cue': role('cue'), 'type': s['attributes'].get('type', ''),
+                    'text': ' … '.join(s['text'])})
+    return out
+
+
+def baseline(text):
+    """The issue's baseline: „…“ spans of four or more words"""
+    out = []
+    for m in re.finditer('„([^“„]*)“', text):
+        if len(m.group(1).split()) >= WORDS:
+            out.append({'set': code_points(text, [(m.start(), m.end())]), 'speaker': frozenset(),
+                        'cue': frozenset(), 'type': 'direct', 'text': m.group(0)})
+    return out
+
+
+def pair(gold, suggested):
+    candidates = []
+    for i, g in enumerate(gold):
+        for j, s in enumerate(suggested):
+            v = iou(g['set'], s['set'])
+            if v >= 0.5:
+                candidates.append((-v, i, j))
+    candidates.sort()
+    used_g, used_s, pairs = set(), set(), []
+    for v, i, j in candidates:
+        if i in used_g or j in used_s:
+            continue
+        used_g.add(i)
+        used_s.add(j)
+        pairs.append((i, j))
+    return pairs
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    parser.add_argument('--gloss', default=os.path.join(HERE, '..', 'build', 'src', 'gloss'))
+    parser.add_argument('--data', default=DEFAULT_DATA)
+    parser.add_argument('--baseline', action='store_true', help='score the „…“ baseline instead')
+    parser.add_argument('--show', type=int, default=0, help='show N misses of each kind')
+    parser.add_argument('--roles', type=int, default=0,
+                        help='show N wrong speakers and N wrong cues of matched quotes')
+    args = parser.parse_args()
+
+    files = sorted(glob.glob(os.path.join(args.data, '*.json')))
+    if not files:
+        print('no articles in %s' % args.data, file=sys.stderr)
+        return 77
+    articles = [json.load(open(f, encoding='utf-8')) for f in files]
+
+    elapsed = None
+    if args.baseline:
+        suggested = [baseline(a['originalText']) for a in articles]
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            paths = []
+            for n, a in enumerate(articles):
+                path = os.path.join(tmp, '%03d.txt' % n)
+                with open(path, 'w', encoding='utf-8', newline='') as f:
+                    f.write(a['originalText'])
+                paths.append(path)
+            begin = time.perf_counter()
+            result = subprocess.run([args.gloss, 'suggest', '--print', '--language', 'de'] + paths,
+                                    stdout=subprocess.PIPE, check=True)
+            elapsed = time.perf_counter() - begin
+        docs = [json.loads(line) for line in result.stdout.decode('utf-8').splitlines()]
+        assert len(docs) == len(articles), (len(docs), len(articles))
+        docs.sort(key=lambda d: d['id'])
+        for d, a in zip(docs, articles):
+            assert d['text'] == a['originalText']
+        suggested = [suggestions_of(d) for d in docs]
+
+    n_gold = n_sugg = n_match = 0
+    direct = direct_exact = 0
+    speaker_n = speaker_ok = cue_n = cue_ok = 0
+    by_type = {}
+    misses, false_alarms, wrong_roles = [], [], {'speaker': [], 'cue': []}
+    for a, sugg in zip(articles, suggested):
+        gold = gold_of(a)
+        n_gold += len(gold)
+        n_sugg += len(sugg)
+        pairs = pair(gold, sugg)
+        n_match += len(pairs)
+        sets = {s['set'] for s in sugg}
+        for g in gold:
+            t = by_type.setdefault(g['type'], [0, 0])
+            t[0] += 1
+            if g['type'] == 'Direct':
+                direct += 1
+                direct_exact += g['set'] in sets
+        matched_g = {i for i, _ in pairs}
+        matched_s = {j for _, j in pairs}
+        for i, j in pairs:
+            g, s = gold[i], sugg[j]
+            by_type[g['type']][1] += 1
+            if g['speaker']:
+                speaker_n += 1
+                speaker_ok += iou(g['speaker'], s['speaker']) >= 0.5
+            if g['cue']:
+                cue_n += 1
+                cue_ok += iou(g['cue'], s['cue']) >= 0.5
+            for name in ('speaker', 'cue'):
+                if g[name] and iou(g[name], s[name]) < 0.5:
+                    text = a['originalText']
+                    wrong_roles[name].append((a['documentName'], g['type'], role_text(text, g[name]),
+                                              role_text(text, s[name]), s['text'][:90]))
+        misses += [(a['documentName'], gold[i]['type'], gold[i]['text']) for i in range(len(gold)) if i not in matched_g]
+        false_alarms += [(a['documentName'], sugg[j]['text']) for j in range(len(sugg)) if j not in matched_s]
+
+    p = n_match / n_sugg if n_sugg else 0.0
+    r = n_match / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    print('articles %d, gold quotations %d, suggested %d, matched %d' % (len(articles), n_gold, n_sugg, n_match))
+    print('precision %.3f  recall %.3f  F1 %.3f' % (p, r, f))
+    print('direct exact recall %.3f (%d of %d)' % (direct_exact / max(direct, 1), direct_exact, direct))
+    print('speaker accuracy %.3f (%d of %d)' % (speaker_ok / max(speaker_n, 1), speaker_ok, speaker_n))
+    print('cue accuracy %.3f (%d of %d)' % (cue_ok / max(cue_n, 1), cue_ok, cue_n))
+    print('recall by type: ' + ', '.join('%s %d/%d' % (k, v[1], v[0]) for k, v in sorted(by_type.items())))
+    if elapsed is not None:
+        print('gloss suggest --print on %d articles: %.3f s' % (len(articles), elapsed))
+    for name, kind in ((misses, 'missed'), (false_alarms, 'false')):
+        for item in name[:args.show]:
+            print(kind, *item, sep=' | ')
+    for name in ('speaker', 'cue'):
+        for item in wrong_roles[name][:args.roles]:
+            print(name, *item, sep=' | ')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,358 @@
+/* gloss-document-suggestions.c
+ *
+ * The suggestions of a GlossDocument (a GlossSuggestions, replaced whole
+ * on each change): setting what a suggester found, accepting a
+ * suggestion into the spans and relations, and rejecting one. Accepting
+ * and rejecting go through the history, so they are undone as one step.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "gloss-document-private.h"
+#include "gloss-error.h"
+#include "gloss-history.h"
+#include "gloss-label.h"
+#include "gloss-label-set.h"
+#include "gloss-problem.h"
+#include "gloss-relation.h"
+#include "gloss-span.h"
+#include "gloss-suggester.h"
+
+void
+_gloss_document_set_suggestions_internal (GlossDocument    *self,
+                                          GlossSuggestions *suggestions)
+{
+  g_return_if_fail (GLOSS_IS_SUGGESTIONS (suggestions));
+
+  if (self->suggestions == suggestions)
+    return;
+
+  g_set_object (&self->suggestions, suggestions);
+  _gloss_document_emit_suggestions_changed (self);
+}
+
+/**
+ * gloss_document_get_suggestions:
+ *
+ * Returns: (transfer none): the pending and rejected suggestions; never
+ *   %NULL, and replaced (never changed) by each change
+ */
+GlossSuggestions *
+gloss_document_get_suggestions (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+
+  return self->suggestions;
+}
+
+/* A span of the document with the label and parts of @span */
+static GlossSpan *
+find_same_span (GlossDocument *self,
+                GlossSpan     *span)
+{
+  g_autoptr(GPtrArray) spans = NULL;
+
+  spans = gloss_document_dup_spans_in (self, gloss_span_get_start (span), gloss_span_get_start (span) + 1);
+  for (guint i = 0; i < spans->len; i++)
+    if (gloss_suggestions_same_span (g_ptr_array_index (spans, i), span))
+      return g_ptr_array_index (spans, i);
+
+  return NULL;
+}
+
+/**
+ * gloss_document_set_suggestions:
+ * @spans: (element-type GlossSpan): what a suggester found (not in a
+ *   document)
+ * @relations: (element-type GlossRelation): the relations between them
+ * @n_skipped: (out) (optional): the suggestions left out
+ *
+ * Replaces the pending suggestions with @spans and @relations, keeping
+ * the rejected ones. A suggestion (a span no relation points to, with the
+ * spans its relations point to) is left out when the document has a span
+ * of its label and parts, when it was rejected, or when its label is not
+ * a span label of the document's set. Not a change to undo, and not
+ * saved by itself: computing suggestions is not an edit.
+ *
+ * Returns: the number of suggestions taken
+ */
+guint
+gloss_document_set_suggestions (GlossDocument *self,
+                                GPtrArray     *spans,
+                                GPtrArray     *relations,
+                                guint         *n_skipped)
+{
+  g_autoptr(GlossSuggestions) all = NULL;
+  g_autoptr(GlossSuggestions) result = NULL;
+  g_autoptr(GPtrArray) heads = NULL;
+  g_autoptr(GPtrArray) kept_spans = g_ptr_array_new ();
+  g_autoptr(GPtrArray) kept_relations = g_ptr_array_new ();
+  g_autoptr(GHashTable) skipped = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) needed = g_hash_table_new (NULL, NULL);
+  guint n_taken = 0;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (spans != NULL && relations != NULL, 0);
+
+  all = gloss_suggestions_new (spans, relations, NULL);
+  heads = gloss_suggestions_dup_heads (all);
+  for (guint i = 0; i < heads->len; i++)
+    {
+      GlossSpan *head = g_ptr_array_index (heads, i);
+      g_autoptr(GPtrArray) problems = gloss_problems_new ();
+
+      if (find_same_span (self, head) != NULL ||
+          gloss_suggestions_is_rejected (self->suggestions, head) ||
+          !_gloss_document_check_span (self, head, "$", TRUE, problems))
+        g_hash_table_add (skipped, GUINT_TO_POINTER (gloss_span_get_id (head)));
+      else
+        n_taken++;
+    }
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      GlossRelation *relation = g_ptr_array_index (relations, i);
+      GlossSpan *from = gloss_suggestions_lookup_span (all, gloss_relation_get_from (relation));
+      GlossSpan *to = gloss_suggestions_lookup_span (all, gloss_relation_get_to (relation));
+      g_autoptr(GPtrArray) problems = gloss_problems_new ();
+
+      if (g_hash_table_contains (skipped, GUINT_TO_POINTER (gloss_relation_get_from (relation))) ||
+          !_gloss_document_check_relation_between (self, relation, from, to, "$", problems) ||
+          !_gloss_document_check_span (self, to, "$", TRUE, problems))
+        continue;
+      g_ptr_array_add (kept_relations, relation);
+      g_hash_table_add (needed, GUINT_TO_POINTER (gloss_relation_get_to (relation)));
+    }
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      GlossSpan *span = g_ptr_array_index (spans, i);
+      guint id = gloss_span_get_id (span);
+
+      if (gloss_suggestions_is_head (all, span) ? !g_hash_table_contains (skipped, GUINT_TO_POINTER (id))
+                                                : g_hash_table_contains (needed, GUINT_TO_POINTER (id)))
+        g_ptr_array_add (kept_spans, span);
+    }
+
+  if (n_skipped != NULL)
+    *n_skipped = heads->len - n_taken;
+
+  result = gloss_suggestions_new (kept_spans, kept_relations, gloss_suggestions_get_rejected (self->suggestions));
+  _gloss_document_set_suggestions_internal (self, result);
+
+  return n_taken;
+}
+
+static gboolean
+check_head (GlossDocument  *self,
+            guint           head,
+            GError        **error)
+{
+  GlossSpan *span = gloss_suggestions_lookup_span (self->suggestions, head);
+
+  if (gloss_document_get_read_only (self))
+    {
+      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_READ_ONLY, gloss_document_get_read_only_reason (self));
+      return FALSE;
+    }
+
+  if (span == NULL || !gloss_suggestions_is_head (self->suggestions, span))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT, _("There is no suggestion %u"), head);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Puts one suggestion's spans and relations into the document, inside an
+ * open history group */
+static gboolean
+accept_unit (GlossDocument  *self,
+             guint           head,
+             GError        **error)
+{
+  g_autoptr(GPtrArray) relations = NULL;
+  g_autoptr(GPtrArray) unit = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new (NULL, NULL);
+  g_autoptr(GlossSuggestions) rest = NULL;
+
+  unit = gloss_suggestions_dup_unit (self->suggestions, head, &relations);
+
+  for (guint i = 0; i < unit->len; i++)
+    {
+      GlossSpan *suggested = g_ptr_array_index (unit, i);
+      GlossSpan *same = find_same_span (self, suggested);
+      g_autoptr(GlossSpan) span = NULL;
+      const char *suggester = gloss_span_get_suggester (suggested);
+
+      if (same != NULL)
+        {
+          g_hash_table_insert (ids, GUINT_TO_POINTER (gloss_span_get_id (suggested)),
+                               GUINT_TO_POINTER (gloss_span_get_id (same)));
+          continue;
+        }
+
+      span = gloss_document_new_span (self, gloss_span_get_label (suggested), gloss_span_get_parts (suggested),
+                                      gloss_span_get_n_parts (suggested));
+      for (guint k = 0; k < gloss_span_get_n_attributes (suggested); k++)
+        gloss_span_set_attribute (span, gloss_span_get_attribute_name (suggested, k),
+                                  gloss_span_get_attribute_value (suggested, k));
+      gloss_span_set_origin (span, GLOSS_ORIGIN_SUGGESTED, suggester ? suggester : GLOSS_SUGGESTER_VERSION);
+      if (!gloss_document_add_span (self, span, error))
+        return FALSE;
+      g_hash_table_insert (ids, GUINT_TO_POINTER (gloss_span_get_id (suggested)),
+                           GUINT_TO_POINTER (gloss_span_get_id (span)));
+    }
+
+  for (guint i = 0; i < relations->len; i++)
+    {
+      GlossRelation *suggested = g_ptr_array_index (relations, i);
+      guint from = GPOINTER_TO_UINT (g_hash_table_lookup (ids, GUINT_TO_POINTER (gloss_relation_get_from (suggested))));
+      guint to = GPOINTER_TO_UINT (g_hash_table_lookup (ids, GUINT_TO_POINTER (gloss_relation_get_to (suggested))));
+      g_autoptr(GPtrArray) existing = gloss_document_dup_relations_from (self, from);
+      g_autoptr(GlossRelation) relation = NULL;
+      const char *suggester = gloss_relation_get_suggester (suggested);
+      gboolean found = FALSE;
+
+      for (guint k = 0; k < existing->len && !found; k++)
+        {
+          GlossRelation *other = g_ptr_array_index (existing, k);
+
+          found = gloss_relation_get_to (other) == to &&
+                  g_strcmp0 (gloss_relation_get_label (other), gloss_relation_get_label (suggested)) == 0;
+        }
+      if (found)
+        continue;
+
+      relation = gloss_document_new_relation (self, gloss_relation_get_label (suggested), from, to);
+      gloss_relation_set_origin (relation, GLOSS_ORIGIN_SUGGESTED, suggester ? suggester : GLOSS_SUGGESTER_VERSION);
+      if (!gloss_document_add_relation (self, relation, error))
+        return FALSE;
+    }
+
+  rest = gloss_suggestions_without_unit (self->suggestions, head, FALSE);
+  gloss_history_set_suggestions (self->history, self->suggestions, rest);
+
+  return TRUE;
+}
+
+/**
+ * gloss_document_accept_suggestion:
+ * @head: the id of a suggested span that no suggested relation points to
+ *   (a quote)
+ *
+ * Makes the suggestion annotations: the head and the spans its relations
+ * point to become spans of the document with new ids (a span of the same
+ * label and parts that the document has is used instead), with
+ * `"origin": "suggested"`, the suggester, the annotator and the time now;
+ * the relations likewise. One step to undo.
+ *
+ * Returns: %TRUE if accepted
+ */
+gboolean
+gloss_document_accept_suggestion (GlossDocument  *self,
+                                  guint           head,
+                                  GError        **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
+
+  if (!check_head (self, head, error))
+    return FALSE;
+
+  gloss_history_begin_group (self->history);
+  ok = accept_unit (self, head, error);
+  if (ok)
+    gloss_history_end_group (self->history);
+  else
+    gloss_history_abort_group (self->history);
+
+  return ok;
+}
+
+/**
+ * gloss_document_accept_suggestions_in:
+ *
+ * Accepts, as one step, every suggestion whose head starts in
+ * [@start, @end) (the suggestions of a sentence).
+ *
+ * Returns: the number accepted; 0 with @error set on a failure, when
+ *   nothing was changed
+ */
+guint
+gloss_document_accept_suggestions_in (GlossDocument  *self,
+                                      guint           start,
+                                      guint           end,
+                                      GError        **error)
+{
+  g_autoptr(GPtrArray) heads = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), 0);
+
+  if (gloss_document_get_read_only (self))
+    {
+      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_READ_ONLY, gloss_document_get_read_only_reason (self));
+      return 0;
+    }
+
+  /* Ids first: each acceptance replaces the suggestions */
+  heads = gloss_suggestions_dup_heads (self->suggestions);
+  for (guint i = 0; i < heads->len; i++)
+    {
+      guint head_start = gloss_span_get_start (g_ptr_array_index (heads, i));
+      guint id = gloss_span_get_id (g_ptr_array_index (heads, i));
+
+      if (head_start >= start && head_start < end)
+        g_array_append_val (ids, id);
+    }
+  if (ids->len == 0)
+    return 0;
+
+  gloss_history_begin_group (self->history);
+  for (guint i = 0; i < ids->len && ok; i++)
+    ok = accept_unit (self, g_array_index (ids, guint, i), error);
+  if (!ok)
+    {
+      gloss_history_abort_group (self->history);
+      return 0;
+    }
+  gloss_history_end_group (self->history);
+
+  return ids->len;
+}
+
+/**
+ * gloss_document_reject_suggestion:
+ * @head: the id of a suggested span no suggested relation points to
+ *
+ * Takes the suggestion out of the pending ones, with the spans only it
+ * links, and remembers its label and parts, so that suggesting again
+ * leaves it out. One step to undo.
+ *
+ * Returns: %TRUE if rejected
+ */
+gboolean
+gloss_document_reject_suggestion (GlossDocument  *self,
+                                  guint           head,
+                                  GError        **error)
+{
+  g_autoptr(GlossSuggestions) rest = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
+
+  if (!check_head (self, head, error))
+    return FALSE;
+
+  rest = gloss_suggestions_without_unit (self->suggestions, head, TRUE);
+  gloss_history_set_suggestions (self->history, self->suggestions, rest);
+
+  return TRUE;
+}

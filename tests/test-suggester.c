@@ -1,0 +1,303 @@
+/* test-suggester.c
+ *
+ * The suggester's rules, one case each, on sentences written for the
+ * test: every quotation-mark convention, a quote interrupted by its frame,
+ * quotes over several sentences, indirect and reported speech, the
+ * subjunctive that goes on, speakers (names, roles, pronouns) and
+ * addressees, in German and English; offsets in code points (CR LF and
+ * an emoji before a quote).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "gloss-relation.h"
+#include "gloss-span.h"
+#include "gloss-suggester.h"
+#include "gloss-text.h"
+
+static GlossSpan *
+span_by_id (GPtrArray *spans,
+            guint      id)
+{
+  for (guint i = 0; i < spans->len; i++)
+    {
+      if (gloss_span_get_id (g_ptr_array_index (spans, i)) == id)
+        return g_ptr_array_index (spans, i);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+append_span (GString   *out,
+             GlossSpan *span)
+{
+  for (guint p = 0; p < gloss_span_get_n_parts (span); p++)
+    {
+      GlossRange r = gloss_span_get_part (span, p);
+
+      g_string_append_printf (out, "%s%u-%u «%s»", p ? " + " : "", r.start, r.end,
+                              gloss_span_get_part_text (span, p));
+    }
+}
+
+/* The suggestions as lines: "quote TYPE PARTS | speaker … | cue … | addressee …" */
+static char *
+suggest (const char *language,
+         const char *utf8)
+{
+  g_autoptr(GlossSuggester) suggester = gloss_suggester_new (language);
+  g_autoptr(GlossText) text = gloss_text_new (utf8, -1, NULL);
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_nonnull (text);
+  gloss_suggester_suggest (suggester, text, &spans, &relations);
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      GlossSpan *span = g_ptr_array_index (spans, i);
+
+      /* ids in text order, each text the text at its part, marked */
+      g_assert_cmpuint (gloss_span_get_id (span), ==, i + 1);
+      for (guint p = 0; p < gloss_span_get_n_parts (span); p++)
+        {
+          GlossRange r = gloss_span_get_part (span, p);
+
+          g_assert_true (gloss_text_slice_equals (text, r.start, r.end, gloss_span_get_part_text (span, p)));
+        }
+      g_assert_cmpstr (gloss_span_get_origin (span), ==, "suggested");
+      g_assert_cmpstr (gloss_span_get_suggester (span), ==, GLOSS_SUGGESTER_VERSION);
+      if (strcmp (gloss_span_get_label (span), "quote") != 0)
+        continue;
+
+      g_string_append_printf (out, "quote %s ", gloss_span_get_attribute (span, "type"));
+      append_span (out, span);
+      for (guint k = 0; k < relations->len; k++)
+        {
+          GlossRelation *relation = g_ptr_array_index (relations, k);
+
+          if (gloss_relation_get_from (relation) != gloss_span_get_id (span))
+            continue;
+          g_assert_cmpstr (gloss_relation_get_origin (relation), ==, "suggested");
+          g_string_append_printf (out, " | %s ", gloss_relation_get_label (relation));
+          append_span (out, span_by_id (spans, gloss_relation_get_to (relation)));
+        }
+      g_string_append_c (out, '\n');
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *language;
+  const char *text;
+  const char *expected;
+} Case;
+
+static const Case cases[] = {
+  { "de-colon", "de",
+    "Der Sprecher sagte: „Das ist zu teuer.“",
+    "quote direct 21-38 «Das ist zu teuer.» | speaker 0-12 «Der Sprecher» | cue 13-18 «sagte»\n" },
+  { "de-after-inverted", "de",
+    "„Wir prüfen das genau“, sagte Bürgermeisterin Anna Roth am Montag.",
+    "quote direct 1-21 «Wir prüfen das genau» | speaker 30-55 «Bürgermeisterin Anna Roth» | cue 24-29 «sagte»\n" },
+  { "de-interrupted", "de",
+    "„Das ist zu teuer“, sagte er, „und kommt viel zu spät.“",
+    "quote direct 1-17 «Das ist zu teuer» + 31-54 «und kommt viel zu spät.» | speaker 26-28 «er» | cue 20-25 «sagte»\n" },
+  { "de-several-sentences", "de",
+    "Die Ministerin erklärte: „Wir haben verhandelt. Es gab keine Einigung. Wir machen weiter.“",
+    "quote direct 26-89 «Wir haben verhandelt. Es gab keine Einigung. Wir machen weiter.» | speaker 0-14 «Die Ministerin» | cue 15-23 «erklärte»\n" },
+  { "de-guillemets", "de",
+    "Der Arzt sagte: »Die Lage ist ernst.« Die Polizei meldete: «Es gibt drei Verletzte.»",
+    "quote direct 17-36 «Die Lage ist ernst.» | speaker 0-8 «Der Arzt» | cue 9-14 «sagte»\nquote direct 60-83 «Es gibt drei Verletzte.» | speaker 38-49 «Die Polizei» | cue 50-57 «meldete»\n" },
+  { "de-single-low", "de",
+    "Sie betonte: „Er nannte es ‚einen großen Fehler‘ und ging.“",
+    "quote direct 14-58 «Er nannte es ‚einen großen Fehler‘ und ging.» | speaker 0-3 «Sie» | cue 4-11 «betonte»\n" },
+  { "de-dass", "de",
+    "Ein Sprecher der Stadt sagte, dass die Brücke im Mai wieder geöffnet werde.",
+    "quote indirect 30-74 «dass die Brücke im Mai wieder geöffnet werde» | speaker 0-22 «Ein Sprecher der Stadt» | cue 23-28 «sagte»\n" },
+  { "de-subjunctive-clause", "de",
+    "Die Polizei teilte mit, der Fahrer sei zu schnell gewesen. Er habe die Kurve unterschätzt.",
+    "quote indirect 24-57 «der Fahrer sei zu schnell gewesen» | speaker 0-11 «Die Polizei» | cue 12-18 «teilte» + 19-22 «mit»\nquote indirect-free-indirect 59-89 «Er habe die Kurve unterschätzt» | speaker 0-11 «Die Polizei»\n" },
+  { "de-after-clause", "de",
+    "Die Kosten seien deutlich gestiegen, sagte der Finanzminister.",
+    "quote indirect 0-35 «Die Kosten seien deutlich gestiegen» | speaker 43-61 «der Finanzminister» | cue 37-42 «sagte»\n" },
+  { "de-laut", "de",
+    "Laut Polizei wurden drei Menschen verletzt.",
+    "quote reported 13-42 «wurden drei Menschen verletzt» | speaker 5-12 «Polizei» | cue 0-4 «Laut»\n" },
+  { "de-zufolge", "de",
+    "Der Zeitung zufolge soll das Werk schließen.",
+    "quote reported 20-43 «soll das Werk schließen» | speaker 0-11 «Der Zeitung» | cue 12-19 «zufolge»\n" },
+  { "de-so", "de",
+    "Die Lage sei unter Kontrolle, so der Sprecher.",
+    "quote indirect 0-28 «Die Lage sei unter Kontrolle» | speaker 33-45 «der Sprecher» | cue 30-32 «so»\n" },
+  { "de-wie", "de",
+    "Wie die Feuerwehr mitteilte, brannte das Haus völlig aus.",
+    "quote indirect 29-56 «brannte das Haus völlig aus» | speaker 4-17 «die Feuerwehr» | cue 0-3 «Wie» + 18-27 «mitteilte»\n" },
+  { "de-addressee", "de",
+    "Der Trainer sagte der Zeitung, die Mannschaft sei bereit.",
+    "quote indirect 31-56 «die Mannschaft sei bereit» | speaker 0-11 «Der Trainer» | cue 12-17 «sagte» | addressee 18-29 «der Zeitung»\n" },
+  { "de-scare-quote", "de",
+    "Das Buch „Der Fluss“ erschien 2001.",
+    "" },
+  { "de-crlf-emoji", "de",
+    "😊 Gestern war es ruhig.\r\nDer Sprecher sagte: „Alles ist gut.“\r\n",
+    "quote direct 46-60 «Alles ist gut.» | speaker 25-37 «Der Sprecher» | cue 38-43 «sagte»\n" },
+  { "en-curly", "en",
+    "“We will rebuild the bridge,” the mayor said.",
+    "quote direct 1-27 «We will rebuild the bridge» | speaker 30-39 «the mayor» | cue 40-44 «said»\n" },
+  { "en-straight", "en",
+    "\"It is too early to tell,\" said John Smith, a spokesman for the city.",
+    "quote direct 1-24 «It is too early to tell» | speaker 32-42 «John Smith» | cue 27-31 «said»\n" },
+  { "en-single", "en",
+    "The minister said: 'We don't know yet.' Rock 'n' roll is old.",
+    "quote direct 20-38 «We don't know yet.» | speaker 0-12 «The minister» | cue 13-17 «said»\n" },
+  { "en-interrupted", "en",
+    "“This is too expensive,” she said, “and it comes too late.”",
+    "quote direct 1-22 «This is too expensive» + 36-58 «and it comes too late.» | speaker 25-28 «she» | cue 29-33 «said»\n" },
+  { "en-that", "en",
+    "The company said that it would cut 200 jobs next year.",
+    "quote indirect 17-53 «that it would cut 200 jobs next year» | speaker 0-11 «The company» | cue 12-16 «said»\n" },
+  { "en-reported-clause", "en",
+    "Police said the driver had been drinking.",
+    "quote indirect 12-40 «the driver had been drinking» | speaker 0-6 «Police» | cue 7-11 «said»\n" },
+  { "en-after-clause", "en",
+    "The plan will fail, the senator said.",
+    "quote indirect 0-18 «The plan will fail» | speaker 20-31 «the senator» | cue 32-36 «said»\n" },
+  { "en-according", "en",
+    "According to the police, three people were injured.",
+    "quote reported 25-50 «three people were injured» | speaker 13-23 «the police» | cue 0-9 «According»\n" },
+  { "en-told", "en",
+    "The coach told reporters that the team was ready.",
+    "quote indirect 25-48 «that the team was ready» | speaker 0-9 «The coach» | cue 10-14 «told» | addressee 15-24 «reporters»\n" },
+  { "de-apposition", "de",
+    "Anna Roth, die Sprecherin der Stadt, sagte, die Brücke bleibe bis Mai gesperrt.",
+    "quote indirect 44-78 «die Brücke bleibe bis Mai gesperrt» | speaker 0-35 «Anna Roth, die Sprecherin der Stadt» | cue 37-42 «sagte»\n" },
+  { "de-relative-clause", "de",
+    "Karl Weber, der den Verein seit 2010 leitet, erklärte, dass der Platz verkauft werde.",
+    "quote indirect 55-84 «dass der Platz verkauft werde» | speaker 0-10 «Karl Weber» | cue 45-53 «erklärte»\n" },
+  { "de-nested", "de",
+    "Der Richter sagte, der Angeklagte habe „ohne jede Reue“ gehandelt.",
+    "quote indirect 19-65 «der Angeklagte habe „ohne jede Reue“ gehandelt» | speaker 0-11 «Der Richter» | cue 12-17 «sagte»\n"
+    "quote direct 40-54 «ohne jede Reue» | speaker 0-11 «Der Richter» | cue 12-17 «sagte»\n" },
+  { "de-adjacent", "de",
+    "„Wir sind froh.“ „Es war ein langer Weg“, so die Trainerin.",
+    "quote direct 1-39 «Wir sind froh.“ „Es war ein langer Weg» | speaker 45-58 «die Trainerin» | cue 42-44 «so»\n" },
+  { "de-frame-ends-sentence", "de",
+    "„Wir sind froh“, sagte sie. „Der nächste Schritt kommt im Mai.“",
+    "quote direct 1-14 «Wir sind froh» | speaker 23-26 «sie» | cue 17-22 «sagte»\n"
+    "quote direct 29-62 «Der nächste Schritt kommt im Mai.»\n" },
+  { "de-short-framed", "de",
+    "Die Opposition nannte ihn „völlig verfehlt“. Das Buch „Der Fluss“ erschien 2001.",
+    "quote direct 27-42 «völlig verfehlt» | speaker 0-14 «Die Opposition» | cue 15-21 «nannte»\n" },
+  { "de-continuation-merged", "de",
+    "Der Minister sagte, die Lage sei ruhig. Es gebe keine Verletzten. Die Straßen seien frei.",
+    "quote indirect 20-38 «die Lage sei ruhig» | speaker 0-12 «Der Minister» | cue 13-18 «sagte»\n"
+    "quote indirect-free-indirect 40-88 «Es gebe keine Verletzten. Die Straßen seien frei» | speaker 0-12 «Der Minister»\n" },
+  { "de-continuation-after-cue", "de",
+    "Der Verband warnte vor Engpässen. Es fehle an Personal in den Kliniken.",
+    "quote reported 0-32 «Der Verband warnte vor Engpässen» | speaker 0-11 «Der Verband» | cue 12-18 «warnte»\n"
+    "quote indirect-free-indirect 34-70 «Es fehle an Personal in den Kliniken» | speaker 0-11 «Der Verband»\n" },
+  { "de-nach-ansicht", "de",
+    "Nach Ansicht von Fachleuten ist der Damm nicht sicher.",
+    "quote reported 28-53 «ist der Damm nicht sicher» | speaker 5-27 «Ansicht von Fachleuten» | cue 0-4 «Nach»\n" },
+  { "de-meinung-nach", "de",
+    "Der Preis ist seiner Meinung nach viel zu hoch.",
+    "quote reported 0-13 «Der Preis ist» + 34-46 «viel zu hoch» | speaker 14-28 «seiner Meinung» | cue 29-33 «nach»\n" },
+  { "de-demnach", "de",
+    "Demnach hat die Firma im Mai Insolvenz angemeldet.",
+    "quote reported 8-49 «hat die Firma im Mai Insolvenz angemeldet» | speaker 0-7 «Demnach» | cue 0-7 «Demnach»\n" },
+  { "de-reported", "de",
+    "Die Ministerin kündigte am Montag neue Hilfen für die Bauern an.",
+    "quote reported 0-63 «Die Ministerin kündigte am Montag neue Hilfen für die Bauern an» | speaker 0-14 «Die Ministerin» | cue 15-23 «kündigte» + 61-63 «an»\n" },
+  { "de-intent", "de",
+    "Die Stadtverwaltung will im nächsten Jahr die Gebühren senken.",
+    "quote reported 0-61 «Die Stadtverwaltung will im nächsten Jahr die Gebühren senken» | speaker 0-19 «Die Stadtverwaltung»\n" },
+  { "de-passive", "de",
+    "Die neuen Zahlen wurden am Montag vom Amt gemeldet.",
+    "" },
+  { "en-adjacent", "en",
+    "“We are glad.” “It was a long way,” the coach said.",
+    "quote direct 1-33 «We are glad.” “It was a long way» | speaker 36-45 «the coach» | cue 46-50 «said»\n" },
+  { "en-frame-ends-sentence", "en",
+    "“We are glad,” she said. “The next step comes in May.”",
+    "quote direct 1-12 «We are glad» | speaker 15-18 «she» | cue 19-23 «said»\n"
+    "quote direct 26-53 «The next step comes in May.»\n" },
+  /* subject and object (German verb-second) */
+  { "de-object-not-speaker", "de",
+    "Der Bürgermeister nannte den Plan einen Fehler.",
+    "quote reported 0-46 «Der Bürgermeister nannte den Plan einen Fehler» | speaker 0-17 «Der Bürgermeister» | cue 18-24 «nannte»\n" },
+  { "de-adverbial-first", "de",
+    "Am Montag sagte die Ministerin, die Schulen blieben geschlossen.",
+    "quote indirect 32-63 «die Schulen blieben geschlossen» | speaker 16-30 «die Ministerin» | cue 10-15 «sagte»\n" },
+  { "de-adverb-first", "de",
+    "Insgesamt sprach die Polizei von zwölf Verletzten.",
+    "quote reported 0-49 «Insgesamt sprach die Polizei von zwölf Verletzten» | speaker 17-28 «die Polizei» | cue 10-16 «sprach»\n" },
+  { "de-dative-first", "de",
+    "Dem Sender sagte die Trainerin, das Team sei bereit.",
+    "quote indirect 32-51 «das Team sei bereit» | speaker 17-30 «die Trainerin» | cue 11-16 «sagte»\n" },
+  { "de-subject-auxiliary", "de",
+    "Der Verband hat bereits am Freitag angekündigt, die Preise würden steigen.",
+    "quote indirect 48-73 «die Preise würden steigen» | speaker 0-11 «Der Verband» | cue 12-15 «hat» + 35-46 «angekündigt»\n" },
+  { "de-quotes-object", "de",
+    "Die Zeitung zitierte einen Augenzeugen: „Es ging alles sehr schnell.“",
+    "quote direct 41-68 «Es ging alles sehr schnell.» | speaker 21-38 «einen Augenzeugen» | cue 12-20 «zitierte»\n" },
+  /* cues of several words */
+  { "de-particle", "de",
+    "Die Firma gab am Abend bekannt, dass 200 Stellen wegfallen.",
+    "quote indirect 32-58 «dass 200 Stellen wegfallen» | speaker 0-9 «Die Firma» | cue 10-13 «gab» + 23-30 «bekannt»\n" },
+  { "de-particle-missing", "de",
+    "Der Trainer stellte sich nach dem Spiel hinter seine Spieler.",
+    "" },
+  { "de-heisst-es", "de",
+    "In dem Bericht heißt es, die Brücke sei marode.",
+    "quote indirect 25-46 «die Brücke sei marode» | speaker 0-14 «In dem Bericht» | cue 15-23 «heißt es»\n" },
+  { "de-passive-clause", "de",
+    "Es wird vermutet, dass das Feuer gelegt wurde.",
+    "quote indirect 18-45 «dass das Feuer gelegt wurde» | cue 3-7 «wird» + 8-16 «vermutet»\n" },
+  /* reported rumours and intentions */
+  { "de-soll-perfect", "de",
+    "Im Hafen sollen zwei Schiffe gesunken sein. Die Fähre soll morgen wieder fahren.",
+    "quote free-indirect 0-42 «Im Hafen sollen zwei Schiffe gesunken sein»\n" },
+  { "de-wollte", "de",
+    "Er wollte am Abend noch nach Hause fahren.",
+    "" },
+};
+
+static void
+test_case (gconstpointer data)
+{
+  const Case *c = data;
+  g_autofree char *got = suggest (c->language, c->text);
+
+  if (c->expected == NULL)
+    {
+      fprintf (stderr, "%s\n%s\n", c->name, got);
+      return;
+    }
+  g_assert_cmpstr (got, ==, c->expected);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/gloss/suggester/%s", cases[i].name);
+
+      g_test_add_data_func (path, &cases[i], test_case);
+    }
+
+  return g_test_run ();
+}
