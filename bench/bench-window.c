@@ -542,6 +542,26 @@ bench_spans (GlossApplication *app,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* With the card shown, then with the list of spans, both from the same
+ * annotation file: the first run's autosave writes what it changed (the
+ * suggestions too) */
+static void
+bench_spans_twice (GlossApplication *app,
+                   const char       *path)
+{
+  g_autofree char *json = g_strconcat (path, ".gloss.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (json, &contents, &length, &error))
+    g_error ("%s", error->message);
+  bench_spans (app, path, FALSE);
+  if (!g_file_set_contents (json, contents, length, &error))
+    g_error ("%s", error->message);
+  bench_spans (app, path, TRUE);
+}
+
 static gboolean
 text_shown (GlossWindow *window)
 {
@@ -713,8 +733,7 @@ main (int    argc,
         bench (app, small);
       if (!spans_only)
         bench (app, large);
-      bench_spans (app, with_spans, FALSE);
-      bench_spans (app, with_spans, TRUE);
+      bench_spans_twice (app, with_spans);
     }
 
   /* The long article takes 130 MB of /tmp */
