@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "gloss-saver.h"
+#include "gloss-sidebar.h"
+#include "gloss-span-card.h"
 #include "gloss-test-util.h"
 
 static GlossApplication *test_app;
@@ -267,21 +269,80 @@ find_dialog_for (GtkWindow *parent,
 }
 
 /* Whether a label on screen in @widget (a toast, a banner) shows @text */
+/* A key as a window's key controller (in the capture phase) reads it */
+gboolean
+press_key (GtkWidget       *window,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+          return handled;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The first of @widget and its descendants, depth first, that @match
+ * accepts */
+GtkWidget *
+find_widget (GtkWidget   *widget,
+             WidgetMatch  match,
+             gconstpointer data)
+{
+  if (match (widget, data))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+label_containing (GtkWidget     *widget,
+                  gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL;
+}
+
+static gboolean
+label_equal (GtkWidget     *widget,
+             gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* Whether a label on screen below @widget shows @text, in part or whole */
 gboolean
 label_shows (GtkWidget  *widget,
              const char *text)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
+  return find_widget (widget, label_containing, text) != NULL;
+}
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      if (label_shows (child, text))
-        return TRUE;
-    }
-
-  return FALSE;
+gboolean
+label_is (GtkWidget  *widget,
+          const char *text)
+{
+  return find_widget (widget, label_equal, text) != NULL;
 }
 
 /* Renders @widget, as it is on screen, into a PNG at @path */
@@ -328,6 +389,15 @@ document_shown (gpointer data)
 
   return gloss_window_get_document (window) != NULL &&
          g_strcmp0 (gloss_window_get_page (window), "document") == 0;
+}
+
+/* The window's span card has followed the last change */
+gboolean
+span_card_done (gpointer data)
+{
+  GlossSidebar *sidebar = GLOSS_SIDEBAR (gloss_window_get_sidebar (data));
+
+  return !gloss_span_card_is_pending (GLOSS_SPAN_CARD (gloss_sidebar_get_span_card (sidebar)));
 }
 
 gboolean

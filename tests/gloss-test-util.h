@@ -17,6 +17,7 @@
 G_BEGIN_DECLS
 
 typedef gboolean (*CheckFunc) (gpointer data);
+typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
 
 GlossApplication *ui_test_init          (int                *argc,
                                          char             ***argv);
@@ -46,9 +47,18 @@ gboolean          render_to_png         (GtkWidget          *widget,
                                          const char         *path);
 gboolean          label_shows           (GtkWidget          *widget,
                                          const char         *text);
+gboolean          label_is              (GtkWidget          *widget,
+                                         const char         *text);
+GtkWidget        *find_widget           (GtkWidget          *widget,
+                                         WidgetMatch         match,
+                                         gconstpointer       data);
+gboolean          press_key             (GtkWidget          *window,
+                                         guint               keyval,
+                                         GdkModifierType     state);
 
 GlossWindow      *open_window           (const char         *path);
 gboolean          document_shown        (gpointer            data);
 gboolean          all_saved             (gpointer            data);
+gboolean          span_card_done        (gpointer            window);
 
 G_END_DECLS

@@ -3,11 +3,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Renders the real window on an article to PNG files, in light and dark
- * style: `screenshot-window [--spans] ARTICLE OUTDIR [PREFIX]`. Run under
- * Xvfb by data/screenshots/take.sh. When the article has no annotations
- * yet, a copy of it is tagged through the same actions the keys trigger:
- * its sentences, or with --spans, its quotes, speakers and cues with the
- * "Quotation attribution" labels.
+ * style: `screenshot-window [--spans|--span-list] ARTICLE OUTDIR [PREFIX]`.
+ * Run under Xvfb by data/screenshots/take.sh. When the article has no
+ * annotations yet, a copy of it is tagged through the same actions the keys
+ * trigger: its sentences, or with --spans, its quotes, speakers and cues
+ * with the "Quotation attribution" labels; --span-list shows those in the
+ * sidebar's list of spans.
  */
 
 #include "config.h"
@@ -22,6 +23,8 @@
 #include "gloss-label-set.h"
 #include "gloss-project.h"
 #include "gloss-saver.h"
+#include "gloss-sidebar.h"
+#include "gloss-span-list.h"
 #include "gloss-text.h"
 #include "gloss-window.h"
 
@@ -143,7 +146,8 @@ main (int    argc,
   g_autofree char *base = NULL;
   g_autoptr(GFile) file = NULL;
   GlossWindow *window;
-  gboolean spans = argc > 1 && g_str_equal (argv[1], "--spans");
+  gboolean span_list = argc > 1 && g_str_equal (argv[1], "--span-list");
+  gboolean spans = span_list || (argc > 1 && g_str_equal (argv[1], "--spans"));
   gsize length;
 
   if (spans)
@@ -154,7 +158,7 @@ main (int    argc,
 
   if (argc != 3 && argc != 4)
     {
-      g_printerr ("Usage: %s [--spans] ARTICLE OUTDIR [PREFIX]\n", argv[0]);
+      g_printerr ("Usage: %s [--spans|--span-list] ARTICLE OUTDIR [PREFIX]\n", argv[0]);
       return 2;
     }
 
@@ -236,6 +240,18 @@ main (int    argc,
         gtk_widget_activate_action (GTK_WIDGET (window), "doc.move-previous", NULL);
       gtk_widget_activate_action (GTK_WIDGET (window), "doc.set-note", "s",
                                   "Zahl im Aufsichtsratspapier prüfen");
+    }
+
+  /* The list of spans, the fifth quote current */
+  if (span_list)
+    {
+      GlossSidebar *sidebar = GLOSS_SIDEBAR (gloss_window_get_sidebar (window));
+
+      gloss_sidebar_show_spans (sidebar, TRUE);
+      gtk_widget_activate_action (GTK_WIDGET (window), "doc.select-span", "u", 9);
+      spin (300);
+      while (gloss_span_list_is_pending (GLOSS_SPAN_LIST (gloss_sidebar_get_span_list (sidebar))))
+        spin (50);
     }
 
   while (gloss_saver_get_dirty (gloss_window_get_saver (window)))

@@ -178,19 +178,11 @@ assert_text (Fixture    *fixture,
   g_assert_cmpstr (text, ==, expected);
 }
 
-static gboolean
-card_done (gpointer data)
-{
-  Fixture *fixture = data;
-
-  return !gloss_span_card_is_pending (fixture->card);
-}
-
 /* The card follows a frame after the article */
 static void
 wait_card (Fixture *fixture)
 {
-  wait_for (card_done, fixture, "the span card");
+  wait_for (span_card_done, fixture->window, "the span card");
 }
 
 static gboolean
@@ -535,22 +527,7 @@ press (Fixture         *fixture,
        guint            keyval,
        GdkModifierType  state)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (fixture->window));
-  gboolean handled = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
-          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
-        {
-          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
-          return handled;
-        }
-    }
-
-  g_assert_not_reached ();
+  return press_key (GTK_WIDGET (fixture->window), keyval, state);
 }
 
 /* The keys themselves: each one means one thing */

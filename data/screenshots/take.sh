@@ -3,8 +3,10 @@
 #
 # Takes screenshots of the real window on the German sample article, light
 # and dark, under Xvfb: data/screenshots/window-light.png, window-dark.png;
-# and with its quotes, speakers and cues tagged as spans (the "Quotation
-# attribution" labels): window-spans-light.png, window-spans-dark.png.
+# with its quotes, speakers and cues tagged as spans (the "Quotation
+# attribution" labels): window-spans-light.png, window-spans-dark.png; and
+# the same in the sidebar's list of spans: window-span-list-light.png,
+# window-span-list-dark.png.
 #
 #   data/screenshots/take.sh [BUILDDIR]
 set -eu
@@ -34,3 +36,5 @@ LANGUAGE=de LANG=de_DE.UTF-8 LC_ALL=de_DE.UTF-8 xvfb-run -a -s '-screen 0 1400x9
 # pass before a German one)
 LANGUAGE=en LC_ALL=C.UTF-8 xvfb-run -a -s '-screen 0 1400x1000x24' \
   "$build/tests/screenshot-window" --spans "$top/data/samples/de-stadtwerke.txt" "$here" window-spans
+LANGUAGE=en LC_ALL=C.UTF-8 xvfb-run -a -s '-screen 0 1400x1000x24' \
+  "$build/tests/screenshot-window" --span-list "$top/data/samples/de-stadtwerke.txt" "$here" window-span-list

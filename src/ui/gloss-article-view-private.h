@@ -9,6 +9,7 @@
 #pragma once
 
 #include "gloss-article-view.h"
+#include "gloss-label-marker.h"
 
 G_BEGIN_DECLS
 
@@ -77,19 +78,12 @@ struct _GlossArticleView
   guint           blank_line_paragraphs : 1;
 };
 
-#define MARKER_SIZE    17
+#define MARKER_SIZE    GLOSS_LABEL_MARKER_SIZE
 #define MARKER_SPACING 3
 
 gboolean _gloss_article_view_is_dark          (void);
 void     _gloss_article_view_label_rgba       (GlossLabel       *label,
                                                GdkRGBA          *rgba);
-void     _gloss_article_view_draw_marker      (GlossArticleView *self,
-                                               GtkSnapshot      *snapshot,
-                                               GlossLabel       *label,
-                                               float             x,
-                                               float             y,
-                                               gboolean          round,
-                                               gboolean          filled);
 
 /* gloss-article-view-spans.c */
 void     _gloss_article_view_init_spans       (GlossArticleView *self);

@@ -563,7 +563,7 @@ _gloss_article_view_snapshot_spans (GlossArticleView *self,
                   float y = loc.y + MAX (0, (loc.height - MARKER_SIZE) / 2);
 
                   if (x > 0)
-                    _gloss_article_view_draw_marker (self, snapshot, label, x, y, TRUE, current);
+                    gloss_label_marker_snapshot (GTK_WIDGET (self), snapshot, label, x, y, TRUE, current);
                   g_hash_table_insert (markers_on_line, GINT_TO_POINTER (loc.y), GUINT_TO_POINTER (on_line + 1));
                 }
             }

@@ -700,77 +700,6 @@ gloss_article_view_size_allocate (GtkWidget *widget,
   GTK_WIDGET_CLASS (gloss_article_view_parent_class)->size_allocate (widget, width, height, baseline);
 }
 
-/* A label's marker: a filled square for a sentence label; a ring for a
- * span label, filled for the current span */
-void
-_gloss_article_view_draw_marker (GlossArticleView *self,
-                                 GtkSnapshot      *snapshot,
-                                 GlossLabel       *label,
-                                 float             x,
-                                 float             y,
-                                 gboolean          round,
-                                 gboolean          filled)
-{
-  GskRoundedRect rect;
-  GdkRGBA fill, ink;
-  g_autoptr(PangoLayout) layout = NULL;
-  g_autofree char *initial = NULL;
-  const char *name = gloss_label_get_display_name (label);
-  PangoFontDescription *font;
-  int lw, lh;
-
-  label_rgba (label, &fill);
-  /* Dark ink on light colours, white on dark ones */
-  if (0.299 * fill.red + 0.587 * fill.green + 0.114 * fill.blue > 0.6)
-    ink = (GdkRGBA) { 0, 0, 0, 0.85 };
-  else
-    ink = (GdkRGBA) { 1, 1, 1, 1 };
-
-  gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (x, y, MARKER_SIZE, MARKER_SIZE),
-                                   round ? MARKER_SIZE / 2.0f : 4);
-  if (filled)
-    {
-      gtk_snapshot_push_rounded_clip (snapshot, &rect);
-      gtk_snapshot_append_color (snapshot, &fill, &rect.bounds);
-      gtk_snapshot_pop (snapshot);
-    }
-  else
-    {
-      const float widths[4] = { 2, 2, 2, 2 };
-      const GdkRGBA colors[4] = { fill, fill, fill, fill };
-      GdkRGBA page = { 1, 1, 1, 1 };
-
-      /* The label's colour as ink on the page */
-      if (is_dark ())
-        page = (GdkRGBA) { 0.12, 0.12, 0.12, 1 };
-      gtk_snapshot_push_rounded_clip (snapshot, &rect);
-      gtk_snapshot_append_color (snapshot, &page, &rect.bounds);
-      gtk_snapshot_pop (snapshot);
-      gtk_snapshot_append_border (snapshot, &rect, widths, colors);
-      ink = fill;
-      if (is_dark ())
-        ink = (GdkRGBA) { MIN (1, fill.red + 0.25), MIN (1, fill.green + 0.25), MIN (1, fill.blue + 0.25), 1 };
-    }
-
-  /* The label's key, which is what the reader presses, in every language;
-   * the initial of its name for a label without a key */
-  if (gloss_label_get_key (label) != NULL && gloss_label_get_key (label)[0] != '\0')
-    initial = g_utf8_strup (gloss_label_get_key (label), -1);
-  else
-    initial = g_utf8_strup (name, g_utf8_next_char (name) - name);
-  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), initial);
-  font = pango_font_description_from_string ("Sans Bold 8");
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_get_pixel_size (layout, &lw, &lh);
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x + (MARKER_SIZE - lw) / 2.0f,
-                                                          y + (MARKER_SIZE - lh) / 2.0f));
-  gtk_snapshot_append_layout (snapshot, layout, &ink);
-  gtk_snapshot_restore (snapshot);
-}
-
 static void
 gloss_article_view_snapshot_layer (GtkTextView      *text_view,
                                    GtkTextViewLayer  layer,
@@ -901,7 +830,7 @@ gloss_article_view_snapshot_layer (GtkTextView      *text_view,
             {
               float y = loc.y + MAX (0, (loc.height - MARKER_SIZE) / 2);
 
-              _gloss_article_view_draw_marker (self, snapshot, label, x, y, FALSE, TRUE);
+              gloss_label_marker_snapshot (GTK_WIDGET (self), snapshot, label, x, y, FALSE, TRUE);
               /* A label kept on both halves of a split waits for review:
                * an orange corner says so */
               if (gloss_annotation_get_review (annotation))

@@ -14,7 +14,8 @@
 #include "gloss-folder-entry.h"
 
 /* The texts of an opened folder with their progress. The folder is read,
- * and each text's progress counted, in a worker thread. */
+ * and each text's progress counted (its sentences annotated, its spans),
+ * in a worker thread. */
 struct _GlossDocumentList
 {
   GtkWidget           parent_instance;
@@ -108,6 +109,17 @@ update_row (GtkWidget        *box,
                                 gloss_folder_entry_get_n_annotated (entry),
                                 gloss_folder_entry_get_n_sentences (entry));
 
+  /* Spans beside the sentences, for a document that has any */
+  if (!gloss_folder_entry_get_broken (entry) && gloss_folder_entry_get_n_spans (entry) > 0)
+    {
+      guint n_spans = gloss_folder_entry_get_n_spans (entry);
+      g_autofree char *spans = g_strdup_printf (ngettext ("%u span", "%u spans", n_spans), n_spans);
+      char *with_spans = g_strdup_printf (C_("sentence progress · spans", "%s · %s"), progress, spans);
+
+      g_free (progress);
+      progress = with_spans;
+    }
+
   gtk_label_set_text (GTK_LABEL (title), gloss_folder_entry_get_title (entry));
   gtk_label_set_text (GTK_LABEL (subtitle), progress);
   gtk_widget_set_visible (done, gloss_folder_entry_get_done (entry));
@@ -193,6 +205,19 @@ on_activate_cb (GtkListView       *view,
     g_signal_emit (self, signals[DOCUMENT_ACTIVATED], 0, gloss_folder_entry_get_file (entry));
 }
 
+/* The same counts for a document read in the scan and for the open one */
+static void
+update_entry (GlossFolderEntry *entry,
+              GlossDocument    *document)
+{
+  gloss_folder_entry_update (entry,
+                             gloss_document_get_n_sentences (document),
+                             gloss_document_get_n_annotated (document),
+                             g_list_model_get_n_items (gloss_document_get_spans (document)),
+                             gloss_document_get_done (document),
+                             gloss_document_get_read_only (document));
+}
+
 static void
 scan_thread (GTask        *task,
              gpointer      source_object,
@@ -214,13 +239,9 @@ scan_thread (GTask        *task,
 
       document = gloss_document_load (file, NULL, cancellable, NULL);
       if (document != NULL)
-        gloss_folder_entry_update (entry,
-                                   gloss_document_get_n_sentences (document),
-                                   gloss_document_get_n_annotated (document),
-                                   gloss_document_get_done (document),
-                                   gloss_document_get_read_only (document));
+        update_entry (entry, document);
       else
-        gloss_folder_entry_update (entry, 0, 0, FALSE, TRUE);
+        gloss_folder_entry_update (entry, 0, 0, 0, FALSE, TRUE);
 
       g_ptr_array_add (entries, entry);
     }
@@ -530,11 +551,7 @@ gloss_document_list_update_document (GlossDocumentList *self,
   {
     g_autoptr(GlossFolderEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), position);
 
-    gloss_folder_entry_update (entry,
-                               gloss_document_get_n_sentences (document),
-                               gloss_document_get_n_annotated (document),
-                               gloss_document_get_done (document),
-                               gloss_document_get_read_only (document));
+    update_entry (entry, document);
   }
 
   update_progress (self);

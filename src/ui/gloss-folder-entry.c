@@ -8,8 +8,8 @@
 #include "gloss-corpus.h"
 #include "gloss-folder-entry.h"
 
-/* One text of an opened folder, with its progress, as the document list
- * shows it. */
+/* One text of an opened folder, with its progress (sentences annotated,
+ * spans), as the document list shows it. */
 struct _GlossFolderEntry
 {
   GObject  parent_instance;
@@ -18,6 +18,7 @@ struct _GlossFolderEntry
   char    *title;
   guint    n_sentences;
   guint    n_annotated;
+  guint    n_spans;
   guint    done : 1;
   guint    broken : 1;
 };
@@ -29,6 +30,7 @@ enum {
   PROP_TITLE,
   PROP_N_SENTENCES,
   PROP_N_ANNOTATED,
+  PROP_N_SPANS,
   PROP_DONE,
   PROP_BROKEN,
   N_PROPS
@@ -69,6 +71,10 @@ gloss_folder_entry_get_property (GObject    *object,
       g_value_set_uint (value, self->n_annotated);
       break;
 
+    case PROP_N_SPANS:
+      g_value_set_uint (value, self->n_spans);
+      break;
+
     case PROP_DONE:
       g_value_set_boolean (value, self->done);
       break;
@@ -94,6 +100,7 @@ gloss_folder_entry_class_init (GlossFolderEntryClass *klass)
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
   properties[PROP_N_SENTENCES] = g_param_spec_uint ("n-sentences", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_N_ANNOTATED] = g_param_spec_uint ("n-annotated", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_N_SPANS] = g_param_spec_uint ("n-spans", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_DONE] = g_param_spec_boolean ("done", NULL, NULL, FALSE, flags);
   properties[PROP_BROKEN] = g_param_spec_boolean ("broken", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -154,6 +161,14 @@ gloss_folder_entry_get_n_annotated (GlossFolderEntry *self)
   return self->n_annotated;
 }
 
+guint
+gloss_folder_entry_get_n_spans (GlossFolderEntry *self)
+{
+  g_return_val_if_fail (GLOSS_IS_FOLDER_ENTRY (self), 0);
+
+  return self->n_spans;
+}
+
 gboolean
 gloss_folder_entry_get_done (GlossFolderEntry *self)
 {
@@ -174,6 +189,7 @@ void
 gloss_folder_entry_update (GlossFolderEntry *self,
                            guint             n_sentences,
                            guint             n_annotated,
+                           guint             n_spans,
                            gboolean          done,
                            gboolean          broken)
 {
@@ -191,6 +207,12 @@ gloss_folder_entry_update (GlossFolderEntry *self,
     {
       self->n_annotated = n_annotated;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ANNOTATED]);
+    }
+
+  if (self->n_spans != n_spans)
+    {
+      self->n_spans = n_spans;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SPANS]);
     }
 
   if (self->done != !!done)

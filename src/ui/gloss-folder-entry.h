@@ -19,11 +19,13 @@ GFile            *gloss_folder_entry_get_file        (GlossFolderEntry *self);
 const char       *gloss_folder_entry_get_title       (GlossFolderEntry *self);
 guint             gloss_folder_entry_get_n_sentences (GlossFolderEntry *self);
 guint             gloss_folder_entry_get_n_annotated (GlossFolderEntry *self);
+guint             gloss_folder_entry_get_n_spans     (GlossFolderEntry *self);
 gboolean          gloss_folder_entry_get_done        (GlossFolderEntry *self);
 gboolean          gloss_folder_entry_get_broken      (GlossFolderEntry *self);
 void              gloss_folder_entry_update          (GlossFolderEntry *self,
                                                       guint             n_sentences,
                                                       guint             n_annotated,
+                                                      guint             n_spans,
                                                       gboolean          done,
                                                       gboolean          broken);
 

@@ -13,14 +13,18 @@
 #include "gloss-document.h"
 #include "gloss-label.h"
 #include "gloss-label-set.h"
+#include "gloss-list-mirror.h"
 #include "gloss-problem.h"
 #include "gloss-sentence.h"
 #include "gloss-sidebar.h"
 #include "gloss-span-card.h"
+#include "gloss-span-list.h"
 
 /* Beside the article: the current sentence with its labels as toggle
- * buttons, its note, and the list of the document's annotations. The
- * buttons name the window's doc.* actions; the sidebar only shows. */
+ * buttons, its note, the current span's card and the list of the
+ * document's annotations; with span labels in the set, a second page
+ * lists the document's spans. The buttons name the window's doc.*
+ * actions; the sidebar only shows. */
 struct _GlossSidebar
 {
   GtkWidget       parent_instance;
@@ -29,8 +33,13 @@ struct _GlossSidebar
   int             position;
   guint           updating : 1;
   guint           sentence_labels : 1;  /* the set has any */
+  guint           want_spans : 1;  /* the page chosen: the list of spans */
 
   GtkWidget      *box;
+  GtkWidget      *pages_switcher;
+  GtkStack       *pages;
+  GlossSpanList  *span_list;
+  GtkWidget      *current_box;
   GtkLabel       *position_label;
   GtkLabel       *sentence_label;
   GtkBox         *labels_box;
@@ -52,34 +61,14 @@ struct _GlossSidebar
   GtkLabel       *annotator_label;
 
   GtkCssProvider *label_css;       /* a checked button takes its label's colour */
-  guint           attach_id;       /* fills the annotation list after a frame */
-  guint           attach_pending : 1;
 
   /* The list shows a copy of the document's annotations that follows it
    * one frame later: a toggle repaints the article at once and leaves the
    * list's layout to the next frame */
-  GListStore     *mirror;
-  GPtrArray      *pending;         /* PendingChange, in order */
-  guint           sync_id;
-  GdkFrameClock  *paint_clock;
-  gulong          after_paint_id;
+  GlossListMirror *mirror;
 };
 
 G_DEFINE_FINAL_TYPE (GlossSidebar, gloss_sidebar, GTK_TYPE_WIDGET)
-
-typedef struct
-{
-  guint      position;
-  guint      removed;
-  GPtrArray *added;
-} PendingChange;
-
-static void
-pending_change_free (PendingChange *change)
-{
-  g_ptr_array_unref (change->added);
-  g_free (change);
-}
 
 enum {
   ANNOTATION_ACTIVATED,
@@ -287,6 +276,7 @@ rebuild_label_buttons (GlossSidebar *self)
 {
   GlossLabelSet *labels;
   GtkWidget *child;
+  gboolean span_labels;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->labels_box))))
     gtk_box_remove (self->labels_box, child);
@@ -305,6 +295,13 @@ rebuild_label_buttons (GlossSidebar *self)
   gtk_widget_set_visible (self->annotations_separator, self->sentence_labels);
   gtk_widget_set_visible (self->annotations_header, self->sentence_labels);
   gtk_widget_set_visible (GTK_WIDGET (self->annotations_stack), self->sentence_labels);
+
+  /* The list of spans is a page of its own, for a set with span labels */
+  span_labels = labels != NULL && !gloss_label_set_is_sentence_only (labels);
+  gtk_widget_set_visible (self->pages_switcher, span_labels);
+  /* Under the switcher, less room above: the card's linked spans need it */
+  gtk_widget_set_margin_top (self->current_box, span_labels ? 8 : 18);
+  gtk_stack_set_visible_child_name (self->pages, span_labels && self->want_spans ? "spans" : "current");
 
   if (self->document == NULL)
     return;
@@ -470,90 +467,6 @@ on_sentences_changed_cb (GListModel   *model,
     update_current (self);
 }
 
-static gboolean
-sync_mirror_cb (gpointer user_data)
-{
-  GlossSidebar *self = user_data;
-
-  self->sync_id = 0;
-
-  for (guint i = 0; i < self->pending->len; i++)
-    {
-      PendingChange *change = g_ptr_array_index (self->pending, i);
-
-      g_list_store_splice (self->mirror, change->position, change->removed,
-                           change->added->pdata, change->added->len);
-    }
-  g_ptr_array_set_size (self->pending, 0);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-cancel_sync (GlossSidebar *self)
-{
-  g_clear_handle_id (&self->sync_id, g_source_remove);
-  if (self->paint_clock != NULL)
-    {
-      /* A window destroyed before its first frame takes the clock's
-       * handlers with it */
-      if (g_signal_handler_is_connected (self->paint_clock, self->after_paint_id))
-        g_signal_handler_disconnect (self->paint_clock, self->after_paint_id);
-      self->after_paint_id = 0;
-      g_clear_object (&self->paint_clock);
-    }
-}
-
-static gboolean attach_annotations_cb (gpointer user_data);
-
-static void
-on_after_paint_cb (GdkFrameClock *clock,
-                   GlossSidebar  *self)
-{
-  g_clear_signal_handler (&self->after_paint_id, self->paint_clock);
-  g_clear_object (&self->paint_clock);
-
-  /* Before GtkTextView lays out the rest of a long text in the
-   * background (GTK_TEXT_VIEW_PRIORITY_VALIDATE, 125), which can take
-   * many seconds: the list must not wait for it */
-  if (self->attach_pending)
-    {
-      self->attach_pending = FALSE;
-      self->attach_id = g_idle_add_full (GDK_PRIORITY_REDRAW + 2, attach_annotations_cb, self, NULL);
-    }
-  else if (self->sync_id == 0)
-    self->sync_id = g_idle_add_full (GDK_PRIORITY_REDRAW + 2, sync_mirror_cb, self, NULL);
-}
-
-/* Runs the list's work after the next frame, which shows the article */
-static void
-after_next_frame (GlossSidebar *self)
-{
-  GdkFrameClock *clock;
-
-  if (self->after_paint_id != 0)
-    return;
-
-  clock = gtk_widget_get_mapped (GTK_WIDGET (self)) ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
-  if (clock != NULL)
-    {
-      self->paint_clock = g_object_ref (clock);
-      self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), self);
-    }
-  else
-    on_after_paint_cb (NULL, self);
-}
-
-static void
-schedule_sync (GlossSidebar *self)
-{
-  if (self->sync_id != 0)
-    return;
-
-  /* After the frame that shows the change in the article */
-  after_next_frame (self);
-}
-
 static void
 on_annotations_changed_cb (GListModel   *model,
                            guint         position,
@@ -561,23 +474,7 @@ on_annotations_changed_cb (GListModel   *model,
                            guint         added,
                            GlossSidebar *self)
 {
-  PendingChange *change;
-
   update_count (self);
-
-  if (self->mirror == NULL)
-    return;
-
-  /* The items as they are now, so the changes replay exactly in order */
-  change = g_new0 (PendingChange, 1);
-  change->position = position;
-  change->removed = removed;
-  change->added = g_ptr_array_new_full (added, g_object_unref);
-  for (guint i = 0; i < added; i++)
-    g_ptr_array_add (change->added, g_list_model_get_item (model, position + i));
-  g_ptr_array_add (self->pending, change);
-
-  schedule_sync (self);
 }
 
 static void
@@ -746,8 +643,7 @@ gloss_sidebar_dispose (GObject *object)
   GlossSidebar *self = (GlossSidebar *)object;
 
   gloss_sidebar_set_document (self, NULL);
-  g_clear_handle_id (&self->attach_id, g_source_remove);
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_object (&self->mirror);
   if (self->label_css != NULL)
     {
       gtk_style_context_remove_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
@@ -779,8 +675,13 @@ gloss_sidebar_class_init (GlossSidebarClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_UINT);
 
   g_type_ensure (GLOSS_TYPE_SPAN_CARD);
+  g_type_ensure (GLOSS_TYPE_SPAN_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/gloss-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, box);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, pages_switcher);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, pages);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, span_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, current_box);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, position_label);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, sentence_label);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, labels_box);
@@ -805,17 +706,26 @@ gloss_sidebar_class_init (GlossSidebarClass *klass)
   gtk_widget_class_set_css_name (widget_class, "glosssidebar");
 }
 
+static void on_page_notify_cb (GtkStack     *pages,
+                               GParamSpec   *pspec,
+                               GlossSidebar *self);
+
 static void
 gloss_sidebar_init (GlossSidebar *self)
 {
   GtkListItemFactory *factory;
   GtkEventController *keys;
   GtkEventController *focus;
+  GtkNoSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->position = -1;
   self->sentence_labels = TRUE;
-  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify)pending_change_free);
+
+  self->mirror = gloss_list_mirror_new (GTK_WIDGET (self), GLOSS_TYPE_ANNOTATION);
+  selection = gtk_no_selection_new (g_object_ref (gloss_list_mirror_get_model (self->mirror)));
+  gtk_list_view_set_model (self->annotations_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
 
   self->label_css = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gtk_widget_get_display (GTK_WIDGET (self)),
@@ -830,6 +740,7 @@ gloss_sidebar_init (GlossSidebar *self)
   g_signal_connect (self->annotations_view, "activate", G_CALLBACK (on_annotation_activate_cb), self);
 
   g_signal_connect (self->note_row, "entry-activated", G_CALLBACK (on_note_apply_cb), self);
+  g_signal_connect (self->pages, "notify::visible-child-name", G_CALLBACK (on_page_notify_cb), self);
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "leave", G_CALLBACK (on_note_focus_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->note_row), focus);
@@ -837,32 +748,6 @@ gloss_sidebar_init (GlossSidebar *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_note_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->note_row), keys);
-}
-
-static gboolean
-attach_annotations_cb (gpointer user_data)
-{
-  GlossSidebar *self = user_data;
-  GListModel *annotations = gloss_document_get_annotations (self->document);
-  g_autoptr(GPtrArray) items = NULL;
-  GtkNoSelection *selection;
-  guint n;
-
-  self->attach_id = 0;
-
-  n = g_list_model_get_n_items (annotations);
-  items = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_list_model_get_item (annotations, i));
-
-  self->mirror = g_list_store_new (GLOSS_TYPE_ANNOTATION);
-  g_list_store_splice (self->mirror, 0, 0, items->pdata, items->len);
-
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->mirror)));
-  gtk_list_view_set_model (self->annotations_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
-
-  return G_SOURCE_REMOVE;
 }
 
 void
@@ -879,12 +764,7 @@ gloss_sidebar_set_document (GlossSidebar  *self,
       g_signal_handlers_disconnect_by_data (gloss_document_get_labels (self->document), self);
       g_signal_handlers_disconnect_by_data (gloss_document_get_sentences (self->document), self);
       g_signal_handlers_disconnect_by_data (gloss_document_get_annotations (self->document), self);
-      gtk_list_view_set_model (self->annotations_view, NULL);
-      g_clear_handle_id (&self->attach_id, g_source_remove);
-      self->attach_pending = FALSE;
-      cancel_sync (self);
-      g_ptr_array_set_size (self->pending, 0);
-      g_clear_object (&self->mirror);
+      gloss_list_mirror_set_source (self->mirror, NULL);
       g_clear_object (&self->document);
     }
 
@@ -904,11 +784,11 @@ gloss_sidebar_set_document (GlossSidebar  *self,
 
       /* The article comes first: a long list of annotations fills in
        * after the first frame */
-      self->attach_pending = TRUE;
-      after_next_frame (self);
+      gloss_list_mirror_set_source (self->mirror, gloss_document_get_annotations (document));
       update_count (self);
     }
 
+  gloss_span_list_set_document (self->span_list, document);
   rebuild_label_buttons (self);
   rebuild_problems (self);
 }
@@ -1087,6 +967,75 @@ gloss_sidebar_set_span (GlossSidebar *self,
   show = self->document != NULL && id != G_MAXUINT && gloss_document_lookup_span (self->document, id) != NULL;
   gloss_span_card_set_span (self->span_card, show ? self->document : NULL, show ? id : G_MAXUINT);
   gtk_widget_set_visible (self->span_scroller, show);
+  gloss_span_list_set_current (self->span_list, show ? id : G_MAXUINT);
+}
+
+/**
+ * gloss_sidebar_show_spans:
+ * @spans: the list of spans, or the current sentence and span
+ *
+ * Shows one page of the sidebar; the list of spans only with span labels
+ * in the set, but it stays chosen for the next document that has them.
+ *
+ * Returns: whether the page asked for is shown
+ */
+gboolean
+gloss_sidebar_show_spans (GlossSidebar *self,
+                          gboolean      spans)
+{
+  g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), FALSE);
+
+  self->want_spans = !!spans;
+  if (spans && !gtk_widget_get_visible (self->pages_switcher))
+    return FALSE;
+
+  gtk_stack_set_visible_child_name (self->pages, spans ? "spans" : "current");
+
+  return TRUE;
+}
+
+/* The page the user chose stays for the next document */
+static void
+on_page_notify_cb (GtkStack     *pages,
+                   GParamSpec   *pspec,
+                   GlossSidebar *self)
+{
+  if (gtk_widget_get_visible (self->pages_switcher))
+    self->want_spans = g_strcmp0 (gtk_stack_get_visible_child_name (pages), "spans") == 0;
+}
+
+/**
+ * gloss_sidebar_focus_span_list:
+ *
+ * Shows the list of spans and gives the keyboard focus to the current
+ * span's row (Escape gives it back to the article).
+ *
+ * Returns: whether there is a list of spans
+ */
+gboolean
+gloss_sidebar_focus_span_list (GlossSidebar *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), FALSE);
+
+  if (!gloss_sidebar_show_spans (self, TRUE))
+    return FALSE;
+
+  gloss_span_list_focus (self->span_list);
+
+  return TRUE;
+}
+
+/**
+ * gloss_sidebar_get_span_list:
+ *
+ * Returns: (transfer none): the list of the document's spans
+ */
+GtkWidget *
+gloss_sidebar_get_span_list (GlossSidebar *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), NULL);
+
+  return GTK_WIDGET (self->span_list);
 }
 
 void

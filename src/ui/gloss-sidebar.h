@@ -38,5 +38,9 @@ void        gloss_sidebar_focus_span_note (GlossSidebar *self);
 GtkWidget  *gloss_sidebar_get_span_card  (GlossSidebar  *self);
 GtkWidget  *gloss_sidebar_get_span_button (GlossSidebar *self,
                                            const char   *label_id);
+gboolean    gloss_sidebar_show_spans     (GlossSidebar  *self,
+                                          gboolean       spans);
+gboolean    gloss_sidebar_focus_span_list (GlossSidebar *self);
+GtkWidget  *gloss_sidebar_get_span_list  (GlossSidebar  *self);
 
 G_END_DECLS

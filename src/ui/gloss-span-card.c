@@ -31,6 +31,7 @@ struct _GlossSpanCard
   GlossDocument *document;
   guint          id;
   guint          updating : 1;
+  guint          stale : 1;       /* its widgets wait for it to be shown */
   char          *summary;
   char          *description;     /* what a screen reader hears of it */
 
@@ -90,15 +91,16 @@ display_name (GlossLabelSet *set,
 /* The text of a span on one line, shortened (@shortened) when long */
 static char *
 dup_text_line (GlossSpan *span,
+               guint      max_chars,
                gboolean  *shortened)
 {
   g_autofree char *text = gloss_span_dup_text (span, " … ");
   char *line = g_strdelimit (g_strstrip (text), "\r\n\t", ' ');
 
-  *shortened = g_utf8_strlen (line, -1) > SHORT_TEXT;
+  *shortened = g_utf8_strlen (line, -1) > max_chars;
   if (*shortened)
     {
-      g_autofree char *start = g_utf8_substring (line, 0, SHORT_TEXT - 1);
+      g_autofree char *start = g_utf8_substring (line, 0, max_chars - 1);
 
       return g_strconcat (start, "…", NULL);
     }
@@ -106,19 +108,42 @@ dup_text_line (GlossSpan *span,
   return g_strdup (line);
 }
 
-static char *
-dup_short_text (GlossSpan *span)
+/**
+ * gloss_span_card_dup_text_line:
+ * @max_chars: the most characters to keep, at least 2
+ *
+ * Returns: @span's text on one line, its parts joined by " … ", ending
+ *   in "…" when it had to be shortened
+ */
+char *
+gloss_span_card_dup_text_line (GlossSpan *span,
+                               guint      max_chars)
 {
   gboolean shortened;
 
-  return dup_text_line (span, &shortened);
+  g_return_val_if_fail (GLOSS_IS_SPAN (span), NULL);
+  g_return_val_if_fail (max_chars >= 2, NULL);
+
+  return dup_text_line (span, max_chars, &shortened);
 }
 
 static char *
-dup_title (GlossSpanCard *self,
-           GlossSpan     *span)
+dup_short_text (GlossSpan *span)
 {
-  const char *name = display_name (get_labels (self), gloss_span_get_label (span));
+  return gloss_span_card_dup_text_line (span, SHORT_TEXT);
+}
+
+/**
+ * gloss_span_card_dup_title:
+ *
+ * Returns: what the card and the list of spans call @span: its label's
+ *   name, its number, its parts ("Quote 12 · 2 parts")
+ */
+char *
+gloss_span_card_dup_title (GlossDocument *document,
+                           GlossSpan     *span)
+{
+  const char *name = display_name (gloss_document_get_labels (document), gloss_span_get_label (span));
   guint n_parts = gloss_span_get_n_parts (span);
 
   if (n_parts > 1)
@@ -126,6 +151,38 @@ dup_title (GlossSpanCard *self,
                             name, gloss_span_get_id (span), n_parts);
 
   return g_strdup_printf (_("%s %u"), name, gloss_span_get_id (span));
+}
+
+/**
+ * gloss_span_card_dup_roles:
+ *
+ * Returns: (transfer full) (element-type GlossRelation): the relations
+ *   from @span to a span of the document, in the order of the set's
+ *   relation labels: a quote's speaker, cue, frame, addressee
+ */
+GPtrArray *
+gloss_span_card_dup_roles (GlossDocument *document,
+                           GlossSpan     *span)
+{
+  GlossLabelSet *relation_labels = gloss_label_set_get_relation_labels (gloss_document_get_labels (document));
+  g_autoptr(GPtrArray) outgoing = gloss_document_dup_relations_from (document, gloss_span_get_id (span));
+  GPtrArray *roles = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < gloss_label_set_get_n_labels (relation_labels); i++)
+    {
+      const char *id = gloss_label_get_id (gloss_label_set_get_label (relation_labels, i));
+
+      for (guint j = 0; j < outgoing->len; j++)
+        {
+          GlossRelation *relation = g_ptr_array_index (outgoing, j);
+
+          if (g_strcmp0 (gloss_relation_get_label (relation), id) == 0 &&
+              gloss_document_lookup_span (document, gloss_relation_get_to (relation)) != NULL)
+            g_ptr_array_add (roles, g_object_ref (relation));
+        }
+    }
+
+  return roles;
 }
 
 /* “…” — said by Dr. Miriam Okafor · Cue: sagte · indirect · speech */
@@ -136,7 +193,7 @@ dup_summary (GlossSpanCard *self,
   GlossLabelSet *labels = get_labels (self);
   GlossLabelSet *relation_labels = gloss_label_set_get_relation_labels (labels);
   guint id = gloss_span_get_id (span);
-  g_autoptr(GPtrArray) outgoing = gloss_document_dup_relations_from (self->document, id);
+  g_autoptr(GPtrArray) roles = gloss_span_card_dup_roles (self->document, span);
   g_autoptr(GPtrArray) incoming = gloss_document_dup_relations_to (self->document, id);
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *text = dup_short_text (span);
@@ -149,26 +206,18 @@ dup_summary (GlossSpanCard *self,
     quoted = g_strdup_printf (_("“%s”"), text);
 
   /* The roles in the order of the relation labels */
-  for (guint i = 0; i < gloss_label_set_get_n_labels (relation_labels); i++)
+  for (guint i = 0; i < roles->len; i++)
     {
-      GlossLabel *relation_label = gloss_label_set_get_label (relation_labels, i);
+      GlossRelation *relation = g_ptr_array_index (roles, i);
+      const char *relation_label = gloss_relation_get_label (relation);
+      g_autofree char *role = dup_short_text (gloss_document_lookup_span (self->document,
+                                                                          gloss_relation_get_to (relation)));
 
-      for (guint j = 0; j < outgoing->len; j++)
-        {
-          GlossRelation *relation = g_ptr_array_index (outgoing, j);
-          GlossSpan *to = gloss_document_lookup_span (self->document, gloss_relation_get_to (relation));
-          g_autofree char *role = NULL;
-
-          if (to == NULL || g_strcmp0 (gloss_relation_get_label (relation), gloss_label_get_id (relation_label)) != 0)
-            continue;
-
-          role = dup_short_text (to);
-          /* The speaker is who said it; another role is named */
-          if (g_strcmp0 (gloss_label_get_id (relation_label), "speaker") == 0)
-            g_ptr_array_add (parts, g_strdup_printf (_("said by %s"), role));
-          else
-            g_ptr_array_add (parts, g_strdup_printf (_("%s: %s"), gloss_label_get_display_name (relation_label), role));
-        }
+      /* The speaker is who said it; another role is named */
+      if (g_strcmp0 (relation_label, "speaker") == 0)
+        g_ptr_array_add (parts, g_strdup_printf (_("said by %s"), role));
+      else
+        g_ptr_array_add (parts, g_strdup_printf (_("%s: %s"), display_name (relation_labels, relation_label), role));
     }
 
   for (guint i = 0; i < gloss_span_get_n_attributes (span); i++)
@@ -530,6 +579,24 @@ rebuild_roles (GlossSpanCard *self,
   gtk_widget_set_visible (GTK_WIDGET (self->roles_list), child != NULL);
 }
 
+/* The card's line and what a screen reader hears: a few strings, so
+ * they follow at once even while the card is not on screen */
+static void
+update_description (GlossSpanCard *self)
+{
+  GlossSpan *span = get_span (self);
+  g_autofree char *title = NULL;
+
+  g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->description, g_free);
+  if (span == NULL)
+    return;
+
+  title = gloss_span_card_dup_title (self->document, span);
+  self->summary = dup_summary (self, span);
+  self->description = g_strdup_printf ("%s: %s", title, self->summary);
+}
+
 static void
 update (GlossSpanCard *self)
 {
@@ -538,8 +605,9 @@ update (GlossSpanCard *self)
   g_autofree char *title = NULL;
   g_autofree char *markup = NULL;
   g_autofree char *text = NULL;
-  g_clear_pointer (&self->summary, g_free);
-  g_clear_pointer (&self->description, g_free);
+
+  self->stale = FALSE;
+  update_description (self);
   if (span == NULL)
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
@@ -549,7 +617,7 @@ update (GlossSpanCard *self)
   self->updating = TRUE;
 
   label = gloss_label_set_lookup (get_labels (self), gloss_span_get_label (span));
-  title = dup_title (self, span);
+  title = gloss_span_card_dup_title (self->document, span);
   markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span>  %s",
                                     label ? gloss_label_get_color (label) : "#9a9996", title);
   gtk_label_set_markup (self->title_label, markup);
@@ -559,14 +627,12 @@ update (GlossSpanCard *self)
   gtk_label_set_text (self->text_label, text);
   {
     gboolean shortened;
-    g_autofree char *line = dup_text_line (span, &shortened);
+    g_autofree char *line = dup_text_line (span, SHORT_TEXT, &shortened);
 
     gtk_widget_set_visible (self->text_scroller, shortened);
   }
 
-  self->summary = dup_summary (self, span);
   gtk_label_set_text (self->summary_label, self->summary);
-  self->description = g_strdup_printf ("%s: %s", title, self->summary);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->summary_label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->description,
                                   -1);
@@ -630,7 +696,11 @@ update_after_frame (GlossSpanCard *self)
   clock = gtk_widget_get_mapped (GTK_WIDGET (self)) ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
   if (clock == NULL)
     {
-      update (self);
+      /* Not on screen (the sidebar's other page, or a hidden sidebar):
+       * what a screen reader hears now, the widgets once it is shown */
+      update_description (self);
+      self->stale = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
       return;
     }
 
@@ -645,8 +715,8 @@ update_after_frame (GlossSpanCard *self)
  * @id: the span's id
  *
  * Shows a span; called again when the span or its links may have changed.
- * The card follows after the next frame (at once when it is not on
- * screen).
+ * The card follows after the next frame; when it is not on screen, its
+ * description follows at once and its widgets once it is shown.
  */
 void
 gloss_span_card_set_span (GlossSpanCard *self,
@@ -920,6 +990,18 @@ gloss_span_card_get_property (GObject    *object,
 }
 
 static void
+gloss_span_card_map (GtkWidget *widget)
+{
+  GlossSpanCard *self = GLOSS_SPAN_CARD (widget);
+
+  GTK_WIDGET_CLASS (gloss_span_card_parent_class)->map (widget);
+
+  /* Shown again: the widgets catch up, a frame later */
+  if (self->stale)
+    update_after_frame (self);
+}
+
+static void
 gloss_span_card_class_init (GlossSpanCardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -928,6 +1010,7 @@ gloss_span_card_class_init (GlossSpanCardClass *klass)
   object_class->dispose = gloss_span_card_dispose;
   object_class->finalize = gloss_span_card_finalize;
   object_class->get_property = gloss_span_card_get_property;
+  widget_class->map = gloss_span_card_map;
 
   /**
    * GlossSpanCard:description:

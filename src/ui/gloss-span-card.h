@@ -32,4 +32,11 @@ GtkWidget  *gloss_span_card_get_role_button (GlossSpanCard *self,
                                              guint          relation,
                                              gboolean       remove);
 
+char       *gloss_span_card_dup_title      (GlossDocument *document,
+                                            GlossSpan     *span);
+char       *gloss_span_card_dup_text_line  (GlossSpan     *span,
+                                            guint          max_chars);
+GPtrArray  *gloss_span_card_dup_roles      (GlossDocument *document,
+                                            GlossSpan     *span);
+
 G_END_DECLS

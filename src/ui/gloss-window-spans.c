@@ -64,8 +64,9 @@ _gloss_window_update_span_actions (GlossWindow *self)
   gboolean edit = _gloss_window_can_edit (self);
   gboolean span = edit && get_current (self) != NULL;
   gboolean current = have && self->current_span != NO_SPAN;
+  gboolean list = have && !gloss_label_set_is_sentence_only (get_labels (self));
   /* Enabling an action costs a walk over what shows it: only a change */
-  guint state = 1 << 4 | have << 3 | edit << 2 | span << 1 | current;
+  guint state = 1 << 5 | list << 4 | have << 3 | edit << 2 | span << 1 | current;
   const char * const navigate[] = {
     "doc.move-caret", "doc.select-range", "doc.select-sentence", "doc.clear-selection",
     "doc.next-span", "doc.previous-span", "doc.next-unlinked", "doc.select-span",
@@ -90,6 +91,7 @@ _gloss_window_update_span_actions (GlossWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (on_span); i++)
     gtk_widget_action_set_enabled (widget, on_span[i], span);
   gtk_widget_action_set_enabled (widget, "doc.clear-span", current);
+  gtk_widget_action_set_enabled (widget, "doc.focus-span-list", list);
 }
 
 /* The article tells a screen reader what the current span is: GTK 4.8
@@ -1013,6 +1015,22 @@ select_span_action (GtkWidget  *widget,
     go_to_span (self, span);
 }
 
+/* Ctrl+L: the list of spans in the sidebar, at the current span's row;
+ * Escape comes back */
+static void
+focus_span_list_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->document == NULL)
+    return;
+
+  g_object_set (self, "sidebar-visible", TRUE, NULL);
+  gloss_sidebar_focus_span_list (self->sidebar);
+}
+
 static void
 clear_span_action (GtkWidget  *widget,
                    const char *action_name,
@@ -1199,4 +1217,7 @@ _gloss_window_class_init_spans (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "doc.next-unlinked", NULL, next_unlinked_action);
   gtk_widget_class_install_action (widget_class, "doc.select-span", "u", select_span_action);
   gtk_widget_class_install_action (widget_class, "doc.clear-span", NULL, clear_span_action);
+  gtk_widget_class_install_action (widget_class, "doc.focus-span-list", NULL, focus_span_list_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "doc.focus-span-list", NULL);
 }
