@@ -28,6 +28,7 @@ struct _GlossSuggestions
   GPtrArray *relations;  /* GlossRelation, by from, label, id */
   GPtrArray *rejected;   /* GlossSpan: only label and parts count */
   GHashTable *targets;   /* span id -> number of relations to it */
+  GHashTable *by_id;     /* span id -> GlossSpan */
 };
 
 G_DEFINE_FINAL_TYPE (GlossSuggestions, gloss_suggestions, G_TYPE_OBJECT)
@@ -41,6 +42,7 @@ gloss_suggestions_finalize (GObject *object)
   g_clear_pointer (&self->relations, g_ptr_array_unref);
   g_clear_pointer (&self->rejected, g_ptr_array_unref);
   g_clear_pointer (&self->targets, g_hash_table_unref);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
 
   G_OBJECT_CLASS (gloss_suggestions_parent_class)->finalize (object);
 }
@@ -142,6 +144,13 @@ gloss_suggestions_new (GPtrArray *spans,
   g_ptr_array_sort (self->relations, compare_relations);
   g_ptr_array_sort (self->rejected, compare_spans);
 
+  /* Lookups by id are hashed: relations name spans by id, and a suggester
+   * finds thousands in a long article */
+  self->by_id = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < self->spans->len; i++)
+    g_hash_table_insert (self->by_id, GUINT_TO_POINTER (gloss_span_get_id (g_ptr_array_index (self->spans, i))),
+                         g_ptr_array_index (self->spans, i));
+
   self->targets = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < self->relations->len; i++)
     {
@@ -211,11 +220,7 @@ gloss_suggestions_lookup_span (GlossSuggestions *self,
 {
   g_return_val_if_fail (GLOSS_IS_SUGGESTIONS (self), NULL);
 
-  for (guint i = 0; i < self->spans->len; i++)
-    if (gloss_span_get_id (g_ptr_array_index (self->spans, i)) == id)
-      return g_ptr_array_index (self->spans, i);
-
-  return NULL;
+  return g_hash_table_lookup (self->by_id, GUINT_TO_POINTER (id));
 }
 
 /**
@@ -320,11 +325,23 @@ gloss_suggestions_is_rejected (GlossSuggestions *self,
 {
   g_return_val_if_fail (GLOSS_IS_SUGGESTIONS (self), FALSE);
 
-  for (guint i = 0; i < self->rejected->len; i++)
-    if (gloss_suggestions_same_span (g_ptr_array_index (self->rejected, i), span))
-      return TRUE;
+  /* The rejected are in order of place: a binary search */
+  {
+    guint low = 0, high = self->rejected->len;
 
-  return FALSE;
+    while (low < high)
+      {
+        guint middle = low + (high - low) / 2;
+        int cmp = compare_places (g_ptr_array_index (self->rejected, middle), span);
+
+        if (cmp < 0)
+          low = middle + 1;
+        else
+          high = middle;
+      }
+
+    return low < self->rejected->len && gloss_suggestions_same_span (g_ptr_array_index (self->rejected, low), span);
+  }
 }
 
 /**

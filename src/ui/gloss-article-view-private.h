@@ -66,6 +66,9 @@ struct _GlossArticleView
   GPtrArray      *span_mirror;     /* the spans as tagged, in the model's order */
   guint           span_cursor;     /* spans before it are tagged */
   guint           current_span;    /* an id, or GLOSS_ARTICLE_VIEW_NO_SPAN */
+  GPtrArray      *suggested;       /* GlossSpan: the suggestions left to tag, or NULL */
+  guint           suggested_cursor; /* suggestions before it are tagged */
+  guint           suggested_id;    /* tags the rest between frames */
   GPtrArray      *highlighted;     /* Highlight: ranges with a current or linked tag */
   GArray         *dirty_spans;     /* stretches of text whose spans changed */
   guint           highlight_dirty : 1;

@@ -61,6 +61,8 @@ _gloss_article_view_finalize_spans (GlossArticleView *self)
   g_clear_pointer (&self->span_mirror, g_ptr_array_unref);
   g_clear_pointer (&self->highlighted, g_ptr_array_unref);
   g_clear_pointer (&self->dirty_spans, g_array_unref);
+  g_clear_handle_id (&self->suggested_id, g_source_remove);
+  g_clear_pointer (&self->suggested, g_ptr_array_unref);
 }
 
 static GtkTextBuffer *
@@ -797,6 +799,43 @@ tag_suggested_span (GlossArticleView *self,
     }
 }
 
+/* Suggestions tagged at once before the first frame; a suggester finds
+ * tens of thousands in a long article, which are tagged in slices of this
+ * many between frames, as the spans are (about 5 ms each) */
+#define SUGGESTIONS_AT_ONCE 2000
+
+static gboolean
+tag_suggested_slice (gpointer user_data)
+{
+  GlossArticleView *self = GLOSS_ARTICLE_VIEW (user_data);
+  guint end;
+
+  if (self->labels == NULL)
+    {
+      self->suggested_id = 0;
+      g_clear_pointer (&self->suggested, g_ptr_array_unref);
+      return G_SOURCE_REMOVE;
+    }
+
+  end = MIN (self->suggested_cursor + SUGGESTIONS_AT_ONCE, self->suggested->len);
+
+  for (; self->suggested_cursor < end; self->suggested_cursor++)
+    {
+      GlossSpan *span = g_ptr_array_index (self->suggested, self->suggested_cursor);
+      GlossLabel *label = gloss_label_set_lookup (self->labels, gloss_span_get_label (span));
+
+      if (label != NULL)
+        tag_suggested_span (self, span, suggestion_tag (self, label));
+    }
+
+  if (self->suggested_cursor < self->suggested->len)
+    return G_SOURCE_CONTINUE;
+
+  self->suggested_id = 0;
+  g_clear_pointer (&self->suggested, g_ptr_array_unref);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * gloss_article_view_show_suggestions:
  * @suggestions: (nullable): what to show
@@ -820,6 +859,9 @@ gloss_article_view_show_suggestions (GlossArticleView *self,
   if (self->labels == NULL || self->text == NULL)
     return;
 
+  g_clear_handle_id (&self->suggested_id, g_source_remove);
+  g_clear_pointer (&self->suggested, g_ptr_array_unref);
+
   buffer = get_buffer (self);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   for (guint i = 0; i < gloss_label_set_get_n_labels (self->labels); i++)
@@ -835,14 +877,10 @@ gloss_article_view_show_suggestions (GlossArticleView *self,
     return;
 
   spans = gloss_suggestions_get_spans (suggestions);
-  for (guint i = 0; i < spans->len; i++)
-    {
-      GlossSpan *span = g_ptr_array_index (spans, i);
-      GlossLabel *label = gloss_label_set_lookup (self->labels, gloss_span_get_label (span));
-
-      if (label != NULL)
-        tag_suggested_span (self, span, suggestion_tag (self, label));
-    }
+  self->suggested = g_ptr_array_ref (spans);
+  self->suggested_cursor = 0;
+  if (tag_suggested_slice (self) == G_SOURCE_CONTINUE)
+    self->suggested_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, tag_suggested_slice, self, NULL);
 
   if (current != GLOSS_ARTICLE_VIEW_NO_SPAN)
     unit = gloss_suggestions_dup_unit (suggestions, current, NULL);
