@@ -66,6 +66,13 @@ struct _GlossSidebar
    * one frame later: a toggle repaints the article at once and leaves the
    * list's layout to the next frame */
   GlossListMirror *mirror;
+
+  /* The sentence section follows a move after the frame that shows it in
+   * the article, as the span card does; position is the sentence shown */
+  int             next_position;
+  GdkFrameClock  *current_clock;
+  gulong          current_paint_id;
+  guint           current_id;
 };
 
 G_DEFINE_FINAL_TYPE (GlossSidebar, gloss_sidebar, GTK_TYPE_WIDGET)
@@ -200,6 +207,59 @@ update_current (GlossSidebar *self)
   }
 
   self->updating = FALSE;
+}
+
+static void
+cancel_current (GlossSidebar *self)
+{
+  g_clear_handle_id (&self->current_id, g_source_remove);
+  if (self->current_clock == NULL)
+    return;
+
+  if (g_signal_handler_is_connected (self->current_clock, self->current_paint_id))
+    g_signal_handler_disconnect (self->current_clock, self->current_paint_id);
+  self->current_paint_id = 0;
+  g_clear_object (&self->current_clock);
+}
+
+static gboolean
+current_pending (GlossSidebar *self)
+{
+  return self->current_clock != NULL || self->current_id != 0;
+}
+
+/* Shows the sentence a move made current, if it is still to follow: what
+ * reads the section's widgets calls it first */
+static void
+flush_current (GlossSidebar *self)
+{
+  if (!current_pending (self))
+    return;
+
+  cancel_current (self);
+  self->position = self->next_position;
+  update_current (self);
+}
+
+static gboolean
+flush_current_cb (gpointer user_data)
+{
+  GlossSidebar *self = user_data;
+
+  self->current_id = 0;
+  flush_current (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_current_after_paint_cb (GdkFrameClock *clock,
+                           GlossSidebar  *self)
+{
+  /* Once the frame is out, not while it is being finished */
+  g_clear_signal_handler (&self->current_paint_id, self->current_clock);
+  if (self->current_id == 0)
+    self->current_id = g_idle_add_full (GDK_PRIORITY_REDRAW + 2, flush_current_cb, self, NULL);
 }
 
 static void
@@ -481,7 +541,8 @@ static void
 on_note_apply_cb (AdwEntryRow  *row,
                   GlossSidebar *self)
 {
-  if (self->updating || self->document == NULL || self->position < 0)
+  /* A move still to show: the note was kept before it */
+  if (self->updating || self->document == NULL || self->position < 0 || current_pending (self))
     return;
 
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)),
@@ -643,6 +704,7 @@ gloss_sidebar_dispose (GObject *object)
   GlossSidebar *self = (GlossSidebar *)object;
 
   gloss_sidebar_set_document (self, NULL);
+  cancel_current (self);
   g_clear_object (&self->mirror);
   if (self->label_css != NULL)
     {
@@ -768,6 +830,7 @@ gloss_sidebar_set_document (GlossSidebar  *self,
       g_clear_object (&self->document);
     }
 
+  cancel_current (self);
   self->position = -1;
   gtk_spinner_set_spinning (self->loading_spinner, FALSE);
   gloss_sidebar_set_span (self, G_MAXUINT);
@@ -811,14 +874,36 @@ gloss_sidebar_set_loading (GlossSidebar *self,
   gtk_stack_set_visible_child_name (self->annotations_stack, loading ? "loading" : "empty");
 }
 
+/**
+ * gloss_sidebar_set_position:
+ *
+ * Shows the current sentence after the next frame, which shows the move
+ * in the article (at once when the sidebar is not on screen).
+ */
 void
 gloss_sidebar_set_position (GlossSidebar *self,
                             int           position)
 {
+  GdkFrameClock *clock;
+
   g_return_if_fail (GLOSS_IS_SIDEBAR (self));
 
-  self->position = position;
-  update_current (self);
+  self->next_position = position;
+  clock = gtk_widget_get_mapped (GTK_WIDGET (self)) ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
+  if (clock == NULL || self->document == NULL)
+    {
+      cancel_current (self);
+      self->position = position;
+      update_current (self);
+      return;
+    }
+
+  if (current_pending (self))
+    return;
+
+  self->current_clock = g_object_ref (clock);
+  self->current_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_current_after_paint_cb), self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
 }
 
 void
@@ -878,6 +963,7 @@ gloss_sidebar_focus_note (GlossSidebar *self)
 {
   g_return_if_fail (GLOSS_IS_SIDEBAR (self));
 
+  flush_current (self);
   if (gtk_widget_is_sensitive (GTK_WIDGET (self->note_row)))
     gtk_widget_grab_focus (GTK_WIDGET (self->note_row));
 }
@@ -887,6 +973,7 @@ gloss_sidebar_get_note_row (GlossSidebar *self)
 {
   g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), NULL);
 
+  flush_current (self);
   return GTK_WIDGET (self->note_row);
 }
 
@@ -901,6 +988,7 @@ gloss_sidebar_get_label_button (GlossSidebar *self,
 {
   g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), NULL);
 
+  flush_current (self);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->labels_box));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -946,6 +1034,7 @@ gloss_sidebar_get_sentence_text (GlossSidebar *self)
 {
   g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), NULL);
 
+  flush_current (self);
   return gtk_label_get_text (self->sentence_label);
 }
 

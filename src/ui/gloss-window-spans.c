@@ -147,11 +147,12 @@ go_to_span (GlossWindow *self,
   guint start = gloss_span_get_start (span);
   int position = gloss_document_find_sentence_at (self->document, start);
 
-  /* One scroll, to the span */
+  /* One scroll, to the span; the caret last, once the tags have changed,
+   * so its line is laid out once */
   if (position >= 0)
     _gloss_window_set_position_full (self, position, FALSE);
-  gloss_article_view_set_caret (self->article_view, start, FALSE);
   _gloss_window_set_current_span (self, gloss_span_get_id (span), TRUE);
+  gloss_article_view_set_caret (self->article_view, start, FALSE);
 }
 
 /* The document changed (an edit, an undo): the current span may be gone */
