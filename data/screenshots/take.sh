@@ -6,7 +6,7 @@
 # with its quotes, speakers and cues tagged as spans (the "Quotation
 # attribution" labels): window-spans-light.png, window-spans-dark.png; and
 # the same in the sidebar's list of spans: window-span-list-light.png,
-# window-span-list-dark.png.
+# window-span-list-dark.png; the spans in German: window-de-spans-*.png.
 #
 #   data/screenshots/take.sh [BUILDDIR]
 set -eu
@@ -32,9 +32,10 @@ LANGUAGE=en LC_ALL=C.UTF-8 xvfb-run -a -s '-screen 0 1400x900x24' \
 LANGUAGE=de LANG=de_DE.UTF-8 LC_ALL=de_DE.UTF-8 xvfb-run -a -s '-screen 0 1400x900x24' \
   "$build/tests/screenshot-window" "$top/data/samples/de-stadtwerke.txt" "$here" window-de
 
-# Spans and relations, English (the new strings wait for the translation
-# pass before a German one)
+# Spans and relations, English and German
 LANGUAGE=en LC_ALL=C.UTF-8 xvfb-run -a -s '-screen 0 1400x1000x24' \
   "$build/tests/screenshot-window" --spans "$top/data/samples/de-stadtwerke.txt" "$here" window-spans
 LANGUAGE=en LC_ALL=C.UTF-8 xvfb-run -a -s '-screen 0 1400x1000x24' \
   "$build/tests/screenshot-window" --span-list "$top/data/samples/de-stadtwerke.txt" "$here" window-span-list
+LANGUAGE=de LANG=de_DE.UTF-8 LC_ALL=de_DE.UTF-8 xvfb-run -a -s '-screen 0 1400x1000x24' \
+  "$build/tests/screenshot-window" --spans "$top/data/samples/de-stadtwerke.txt" "$here" window-de-spans
