@@ -627,8 +627,9 @@ update (GlossSpanCard *self)
   gtk_label_set_text (self->text_label, text);
   {
     gboolean shortened;
-    g_autofree char *line = dup_text_line (span, SHORT_TEXT, &shortened);
+    char *line = dup_text_line (span, SHORT_TEXT, &shortened);
 
+    g_free (line);
     gtk_widget_set_visible (self->text_scroller, shortened);
   }
 
