@@ -71,6 +71,28 @@ static const struct {
   { "addressee", N_("Addressee") },
 };
 
+/* The attribute names and values of the built-in "Quotation attribution"
+ * set, for the window: the files keep the ids, the window shows these */
+static const struct
+{
+  const char *id;       /* also the msgid */
+  const char *context;
+} builtin_attributes[] = {
+  { NC_("quotation attribute", "type"),                "quotation attribute" },
+  { NC_("quotation attribute", "medium"),              "quotation attribute" },
+  { NC_("quotation type", "direct"),                   "quotation type" },
+  { NC_("quotation type", "indirect"),                 "quotation type" },
+  { NC_("quotation type", "free-indirect"),            "quotation type" },
+  { NC_("quotation type", "indirect-free-indirect"),   "quotation type" },
+  { NC_("quotation type", "reported"),                 "quotation type" },
+  { NC_("quotation medium", "speech"),                 "quotation medium" },
+  { NC_("quotation medium", "thought"),                "quotation medium" },
+  { NC_("quotation medium", "writing"),                "quotation medium" },
+  { NC_("quotation medium", "speech-thought"),         "quotation medium" },
+  { NC_("quotation medium", "speech-writing"),         "quotation medium" },
+  { NC_("quotation medium", "thought-writing"),        "quotation medium" },
+};
+
 static const char * const builtin_descriptions[] = {
   N_("A statement presented as fact that could be checked."),
   N_("A sentence that names who or what the information comes from."),
@@ -414,6 +436,33 @@ gloss_label_get_display_name (GlossLabel *self)
     }
 
   return self->name;
+}
+
+/**
+ * gloss_label_get_attribute_display:
+ * @id: an attribute name or value of the label
+ *
+ * What the window shows for an attribute name or value: translated for
+ * those of the built-in "Quotation attribution" set (type, direct …, the
+ * label being the built-in one), else @id itself.
+ *
+ * Returns: (transfer none): the text to show
+ */
+const char *
+gloss_label_get_attribute_display (GlossLabel *self,
+                                   const char *id)
+{
+  g_return_val_if_fail (GLOSS_IS_LABEL (self), id);
+
+  /* Only the built-in label's: a project's own "type" may mean another thing */
+  if (id == NULL || g_strcmp0 (self->id, "quote") != 0 || g_strcmp0 (self->name, "Quote") != 0)
+    return id;
+
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_attributes); i++)
+    if (g_strcmp0 (id, builtin_attributes[i].id) == 0)
+      return g_dpgettext2 (GETTEXT_PACKAGE, builtin_attributes[i].context, builtin_attributes[i].id);
+
+  return id;
 }
 
 const char *

@@ -90,6 +90,8 @@ gboolean             gloss_label_add_attribute            (GlossLabel         *s
                                                            const char         *name,
                                                            const char * const *values);
 
+const char          *gloss_label_get_attribute_display    (GlossLabel         *self,
+                                                           const char         *id);
 gboolean             gloss_label_add_attribute_value      (GlossLabel         *self,
                                                            const char         *name,
                                                            const char         *value);

@@ -695,13 +695,14 @@ dup_version_rows (GlossAdjudicationWindow *self,
     {
       const char *name = gloss_label_get_attribute_name (label, i);
 
-      row = version_row_new (name);
+      row = version_row_new (gloss_label_get_attribute_display (label, name));
       for (guint j = 0; j < shown->len; j++)
         {
           GlossSpan *span = gloss_adjudication_get_unit_span (adjudication, self->current, g_array_index (shown, guint, j));
           const char *value = span ? gloss_span_get_attribute (span, name) : NULL;
 
-          version_row_add (row, g_strdup (value ? value : "—"), g_strdup (value ? value : ""), g_strdup (""));
+          version_row_add (row, g_strdup (value ? gloss_label_get_attribute_display (label, value) : "—"),
+                           g_strdup (value ? value : ""), g_strdup (""));
         }
       g_ptr_array_add (rows, row);
     }

@@ -192,6 +192,7 @@ dup_summary (GlossSpanCard *self,
 {
   GlossLabelSet *labels = get_labels (self);
   GlossLabelSet *relation_labels = gloss_label_set_get_relation_labels (labels);
+  GlossLabel *span_label = gloss_label_set_lookup (labels, gloss_span_get_label (span));
   guint id = gloss_span_get_id (span);
   g_autoptr(GPtrArray) roles = gloss_span_card_dup_roles (self->document, span);
   g_autoptr(GPtrArray) incoming = gloss_document_dup_relations_to (self->document, id);
@@ -221,7 +222,10 @@ dup_summary (GlossSpanCard *self,
     }
 
   for (guint i = 0; i < gloss_span_get_n_attributes (span); i++)
-    g_ptr_array_add (parts, g_strdup (gloss_span_get_attribute_value (span, i)));
+    g_ptr_array_add (parts, g_strdup (span_label != NULL
+                                        ? gloss_label_get_attribute_display (span_label,
+                                                                             gloss_span_get_attribute_value (span, i))
+                                        : gloss_span_get_attribute_value (span, i)));
 
   for (guint i = 0; i < incoming->len; i++)
     {
@@ -431,17 +435,17 @@ rebuild_properties (GlossSpanCard *self,
         {
           if (g_strcmp0 (values[j], value) == 0)
             selected = j + 1;
-          g_ptr_array_add (items, (gpointer)values[j]);
+          g_ptr_array_add (items, (gpointer)gloss_label_get_attribute_display (label, values[j]));
         }
       g_ptr_array_add (items, NULL);
 
       /* The keys that set it: t for the first, Alt+1…9 for each */
       if (i == 0)
-        title = g_strdup_printf (_("%s (T, Alt+1)"), name);
+        title = g_strdup_printf (_("%s (T, Alt+1)"), gloss_label_get_attribute_display (label, name));
       else if (i < 9)
-        title = g_strdup_printf (_("%s (Alt+%u)"), name, i + 1);
+        title = g_strdup_printf (_("%s (Alt+%u)"), gloss_label_get_attribute_display (label, name), i + 1);
       else
-        title = g_strdup (name);
+        title = g_strdup (gloss_label_get_attribute_display (label, name));
 
       row = new_combo_row (title, (const char * const *)items->pdata, selected);
       g_object_set_data_full (G_OBJECT (row), "gloss-attribute", g_strdup (name), g_free);
