@@ -8,7 +8,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
 #include "gloss-json.h"
@@ -148,6 +150,44 @@ test_display (void)
   g_assert_true (g_str_has_prefix (gloss_label_get_display_description (cue), "The words that mark"));
   g_assert_cmpstr (gloss_label_get_display_name (own), ==, "Sprecher");
   g_assert_cmpstr (gloss_label_get_display_description (own), ==, "Wer spricht");
+}
+
+/* The built-in quote's attribute names and values are shown translated;
+ * a project's own label keeps its ids as they are */
+static void
+test_attribute_display (void)
+{
+  g_autoptr(GlossLabelSet) quotation = gloss_label_set_new_builtin ("quotation");
+  g_autoptr(GlossLabel) own = gloss_label_new_with_scope (GLOSS_LABEL_SCOPE_SPAN, "quote", "Zitat", NULL, NULL, NULL);
+  GlossLabel *quote = gloss_label_set_lookup (quotation, "quote");
+  const char *unknown = "mixed";
+  const char *direct = "direct";
+
+  g_assert_true (gloss_label_add_attribute (own, "type", (const char *[]) { "direct", NULL }));
+  g_assert_true (gloss_label_get_attribute_display (quote, unknown) == unknown);
+  g_assert_true (gloss_label_get_attribute_display (own, direct) == direct);
+  g_assert_null (gloss_label_get_attribute_display (quote, NULL));
+
+  /* In German, when the translations and the locale are there */
+  if (g_getenv ("GLOSS_LOCALEDIR") != NULL && setlocale (LC_ALL, "de_DE.UTF-8") != NULL)
+    {
+      g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
+
+      g_setenv ("LANGUAGE", "de", TRUE);
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("GLOSS_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      g_assert_cmpstr (gloss_label_get_attribute_display (quote, "direct"), ==, "direkt");
+      g_assert_cmpstr (gloss_label_get_attribute_display (quote, "medium"), ==, "Medium");
+      g_assert_cmpstr (gloss_label_get_attribute_display (quote, "speech-writing"), ==, "gesprochen/geschrieben");
+      g_assert_cmpstr (gloss_label_get_attribute_display (own, "direct"), ==, "direct");
+      if (language != NULL)
+        g_setenv ("LANGUAGE", language, TRUE);
+      else
+        g_unsetenv ("LANGUAGE");
+      setlocale (LC_ALL, "C.UTF-8");
+    }
+  else
+    g_assert_cmpstr (gloss_label_get_attribute_display (quote, "direct"), ==, "direct");
 }
 
 /* Written and read again: the same set, the same bytes */
@@ -464,6 +504,7 @@ main (int    argc,
 
   g_test_add_func ("/gloss/labels/builtin", test_builtin);
   g_test_add_func ("/gloss/labels/display", test_display);
+  g_test_add_func ("/gloss/labels/attribute-display", test_attribute_display);
   g_test_add_func ("/gloss/labels/json-round-trip", test_json_round_trip);
   g_test_add_func ("/gloss/labels/problems", test_problems);
   g_test_add_func ("/gloss/labels/limits", test_limits);
