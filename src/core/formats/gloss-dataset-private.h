@@ -119,6 +119,7 @@ extern const GlossDatasetFormat _gloss_dataset_label_studio;
 extern const GlossDatasetFormat _gloss_dataset_brat;
 extern const GlossDatasetFormat _gloss_dataset_csv;
 extern const GlossDatasetFormat _gloss_dataset_spans_csv;
+extern const GlossDatasetFormat _gloss_dataset_qdpx;
 extern const GlossDatasetFormat _gloss_dataset_articles_jsonl;
 extern const GlossDatasetFormat _gloss_dataset_wikinews_quotes;
 
@@ -158,6 +159,7 @@ typedef struct
 
 GString      *_gloss_exporter_get_buffer      (GlossExporter    *self);
 GFile        *_gloss_exporter_get_folder      (GlossExporter    *self);
+const char   *_gloss_exporter_get_title       (GlossExporter    *self);
 guint         _gloss_exporter_get_context     (GlossExporter    *self);
 GCancellable *_gloss_exporter_get_cancellable (GlossExporter    *self);
 gpointer      _gloss_exporter_get_data        (GlossExporter    *self);
