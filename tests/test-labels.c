@@ -483,6 +483,36 @@ test_codebook (void)
   g_assert_false (gloss_codebook_item_is_valid ("two\xe2\x80\xa8lines"));
 }
 
+/* The codebook fixture (tests/data/codebook) is as Gloss writes it: read
+ * and written again, the labels editor's path, it is the same bytes */
+static void
+test_codebook_project (void)
+{
+  const char *fixture = g_test_get_filename (G_TEST_DIST, "data", "codebook", GLOSS_PROJECT_FILE_NAME, NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (fixture);
+  g_autofree char *tmpdir = g_dir_make_tmp ("gloss-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmpdir, GLOSS_PROJECT_FILE_NAME, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) problems = gloss_problems_new ();
+  g_autoptr(GlossLabelSet) labels = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *written = NULL;
+
+  labels = gloss_project_load_labels (source, problems, NULL);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpstr (gloss_label_get_codebook (gloss_label_set_lookup (labels, "claim"), GLOSS_CODEBOOK_EXAMPLES)[0],
+                   ==, "Die Stadt hat 300 000 Einwohner 😊.");
+  g_assert_true (gloss_project_save_labels (file, labels, &error));
+  g_assert_no_error (error);
+  expected = read_file (fixture);
+  written = read_file (path);
+  g_assert_cmpstr (written, ==, expected);
+
+  g_remove (path);
+  g_rmdir (tmpdir);
+}
+
 /* gloss-project.json: version 1 while the set has sentence labels only,
  * version 2 with the relation labels otherwise; both read back equal */
 static void
@@ -600,6 +630,7 @@ main (int    argc,
   g_test_add_func ("/gloss/labels/limits", test_limits);
   g_test_add_func ("/gloss/labels/codebook", test_codebook);
   g_test_add_func ("/gloss/labels/project", test_project);
+  g_test_add_func ("/gloss/labels/codebook-project", test_codebook_project);
   g_test_add_func ("/gloss/labels/insert-scopes", test_insert_scopes);
 
   return g_test_run ();

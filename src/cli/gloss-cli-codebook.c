@@ -205,11 +205,13 @@ gloss_cli_codebook (int    argc,
       return codebook_export (argc - 1, argv + 1);
     }
 
+  /* export is the one action so far: its help is the command's */
   if (argc >= 2 && (g_strcmp0 (argv[1], "--help") == 0 || g_strcmp0 (argv[1], "-h") == 0))
     {
-      gloss_cli_print ("%s\n  gloss codebook export -f markdown|html|qdc [-o OUT] PATH\n\n%s\n",
-                       _("Usage:"), _("Writes the codebook of a project; see “gloss codebook export --help”."));
-      return GLOSS_EXIT_OK;
+      char *help_argv[] = { argv[0], argv[1], NULL };
+
+      g_set_prgname ("gloss codebook export");
+      return codebook_export (2, help_argv);
     }
 
   gloss_cli_printerr ("%s\n  gloss codebook export -f markdown|html|qdc [-o OUT] PATH\n", _("Usage:"));
