@@ -294,6 +294,32 @@ class Codebook(unittest.TestCase):
         data = self.export("markdown", os.path.join(CORPUS, "de", "interview.txt.gloss.json")).decode("utf-8")
         self.assertTrue(data.startswith("# Codebook: interview.txt\n\n## Sentence labels\n\n### Claim\n"))
         self.assertIn("\n## Relation labels\n", data)
+        # The codebook fixture's annotation file has the project's labels
+        data = self.export("markdown", os.path.join(CODEBOOK, "de", "artikel.txt.gloss.json"))
+        self.assertEqual(data, self.expected("expected.md").replace(b"# Codebook: codebook\n", b"# Codebook: artikel.txt\n"))
+
+    def test_project_of_codebook(self):
+        """A qdpx of the codebook's folder: its codes carry the entries as
+        the .qdc does, and the selection after two CR LF and 😊 is the
+        sentence"""
+        out = os.path.join(self.tmp, "codebook.qdpx")
+        result = run("export", "-f", "qdpx", "-o", out, CODEBOOK)
+        self.assertEqual(result.returncode, 0, result.stderr.decode())
+        with zipfile.ZipFile(out) as archive:
+            root = ET.fromstring(archive.read("project.qde"))
+            source = root.find("q:Sources/q:TextSource", NS)
+            text = archive.read("sources/%s.txt" % source.get("guid")).decode("utf-8")
+        self.assertEqual(root.get("name"), "codebook")
+        qdc = ET.fromstring(self.export("qdc"))
+        self.assertEqual([(c.get("guid"), c.findtext("q:Description", None, NS)) for c in root.iter("{%s}Code" % NS["q"])],
+                         [(c.get("guid"), c.findtext("c:Description", None, NS)) for c in qdc.iter("{%s}Code" % NS["c"])])
+        selection = source.find("q:PlainTextSelection", NS)
+        start, end = int(selection.get("startPosition")), int(selection.get("endPosition"))
+        self.assertEqual((start, end), (102, 135))
+        self.assertEqual(text[start:end], "The city has 300,000 inhabitants.")
+        self.assertEqual(selection.findtext("q:Description", None, NS), "Zahl prüfen 😊")
+        self.assertEqual(root.find("q:Notes/q:Note/q:PlainTextContent", NS).text, "Zahl prüfen 😊")
+        self.assertEqual(root.find("q:Users/q:User", NS).get("name"), "Ada")
 
     def test_usage(self):
         self.assertEqual(run("codebook").returncode, 2)
