@@ -151,18 +151,25 @@ gloss_xml_append_escaped (GString    *out,
 }
 
 /**
- * gloss_codebook_dup_text:
+ * gloss_codebook_dup_entry:
+ * @description: the definition to write (the label's, or as the window
+ *   shows it, translated)
+ * @titles: the headings of the lists, in #GlossCodebookList's order
+ * @bullet: what goes before each item
  *
- * The label's codebook entry as plain text, for the one description a
- * QDA code has: the definition, then each list that has items under its
- * heading, an item a line (`Include:`, `- …`).
+ * The label's codebook entry as plain text: @description, then each
+ * list that has items under its heading, an item a line
+ * (`Include:`, `- …`).
  *
  * Returns: (transfer full): the text; empty when the label has neither
  */
 char *
-gloss_codebook_dup_text (GlossLabel *label)
+gloss_codebook_dup_entry (GlossLabel         *label,
+                          const char         *description,
+                          const char * const *titles,
+                          const char         *bullet)
 {
-  GString *out = g_string_new (gloss_label_get_description (label));
+  GString *out = g_string_new (description);
 
   for (GlossCodebookList list = 0; list < GLOSS_CODEBOOK_N_LISTS; list++)
     {
@@ -172,12 +179,26 @@ gloss_codebook_dup_text (GlossLabel *label)
         continue;
       if (out->len > 0)
         g_string_append (out, "\n\n");
-      g_string_append_printf (out, "%s:", list_titles[list]);
+      g_string_append_printf (out, "%s:", titles[list]);
       for (guint i = 0; items[i] != NULL; i++)
-        g_string_append_printf (out, "\n- %s", items[i]);
+        g_string_append_printf (out, "\n%s%s", bullet, items[i]);
     }
 
   return g_string_free (out, FALSE);
+}
+
+/**
+ * gloss_codebook_dup_text:
+ *
+ * The label's codebook entry for the one description a QDA code has: its
+ * description, then the lists under English headings (`Include:`, `- …`).
+ *
+ * Returns: (transfer full): the text; empty when the label has neither
+ */
+char *
+gloss_codebook_dup_text (GlossLabel *label)
+{
+  return gloss_codebook_dup_entry (label, gloss_label_get_description (label), list_titles, "- ");
 }
 
 /**
@@ -271,37 +292,31 @@ append_markdown (GString    *out,
     }
 }
 
-/* HTML: text as character data, every line break a <br> */
+/* HTML: text as character data (escaped as XML, quotes too), every line
+ * break (CR LF, CR, LF) a <br> */
 static void
 append_html (GString    *out,
              const char *text)
 {
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *unix_text = g_strdup (text);
+  char *write = unix_text;
+
+  /* CR LF and CR as LF */
   for (const char *p = text; *p != '\0'; p++)
     {
-      switch (*p)
-        {
-        case '&':
-          g_string_append (out, "&amp;");
-          break;
-        case '<':
-          g_string_append (out, "&lt;");
-          break;
-        case '>':
-          g_string_append (out, "&gt;");
-          break;
-        case '"':
-          g_string_append (out, "&quot;");
-          break;
-        case '\r':
-          if (p[1] == '\n')
-            p++;
-          G_GNUC_FALLTHROUGH;
-        case '\n':
-          g_string_append (out, "<br>\n");
-          break;
-        default:
-          g_string_append_c (out, *p);
-        }
+      if (*p == '\r' && p[1] == '\n')
+        continue;
+      *write++ = *p == '\r' ? '\n' : *p;
+    }
+  *write = '\0';
+
+  lines = g_strsplit (unix_text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (out, "<br>\n");
+      gloss_xml_append_escaped (out, lines[i], TRUE);
     }
 }
 
@@ -349,23 +364,21 @@ append_facts (GString             *out,
     }
 }
 
+/* A label's definition and lists, after its heading and facts */
 static void
-append_markdown_label (GString    *out,
-                       GlossLabel *label)
+append_body (GString             *out,
+             GlossLabel          *label,
+             GlossCodebookFormat  format)
 {
+  gboolean html = format == GLOSS_CODEBOOK_HTML;
+  void (*text) (GString *, const char *) = html ? append_html : append_markdown;
   const char *description = gloss_label_get_description (label);
-
-  g_string_append (out, "\n### ");
-  append_markdown (out, gloss_label_get_name (label));
-  g_string_append (out, "\n\n");
-  append_facts (out, label, GLOSS_CODEBOOK_MARKDOWN);
-  g_string_append (out, "\n");
 
   if (description[0] != '\0')
     {
-      g_string_append (out, "\n");
-      append_markdown (out, description);
-      g_string_append (out, "\n");
+      g_string_append (out, html ? "<p>" : "\n");
+      text (out, description);
+      g_string_append (out, html ? "</p>\n" : "\n");
     }
 
   for (GlossCodebookList list = 0; list < GLOSS_CODEBOOK_N_LISTS; list++)
@@ -374,57 +387,49 @@ append_markdown_label (GString    *out,
 
       if (items[0] == NULL)
         continue;
-      g_string_append_printf (out, "\n**%s**\n\n", list_titles[list]);
+      if (html)
+        g_string_append_printf (out, "<h4>%s</h4>\n<ul class=\"%s\">\n", list_titles[list],
+                                gloss_codebook_list_to_string (list));
+      else
+        g_string_append_printf (out, "\n**%s**\n\n", list_titles[list]);
       for (guint i = 0; items[i] != NULL; i++)
         {
-          g_string_append (out, "- ");
-          append_markdown (out, items[i]);
-          g_string_append_c (out, '\n');
+          g_string_append (out, html ? "<li>" : "- ");
+          text (out, items[i]);
+          g_string_append (out, html ? "</li>\n" : "\n");
         }
+      if (html)
+        g_string_append (out, "</ul>\n");
     }
 }
 
 static void
-append_html_label (GString    *out,
-                   GlossLabel *label)
+append_label (GString             *out,
+              GlossLabel          *label,
+              GlossCodebookFormat  format)
 {
-  const char *description = gloss_label_get_description (label);
-  gboolean relation = gloss_label_get_scope (label) == GLOSS_LABEL_SCOPE_RELATION;
-
-  /* Relation labels have ids of their own: "relation-" keeps the anchors apart */
-  g_string_append_printf (out, "<section id=\"%s%s\">\n<h3><span class=\"swatch\" style=\"background: %s\" "
-                          "aria-hidden=\"true\"></span>", relation ? "relation-" : "label-",
-                          gloss_label_get_id (label), gloss_label_get_color (label));
-  append_html (out, gloss_label_get_name (label));
-  g_string_append (out, "</h3>\n<p class=\"facts\">");
-  append_facts (out, label, GLOSS_CODEBOOK_HTML);
-  g_string_append (out, "</p>\n");
-
-  if (description[0] != '\0')
+  if (format == GLOSS_CODEBOOK_HTML)
     {
-      g_string_append (out, "<p>");
-      append_html (out, description);
+      /* Relation labels have ids of their own: "relation-" keeps the anchors apart */
+      g_string_append_printf (out, "<section id=\"%s%s\">\n<h3><span class=\"swatch\" style=\"background: %s\" "
+                              "aria-hidden=\"true\"></span>",
+                              gloss_label_get_scope (label) == GLOSS_LABEL_SCOPE_RELATION ? "relation-" : "label-",
+                              gloss_label_get_id (label), gloss_label_get_color (label));
+      append_html (out, gloss_label_get_name (label));
+      g_string_append (out, "</h3>\n<p class=\"facts\">");
+      append_facts (out, label, format);
       g_string_append (out, "</p>\n");
+      append_body (out, label, format);
+      g_string_append (out, "</section>\n");
+      return;
     }
 
-  for (GlossCodebookList list = 0; list < GLOSS_CODEBOOK_N_LISTS; list++)
-    {
-      const char * const *items = gloss_label_get_codebook (label, list);
-
-      if (items[0] == NULL)
-        continue;
-      g_string_append_printf (out, "<h4>%s</h4>\n<ul class=\"%s\">\n", list_titles[list],
-                              gloss_codebook_list_to_string (list));
-      for (guint i = 0; items[i] != NULL; i++)
-        {
-          g_string_append (out, "<li>");
-          append_html (out, items[i]);
-          g_string_append (out, "</li>\n");
-        }
-      g_string_append (out, "</ul>\n");
-    }
-
-  g_string_append (out, "</section>\n");
+  g_string_append (out, "\n### ");
+  append_markdown (out, gloss_label_get_name (label));
+  g_string_append (out, "\n\n");
+  append_facts (out, label, format);
+  g_string_append (out, "\n");
+  append_body (out, label, format);
 }
 
 static const char html_head[] =
@@ -527,10 +532,7 @@ gloss_codebook_to_string (GlossLabelSet        *labels,
               heading = TRUE;
             }
 
-          if (format == GLOSS_CODEBOOK_HTML)
-            append_html_label (out, label);
-          else
-            append_markdown_label (out, label);
+          append_label (out, label, format);
         }
     }
 

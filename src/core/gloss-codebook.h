@@ -36,6 +36,10 @@ char     *gloss_codebook_to_string          (GlossLabelSet       *labels,
                                              const char          *title,
                                              GError             **error);
 char     *gloss_codebook_dup_text           (GlossLabel          *label);
+char     *gloss_codebook_dup_entry          (GlossLabel          *label,
+                                             const char          *description,
+                                             const char * const  *titles,
+                                             const char          *bullet);
 
 void      gloss_guid_for                    (const char          *kind,
                                              const char          *name,

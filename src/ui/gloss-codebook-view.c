@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-codebook.h"
 #include "gloss-codebook-view.h"
 #include "gloss-label.h"
 
@@ -58,23 +59,12 @@ list_title (GlossCodebookList list)
 char *
 gloss_codebook_view_dup_entry (GlossLabel *label)
 {
-  GString *out = g_string_new (gloss_label_get_display_description (label));
+  const char *titles[GLOSS_CODEBOOK_N_LISTS];
 
   for (GlossCodebookList list = 0; list < GLOSS_CODEBOOK_N_LISTS; list++)
-    {
-      const char * const *items = gloss_label_get_codebook (label, list);
+    titles[list] = list_title (list);
 
-      if (items[0] == NULL)
-        continue;
-      if (out->len > 0)
-        g_string_append (out, "\n\n");
-      /* TRANSLATORS: a heading of a codebook entry (“Include:”) before its items */
-      g_string_append_printf (out, _("%s:"), list_title (list));
-      for (guint i = 0; items[i] != NULL; i++)
-        g_string_append_printf (out, "\n• %s", items[i]);
-    }
-
-  return g_string_free (out, FALSE);
+  return gloss_codebook_dup_entry (label, gloss_label_get_display_description (label), titles, "• ");
 }
 
 static GtkWidget *

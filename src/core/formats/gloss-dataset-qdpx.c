@@ -366,6 +366,18 @@ append_made_by (GString    *out,
     g_string_append_printf (out, " modifiedDateTime=\"%s\"", modified);
 }
 
+/* `<Tag guid="…" name="…"`, the start of most elements */
+static void
+open_named (GString    *out,
+            const char *tag,
+            const char *guid,
+            const char *name)
+{
+  g_string_append_printf (out, "%s guid=\"%s\" name=\"", tag, guid);
+  gloss_xml_append_escaped (out, name, TRUE);
+  g_string_append_c (out, '"');
+}
+
 /* A memo: <Note> in the project's notes, named after what it is on */
 static void
 add_note (Written    *written,
@@ -378,9 +390,7 @@ add_note (Written    *written,
 {
   GString *out = written->notes;
 
-  g_string_append_printf (out, "    <Note guid=\"%s\" name=\"", guid);
-  gloss_xml_append_escaped (out, name, TRUE);
-  g_string_append_c (out, '"');
+  open_named (out, "    <Note", guid, name);
   append_made_by (out, annotator, created, modified);
   g_string_append (out, ">\n      <PlainTextContent>");
   gloss_xml_append_escaped (out, text, FALSE);
@@ -411,9 +421,8 @@ add_selection (Written    *written,
   gloss_guid_for ("code", label, code);
   gloss_guid_for ("coding", guid, coding);
 
-  g_string_append_printf (out, "      <PlainTextSelection guid=\"%s\" name=\"", guid);
-  gloss_xml_append_escaped (out, name, TRUE);
-  g_string_append_printf (out, "\" startPosition=\"%u\" endPosition=\"%u\"",
+  open_named (out, "      <PlainTextSelection", guid, name);
+  g_string_append_printf (out, " startPosition=\"%u\" endPosition=\"%u\"",
                           source_position (source, start), source_position (source, end));
   append_made_by (out, annotator, created, modified);
   g_string_append (out, ">\n");
@@ -485,9 +494,8 @@ qdpx_add (GlossExporter    *self,
   if (g_str_has_suffix (name, ".txt"))
     name[strlen (name) - 4] = '\0';
 
-  g_string_append_printf (out, "    <TextSource guid=\"%s\" name=\"", source_guid);
-  gloss_xml_append_escaped (out, name, TRUE);
-  g_string_append_printf (out, "\" plainTextPath=\"internal://%s.txt\">\n      <Description>Gloss document ",
+  open_named (out, "    <TextSource", source_guid, name);
+  g_string_append_printf (out, " plainTextPath=\"internal://%s.txt\">\n      <Description>Gloss document ",
                           source_guid);
   gloss_xml_append_escaped (out, item->id, FALSE);
   g_string_append_printf (out, " (language %s)</Description>\n", gloss_document_get_language (item->document));
@@ -585,11 +593,9 @@ qdpx_add (GlossExporter    *self,
       guid_of ("note", item->id, "relation", id, -1, note_guid);
       written->n_relation_people++;
 
-      g_string_append_printf (written->links, "    <Link guid=\"%s\" name=\"", guid);
-      gloss_xml_append_escaped (written->links,
-                                label != NULL ? gloss_label_get_name (label) : gloss_relation_get_label (relation),
-                                TRUE);
-      g_string_append_printf (written->links, "\" direction=\"OneWay\"");
+      open_named (written->links, "    <Link", guid,
+                  label != NULL ? gloss_label_get_name (label) : gloss_relation_get_label (relation));
+      g_string_append (written->links, " direction=\"OneWay\"");
       if (label != NULL)
         g_string_append_printf (written->links, " color=\"%s\"", gloss_label_get_color (label));
       g_string_append_printf (written->links, " originGUID=\"%s\" targetGUID=\"%s\"", from, to);
@@ -637,9 +643,8 @@ qdpx_end (GlossExporter  *self,
           char guid[GLOSS_GUID_LENGTH + 1];
 
           gloss_guid_for ("user", user, guid);
-          g_string_append_printf (project, "    <User guid=\"%s\" name=\"", guid);
-          gloss_xml_append_escaped (project, user, TRUE);
-          g_string_append (project, "\"/>\n");
+          open_named (project, "    <User", guid, user);
+          g_string_append (project, "/>\n");
         }
       g_string_append (project, "  </Users>\n");
     }
