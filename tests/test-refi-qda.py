@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import unittest
+import uuid
 import xml.etree.ElementTree as ET
 import zipfile
 
@@ -336,6 +337,32 @@ class Codebook(unittest.TestCase):
             self.assertEqual(result.returncode, 1)
             self.assertIn("no gloss-project.json", result.stderr.decode())
         self.assertIn("codebook", run("--help").stdout.decode())
+
+    def test_guids_and_escaping(self):
+        """GUIDs are version 5 UUIDs of `code/ID` in Gloss's namespace, the
+        same as Python computes; a name with quotes, markup and a control
+        character stays well-formed XML and reads back (the control
+        character, which XML 1.0 cannot hold, as U+FFFD)"""
+        folder = os.path.join(self.tmp, "odd")
+        os.mkdir(folder)
+        with open(os.path.join(folder, "gloss-project.json"), "w", encoding="utf-8") as f:
+            json.dump({"format": "gloss-project", "version": 1, "labels": [
+                {"id": "odd", "name": "Say \"no\" & <leave>\ttab", "color": "#AbCdEf",
+                 "description": "bell\u0007 ]]> \r\n\"end\"", "codebook": {"include": ["a < b & c"]}}]}, f)
+        root = ET.fromstring(self.export("qdc", folder))
+        code = root.find("c:Codes/c:Code", NS)
+        self.assertEqual(code.get("name"), "Say \"no\" & <leave>\ttab")
+        self.assertEqual(code.get("color"), "#AbCdEf")
+        self.assertEqual(code.find("c:Description", NS).text, "bell\ufffd ]]> \r\n\"end\"\n\nInclude:\n- a < b & c")
+        namespace = uuid.UUID("6b1e0d5c-923a-4f71-a804-2de95f30c617")
+        self.assertEqual(code.get("guid"), str(uuid.uuid5(namespace, "code/odd")))
+        validate(self, os.path.join(self.tmp, "codebook.qdc"), "Codebook.xsd")
+        html = self.export("html", folder).decode("utf-8")
+        self.assertIn("<h3><span class=\"swatch\" style=\"background: #AbCdEf\" aria-hidden=\"true\"></span>"
+                      "Say &quot;no&quot; &amp; &lt;leave&gt;&#9;tab</h3>", html)
+        self.assertIn("<p>bell\ufffd ]]&gt; <br>\n&quot;end&quot;</p>", html)
+        markdown = self.export("markdown", folder).decode("utf-8")
+        self.assertIn("### Say \"no\" \\& \\<leave\\>\ttab\n", markdown)
 
     def test_invalid_project(self):
         folder = os.path.join(self.tmp, "bad")
