@@ -206,7 +206,6 @@ new_text_row (GlossLabelsEditor *self,
   GtkWidget *row = adw_preferences_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *heading = gtk_label_new (title);
-  GtkWidget *frame = gtk_frame_new (NULL);
   GtkWidget *view = gtk_text_view_new ();
   GtkWidget *caption = gtk_label_new (hint);
   GtkEventController *focus = gtk_event_controller_focus_new ();
@@ -242,8 +241,9 @@ new_text_row (GlossLabelsEditor *self,
   g_object_set_data (G_OBJECT (view), "gloss-field", GINT_TO_POINTER (field));
   g_signal_connect (focus, "leave", G_CALLBACK (on_text_focus_leave_cb), self);
   gtk_widget_add_controller (view, focus);
-  gtk_frame_set_child (GTK_FRAME (frame), view);
-  gtk_box_append (GTK_BOX (box), frame);
+  /* A card, not a GtkFrame: the field's border without another widget */
+  gtk_widget_add_css_class (view, "card");
+  gtk_box_append (GTK_BOX (box), view);
 
   gtk_label_set_xalign (GTK_LABEL (caption), 0);
   gtk_label_set_wrap (GTK_LABEL (caption), TRUE);

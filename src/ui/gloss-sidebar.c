@@ -52,7 +52,9 @@ struct _GlossSidebar
   AdwEntryRow    *note_row;
   GtkWidget      *note_list;
   GtkWidget      *note_hint;
-  GtkExpander    *codebook_expander;
+  GtkToggleButton *codebook_button;
+  GtkImage       *codebook_arrow;
+  GtkRevealer    *codebook_revealer;
   GlossCodebookView *codebook_view;
   guint           span_id;         /* the current span's, or G_MAXUINT */
   GtkWidget      *annotations_separator;
@@ -153,7 +155,7 @@ update_codebook (GlossSidebar *self)
   GlossLabelSet *labels;
   GlossSpan *span = NULL;
 
-  if (!gtk_expander_get_expanded (self->codebook_expander) || self->document == NULL)
+  if (!gtk_toggle_button_get_active (self->codebook_button) || self->document == NULL)
     return;
 
   labels = gloss_document_get_labels (self->document);
@@ -194,10 +196,14 @@ update_codebook (GlossSidebar *self)
 }
 
 static void
-on_codebook_expanded_cb (GtkExpander  *expander,
-                         GParamSpec   *pspec,
-                         GlossSidebar *self)
+on_codebook_toggled_cb (GtkToggleButton *button,
+                        GlossSidebar    *self)
 {
+  gboolean open = gtk_toggle_button_get_active (button);
+
+  gtk_image_set_from_icon_name (self->codebook_arrow, open ? "pan-down-symbolic" : "pan-end-symbolic");
+  gtk_revealer_set_reveal_child (self->codebook_revealer, open);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_EXPANDED, open, -1);
   update_codebook (self);
 }
 
@@ -840,7 +846,9 @@ gloss_sidebar_class_init (GlossSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, span_card);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, note_row);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, note_hint);
-  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, codebook_expander);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, codebook_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, codebook_arrow);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, codebook_revealer);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, codebook_view);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, note_list);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, annotations_separator);
@@ -873,7 +881,8 @@ gloss_sidebar_init (GlossSidebar *self)
   self->position = -1;
   self->sentence_labels = TRUE;
   self->span_id = G_MAXUINT;
-  g_signal_connect (self->codebook_expander, "notify::expanded", G_CALLBACK (on_codebook_expanded_cb), self);
+  g_signal_connect (self->codebook_button, "toggled", G_CALLBACK (on_codebook_toggled_cb), self);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->codebook_button), GTK_ACCESSIBLE_STATE_EXPANDED, FALSE, -1);
 
   self->mirror = gloss_list_mirror_new (GTK_WIDGET (self), GLOSS_TYPE_ANNOTATION);
   selection = gtk_no_selection_new (g_object_ref (gloss_list_mirror_get_model (self->mirror)));
@@ -1168,7 +1177,7 @@ gloss_sidebar_set_codebook_expanded (GlossSidebar *self,
 
   if (expanded)
     gtk_stack_set_visible_child_name (self->pages, "current");
-  gtk_expander_set_expanded (self->codebook_expander, expanded);
+  gtk_toggle_button_set_active (self->codebook_button, expanded);
 }
 
 gboolean
@@ -1176,7 +1185,7 @@ gloss_sidebar_get_codebook_expanded (GlossSidebar *self)
 {
   g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), FALSE);
 
-  return gtk_expander_get_expanded (self->codebook_expander);
+  return gtk_toggle_button_get_active (self->codebook_button);
 }
 
 /**
