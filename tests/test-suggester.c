@@ -156,7 +156,7 @@ static const Case cases[] = {
     "quote direct 1-27 «We will rebuild the bridge» | speaker 30-39 «the mayor» | cue 40-44 «said»\n" },
   { "en-straight", "en",
     "\"It is too early to tell,\" said John Smith, a spokesman for the city.",
-    "quote direct 1-24 «It is too early to tell» | speaker 32-42 «John Smith» | cue 27-31 «said»\n" },
+    "quote direct 1-24 «It is too early to tell» | speaker 32-68 «John Smith, a spokesman for the city» | cue 27-31 «said»\n" },
   { "en-single", "en",
     "The minister said: 'We don't know yet.' Rock 'n' roll is old.",
     "quote direct 20-38 «We don't know yet.» | speaker 0-12 «The minister» | cue 13-17 «said»\n" },

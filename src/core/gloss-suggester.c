@@ -68,6 +68,24 @@ enum
   W_SEPARABLE      = 1u << 31, /* a cue only with its particle: stellte … fest */
 };
 
+/* More of what a word is, in a second set of bits (the first is full) */
+enum
+{
+  W2_NEGATION      = 1 << 0,  /* not, never: "did not say" frames no quote */
+  W2_NP_INNER      = 1 << 1,  /* of, in, with: inside a speaker, "analyst of X" */
+  W2_RELATIVE      = 1 << 2,  /* who, which: a relative clause, no speaker */
+};
+
+static const struct
+{
+  const char *section;
+  guint       kind;
+} sections2[] = {
+  { "negation", W2_NEGATION },
+  { "np-inner", W2_NP_INNER },
+  { "relative", W2_RELATIVE },
+};
+
 static const struct
 {
   const char *section;
@@ -121,6 +139,7 @@ typedef struct
   guint end;
   guint flags;
   guint kind;       /* W_* of its lower-case form */
+  guint kind2;      /* W2_* of it */
   guint sentence;
 } Token;
 
@@ -153,6 +172,7 @@ struct _GlossSuggester
   char       *language;
   gboolean    english;
   GHashTable *words;    /* lower-case word -> W_* */
+  GHashTable *words2;   /* lower-case word -> W2_* */
   GPtrArray  *role_suffixes;  /* German role nouns, matched as word ends */
   GPtrArray  *source_suffixes;  /* German source nouns, matched as word ends */
   GHashTable *particles;      /* a separable cue's form -> " its particles " */
@@ -167,6 +187,7 @@ gloss_suggester_finalize (GObject *object)
 
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->words, g_hash_table_unref);
+  g_clear_pointer (&self->words2, g_hash_table_unref);
   g_clear_pointer (&self->role_suffixes, g_ptr_array_unref);
   g_clear_pointer (&self->source_suffixes, g_ptr_array_unref);
   g_clear_pointer (&self->particles, g_hash_table_unref);
@@ -184,6 +205,7 @@ static void
 gloss_suggester_init (GlossSuggester *self)
 {
   self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->words2 = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->role_suffixes = g_ptr_array_new_with_free_func (g_free);
   self->source_suffixes = g_ptr_array_new_with_free_func (g_free);
   self->particles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -214,6 +236,7 @@ load_list (GlossSuggester *self,
   g_autofree char *path = g_strdup_printf ("suggest/%s-%s.txt", name, self->language);
   g_autoptr(GBytes) bytes = gloss_resources_lookup (path);
   g_auto(GStrv) lines = NULL;
+  guint kind2 = 0;
 
   g_return_if_fail (bytes != NULL);
 
@@ -228,13 +251,20 @@ load_list (GlossSuggester *self,
       if (*line == '[')
         {
           kind = 0;
+          kind2 = 0;
           for (guint j = 0; j < G_N_ELEMENTS (sections); j++)
             {
               if (strncmp (line + 1, sections[j].section, strlen (sections[j].section)) == 0 &&
                   line[1 + strlen (sections[j].section)] == ']')
                 kind = sections[j].kind;
             }
-          g_warn_if_fail (kind != 0);
+          for (guint j = 0; j < G_N_ELEMENTS (sections2); j++)
+            {
+              if (strncmp (line + 1, sections2[j].section, strlen (sections2[j].section)) == 0 &&
+                  line[1 + strlen (sections2[j].section)] == ']')
+                kind2 = sections2[j].kind;
+            }
+          g_warn_if_fail (kind != 0 || kind2 != 0);
           continue;
         }
 
@@ -260,6 +290,12 @@ load_list (GlossSuggester *self,
         {
           if (*words[j] != '\0' && kind != 0)
             add_word (self, words[j], kind);
+          if (*words[j] != '\0' && kind2 != 0)
+            {
+              guint old = GPOINTER_TO_UINT (g_hash_table_lookup (self->words2, words[j]));
+
+              g_hash_table_insert (self->words2, g_strdup (words[j]), GUINT_TO_POINTER (old | kind2));
+            }
         }
     }
 }
@@ -340,6 +376,14 @@ tok_is (Run  *run,
 }
 
 static inline gboolean
+tok_is2 (Run  *run,
+         guint i,
+         guint kind2)
+{
+  return i < run->tokens->len && (tok (run, i)->kind2 & kind2) != 0;
+}
+
+static inline gboolean
 tok_is_char (Run      *run,
              guint     i,
              gunichar  c)
@@ -380,7 +424,7 @@ tokenize (Run *run)
   while (i < run->n_chars)
     {
       gunichar c = run->chars[i];
-      Token t = { i, i + 1, 0, 0, 0 };
+      Token t = { i, i + 1, 0, 0, 0, 0 };
 
       if (g_unichar_isspace (c))
         {
@@ -406,9 +450,19 @@ tokenize (Run *run)
                        (run->chars[j] != '.' || !g_unichar_isupper (run->chars[j + 1]) ||
                         j - i == 1))
                 j += 2;
+              /* English wire text: a straight double quote as an
+               * apostrophe, Kuwait"s */
+              else if (run->self->english && run->chars[j] == '"' && j + 1 < run->n_chars &&
+                       run->chars[j + 1] == 's' &&
+                       (j + 2 >= run->n_chars || !is_word_char (run->chars[j + 2])))
+                j += 2;
               else
                 break;
             }
+          /* English initials keep their dot: E.F. Hutton, David T. Mizrahi */
+          if (run->self->english && j < run->n_chars && run->chars[j] == '.' && g_unichar_isupper (c) &&
+              (j - i == 1 || (j - i >= 3 && run->chars[j - 2] == '.' && g_unichar_isupper (run->chars[j - 1]))))
+            j++;
           t.end = j;
           t.flags = T_WORD | (g_unichar_isupper (c) ? T_CAP : 0);
           /* "58-Jährige" is a noun */
@@ -426,6 +480,7 @@ tokenize (Run *run)
             g_autofree char *lower = g_utf8_strdown (word, -1);
 
             t.kind = GPOINTER_TO_UINT (g_hash_table_lookup (run->self->words, lower));
+            t.kind2 = GPOINTER_TO_UINT (g_hash_table_lookup (run->self->words2, lower));
             /* a capitalised source noun is a noun, no verb ("Angaben"),
              * and so is a compound of one ("Unternehmensangaben") */
             if ((t.flags & T_CAP) && !(t.kind & W_SOURCE_NOUN) && t.end - t.start > 7)
@@ -863,9 +918,15 @@ np_forward (Run      *run,
           *strong = *strong || is_role (run, j) || j == start || tok_is (run, start, W_DETERMINER);
           head = TRUE;
           j++;
-          /* more of a name, "und" between names */
+          /* more of a name, "und" between names; in English a role
+           * before a name ("E.F. Hutton Group analyst Michael Lewis") and
+           * roles joined ("traders and analysts") */
           while (j < limit && (is_name_word (run, j) ||
-                               (tok_is (run, j, W_NAME_JOINER) && j + 1 < limit && is_name_word (run, j + 1))))
+                               (tok_is (run, j, W_NAME_JOINER) && j + 1 < limit &&
+                                (is_name_word (run, j + 1) || (english && is_role (run, j + 1)))) ||
+                               (english && is_role (run, j) && !(tok (run, j)->flags & T_QUOTED) &&
+                                j + 1 < limit && is_name_word (run, j + 1)) ||
+                               (english && is_role (run, j) && j > i && tok_is (run, j - 1, W_NAME_JOINER))))
             j++;
         }
       else
@@ -966,6 +1027,268 @@ np_backward (Run   *run,
     return end;
 
   return j;
+}
+
+/* English: a word between a subject and its cue: an auxiliary, an
+ * adverb, "not" ("has also said", "wrongly predicted") */
+static gboolean
+is_between_en (Run  *run,
+               guint i)
+{
+  Token *t = tok (run, i);
+
+  if (!(t->flags & T_WORD) || (t->flags & (T_CAP | T_QUOTED)))
+    return FALSE;
+  if ((t->kind & (W_AUXILIARY | W_ADVERB)) || (t->kind2 & W2_NEGATION))
+    return TRUE;
+  /* adverbs in -ly */
+  return t->end - t->start > 4 && run->chars[t->end - 2] == 'l' && run->chars[t->end - 1] == 'y';
+}
+
+/* English: a word that can close a noun phrase */
+static gboolean
+is_np_content_en (Run  *run,
+                  guint i)
+{
+  Token *t = tok (run, i);
+
+  return (t->flags & T_WORD) && !(t->flags & T_QUOTED) &&
+         (is_role (run, i) ||
+          !((t->kind & (W_CUE | W_TOLD | W_CLAUSE | W_AUXILIARY | W_STOP | W_PRONOUN | W_AS | W_ACCORDING |
+                        W_ADVERB | W_DETERMINER | W_NAME_JOINER | W_PASSIVE)) ||
+            (t->kind2 & (W2_RELATIVE | W2_NEGATION | W2_NP_INNER))));
+}
+
+/* English: the noun phrase that ends just before @end, not before
+ * @floor, from the start of its clause: "Analyst Rosemarie Morbelli of
+ * Ingalls and Snyder", "Traders and analysts in international oil
+ * markets", "the U.S. Embassy report", "share analysts". The word before
+ * it must end a clause (a comma, "but", "while", a quote mark) so a verb
+ * and its object are not taken ("reiterated the accord and"); its last
+ * word is a name, a role, or a noun after a determiner or a name.
+ * Returns its start, or @end. */
+static guint
+np_back_en (Run  *run,
+            guint end,
+            guint floor)
+{
+  guint k = end;
+  guint words = 0;
+  gboolean determiner = FALSE;
+  gboolean named = FALSE;
+  guint head = end;
+
+  while (k > floor && words < 14)
+    {
+      guint p = k - 1;
+      Token *t = tok (run, p);
+
+      if (t->flags & T_QUOTED)
+        break;
+      if (!(t->flags & T_WORD))
+        {
+          gunichar c = run->chars[t->start];
+
+          /* <Exco International Plc> */
+          if (c == '<' || c == '>' || c == '&')
+            {
+              k--;
+              continue;
+            }
+          break;
+        }
+      if (!(t->flags & T_CAP) && ((t->kind2 & W2_NP_INNER) || (t->kind & W_NAME_JOINER)))
+        {
+          /* "of", "in", "and" inside: after a name or a role only */
+          if (k < end && p > floor && (is_name_word (run, p - 1) || is_role (run, p - 1)))
+            {
+              k--;
+              continue;
+            }
+          break;
+        }
+      if ((t->kind & W_DETERMINER) && !(t->kind & W_PRONOUN))
+        {
+          determiner = TRUE;
+          k--;
+          words++;
+          continue;
+        }
+      if (!is_np_content_en (run, p))
+        break;
+      if (head == end)
+        head = p;
+      named = named || is_name_word (run, p);
+      k--;
+      words++;
+    }
+  /* no "and" or "of" first */
+  while (k < end && !(tok (run, k)->flags & T_WORD))
+    k++;
+  if (k >= end || head == end)
+    return end;
+  if (k > floor)
+    {
+      Token *b = tok (run, k - 1);
+
+      if ((b->flags & T_WORD) && !(b->flags & T_QUOTED) &&
+          !(b->kind & (W_STOP | W_CLAUSE | W_AS | W_NAME_JOINER)) && !(b->kind2 & W2_RELATIVE))
+        return end;
+    }
+  if (!(is_name_word (run, head) || is_role (run, head) || determiner || named))
+    return end;
+  return k;
+}
+
+/* English: a noun phrase from @start on, as np_back_en takes them;
+ * returns its end, or @start */
+static guint
+np_forward_en (Run  *run,
+               guint start,
+               guint limit)
+{
+  guint k = start;
+
+  while (k < limit && ((tok (run, k)->flags & T_WORD) || tok_is_char (run, k, '<') || tok_is_char (run, k, '>')) &&
+         !(tok (run, k)->flags & T_QUOTED) &&
+         (is_np_content_en (run, k) || tok_is (run, k, W_DETERMINER) ||
+          (!(tok (run, k)->flags & T_WORD)) ||
+          (k > start && k + 1 < limit && (tok_is2 (run, k, W2_NP_INNER) || tok_is (run, k, W_NAME_JOINER)) &&
+           !(tok (run, k)->flags & T_CAP) && (is_name_word (run, k - 1) || is_role (run, k - 1)))))
+    k++;
+  while (k > start && !is_np_content_en (run, k - 1) && !tok_is_char (run, k - 1, '>'))
+    k--;
+  return np_back_en (run, k, start) == start ? k : start;
+}
+
+/* English: the subject of a cue at @cue, not before @floor: the noun
+ * phrase or pronoun before it (with words between, "has also said"),
+ * with an apposition ("Kuwait's Oil Minister, Sheikh Ali, said"), past
+ * a relative clause or an insertion ("Redstone, who controls X, said",
+ * "Nazer, quoted by SPA, said"); for "… and said" the subject that opens
+ * the sentence. Returns its start and sets @np_end, or returns @cue. */
+static guint
+subject_before_en (Run   *run,
+                   guint  cue,
+                   guint  floor,
+                   guint *np_end)
+{
+  guint j = cue;
+  guint skipped = 0;
+  guint start;
+
+  while (j > floor && skipped < 3 && is_between_en (run, j - 1))
+    j--, skipped++;
+  if (j == floor)
+    return cue;
+  if (tok_is (run, j - 1, W_PRONOUN) && !(tok (run, j - 1)->flags & T_QUOTED))
+    {
+      *np_end = j;
+      return j - 1;
+    }
+  if (tok_is_char (run, j - 1, ',') && !(tok (run, j - 1)->flags & T_QUOTED))
+    {
+      guint c = j - 1;
+      guint k = c;
+
+      while (k > floor && c - k < 20 && !tok_is_char (run, k - 1, ',') && !(tok (run, k - 1)->flags & T_QUOTED))
+        k--;
+      if (k == c)
+        return cue;
+      start = np_back_en (run, c, k);
+      if (start == k && (k == floor || tok_is_char (run, k - 1, ',') || np_back_en (run, c, floor) == k))
+        {
+          /* an apposition after a noun phrase of its own */
+          if (k > floor + 1 && tok_is_char (run, k - 1, ','))
+            {
+              guint before = k - 1;
+              guint s = before;
+
+              while (s > floor && before - s < 14 && !tok_is_char (run, s - 1, ',') && !(tok (run, s - 1)->flags & T_QUOTED))
+                s--;
+              if (np_back_en (run, before, s) == s && s < before && np_back_en (run, before, floor) == s)
+                start = s;
+            }
+          *np_end = c;
+          return start;
+        }
+      /* an insertion: the subject is before it */
+      if (k > floor + 1 && tok_is_char (run, k - 1, ','))
+        {
+          start = np_back_en (run, k - 1, floor);
+          if (start < k - 1)
+            {
+              *np_end = k - 1;
+              return start;
+            }
+        }
+      return cue;
+    }
+  start = np_back_en (run, j, floor);
+  if (start < j)
+    {
+      *np_end = j;
+      return start;
+    }
+  /* "… reiterated the accord and said": the sentence's subject */
+  if (tok_is (run, j - 1, W_NAME_JOINER) && !(tok (run, j - 1)->flags & T_CAP))
+    {
+      GlossRange *sent = &g_array_index (run->sentences, GlossRange, tok (run, cue)->sentence);
+      guint s = MAX (floor, sent->start);
+      guint e = np_forward_en (run, s, j - 1);
+
+      if (e > s)
+        {
+          *np_end = e;
+          return s;
+        }
+    }
+  return cue;
+}
+
+/* English: the apposition after a speaker that follows its cue, up to
+ * the end of the frame: "said Daniel Yergin, director of Cambridge
+ * Energy Research Associates, CERA." Returns its end, or @end. */
+static guint
+apposition_end_en (Run  *run,
+                   guint end,
+                   guint limit)
+{
+  guint k;
+  guint good = end;
+
+  if (end + 1 >= limit || !tok_is_char (run, end, ','))
+    return end;
+  for (k = end + 1; k < limit && k < end + 20; k++)
+    {
+      Token *t = tok (run, k);
+
+      if (t->flags & T_QUOTED)
+        return good;
+      if (tok_is_char (run, k, ','))
+        {
+          if (k > end + 1)
+            good = k;
+          if (tok_is2 (run, k + 1, W2_RELATIVE))
+            return good;
+          continue;
+        }
+      if ((t->flags & T_WORD) &&
+          ((t->kind & (W_CUE | W_TOLD | W_CLAUSE | W_AUXILIARY | W_PASSIVE)) || (t->kind2 & W2_RELATIVE) ||
+           ((t->kind & W_PRONOUN) && !(t->kind & W_DETERMINER))))
+        return good;
+      if (!(t->flags & T_WORD) && !tok_is_char (run, k, '<') && !tok_is_char (run, k, '>') &&
+          !tok_is_char (run, k, '&'))
+        break;
+    }
+  if (k >= limit || tok_is_char (run, k, '.') || tok_is_char (run, k, ';'))
+    {
+      while (k > end + 1 && !(tok (run, k - 1)->flags & T_WORD) && !tok_is_char (run, k - 1, '>'))
+        k--;
+      if (k > end + 1)
+        return k;
+    }
+  return good;
 }
 
 /* German: the subject that opens the clause before a cue in second
@@ -1165,6 +1488,35 @@ find_speaker (Run   *run,
     {
       *addressee = add_token_span (run, "addressee", after, after + 2);
       after += 2;
+    }
+
+  /* English: the subject before the cue ("Analysts said", "the
+   * minister said"), else the speaker after it when the frame ends with
+   * it ("…," said Daniel Yergin, director of CERA.) */
+  if (run->self->english)
+    {
+      start = subject_before_en (run, cue, floor, &np_end);
+      if (start < cue)
+        return add_token_span (run, "speaker", start, np_end);
+      if (tok_is (run, cue, W_TOLD))
+        return -1;
+      end = np_forward (run, after, limit, &strong);
+      if (end == after || !strong)
+        return -1;
+      /* "of Lipper Analytical", "in New York" */
+      while (end + 1 < limit && tok_is2 (run, end, W2_NP_INNER) && !(tok (run, end)->flags & T_CAP))
+        {
+          guint more = np_forward_en (run, end + 1, limit);
+
+          if (more == end + 1)
+            break;
+          end = more;
+        }
+      if (end < limit && (tok (run, end)->flags & T_WORD) && !(tok (run, end)->flags & T_QUOTED) &&
+          !tok_is (run, end, W_STOP) && !tok_is2 (run, end, W2_RELATIVE | W2_NP_INNER))
+        return -1;
+      end = apposition_end_en (run, end, limit);
+      return add_token_span (run, "speaker", after, end);
     }
 
   /* "äußerte sich der Minister" */
@@ -1524,6 +1876,37 @@ overlaps_quote (Run  *run,
   return to > from && quoted * 2 > to - from;
 }
 
+/* English: a cue at @i frames a quote: not a passive ("is expected
+ * to"), not negated ("did not say", "declined to comment"), not an
+ * infinitive ("unable to say") */
+static gboolean
+is_framing_cue_en (Run  *run,
+                   guint i,
+                   guint from)
+{
+  guint j = i;
+  guint n = 0;
+
+  while (j > from && n < 3 && is_between_en (run, j - 1))
+    {
+      if (tok_is2 (run, j - 1, W2_NEGATION))
+        return FALSE;
+      j--, n++;
+    }
+  if (j > from && (tok (run, j - 1)->flags & T_WORD) && !(tok (run, j - 1)->flags & T_CAP) &&
+      (tok_is (run, j - 1, W_PASSIVE) || tok_is2 (run, j - 1, W2_NEGATION) ||
+       (tok (run, j - 1)->end - tok (run, j - 1)->start == 2 && tok_char (run, j - 1) == 't' &&
+        run->chars[tok (run, j - 1)->start + 1] == 'o')))
+    return FALSE;
+  /* "was not" / "is" between: "is widely expected" */
+  for (guint k = j; k < i; k++)
+    {
+      if (tok_is (run, k, W_PASSIVE))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 suggest_indirect_in (Run  *run,
                      guint s)
@@ -1639,6 +2022,8 @@ suggest_indirect_in (Run  *run,
         reported = i;
       if (!(t->kind & (W_CUE | W_TOLD)) || ((t->flags & T_CAP) && i != from) || !is_cue_verb (run, i))
         continue;
+      if (english && !is_framing_cue_en (run, i, from))
+        continue;
       if (reported < 0 && !used && !english)
         reported = i;
 
@@ -1699,10 +2084,10 @@ suggest_indirect_in (Run  *run,
         guint comma = i;
         guint np_end = 0;
 
-        while (comma > from && comma + 6 > i && !tok_is_char (run, comma - 1, ','))
+        while (comma > from && comma + (english ? 16 : 6) > i && !tok_is_char (run, comma - 1, ','))
           comma--;
         if (comma > from + 3 && tok_is_char (run, comma - 1, ',') && !tok_is_char (run, i + 1, ',') &&
-            (comma == i || (english && np_backward (run, i, comma, &np_end) == comma && np_end == i)) &&
+            (comma == i || (english && subject_before_en (run, i, comma, &np_end) == comma)) &&
             !overlaps_quote (run, from, comma - 1))
           {
             comma--;
@@ -1711,6 +2096,21 @@ suggest_indirect_in (Run  *run,
               {
                 cue = add_cue (run, i, -1);
                 quote = add_quote_tokens (run, "indirect", from, comma, 0, 0);
+                link_quote (run, quote, speaker, cue, addressee, s);
+                return quote >= 0;
+              }
+          }
+        /* English, the frame inside: "Kuwait, they said, was pumping …",
+         * "The deal will cost …, analysts said, making it …" */
+        if (english && comma > from && tok_is_char (run, comma - 1, ',') && tok_is_char (run, i + 1, ',') &&
+            i + 3 < to && subject_before_en (run, i, comma, &np_end) == comma &&
+            !overlaps_quote (run, from, comma - 1) && !overlaps_quote (run, i + 2, to))
+          {
+            speaker = find_speaker (run, i, comma, to, &addressee);
+            if (speaker >= 0)
+              {
+                cue = add_cue (run, i, -1);
+                quote = add_quote_tokens (run, "indirect", from, to, comma - 1, i + 2);
                 link_quote (run, quote, speaker, cue, addressee, s);
                 return quote >= 0;
               }
