@@ -1055,7 +1055,7 @@ is_np_content_en (Run  *run,
   return (t->flags & T_WORD) && !(t->flags & T_QUOTED) &&
          (is_role (run, i) ||
           !((t->kind & (W_CUE | W_TOLD | W_CLAUSE | W_AUXILIARY | W_STOP | W_PRONOUN | W_AS | W_ACCORDING |
-                        W_ADVERB | W_DETERMINER | W_NAME_JOINER | W_PASSIVE)) ||
+                        W_ADVERB | W_DETERMINER | W_NAME_JOINER | W_PASSIVE | W_QUOTES_OBJECT)) ||
             (t->kind2 & (W2_RELATIVE | W2_NEGATION | W2_NP_INNER))));
 }
 
@@ -1148,6 +1148,7 @@ np_forward_en (Run  *run,
                guint limit)
 {
   guint k = start;
+  gboolean head = FALSE;
 
   while (k < limit && ((tok (run, k)->flags & T_WORD) || tok_is_char (run, k, '<') || tok_is_char (run, k, '>')) &&
          !(tok (run, k)->flags & T_QUOTED) &&
@@ -1155,7 +1156,19 @@ np_forward_en (Run  *run,
           (!(tok (run, k)->flags & T_WORD)) ||
           (k > start && k + 1 < limit && (tok_is2 (run, k, W2_NP_INNER) || tok_is (run, k, W_NAME_JOINER)) &&
            !(tok (run, k)->flags & T_CAP) && (is_name_word (run, k - 1) || is_role (run, k - 1)))))
-    k++;
+    {
+      /* after a name or a role, a lower-case word is a verb unless a
+       * name or a role follows ("Saudi Arabian oil minister Hisham
+       * Nazer", not "The minister rejected the plan") */
+      if (head && (tok (run, k)->flags & T_WORD) && !(tok (run, k)->flags & T_CAP) && !is_role (run, k) &&
+          is_np_content_en (run, k) &&
+          !(k + 1 < limit && (is_role (run, k + 1) || is_name_word (run, k + 1))) &&
+          !(k + 2 < limit && !(tok (run, k + 1)->flags & T_CAP) && is_np_content_en (run, k + 1) &&
+            is_role (run, k + 2)))
+        break;
+      head = head || is_name_word (run, k) || is_role (run, k);
+      k++;
+    }
   while (k > start && !is_np_content_en (run, k - 1) && !tok_is_char (run, k - 1, '>'))
     k--;
   return np_back_en (run, k, start) == start ? k : start;
@@ -1876,6 +1889,31 @@ overlaps_quote (Run  *run,
   return to > from && quoted * 2 > to - from;
 }
 
+/* English: the cue at @i ends its frame, and the sentence ending at
+ * @to: "…, the senator said.", "…, he said on Monday.", "…, he told
+ * Reuters." — not "In a statement, the minister said the …" */
+static gboolean
+ends_frame_en (Run  *run,
+               guint i,
+               guint to)
+{
+  guint words;
+
+  if (i + 1 >= to || !(tok (run, i + 1)->flags & T_WORD))
+    return TRUE;
+  words = count_words (run, i + 1, to);
+  if (tok_is (run, i, W_TOLD))
+    return words <= 4 && (tok (run, i + 1)->flags & T_CAP || tok_is (run, i + 1, W_ADDRESSEE | W_DETERMINER));
+  if (words > 5 || (tok (run, i + 1)->flags & T_CAP))
+    return FALSE;
+  for (guint k = i + 1; k < to; k++)
+    {
+      if (tok_is (run, k, W_CLAUSE | W_CUE | W_AUXILIARY | W_PRONOUN))
+        return FALSE;
+    }
+  return tok_is (run, i + 1, W_STOP) || tok_is2 (run, i + 1, W2_NP_INNER) || tok_is (run, i + 1, W_DETERMINER);
+}
+
 /* English: a cue at @i frames a quote: not a passive ("is expected
  * to"), not negated ("did not say", "declined to comment"), not an
  * infinitive ("unable to say") */
@@ -1916,6 +1954,42 @@ suggest_indirect_in (Run  *run,
   guint to = trim_end (run, sent->start, sent->end);
   gboolean english = run->self->english;
   int reported = -1;
+
+  /* English: a frame that ends the sentence is its frame, whatever cue
+   * verbs the clause before holds ("CMP … expects to produce …,
+   * Consolidated TVX said.") */
+  if (english && to > from + 4)
+    {
+      guint last = to - 1;
+
+      while (last > from + 4 && last + 6 > to && !tok_is (run, last, W_CUE | W_TOLD))
+        last--;
+      if (tok_is (run, last, W_CUE | W_TOLD) && !(tok (run, last)->flags & (T_QUOTED | T_USED)) &&
+          is_framing_cue_en (run, last, from) && ends_frame_en (run, last, to))
+        {
+          guint np_end = 0;
+          guint comma = last;
+
+          while (comma > from && comma + 16 > last && !tok_is_char (run, comma - 1, ','))
+            comma--;
+          if (comma > from + 3 && tok_is_char (run, comma - 1, ',') &&
+              (comma == last || subject_before_en (run, last, comma, &np_end) == comma) &&
+              !overlaps_quote (run, from, comma - 1))
+            {
+              int addressee = -1;
+              int speaker = find_speaker (run, last, comma, to, &addressee);
+
+              if (speaker >= 0)
+                {
+                  int cue = add_cue (run, last, -1);
+                  int quote = add_quote_tokens (run, "indirect", from, comma - 1, 0, 0);
+
+                  link_quote (run, quote, speaker, cue, addressee, s);
+                  return quote >= 0;
+                }
+            }
+        }
+    }
 
   for (guint i = from; i < to; i++)
     {
@@ -2087,7 +2161,8 @@ suggest_indirect_in (Run  *run,
         while (comma > from && comma + (english ? 16 : 6) > i && !tok_is_char (run, comma - 1, ','))
           comma--;
         if (comma > from + 3 && tok_is_char (run, comma - 1, ',') && !tok_is_char (run, i + 1, ',') &&
-            (comma == i || (english && subject_before_en (run, i, comma, &np_end) == comma)) &&
+            (comma == i || (english && subject_before_en (run, i, comma, &np_end) == comma &&
+                            ends_frame_en (run, i, to))) &&
             !overlaps_quote (run, from, comma - 1))
           {
             comma--;
@@ -2166,8 +2241,8 @@ suggest_indirect_in (Run  *run,
               clause++;
             if (clause < to && tok_is_char (run, clause, ':'))
               clause++;
-            /* said on Monday that … */
-            for (guint k = clause; k < to && k < clause + 5; k++)
+            /* said on Monday that …, said in the statement on Sunday that … */
+            for (guint k = clause; k < to && k < clause + 9 && !tok_is_char (run, k, ','); k++)
               {
                 if (tok_is (run, k, W_CLAUSE))
                   {
