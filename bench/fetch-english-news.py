@@ -19,7 +19,7 @@ and OUTDIR/crude/reut-NNNNN.txt, one text an article:
   starts a paragraph, the lines of a paragraph are joined with one space
   (each line stripped at both ends), paragraphs are separated by one empty
   line ("\\n\\n");
-- the wire's closing signature line ("Reuter", "REUTER") left out;
+- the wire's closing signature line ("Reuter", "REUTER", "REUTER...") left out;
 - UTF-8, "\\n", a final newline.
 
 Exit code 77 when the package cannot be had (no apt-get, no network), so a
@@ -39,7 +39,7 @@ import xml.etree.ElementTree as ET
 
 TM = os.path.join('usr', 'lib', 'R', 'site-library', 'tm')
 SKIP = 77
-SIGNATURE = re.compile(r'^\s*(reuter|reuters)\s*$', re.IGNORECASE)
+SIGNATURE = re.compile(r'^\s*reuters?\W*$', re.IGNORECASE)
 
 
 def body_text(body):
