@@ -776,6 +776,10 @@ is_cue_verb (Run  *run,
   return FALSE;
 }
 
+static guint quoted_as_en (Run  *run,
+                           guint cue,
+                           guint floor);
+
 /* The cue of a verb at token @verb, @prefix (a token, or -1) before it:
  * German cues of several words as the dataset has them — the auxiliary
  * before a participle ("hatte … erklärt"), the separable particle at the
@@ -794,7 +798,20 @@ add_cue (Run *run,
   guint other_to = 0;
 
   if (run->self->english)
-    return add_token_span (run, "cue", verb, verb + 1);
+    {
+      guint q = quoted_as_en (run, verb, sent->start);
+
+      /* "was quoted … as saying" */
+      if (q < verb)
+        {
+          parts[0].start = tok (run, q > sent->start && tok_is (run, q - 1, W_PASSIVE) ? q - 1 : q)->start;
+          parts[0].end = tok (run, q)->end;
+          parts[1].start = tok (run, verb - 1)->start;
+          parts[1].end = tok (run, verb)->end;
+          return add_span (run, "cue", NULL, parts, 2);
+        }
+      return add_token_span (run, "cue", verb, verb + 1);
+    }
 
   /* the words joined to the verb: "bekannt gab", "heißt es", "gesagt hatte" */
   if (verb > sent->start && tok_is (run, verb - 1, W_PARTICLE) && !(tok (run, verb - 1)->flags & (T_CAP | T_QUOTED)) &&
@@ -926,7 +943,9 @@ np_forward (Run      *run,
                                 (is_name_word (run, j + 1) || (english && is_role (run, j + 1)))) ||
                                (english && is_role (run, j) && !(tok (run, j)->flags & T_QUOTED) &&
                                 j + 1 < limit && is_name_word (run, j + 1)) ||
-                               (english && is_role (run, j) && j > i && tok_is (run, j - 1, W_NAME_JOINER))))
+                               (english && is_role (run, j) && j > i && tok_is (run, j - 1, W_NAME_JOINER)) ||
+                               (english && is_role (run, j) && !(tok (run, j)->flags & T_QUOTED) && j > i &&
+                                is_name_word (run, j - 1))))
             j++;
         }
       else
@@ -1089,8 +1108,10 @@ np_back_en (Run  *run,
         {
           gunichar c = run->chars[t->start];
 
-          /* <Exco International Plc> */
-          if (c == '<' || c == '>' || c == '&')
+          /* <Exco International Plc>, <BCOM.L> */
+          if (c == '<' || c == '>' || c == '&' ||
+              (c == '.' && p > floor && tok (run, p - 1)->end == t->start && p + 1 < end &&
+               tok (run, p + 1)->start == t->end))
             {
               k--;
               continue;
@@ -1099,8 +1120,9 @@ np_back_en (Run  *run,
         }
       if (!(t->flags & T_CAP) && ((t->kind2 & W2_NP_INNER) || (t->kind & W_NAME_JOINER)))
         {
-          /* "of", "in", "and" inside: after a name or a role only */
-          if (k < end && p > floor && (is_name_word (run, p - 1) || is_role (run, p - 1)))
+          /* "of", "in", "and" inside, after a noun: "a unit of Banner
+           * Holdings", "analysts in international oil markets" */
+          if (k < end && p > floor && is_np_content_en (run, p - 1))
             {
               k--;
               continue;
@@ -1122,8 +1144,8 @@ np_back_en (Run  *run,
       k--;
       words++;
     }
-  /* no "and" or "of" first */
-  while (k < end && !(tok (run, k)->flags & T_WORD))
+  /* no "and", "of" or a full stop first */
+  while (k < end && !(tok (run, k)->flags & T_WORD) && !tok_is_char (run, k, '<'))
     k++;
   if (k >= end || head == end)
     return end;
@@ -1174,6 +1196,25 @@ np_forward_en (Run  *run,
   return np_back_en (run, k, start) == start ? k : start;
 }
 
+/* English: "quoted" of "was quoted (by Y) as saying" before the cue
+ * at @cue, or @cue */
+static guint
+quoted_as_en (Run  *run,
+              guint cue,
+              guint floor)
+{
+  if (cue < floor + 2 || !tok_is (run, cue - 1, W_AS) || (tok (run, cue - 1)->flags & T_CAP))
+    return cue;
+  for (guint k = cue - 1; k > floor && k + 10 > cue; k--)
+    {
+      if (tok (run, k - 1)->flags & T_QUOTED || tok_is_char (run, k - 1, ','))
+        break;
+      if (tok_is (run, k - 1, W_QUOTES_OBJECT) && !(tok (run, k - 1)->flags & T_CAP))
+        return k - 1;
+    }
+  return cue;
+}
+
 /* English: the subject of a cue at @cue, not before @floor: the noun
  * phrase or pronoun before it (with words between, "has also said"),
  * with an apposition ("Kuwait's Oil Minister, Sheikh Ali, said"), past
@@ -1194,6 +1235,13 @@ subject_before_en (Run   *run,
     j--, skipped++;
   if (j == floor)
     return cue;
+  /* "X was quoted by Y as saying": the subject of "quoted" */
+  {
+    guint q = quoted_as_en (run, cue, floor);
+
+    if (q < cue)
+      return subject_before_en (run, q, floor, np_end);
+  }
   if (tok_is (run, j - 1, W_PRONOUN) && !(tok (run, j - 1)->flags & T_QUOTED))
     {
       *np_end = j;
@@ -1209,7 +1257,8 @@ subject_before_en (Run   *run,
       if (k == c)
         return cue;
       start = np_back_en (run, c, k);
-      if (start == k && (k == floor || tok_is_char (run, k - 1, ',') || np_back_en (run, c, floor) == k))
+      /* "X, Y, said", not "The offer, announced today, expires" */
+      if (start == k && k > floor && tok_is_char (run, k - 1, ','))
         {
           /* an apposition after a noun phrase of its own */
           if (k > floor + 1 && tok_is_char (run, k - 1, ','))
@@ -1931,6 +1980,9 @@ is_framing_cue_en (Run  *run,
         return FALSE;
       j--, n++;
     }
+  /* "the added post": an adjective */
+  if (i > from && tok_is (run, i - 1, W_DETERMINER) && !tok_is (run, i - 1, W_PRONOUN))
+    return FALSE;
   if (j > from && (tok (run, j - 1)->flags & T_WORD) && !(tok (run, j - 1)->flags & T_CAP) &&
       (tok_is (run, j - 1, W_PASSIVE) || tok_is2 (run, j - 1, W2_NEGATION) ||
        (tok (run, j - 1)->end - tok (run, j - 1)->start == 2 && tok_char (run, j - 1) == 't' &&
@@ -2234,6 +2286,9 @@ suggest_indirect_in (Run  *run,
           }
         else
           {
+            /* "editor of Mideast reports, expects": no clause after a comma */
+            if (tok_is_char (run, i + 1, ','))
+              continue;
             if (speaker >= 0 && tok (run, clause)->start < g_array_index (run->found, Suggestion, speaker).parts[0].end)
               while (clause < to && tok (run, clause)->start < g_array_index (run->found, Suggestion, speaker).parts[0].end)
                 clause++;
