@@ -74,6 +74,7 @@ enum
   W2_NEGATION      = 1 << 0,  /* not, never: "did not say" frames no quote */
   W2_NP_INNER      = 1 << 1,  /* of, in, with: inside a speaker, "analyst of X" */
   W2_RELATIVE      = 1 << 2,  /* who, which: a relative clause, no speaker */
+  W2_BARE_CLAUSE   = 1 << 3,  /* said, told: a reported clause without "that" */
 };
 
 static const struct
@@ -84,6 +85,7 @@ static const struct
   { "negation", W2_NEGATION },
   { "np-inner", W2_NP_INNER },
   { "relative", W2_RELATIVE },
+  { "bare-clause", W2_BARE_CLAUSE },
 };
 
 static const struct
@@ -761,6 +763,11 @@ is_cue_verb (Run  *run,
     {
       Token *t = tok (run, k);
 
+      /* English: the particle right after the verb ("called for", not
+       * "called an exchange for physical") */
+      if (run->self->english && k != verb + 1)
+        continue;
+
       /* "wies alle Vorwürfe als „haltlos“ zurück" */
       if (k > verb && !(t->flags & T_QUOTED) && ends_clause (run, k))
         break;
@@ -810,6 +817,9 @@ add_cue (Run *run,
           parts[1].end = tok (run, verb)->end;
           return add_span (run, "cue", NULL, parts, 2);
         }
+      /* "called for", "pointed out": with the particle */
+      if (tok_is (run, verb, W_SEPARABLE) && verb + 1 < sent->end && (tok (run, verb + 1)->flags & T_WORD))
+        return add_token_span (run, "cue", verb, verb + 2);
       return add_token_span (run, "cue", verb, verb + 1);
     }
 
@@ -1296,7 +1306,7 @@ subject_before_en (Run   *run,
   if (tok_is (run, j - 1, W_NAME_JOINER) && !(tok (run, j - 1)->flags & T_CAP))
     {
       GlossRange *sent = &g_array_index (run->sentences, GlossRange, tok (run, cue)->sentence);
-      guint s = MAX (floor, sent->start);
+      guint s = sent->start;
       guint e = np_forward_en (run, s, j - 1);
 
       if (e > s)
@@ -1997,13 +2007,102 @@ is_framing_cue_en (Run  *run,
   return TRUE;
 }
 
+/* English: where a second frame starts in (@clause, @to): the comma,
+ * "and", "but" or "which" before the subject of another cue ("…, but
+ * analysts wrongly predicted …", "… and said …", "…, which industry
+ * sources said …"). Returns that token, or @to. */
+static guint
+next_frame_en (Run  *run,
+               guint clause,
+               guint to)
+{
+  for (guint k = clause + 1; k < to; k++)
+    {
+      guint b;
+      guint np_end = 0;
+      gboolean verb = FALSE;
+
+      if (!tok_is (run, k, W_CUE | W_TOLD) || (tok (run, k)->flags & (T_CAP | T_QUOTED)) ||
+          !is_cue_verb (run, k) || !is_framing_cue_en (run, k, clause))
+        continue;
+      for (b = k; b > clause + 1 && b + 10 > k; b--)
+        {
+          Token *t = tok (run, b - 1);
+
+          if (tok_is_char (run, b - 1, ',') || tok_is_char (run, b - 1, ';') || tok_is2 (run, b - 1, W2_RELATIVE) ||
+              ((t->flags & T_WORD) && !(t->flags & T_CAP) && (t->kind & (W_NAME_JOINER | W_STOP)) &&
+               !(t->kind2 & W2_NP_INNER)))
+            break;
+          verb = verb || tok_is (run, b - 1, W_AUXILIARY | W_CUE | W_CLAUSE | W_PASSIVE);
+        }
+      if (b <= clause + 1 || b + 10 <= k)
+        continue;
+      b--;
+      /* "… and said": the frame of the sentence's subject */
+      if (b + 1 == k && !tok_is (run, b, W_NAME_JOINER))
+        continue;
+      if (b + 1 < k && subject_before_en (run, k, b + 1, &np_end) != b + 1 &&
+          !(tok_is_char (run, b, ',') && !verb && count_words (run, b + 1, k) <= 4))
+        continue;
+      return b;
+    }
+  return to;
+}
+
+/* English: the clause [@clause, @to) after a cue at @cue is a reported
+ * clause: the cue takes one without "that" (say, tell, add, believe …),
+ * or it starts with "that" or a colon, or it holds a finite verb (an
+ * auxiliary, a modal, a be-form) or an infinitive ("expects OPEC to
+ * meet"); else the cue's object is a noun ("reiterated the kingdom's
+ * commitment") and the sentence is reported speech */
+static gboolean
+is_reported_clause_en (Run  *run,
+                       guint cue,
+                       guint clause,
+                       guint to)
+{
+  if (tok_is2 (run, cue, W2_BARE_CLAUSE) || tok_is (run, clause, W_CLAUSE) ||
+      (clause > cue + 1 && tok_is_char (run, clause - 1, ':')))
+    return TRUE;
+  for (guint k = clause; k < to; k++)
+    {
+      Token *t = tok (run, k);
+
+      if (!(t->flags & T_WORD) || (t->flags & (T_CAP | T_QUOTED)))
+        continue;
+      if (t->kind & (W_AUXILIARY | W_PASSIVE))
+        return TRUE;
+      /* "to" before a verb, not "to the", "to 42 dlrs" */
+      if (t->end - t->start == 2 && run->chars[t->start] == 't' && run->chars[t->start + 1] == 'o' &&
+          k + 1 < to && (tok (run, k + 1)->flags & T_WORD) && !(tok (run, k + 1)->flags & T_CAP) &&
+          !tok_is (run, k + 1, W_DETERMINER) && !g_unichar_isdigit (tok_char (run, k + 1)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean suggest_indirect_range (Run  *run,
+                                        guint s,
+                                        guint from,
+                                        guint to);
+
 static gboolean
 suggest_indirect_in (Run  *run,
                      guint s)
 {
   GlossRange *sent = &g_array_index (run->sentences, GlossRange, s);
-  guint from = sent->start;
-  guint to = trim_end (run, sent->start, sent->end);
+
+  return suggest_indirect_range (run, s, sent->start, trim_end (run, sent->start, sent->end));
+}
+
+/* The indirect or reported quote of sentence @s in its tokens [@from,
+ * @to) (English: several, one after the other) */
+static gboolean
+suggest_indirect_range (Run  *run,
+                        guint s,
+                        guint from,
+                        guint to)
+{
   gboolean english = run->self->english;
   int reported = -1;
 
@@ -2311,6 +2410,23 @@ suggest_indirect_in (Run  *run,
             (used ? count_words (run, clause, to) - count_flagged (run, clause, to, T_WORD | T_QUOTED) < 2 || (tok (run, clause)->flags & T_QUOTED)
                   : overlaps_quote (run, clause, to)))
           continue;
+        if (english && !used)
+          {
+            /* a second frame in the sentence ends this quote */
+            guint end = next_frame_en (run, clause, to);
+            gboolean found;
+
+            cue = add_cue (run, i, -1);
+            if (is_reported_clause_en (run, i, clause, end))
+              quote = add_quote_tokens (run, "indirect", clause, end, 0, 0);
+            else
+              quote = add_quote_tokens (run, "reported", from, end, 0, 0);
+            link_quote (run, quote, speaker, cue, addressee, s);
+            found = quote >= 0;
+            if (end < to)
+              found = suggest_indirect_range (run, s, end, to) || found;
+            return found;
+          }
         cue = add_cue (run, i, -1);
         quote = add_quote_tokens (run, "indirect", clause, to, 0, 0);
         link_quote (run, quote, speaker, cue, addressee, s);
