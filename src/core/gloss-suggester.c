@@ -75,6 +75,7 @@ enum
   W2_NP_INNER      = 1 << 1,  /* of, in, with: inside a speaker, "analyst of X" */
   W2_RELATIVE      = 1 << 2,  /* who, which: a relative clause, no speaker */
   W2_BARE_CLAUSE   = 1 << 3,  /* said, told: a reported clause without "that" */
+  W2_CONJUNCTION   = 1 << 4,  /* and, but: "… and said" goes on with the subject */
 };
 
 static const struct
@@ -86,6 +87,7 @@ static const struct
   { "np-inner", W2_NP_INNER },
   { "relative", W2_RELATIVE },
   { "bare-clause", W2_BARE_CLAUSE },
+  { "conjunction", W2_CONJUNCTION },
 };
 
 static const struct
@@ -1187,7 +1189,7 @@ np_forward_en (Run  *run,
          (is_np_content_en (run, k) || tok_is (run, k, W_DETERMINER) ||
           (!(tok (run, k)->flags & T_WORD)) ||
           (k > start && k + 1 < limit && (tok_is2 (run, k, W2_NP_INNER) || tok_is (run, k, W_NAME_JOINER)) &&
-           !(tok (run, k)->flags & T_CAP) && (is_name_word (run, k - 1) || is_role (run, k - 1)))))
+           !(tok (run, k)->flags & T_CAP) && is_np_content_en (run, k - 1))))
     {
       /* after a name or a role, a lower-case word is a verb unless a
        * name or a role follows ("Saudi Arabian oil minister Hisham
@@ -1197,6 +1199,12 @@ np_forward_en (Run  *run,
           !(k + 1 < limit && (is_role (run, k + 1) || is_name_word (run, k + 1))) &&
           !(k + 2 < limit && !(tok (run, k + 1)->flags & T_CAP) && is_np_content_en (run, k + 1) &&
             is_role (run, k + 2)))
+        break;
+      /* a verb with its object or its negation: "The bank gave no
+       * details", "the panel did not" */
+      if (k > start && (tok (run, k)->flags & T_WORD) && !(tok (run, k)->flags & T_CAP) && !is_role (run, k) &&
+          is_np_content_en (run, k) && k + 1 < limit &&
+          (tok_is (run, k + 1, W_DETERMINER | W_PRONOUN) || tok_is2 (run, k + 1, W2_NEGATION)))
         break;
       head = head || is_name_word (run, k) || is_role (run, k);
       k++;
@@ -1225,6 +1233,37 @@ quoted_as_en (Run  *run,
   return cue;
 }
 
+/* English: the noun phrase that opens the sentence of @cue, before
+ * @before, after a conjunction or an adverb ("But the group did not …,
+ * saying", "The minister rejected the plan and said"); returns its start
+ * and sets @np_end, or returns @cue */
+static guint
+sentence_subject_en (Run   *run,
+                     guint  cue,
+                     guint  before,
+                     guint *np_end)
+{
+  GlossRange *sent = &g_array_index (run->sentences, GlossRange, tok (run, cue)->sentence);
+  guint s = sent->start;
+  guint e;
+
+  while (s < before && (!(tok (run, s)->flags & T_WORD) || tok_is (run, s, W_STOP | W_ADVERB)) &&
+         !(tok (run, s)->flags & T_QUOTED))
+    s++;
+  if (s >= before || (tok (run, s)->flags & T_QUOTED))
+    return cue;
+  if (tok_is (run, s, W_PRONOUN))
+    {
+      *np_end = s + 1;
+      return s;
+    }
+  e = np_forward_en (run, s, before);
+  if (e == s)
+    return cue;
+  *np_end = e;
+  return s;
+}
+
 /* English: the subject of a cue at @cue, not before @floor: the noun
  * phrase or pronoun before it (with words between, "has also said"),
  * with an apposition ("Kuwait's Oil Minister, Sheikh Ali, said"), past
@@ -1245,6 +1284,11 @@ subject_before_en (Run   *run,
     j--, skipped++;
   if (j == floor)
     return cue;
+  /* "…, saying there were …": the sentence's subject */
+  if (tok_is_char (run, j - 1, ',') && j == cue && tok (run, cue)->end - tok (run, cue)->start > 4 &&
+      run->chars[tok (run, cue)->end - 3] == 'i' && run->chars[tok (run, cue)->end - 2] == 'n' &&
+      run->chars[tok (run, cue)->end - 1] == 'g')
+    return sentence_subject_en (run, cue, j - 1, np_end);
   /* "X was quoted by Y as saying": the subject of "quoted" */
   {
     guint q = quoted_as_en (run, cue, floor);
@@ -1302,19 +1346,9 @@ subject_before_en (Run   *run,
       *np_end = j;
       return start;
     }
-  /* "… reiterated the accord and said": the sentence's subject */
-  if (tok_is (run, j - 1, W_NAME_JOINER) && !(tok (run, j - 1)->flags & T_CAP))
-    {
-      GlossRange *sent = &g_array_index (run->sentences, GlossRange, tok (run, cue)->sentence);
-      guint s = sent->start;
-      guint e = np_forward_en (run, s, j - 1);
-
-      if (e > s)
-        {
-          *np_end = e;
-          return s;
-        }
-    }
+  /* "… reiterated the accord and said", "…, but said" */
+  if (tok_is2 (run, j - 1, W2_CONJUNCTION) && !(tok (run, j - 1)->flags & T_CAP))
+    return sentence_subject_en (run, cue, j - 1, np_end);
   return cue;
 }
 
