@@ -328,6 +328,12 @@ static const Case cases[] = {
   { "en-noun-cue-after-in", "en",
     "The minister, in remarks published today, said there were no plans for a meeting.",
     "quote indirect 47-80 «there were no plans for a meeting» | speaker 0-12 «The minister» | cue 42-46 «said»\n" },
+  { "en-adjective-cue", "en",
+    "Some bankers were not optimistic that the talks would succeed. He is sure to win.",
+    "quote indirect 33-61 «that the talks would succeed» | speaker 0-12 «Some bankers» | cue 13-32 «were not optimistic»\n" },
+  { "en-others", "en",
+    "But others believe the plan could still work.",
+    "quote indirect 19-44 «the plan could still work» | speaker 4-10 «others» | cue 11-18 «believe»\n" },
   /* subject and object (German verb-second) */
   { "de-object-not-speaker", "de",
     "Der Bürgermeister nannte den Plan einen Fehler.",

@@ -76,6 +76,7 @@ enum
   W2_RELATIVE      = 1 << 2,  /* who, which: a relative clause, no speaker */
   W2_BARE_CLAUSE   = 1 << 3,  /* said, told: a reported clause without "that" */
   W2_CONJUNCTION   = 1 << 4,  /* and, but: "… and said" goes on with the subject */
+  W2_ADJECTIVE_CUE = 1 << 5,  /* confident: "is confident that" */
 };
 
 static const struct
@@ -88,6 +89,7 @@ static const struct
   { "relative", W2_RELATIVE },
   { "bare-clause", W2_BARE_CLAUSE },
   { "conjunction", W2_CONJUNCTION },
+  { "adjective-cue", W2_ADJECTIVE_CUE },
 };
 
 static const struct
@@ -2279,6 +2281,34 @@ suggest_indirect_range (Run  *run,
       /* Die Partei will …: an intention reported, without a cue */
       if ((t->kind & W_INTENT) && !(t->flags & T_CAP) && reported < 0 && !english)
         reported = i;
+      /* English: "X is confident that …", "were not optimistic that …" */
+      if (english && (t->kind2 & W2_ADJECTIVE_CUE) && !(t->flags & T_CAP) && i + 2 < to && tok_is (run, i + 1, W_CLAUSE))
+        {
+          guint be = i;
+          guint np_end = 0;
+          guint start;
+
+          while (be > from && be + 3 > i && !tok_is (run, be - 1, W_PASSIVE) && is_between_en (run, be - 1))
+            be--;
+          if (be == from || !tok_is (run, be - 1, W_PASSIVE) || (tok (run, be - 1)->flags & T_CAP))
+            continue;
+          be--;
+          start = subject_before_en (run, be, from, &np_end);
+          if (start < be)
+            {
+              guint end = next_frame_en (run, i + 1, to);
+              GlossRange r = { tok (run, be)->start, tok (run, i)->end };
+
+              speaker = add_token_span (run, "speaker", start, np_end);
+              cue = add_span (run, "cue", NULL, &r, 1);
+              quote = add_quote_tokens (run, "indirect", i + 1, end, 0, 0);
+              link_quote (run, quote, speaker, cue, -1, s);
+              if (end < to)
+                return suggest_indirect_range (run, s, end, to) || quote >= 0;
+              return quote >= 0;
+            }
+          continue;
+        }
       if (!(t->kind & (W_CUE | W_TOLD)) || ((t->flags & T_CAP) && i != from) || !is_cue_verb (run, i))
         continue;
       if (english && !is_framing_cue_en (run, i, from))
