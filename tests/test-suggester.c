@@ -334,6 +334,10 @@ static const Case cases[] = {
   { "en-others", "en",
     "But others believe the plan could still work.",
     "quote indirect 19-44 «the plan could still work» | speaker 4-10 «others» | cue 11-18 «believe»\n" },
+  { "en-clause-around-quote", "en",
+    "The report says that while prices fell, \"demand has held up well.\"",
+    "quote indirect 16-66 «that while prices fell, \"demand has held up well.\"» | speaker 0-10 «The report» | cue 11-15 «says»\n"
+    "quote direct 41-65 «demand has held up well.» | speaker 0-10 «The report» | cue 11-15 «says»\n" },
   /* subject and object (German verb-second) */
   { "de-object-not-speaker", "de",
     "Der Bürgermeister nannte den Plan einen Fehler.",

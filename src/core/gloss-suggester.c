@@ -2009,6 +2009,20 @@ ends_frame_en (Run  *run,
   return tok_is (run, i + 1, W_STOP) || tok_is2 (run, i + 1, W2_NP_INNER) || tok_is (run, i + 1, W_DETERMINER);
 }
 
+/* English: the words from @from up to the first direct quote before @to,
+ * 0 when there is no quote */
+static guint
+words_before_quote_en (Run  *run,
+                       guint from,
+                       guint to)
+{
+  guint q = from;
+
+  while (q < to && !(tok (run, q)->flags & T_QUOTED))
+    q++;
+  return q < to ? count_words (run, from, q) : 0;
+}
+
 /* English: a cue at @i frames a quote: not a passive ("is expected
  * to"), not negated ("did not say", "declined to comment"), not an
  * infinitive ("unable to say") */
@@ -2193,7 +2207,10 @@ suggest_indirect_range (Run  *run,
        * too: X sagte, der Sohn habe sich „…“ */
       used = (t->flags & T_USED) != 0;
       if (used && !((t->kind & W_CUE) && i + 2 < to && tok_is_char (run, i + 1, ',') &&
-                    !(tok (run, i + 2)->flags & T_QUOTED)))
+                    !(tok (run, i + 2)->flags & T_QUOTED)) &&
+          /* English: "questioned what would be better than "…"", "says
+           * that while …, "…"": a clause of its own words around the quote */
+          !(english && words_before_quote_en (run, i + 1, to) >= 2))
         continue;
 
       /* laut X, … / according to X, … */
