@@ -79,11 +79,14 @@ enum
   W2_ADJECTIVE_CUE = 1 << 5,  /* confident: "is confident that" */
 };
 
-static const struct
+/* A `[section]` of the word lists and the kind of its words */
+typedef struct
 {
   const char *section;
   guint       kind;
-} sections2[] = {
+} Section;
+
+static const Section sections2[] = {
   { "negation", W2_NEGATION },
   { "np-inner", W2_NP_INNER },
   { "relative", W2_RELATIVE },
@@ -92,11 +95,7 @@ static const struct
   { "adjective-cue", W2_ADJECTIVE_CUE },
 };
 
-static const struct
-{
-  const char *section;
-  guint       kind;
-} sections[] = {
+static const Section sections[] = {
   { "pronoun", W_PRONOUN },
   { "determiner", W_DETERMINER },
   { "clause", W_CLAUSE },
@@ -232,6 +231,23 @@ add_word (GlossSuggester *self,
     g_ptr_array_add (self->source_suffixes, g_strdup (word));
 }
 
+/* The kind of the words after a `[section]` line, 0 if @table has not
+ * that section */
+static guint
+section_kind (const Section *table,
+              gsize          n,
+              const char    *line)
+{
+  for (gsize j = 0; j < n; j++)
+    {
+      gsize length = strlen (table[j].section);
+
+      if (strncmp (line + 1, table[j].section, length) == 0 && line[1 + length] == ']')
+        return table[j].kind;
+    }
+  return 0;
+}
+
 /* A list: words separated by white space, `#` comments, and in the words
  * file `[section]` lines that say what the words after them are */
 static void
@@ -256,20 +272,8 @@ load_list (GlossSuggester *self,
         continue;
       if (*line == '[')
         {
-          kind = 0;
-          kind2 = 0;
-          for (guint j = 0; j < G_N_ELEMENTS (sections); j++)
-            {
-              if (strncmp (line + 1, sections[j].section, strlen (sections[j].section)) == 0 &&
-                  line[1 + strlen (sections[j].section)] == ']')
-                kind = sections[j].kind;
-            }
-          for (guint j = 0; j < G_N_ELEMENTS (sections2); j++)
-            {
-              if (strncmp (line + 1, sections2[j].section, strlen (sections2[j].section)) == 0 &&
-                  line[1 + strlen (sections2[j].section)] == ']')
-                kind2 = sections2[j].kind;
-            }
+          kind = section_kind (sections, G_N_ELEMENTS (sections), line);
+          kind2 = section_kind (sections2, G_N_ELEMENTS (sections2), line);
           g_warn_if_fail (kind != 0 || kind2 != 0);
           continue;
         }
