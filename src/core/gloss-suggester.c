@@ -2135,27 +2135,44 @@ is_reported_clause_en (Run  *run,
   return FALSE;
 }
 
-static gboolean suggest_indirect_range (Run  *run,
-                                        guint s,
-                                        guint from,
-                                        guint to);
+static gboolean suggest_indirect_range (Run   *run,
+                                        guint  s,
+                                        guint  from,
+                                        guint  to,
+                                        guint *next);
 
+/* The indirect and reported quotes of sentence @s: in English several,
+ * one after the other, each range from where the one before ended */
 static gboolean
 suggest_indirect_in (Run  *run,
                      guint s)
 {
   GlossRange *sent = &g_array_index (run->sentences, GlossRange, s);
+  guint from = sent->start;
+  guint to = trim_end (run, sent->start, sent->end);
+  gboolean found = FALSE;
 
-  return suggest_indirect_range (run, s, sent->start, trim_end (run, sent->start, sent->end));
+  while (from < to)
+    {
+      guint next = to;
+
+      found = suggest_indirect_range (run, s, from, to, &next) || found;
+      if (next <= from)
+        break;
+      from = next;
+    }
+  return found;
 }
 
 /* The indirect or reported quote of sentence @s in its tokens [@from,
- * @to) (English: several, one after the other) */
+ * @to); @next is set where the next range starts when a second frame
+ * ended the quote (English), else left */
 static gboolean
-suggest_indirect_range (Run  *run,
-                        guint s,
-                        guint from,
-                        guint to)
+suggest_indirect_range (Run   *run,
+                        guint  s,
+                        guint  from,
+                        guint  to,
+                        guint *next)
 {
   gboolean english = run->self->english;
   int reported = -1;
@@ -2324,8 +2341,7 @@ suggest_indirect_range (Run  *run,
               cue = add_span (run, "cue", NULL, &r, 1);
               quote = add_quote_tokens (run, "indirect", i + 1, end, 0, 0);
               link_quote (run, quote, speaker, cue, -1, s);
-              if (end < to)
-                return suggest_indirect_range (run, s, end, to) || quote >= 0;
+              *next = end;
               return quote >= 0;
             }
           continue;
@@ -2415,14 +2431,17 @@ suggest_indirect_range (Run  *run,
          * "The deal will cost …, analysts said, making it …" */
         if (english && comma > from && tok_is_char (run, comma - 1, ',') && tok_is_char (run, i + 1, ',') &&
             i + 3 < to && subject_before_en (run, i, comma, &np_end) == comma &&
-            !overlaps_quote (run, from, comma - 1) && !overlaps_quote (run, i + 2, to))
+            !overlaps_quote (run, from, comma - 1))
           {
-            speaker = find_speaker (run, i, comma, to, &addressee);
+            guint end = next_frame_en (run, i + 1, to);
+
+            speaker = overlaps_quote (run, i + 2, end) ? -1 : find_speaker (run, i, comma, to, &addressee);
             if (speaker >= 0)
               {
                 cue = add_cue (run, i, -1);
-                quote = add_quote_tokens (run, "indirect", from, to, comma - 1, i + 2);
+                quote = add_quote_tokens (run, "indirect", from, end, comma - 1, i + 2);
                 link_quote (run, quote, speaker, cue, addressee, s);
+                *next = end;
                 return quote >= 0;
               }
           }
@@ -2432,6 +2451,7 @@ suggest_indirect_range (Run  *run,
       {
         guint clause = i + 1;
         guint floor = from;
+        guint end;
 
         gboolean impersonal = FALSE;
 
@@ -2491,26 +2511,23 @@ suggest_indirect_range (Run  *run,
               }
           }
         (void) floor;
-        if (clause >= to || (speaker < 0 && !impersonal) ||
-            (used ? count_words (run, clause, to) - count_flagged (run, clause, to, T_WORD | T_QUOTED) < 2 || (tok (run, clause)->flags & T_QUOTED)
-                  : overlaps_quote (run, clause, to)))
+        if (clause >= to || (speaker < 0 && !impersonal))
           continue;
-        if (english && !used)
+        /* English: a second frame in the sentence ends this quote */
+        end = english ? next_frame_en (run, clause, to) : to;
+        if (used ? count_words (run, clause, end) - count_flagged (run, clause, end, T_WORD | T_QUOTED) < 2 || (tok (run, clause)->flags & T_QUOTED)
+                 : overlaps_quote (run, clause, end))
+          continue;
+        if (english)
           {
-            /* a second frame in the sentence ends this quote */
-            guint end = next_frame_en (run, clause, to);
-            gboolean found;
-
             cue = add_cue (run, i, -1);
             if (is_reported_clause_en (run, i, clause, end))
               quote = add_quote_tokens (run, "indirect", clause, end, 0, 0);
             else
               quote = add_quote_tokens (run, "reported", from, end, 0, 0);
             link_quote (run, quote, speaker, cue, addressee, s);
-            found = quote >= 0;
-            if (end < to)
-              found = suggest_indirect_range (run, s, end, to) || found;
-            return found;
+            *next = end;
+            return quote >= 0;
           }
         cue = add_cue (run, i, -1);
         quote = add_quote_tokens (run, "indirect", clause, to, 0, 0);
