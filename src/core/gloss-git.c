@@ -169,8 +169,8 @@ gloss_git_init (GlossGit *self)
 
 /**
  * gloss_git_open:
- * @path: a folder or a file in a git work tree; a file need not exist
- *   (it may be at a revision only), but its folder must
+ * @path: a folder or a file in a git work tree; it need not exist there
+ *   (it may be at some revisions only)
  *
  * Finds the work tree @path is in.
  *
@@ -196,16 +196,30 @@ gloss_git_open (GFile         *path,
 
   g_return_val_if_fail (G_IS_FILE (path), NULL);
 
-  if (g_file_query_file_type (path, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_DIRECTORY)
-    dir = g_object_ref (path);
-  else
+  /* The path may be at the revisions only (the branch checked out has no
+   * annotators' folders): git is asked about the nearest folder that
+   * exists, and the rest is added to its answer */
+  dir = g_object_ref (path);
+  while (dir != NULL && g_file_query_file_type (dir, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY)
     {
-      dir = g_file_get_parent (path);
-      name = g_file_get_basename (path);
+      GFile *parent = g_file_get_parent (dir);
+      g_autofree char *base = g_file_get_basename (dir);
+
+      if (parent == NULL)
+        g_clear_object (&dir);
+      else
+        {
+          char *joined = name ? g_strconcat (base, "/", name, NULL) : g_strdup (base);
+
+          g_free (name);
+          name = joined;
+          g_object_unref (dir);
+          dir = parent;
+        }
     }
 
   dir_path = dir ? g_file_get_path (dir) : NULL;
-  if (dir_path == NULL || !g_file_test (dir_path, G_FILE_TEST_IS_DIR))
+  if (dir_path == NULL)
     {
       g_autofree char *shown = g_file_get_parse_name (path);
 
