@@ -192,6 +192,21 @@ test_non_utf8_name (void)
 
 /* A change on disk of the same size, its time put back ---------------------- */
 
+static gboolean
+shows_quote_not_claim (gpointer data)
+{
+  GlossDocument *document = gloss_window_get_document (data);
+
+  return document_shown (data) && gloss_document_count_label (document, "quote") == 1 &&
+         gloss_document_count_label (document, "claim") == 0;
+}
+
+static gboolean
+toast_says_loaded (gpointer data)
+{
+  return label_shows (data, "The file changed on disk and was loaded again");
+}
+
 static void
 rewrite_in_place (const char *path,
                   const char *contents)
@@ -235,13 +250,30 @@ test_same_size_change (void)
   spin (800);
   g_assert_cmpstr (gloss_window_get_save_status (window), ==, "saved");
 
-  /* Another program's version: a quote, not a claim (the same length) */
+  /* Another program's version: a quote, not a claim (the same length).
+   * Nothing here is unsaved: it is simply shown, and said so */
   ours = read_file (json);
   theirs = g_regex_replace_literal (label, ours, -1, 0, "\"label\": \"quote\"", 0, NULL);
   g_assert_cmpstr (theirs, !=, ours);
   rewrite_in_place (json, theirs);
+  wait_for (shows_quote_not_claim, window, "their version to be loaded");
+  wait_for (toast_says_loaded, window, "the toast that says so");
+  g_assert_cmpint (banner_kind (window), ==, GLOSS_CONFLICT_NONE);
+  gloss_saver_set_delay (gloss_window_get_saver (window), 200);
+  on_disk = read_file (json);
+  g_assert_cmpstr (on_disk, ==, theirs);
+  g_clear_pointer (&on_disk, g_free);
+
+  /* Again, with a label here that is in no file yet: the banner */
+  gloss_saver_set_delay (gloss_window_get_saver (window), 60000);
+  gloss_window_set_position (window, 2);
+  g_assert_true (activate (window, "doc.toggle-label", "s", "claim"));
+  rewrite_in_place (json, ours);
+  g_clear_pointer (&theirs, g_free);
+  theirs = g_strdup (ours);
 
   wait_for (banner_shows_annotations, window, "the conflict banner");
+  gloss_saver_set_delay (gloss_window_get_saver (window), 200);
   /* The header says so, not "Saved" */
   g_assert_cmpstr (gloss_window_get_save_status (window), ==, "conflict");
 
@@ -706,6 +738,9 @@ test_toast_names (void)
   g_assert_true (activate (window, "doc.toggle-label", "s", "claim"));
   wait_for (all_saved, window, "the label to be saved");
   ours = read_file (json);
+  /* Work here that is in no file yet */
+  gloss_saver_set_delay (gloss_window_get_saver (window), 60000);
+  g_assert_true (activate (window, "doc.toggle-label", "s", "quote"));
   theirs = g_strconcat (ours, "\n", NULL);
   g_file_set_contents (json, theirs, -1, &error);
   g_assert_no_error (error);
