@@ -1315,7 +1315,7 @@ list_revisions (GlossAgreement  *self,
   g_auto(GStrv) paths = gloss_corpus_revision_paths (self->path);
 
   g_clear_pointer (&self->trees, g_ptr_array_unref);
-  self->trees = g_ptr_array_new_with_free_func ((GDestroyNotify)gloss_git_tree_free);
+  self->trees = g_ptr_array_new_with_free_func ((GDestroyNotify)gloss_git_tree_unref);
   for (guint a = 0; a < self->n_copies; a++)
     {
       GlossGitTree *tree = gloss_git_list (self->git, self->revisions[a], (const char * const *)paths,

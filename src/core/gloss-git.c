@@ -21,6 +21,7 @@
 
 struct _GlossGitTree
 {
+  gatomicrefcount ref_count;
   char       *revision;   /* as the user named it */
   char       *commit;     /* its commit's id */
   GPtrArray  *paths;      /* char *, ordered as git lists them (by path) */
@@ -412,6 +413,7 @@ gloss_git_list (GlossGit            *self,
     return NULL;
 
   tree = g_new0 (GlossGitTree, 1);
+  g_atomic_ref_count_init (&tree->ref_count);
   tree->revision = g_strdup (revision);
   tree->commit = g_steal_pointer (&commit);
   tree->paths = g_ptr_array_new_with_free_func (g_free);
@@ -489,10 +491,18 @@ gloss_git_tree_lookup (const GlossGitTree *tree,
   return g_hash_table_lookup (tree->objects, path);
 }
 
-void
-gloss_git_tree_free (GlossGitTree *tree)
+GlossGitTree *
+gloss_git_tree_ref (GlossGitTree *tree)
 {
-  if (tree == NULL)
+  g_atomic_ref_count_inc (&tree->ref_count);
+
+  return tree;
+}
+
+void
+gloss_git_tree_unref (GlossGitTree *tree)
+{
+  if (tree == NULL || !g_atomic_ref_count_dec (&tree->ref_count))
     return;
 
   g_free (tree->revision);

@@ -27,9 +27,10 @@ const char *gloss_git_tree_get_path     (const GlossGitTree *tree,
                                          guint               position);
 const char *gloss_git_tree_lookup       (const GlossGitTree *tree,
                                          const char         *path);
-void        gloss_git_tree_free         (GlossGitTree       *tree);
+GlossGitTree *gloss_git_tree_ref        (GlossGitTree       *tree);
+void        gloss_git_tree_unref        (GlossGitTree       *tree);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossGitTree, gloss_git_tree_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossGitTree, gloss_git_tree_unref)
 
 #define GLOSS_TYPE_GIT (gloss_git_get_type ())
 
