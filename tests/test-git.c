@@ -28,56 +28,17 @@
 #include "gloss-problem.h"
 #include "gloss-text.h"
 
+#include "git-fixtures.h"
+
 #define TIME "2026-12-02T09:00:00Z"
 #define NOTIZ "Notiz: „Zitat“ 😊\r\nzweite Zeile\r\n"
 
-static char *git_program;
 
 typedef struct
 {
   char  *dir;     /* the work tree, on main */
   GFile *top;
 } Fixture;
-
-static char *
-git (const char *dir,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
-  va_list args;
-
-  g_ptr_array_add (argv, git_program);
-  va_start (args, dir);
-  for (const char *arg = va_arg (args, const char *); arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *)arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (dir, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("git %s failed: %s", (char *)argv->pdata[1], err);
-
-  return out;
-}
-
-static void
-copy_study (const char *annotator,
-            const char *target)
-{
-  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "agreement", "study", annotator, NULL);
-  const char *argv[] = { "cp", "-R", source, target, NULL };
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
 
 static void
 write_file (const char *dir,
@@ -101,7 +62,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *korpus = NULL;
 
-  if (git_program == NULL)
+  if (!git_fixtures_init ())
     return;
 
   fixture->dir = g_dir_make_tmp ("gloss-git-XXXXXX", &error);
@@ -109,20 +70,20 @@ fixture_set_up (Fixture       *fixture,
   fixture->top = g_file_new_for_path (fixture->dir);
   korpus = g_build_filename (fixture->dir, "Korpus", NULL);
 
-  g_free (git (fixture->dir, "init", "-q", "-b", "main", NULL));
+  g_free (git_fixtures_run (fixture->dir, "init", "-q", "-b", "main", NULL));
   write_file (fixture->dir, "notiz.txt", NOTIZ);
-  g_free (git (fixture->dir, "add", "notiz.txt", NULL));
-  g_free (git (fixture->dir, "commit", "-q", "-m", "Beginn", NULL));
+  g_free (git_fixtures_run (fixture->dir, "add", "notiz.txt", NULL));
+  g_free (git_fixtures_run (fixture->dir, "commit", "-q", "-m", "Beginn", NULL));
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *rm = NULL;
 
-      g_free (git (fixture->dir, "checkout", "-q", "-b", names[i][0], "main", NULL));
-      copy_study (names[i][1], korpus);
-      g_free (git (fixture->dir, "add", "Korpus", NULL));
-      g_free (git (fixture->dir, "commit", "-q", "-m", names[i][0], NULL));
-      g_free (git (fixture->dir, "checkout", "-q", "main", NULL));
+      g_free (git_fixtures_run (fixture->dir, "checkout", "-q", "-b", names[i][0], "main", NULL));
+      git_fixtures_copy_study (names[i][1], korpus);
+      g_free (git_fixtures_run (fixture->dir, "add", "Korpus", NULL));
+      g_free (git_fixtures_run (fixture->dir, "commit", "-q", "-m", names[i][0], NULL));
+      g_free (git_fixtures_run (fixture->dir, "checkout", "-q", "main", NULL));
     }
 }
 
@@ -142,16 +103,6 @@ fixture_tear_down (Fixture       *fixture,
     remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
   g_clear_object (&fixture->top);
-}
-
-static gboolean
-have_git (void)
-{
-  if (git_program != NULL)
-    return TRUE;
-
-  g_test_skip ("git is not installed");
-  return FALSE;
 }
 
 static GlossGit *
@@ -182,7 +133,7 @@ test_open (Fixture       *fixture,
   g_autofree char *real = NULL;
   g_autofree char *outside_dir = NULL;
 
-  if (!have_git ())
+  if (!git_fixtures_have_git ())
     return;
 
   real = realpath (fixture->dir, NULL);
@@ -219,7 +170,7 @@ test_list_and_read (Fixture       *fixture,
   g_autofree char *expected = NULL;
   gsize length = 0;
 
-  if (!have_git ())
+  if (!git_fixtures_have_git ())
     return;
 
   repository = open_at (fixture, ".");
@@ -307,7 +258,7 @@ test_threads (Fixture       *fixture,
   GThread *threads[6];
   ReadData data = { 0 };
 
-  if (!have_git ())
+  if (!git_fixtures_have_git ())
     return;
 
   repository = open_at (fixture, ".");
@@ -338,17 +289,17 @@ test_document_project (Fixture       *fixture,
   GPtrArray *problems;
   GlossProblem *problem;
 
-  if (!have_git ())
+  if (!git_fixtures_have_git ())
     return;
 
   /* On Cem's branch, a project above the corpus without "source" */
-  g_free (git (fixture->dir, "checkout", "-q", "Cem", NULL));
+  g_free (git_fixtures_run (fixture->dir, "checkout", "-q", "Cem", NULL));
   write_file (fixture->dir, "gloss-project.json",
               "{\"format\": \"gloss-project\", \"version\": 1, \"labels\": [{\"id\": \"quote\"}, "
               "{\"id\": \"claim\"}]}\n");
-  g_free (git (fixture->dir, "add", "gloss-project.json", NULL));
-  g_free (git (fixture->dir, "commit", "-q", "-m", "Projekt", NULL));
-  g_free (git (fixture->dir, "checkout", "-q", "main", NULL));
+  g_free (git_fixtures_run (fixture->dir, "add", "gloss-project.json", NULL));
+  g_free (git_fixtures_run (fixture->dir, "commit", "-q", "-m", "Projekt", NULL));
+  g_free (git_fixtures_run (fixture->dir, "checkout", "-q", "main", NULL));
 
   repository = open_at (fixture, "Korpus");
   paths = gloss_corpus_revision_paths ("Korpus");
@@ -401,7 +352,7 @@ test_agreement (Fixture       *fixture,
   const GlossAgreementCounts *ours;
   const GlossAgreementCounts *theirs;
 
-  if (!have_git ())
+  if (!git_fixtures_have_git ())
     return;
 
   repository = open_at (fixture, "Korpus");
@@ -463,7 +414,7 @@ test_adjudication (Fixture       *fixture,
   gsize expected_length = 0;
   GlossAdjudicationEntry *entry;
 
-  if (!have_git ())
+  if (!git_fixtures_have_git ())
     return;
 
   gold_dir_real = g_strconcat (fixture->dir, "-gold", NULL);
@@ -515,11 +466,11 @@ test_adjudication (Fixture       *fixture,
   }
   g_file_get_contents (gold_text, &expected_text, &expected_length, &error);
   g_assert_no_error (error);
-  blob = git (fixture->dir, "show", "Ada:Korpus/de/rathaus.txt", NULL);
+  blob = git_fixtures_run (fixture->dir, "show", "Ada:Korpus/de/rathaus.txt", NULL);
   g_assert_cmpstr (expected_text, ==, blob);
 
   /* Nothing of the work tree was touched */
-  status = git (fixture->dir, "status", "--porcelain", NULL);
+  status = git_fixtures_run (fixture->dir, "status", "--porcelain", NULL);
   g_assert_cmpstr (status, ==, "");
   remove_tree (gold_dir_real);
 }
@@ -530,14 +481,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  /* git as the test says, not as the user configured it */
-  g_setenv ("GIT_CONFIG_GLOBAL", "/dev/null", TRUE);
-  g_setenv ("GIT_CONFIG_NOSYSTEM", "1", TRUE);
-  g_setenv ("GIT_AUTHOR_NAME", "Test", TRUE);
-  g_setenv ("GIT_AUTHOR_EMAIL", "test@example.org", TRUE);
-  g_setenv ("GIT_COMMITTER_NAME", "Test", TRUE);
-  g_setenv ("GIT_COMMITTER_EMAIL", "test@example.org", TRUE);
-  git_program = g_find_program_in_path ("git");
+  git_fixtures_init ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

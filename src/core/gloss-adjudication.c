@@ -1307,6 +1307,21 @@ compare_ids (gconstpointer a,
   return strcmp (*(const char **)a, *(const char **)b);
 }
 
+/* Takes @id (nullable) into @ids unless @seen has it */
+static void
+add_id (GHashTable *seen,
+        GPtrArray  *ids,
+        char       *id)
+{
+  if (id == NULL || g_hash_table_contains (seen, id))
+    {
+      g_free (id);
+      return;
+    }
+  g_hash_table_add (seen, id);
+  g_ptr_array_add (ids, id);
+}
+
 static GPtrArray *describe_documents (GPtrArray           *ids,
                                      GPtrArray           *roots,
                                      GlossGit            *git,
@@ -1351,15 +1366,7 @@ gloss_adjudication_find_documents (GPtrArray     *roots,
 
       for (guint i = 0; files != NULL && i < files->len; i++)
         {
-          char *id = gloss_corpus_dup_id (root, g_ptr_array_index (files, i));
-
-          if (g_hash_table_contains (seen, id))
-            {
-              g_free (id);
-              continue;
-            }
-          g_hash_table_add (seen, id);
-          g_ptr_array_add (ids, id);
+          add_id (seen, ids, gloss_corpus_dup_id (root, g_ptr_array_index (files, i)));
         }
     }
   g_ptr_array_sort (ids, compare_ids);
@@ -1459,15 +1466,7 @@ gloss_adjudication_find_documents_for_revisions (GlossGit            *git,
 
       for (guint i = 0; i < gloss_git_tree_get_n_files (tree); i++)
         {
-          char *id = gloss_corpus_dup_revision_id (path, gloss_git_tree_get_path (tree, i));
-
-          if (id == NULL || g_hash_table_contains (seen, id))
-            {
-              g_free (id);
-              continue;
-            }
-          g_hash_table_add (seen, id);
-          g_ptr_array_add (ids, id);
+          add_id (seen, ids, gloss_corpus_dup_revision_id (path, gloss_git_tree_get_path (tree, i)));
         }
     }
   g_ptr_array_sort (ids, compare_ids);
