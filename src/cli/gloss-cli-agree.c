@@ -1009,7 +1009,9 @@ gloss_cli_agree (int    argc,
                                   "corpus (a folder per annotator). Documents are matched by their path in the "
                                   "folder and must have the same text; each sentence and label is one yes/no "
                                   "decision. Prints the observed agreement, Cohen’s κ for each pair, Fleiss’ κ and "
-                                  "Krippendorff’s α, per label, over all labels and per document."));
+                                  "Krippendorff’s α, per label, over all labels and per document. With --git-rev, "
+                                  "each annotator’s copy is a git revision instead (a branch, say), read from the "
+                                  "repository without checking it out."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!gloss_cli_parse (context, &argc, &argv, &exit_code))
     return exit_code;
