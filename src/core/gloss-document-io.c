@@ -249,6 +249,7 @@ load_revision_project (GlossGit           *git,
     {
       g_autofree char *candidate = NULL;
       const char *object;
+      char *parent;
 
       if (strcmp (dir, ".") == 0 || strcmp (dir, "/") == 0)
         candidate = g_strdup (GLOSS_PROJECT_FILE_NAME);
@@ -274,9 +275,9 @@ load_revision_project (GlossGit           *git,
       if (strcmp (dir, ".") == 0 || strcmp (dir, "/") == 0)
         return NULL;
 
-      candidate = g_path_get_dirname (dir);
+      parent = g_path_get_dirname (dir);
       g_free (dir);
-      dir = g_steal_pointer (&candidate);
+      dir = parent;
     }
 }
 
