@@ -77,8 +77,6 @@ fixture_set_up (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autofree char *rm = NULL;
-
       g_free (git_fixtures_run (fixture->dir, "checkout", "-q", "-b", names[i][0], "main", NULL));
       git_fixtures_copy_study (names[i][1], korpus);
       g_free (git_fixtures_run (fixture->dir, "add", "Korpus", NULL));
@@ -407,7 +405,6 @@ test_adjudication (Fixture       *fixture,
   g_autofree char *gold_dir_real = NULL;
   g_autofree char *gold_json = NULL;
   g_autofree char *gold_text = NULL;
-  g_autofree char *expected_json = NULL;
   g_autofree char *expected_text = NULL;
   g_autofree char *expected_path = NULL;
   g_autofree char *blob = NULL;
