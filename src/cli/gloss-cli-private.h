@@ -32,6 +32,8 @@ int   gloss_cli_suggest        (int           argc,
                                 char        **argv);
 int   gloss_cli_agree          (int           argc,
                                 char        **argv);
+int   gloss_cli_codebook       (int           argc,
+                                char        **argv);
 
 gboolean gloss_cli_parse       (GOptionContext *context,
                                 int            *argc,
