@@ -48,5 +48,6 @@ void           gloss_window_save_recovery_to (GlossWindow *self,
                                               GFile       *file);
 gboolean       gloss_window_shows_file       (GlossWindow *self,
                                               GFile       *file);
+GtkWindow     *gloss_window_get_corpus_search (GlossWindow *self);
 
 G_END_DECLS
