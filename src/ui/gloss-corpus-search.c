@@ -187,12 +187,7 @@ bind_cb (GtkSignalListItemFactory *factory,
   switch (column)
     {
     case COLUMN_DOCUMENT:
-      if (gloss_search_hit_get_in_sentence (hit))
-        /* Translators: a document and the number of a sentence in it */
-        text = g_strdup_printf (_("%s, sentence %u"), gloss_search_hit_get_document (hit),
-                                gloss_search_hit_get_sentence (hit) + 1);
-      else
-        text = g_strdup (gloss_search_hit_get_document (hit));
+      text = g_strdup (gloss_search_hit_get_document (hit));
       break;
 
     case COLUMN_LEFT:
