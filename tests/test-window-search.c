@@ -8,20 +8,26 @@
  * and never blocks), the KWIC list, a bad regular expression, the filter
  * of quotes without a frame, a row opened in its document with the match
  * selected, a hit tagged from the list with a sentence label (by its key)
- * and as a span, and the saved files.
+ * and as a span, and the saved files. The folder's statistics (Ctrl+Shift+T):
+ * its pages, the tables a screen reader reads, the charts exported as SVG
+ * and PNG, the agreement page for annotators' copies.
  */
 
 #include "config.h"
 
 #include <adwaita.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "gloss-application.h"
 #include "gloss-article-view.h"
 #include "gloss-corpus-search.h"
 #include "gloss-document.h"
 #include "gloss-search.h"
+#include "gloss-stats-window.h"
 #include "gloss-window.h"
+
+#include <cairo.h>
 
 #include "gloss-test-util.h"
 
@@ -389,6 +395,102 @@ test_open_and_tag (Fixture       *fixture,
   wait_for (span_saved, fixture, "the addressee span in briefing.txt's file");
 }
 
+static gboolean
+stats_loaded (gpointer data)
+{
+  return gloss_stats_window_get_loaded (data);
+}
+
+static GlossStatsWindow *
+open_stats (GlossWindow *window)
+{
+  GlossStatsWindow *stats;
+
+  g_assert_true (activate (window, "win.statistics", NULL));
+  stats = GLOSS_STATS_WINDOW (gloss_window_get_stats_window (window));
+  g_assert_nonnull (stats);
+  wait_for (stats_loaded, stats, "the statistics");
+
+  return stats;
+}
+
+static gboolean
+is_stack_sidebar (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_STACK_SIDEBAR (widget);
+}
+
+static void
+test_statistics (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GlossStatsWindow *stats = open_stats (fixture->window);
+  GtkWidget *sidebar = find_widget (GTK_WIDGET (stats), is_stack_sidebar, NULL);
+  GtkStack *stack = gtk_stack_sidebar_get_stack (GTK_STACK_SIDEBAR (sidebar));
+  g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (stack));
+  g_autofree char *svg_path = g_build_filename (fixture->dir, "labels.svg", NULL);
+  g_autofree char *png_path = g_build_filename (fixture->dir, "cooccurrence.png", NULL);
+  g_autoptr(GFile) svg_file = g_file_new_for_path (svg_path);
+  g_autoptr(GFile) png_file = g_file_new_for_path (png_path);
+  g_autofree char *svg = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+
+  /* A page a table; no agreement without annotators' copies */
+  g_assert_cmpuint (g_list_model_get_n_items (pages), ==, 5);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "labels");
+  g_assert_true (label_is (GTK_WIDGET (stats), "Speaker"));
+  g_assert_true (label_is (GTK_WIDGET (stats), "Annotations and spans"));
+  g_assert_true (label_is (GTK_WIDGET (stats), "5"));
+
+  gloss_stats_window_show_page (stats, "annotators");
+  spin (50);
+  g_assert_true (label_is (GTK_WIDGET (stats), "Grace"));
+  g_assert_true (label_is (GTK_WIDGET (stats), "36 %"));
+
+  /* The charts as files */
+  g_assert_true (gloss_stats_window_export (stats, "labels", "svg", svg_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg_path, &svg, NULL, NULL));
+  g_assert_true (g_str_has_prefix (svg, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "));
+  g_assert_nonnull (strstr (svg, ">Speaker</text>"));
+  g_assert_nonnull (strstr (svg, "<rect class=\"bar\""));
+  g_assert_true (gloss_stats_window_export (stats, "cooccurrence", "png", png_file, &error));
+  g_assert_no_error (error);
+  surface = cairo_image_surface_create_from_png (png_path);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), >, 400);
+  cairo_surface_destroy (surface);
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (stats)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (stats), "window.close", NULL));
+}
+
+static void
+test_statistics_agreement (void)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "agreement", "study", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gloss-stats-XXXXXX", &error);
+  GlossWindow *window;
+  GlossStatsWindow *stats;
+
+  copy_tree (source, dir);
+  window = open_window (dir);
+  wait_for (document_shown, window, "the folder's first document");
+  stats = open_stats (window);
+
+  gloss_stats_window_show_page (stats, "agreement");
+  spin (50);
+  g_assert_true (label_is (GTK_WIDGET (stats), "Cohen’s κ"));
+  g_assert_true (label_is (GTK_WIDGET (stats), "0.47"));
+  g_assert_true (label_is (GTK_WIDGET (stats), "0.49"));
+
+  wait_for (all_saved, window, "the last autosave");
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -400,6 +502,9 @@ main (int    argc,
   g_test_add ("/gloss/window-search/list", Fixture, NULL, fixture_set_up, test_list, fixture_tear_down);
   g_test_add ("/gloss/window-search/open-and-tag", Fixture, NULL, fixture_set_up, test_open_and_tag,
               fixture_tear_down);
+
+  g_test_add ("/gloss/window-search/statistics", Fixture, NULL, fixture_set_up, test_statistics, fixture_tear_down);
+  g_test_add_func ("/gloss/window-search/statistics-agreement", test_statistics_agreement);
 
   ret = g_test_run ();
 

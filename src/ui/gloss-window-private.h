@@ -105,6 +105,7 @@ struct _GlossWindow
   guint                 hit_start;
   guint                 hit_end;
   char                 *hit_label;       /* to tag it with, or NULL */
+  GtkWindow            *stats_window;
   guint                 search_after_save : 1;
 };
 

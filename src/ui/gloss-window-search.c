@@ -1,6 +1,8 @@
 /* gloss-window-search.c
  *
- * The window's side of the folder's search (gloss-corpus-search.c): the
+ * The folder's statistics (`win.statistics`, Ctrl+Shift+T: a window of
+ * charts, gloss-stats-window.c), and the window's side of the folder's
+ * search (gloss-corpus-search.c): the
  * action that shows it (Ctrl+Shift+F, folder mode), and the actions its
  * list runs: a hit opened in its document and selected
  * (`win.go-to-hit`), and tagged (`win.tag-hit`: a sentence label on the
@@ -20,6 +22,7 @@
 #include "gloss-label-set.h"
 #include "gloss-saver.h"
 #include "gloss-sentence.h"
+#include "gloss-stats-window.h"
 #include "gloss-text.h"
 #include "gloss-window-private.h"
 
@@ -57,6 +60,40 @@ search_corpus_action (GtkWidget  *widget,
   gloss_corpus_search_set_folder (self->corpus_search, self->folder, labels);
   gtk_window_present (GTK_WINDOW (self->corpus_search));
   gloss_corpus_search_focus_entry (self->corpus_search);
+}
+
+static void
+close_stats (GlossWindow *self)
+{
+  GtkWindow *window = self->stats_window;
+
+  if (window == NULL)
+    return;
+
+  g_object_remove_weak_pointer (G_OBJECT (window), (gpointer *)&self->stats_window);
+  self->stats_window = NULL;
+  gtk_window_destroy (window);
+}
+
+static void
+statistics_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->folder == NULL)
+    return;
+
+  /* Counted again each time: the numbers are of the files on disk now */
+  if (self->saver != NULL && gloss_saver_get_dirty (self->saver))
+    gloss_saver_save_now (self->saver);
+  close_stats (self);
+
+  self->stats_window = GTK_WINDOW (gloss_stats_window_new (self->folder));
+  g_object_add_weak_pointer (G_OBJECT (self->stats_window), (gpointer *)&self->stats_window);
+  gtk_window_set_transient_for (self->stats_window, GTK_WINDOW (self));
+  gtk_window_present (self->stats_window);
 }
 
 /* The hit waiting for its document, if it is open */
@@ -207,12 +244,27 @@ _gloss_window_search_cleared (GlossWindow *self)
       gtk_window_destroy (GTK_WINDOW (self->corpus_search));
       self->corpus_search = NULL;
     }
+  close_stats (self);
 }
 
 void
 _gloss_window_update_search_actions (GlossWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search-corpus", self->folder != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.statistics", self->folder != NULL);
+}
+
+/**
+ * gloss_window_get_stats_window:
+ *
+ * Returns: (transfer none) (nullable): the folder's statistics, once shown
+ */
+GtkWindow *
+gloss_window_get_stats_window (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return self->stats_window;
 }
 
 /**
@@ -234,7 +286,10 @@ _gloss_window_class_init_search (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.search-corpus", NULL, search_corpus_action);
   gtk_widget_class_install_action (widget_class, "win.go-to-hit", "(suu)", go_to_hit_action);
   gtk_widget_class_install_action (widget_class, "win.tag-hit", "(suus)", tag_hit_action);
+  gtk_widget_class_install_action (widget_class, "win.statistics", NULL, statistics_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.search-corpus", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.statistics", NULL);
 }
