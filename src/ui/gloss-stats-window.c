@@ -189,7 +189,8 @@ add_page (GlossStatsWindow      *self,
   g_autofree char *description = NULL;
 
   page->table = table;
-  page->area = gtk_drawing_area_new ();
+  /* An image to a screen reader, which says where its numbers are */
+  page->area = g_object_new (GTK_TYPE_DRAWING_AREA, "accessible-role", GTK_ACCESSIBLE_ROLE_IMG, NULL);
   gtk_widget_set_halign (page->area, GTK_ALIGN_START);
   gtk_widget_set_valign (page->area, GTK_ALIGN_START);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (page->area), draw_cb, page, NULL);
