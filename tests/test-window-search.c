@@ -77,6 +77,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   wait_for (all_saved, fixture->window, "the last autosave");
+  g_signal_handlers_disconnect_by_data (fixture->search, fixture);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   remove_tree (fixture->dir);
   g_free (fixture->dir);

@@ -611,6 +611,8 @@ gloss_corpus_search_dispose (GObject *object)
 {
   GlossCorpusSearch *self = GLOSS_CORPUS_SEARCH (object);
 
+  /* A search that ends after this is not shown */
+  self->generation++;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
 
