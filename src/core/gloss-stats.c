@@ -477,7 +477,6 @@ gloss_stats_add_document (GlossStats    *self,
   guint n_sentences = gloss_document_get_n_sentences (document);
   Document *row = g_new0 (Document, 1);
   g_autoptr(GArray) present = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) seen = g_array_new (FALSE, TRUE, sizeof (gboolean));
   g_autofree GPtrArray **by_sentence = NULL;
   guint n_spans = g_list_model_get_n_items (spans);
 
