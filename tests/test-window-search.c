@@ -365,6 +365,12 @@ test_open_and_tag (Fixture       *fixture,
 
   type (fixture, "said");
 
+  /* Enter in the entry goes to the list */
+  g_signal_emit_by_name (gloss_corpus_search_get_entry (fixture->search), "activate");
+  g_assert_true (gtk_widget_has_focus (find_widget (GTK_WIDGET (fixture->search), is_column_view, NULL)) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->search)),
+                                         find_widget (GTK_WIDGET (fixture->search), is_column_view, NULL)));
+
   /* A row opens its document with the match selected */
   gloss_corpus_search_select (fixture->search, 1);
   g_assert_true (activate (fixture->search, "search.open", NULL));

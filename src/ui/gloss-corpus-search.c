@@ -416,6 +416,14 @@ on_search_changed_cb (GlossCorpusSearch *self)
   start_search (self);
 }
 
+/* Enter in the entry goes to the list, at its selected hit */
+static void
+on_entry_activate_cb (GlossCorpusSearch *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->hits)) > 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
 /* The filters and the labels to tag with ---------------------------------- */
 
 static void
@@ -693,6 +701,7 @@ gloss_corpus_search_init (GlossCorpusSearch *self)
   add_column (self, COLUMN_LABELS, _("Labels"), FALSE, 140);
 
   g_signal_connect_swapped (self->entry, "search-changed", G_CALLBACK (on_search_changed_cb), self);
+  g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (on_entry_activate_cb), self);
   g_signal_connect_swapped (self->regex_button, "toggled", G_CALLBACK (on_search_changed_cb), self);
   g_signal_connect_swapped (self->whole_button, "toggled", G_CALLBACK (on_search_changed_cb), self);
   g_signal_connect_swapped (self->case_button, "toggled", G_CALLBACK (on_search_changed_cb), self);
