@@ -6,7 +6,8 @@
  * `screenshot-stats FOLDER OUTDIR`, FOLDER a folder of annotators' copies
  * (data/screenshots/take.sh makes one with bench/make-agree-corpus.py).
  * Writes stats-documents-light.png, stats-agreement-light.png and
- * stats-cooccurrence-dark.png. Run under Xvfb.
+ * stats-cooccurrence-dark.png, and the folder's search for “sagte” in
+ * quotes without a frame: search-light.png. Run under Xvfb.
  */
 
 #include "config.h"
@@ -15,6 +16,7 @@
 #include <locale.h>
 
 #include "gloss-application.h"
+#include "gloss-corpus-search.h"
 #include "gloss-stats-window.h"
 #include "gloss-window.h"
 
@@ -85,6 +87,27 @@ main (int    argc,
     }
 
   gtk_window_destroy (GTK_WINDOW (stats));
+
+  /* The search, its list after the worker is done */
+  {
+    GlossCorpusSearch *search;
+    g_autofree char *path = g_build_filename (argv[2], "search-light.png", NULL);
+
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.search-corpus", NULL);
+    search = GLOSS_CORPUS_SEARCH (gloss_window_get_corpus_search (window));
+    gtk_window_set_default_size (GTK_WINDOW (search), 1240, 560);
+    gtk_editable_set_text (GTK_EDITABLE (gloss_corpus_search_get_entry (search)), "sagte");
+    g_signal_emit_by_name (gloss_corpus_search_get_entry (search), "search-changed");
+    while (gloss_corpus_search_get_searching (search))
+      spin (20);
+    gloss_corpus_search_select (search, 2);
+    spin (600);
+    if (!render_to_png (GTK_WIDGET (search), path))
+      g_error ("Could not write %s", path);
+    g_print ("%s\n", path);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 
   return 0;

@@ -9,7 +9,8 @@
 # window-span-list-dark.png; the spans in German: window-de-spans-*.png;
 # the folder's statistics on three annotators' copies of eight articles
 # (bench/make-agree-corpus.py): stats-documents-light.png,
-# stats-agreement-light.png, stats-cooccurrence-dark.png.
+# stats-agreement-light.png, stats-cooccurrence-dark.png; and the folder's
+# search: search-light.png.
 #
 #   data/screenshots/take.sh [BUILDDIR]
 set -eu
