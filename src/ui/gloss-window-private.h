@@ -60,6 +60,7 @@ struct _GlossWindow
   guint                 disk_check_id;
   guint                 checking : 1;    /* a change on disk is being looked at */
   guint                 restoring : 1;   /* unsaved work is being restored */
+  guint                 reloading : 1;   /* a change on disk is being loaded, as nothing here was unsaved */
   GCancellable         *disk_cancellable; /* of the open document's watch */
   int                   conflict;        /* a GlossConflictKind */
   GlossRecovery        *recovery;        /* restored here, deleted once saved */

@@ -1326,6 +1326,20 @@ gloss_window_get_document (GlossWindow *self)
   return self->document;
 }
 
+/**
+ * gloss_window_get_folder:
+ *
+ * Returns: (transfer none) (nullable): the folder open in the window, or
+ *   %NULL when it shows a text alone
+ */
+GFile *
+gloss_window_get_folder (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return self->folder;
+}
+
 GlossSaver *
 gloss_window_get_saver (GlossWindow *self)
 {

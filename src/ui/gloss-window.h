@@ -22,6 +22,7 @@ void           gloss_window_open             (GlossWindow *self,
                                               GFile       *file);
 gboolean       gloss_window_is_empty         (GlossWindow *self);
 GlossDocument *gloss_window_get_document     (GlossWindow *self);
+GFile         *gloss_window_get_folder       (GlossWindow *self);
 GlossSaver    *gloss_window_get_saver        (GlossWindow *self);
 int            gloss_window_get_position     (GlossWindow *self);
 void           gloss_window_set_position     (GlossWindow *self,
