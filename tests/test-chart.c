@@ -86,10 +86,10 @@ test_tables (void)
   /* Ada's four spans are in three sentences (the quote in two parts over
    * sentences 1 and 2, its frame, cue and speaker in sentence 1) */
   g_assert_cmpstr (annotators, ==,
-                   "annotator,documents,annotations,spans,sentences,share\n"
-                   "Ada,1,0,4,3,0.2727\n"
-                   "Bea,1,1,4,2,0.1818\n"
-                   "Grace,2,2,7,4,0.3636\n");
+                   "annotator,documents,annotations,spans,sentences,share,done,done_share\n"
+                   "Ada,1,0,4,3,0.2727,0,0.0000\n"
+                   "Bea,1,1,4,2,0.1818,0,0.0000\n"
+                   "Grace,2,2,7,4,0.3636,0,0.0000\n");
   /* Symmetric; the diagonal counts the sentences with the label */
   g_assert_cmpstr (together, ==,
                    "label,claim,quote,speaker,cue,frame,addressee\n"
@@ -106,6 +106,7 @@ test_agreement (void)
 {
   g_autoptr(GlossStats) stats = collect ("agreement/study");
   g_autofree char *csv = table_csv (stats, "agreement");
+  g_autofree char *annotators = table_csv (stats, "annotators");
   g_autoptr(GString) json = g_string_new (NULL);
 
   /* κ: the mean of Cohen's κ over the pairs that define one; the figures
@@ -115,6 +116,13 @@ test_agreement (void)
                    "claim,0.4690,0.4921,13\n"
                    "source,0.2503,0.3600,13\n"
                    "quote,1.0000,1.0000,13\n");
+
+  /* Each copy's documents are all marked done; Cem's copy lacks one */
+  g_assert_cmpstr (annotators, ==,
+                   "annotator,documents,annotations,spans,sentences,share,done,done_share\n"
+                   "Ada,4,13,0,9,0.2250,4,1.0000\n"
+                   "Bea,4,12,0,10,0.2500,4,1.0000\n"
+                   "Cem,3,7,0,6,0.1500,3,1.0000\n");
 
   gloss_stats_table_append_json (gloss_stats_lookup_table (stats, "agreement"), json);
   g_assert_cmpstr (json->str, ==,

@@ -40,7 +40,7 @@ class Stats(unittest.TestCase):
                          {"document": "en/plain.txt", "sentences": 2, "annotated": 1, "progress": 0.5, "done": 0})
         self.assertEqual(tables["annotators"]["rows"][0],
                          {"annotator": "Ada", "documents": 1, "annotations": 0, "spans": 4, "sentences": 3,
-                          "share": 0.2727})
+                          "share": 0.2727, "done": 0, "done_share": 0.0})
         # The heat map's table is symmetric
         together = tables["cooccurrence"]
         for row in together["rows"]:

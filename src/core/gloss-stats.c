@@ -306,6 +306,7 @@ typedef struct
   guint       annotations;
   guint       spans;
   guint       sentences;  /* sentences given a label or holding a span of theirs */
+  guint       done;       /* their documents marked done */
 } Annotator;
 
 struct _GlossStats
@@ -477,6 +478,7 @@ gloss_stats_add_document (GlossStats    *self,
   guint n_sentences = gloss_document_get_n_sentences (document);
   Document *row = g_new0 (Document, 1);
   g_autoptr(GArray) present = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) whose = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree GPtrArray **by_sentence = NULL;
   guint n_spans = g_list_model_get_n_items (spans);
 
@@ -507,6 +509,7 @@ gloss_stats_add_document (GlossStats    *self,
 
       annotator->spans++;
       g_hash_table_add (annotator->documents, g_strdup (id));
+      g_hash_table_add (whose, annotator);
       if (index < 0)
         continue;
       g_array_index (row->counts, guint, index)++;
@@ -543,6 +546,7 @@ gloss_stats_add_document (GlossStats    *self,
 
           annotator->annotations++;
           g_hash_table_add (annotator->documents, g_strdup (id));
+          g_hash_table_add (whose, annotator);
           g_hash_table_add (by, (gpointer)annotator->name);
           if (index < 0)
             continue;
@@ -567,6 +571,18 @@ gloss_stats_add_document (GlossStats    *self,
         while (g_hash_table_iter_next (&iter, &name, NULL))
           get_annotator (self, name)->sentences++;
       }
+    }
+
+  /* A document done is done for each who annotated it (in a folder of
+   * annotators' copies, the copy's annotator) */
+  if (row->done)
+    {
+      GHashTableIter iter;
+      gpointer annotator;
+
+      g_hash_table_iter_init (&iter, whose);
+      while (g_hash_table_iter_next (&iter, &annotator, NULL))
+        ((Annotator *)annotator)->done++;
     }
 
   for (guint i = 0; i < row->counts->len; i++)
@@ -738,6 +754,8 @@ build_tables (GlossStats *self)
   add_column (table, "spans", _("Spans"), NULL, GLOSS_STATS_COUNT, FALSE);
   add_column (table, "sentences", _("Sentences annotated"), NULL, GLOSS_STATS_COUNT, FALSE);
   add_column (table, "share", _("Share of the corpus’s sentences"), "#9141ac", GLOSS_STATS_SHARE, TRUE);
+  add_column (table, "done", _("Documents done"), NULL, GLOSS_STATS_COUNT, FALSE);
+  add_column (table, "done_share", _("Share of their documents done"), "#26a269", GLOSS_STATS_SHARE, TRUE);
   g_hash_table_iter_init (&iter, self->annotators);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_ptr_array_add (annotators, value);
@@ -752,6 +770,9 @@ build_tables (GlossStats *self)
       set_value (table, row, 2, annotator->spans);
       set_value (table, row, 3, annotator->sentences);
       set_value (table, row, 4, self->n_sentences ? (double)annotator->sentences / self->n_sentences : 0.0);
+      set_value (table, row, 5, annotator->done);
+      set_value (table, row, 6, g_hash_table_size (annotator->documents)
+                                ? (double)annotator->done / g_hash_table_size (annotator->documents) : 0.0);
     }
   g_ptr_array_add (self->tables, table);
 
