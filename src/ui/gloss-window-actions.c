@@ -58,6 +58,7 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export", self->folder != NULL || have);
   _gloss_window_update_boundary_actions (self);
   _gloss_window_update_span_actions (self);
+  _gloss_window_update_search_actions (self);
   _gloss_window_update_suggestion_actions (self);
 }
 

@@ -49,5 +49,7 @@ void           gloss_window_save_recovery_to (GlossWindow *self,
                                               GFile       *file);
 gboolean       gloss_window_shows_file       (GlossWindow *self,
                                               GFile       *file);
+GtkWindow     *gloss_window_get_corpus_search (GlossWindow *self);
+GtkWindow     *gloss_window_get_stats_window (GlossWindow *self);
 
 G_END_DECLS
