@@ -1,0 +1,497 @@
+/* gloss-document-conflicts.c
+ *
+ * The clashes a three-way merge (gloss-merge.c) left in a document, and
+ * their resolution: taking our version, theirs, or one edited by hand.
+ * What a resolution changes in the document goes through the history as
+ * any edit does; the clash's entry itself is not brought back by undo.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "gloss-annotation.h"
+#include "gloss-document-private.h"
+#include "gloss-error.h"
+#include "gloss-format.h"
+#include "gloss-history.h"
+#include "gloss-json-tape.h"
+#include "gloss-json.h"
+#include "gloss-label-set.h"
+#include "gloss-label.h"
+#include "gloss-merge-private.h"
+#include "gloss-problem.h"
+#include "gloss-relation.h"
+#include "gloss-sentence.h"
+#include "gloss-span.h"
+
+/**
+ * _gloss_document_set_conflicts:
+ * @conflicts: (transfer full) (nullable) (element-type GlossMergeConflict):
+ *   the clashes; an empty list is none
+ */
+void
+_gloss_document_set_conflicts (GlossDocument *self,
+                               GPtrArray     *conflicts)
+{
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+  if (conflicts != NULL && conflicts->len > 0)
+    self->conflicts = g_steal_pointer (&conflicts);
+  g_clear_pointer (&conflicts, g_ptr_array_unref);
+}
+
+/**
+ * _gloss_document_dup_conflicts_json:
+ *
+ * Returns: (transfer full) (nullable): the clashes, one compact JSON object
+ *   a line, each line indented; %NULL when there are none
+ */
+char *
+_gloss_document_dup_conflicts_json (GlossDocument *self,
+                                    const char    *indent)
+{
+  GString *out;
+
+  if (self->conflicts == NULL)
+    return NULL;
+
+  out = g_string_new (NULL);
+  for (guint i = 0; i < self->conflicts->len; i++)
+    {
+      if (i > 0)
+        g_string_append (out, ",\n");
+      g_string_append (out, indent);
+      gloss_merge_conflict_append_json (out, g_ptr_array_index (self->conflicts, i));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * gloss_document_get_n_conflicts:
+ *
+ * Returns: how many clashes of a merge wait to be resolved; a document
+ *   with any is not exported, counted or compared until they are
+ */
+guint
+gloss_document_get_n_conflicts (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), 0);
+
+  return self->conflicts ? self->conflicts->len : 0;
+}
+
+/**
+ * gloss_document_get_conflict:
+ * @index: below gloss_document_get_n_conflicts()
+ *
+ * Returns: (transfer none): the clash, valid until the next resolution
+ */
+const GlossMergeConflict *
+gloss_document_get_conflict (GlossDocument *self,
+                             guint          index)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < gloss_document_get_n_conflicts (self), NULL);
+
+  return g_ptr_array_index (self->conflicts, index);
+}
+
+static gboolean
+problems_to_error (GPtrArray  *problems,
+                   GError    **error)
+{
+  GlossProblem *problem;
+
+  if (problems->len == 0)
+    return TRUE;
+
+  problem = g_ptr_array_index (problems, 0);
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT, _("The version cannot be taken: %s"),
+               problem->message);
+
+  return FALSE;
+}
+
+static gboolean
+sentence_position (GlossDocument  *self,
+                   guint           id,
+                   guint          *position,
+                   GError        **error)
+{
+  GlossSentence *sentence = gloss_document_lookup_sentence (self, id);
+
+  if (sentence == NULL)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
+                   _("Sentence %u is not in the document: resolve the clash of its boundaries first"), id);
+      return FALSE;
+    }
+
+  *position = gloss_document_find_sentence_at (self, gloss_sentence_get_start (sentence));
+
+  return TRUE;
+}
+
+static gboolean
+take_span (GlossDocument        *self,
+           const GlossMergeConflict  *conflict,
+           const char           *json,
+           GError              **error)
+{
+  g_autoptr(GPtrArray) problems = gloss_problems_new ();
+  g_autoptr(GObject) item = NULL;
+  GlossSpan *span;
+
+  if (json == NULL)
+    {
+      gloss_document_remove_span (self, conflict->id);
+      return TRUE;
+    }
+
+  item = _gloss_format_read_item (self, GLOSS_MERGE_CONFLICT_SPAN, json, problems);
+  if (!problems_to_error (problems, error))
+    return FALSE;
+
+  span = GLOSS_SPAN (item);
+  gloss_span_set_id (span, conflict->id);
+  if (gloss_document_lookup_span (self, conflict->id) != NULL)
+    return gloss_document_replace_span (self, span, error);
+
+  return gloss_document_add_span (self, span, error);
+}
+
+static gboolean
+take_relation (GlossDocument        *self,
+               const GlossMergeConflict  *conflict,
+               const char           *json,
+               GError              **error)
+{
+  g_autoptr(GPtrArray) problems = gloss_problems_new ();
+  g_autoptr(GObject) item = NULL;
+  GlossRelation *relation;
+
+  if (json == NULL)
+    {
+      gloss_document_remove_relation (self, conflict->id);
+      return TRUE;
+    }
+
+  item = _gloss_format_read_item (self, GLOSS_MERGE_CONFLICT_RELATION, json, problems);
+  if (!problems_to_error (problems, error))
+    return FALSE;
+
+  relation = GLOSS_RELATION (item);
+  gloss_relation_set_id (relation, conflict->id);
+  if (gloss_document_lookup_relation (self, conflict->id) != NULL)
+    return gloss_document_replace_relation (self, relation, error);
+
+  return gloss_document_add_relation (self, relation, error);
+}
+
+static gboolean
+take_annotation (GlossDocument        *self,
+                 const GlossMergeConflict  *conflict,
+                 JsonNode             *node,
+                 GError              **error)
+{
+  GlossSentence *sentence;
+  JsonObject *object;
+  guint position;
+
+  if (!sentence_position (self, conflict->id, &position, error))
+    return FALSE;
+  sentence = gloss_document_get_sentence (self, position);
+
+  if (node == NULL)
+    {
+      if (gloss_sentence_has_label (sentence, conflict->key))
+        gloss_document_remove_label (self, position, conflict->key);
+      return TRUE;
+    }
+
+  object = json_node_get_object (node);
+  if (g_strcmp0 (json_object_get_string_member_with_default (object, "label", ""), conflict->key) != 0)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
+                   _("The version must keep the label “%s”"), conflict->key);
+      return FALSE;
+    }
+  if (gloss_label_set_lookup (gloss_document_get_labels (self), conflict->key) == NULL)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
+                   _("The label “%s” is not in the label set"), conflict->key);
+      return FALSE;
+    }
+
+  if (!gloss_sentence_has_label (sentence, conflict->key))
+    gloss_document_add_label (self, position, conflict->key);
+
+  return TRUE;
+}
+
+static gboolean
+take_note (GlossDocument        *self,
+           const GlossMergeConflict  *conflict,
+           JsonNode             *node,
+           GError              **error)
+{
+  guint position;
+
+  if (!sentence_position (self, conflict->id, &position, error))
+    return FALSE;
+
+  if (node != NULL && json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT, _("A note must be a string"));
+      return FALSE;
+    }
+
+  gloss_document_set_note (self, position, node ? json_node_get_string (node) : "");
+
+  return TRUE;
+}
+
+static gboolean
+take_sentence (GlossDocument        *self,
+               const GlossMergeConflict  *conflict,
+               JsonNode             *node,
+               GError              **error)
+{
+  GlossSentence *sentence = gloss_document_lookup_sentence (self, conflict->id);
+  JsonObject *object = node ? json_node_get_object (node) : NULL;
+
+  /* The document holds our boundaries: only they can be taken here; theirs
+   * are made by merging and splitting in the window */
+  if (sentence == NULL && object == NULL)
+    return TRUE;
+  if (sentence != NULL && object != NULL &&
+      json_object_get_int_member_with_default (object, "start", -1) == gloss_sentence_get_start (sentence) &&
+      json_object_get_int_member_with_default (object, "end", -1) == gloss_sentence_get_end (sentence))
+    return TRUE;
+
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
+               _("Sentence %u keeps its present boundaries here: split or merge it by hand, then keep them"),
+               conflict->id);
+
+  return FALSE;
+}
+
+static gboolean
+take_label (GlossDocument        *self,
+            const GlossMergeConflict  *conflict,
+            JsonNode             *node,
+            GError              **error)
+{
+  gboolean relation = conflict->kind == GLOSS_MERGE_CONFLICT_RELATION_LABEL;
+  GlossLabelSet *set = gloss_document_get_labels (self);
+  GlossLabelSet *own = relation ? gloss_label_set_get_relation_labels (set) : set;
+  GlossLabel *label = gloss_label_set_lookup (own, conflict->key);
+  g_autoptr(GPtrArray) problems = gloss_problems_new ();
+  g_autoptr(JsonArray) array = NULL;
+  g_autoptr(JsonArray) labels = NULL;
+  g_autoptr(GlossLabelSet) parsed = NULL;
+  GlossLabel *wanted;
+
+  if (node == NULL)
+    {
+      if (label != NULL && relation)
+        gloss_document_delete_relation_label (self, conflict->key);
+      else if (label != NULL)
+        gloss_document_delete_label (self, conflict->key);
+      return TRUE;
+    }
+
+  /* Read as a set would read it, beside the span labels it may join */
+  array = json_array_new ();
+  json_array_add_element (array, json_node_copy (node));
+  if (relation)
+    {
+      g_autoptr(JsonNode) root = NULL;
+      GString *json = g_string_new (NULL);
+
+      gloss_label_set_append_json (set, json, NULL);
+      root = gloss_json_parse (json->str, json->len, NULL);
+      g_string_free (json, TRUE);
+      labels = json_array_ref (json_node_get_array (root));
+      parsed = gloss_label_set_new_from_json_full (labels, "$.labels", array, "$", problems);
+    }
+  else
+    parsed = gloss_label_set_new_from_json_full (array, "$", NULL, NULL, problems);
+  if (!problems_to_error (problems, error))
+    return FALSE;
+
+  wanted = gloss_label_set_lookup (relation ? gloss_label_set_get_relation_labels (parsed) : parsed, conflict->key);
+  if (wanted == NULL)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
+                   _("The version must keep the label id “%s”"), conflict->key);
+      return FALSE;
+    }
+
+  if (label == NULL)
+    {
+      gloss_label_set_insert (own, G_MAXUINT, wanted);
+      return TRUE;
+    }
+
+  if (gloss_label_get_scope (label) != gloss_label_get_scope (wanted))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
+                   _("The label “%s” cannot change between sentence and span label here"), conflict->key);
+      return FALSE;
+    }
+
+  /* The label is changed in place, as the labels editor changes it */
+  gloss_label_set_name (label, gloss_label_get_name (wanted));
+  gloss_label_set_color (label, gloss_label_get_color (wanted));
+  gloss_label_set_key (label, gloss_label_get_key (wanted));
+  gloss_label_set_description (label, gloss_label_get_description (wanted));
+  for (guint i = 0; i < gloss_label_get_n_attributes (wanted); i++)
+    {
+      const char *name = gloss_label_get_attribute_name (wanted, i);
+      const char * const *values = gloss_label_get_attribute_values (wanted, i);
+
+      if (gloss_label_find_attribute (label, name) < 0)
+        gloss_label_add_attribute (label, name, values);
+      else
+        for (guint k = 0; values[k] != NULL; k++)
+          if (!gloss_label_has_value (label, name, values[k]))
+            gloss_label_add_attribute_value (label, name, values[k]);
+    }
+  if (relation)
+    gloss_label_set_endpoints (label, gloss_label_get_from (wanted), gloss_label_get_to (wanted));
+
+  return TRUE;
+}
+
+static gboolean
+take_meta (GlossDocument        *self,
+           const GlossMergeConflict  *conflict,
+           const char           *json)
+{
+  g_autofree char *meta = _gloss_merge_meta_set (_gloss_document_get_meta (self), conflict->key, json);
+
+  _gloss_document_set_meta (self, g_steal_pointer (&meta));
+
+  return TRUE;
+}
+
+/**
+ * gloss_document_resolve_conflict:
+ * @index: which clash, below gloss_document_get_n_conflicts()
+ * @choice: which version to take
+ * @edited: (nullable): with %GLOSS_MERGE_TAKE_EDITED, the version to take,
+ *   as JSON in the item's format (`null` deletes the item)
+ * @error: where a version that cannot be taken is said
+ *
+ * Resolves one clash: the document takes the version chosen (checked as
+ * loading checks it) and the clash is removed; resolving the last one
+ * removes the file's `conflicts` member at the next save. The change to
+ * the document is one step of its history; the clash is not brought back
+ * by undo. A sentence's boundaries can only be kept as they are (split or
+ * merge by hand for theirs), and a clash of texts only by keeping ours.
+ *
+ * Returns: %TRUE when resolved; %FALSE with @error, the document unchanged
+ */
+gboolean
+gloss_document_resolve_conflict (GlossDocument     *self,
+                                 guint              index,
+                                 GlossMergeChoice   choice,
+                                 const char        *edited,
+                                 GError           **error)
+{
+  const GlossMergeConflict *conflict;
+  g_autoptr(JsonNode) node = NULL;
+  const char *json;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (index < gloss_document_get_n_conflicts (self), FALSE);
+  g_return_val_if_fail (choice != GLOSS_MERGE_TAKE_EDITED || edited != NULL, FALSE);
+
+  if (gloss_document_get_read_only (self))
+    {
+      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_READ_ONLY, gloss_document_get_read_only_reason (self));
+      return FALSE;
+    }
+
+  conflict = g_ptr_array_index (self->conflicts, index);
+  json = choice == GLOSS_MERGE_TAKE_OURS ? conflict->ours :
+         choice == GLOSS_MERGE_TAKE_THEIRS ? conflict->theirs : edited;
+
+  if (json != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      node = gloss_json_parse (json, strlen (json), &local_error);
+      if (node == NULL)
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT, _("The version is not valid JSON: %s"),
+                       local_error->message);
+          return FALSE;
+        }
+      if (JSON_NODE_HOLDS_NULL (node))
+        {
+          g_clear_pointer (&node, json_node_unref);
+          json = NULL;
+        }
+      else if (conflict->kind != GLOSS_MERGE_CONFLICT_NOTE && conflict->kind != GLOSS_MERGE_CONFLICT_META &&
+               !JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT, _("The version must be an object or null"));
+          return FALSE;
+        }
+    }
+
+  gloss_history_begin_group (gloss_document_get_history (self));
+  switch (conflict->kind)
+    {
+    case GLOSS_MERGE_CONFLICT_TEXT:
+      if (choice != GLOSS_MERGE_TAKE_OURS)
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
+                       _("Their annotations belong to another text: keep ours here, and merge theirs after “gloss reanchor”"));
+          ok = FALSE;
+        }
+      break;
+    case GLOSS_MERGE_CONFLICT_SPAN:
+      ok = take_span (self, conflict, json, error);
+      break;
+    case GLOSS_MERGE_CONFLICT_RELATION:
+      ok = take_relation (self, conflict, json, error);
+      break;
+    case GLOSS_MERGE_CONFLICT_ANNOTATION:
+      ok = take_annotation (self, conflict, node, error);
+      break;
+    case GLOSS_MERGE_CONFLICT_NOTE:
+      ok = take_note (self, conflict, node, error);
+      break;
+    case GLOSS_MERGE_CONFLICT_SENTENCE:
+      ok = take_sentence (self, conflict, node, error);
+      break;
+    case GLOSS_MERGE_CONFLICT_LABEL:
+    case GLOSS_MERGE_CONFLICT_RELATION_LABEL:
+      ok = take_label (self, conflict, node, error);
+      break;
+    case GLOSS_MERGE_CONFLICT_META:
+      ok = take_meta (self, conflict, json);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  gloss_history_end_group (gloss_document_get_history (self));
+
+  if (!ok)
+    return FALSE;
+
+  g_ptr_array_remove_index (self->conflicts, index);
+  if (self->conflicts->len == 0)
+    g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+  _gloss_document_emit_changed (self);
+
+  return TRUE;
+}
