@@ -38,6 +38,8 @@ static const Command commands[] = {
   { "import",   gloss_cli_import,   N_("Make annotation files from a dataset or a JSONL corpus of articles") },
   { "agree",    gloss_cli_agree,    N_("Compare annotators’ copies of a corpus: agreement per label and document") },
   { "suggest",  gloss_cli_suggest,  N_("Suggest quotes, speakers and cues in German and English texts") },
+  { "merge",    gloss_cli_merge,    N_("Merge two versions of an annotation file by meaning (git’s merge driver)") },
+  { "git-setup", gloss_cli_git_setup, N_("Make git merge the annotation files of a repository with gloss merge") },
 };
 
 static const Command *

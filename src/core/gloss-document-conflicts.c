@@ -495,3 +495,84 @@ gloss_document_resolve_conflict (GlossDocument     *self,
 
   return TRUE;
 }
+
+/* Both versions in short: of two objects, only the members that differ */
+static void
+short_versions (const char  *ours,
+                const char  *theirs,
+                char       **ours_short,
+                char       **theirs_short)
+{
+  g_autoptr(JsonNode) a = ours ? gloss_json_parse (ours, -1, NULL) : NULL;
+  g_autoptr(JsonNode) b = theirs ? gloss_json_parse (theirs, -1, NULL) : NULL;
+
+  if (a != NULL && b != NULL && JSON_NODE_HOLDS_OBJECT (a) && JSON_NODE_HOLDS_OBJECT (b))
+    {
+      GString *versions[2] = { g_string_new ("{"), g_string_new ("{") };
+      JsonObject *objects[2] = { json_node_get_object (a), json_node_get_object (b) };
+
+      for (guint side = 0; side < 2; side++)
+        {
+          g_autoptr(GList) names = json_object_get_members (objects[side]);
+
+          for (GList *l = names; l != NULL; l = l->next)
+            {
+              JsonNode *mine = json_object_get_member (objects[side], l->data);
+              JsonNode *other = json_object_get_member (objects[1 - side], l->data);
+              g_autofree char *value = gloss_json_node_to_string (mine);
+              g_autofree char *other_value = other ? gloss_json_node_to_string (other) : NULL;
+
+              if (g_strcmp0 (value, other_value) == 0 || g_strcmp0 (l->data, "modified") == 0)
+                continue;
+              if (versions[side]->len > 1)
+                g_string_append_c (versions[side], ',');
+              gloss_json_append_string (versions[side], l->data);
+              g_string_append_printf (versions[side], ":%s", value);
+            }
+          g_string_append_c (versions[side], '}');
+        }
+
+      *ours_short = gloss_problem_shorten (versions[0]->str);
+      *theirs_short = gloss_problem_shorten (versions[1]->str);
+      g_string_free (versions[0], TRUE);
+      g_string_free (versions[1], TRUE);
+      return;
+    }
+
+  *ours_short = ours ? gloss_problem_shorten (ours) : g_strdup (_("deleted"));
+  *theirs_short = theirs ? gloss_problem_shorten (theirs) : g_strdup (_("deleted"));
+}
+
+/**
+ * gloss_document_dup_conflict_problems:
+ *
+ * The clashes as problems, one each (`$.conflicts[i]`, what it concerns
+ * and both versions in short), for `gloss validate`, and for the exports,
+ * `stats` and `agree`, which do not use a file with unresolved clashes.
+ *
+ * Returns: (transfer full) (element-type GlossProblem): the problems;
+ *   empty when there are no clashes
+ */
+GPtrArray *
+gloss_document_dup_conflict_problems (GlossDocument *self)
+{
+  GPtrArray *problems = gloss_problems_new ();
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), problems);
+
+  for (guint i = 0; i < gloss_document_get_n_conflicts (self); i++)
+    {
+      const GlossMergeConflict *conflict = gloss_document_get_conflict (self, i);
+      g_autofree char *what = gloss_merge_conflict_dup_description (conflict);
+      g_autofree char *ours = NULL;
+      g_autofree char *theirs = NULL;
+      g_autofree char *path = g_strdup_printf ("$.conflicts[%u]", i);
+
+      short_versions (conflict->ours, conflict->theirs, &ours, &theirs);
+      gloss_problems_add (problems, path,
+                          _("A merge left a clash over %s (%s): ours %s, theirs %s; resolve it in Gloss"),
+                          what, gloss_merge_conflict_kind_to_string (conflict->kind), ours, theirs);
+    }
+
+  return problems;
+}

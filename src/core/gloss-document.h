@@ -194,6 +194,7 @@ gboolean         gloss_document_resolve_conflict    (GlossDocument        *self,
                                                      GlossMergeChoice      choice,
                                                      const char           *edited,
                                                      GError              **error);
+GPtrArray       *gloss_document_dup_conflict_problems (GlossDocument      *self);
 gboolean         gloss_document_undo                (GlossDocument        *self);
 gboolean         gloss_document_redo                (GlossDocument        *self);
 
