@@ -1943,6 +1943,19 @@ input_clear (Input *input)
   g_free (input->language);
 }
 
+/* A member's string, or NULL when it is missing or not a string */
+static const char *
+string_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
 static gboolean
 input_read (Input       *input,
             GBytes      *bytes,
@@ -1954,6 +1967,7 @@ input_read (Input       *input,
   g_autoptr(GError) local_error = NULL;
   gsize length = 0;
   const char *data;
+  JsonNode *text_node;
   JsonObject *text;
 
   input->bytes = bytes;
@@ -1977,18 +1991,18 @@ input_read (Input       *input,
       return FALSE;
     }
 
-  text = json_object_get_object_member (json_node_get_object (root), "text");
-  if (text == NULL || json_object_get_string_member_with_default (text, "sha256", NULL) == NULL)
+  text_node = json_object_get_member (json_node_get_object (root), "text");
+  text = text_node != NULL && JSON_NODE_HOLDS_OBJECT (text_node) ? json_node_get_object (text_node) : NULL;
+  if (text == NULL || string_member (text, "sha256") == NULL)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_DOCUMENT, _("%s does not say which text it annotates"),
                    side);
       return FALSE;
     }
 
-  input->sha256 = g_strdup (json_object_get_string_member (text, "sha256"));
-  input->file = g_strdup (json_object_get_string_member_with_default (text, "file", ""));
-  input->language = g_strdup (json_object_get_string_member_with_default (json_node_get_object (root), "language",
-                                                                          NULL));
+  input->sha256 = g_strdup (string_member (text, "sha256"));
+  input->file = g_strdup (string_member (text, "file"));
+  input->language = g_strdup (string_member (json_node_get_object (root), "language"));
 
   return TRUE;
 }
