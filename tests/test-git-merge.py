@@ -315,6 +315,17 @@ class GitMerge(unittest.TestCase):
                 self.assertNotEqual(export.returncode, 0)
                 self.assertIn('$.conflicts[0]', export.stderr)
 
+                copies = tempfile.mkdtemp(prefix='gloss-agree-')
+                self.addCleanup(shutil.rmtree, copies)
+                for copy, text in (('a', merged), ('b', BASE)):
+                    os.mkdir(os.path.join(copies, copy))
+                    shutil.copy(os.path.join(FIXTURE, NAME), os.path.join(copies, copy))
+                    with open(os.path.join(copies, copy, JSON), 'w', encoding='utf-8') as f:
+                        f.write(text)
+                agree = subprocess.run([GLOSS, 'agree', 'a', 'b'], cwd=copies, env=ENV, capture_output=True, text=True)
+                self.assertEqual(agree.returncode, 1)
+                self.assertIn('$.conflicts[0]', agree.stdout + agree.stderr)
+
                 resolved = repo.run(RESOLVE, os.path.join(repo.path, NAME), choice, check=False)
                 if kind == 'sentence' and choice == 'theirs':
                     self.assertNotEqual(resolved.returncode, 0)
