@@ -24,6 +24,7 @@
 #include "gloss-relation.h"
 #include "gloss-sentence.h"
 #include "gloss-span.h"
+#include "gloss-suggestions.h"
 #include "gloss-text.h"
 
 typedef struct
@@ -578,6 +579,77 @@ test_label_deleted_and_used (void)
   }
 }
 
+static GlossSpan *
+suggested_span (guint       id,
+                const char *label,
+                guint       start,
+                guint       end)
+{
+  GlossRange part = { start, end };
+  g_autofree char *text = gloss_text_dup_slice (fixture.text, start, end);
+  const char *texts[] = { text, NULL };
+  GlossSpan *span = gloss_span_new (id, label, &part, 1, texts);
+
+  gloss_span_set_origin (span, "suggested", "gloss-suggest 1");
+
+  return span;
+}
+
+/* Suggestions: the union of both sides', without what either accepted
+ * or rejected */
+static void
+test_suggestions (void)
+{
+  g_autoptr(GlossDocument) ours_doc = gloss_format_parse (fixture.text, "interview.txt", fixture.base,
+                                                          strlen (fixture.base), NULL, NULL);
+  g_autoptr(GlossDocument) theirs_doc = gloss_format_parse (fixture.text, "interview.txt", fixture.base,
+                                                            strlen (fixture.base), NULL, NULL);
+  g_autoptr(GPtrArray) ours_spans = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) theirs_spans = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) no_relations = g_ptr_array_new ();
+  g_autoptr(GBytes) ours = NULL;
+  g_autoptr(GBytes) theirs = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ours_string = NULL;
+  g_autofree char *theirs_string = NULL;
+  GPtrArray *pending;
+
+  /* Ours: "Neue" and "Regeln"; theirs: "Regeln", "E-Scooter" (rejected)
+   * and "Schmidt"'s sentence's word at 47 (accepted) */
+  g_ptr_array_add (ours_spans, suggested_span (0, "speaker", 0, 4));
+  g_ptr_array_add (ours_spans, suggested_span (1, "speaker", 5, 11));
+  g_assert_cmpuint (gloss_document_set_suggestions (ours_doc, ours_spans, no_relations, NULL), ==, 2);
+  g_ptr_array_add (theirs_spans, suggested_span (0, "speaker", 5, 11));
+  g_ptr_array_add (theirs_spans, suggested_span (1, "speaker", 16, 25));
+  g_ptr_array_add (theirs_spans, suggested_span (2, "speaker", 47, 54));
+  g_assert_cmpuint (gloss_document_set_suggestions (theirs_doc, theirs_spans, no_relations, NULL), ==, 3);
+  g_assert_true (gloss_document_accept_suggestion (theirs_doc, 2, &error));
+  g_assert_no_error (error);
+  g_assert_true (gloss_document_reject_suggestion (theirs_doc, 1, &error));
+  g_assert_no_error (error);
+
+  ours = gloss_format_serialize (ours_doc);
+  theirs = gloss_format_serialize (theirs_doc);
+  {
+    g_autofree char *a = g_strndup (g_bytes_get_data (ours, NULL), g_bytes_get_size (ours));
+    g_autofree char *b = g_strndup (g_bytes_get_data (theirs, NULL), g_bytes_get_size (theirs));
+
+    /* Parsed from bytes, the documents had no name */
+    ours_string = edit (a, "\"file\": \"\"", "\"file\": \"interview.txt\"", NULL);
+    theirs_string = edit (b, "\"file\": \"\"", "\"file\": \"interview.txt\"", NULL);
+  }
+  document = merge_ok (fixture.base, ours_string, theirs_string, 0, NULL);
+
+  pending = gloss_suggestions_get_spans (gloss_document_get_suggestions (document));
+  g_assert_cmpuint (pending->len, ==, 2);
+  g_assert_cmpuint (gloss_span_get_start (g_ptr_array_index (pending, 0)), ==, 0);
+  g_assert_cmpuint (gloss_span_get_start (g_ptr_array_index (pending, 1)), ==, 5);
+  g_assert_cmpuint (gloss_suggestions_get_rejected (gloss_document_get_suggestions (document))->len, ==, 1);
+  g_assert_nonnull (span_labelled (document, "speaker", 47));
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_document_get_spans (document)), ==, 9);
+}
+
 /* Their text changed (a new first sentence): ours is re-anchored in it,
  * then merged */
 static void
@@ -751,6 +823,7 @@ main (int    argc,
   g_test_add_func ("/gloss/merge/split-and-label", test_split_and_label);
   g_test_add_func ("/gloss/merge/merge-and-label", test_merge_and_label);
   g_test_add_func ("/gloss/merge/label-deleted-and-used", test_label_deleted_and_used);
+  g_test_add_func ("/gloss/merge/suggestions", test_suggestions);
   g_test_add_func ("/gloss/merge/text-changed", test_text_changed);
   g_test_add_func ("/gloss/merge/no-base", test_no_base);
   g_test_add_func ("/gloss/merge/bad-input", test_bad_input);

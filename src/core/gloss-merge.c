@@ -1037,8 +1037,24 @@ place_annotation (Merge           *merge,
 {
   guint made_start = gloss_annotation_get_start (from), made_end = gloss_annotation_get_end (from);
   gboolean moved = made_start != gloss_sentence_get_start (sentence) || made_end != gloss_sentence_get_end (sentence);
+  guint low = 0, high = merge->sentences->len;
+  guint from_offset = MIN (made_start, gloss_sentence_get_start (sentence));
+  guint to_offset = MAX (made_end, gloss_sentence_get_end (sentence));
 
-  for (guint i = 0; i < merge->sentences->len; i++)
+  /* Only the sentences from the first that starts at @from_offset on can
+   * be it or lie within the range it was made on */
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (gloss_sentence_get_start (g_ptr_array_index (merge->sentences, middle)) < from_offset)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  for (guint i = low; i < merge->sentences->len &&
+                      gloss_sentence_get_start (g_ptr_array_index (merge->sentences, i)) < to_offset; i++)
     {
       GlossSentence *target = g_ptr_array_index (merge->sentences, i);
       guint start = gloss_sentence_get_start (target), end = gloss_sentence_get_end (target);
@@ -1814,6 +1830,15 @@ merge_relations (Merge *merge)
     }
 }
 
+/* A span's label and parts, as a key */
+static char *
+span_place (GlossSpan *span)
+{
+  g_autofree char *parts = span_field (span, "parts");
+
+  return g_strconcat (gloss_span_get_label (span), "\x1f", parts, NULL);
+}
+
 /* Suggestions: the union; what became a span or was rejected goes */
 static GlossSuggestions *
 merge_suggestions (Merge *merge)
@@ -1825,7 +1850,13 @@ merge_suggestions (Merge *merge)
   g_autoptr(GPtrArray) rejected = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GlossSuggestions) rejecting = NULL;
   g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) suggested = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint next_id = 0;
+
+  /* Where the merged spans are, to leave out suggestions that became one */
+  for (guint i = 0; i < merge->spans->len; i++)
+    g_hash_table_add (places, span_place (g_ptr_array_index (merge->spans, i)));
 
   for (guint s = 0; s < 2; s++)
     {
@@ -1861,21 +1892,18 @@ merge_suggestions (Merge *merge)
       for (guint i = 0; i < side_spans->len; i++)
         {
           GlossSpan *span = g_ptr_array_index (side_spans, i);
+          g_autofree char *place = span_place (span);
           GlossSpan *copy;
-          gboolean gone = gloss_suggestions_is_rejected (rejecting, span);
+          gpointer same_id;
 
-          for (guint k = 0; k < merge->spans->len && !gone; k++)
-            gone = gloss_suggestions_same_span (g_ptr_array_index (merge->spans, k), span);
-          for (guint k = 0; k < spans->len && !gone; k++)
-            if (gloss_suggestions_same_span (g_ptr_array_index (spans, k), span))
-              {
-                /* Suggested on both sides: one */
-                g_hash_table_insert (map, GUINT_TO_POINTER (gloss_span_get_id (span)),
-                                     GUINT_TO_POINTER (gloss_span_get_id (g_ptr_array_index (spans, k))));
-                gone = TRUE;
-              }
-          if (gone)
+          if (gloss_suggestions_is_rejected (rejecting, span) || g_hash_table_contains (places, place))
             continue;
+          if (g_hash_table_lookup_extended (suggested, place, NULL, &same_id))
+            {
+              /* Suggested on both sides: one */
+              g_hash_table_insert (map, GUINT_TO_POINTER (gloss_span_get_id (span)), same_id);
+              continue;
+            }
 
           copy = gloss_span_copy (span);
           if (s == 1)
@@ -1883,6 +1911,7 @@ merge_suggestions (Merge *merge)
           g_hash_table_insert (map, GUINT_TO_POINTER (gloss_span_get_id (span)),
                                GUINT_TO_POINTER (gloss_span_get_id (copy)));
           g_hash_table_add (kept, GUINT_TO_POINTER (gloss_span_get_id (copy)));
+          g_hash_table_insert (suggested, g_steal_pointer (&place), GUINT_TO_POINTER (gloss_span_get_id (copy)));
           g_ptr_array_add (spans, copy);
         }
 
@@ -2448,8 +2477,12 @@ gloss_merge_files (GBytes              *base,
   *n_conflicts = merge.conflicts->len;
   _gloss_document_set_conflicts (result, g_steal_pointer (&merge.conflicts));
 
-  text_file = g_file_new_for_path (o->file && o->file[0] ? o->file : "text.txt");
-  _gloss_document_set_file (result, text_file);
+  /* The text's name as our side wrote it ("" stays "") */
+  if (o->file != NULL && o->file[0] != '\0')
+    {
+      text_file = g_file_new_for_path (o->file);
+      _gloss_document_set_file (result, text_file);
+    }
   bytes = gloss_format_serialize (result);
 
   /* Never a file Gloss would not read: the result is read again */
