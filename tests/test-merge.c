@@ -206,6 +206,7 @@ test_identical (void)
   g_autoptr(GlossDocument) document = merge_ok (fixture.base, fixture.base, fixture.base, 0, &bytes);
 
   g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), fixture.base, strlen (fixture.base));
+  g_assert_cmpuint (gloss_document_get_n_conflicts (document), ==, 0);
 }
 
 /* Each side changes other things: all of it is kept */

@@ -2368,7 +2368,6 @@ gloss_merge_files (GBytes              *base,
   g_autoptr(GlossDocument) result = NULL;
   g_autoptr(GlossSuggestions) suggestions = NULL;
   g_autoptr(GPtrArray) annotations = NULL;
-  g_autoptr(GPtrArray) problems = gloss_problems_new ();
   g_autoptr(GlossDocument) check = NULL;
   g_autoptr(GFile) text_file = NULL;
   GlossDocument *reference;
