@@ -380,6 +380,7 @@ typedef struct
   GHashTable    *relation_map;  /* their relation id -> the merged one */
   GHashTable    *used_by_ours;  /* span ids new or changed relations of ours join */
   GHashTable    *used_by_theirs;
+  GHashTable    *kept;          /* span ids one side deleted and a clash keeps */
   GPtrArray     *spans;
   GPtrArray     *relations;
   guint          next_span_id;
@@ -1480,6 +1481,7 @@ merge_spans (Merge *merge)
   merge->next_span_id = MAX (MAX (bd->next_span_id, od->next_span_id), td->next_span_id);
   merge->used_by_ours = spans_in_use (bd, od);
   merge->used_by_theirs = spans_in_use (bd, td);
+  merge->kept = g_hash_table_new (NULL, NULL);
 
   /* Ours, and what became of each in theirs */
   for (guint i = 0; i < ours_ids->len; i++)
@@ -1508,6 +1510,7 @@ merge_spans (Merge *merge)
               g_autofree char *oj = span_json (o, id);
 
               add_conflict (merge, GLOSS_MERGE_CONFLICT_SPAN, id, NULL, oj, NULL);
+              g_hash_table_add (merge->kept, GUINT_TO_POINTER (id));
               g_ptr_array_add (merge->spans, gloss_span_copy (o));
             }
           continue;
@@ -1539,6 +1542,7 @@ merge_spans (Merge *merge)
           g_autofree char *tj = span_json (t, id);
 
           add_conflict (merge, GLOSS_MERGE_CONFLICT_SPAN, id, NULL, NULL, tj);
+          g_hash_table_add (merge->kept, GUINT_TO_POINTER (id));
           g_ptr_array_add (merge->spans, gloss_span_copy (t));
         }
     }
@@ -1699,6 +1703,16 @@ relation_clash (Merge         *merge,
   add_conflict (merge, GLOSS_MERGE_CONFLICT_RELATION, id, NULL, oj, tj);
 }
 
+/* A relation one side deleted only with its span, which a clash keeps:
+ * it stays with it (taking the deletion removes both again) */
+static gboolean
+joins_kept (Merge         *merge,
+            GlossRelation *relation)
+{
+  return g_hash_table_contains (merge->kept, GUINT_TO_POINTER (gloss_relation_get_from (relation))) ||
+         g_hash_table_contains (merge->kept, GUINT_TO_POINTER (gloss_relation_get_to (relation)));
+}
+
 static void
 merge_relations (Merge *merge)
 {
@@ -1738,6 +1752,8 @@ merge_relations (Merge *merge)
               relation_clash (merge, id, o, NULL);
               g_ptr_array_add (relations, gloss_relation_copy (o));
             }
+          else if (joins_kept (merge, o))
+            g_ptr_array_add (relations, gloss_relation_copy (o));
           continue;
         }
 
@@ -1764,6 +1780,8 @@ merge_relations (Merge *merge)
           relation_clash (merge, id, NULL, t);
           g_ptr_array_add (relations, theirs_mapped (merge, t, id));
         }
+      else if (joins_kept (merge, t))
+        g_ptr_array_add (relations, theirs_mapped (merge, t, id));
     }
 
   for (guint i = 0; i < theirs_ids->len; i++)
@@ -2520,6 +2538,7 @@ out:
   g_clear_pointer (&merge.relation_map, g_hash_table_unref);
   g_clear_pointer (&merge.used_by_ours, g_hash_table_unref);
   g_clear_pointer (&merge.used_by_theirs, g_hash_table_unref);
+  g_clear_pointer (&merge.kept, g_hash_table_unref);
   g_clear_pointer (&merge.spans, g_ptr_array_unref);
   g_clear_pointer (&merge.relations, g_ptr_array_unref);
 
