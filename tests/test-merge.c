@@ -417,12 +417,22 @@ test_clashes (void)
       by_theirs = merge_ok (fixture.base, ours, theirs, 1 + clash->n_more, NULL);
       if (clash->kind == GLOSS_MERGE_CONFLICT_SENTENCE)
         {
-          /* Their boundaries are made by hand in the window */
-          g_assert_false (gloss_document_resolve_conflict (by_theirs, 0, GLOSS_MERGE_TAKE_THEIRS, NULL, &error));
-          g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT);
+          /* Their boundaries, made by a split and a merge as in the
+           * window: [31, 73) and [74, 115) */
           g_assert_cmpuint (gloss_document_get_n_conflicts (by_theirs), ==, 2);
           g_assert_cmpint (gloss_document_get_conflict (by_theirs, 1)->kind, ==, GLOSS_MERGE_CONFLICT_SENTENCE);
           g_assert_null (gloss_document_get_conflict (by_theirs, 1)->ours);
+          while (gloss_document_get_n_conflicts (by_theirs) > 0)
+            {
+              g_assert_true (gloss_document_resolve_conflict (by_theirs, 0, GLOSS_MERGE_TAKE_THEIRS, NULL, &error));
+              g_assert_no_error (error);
+            }
+          g_assert_cmpuint (gloss_document_get_n_sentences (by_theirs), ==, 6);
+          g_assert_cmpuint (gloss_sentence_get_start (gloss_document_get_sentence (by_theirs, 1)), ==, 31);
+          g_assert_cmpuint (gloss_sentence_get_end (gloss_document_get_sentence (by_theirs, 1)), ==, 73);
+          g_assert_cmpuint (gloss_sentence_get_start (gloss_document_get_sentence (by_theirs, 2)), ==, 74);
+          g_assert_cmpuint (gloss_sentence_get_end (gloss_document_get_sentence (by_theirs, 2)), ==, 115);
+          g_assert_true (gloss_document_undo (by_theirs));
           continue;
         }
 
