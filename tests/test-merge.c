@@ -18,6 +18,7 @@
 #include "gloss-error.h"
 #include "gloss-format.h"
 #include "gloss-label-set.h"
+#include "gloss-label.h"
 #include "gloss-merge.h"
 #include "gloss-problem.h"
 #include "gloss-reanchor.h"
@@ -661,6 +662,37 @@ test_suggestions (void)
   g_assert_cmpuint (g_list_model_get_n_items (gloss_document_get_spans (document)), ==, 9);
 }
 
+/* Both add a label with the same key: theirs is kept without it, and
+ * the clash says so */
+static void
+test_label_keys (void)
+{
+  const char *last = "\"scope\": \"span\"}\n  ],\n  \"relation_labels\"";
+  g_autofree char *ours = edit (fixture.base, last, "\"scope\": \"span\"},\n    {\"id\": \"evidence\", \"name\": \"Evidence\", \"color\": \"#2ec27e\", \"key\": \"e\", \"description\": \"\"}\n  ],\n  \"relation_labels\"", NULL);
+  g_autofree char *theirs = edit (fixture.base, last, "\"scope\": \"span\"},\n    {\"id\": \"example\", \"name\": \"Example\", \"color\": \"#2ec27e\", \"key\": \"e\", \"description\": \"\"}\n  ],\n  \"relation_labels\"", NULL);
+  g_autoptr(GlossDocument) document = merge_ok (fixture.base, ours, theirs, 1, NULL);
+  GlossLabelSet *labels = gloss_document_get_labels (document);
+  const GlossMergeConflict *conflict = gloss_document_get_conflict (document, 0);
+
+  g_assert_cmpstr (gloss_label_get_key (gloss_label_set_lookup (labels, "evidence")), ==, "e");
+  g_assert_cmpstr (gloss_label_get_key (gloss_label_set_lookup (labels, "example")), ==, "");
+  g_assert_cmpint (conflict->kind, ==, GLOSS_MERGE_CONFLICT_LABEL);
+  g_assert_cmpstr (conflict->key, ==, "example");
+  g_assert_null (conflict->ours);
+  g_assert_nonnull (strstr (conflict->theirs, "\"key\":\"e\""));
+
+  /* Resolved with a key of its own */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (gloss_document_resolve_conflict (document, 0, GLOSS_MERGE_TAKE_EDITED,
+                                                    "{\"id\": \"example\", \"name\": \"Example\", \"color\": \"#2ec27e\", \"key\": \"x\", \"description\": \"\"}",
+                                                    &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (gloss_label_get_key (gloss_label_set_lookup (labels, "example")), ==, "x");
+  }
+}
+
 /* Their text changed (a new first sentence): ours is re-anchored in it,
  * then merged */
 static void
@@ -835,6 +867,7 @@ main (int    argc,
   g_test_add_func ("/gloss/merge/merge-and-label", test_merge_and_label);
   g_test_add_func ("/gloss/merge/label-deleted-and-used", test_label_deleted_and_used);
   g_test_add_func ("/gloss/merge/suggestions", test_suggestions);
+  g_test_add_func ("/gloss/merge/label-keys", test_label_keys);
   g_test_add_func ("/gloss/merge/text-changed", test_text_changed);
   g_test_add_func ("/gloss/merge/no-base", test_no_base);
   g_test_add_func ("/gloss/merge/bad-input", test_bad_input);

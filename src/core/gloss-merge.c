@@ -583,6 +583,31 @@ merge_label_list (Merge             *merge,
         }
     }
 
+  /* A label of theirs whose key a label of ours has: kept without its
+   * key, and a clash, so that the set stays one a file can hold */
+  {
+    g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint pass = 0; pass < 2; pass++)
+      for (guint i = 0; i < json_array_get_length (merged); i++)
+        {
+          JsonObject *label = json_array_get_object_element (merged, i);
+          const char *id = json_object_get_string_member (label, "id");
+          const char *key = json_object_get_string_member_with_default (label, "key", "");
+          const char *o = g_hash_table_lookup (ours.json, id);
+          g_autofree char *node = gloss_json_node_to_string (json_array_get_element (merged, i));
+          gboolean from_ours = o != NULL && strcmp (o, node) == 0;
+
+          if (key[0] == '\0' || from_ours != (pass == 0))
+            continue;
+          if (g_hash_table_add (keys, (gpointer)key))
+            continue;
+
+          add_conflict (merge, kind, 0, id, o, node);
+          json_object_set_string_member (label, "key", "");
+        }
+  }
+
   label_list_clear (&base);
   label_list_clear (&ours);
   label_list_clear (&theirs);
