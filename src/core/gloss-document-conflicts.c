@@ -587,7 +587,8 @@ gloss_document_dup_conflict_problems (GlossDocument *self)
 
       short_versions (conflict->ours, conflict->theirs, &ours, &theirs);
       gloss_problems_add (problems, path,
-                          _("A merge left a clash over %s (%s): ours %s, theirs %s; resolve it in Gloss"),
+                          _("A merge left a clash over %s (%s): ours %s, theirs %s; resolve it in Gloss "
+                            "(“gloss validate” lists every clash)"),
                           what, gloss_merge_conflict_kind_to_string (conflict->kind), ours, theirs);
     }
 
