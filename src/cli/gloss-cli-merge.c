@@ -266,6 +266,7 @@ gloss_cli_merge (int    argc,
   g_autoptr(GFile) ours_file = NULL;
   g_autoptr(GlossFileWriter) writer = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *summary = NULL;
   g_auto(GStrv) args = NULL;
   Finder finder = { NULL, NULL, FALSE };
   int exit_code = GLOSS_EXIT_OK;
@@ -276,19 +277,20 @@ gloss_cli_merge (int    argc,
     { NULL }
   };
 
+  summary = g_strdup_printf (_("Merges two versions of an annotation file by meaning, from the version they "
+                                "share (BASE, empty or missing when there is none): labels, boundaries, notes, "
+                                "spans, relations and attributes each side changed are kept, new spans and "
+                                "relations of both sides are numbered so ids stay unique, and what both changed "
+                                "differently is kept, both versions, in the file’s “conflicts”. The result "
+                                "replaces OURS. PATH is the annotation file’s path (its text is PATH without "
+                                ".gloss.json). This is git’s merge driver: “gloss git-setup” registers it as "
+                                "“%s”.\n\n"
+                                "Exit status: 0 on a clean merge, 1 when clashes wait in the file (“gloss "
+                                "validate” lists them; resolve them in Gloss), 2 when a side cannot be read "
+                                "(OURS is then left as it was)."),
+                             DRIVER_COMMAND);
   context = g_option_context_new (NULL);
-  g_option_context_set_summary (context,
-                                _("Merges two versions of an annotation file by meaning, from the version they "
-                                  "share (BASE, empty or missing when there is none): labels, boundaries, notes, "
-                                  "spans, relations and attributes each side changed are kept, new spans and "
-                                  "relations of both sides are numbered so ids stay unique, and what both changed "
-                                  "differently is kept, both versions, in the file’s “conflicts”. The result "
-                                  "replaces OURS. PATH is the annotation file’s path (its text is PATH without "
-                                  ".gloss.json). This is git’s merge driver: “gloss git-setup” registers it as "
-                                  "“gloss merge %O %A %B %P”.\n\n"
-                                  "Exit status: 0 on a clean merge, 1 when clashes wait in the file (“gloss "
-                                  "validate” lists them; resolve them in Gloss), 2 when a side cannot be read "
-                                  "(OURS is then left as it was)."));
+  g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!gloss_cli_parse (context, &argc, &argv, &exit_code))
     return exit_code;
