@@ -481,10 +481,22 @@ test_resolve_undo (void)
   g_assert_cmpuint (gloss_span_get_n_parts (gloss_document_lookup_span (document, 1)), ==, 1);
   g_assert_cmpuint (gloss_document_get_n_conflicts (document), ==, 0);
 
+  /* Undo brings the clash back with the span */
   g_assert_true (gloss_document_undo (document));
   g_assert_cmpstr (gloss_span_get_note (gloss_document_lookup_span (document, 1)), ==, "ours");
+  g_assert_cmpuint (gloss_document_get_n_conflicts (document), ==, 1);
+  g_assert_cmpstr (gloss_document_get_conflict (document, 0)->theirs, ==,
+                   "{\"id\":1,\"label\":\"quote\",\"parts\":[[32,65],[117,169]],\"text\":[\"Wir wollen die Gehwege freihalten\",\"Die Roller stehen überall im Weg. Das muss aufhören.\"],\"attributes\":{\"type\":\"direct\",\"medium\":\"speech\"},\"note\":\"theirs\",\"annotator\":\"Bea\",\"created\":\"2026-12-02T08:00:00Z\",\"modified\":\"2026-12-02T09:30:00Z\"}");
   g_assert_true (gloss_document_redo (document));
   g_assert_cmpstr (gloss_span_get_note (gloss_document_lookup_span (document, 1)), ==, "beides");
+  g_assert_cmpuint (gloss_document_get_n_conflicts (document), ==, 0);
+
+  /* A failed resolution changes nothing and records nothing */
+  g_assert_true (gloss_document_undo (document));
+  g_assert_false (gloss_document_resolve_conflict (document, 0, GLOSS_MERGE_TAKE_EDITED, "[1]", &error));
+  g_clear_error (&error);
+  g_assert_true (gloss_document_redo (document));
+  g_assert_cmpuint (gloss_document_get_n_conflicts (document), ==, 0);
 }
 
 /* The base with Ada's claim on the sentence [start, end) of @id, before

@@ -2,8 +2,9 @@
  *
  * The clashes a three-way merge (gloss-merge.c) left in a document, and
  * their resolution: taking our version, theirs, or one edited by hand.
- * What a resolution changes in the document goes through the history as
- * any edit does; the clash's entry itself is not brought back by undo.
+ * A resolution goes through the history as any edit does, the clash's
+ * removal with it. The list of clashes never changes in place (the
+ * history keeps the lists it replaced).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -409,8 +410,8 @@ take_meta (GlossDocument        *self,
  * Resolves one clash: the document takes the version chosen (checked as
  * loading checks it) and the clash is removed; resolving the last one
  * removes the file's `conflicts` member at the next save. The change to
- * the document is one step of its history; the clash is not brought back
- * by undo. A sentence's boundaries are taken by splitting and merging as
+ * the document and the clash's removal are one step of its history: undo
+ * brings both back, and the document's ::changed says so. A sentence's boundaries are taken by splitting and merging as
  * the window does (the sentence that results may have another id); a
  * clash of texts can only be resolved by keeping ours.
  *
@@ -500,15 +501,24 @@ gloss_document_resolve_conflict (GlossDocument     *self,
     default:
       g_assert_not_reached ();
     }
-  gloss_history_end_group (gloss_document_get_history (self));
-
+  /* What failed part-way is undone, and nothing recorded */
   if (!ok)
-    return FALSE;
+    {
+      gloss_history_abort_group (gloss_document_get_history (self));
+      return FALSE;
+    }
 
-  g_ptr_array_remove_index (self->conflicts, index);
-  if (self->conflicts->len == 0)
-    g_clear_pointer (&self->conflicts, g_ptr_array_unref);
-  _gloss_document_emit_changed (self);
+  /* The clash goes in the same step: undo brings it back with the item */
+    {
+      g_autoptr(GPtrArray) remaining = g_ptr_array_new_with_free_func ((GDestroyNotify)gloss_merge_conflict_free);
+
+      for (guint i = 0; i < self->conflicts->len; i++)
+        if (i != index)
+          g_ptr_array_add (remaining, gloss_merge_conflict_copy (g_ptr_array_index (self->conflicts, i)));
+      gloss_history_set_conflicts (gloss_document_get_history (self), self->conflicts,
+                                   remaining->len > 0 ? remaining : NULL);
+    }
+  gloss_history_end_group (gloss_document_get_history (self));
 
   return TRUE;
 }
