@@ -130,6 +130,12 @@ dialog_gone (gpointer data)
   return find_dialog_for (GTK_WINDOW (data), GLOSS_TYPE_CLASH_DIALOG) == NULL;
 }
 
+static gboolean
+no_dialog (gpointer data)
+{
+  return find_toplevel (GLOSS_TYPE_CLASH_DIALOG) == NULL;
+}
+
 static guint
 sentence_position (GlossDocument *document,
                    guint          id)
@@ -193,7 +199,7 @@ test_resolve (void)
                    "Sentence: “Der Verkehrsclub kritisierte die Pläne scharf.”\n"
                    "Note: none\n"
                    "Annotator: Bea\n"
-                   "Changed: 2026-12-02T09:10:00Z\n"
+                   "Changed: 2026-12-02 09:10 UTC\n"
                    "Review: to be checked");
 
   /* The span: the article makes it current; both versions as text */
@@ -206,7 +212,7 @@ test_resolve (void)
                    "Attributes: type: direct, medium: speech\n"
                    "Note: Zitat über zwei Sätze, geprüft\n"
                    "Annotator: Ada\n"
-                   "Changed: 2026-12-02T09:00:00Z");
+                   "Changed: 2026-12-02 09:00 UTC");
   g_assert_nonnull (strstr (gloss_clash_dialog_get_version (dialog, TRUE), "Note: „Zwei Sätze“ 😊\nAnnotator: Bea\n"));
 
   /* A version that the file cannot hold is refused, and said */
@@ -283,6 +289,30 @@ test_resolve (void)
   remove_tree (dir);
 }
 
+/* The window closes with the dialog open, or opens another text: the
+ * dialog goes with the document */
+static void
+test_close_with_dialog (void)
+{
+  g_autofree char *dir = write_merged ();
+  g_autofree char *text_path = g_build_filename (dir, "interview.txt", NULL);
+  g_autofree char *json_path = g_build_filename (dir, "interview.txt.gloss.json", NULL);
+  g_autofree char *before = read_file (json_path);
+  g_autofree char *after = NULL;
+  GlossWindow *window = open_window (text_path);
+
+  wait_for (document_shown, window, "the document to open");
+  g_assert_true (activate (window, "win.resolve-clashes", NULL));
+  g_assert_nonnull (find_dialog_for (GTK_WINDOW (window), GLOSS_TYPE_CLASH_DIALOG));
+  g_assert_true (activate (window, "win.close", NULL));
+  wait_for (no_dialog, NULL, "the dialog to go");
+
+  /* Nothing chosen, nothing written */
+  after = read_file (json_path);
+  g_assert_cmpstr (after, ==, before);
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -292,6 +322,7 @@ main (int    argc,
   app = ui_test_init (&argc, &argv);
 
   g_test_add_func ("/gloss/window-clashes/resolve", test_resolve);
+  g_test_add_func ("/gloss/window-clashes/close-with-dialog", test_close_with_dialog);
 
   ret = g_test_run ();
 

@@ -6,7 +6,9 @@
 # with its quotes, speakers and cues tagged as spans (the "Quotation
 # attribution" labels): window-spans-light.png, window-spans-dark.png; and
 # the same in the sidebar's list of spans: window-span-list-light.png,
-# window-span-list-dark.png; the spans in German: window-de-spans-*.png.
+# window-span-list-dark.png; the spans in German: window-de-spans-*.png;
+# the dialog that resolves a merge's clashes, on the file `gloss merge`
+# makes of tests/data/ui/clashes: clash-dialog-light.png, clash-dialog-dark.png.
 #
 #   data/screenshots/take.sh [BUILDDIR]
 set -eu
@@ -15,7 +17,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 build=${1:-$top/build}
 
-ninja -C "$build" tests/screenshot-window data/gschemas.compiled >/dev/null
+ninja -C "$build" tests/screenshot-window src/gloss data/gschemas.compiled >/dev/null
 
 export GSETTINGS_BACKEND=memory
 export GSETTINGS_SCHEMA_DIR="$build/data"
@@ -39,3 +41,14 @@ LANGUAGE=en LC_ALL=C.UTF-8 xvfb-run -a -s '-screen 0 1400x1000x24' \
   "$build/tests/screenshot-window" --span-list "$top/data/samples/de-stadtwerke.txt" "$here" window-span-list
 LANGUAGE=de LANG=de_DE.UTF-8 LC_ALL=de_DE.UTF-8 xvfb-run -a -s '-screen 0 1400x1000x24' \
   "$build/tests/screenshot-window" --spans "$top/data/samples/de-stadtwerke.txt" "$here" window-de-spans
+
+# A merge's clashes, resolved in the window
+clashes=$(mktemp -d)
+cp "$top/tests/data/export-spans/de/interview.txt" "$clashes/"
+cp "$top/tests/data/ui/clashes/ours.gloss.json" "$clashes/interview.txt.gloss.json"
+"$build/src/gloss" merge "$top/tests/data/export-spans/de/interview.txt.gloss.json" \
+  "$clashes/interview.txt.gloss.json" "$top/tests/data/ui/clashes/theirs.gloss.json" \
+  "$clashes/interview.txt.gloss.json" >/dev/null 2>&1 || test $? -eq 1
+LANGUAGE=en LC_ALL=C.UTF-8 xvfb-run -a -s '-screen 0 1400x900x24' \
+  "$build/tests/screenshot-window" --clashes "$clashes/interview.txt" "$here" clash-dialog
+rm -r "$clashes"

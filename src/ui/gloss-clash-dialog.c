@@ -129,6 +129,20 @@ text_or_none (const char *text)
   return g_strdup (text);
 }
 
+/* A time as people write it, in UTC as the file has it */
+static char *
+when (const char *iso8601)
+{
+  g_autoptr(GDateTime) time = iso8601 ? g_date_time_new_from_iso8601 (iso8601, NULL) : NULL;
+  g_autoptr(GDateTime) utc = time ? g_date_time_to_utc (time) : NULL;
+
+  if (utc == NULL)
+    return text_or_none (iso8601);
+
+  /* TRANSLATORS: a time of a change, in UTC; see g_date_time_format() */
+  return g_date_time_format (utc, _("%Y-%m-%d %H:%M UTC"));
+}
+
 static void
 add_common (GPtrArray  *fields,
             JsonObject *object)
@@ -138,7 +152,7 @@ add_common (GPtrArray  *fields,
 
   add_field (fields, _("Note"), text_or_none (member_string (object, "note")));
   add_field (fields, _("Annotator"), text_or_none (member_string (object, "annotator")));
-  add_field (fields, _("Changed"), text_or_none (member_string (object, "modified")));
+  add_field (fields, _("Changed"), when (member_string (object, "modified")));
   if (origin != NULL)
     add_field (fields, _("Origin"), g_strdup (g_strcmp0 (origin, "suggested") == 0 ? _("accepted from a suggestion") : origin));
   if (review != NULL && JSON_NODE_HOLDS_VALUE (review) && json_node_get_value_type (review) == G_TYPE_BOOLEAN &&
@@ -735,7 +749,8 @@ on_row_selected_cb (GtkListBox       *list,
                     GtkListBoxRow    *row,
                     GlossClashDialog *self)
 {
-  if (self->rebuilding)
+  /* Rows go while the dialog is disposed, too */
+  if (self->rebuilding || self->document == NULL)
     return;
 
   if (self->editing)
