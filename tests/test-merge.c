@@ -17,6 +17,7 @@
 #include "gloss-document.h"
 #include "gloss-error.h"
 #include "gloss-format.h"
+#include "gloss-label-set.h"
 #include "gloss-merge.h"
 #include "gloss-problem.h"
 #include "gloss-reanchor.h"
@@ -515,6 +516,68 @@ test_split_and_label (void)
   }
 }
 
+/* One side merged two sentences, the other labelled the second: the
+ * label goes to the merged sentence, marked for review */
+static void
+test_merge_and_label (void)
+{
+  g_autofree char *sentence = gloss_text_dup_slice (fixture.text, 151, 170);
+  g_autofree char *annotation = g_strdup_printf ("    {\"id\": 2, \"label\": \"claim\", \"start\": 151, \"end\": 170, "
+                                                 "\"sentence\": 3, \"text\": \"%s\", \"note\": \"\", "
+                                                 "\"annotator\": \"Ada\", \"created\": \"2026-12-02T09:00:00Z\", "
+                                                 "\"modified\": \"2026-12-02T09:00:00Z\"},\n" CLAIM_LINE, sentence);
+  g_autofree char *ours = edit (fixture.base, CLAIM_LINE, annotation, NULL);
+  g_autofree char *theirs = edit (fixture.base, "{\"id\": 2, \"start\": 116, \"end\": 150},\n    {\"id\": 3, \"start\": 151, \"end\": 170}",
+                                  "{\"id\": 2, \"start\": 116, \"end\": 170}", NULL);
+  g_autoptr(GlossDocument) document = merge_ok (fixture.base, ours, theirs, 0, NULL);
+  GlossSentence *merged = gloss_document_get_sentence (document, 2);
+  GlossAnnotation *claim;
+
+  g_assert_cmpuint (gloss_document_get_n_sentences (document), ==, 4);
+  g_assert_cmpuint (gloss_sentence_get_id (merged), ==, 2);
+  claim = gloss_sentence_find_label (merged, "claim");
+  g_assert_nonnull (claim);
+  g_assert_true (gloss_annotation_get_review (claim));
+  g_assert_cmpuint (gloss_annotation_get_end (claim), ==, 170);
+}
+
+/* One side deleted a label of the set (and its annotation), the other
+ * used it anew: a clash, and the label stays while it waits */
+static void
+test_label_deleted_and_used (void)
+{
+  g_autofree char *sentence = gloss_text_dup_slice (fixture.text, 0, 27);
+  g_autofree char *annotation = g_strdup_printf ("    {\"id\": 2, \"label\": \"claim\", \"start\": 0, \"end\": 27, "
+                                                 "\"sentence\": 0, \"text\": \"%s\", \"note\": \"\", "
+                                                 "\"annotator\": \"Ada\", \"created\": \"2026-12-02T09:00:00Z\", "
+                                                 "\"modified\": \"2026-12-02T09:00:00Z\"},\n" CLAIM_LINE, sentence);
+  g_autofree char *ours = edit (fixture.base, CLAIM_LINE, annotation, NULL);
+  g_autofree char *theirs = edit (fixture.base,
+                                  "\"annotations\": [\n" CLAIM_FULL "\n  ]", "\"annotations\": []",
+                                  "    {\"id\": \"claim\", \"name\": \"Claim\", \"color\": \"#3584e4\", \"key\": \"k\", \"description\": \"A statement presented as fact that could be checked.\"},\n", "",
+                                  NULL);
+  g_autoptr(GlossDocument) document = merge_ok (fixture.base, ours, theirs, 1, NULL);
+  const GlossMergeConflict *conflict = gloss_document_get_conflict (document, 0);
+
+  g_assert_cmpint (conflict->kind, ==, GLOSS_MERGE_CONFLICT_LABEL);
+  g_assert_cmpstr (conflict->key, ==, "claim");
+  g_assert_nonnull (conflict->ours);
+  g_assert_null (conflict->theirs);
+  g_assert_true (gloss_sentence_has_label (gloss_document_get_sentence (document, 0), "claim"));
+  /* Their deletion of the old annotation is kept */
+  g_assert_false (gloss_sentence_has_label (gloss_document_get_sentence (document, 4), "claim"));
+
+  /* Taking theirs deletes the label with what uses it */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (gloss_document_resolve_conflict (document, 0, GLOSS_MERGE_TAKE_THEIRS, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_null (gloss_label_set_lookup (gloss_document_get_labels (document), "claim"));
+    g_assert_cmpuint (gloss_document_get_n_annotated (document), ==, 0);
+  }
+}
+
 /* Their text changed (a new first sentence): ours is re-anchored in it,
  * then merged */
 static void
@@ -686,6 +749,8 @@ main (int    argc,
   g_test_add_func ("/gloss/merge/clashes", test_clashes);
   g_test_add_func ("/gloss/merge/resolve-undo", test_resolve_undo);
   g_test_add_func ("/gloss/merge/split-and-label", test_split_and_label);
+  g_test_add_func ("/gloss/merge/merge-and-label", test_merge_and_label);
+  g_test_add_func ("/gloss/merge/label-deleted-and-used", test_label_deleted_and_used);
   g_test_add_func ("/gloss/merge/text-changed", test_text_changed);
   g_test_add_func ("/gloss/merge/no-base", test_no_base);
   g_test_add_func ("/gloss/merge/bad-input", test_bad_input);

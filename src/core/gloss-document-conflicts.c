@@ -100,18 +100,15 @@ gloss_document_get_conflict (GlossDocument *self,
   return g_ptr_array_index (self->conflicts, index);
 }
 
+/* A version that the file could not hold, as an error */
 static gboolean
 problems_to_error (GPtrArray  *problems,
                    GError    **error)
 {
-  GlossProblem *problem;
-
-  if (problems->len == 0)
+  if (_gloss_document_problems_to_error (problems, error))
     return TRUE;
 
-  problem = g_ptr_array_index (problems, 0);
-  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT, _("The version cannot be taken: %s"),
-               problem->message);
+  g_prefix_error (error, _("The version cannot be taken: "));
 
   return FALSE;
 }
@@ -136,60 +133,42 @@ sentence_position (GlossDocument  *self,
   return TRUE;
 }
 
+/* A span or a relation: removed, replaced or added as the window does */
 static gboolean
-take_span (GlossDocument        *self,
+take_item (GlossDocument             *self,
            const GlossMergeConflict  *conflict,
-           const char           *json,
-           GError              **error)
+           const char                *json,
+           GError                   **error)
 {
+  gboolean span = conflict->kind == GLOSS_MERGE_CONFLICT_SPAN;
   g_autoptr(GPtrArray) problems = gloss_problems_new ();
   g_autoptr(GObject) item = NULL;
-  GlossSpan *span;
 
   if (json == NULL)
     {
-      gloss_document_remove_span (self, conflict->id);
+      if (span)
+        gloss_document_remove_span (self, conflict->id);
+      else
+        gloss_document_remove_relation (self, conflict->id);
       return TRUE;
     }
 
-  item = _gloss_format_read_item (self, GLOSS_MERGE_CONFLICT_SPAN, json, problems);
+  item = _gloss_format_read_item (self, conflict->kind, json, problems);
   if (!problems_to_error (problems, error))
     return FALSE;
 
-  span = GLOSS_SPAN (item);
-  gloss_span_set_id (span, conflict->id);
-  if (gloss_document_lookup_span (self, conflict->id) != NULL)
-    return gloss_document_replace_span (self, span, error);
-
-  return gloss_document_add_span (self, span, error);
-}
-
-static gboolean
-take_relation (GlossDocument        *self,
-               const GlossMergeConflict  *conflict,
-               const char           *json,
-               GError              **error)
-{
-  g_autoptr(GPtrArray) problems = gloss_problems_new ();
-  g_autoptr(GObject) item = NULL;
-  GlossRelation *relation;
-
-  if (json == NULL)
+  if (span)
     {
-      gloss_document_remove_relation (self, conflict->id);
-      return TRUE;
+      gloss_span_set_id (GLOSS_SPAN (item), conflict->id);
+      return gloss_document_lookup_span (self, conflict->id) != NULL
+               ? gloss_document_replace_span (self, GLOSS_SPAN (item), error)
+               : gloss_document_add_span (self, GLOSS_SPAN (item), error);
     }
 
-  item = _gloss_format_read_item (self, GLOSS_MERGE_CONFLICT_RELATION, json, problems);
-  if (!problems_to_error (problems, error))
-    return FALSE;
-
-  relation = GLOSS_RELATION (item);
-  gloss_relation_set_id (relation, conflict->id);
-  if (gloss_document_lookup_relation (self, conflict->id) != NULL)
-    return gloss_document_replace_relation (self, relation, error);
-
-  return gloss_document_add_relation (self, relation, error);
+  gloss_relation_set_id (GLOSS_RELATION (item), conflict->id);
+  return gloss_document_lookup_relation (self, conflict->id) != NULL
+           ? gloss_document_replace_relation (self, GLOSS_RELATION (item), error)
+           : gloss_document_add_relation (self, GLOSS_RELATION (item), error);
 }
 
 static gboolean
@@ -459,10 +438,8 @@ gloss_document_resolve_conflict (GlossDocument     *self,
         }
       break;
     case GLOSS_MERGE_CONFLICT_SPAN:
-      ok = take_span (self, conflict, json, error);
-      break;
     case GLOSS_MERGE_CONFLICT_RELATION:
-      ok = take_relation (self, conflict, json, error);
+      ok = take_item (self, conflict, json, error);
       break;
     case GLOSS_MERGE_CONFLICT_ANNOTATION:
       ok = take_annotation (self, conflict, node, error);

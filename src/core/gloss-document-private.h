@@ -146,6 +146,8 @@ gboolean _gloss_document_check_relation_between (GlossDocument *self,
                                                  GlossSpan     *to,
                                                  const char    *path,
                                                  GPtrArray     *problems);
+gboolean _gloss_document_problems_to_error   (GPtrArray       *problems,
+                                              GError         **error);
 void     _gloss_document_add_loaded_spans    (GlossDocument   *self,
                                               GPtrArray       *spans);
 void     _gloss_document_add_loaded_relations (GlossDocument  *self,

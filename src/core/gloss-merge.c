@@ -475,6 +475,54 @@ add_label (JsonArray  *merged,
   json_array_add_element (merged, json_node_copy (g_hash_table_lookup (from->nodes, id)));
 }
 
+static gboolean spans_differ     (GlossSpan     *a,
+                                  GlossSpan     *b);
+static gboolean relations_differ (GlossRelation *a,
+                                  GHashTable    *a_map,
+                                  GlossRelation *b,
+                                  GHashTable    *b_map);
+
+/* The labels that what @side added or changed uses: a label the other
+ * side deleted is then a clash, not a loss */
+static GHashTable *
+labels_in_use (GlossDocument *base,
+               GlossDocument *side)
+{
+  GHashTable *used = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *model = gloss_document_get_annotations (side);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (model, i);
+      GlossSentence *before = gloss_document_lookup_sentence (base, gloss_annotation_get_sentence (annotation));
+
+      if (before == NULL || !gloss_sentence_has_label (before, gloss_annotation_get_label (annotation)))
+        g_hash_table_add (used, (gpointer)g_intern_string (gloss_annotation_get_label (annotation)));
+    }
+
+  model = gloss_document_get_spans (side);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GlossSpan) span = g_list_model_get_item (model, i);
+      GlossSpan *before = gloss_document_lookup_span (base, gloss_span_get_id (span));
+
+      if (before == NULL || spans_differ (before, span))
+        g_hash_table_add (used, (gpointer)g_intern_string (gloss_span_get_label (span)));
+    }
+
+  model = gloss_document_get_relations (side);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GlossRelation) relation = g_list_model_get_item (model, i);
+      GlossRelation *before = gloss_document_lookup_relation (base, gloss_relation_get_id (relation));
+
+      if (before == NULL || relations_differ (before, NULL, relation, NULL))
+        g_hash_table_add (used, (gpointer)g_intern_string (gloss_relation_get_label (relation)));
+    }
+
+  return used;
+}
+
 /* Ours in our order (each label merged), then the labels only theirs
  * added, in their order */
 static JsonArray *
@@ -486,6 +534,8 @@ merge_label_list (Merge             *merge,
 {
   LabelList base = { NULL, }, ours = { NULL, }, theirs = { NULL, };
   JsonArray *merged = json_array_new ();
+  g_autoptr(GHashTable) ours_use = labels_in_use (merge->base.doc, merge->ours.doc);
+  g_autoptr(GHashTable) theirs_use = labels_in_use (merge->base.doc, merge->theirs.doc);
 
   label_list_read (&base, base_set);
   label_list_read (&ours, ours_set);
@@ -502,10 +552,17 @@ merge_label_list (Merge             *merge,
           const char *o = g_hash_table_lookup (ours.json, id);
           const char *t = g_hash_table_lookup (theirs.json, id);
 
+          Take take = merge3 (b, o, t);
+
           if (pass == 1 && o != NULL)
             continue;
 
-          switch (merge3 (b, o, t))
+          /* Deleted by one side, used anew by the other */
+          if ((take == TAKE_OURS && o == NULL && t != NULL && g_hash_table_contains (theirs_use, g_intern_string (id))) ||
+              (take == TAKE_THEIRS && t == NULL && g_hash_table_contains (ours_use, g_intern_string (id))))
+            take = TAKE_CLASH;
+
+          switch (take)
             {
             case TAKE_OURS:
               if (o != NULL)
@@ -772,6 +829,34 @@ merged_sentence (Merge *merge,
                  guint  id)
 {
   return g_hash_table_lookup (merge->sentence_by_id, GUINT_TO_POINTER (id));
+}
+
+/* The merged sentence that holds [start, end), or NULL */
+static GlossSentence *
+containing_sentence (Merge *merge,
+                     guint  start,
+                     guint  end)
+{
+  guint low = 0, high = merge->sentences->len;
+
+  /* The last sentence that starts at or before @start */
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (gloss_sentence_get_start (g_ptr_array_index (merge->sentences, middle)) <= start)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  if (low == 0)
+    return NULL;
+
+  {
+    GlossSentence *sentence = g_ptr_array_index (merge->sentences, low - 1);
+
+    return gloss_sentence_get_end (sentence) >= end ? sentence : NULL;
+  }
 }
 
 /* Annotations and notes: an annotation is a sentence and a label */
@@ -1063,6 +1148,11 @@ merge_annotations (Merge *merge)
         if (from == NULL)
           continue;
 
+        /* Its sentence was merged into another by the other side: it goes
+         * there, marked for review, as a merge in the window keeps it */
+        if (sentence == NULL)
+          sentence = containing_sentence (merge, gloss_annotation_get_start (from), gloss_annotation_get_end (from));
+
         if (sentence == NULL)
           {
             /* Its sentence is not in the merged boundaries: it waits in a
@@ -1335,12 +1425,6 @@ relation_id (gpointer item)
 {
   return gloss_relation_get_id (item);
 }
-
-static gboolean
-relations_differ (GlossRelation *a,
-                  GHashTable    *a_map,
-                  GlossRelation *b,
-                  GHashTable    *b_map);
 
 /* The spans the relations of @side join that it added or changed: a span
  * the other side deleted is then a clash, not a loss */
