@@ -470,8 +470,11 @@ test_resolve_undo (void)
 
   g_assert_true (gloss_document_undo (document));
   g_assert_cmpstr (gloss_span_get_note (gloss_document_lookup_span (document, 1)), ==, "ours");
+  g_assert_cmpuint (gloss_document_get_n_conflicts (document), ==, 1);   /* the clash is back */
+  g_assert_cmpint (gloss_document_get_conflict (document, 0)->kind, ==, GLOSS_MERGE_CONFLICT_SPAN);
   g_assert_true (gloss_document_redo (document));
   g_assert_cmpstr (gloss_span_get_note (gloss_document_lookup_span (document, 1)), ==, "beides");
+  g_assert_cmpuint (gloss_document_get_n_conflicts (document), ==, 0);
 }
 
 /* One side split a sentence, the other labelled it: the label stays on

@@ -3,7 +3,7 @@
  * The clashes a three-way merge (gloss-merge.c) left in a document, and
  * their resolution: taking our version, theirs, or one edited by hand.
  * What a resolution changes in the document goes through the history as
- * any edit does; the clash's entry itself is not brought back by undo.
+ * any edit does, and so does the clash's entry, which undo brings back.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -41,6 +41,30 @@ _gloss_document_set_conflicts (GlossDocument *self,
   if (conflicts != NULL && conflicts->len > 0)
     self->conflicts = g_steal_pointer (&conflicts);
   g_clear_pointer (&conflicts, g_ptr_array_unref);
+}
+
+/* The history's: a clash taken out once resolved, and put back by undo */
+void
+_gloss_document_remove_conflict (GlossDocument *self,
+                                 guint          index)
+{
+  g_return_if_fail (index < gloss_document_get_n_conflicts (self));
+
+  g_ptr_array_remove_index (self->conflicts, index);
+  if (self->conflicts->len == 0)
+    g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+}
+
+void
+_gloss_document_insert_conflict (GlossDocument            *self,
+                                 guint                     index,
+                                 const GlossMergeConflict *conflict)
+{
+  g_return_if_fail (index <= gloss_document_get_n_conflicts (self));
+
+  if (self->conflicts == NULL)
+    self->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify)gloss_merge_conflict_free);
+  g_ptr_array_insert (self->conflicts, index, gloss_merge_conflict_copy (conflict));
 }
 
 /**
@@ -370,8 +394,8 @@ take_meta (GlossDocument        *self,
  * Resolves one clash: the document takes the version chosen (checked as
  * loading checks it) and the clash is removed; resolving the last one
  * removes the file's `conflicts` member at the next save. The change to
- * the document is one step of its history; the clash is not brought back
- * by undo. A sentence's boundaries can only be kept as they are (split or
+ * the document and the clash's removal are one step of its history: undo
+ * brings the clash back, at its place. A sentence's boundaries can only be kept as they are (split or
  * merge by hand for theirs), and a clash of texts only by keeping ours.
  *
  * Returns: %TRUE when resolved; %FALSE with @error, the document unchanged
@@ -460,15 +484,15 @@ gloss_document_resolve_conflict (GlossDocument     *self,
     default:
       g_assert_not_reached ();
     }
-  gloss_history_end_group (gloss_document_get_history (self));
-
   if (!ok)
-    return FALSE;
+    {
+      gloss_history_abort_group (gloss_document_get_history (self));
+      return FALSE;
+    }
 
-  g_ptr_array_remove_index (self->conflicts, index);
-  if (self->conflicts->len == 0)
-    g_clear_pointer (&self->conflicts, g_ptr_array_unref);
-  _gloss_document_emit_changed (self);
+  /* The clash goes in the same step, so undo brings back both */
+  gloss_history_resolve_conflict (gloss_document_get_history (self), index, conflict);
+  gloss_history_end_group (gloss_document_get_history (self));
 
   return TRUE;
 }

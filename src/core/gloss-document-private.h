@@ -167,6 +167,11 @@ void     _gloss_document_set_disk_sha256     (GlossDocument   *self,
 /* The clashes of a merge (gloss-document-conflicts.c) */
 void     _gloss_document_set_conflicts       (GlossDocument   *self,
                                               GPtrArray       *conflicts);
+void     _gloss_document_remove_conflict     (GlossDocument   *self,
+                                              guint            index);
+void     _gloss_document_insert_conflict     (GlossDocument   *self,
+                                              guint            index,
+                                              const GlossMergeConflict *conflict);
 char    *_gloss_document_dup_conflicts_json  (GlossDocument   *self,
                                               const char      *indent);
 GObject *_gloss_format_read_item             (GlossDocument     *document,

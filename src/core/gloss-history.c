@@ -10,6 +10,7 @@
 #include "gloss-history.h"
 #include "gloss-label.h"
 #include "gloss-label-set.h"
+#include "gloss-merge.h"
 #include "gloss-relation.h"
 #include "gloss-span.h"
 
@@ -31,6 +32,7 @@ typedef enum
   COMMAND_RELATION_REMOVE,
   COMMAND_RELATION_REPLACE,
   COMMAND_SUGGESTIONS,
+  COMMAND_CONFLICT,
   COMMAND_GROUP,
 } CommandKind;
 
@@ -50,6 +52,7 @@ struct _Command
   gpointer         replacement;  /* the new one of a replace */
   GStrv            old_ends[2];  /* COMMAND_LABEL_ENDPOINTS: from and to, before */
   GStrv            new_ends[2];  /* and after */
+  GlossMergeConflict *conflict;  /* COMMAND_CONFLICT: the clash resolved, at position */
 };
 
 struct _GlossHistory
@@ -84,6 +87,7 @@ command_free (Command *command)
   g_clear_pointer (&command->new_sentences, g_ptr_array_unref);
   g_clear_object (&command->item);
   g_clear_object (&command->replacement);
+  g_clear_pointer (&command->conflict, gloss_merge_conflict_free);
   for (guint i = 0; i < 2; i++)
     {
       g_clear_pointer (&command->old_ends[i], g_strfreev);
@@ -178,6 +182,13 @@ command_run (Command       *command,
 
     case COMMAND_SUGGESTIONS:
       _gloss_document_set_suggestions_internal (document, forward ? command->replacement : command->item);
+      break;
+
+    case COMMAND_CONFLICT:
+      if (forward)
+        _gloss_document_remove_conflict (document, command->position);
+      else
+        _gloss_document_insert_conflict (document, command->position, command->conflict);
       break;
 
     case COMMAND_GROUP:
@@ -581,6 +592,30 @@ gloss_history_set_suggestions (GlossHistory     *self,
   g_return_if_fail (GLOSS_IS_SUGGESTIONS (old_suggestions) && GLOSS_IS_SUGGESTIONS (new_suggestions));
 
   push_item (self, COMMAND_SUGGESTIONS, old_suggestions, new_suggestions);
+}
+
+/**
+ * gloss_history_resolve_conflict:
+ * @index: the clash's place among the document's clashes
+ * @conflict: the clash
+ *
+ * Takes a clash of a merge out of the document, once the version chosen
+ * is in it (in the same group): undo brings the clash back, at its place.
+ */
+void
+gloss_history_resolve_conflict (GlossHistory             *self,
+                                guint                     index,
+                                const GlossMergeConflict *conflict)
+{
+  Command *command;
+
+  g_return_if_fail (GLOSS_IS_HISTORY (self));
+  g_return_if_fail (conflict != NULL);
+
+  command = command_new (COMMAND_CONFLICT, NULL);
+  command->position = index;
+  command->conflict = gloss_merge_conflict_copy (conflict);
+  push (self, command);
 }
 
 /**

@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "gloss-merge.h"
 #include "gloss-types.h"
 
 G_BEGIN_DECLS
@@ -46,6 +47,9 @@ void          gloss_history_replace_relation (GlossHistory  *self,
 void          gloss_history_set_suggestions (GlossHistory   *self,
                                              GlossSuggestions *old_suggestions,
                                              GlossSuggestions *new_suggestions);
+void          gloss_history_resolve_conflict (GlossHistory  *self,
+                                              guint          index,
+                                              const GlossMergeConflict *conflict);
 void          gloss_history_replace_sentences (GlossHistory *self,
                                                guint         position,
                                                GPtrArray    *old_sentences,
