@@ -8,8 +8,8 @@
  * tests/data/ui/clashes (make-sides.py): four clashes, of an annotation, a
  * note, a span and a relation. The banner counts them; the dialog shows
  * both versions as text, the article follows the clash chosen; one is
- * taken from the merged branch, one edited, one kept, one undone and
- * redone; then the file the autosave wrote, byte for byte (times the
+ * taken from the merged branch, one edited, one kept, one undone (the
+ * clash back) and redone; then the file the autosave wrote, byte for byte (times the
  * window set masked), without its "conflicts", and `gloss validate` on it.
  */
 
@@ -238,11 +238,17 @@ test_resolve (void)
   g_assert_cmpuint (gloss_document_get_n_conflicts (document), ==, 2);
   g_assert_cmpstr (gloss_relation_get_note (gloss_document_lookup_relation (document, 3)), ==, "Rahmen (Bea)");
 
-  /* Ctrl+Z in the dialog undoes it in the document, Ctrl+Shift+Z again */
+  /* Ctrl+Z in the dialog undoes it in the document and brings the clash
+   * back, selected again; Ctrl+Shift+Z takes theirs again */
   g_assert_true (activate (dialog, "clash.undo", NULL));
   g_assert_cmpstr (gloss_relation_get_note (gloss_document_lookup_relation (document, 3)), ==, "Rahmen „so“ (Ada)");
+  g_assert_cmpuint (gloss_document_get_n_conflicts (document), ==, 3);
+  g_assert_cmpint (gloss_document_get_conflict (document, 2)->kind, ==, GLOSS_MERGE_CONFLICT_RELATION);
+  g_assert_cmpint (gloss_clash_dialog_get_selected (dialog), ==, 2);
+  g_assert_true (label_shows (GTK_WIDGET (window), "This file has 3 merge clashes"));
   g_assert_true (activate (dialog, "clash.redo", NULL));
   g_assert_cmpstr (gloss_relation_get_note (gloss_document_lookup_relation (document, 3)), ==, "Rahmen (Bea)");
+  g_assert_cmpuint (gloss_document_get_n_conflicts (document), ==, 2);
 
   /* The label of sentence 4 from the merged branch */
   gloss_clash_dialog_select (dialog, 0);

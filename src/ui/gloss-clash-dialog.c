@@ -34,6 +34,7 @@ struct _GlossClashDialog
 
   GlossDocument  *document;
   guint           n_rows;
+  GPtrArray      *shown;          /* what each row is ("kind id key"), to find a clash undo brought back */
   int             last_selected;  /* the row selected last, kept over a rebuild */
   guint           editing : 1;
   guint           rebuilding : 1;
@@ -714,12 +715,31 @@ update_title (GlossClashDialog *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
+static char *
+identity (const GlossMergeConflict *conflict)
+{
+  return g_strdup_printf ("%d %u %s", conflict->kind, conflict->id, conflict->key ? conflict->key : "");
+}
+
 static void
 rebuild (GlossClashDialog *self,
          int               select)
 {
   guint n = gloss_document_get_n_conflicts (self->document);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
   GtkWidget *child;
+
+  /* A clash more than shown (an undo brought it back): that one */
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (shown, identity (gloss_document_get_conflict (self->document, i)));
+  if (self->shown != NULL && n > self->shown->len)
+    {
+      for (select = 0; select < (int)self->shown->len; select++)
+        if (!g_str_equal (g_ptr_array_index (shown, select), g_ptr_array_index (self->shown, select)))
+          break;
+    }
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
+  self->shown = g_steal_pointer (&shown);
 
   self->rebuilding = TRUE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
@@ -974,6 +994,7 @@ gloss_clash_dialog_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (gloss_document_get_history (self->document), self);
       g_clear_object (&self->document);
     }
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), GLOSS_TYPE_CLASH_DIALOG);
 
