@@ -1081,6 +1081,9 @@ gloss_clash_dialog_new (GtkWindow     *parent,
   g_signal_connect (document, "changed", G_CALLBACK (on_document_changed_cb), self);
   g_signal_connect (gloss_document_get_history (document), "notify", G_CALLBACK (on_history_notify_cb), self);
   rebuild (self, 0);
+  /* The keys start in the list: arrows move, Alt+O, Alt+T, Alt+E choose */
+  if (gtk_list_box_get_selected_row (self->list) != NULL)
+    gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (gtk_list_box_get_selected_row (self->list)));
 
   return self;
 }
