@@ -136,6 +136,26 @@ no_dialog (gpointer data)
   return find_toplevel (GLOSS_TYPE_CLASH_DIALOG) == NULL;
 }
 
+static gboolean
+label_with_text (GtkWidget     *widget,
+                 gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* The key that presses the button labelled @text, with Alt */
+static guint
+mnemonic (GtkWidget  *dialog,
+          const char *text)
+{
+  GtkWidget *label = find_widget (dialog, label_with_text, text);
+
+  g_assert_nonnull (label);
+  g_assert_nonnull (gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON));
+
+  return gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (label)));
+}
+
 static guint
 sentence_position (GlossDocument *document,
                    guint          id)
@@ -191,6 +211,12 @@ test_resolve (void)
   title = gloss_clash_dialog_dup_title (document, 3);
   g_assert_cmpstr (title, ==, "Relation 3 “Frame”");
   g_assert_true (label_shows (GTK_WIDGET (dialog), "Relation 3 “Frame”"));
+
+  /* Alt+O, Alt+T, Alt+E; the list has the focus, for the arrows */
+  g_assert_cmpuint (mnemonic (GTK_WIDGET (dialog), "Keep Ours"), ==, GDK_KEY_o);
+  g_assert_cmpuint (mnemonic (GTK_WIDGET (dialog), "Take Theirs"), ==, GDK_KEY_t);
+  g_assert_cmpuint (mnemonic (GTK_WIDGET (dialog), "Edit…"), ==, GDK_KEY_e);
+  g_assert_true (GTK_IS_LIST_BOX_ROW (gtk_root_get_focus (GTK_ROOT (dialog))));
 
   g_assert_cmpint (gloss_window_get_position (window), ==, (int)sentence_position (document, 4));
   g_assert_cmpstr (gloss_clash_dialog_get_version (dialog, FALSE), ==, "Deleted on this branch");
