@@ -23,6 +23,8 @@
 #include "gloss-cli.h"
 #include "gloss-document.h"
 #include "gloss-format.h"
+#include "gloss-label-set.h"
+#include "gloss-label.h"
 #include "gloss-merge.h"
 #include "gloss-relation.h"
 #include "gloss-saver.h"
@@ -69,17 +71,31 @@ find_text (const char *sha256,
   return g_strcmp0 (sha256, gloss_text_get_sha256 (text)) == 0 ? g_object_ref (text) : NULL;
 }
 
+static char *write_merged_sides (GBytes *ours, GBytes *theirs, guint expected);
+
 /* The interview and its annotation file as gloss merge leaves it when
- * git stops the merge: in a new folder, whose path is returned */
+ * git stops the merge, from the sides of tests/data/ui/clashes: in a new
+ * folder, whose path is returned */
 static char *
 write_merged (void)
+{
+  g_autofree char *data = g_test_build_filename (G_TEST_DIST, "data", NULL);
+  g_autoptr(GBytes) ours = read_bytes (data, "ui", "clashes", "ours.gloss.json", NULL);
+  g_autoptr(GBytes) theirs = read_bytes (data, "ui", "clashes", "theirs.gloss.json", NULL);
+
+  return write_merged_sides (ours, theirs, 4);
+}
+
+/* The same from @ours and @theirs, with @expected clashes */
+static char *
+write_merged_sides (GBytes *ours,
+                    GBytes *theirs,
+                    guint   expected)
 {
   g_autofree char *dir = make_workdir ((const char *[]) { NULL });
   g_autofree char *data = g_test_build_filename (G_TEST_DIST, "data", NULL);
   g_autoptr(GBytes) text = read_bytes (data, "export-spans", "de", "interview.txt", NULL);
   g_autoptr(GBytes) base = read_bytes (data, "export-spans", "de", "interview.txt.gloss.json", NULL);
-  g_autoptr(GBytes) ours = read_bytes (data, "ui", "clashes", "ours.gloss.json", NULL);
-  g_autoptr(GBytes) theirs = read_bytes (data, "ui", "clashes", "theirs.gloss.json", NULL);
   g_autoptr(GBytes) merged = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text_path = g_build_filename (dir, "interview.txt", NULL);
@@ -92,7 +108,7 @@ write_merged (void)
   g_assert_no_error (error);
   merged = gloss_merge_files (base, ours, theirs, "interview.txt", find_text, NULL, loaded, &n_conflicts, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (n_conflicts, ==, 4);
+  g_assert_cmpuint (n_conflicts, ==, expected);
   g_assert_true (g_file_set_contents (json_path, g_bytes_get_data (merged, NULL), g_bytes_get_size (merged), &error));
   g_assert_no_error (error);
 
@@ -345,6 +361,93 @@ test_close_with_dialog (void)
   remove_tree (dir);
 }
 
+/* @base with OLD replaced by NEW, once */
+static GBytes *
+edit_base (const char *old,
+           const char *replacement,
+           const char *old2,
+           const char *replacement2)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "export-spans", "de", "interview.txt.gloss.json", NULL);
+  g_autofree char *base = read_file (path);
+  GString *out = g_string_new (base);
+
+  g_assert_cmpuint (g_string_replace (out, old, replacement, 0), ==, 1);
+  g_assert_cmpuint (g_string_replace (out, old2, replacement2, 0), ==, 1);
+
+  return g_string_free_to_bytes (out);
+}
+
+/* Boundaries moved differently and a label of the set changed
+ * differently: the boundaries with their text, kept only (theirs are
+ * made by hand); the label's fields, theirs taken */
+static void
+test_boundaries_and_label (void)
+{
+  const char *sentence = "{\"id\": 1, \"start\": 31, \"end\": 115}";
+  const char *description = "\"description\": \"A statement presented as fact that could be checked.\"";
+  g_autoptr(GBytes) ours = edit_base (sentence, "{\"id\": 1, \"start\": 31, \"end\": 67},\n    {\"id\": 5, \"start\": 68, \"end\": 115}",
+                                      description, "\"description\": \"Eine prüfbare Aussage „so“\"");
+  g_autoptr(GBytes) theirs = edit_base (sentence, "{\"id\": 1, \"start\": 31, \"end\": 73},\n    {\"id\": 5, \"start\": 74, \"end\": 115}",
+                                        description, "\"description\": \"A checkable statement 😊\"");
+  g_autofree char *dir = write_merged_sides (ours, theirs, 3);
+  g_autofree char *text_path = g_build_filename (dir, "interview.txt", NULL);
+  g_autofree char *json_path = g_build_filename (dir, "interview.txt.gloss.json", NULL);
+  g_autofree char *title = NULL;
+  GlossWindow *window = open_window (text_path);
+  GlossDocument *document;
+  GlossClashDialog *dialog;
+
+  wait_for (document_shown, window, "the document to open");
+  gloss_saver_set_delay (gloss_window_get_saver (window), 100);
+  document = gloss_window_get_document (window);
+  g_assert_true (activate (window, "win.resolve-clashes", NULL));
+  dialog = GLOSS_CLASH_DIALOG (find_dialog_for (GTK_WINDOW (window), GLOSS_TYPE_CLASH_DIALOG));
+
+  title = gloss_clash_dialog_dup_title (document, 0);
+  g_assert_cmpstr (title, ==, "Label “claim” of the set");
+  g_assert_cmpstr (gloss_clash_dialog_get_version (dialog, FALSE), ==,
+                   "Name: Claim\nKey: k\nColour: #3584e4\nDescription: Eine prüfbare Aussage „so“\nLabels: sentences");
+  g_assert_cmpstr (gloss_clash_dialog_get_version (dialog, TRUE), ==,
+                   "Name: Claim\nKey: k\nColour: #3584e4\nDescription: A checkable statement 😊\nLabels: sentences");
+  g_assert_true (activate (dialog, "clash.take-theirs", NULL));
+  g_assert_cmpstr (gloss_label_get_description (gloss_label_set_lookup (gloss_document_get_labels (document), "claim")), ==,
+                   "A checkable statement 😊");
+
+  /* The boundaries: the article at the sentence, both extents with their
+   * text; theirs cannot be taken here */
+  g_clear_pointer (&title, g_free);
+  title = gloss_clash_dialog_dup_title (document, 0);
+  g_assert_cmpstr (title, ==, "Boundaries of sentence 1");
+  g_assert_cmpint (gloss_clash_dialog_get_selected (dialog), ==, 0);
+  g_assert_cmpint (gloss_window_get_position (window), ==, 1);
+  g_assert_cmpstr (gloss_clash_dialog_get_version (dialog, FALSE), ==,
+                   "Characters: 31–67\nText: “„Wir wollen die Gehwege freihalten“,”");
+  g_assert_cmpstr (gloss_clash_dialog_get_version (dialog, TRUE), ==,
+                   "Characters: 31–73\nText: “„Wir wollen die Gehwege freihalten“, sagte”");
+  g_assert_true (label_shows (GTK_WIDGET (dialog), "split or merge the sentence in the article"));
+  activate (dialog, "clash.take-theirs", NULL);
+  g_assert_cmpuint (gloss_document_get_n_conflicts (document), ==, 2);
+  g_assert_true (activate (dialog, "clash.keep-ours", NULL));
+  g_assert_true (activate (dialog, "clash.keep-ours", NULL));
+  g_assert_cmpuint (gloss_document_get_n_conflicts (document), ==, 0);
+  wait_for (no_dialog, NULL, "the dialog to close");
+
+  wait_for (all_saved, window, "the autosave");
+  {
+    g_autofree char *saved = read_file (json_path);
+    char *argv[] = { (char *)"gloss", (char *)"validate", json_path, NULL };
+
+    g_assert_null (strstr (saved, "\"conflicts\""));
+    g_assert_nonnull (strstr (saved, "{\"id\": 1, \"start\": 31, \"end\": 67},\n    {\"id\": 5, \"start\": 68, \"end\": 115}"));
+    g_assert_nonnull (strstr (saved, "\"description\": \"A checkable statement 😊\""));
+    g_assert_cmpint (gloss_cli_run (3, argv), ==, 0);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -355,6 +458,7 @@ main (int    argc,
 
   g_test_add_func ("/gloss/window-clashes/resolve", test_resolve);
   g_test_add_func ("/gloss/window-clashes/close-with-dialog", test_close_with_dialog);
+  g_test_add_func ("/gloss/window-clashes/boundaries-and-label", test_boundaries_and_label);
 
   ret = g_test_run ();
 
