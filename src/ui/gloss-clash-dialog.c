@@ -36,6 +36,7 @@ struct _GlossClashDialog
   guint           n_rows;
   GPtrArray      *shown;          /* what each row is ("kind id key"), to find a clash undo brought back */
   int             last_selected;  /* the row selected last, kept over a rebuild */
+  guint           close_id;       /* closes it once none is left */
   guint           editing : 1;
   guint           rebuilding : 1;
 
@@ -728,6 +729,8 @@ rebuild (GlossClashDialog *self,
   guint n = gloss_document_get_n_conflicts (self->document);
   g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
   GtkWidget *child;
+  GtkWidget *focus;
+  gboolean refocus;
 
   /* A clash more than shown (an undo brought it back): that one */
   for (guint i = 0; i < n; i++)
@@ -740,6 +743,12 @@ rebuild (GlossClashDialog *self,
     }
   g_clear_pointer (&self->shown, g_ptr_array_unref);
   self->shown = g_steal_pointer (&shown);
+
+  /* The focus leaves the rows before they go, and comes back after */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  refocus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list));
+  if (refocus)
+    gtk_window_set_focus (GTK_WINDOW (self), NULL);
 
   self->rebuilding = TRUE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
@@ -754,6 +763,8 @@ rebuild (GlossClashDialog *self,
     gloss_clash_dialog_select (self, CLAMP (select, 0, (int)n - 1));
   else
     show_selected (self);
+  if (refocus && gtk_list_box_get_selected_row (self->list) != NULL)
+    gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (gtk_list_box_get_selected_row (self->list)));
 }
 
 static void
@@ -783,10 +794,25 @@ on_row_selected_cb (GtkListBox       *list,
     g_signal_emit (self, signals[SELECTED], 0, (guint)gtk_list_box_row_get_index (row));
 }
 
+static gboolean
+close_idle_cb (gpointer data)
+{
+  GlossClashDialog *self = data;
+
+  self->close_id = 0;
+  gtk_window_close (GTK_WINDOW (self));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_document_changed_cb (GlossDocument    *document,
                         GlossClashDialog *self)
 {
+  /* None left (a choice, a redo): the dialog goes, after the change */
+  if (gloss_document_get_n_conflicts (document) == 0 && self->close_id == 0)
+    self->close_id = g_idle_add (close_idle_cb, self);
+
   if (gloss_document_get_n_conflicts (document) != self->n_rows)
     rebuild (self, self->last_selected);
   else
@@ -824,12 +850,9 @@ resolve (GlossClashDialog *self,
   if (self->editing)
     end_editing (self);
   /* The document's ::changed rebuilt the list, the next clash selected
-   * where this one was */
+   * where this one was (or closes the dialog after the last) */
   if (gloss_document_get_n_conflicts (self->document) == 0)
-    {
-      gtk_window_close (GTK_WINDOW (self));
-      return;
-    }
+    return;
   gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_selected_row (self->list)));
 }
 
@@ -995,6 +1018,7 @@ gloss_clash_dialog_dispose (GObject *object)
       g_clear_object (&self->document);
     }
   g_clear_pointer (&self->shown, g_ptr_array_unref);
+  g_clear_handle_id (&self->close_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), GLOSS_TYPE_CLASH_DIALOG);
 

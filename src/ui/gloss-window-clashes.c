@@ -141,8 +141,8 @@ _gloss_window_update_clashes (GlossWindow *self,
     {
       g_autoptr(GFile) json = gloss_document_dup_annotation_file (self->document);
       g_autofree char *name = json ? g_file_get_basename (json) : g_strdup ("");
-      g_autofree char *message = g_strdup_printf (_("Every clash is resolved and saved as you chose. "
-                                                    "Add the file to the merge with “git add %s”."),
+      g_autofree char *message = g_strdup_printf (_("Every clash is resolved, and the file is saved as always. "
+                                                    "Add it to the merge with “git add %s”."),
                                                   name);
 
       _gloss_window_show_toast (self, message);
