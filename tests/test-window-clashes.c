@@ -316,6 +316,20 @@ test_resolve (void)
   activate (window, "win.resolve-clashes", NULL);
   g_assert_null (find_dialog_for (GTK_WINDOW (window), GLOSS_TYPE_CLASH_DIALOG));
 
+  /* Ctrl+Z in the window brings the last clash back, with its banner;
+   * a redo with the dialog open resolves it again and closes the dialog */
+  g_assert_true (activate (window, "doc.undo", NULL));
+  g_assert_cmpuint (gloss_document_get_n_conflicts (document), ==, 1);
+  g_assert_true (label_shows (GTK_WIDGET (window), "This file has 1 merge clash:"));
+  g_assert_true (activate (window, "win.resolve-clashes", NULL));
+  dialog = GLOSS_CLASH_DIALOG (find_dialog_for (GTK_WINDOW (window), GLOSS_TYPE_CLASH_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gloss_clash_dialog_get_version (dialog, TRUE), ==, "Note: Titel 😊");
+  g_assert_true (activate (window, "doc.redo", NULL));
+  g_assert_cmpuint (gloss_document_get_n_conflicts (document), ==, 0);
+  wait_for (dialog_gone, window, "the dialog to close again");
+  g_assert_false (label_shows (GTK_WIDGET (window), "merge clash"));
+
   /* The file as the autosave wrote it */
   wait_for (all_saved, window, "the autosave");
   saved = read_file (json_path);
