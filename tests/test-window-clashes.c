@@ -216,10 +216,10 @@ test_resolve (void)
   g_assert_cmpint (gloss_clash_dialog_get_selected (dialog), ==, 0);
 
   title = gloss_clash_dialog_dup_title (document, 0);
-  g_assert_cmpstr (title, ==, "Label “claim” of sentence 4");
+  g_assert_cmpstr (title, ==, "Label “claim” of sentence 5");
   g_clear_pointer (&title, g_free);
   title = gloss_clash_dialog_dup_title (document, 1);
-  g_assert_cmpstr (title, ==, "Note of sentence 0");
+  g_assert_cmpstr (title, ==, "Note of sentence 1");
   g_clear_pointer (&title, g_free);
   title = gloss_clash_dialog_dup_title (document, 2);
   g_assert_cmpstr (title, ==, "Span 1 “Quote”");
@@ -432,7 +432,7 @@ test_boundaries_and_label (void)
    * text; theirs cannot be taken here */
   g_clear_pointer (&title, g_free);
   title = gloss_clash_dialog_dup_title (document, 0);
-  g_assert_cmpstr (title, ==, "Boundaries of sentence 1");
+  g_assert_cmpstr (title, ==, "Boundaries of sentence 2");
   g_assert_cmpint (gloss_clash_dialog_get_selected (dialog), ==, 0);
   g_assert_cmpint (gloss_window_get_position (window), ==, 1);
   g_assert_cmpstr (gloss_clash_dialog_get_version (dialog, FALSE), ==,

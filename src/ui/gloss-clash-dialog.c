@@ -15,6 +15,7 @@
 #include "gloss-label-set.h"
 #include "gloss-label.h"
 #include "gloss-merge.h"
+#include "gloss-sentence.h"
 #include "gloss-span.h"
 #include "gloss-text.h"
 
@@ -535,6 +536,22 @@ version_label (const GlossMergeConflict *conflict)
   return conflict->ours != NULL ? conflict->ours : conflict->theirs;
 }
 
+/* A sentence as the window counts them (the sidebar's "Sentence 5 of 9"),
+ * not by the id the file and gloss validate use */
+static char *
+sentence_name (GlossDocument *document,
+               guint          id)
+{
+  GlossSentence *sentence = gloss_document_lookup_sentence (document, id);
+
+  if (sentence == NULL)
+    /* TRANSLATORS: a sentence that is only in the other branch's file */
+    return g_strdup_printf (_("the sentence with id %u"), id);
+
+  return g_strdup_printf (_("sentence %d"),
+                          gloss_document_find_sentence_at (document, gloss_sentence_get_start (sentence)) + 1);
+}
+
 /**
  * gloss_clash_dialog_dup_title:
  * @index: a clash of @document
@@ -560,6 +577,10 @@ gloss_clash_dialog_dup_title (GlossDocument *document,
       name = label_name (document, label, conflict->kind == GLOSS_MERGE_CONFLICT_RELATION);
     }
 
+  if (conflict->kind == GLOSS_MERGE_CONFLICT_SENTENCE || conflict->kind == GLOSS_MERGE_CONFLICT_ANNOTATION ||
+      conflict->kind == GLOSS_MERGE_CONFLICT_NOTE)
+    name = sentence_name (document, conflict->id);
+
   switch (conflict->kind)
     {
     case GLOSS_MERGE_CONFLICT_TEXT:
@@ -569,11 +590,14 @@ gloss_clash_dialog_dup_title (GlossDocument *document,
     case GLOSS_MERGE_CONFLICT_RELATION_LABEL:
       return g_strdup_printf (_("Relation label “%s” of the set"), conflict->key);
     case GLOSS_MERGE_CONFLICT_SENTENCE:
-      return g_strdup_printf (_("Boundaries of sentence %u"), conflict->id);
+      /* TRANSLATORS: %s is “sentence 4” */
+      return g_strdup_printf (_("Boundaries of %s"), name);
     case GLOSS_MERGE_CONFLICT_ANNOTATION:
-      return g_strdup_printf (_("Label “%s” of sentence %u"), conflict->key, conflict->id);
+      /* TRANSLATORS: the first %s is a label's id, the second “sentence 4” */
+      return g_strdup_printf (_("Label “%s” of %s"), conflict->key, name);
     case GLOSS_MERGE_CONFLICT_NOTE:
-      return g_strdup_printf (_("Note of sentence %u"), conflict->id);
+      /* TRANSLATORS: %s is “sentence 4” */
+      return g_strdup_printf (_("Note of %s"), name);
     case GLOSS_MERGE_CONFLICT_SPAN:
       return g_strdup_printf (_("Span %u “%s”"), conflict->id, name);
     case GLOSS_MERGE_CONFLICT_RELATION:
