@@ -18,12 +18,14 @@
 #include "gloss-error.h"
 #include "gloss-format.h"
 #include "gloss-label-set.h"
+#include "gloss-label.h"
 #include "gloss-merge.h"
 #include "gloss-problem.h"
 #include "gloss-reanchor.h"
 #include "gloss-relation.h"
 #include "gloss-sentence.h"
 #include "gloss-span.h"
+#include "gloss-suggestions.h"
 #include "gloss-text.h"
 
 typedef struct
@@ -205,6 +207,7 @@ test_identical (void)
   g_autoptr(GlossDocument) document = merge_ok (fixture.base, fixture.base, fixture.base, 0, &bytes);
 
   g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), fixture.base, strlen (fixture.base));
+  g_assert_cmpuint (gloss_document_get_n_conflicts (document), ==, 0);
 }
 
 /* Each side changes other things: all of it is kept */
@@ -415,12 +418,22 @@ test_clashes (void)
       by_theirs = merge_ok (fixture.base, ours, theirs, 1 + clash->n_more, NULL);
       if (clash->kind == GLOSS_MERGE_CONFLICT_SENTENCE)
         {
-          /* Their boundaries are made by hand in the window */
-          g_assert_false (gloss_document_resolve_conflict (by_theirs, 0, GLOSS_MERGE_TAKE_THEIRS, NULL, &error));
-          g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT);
+          /* Their boundaries, made by a split and a merge as in the
+           * window: [31, 73) and [74, 115) */
           g_assert_cmpuint (gloss_document_get_n_conflicts (by_theirs), ==, 2);
           g_assert_cmpint (gloss_document_get_conflict (by_theirs, 1)->kind, ==, GLOSS_MERGE_CONFLICT_SENTENCE);
           g_assert_null (gloss_document_get_conflict (by_theirs, 1)->ours);
+          while (gloss_document_get_n_conflicts (by_theirs) > 0)
+            {
+              g_assert_true (gloss_document_resolve_conflict (by_theirs, 0, GLOSS_MERGE_TAKE_THEIRS, NULL, &error));
+              g_assert_no_error (error);
+            }
+          g_assert_cmpuint (gloss_document_get_n_sentences (by_theirs), ==, 6);
+          g_assert_cmpuint (gloss_sentence_get_start (gloss_document_get_sentence (by_theirs, 1)), ==, 31);
+          g_assert_cmpuint (gloss_sentence_get_end (gloss_document_get_sentence (by_theirs, 1)), ==, 73);
+          g_assert_cmpuint (gloss_sentence_get_start (gloss_document_get_sentence (by_theirs, 2)), ==, 74);
+          g_assert_cmpuint (gloss_sentence_get_end (gloss_document_get_sentence (by_theirs, 2)), ==, 115);
+          g_assert_true (gloss_document_undo (by_theirs));
           continue;
         }
 
@@ -432,9 +445,9 @@ test_clashes (void)
           g_autoptr(GBytes) resolved = serialize_named (by_theirs);
           g_autofree char *expected = NULL;
 
-          /* Theirs, except where ours changed something else: span 5's
-           * relation 4 went with ours */
-          expected = clash->ours_old2 ? edit (theirs, clash->ours_old2, clash->ours_new2, NULL) : g_strdup (theirs);
+          /* Theirs: span 5's relation 4, which ours deleted only with the
+           * span, stayed with it */
+          expected = g_strdup (theirs);
           g_assert_cmpmem (g_bytes_get_data (resolved, NULL), g_bytes_get_size (resolved), expected,
                            strlen (expected));
         }
@@ -578,6 +591,108 @@ test_label_deleted_and_used (void)
     g_assert_no_error (error);
     g_assert_null (gloss_label_set_lookup (gloss_document_get_labels (document), "claim"));
     g_assert_cmpuint (gloss_document_get_n_annotated (document), ==, 0);
+  }
+}
+
+static GlossSpan *
+suggested_span (guint       id,
+                const char *label,
+                guint       start,
+                guint       end)
+{
+  GlossRange part = { start, end };
+  g_autofree char *text = gloss_text_dup_slice (fixture.text, start, end);
+  const char *texts[] = { text, NULL };
+  GlossSpan *span = gloss_span_new (id, label, &part, 1, texts);
+
+  gloss_span_set_origin (span, "suggested", "gloss-suggest 1");
+
+  return span;
+}
+
+/* Suggestions: the union of both sides', without what either accepted
+ * or rejected */
+static void
+test_suggestions (void)
+{
+  g_autoptr(GlossDocument) ours_doc = gloss_format_parse (fixture.text, "interview.txt", fixture.base,
+                                                          strlen (fixture.base), NULL, NULL);
+  g_autoptr(GlossDocument) theirs_doc = gloss_format_parse (fixture.text, "interview.txt", fixture.base,
+                                                            strlen (fixture.base), NULL, NULL);
+  g_autoptr(GPtrArray) ours_spans = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) theirs_spans = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) no_relations = g_ptr_array_new ();
+  g_autoptr(GBytes) ours = NULL;
+  g_autoptr(GBytes) theirs = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ours_string = NULL;
+  g_autofree char *theirs_string = NULL;
+  GPtrArray *pending;
+
+  /* Ours: "Neue" and "Regeln"; theirs: "Regeln", "E-Scooter" (rejected)
+   * and "Schmidt"'s sentence's word at 47 (accepted) */
+  g_ptr_array_add (ours_spans, suggested_span (0, "speaker", 0, 4));
+  g_ptr_array_add (ours_spans, suggested_span (1, "speaker", 5, 11));
+  g_assert_cmpuint (gloss_document_set_suggestions (ours_doc, ours_spans, no_relations, NULL), ==, 2);
+  g_ptr_array_add (theirs_spans, suggested_span (0, "speaker", 5, 11));
+  g_ptr_array_add (theirs_spans, suggested_span (1, "speaker", 16, 25));
+  g_ptr_array_add (theirs_spans, suggested_span (2, "speaker", 47, 54));
+  g_assert_cmpuint (gloss_document_set_suggestions (theirs_doc, theirs_spans, no_relations, NULL), ==, 3);
+  g_assert_true (gloss_document_accept_suggestion (theirs_doc, 2, &error));
+  g_assert_no_error (error);
+  g_assert_true (gloss_document_reject_suggestion (theirs_doc, 1, &error));
+  g_assert_no_error (error);
+
+  ours = gloss_format_serialize (ours_doc);
+  theirs = gloss_format_serialize (theirs_doc);
+  {
+    g_autofree char *a = g_strndup (g_bytes_get_data (ours, NULL), g_bytes_get_size (ours));
+    g_autofree char *b = g_strndup (g_bytes_get_data (theirs, NULL), g_bytes_get_size (theirs));
+
+    /* Parsed from bytes, the documents had no name */
+    ours_string = edit (a, "\"file\": \"\"", "\"file\": \"interview.txt\"", NULL);
+    theirs_string = edit (b, "\"file\": \"\"", "\"file\": \"interview.txt\"", NULL);
+  }
+  document = merge_ok (fixture.base, ours_string, theirs_string, 0, NULL);
+
+  pending = gloss_suggestions_get_spans (gloss_document_get_suggestions (document));
+  g_assert_cmpuint (pending->len, ==, 2);
+  g_assert_cmpuint (gloss_span_get_start (g_ptr_array_index (pending, 0)), ==, 0);
+  g_assert_cmpuint (gloss_span_get_start (g_ptr_array_index (pending, 1)), ==, 5);
+  g_assert_cmpuint (gloss_suggestions_get_rejected (gloss_document_get_suggestions (document))->len, ==, 1);
+  g_assert_nonnull (span_labelled (document, "speaker", 47));
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_document_get_spans (document)), ==, 9);
+}
+
+/* Both add a label with the same key: theirs is kept without it, and
+ * the clash says so */
+static void
+test_label_keys (void)
+{
+  const char *last = "\"scope\": \"span\"}\n  ],\n  \"relation_labels\"";
+  g_autofree char *ours = edit (fixture.base, last, "\"scope\": \"span\"},\n    {\"id\": \"evidence\", \"name\": \"Evidence\", \"color\": \"#2ec27e\", \"key\": \"e\", \"description\": \"\"}\n  ],\n  \"relation_labels\"", NULL);
+  g_autofree char *theirs = edit (fixture.base, last, "\"scope\": \"span\"},\n    {\"id\": \"example\", \"name\": \"Example\", \"color\": \"#2ec27e\", \"key\": \"e\", \"description\": \"\"}\n  ],\n  \"relation_labels\"", NULL);
+  g_autoptr(GlossDocument) document = merge_ok (fixture.base, ours, theirs, 1, NULL);
+  GlossLabelSet *labels = gloss_document_get_labels (document);
+  const GlossMergeConflict *conflict = gloss_document_get_conflict (document, 0);
+
+  g_assert_cmpstr (gloss_label_get_key (gloss_label_set_lookup (labels, "evidence")), ==, "e");
+  g_assert_cmpstr (gloss_label_get_key (gloss_label_set_lookup (labels, "example")), ==, "");
+  g_assert_cmpint (conflict->kind, ==, GLOSS_MERGE_CONFLICT_LABEL);
+  g_assert_cmpstr (conflict->key, ==, "example");
+  g_assert_null (conflict->ours);
+  g_assert_nonnull (strstr (conflict->theirs, "\"key\":\"e\""));
+
+  /* Resolved with a key of its own */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (gloss_document_resolve_conflict (document, 0, GLOSS_MERGE_TAKE_EDITED,
+                                                    "{\"id\": \"example\", \"name\": \"Example\", \"color\": \"#2ec27e\", \"key\": \"x\", \"description\": \"\"}",
+                                                    &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (gloss_label_get_key (gloss_label_set_lookup (labels, "example")), ==, "x");
   }
 }
 
@@ -754,6 +869,8 @@ main (int    argc,
   g_test_add_func ("/gloss/merge/split-and-label", test_split_and_label);
   g_test_add_func ("/gloss/merge/merge-and-label", test_merge_and_label);
   g_test_add_func ("/gloss/merge/label-deleted-and-used", test_label_deleted_and_used);
+  g_test_add_func ("/gloss/merge/suggestions", test_suggestions);
+  g_test_add_func ("/gloss/merge/label-keys", test_label_keys);
   g_test_add_func ("/gloss/merge/text-changed", test_text_changed);
   g_test_add_func ("/gloss/merge/no-base", test_no_base);
   g_test_add_func ("/gloss/merge/bad-input", test_bad_input);

@@ -27,6 +27,7 @@
 #include "gloss-relation.h"
 #include "gloss-sentence.h"
 #include "gloss-span.h"
+#include "gloss-text.h"
 
 /**
  * _gloss_document_set_conflicts:
@@ -258,29 +259,67 @@ take_note (GlossDocument        *self,
   return TRUE;
 }
 
+/* Makes a sentence begin at @offset, splitting the one that holds it */
+static void
+boundary_at (GlossDocument *self,
+             guint          offset)
+{
+  int position = gloss_document_find_sentence_at (self, offset);
+  GlossSentence *sentence;
+
+  if (position < 0)
+    return;
+  sentence = gloss_document_get_sentence (self, position);
+  if (gloss_sentence_get_start (sentence) < offset && offset < gloss_sentence_get_end (sentence))
+    gloss_document_split_sentence (self, position, offset);
+}
+
+/* A sentence's boundaries as a version has them, made by the same splits
+ * and merges as in the window, each undoable; %NULL (the side merged it
+ * into the one before) merges it so */
 static gboolean
-take_sentence (GlossDocument        *self,
+take_sentence (GlossDocument             *self,
                const GlossMergeConflict  *conflict,
-               JsonNode             *node,
-               GError              **error)
+               JsonNode                  *node,
+               GError                   **error)
 {
   GlossSentence *sentence = gloss_document_lookup_sentence (self, conflict->id);
   JsonObject *object = node ? json_node_get_object (node) : NULL;
+  gint64 start, end;
+  int position;
 
-  /* The document holds our boundaries: only they can be taken here; theirs
-   * are made by merging and splitting in the window */
-  if (sentence == NULL && object == NULL)
-    return TRUE;
-  if (sentence != NULL && object != NULL &&
-      json_object_get_int_member_with_default (object, "start", -1) == gloss_sentence_get_start (sentence) &&
-      json_object_get_int_member_with_default (object, "end", -1) == gloss_sentence_get_end (sentence))
-    return TRUE;
+  if (object == NULL)
+    {
+      if (sentence != NULL)
+        {
+          position = gloss_document_find_sentence_at (self, gloss_sentence_get_start (sentence));
+          if (position > 0)
+            gloss_document_merge_sentences (self, position - 1);
+        }
+      return TRUE;
+    }
 
-  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
-               _("Sentence %u keeps its present boundaries here: split or merge it by hand, then keep them"),
-               conflict->id);
+  start = json_object_get_int_member_with_default (object, "start", -1);
+  end = json_object_get_int_member_with_default (object, "end", -1);
+  if (start < 0 || end <= start || end > gloss_text_get_length (gloss_document_get_text (self)))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
+                   _("The version must have a start before its end, within the text"));
+      return FALSE;
+    }
 
-  return FALSE;
+  boundary_at (self, start);
+  boundary_at (self, end);
+
+  /* Everything from @start to @end one sentence */
+  position = gloss_document_find_sentence_at (self, start);
+  while (position >= 0 && (guint)position + 1 < gloss_document_get_n_sentences (self) &&
+         gloss_sentence_get_end (gloss_document_get_sentence (self, position)) < end &&
+         gloss_sentence_get_start (gloss_document_get_sentence (self, position + 1)) < end)
+    if (!gloss_document_merge_sentences (self, position))
+      break;
+
+  return TRUE;
 }
 
 static gboolean
@@ -395,8 +434,10 @@ take_meta (GlossDocument        *self,
  * loading checks it) and the clash is removed; resolving the last one
  * removes the file's `conflicts` member at the next save. The change to
  * the document and the clash's removal are one step of its history: undo
- * brings the clash back, at its place. A sentence's boundaries can only be kept as they are (split or
- * merge by hand for theirs), and a clash of texts only by keeping ours.
+ * brings the clash back, at its place. A sentence's boundaries are taken
+ * by splitting and merging as the window does (the sentence that results
+ * may have another id); a clash of texts can only be resolved by keeping
+ * ours.
  *
  * Returns: %TRUE when resolved; %FALSE with @error, the document unchanged
  */

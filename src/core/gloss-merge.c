@@ -380,6 +380,7 @@ typedef struct
   GHashTable    *relation_map;  /* their relation id -> the merged one */
   GHashTable    *used_by_ours;  /* span ids new or changed relations of ours join */
   GHashTable    *used_by_theirs;
+  GHashTable    *kept;          /* span ids one side deleted and a clash keeps */
   GPtrArray     *spans;
   GPtrArray     *relations;
   guint          next_span_id;
@@ -581,6 +582,31 @@ merge_label_list (Merge             *merge,
             }
         }
     }
+
+  /* A label of theirs whose key a label of ours has: kept without its
+   * key, and a clash, so that the set stays one a file can hold */
+  {
+    g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint pass = 0; pass < 2; pass++)
+      for (guint i = 0; i < json_array_get_length (merged); i++)
+        {
+          JsonObject *label = json_array_get_object_element (merged, i);
+          const char *id = json_object_get_string_member (label, "id");
+          const char *key = json_object_get_string_member_with_default (label, "key", "");
+          const char *o = g_hash_table_lookup (ours.json, id);
+          g_autofree char *node = gloss_json_node_to_string (json_array_get_element (merged, i));
+          gboolean from_ours = o != NULL && strcmp (o, node) == 0;
+
+          if (key[0] == '\0' || from_ours != (pass == 0))
+            continue;
+          if (g_hash_table_add (keys, (gpointer)key))
+            continue;
+
+          add_conflict (merge, kind, 0, id, o, node);
+          json_object_set_string_member (label, "key", "");
+        }
+  }
 
   label_list_clear (&base);
   label_list_clear (&ours);
@@ -1037,8 +1063,24 @@ place_annotation (Merge           *merge,
 {
   guint made_start = gloss_annotation_get_start (from), made_end = gloss_annotation_get_end (from);
   gboolean moved = made_start != gloss_sentence_get_start (sentence) || made_end != gloss_sentence_get_end (sentence);
+  guint low = 0, high = merge->sentences->len;
+  guint from_offset = MIN (made_start, gloss_sentence_get_start (sentence));
+  guint to_offset = MAX (made_end, gloss_sentence_get_end (sentence));
 
-  for (guint i = 0; i < merge->sentences->len; i++)
+  /* Only the sentences from the first that starts at @from_offset on can
+   * be it or lie within the range it was made on */
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (gloss_sentence_get_start (g_ptr_array_index (merge->sentences, middle)) < from_offset)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  for (guint i = low; i < merge->sentences->len &&
+                      gloss_sentence_get_start (g_ptr_array_index (merge->sentences, i)) < to_offset; i++)
     {
       GlossSentence *target = g_ptr_array_index (merge->sentences, i);
       guint start = gloss_sentence_get_start (target), end = gloss_sentence_get_end (target);
@@ -1464,6 +1506,7 @@ merge_spans (Merge *merge)
   merge->next_span_id = MAX (MAX (bd->next_span_id, od->next_span_id), td->next_span_id);
   merge->used_by_ours = spans_in_use (bd, od);
   merge->used_by_theirs = spans_in_use (bd, td);
+  merge->kept = g_hash_table_new (NULL, NULL);
 
   /* Ours, and what became of each in theirs */
   for (guint i = 0; i < ours_ids->len; i++)
@@ -1492,6 +1535,7 @@ merge_spans (Merge *merge)
               g_autofree char *oj = span_json (o, id);
 
               add_conflict (merge, GLOSS_MERGE_CONFLICT_SPAN, id, NULL, oj, NULL);
+              g_hash_table_add (merge->kept, GUINT_TO_POINTER (id));
               g_ptr_array_add (merge->spans, gloss_span_copy (o));
             }
           continue;
@@ -1523,6 +1567,7 @@ merge_spans (Merge *merge)
           g_autofree char *tj = span_json (t, id);
 
           add_conflict (merge, GLOSS_MERGE_CONFLICT_SPAN, id, NULL, NULL, tj);
+          g_hash_table_add (merge->kept, GUINT_TO_POINTER (id));
           g_ptr_array_add (merge->spans, gloss_span_copy (t));
         }
     }
@@ -1683,6 +1728,16 @@ relation_clash (Merge         *merge,
   add_conflict (merge, GLOSS_MERGE_CONFLICT_RELATION, id, NULL, oj, tj);
 }
 
+/* A relation one side deleted only with its span, which a clash keeps:
+ * it stays with it (taking the deletion removes both again) */
+static gboolean
+joins_kept (Merge         *merge,
+            GlossRelation *relation)
+{
+  return g_hash_table_contains (merge->kept, GUINT_TO_POINTER (gloss_relation_get_from (relation))) ||
+         g_hash_table_contains (merge->kept, GUINT_TO_POINTER (gloss_relation_get_to (relation)));
+}
+
 static void
 merge_relations (Merge *merge)
 {
@@ -1722,6 +1777,8 @@ merge_relations (Merge *merge)
               relation_clash (merge, id, o, NULL);
               g_ptr_array_add (relations, gloss_relation_copy (o));
             }
+          else if (joins_kept (merge, o))
+            g_ptr_array_add (relations, gloss_relation_copy (o));
           continue;
         }
 
@@ -1748,6 +1805,8 @@ merge_relations (Merge *merge)
           relation_clash (merge, id, NULL, t);
           g_ptr_array_add (relations, theirs_mapped (merge, t, id));
         }
+      else if (joins_kept (merge, t))
+        g_ptr_array_add (relations, theirs_mapped (merge, t, id));
     }
 
   for (guint i = 0; i < theirs_ids->len; i++)
@@ -1814,6 +1873,15 @@ merge_relations (Merge *merge)
     }
 }
 
+/* A span's label and parts, as a key */
+static char *
+span_place (GlossSpan *span)
+{
+  g_autofree char *parts = span_field (span, "parts");
+
+  return g_strconcat (gloss_span_get_label (span), "\x1f", parts, NULL);
+}
+
 /* Suggestions: the union; what became a span or was rejected goes */
 static GlossSuggestions *
 merge_suggestions (Merge *merge)
@@ -1825,7 +1893,13 @@ merge_suggestions (Merge *merge)
   g_autoptr(GPtrArray) rejected = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GlossSuggestions) rejecting = NULL;
   g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) suggested = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint next_id = 0;
+
+  /* Where the merged spans are, to leave out suggestions that became one */
+  for (guint i = 0; i < merge->spans->len; i++)
+    g_hash_table_add (places, span_place (g_ptr_array_index (merge->spans, i)));
 
   for (guint s = 0; s < 2; s++)
     {
@@ -1861,21 +1935,18 @@ merge_suggestions (Merge *merge)
       for (guint i = 0; i < side_spans->len; i++)
         {
           GlossSpan *span = g_ptr_array_index (side_spans, i);
+          g_autofree char *place = span_place (span);
           GlossSpan *copy;
-          gboolean gone = gloss_suggestions_is_rejected (rejecting, span);
+          gpointer same_id;
 
-          for (guint k = 0; k < merge->spans->len && !gone; k++)
-            gone = gloss_suggestions_same_span (g_ptr_array_index (merge->spans, k), span);
-          for (guint k = 0; k < spans->len && !gone; k++)
-            if (gloss_suggestions_same_span (g_ptr_array_index (spans, k), span))
-              {
-                /* Suggested on both sides: one */
-                g_hash_table_insert (map, GUINT_TO_POINTER (gloss_span_get_id (span)),
-                                     GUINT_TO_POINTER (gloss_span_get_id (g_ptr_array_index (spans, k))));
-                gone = TRUE;
-              }
-          if (gone)
+          if (gloss_suggestions_is_rejected (rejecting, span) || g_hash_table_contains (places, place))
             continue;
+          if (g_hash_table_lookup_extended (suggested, place, NULL, &same_id))
+            {
+              /* Suggested on both sides: one */
+              g_hash_table_insert (map, GUINT_TO_POINTER (gloss_span_get_id (span)), same_id);
+              continue;
+            }
 
           copy = gloss_span_copy (span);
           if (s == 1)
@@ -1883,6 +1954,7 @@ merge_suggestions (Merge *merge)
           g_hash_table_insert (map, GUINT_TO_POINTER (gloss_span_get_id (span)),
                                GUINT_TO_POINTER (gloss_span_get_id (copy)));
           g_hash_table_add (kept, GUINT_TO_POINTER (gloss_span_get_id (copy)));
+          g_hash_table_insert (suggested, g_steal_pointer (&place), GUINT_TO_POINTER (gloss_span_get_id (copy)));
           g_ptr_array_add (spans, copy);
         }
 
@@ -2339,7 +2411,6 @@ gloss_merge_files (GBytes              *base,
   g_autoptr(GlossDocument) result = NULL;
   g_autoptr(GlossSuggestions) suggestions = NULL;
   g_autoptr(GPtrArray) annotations = NULL;
-  g_autoptr(GPtrArray) problems = gloss_problems_new ();
   g_autoptr(GlossDocument) check = NULL;
   g_autoptr(GFile) text_file = NULL;
   GlossDocument *reference;
@@ -2448,8 +2519,12 @@ gloss_merge_files (GBytes              *base,
   *n_conflicts = merge.conflicts->len;
   _gloss_document_set_conflicts (result, g_steal_pointer (&merge.conflicts));
 
-  text_file = g_file_new_for_path (o->file && o->file[0] ? o->file : "text.txt");
-  _gloss_document_set_file (result, text_file);
+  /* The text's name as our side wrote it ("" stays "") */
+  if (o->file != NULL && o->file[0] != '\0')
+    {
+      text_file = g_file_new_for_path (o->file);
+      _gloss_document_set_file (result, text_file);
+    }
   bytes = gloss_format_serialize (result);
 
   /* Never a file Gloss would not read: the result is read again */
@@ -2488,6 +2563,7 @@ out:
   g_clear_pointer (&merge.relation_map, g_hash_table_unref);
   g_clear_pointer (&merge.used_by_ours, g_hash_table_unref);
   g_clear_pointer (&merge.used_by_theirs, g_hash_table_unref);
+  g_clear_pointer (&merge.kept, g_hash_table_unref);
   g_clear_pointer (&merge.spans, g_ptr_array_unref);
   g_clear_pointer (&merge.relations, g_ptr_array_unref);
 
