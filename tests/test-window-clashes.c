@@ -393,8 +393,8 @@ edit_base (const char *old,
 }
 
 /* Boundaries moved differently and a label of the set changed
- * differently: the boundaries with their text, kept only (theirs are
- * made by hand); the label's fields, theirs taken */
+ * differently: the boundaries with their text, theirs taken (by a merge
+ * and a split); the label's fields, theirs taken */
 static void
 test_boundaries_and_label (void)
 {
@@ -429,7 +429,7 @@ test_boundaries_and_label (void)
                    "A checkable statement 😊");
 
   /* The boundaries: the article at the sentence, both extents with their
-   * text; theirs cannot be taken here */
+   * text; theirs taken */
   g_clear_pointer (&title, g_free);
   title = gloss_clash_dialog_dup_title (document, 0);
   g_assert_cmpstr (title, ==, "Boundaries of sentence 2");
@@ -439,11 +439,11 @@ test_boundaries_and_label (void)
                    "Characters: 31–67\nText: “„Wir wollen die Gehwege freihalten“,”");
   g_assert_cmpstr (gloss_clash_dialog_get_version (dialog, TRUE), ==,
                    "Characters: 31–73\nText: “„Wir wollen die Gehwege freihalten“, sagte”");
-  g_assert_true (label_shows (GTK_WIDGET (dialog), "split or merge the sentence in the article"));
-  activate (dialog, "clash.take-theirs", NULL);
-  g_assert_cmpuint (gloss_document_get_n_conflicts (document), ==, 2);
-  g_assert_true (activate (dialog, "clash.keep-ours", NULL));
-  g_assert_true (activate (dialog, "clash.keep-ours", NULL));
+  g_assert_true (label_shows (GTK_WIDGET (dialog), "splitting and merging sentences"));
+  g_assert_true (activate (dialog, "clash.take-theirs", NULL));
+  g_assert_cmpuint (gloss_document_get_n_conflicts (document), ==, 1);
+  g_assert_cmpuint (gloss_sentence_get_end (gloss_document_lookup_sentence (document, 1)), ==, 73);
+  g_assert_true (activate (dialog, "clash.take-theirs", NULL));
   g_assert_cmpuint (gloss_document_get_n_conflicts (document), ==, 0);
   wait_for (no_dialog, NULL, "the dialog to close");
 
@@ -453,7 +453,8 @@ test_boundaries_and_label (void)
     char *argv[] = { (char *)"gloss", (char *)"validate", json_path, NULL };
 
     g_assert_null (strstr (saved, "\"conflicts\""));
-    g_assert_nonnull (strstr (saved, "{\"id\": 1, \"start\": 31, \"end\": 67},\n    {\"id\": 5, \"start\": 68, \"end\": 115}"));
+    /* The merged branch's second part is a new sentence of a split here */
+    g_assert_nonnull (strstr (saved, "{\"id\": 1, \"start\": 31, \"end\": 73},\n    {\"id\": 6, \"start\": 74, \"end\": 115},\n"));
     g_assert_nonnull (strstr (saved, "\"description\": \"A checkable statement 😊\""));
     g_assert_cmpint (gloss_cli_run (3, argv), ==, 0);
   }

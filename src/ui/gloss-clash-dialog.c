@@ -623,9 +623,9 @@ describe_sides (const GlossMergeConflict *conflict)
 static gboolean
 can_take_theirs (const GlossMergeConflict *conflict)
 {
-  /* The document holds our boundaries and our text; theirs are made by
-   * hand (a split or a merge in the article) or by gloss reanchor */
-  return conflict->kind != GLOSS_MERGE_CONFLICT_SENTENCE && conflict->kind != GLOSS_MERGE_CONFLICT_TEXT;
+  /* The document holds our text; their annotations of another text are
+   * merged after gloss reanchor */
+  return conflict->kind != GLOSS_MERGE_CONFLICT_TEXT;
 }
 
 /* The view ---------------------------------------------------------------- */
@@ -694,8 +694,8 @@ show_selected (GlossClashDialog *self)
 
   if (conflict->kind == GLOSS_MERGE_CONFLICT_SENTENCE)
     gtk_label_set_text (self->hint_label,
-                        _("The document keeps this branch’s boundaries. For the merged branch’s, split or merge "
-                          "the sentence in the article, then keep ours here."));
+                        _("What differs is in bold. The merged branch’s boundaries are made by splitting and "
+                          "merging sentences, as in the article, so the sentence may then have another number."));
   else if (conflict->kind == GLOSS_MERGE_CONFLICT_TEXT)
     gtk_label_set_text (self->hint_label,
                         _("The merged branch annotates another version of the text: keep ours here, and merge "
