@@ -257,6 +257,15 @@ test_resolve (void)
                    "Changed: 2026-12-02 09:00 UTC");
   g_assert_nonnull (strstr (gloss_clash_dialog_get_version (dialog, TRUE), "Note: „Zwei Sätze“ 😊\nAnnotator: Bea\n"));
 
+  /* The note: the article at its sentence, no span current; the relation:
+   * its first span current */
+  gloss_clash_dialog_select (dialog, 1);
+  g_assert_cmpint (gloss_window_get_position (window), ==, (int)sentence_position (document, 0));
+  g_assert_cmpuint (gloss_window_get_current_span (window), ==, G_MAXUINT);
+  gloss_clash_dialog_select (dialog, 3);
+  g_assert_cmpuint (gloss_window_get_current_span (window), ==, 1);
+  gloss_clash_dialog_select (dialog, 2);
+
   /* A version that the file cannot hold is refused, and said */
   g_assert_true (activate (dialog, "clash.edit", NULL));
   g_assert_true (gloss_clash_dialog_get_editing (dialog));

@@ -6,9 +6,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "gloss-clash-dialog.h"
 #include "gloss-document.h"
+#include "gloss-json.h"
 #include "gloss-merge.h"
 #include "gloss-relation.h"
 #include "gloss-sentence.h"
@@ -43,6 +45,19 @@ go_to_sentence (GlossWindow *self,
                                    TRUE);
 }
 
+/* The span a relation's version starts at, or -1 */
+static gint64
+relation_from (const GlossMergeConflict *conflict)
+{
+  const char *json = conflict->ours ? conflict->ours : conflict->theirs;
+  g_autoptr(JsonNode) node = json ? gloss_json_parse (json, strlen (json), NULL) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return -1;
+
+  return json_object_get_int_member_with_default (json_node_get_object (node), "from", -1);
+}
+
 /* The article shows what the clash concerns, where it is in the text */
 static void
 on_clash_selected_cb (GlossClashDialog *dialog,
@@ -71,9 +86,11 @@ on_clash_selected_cb (GlossClashDialog *dialog,
     case GLOSS_MERGE_CONFLICT_RELATION:
       {
         GlossRelation *relation = gloss_document_lookup_relation (self->document, conflict->id);
+        gint64 from = relation ? gloss_relation_get_from (relation) : relation_from (conflict);
 
-        if (relation != NULL && gloss_document_lookup_span (self->document, gloss_relation_get_from (relation)) != NULL)
-          _gloss_window_set_current_span (self, gloss_relation_get_from (relation), TRUE);
+        /* Its first span; a relation only the clash holds names it too */
+        if (from >= 0 && gloss_document_lookup_span (self->document, (guint)from) != NULL)
+          _gloss_window_set_current_span (self, (guint)from, TRUE);
       }
       break;
 
