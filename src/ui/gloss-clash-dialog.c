@@ -45,7 +45,7 @@ struct _GlossClashDialog
   GtkListBox     *list;
   GtkLabel       *what_label;
   GtkLabel       *hint_label;
-  GtkStack       *stack;
+  GtkWidget      *edit_box;
   GtkLabel       *ours_label;
   GtkLabel       *theirs_label;
   GtkWidget      *ours_button;
@@ -795,7 +795,7 @@ static void
 end_editing (GlossClashDialog *self)
 {
   self->editing = FALSE;
-  gtk_stack_set_visible_child_name (self->stack, "versions");
+  gtk_widget_set_visible (self->edit_box, FALSE);
   gtk_widget_set_visible (self->edit_button, TRUE);
 }
 
@@ -937,7 +937,7 @@ edit_action (GtkWidget  *widget,
   gtk_text_view_set_monospace (self->edit_view, conflict->kind != GLOSS_MERGE_CONFLICT_NOTE);
   self->editing = TRUE;
   set_error (self, NULL);
-  gtk_stack_set_visible_child_name (self->stack, "edit");
+  gtk_widget_set_visible (self->edit_box, TRUE);
   gtk_widget_set_visible (self->edit_button, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->edit_view));
   update_actions (self);
@@ -1071,7 +1071,7 @@ gloss_clash_dialog_class_init (GlossClashDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossClashDialog, list);
   gtk_widget_class_bind_template_child (widget_class, GlossClashDialog, what_label);
   gtk_widget_class_bind_template_child (widget_class, GlossClashDialog, hint_label);
-  gtk_widget_class_bind_template_child (widget_class, GlossClashDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossClashDialog, edit_box);
   gtk_widget_class_bind_template_child (widget_class, GlossClashDialog, ours_label);
   gtk_widget_class_bind_template_child (widget_class, GlossClashDialog, theirs_label);
   gtk_widget_class_bind_template_child (widget_class, GlossClashDialog, ours_button);
