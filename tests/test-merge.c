@@ -490,28 +490,34 @@ test_resolve_undo (void)
   g_assert_cmpuint (gloss_document_get_n_conflicts (document), ==, 0);
 }
 
+/* The base with Ada's claim on the sentence [start, end) of @id, before
+ * the claim the base has */
+static char *
+with_claim (guint id,
+            guint start,
+            guint end)
+{
+  g_autofree char *sentence = gloss_text_dup_slice (fixture.text, start, end);
+  g_autofree char *annotation = g_strdup_printf ("    {\"id\": 2, \"label\": \"claim\", \"start\": %u, \"end\": %u, "
+                                                 "\"sentence\": %u, \"text\": \"%s\", \"note\": \"\", "
+                                                 "\"annotator\": \"Ada\", \"created\": \"2026-12-02T09:00:00Z\", "
+                                                 "\"modified\": \"2026-12-02T09:00:00Z\"},\n" CLAIM_LINE,
+                                                 start, end, id, sentence);
+
+  return edit (fixture.base, CLAIM_LINE, annotation, NULL);
+}
+
 /* One side split a sentence, the other labelled it: the label stays on
  * both parts, marked for review, as a split in the window leaves it */
 static void
 test_split_and_label (void)
 {
-  g_autofree char *ours = NULL;
-  g_autofree char *theirs = NULL;
-  g_autofree char *sentence = gloss_text_dup_slice (fixture.text, 31, 115);
-  g_autoptr(GlossDocument) document = NULL;
+  g_autofree char *ours = with_claim (1, 31, 115);
+  g_autofree char *theirs = edit (fixture.base, SENTENCE1_LINE,
+                                  "{\"id\": 1, \"start\": 31, \"end\": 67},\n    {\"id\": 5, \"start\": 68, \"end\": 115}", NULL);
+  g_autoptr(GlossDocument) document = merge_ok (fixture.base, ours, theirs, 0, NULL);
   GlossSentence *first, *second;
 
-  {
-    GString *annotation = g_string_new ("    {\"id\": 2, \"label\": \"claim\", \"start\": 31, \"end\": 115, \"sentence\": 1, \"text\": \"");
-
-    g_string_append (annotation, sentence);
-    g_string_append (annotation, "\", \"note\": \"\", \"annotator\": \"Ada\", \"created\": \"2026-12-02T09:00:00Z\", \"modified\": \"2026-12-02T09:00:00Z\"},\n" CLAIM_LINE);
-    ours = edit (fixture.base, CLAIM_LINE, annotation->str, NULL);
-    g_string_free (annotation, TRUE);
-  }
-  theirs = edit (fixture.base, SENTENCE1_LINE, "{\"id\": 1, \"start\": 31, \"end\": 67},\n    {\"id\": 5, \"start\": 68, \"end\": 115}", NULL);
-
-  document = merge_ok (fixture.base, ours, theirs, 0, NULL);
   g_assert_cmpuint (gloss_document_get_n_sentences (document), ==, 6);
   first = gloss_document_get_sentence (document, 1);
   second = gloss_document_get_sentence (document, 2);
@@ -537,12 +543,7 @@ test_split_and_label (void)
 static void
 test_merge_and_label (void)
 {
-  g_autofree char *sentence = gloss_text_dup_slice (fixture.text, 151, 170);
-  g_autofree char *annotation = g_strdup_printf ("    {\"id\": 2, \"label\": \"claim\", \"start\": 151, \"end\": 170, "
-                                                 "\"sentence\": 3, \"text\": \"%s\", \"note\": \"\", "
-                                                 "\"annotator\": \"Ada\", \"created\": \"2026-12-02T09:00:00Z\", "
-                                                 "\"modified\": \"2026-12-02T09:00:00Z\"},\n" CLAIM_LINE, sentence);
-  g_autofree char *ours = edit (fixture.base, CLAIM_LINE, annotation, NULL);
+  g_autofree char *ours = with_claim (3, 151, 170);
   g_autofree char *theirs = edit (fixture.base, "{\"id\": 2, \"start\": 116, \"end\": 150},\n    {\"id\": 3, \"start\": 151, \"end\": 170}",
                                   "{\"id\": 2, \"start\": 116, \"end\": 170}", NULL);
   g_autoptr(GlossDocument) document = merge_ok (fixture.base, ours, theirs, 0, NULL);
@@ -562,12 +563,7 @@ test_merge_and_label (void)
 static void
 test_label_deleted_and_used (void)
 {
-  g_autofree char *sentence = gloss_text_dup_slice (fixture.text, 0, 27);
-  g_autofree char *annotation = g_strdup_printf ("    {\"id\": 2, \"label\": \"claim\", \"start\": 0, \"end\": 27, "
-                                                 "\"sentence\": 0, \"text\": \"%s\", \"note\": \"\", "
-                                                 "\"annotator\": \"Ada\", \"created\": \"2026-12-02T09:00:00Z\", "
-                                                 "\"modified\": \"2026-12-02T09:00:00Z\"},\n" CLAIM_LINE, sentence);
-  g_autofree char *ours = edit (fixture.base, CLAIM_LINE, annotation, NULL);
+  g_autofree char *ours = with_claim (0, 0, 27);
   g_autofree char *theirs = edit (fixture.base,
                                   "\"annotations\": [\n" CLAIM_FULL "\n  ]", "\"annotations\": []",
                                   "    {\"id\": \"claim\", \"name\": \"Claim\", \"color\": \"#3584e4\", \"key\": \"k\", \"description\": \"A statement presented as fact that could be checked.\"},\n", "",
@@ -701,8 +697,6 @@ test_label_keys (void)
 static void
 test_text_changed (void)
 {
-  g_autoptr(GlossDocument) base = gloss_format_parse (fixture.text, "interview.txt", fixture.base,
-                                                      strlen (fixture.base), NULL, NULL);
   g_autoptr(GlossDocument) theirs_doc = NULL;
   g_autoptr(GBytes) theirs = NULL;
   g_autoptr(GError) error = NULL;
@@ -729,7 +723,6 @@ test_text_changed (void)
   g_assert_cmpstr (gloss_span_get_part_text (quote, 0), ==, "Wir wollen die Gehwege freihalten");
   g_assert_true (gloss_sentence_has_label (gloss_document_get_sentence (document, 0), "claim"));
   g_assert_cmpuint (g_list_model_get_n_items (gloss_document_get_spans (document)), ==, 8);
-  (void)base;
 
   /* A text nobody can find is a clash of kind "text", never a guess */
   {

@@ -2101,17 +2101,20 @@ input_clear (Input *input)
 
 /* A member's string, or NULL when it is missing or not a string */
 static const char *
-string_member (JsonObject *object,
-               const char *name)
+string_member (const GlossJsonTape *tape,
+               guint                object,
+               const char          *name)
 {
-  JsonNode *node = json_object_get_member (object, name);
+  guint value = gloss_json_tape_lookup (tape, object, name);
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (value == GLOSS_JSON_TAPE_NONE || gloss_json_tape_kind (tape, value) != GLOSS_JSON_STRING)
     return NULL;
 
-  return json_node_get_string (node);
+  return gloss_json_tape_get_string (tape, value);
 }
 
+/* What the merge needs before the sides are read in full: the text each
+ * annotates */
 static gboolean
 input_read (Input       *input,
             GBytes      *bytes,
@@ -2119,12 +2122,10 @@ input_read (Input       *input,
             gboolean     may_be_empty,
             GError     **error)
 {
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gsize length = 0;
+  g_autoptr(GlossJsonTape) tape = NULL;
+  gsize length = 0, error_offset = 0;
   const char *data;
-  JsonNode *text_node;
-  JsonObject *text;
+  guint text;
 
   input->bytes = bytes;
   data = bytes ? g_bytes_get_data (bytes, &length) : NULL;
@@ -2139,26 +2140,30 @@ input_read (Input       *input,
       return FALSE;
     }
 
-  root = gloss_json_parse (data, length, &local_error);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  tape = gloss_json_tape_parse (data, length, &error_offset);
+  if (tape == NULL || gloss_json_tape_kind (tape, 0) != GLOSS_JSON_OBJECT)
     {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_JSON, _("%s is not an annotation file: %s"), side,
-                   local_error ? local_error->message : _("not a JSON object"));
+      if (tape == NULL)
+        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_JSON,
+                     _("%s is not an annotation file: it is not valid JSON (at byte %zu)"), side, error_offset);
+      else
+        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_JSON,
+                     _("%s is not an annotation file: it holds no JSON object"), side);
       return FALSE;
     }
 
-  text_node = json_object_get_member (json_node_get_object (root), "text");
-  text = text_node != NULL && JSON_NODE_HOLDS_OBJECT (text_node) ? json_node_get_object (text_node) : NULL;
-  if (text == NULL || string_member (text, "sha256") == NULL)
+  text = gloss_json_tape_lookup (tape, 0, "text");
+  if (text == GLOSS_JSON_TAPE_NONE || gloss_json_tape_kind (tape, text) != GLOSS_JSON_OBJECT ||
+      string_member (tape, text, "sha256") == NULL)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_DOCUMENT, _("%s does not say which text it annotates"),
                    side);
       return FALSE;
     }
 
-  input->sha256 = g_strdup (string_member (text, "sha256"));
-  input->file = g_strdup (string_member (text, "file"));
-  input->language = g_strdup (string_member (json_node_get_object (root), "language"));
+  input->sha256 = g_strdup (string_member (tape, text, "sha256"));
+  input->file = g_strdup (string_member (tape, text, "file"));
+  input->language = g_strdup (string_member (tape, 0, "language"));
 
   return TRUE;
 }
