@@ -1524,6 +1524,41 @@ overlaps_quote (Run  *run,
   return to > from && quoted * 2 > to - from;
 }
 
+/* German: a cue that frames a direct quote frames an indirect clause
+ * around it too when a comma follows the cue within a few words and the
+ * clause after it starts with words of its own ("gab an, dass sie
+ * „…“", "sagte der Zeitung, sie habe „…“"), not with the quote */
+static gboolean
+clause_follows (Run  *run,
+                guint cue,
+                guint to)
+{
+  for (guint k = cue + 1; k < to && k < cue + 10; k++)
+    {
+      if (tok (run, k)->flags & T_QUOTED)
+        return FALSE;
+      if (tok_is_char (run, k, ':') || tok_is_char (run, k, '.'))
+        return FALSE;
+      if (tok_is_char (run, k, ','))
+        return k + 2 < to && !(tok (run, k + 1)->flags & T_QUOTED) &&
+               count_words (run, k + 1, to) - count_flagged (run, k + 1, to, T_WORD | T_QUOTED) >= 2;
+    }
+  return FALSE;
+}
+
+/* A sentence that holds a direct quote inside words of its own: it does
+ * not start with the quote and has at least three words outside it
+ * ("Sie seien „…“.", "Deshalb sei es „…“.") */
+static gboolean
+embeds_quote (Run  *run,
+              guint from,
+              guint to)
+{
+  to = trim_end (run, from, to);
+  return from < to && !(tok (run, from)->flags & T_QUOTED) &&
+         count_words (run, from, to) - count_flagged (run, from, to, T_WORD | T_QUOTED) >= 3;
+}
+
 static gboolean
 suggest_indirect_in (Run  *run,
                      guint s)
@@ -1548,8 +1583,9 @@ suggest_indirect_in (Run  *run,
       /* a direct quote's cue frames an indirect clause around the quote
        * too: X sagte, der Sohn habe sich „…“ */
       used = (t->flags & T_USED) != 0;
-      if (used && !((t->kind & W_CUE) && i + 2 < to && tok_is_char (run, i + 1, ',') &&
-                    !(tok (run, i + 2)->flags & T_QUOTED)))
+      if (used && !((t->kind & W_CUE) && (english ? i + 2 < to && tok_is_char (run, i + 1, ',') &&
+                                                    !(tok (run, i + 2)->flags & T_QUOTED)
+                                                  : clause_follows (run, i, to))))
         continue;
 
       /* laut X, … / according to X, … */
@@ -1942,7 +1978,7 @@ suggest_sentences (Run *run)
           link_quote (run, quote, after_quote ? chain_speaker : -1, -1, -1, s);
         }
       else if (after_quote && is_continuation (run, s) &&
-               !overlaps_quote (run, sent->start, sent->end))
+               (!overlaps_quote (run, sent->start, sent->end) || embeds_quote (run, sent->start, sent->end)))
         {
           if (chain_quote >= 0)
             {

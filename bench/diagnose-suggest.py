@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Prints, per article of the German development split, the gold and the
+suggested quotes side by side, with their speakers and cues, marked as
+matched (=), missed (-), false (+) or matched with a wrong speaker or cue
+(~), so the errors can be sorted into classes by hand. Uses the scorer's
+metric (bench/score-suggest.py). Prints to the terminal only: never write
+its output into the repository (the dataset's text must not be kept).
+
+  bench/diagnose-suggest.py [--gloss build/src/gloss] [--data DIR]
+                            [--only missed|false|roles] [--type TYPE] [--grep WORD]
+
+Python 3 standard library only.
+"""
+
+import argparse
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+spec = importlib.util.spec_from_file_location('score', os.path.join(HERE, 'score-suggest.py'))
+score = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(score)
+
+
+def role_of(text, spans):
+    return ' … '.join(text[b:e] for b, e in spans) or '-'
+
+
+def gold_quotes(article):
+    text = article['originalText']
+    out = []
+    for a in article['annotations']:
+        q = a.get('quote')
+        if not q or not q.get('spans'):
+            continue
+
+        def spans(name):
+            r = a.get(name)
+            return [(s['charBegin'], s['charEnd']) for s in (r or {}).get('spans', [])]
+        out.append({'parts': spans('quote'), 'set': score.code_points(text, spans('quote')),
+                    'type': a['type'], 'speaker': spans('speaker'), 'cue': spans('cue'),
+                    'sp': score.code_points(text, spans('speaker')), 'cu': score.code_points(text, spans('cue'))})
+    return out
+
+
+def suggested_quotes(doc):
+    text = doc['text']
+    spans = {s['id']: s for s in doc['spans']}
+    linked = {}
+    for r in doc['relations']:
+        linked.setdefault(r['from'], {})[r['label']] = r['to']
+    out = []
+    for s in doc['spans']:
+        if s['label'] != 'quote':
+            continue
+        links = linked.get(s['id'], {})
+
+        def parts(name):
+            return [tuple(p) for p in spans[links[name]]['parts']] if name in links else []
+        out.append({'parts': [tuple(p) for p in s['parts']], 'set': score.code_points(text, s['parts']),
+                    'type': s['attributes'].get('type', ''), 'speaker': parts('speaker'), 'cue': parts('cue'),
+                    'sp': score.code_points(text, parts('speaker')), 'cu': score.code_points(text, parts('cue'))})
+    return out
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument('--gloss', default=os.path.join(HERE, '..', 'build', 'src', 'gloss'))
+    parser.add_argument('--data', default=score.DEFAULT_DATA)
+    parser.add_argument('--only', choices=('missed', 'false', 'roles', 'speaker', 'cue'))
+    parser.add_argument('--type', help='only gold quotes of this type (Direct, Indirect, …)')
+    parser.add_argument('--grep', help='only items whose sentence holds this text')
+    args = parser.parse_args()
+
+    files = sorted(f for f in os.listdir(args.data) if f.endswith('.json'))
+    articles = [json.load(open(os.path.join(args.data, f), encoding='utf-8')) for f in files]
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for n, a in enumerate(articles):
+            path = os.path.join(tmp, '%03d.txt' % n)
+            with open(path, 'w', encoding='utf-8', newline='') as f:
+                f.write(a['originalText'])
+            paths.append(path)
+        result = subprocess.run([args.gloss, 'suggest', '--print', '--language', 'de'] + paths,
+                                stdout=subprocess.PIPE, check=True)
+    docs = sorted((json.loads(line) for line in result.stdout.decode('utf-8').splitlines()),
+                  key=lambda d: d['id'])
+
+    for n, (a, d) in enumerate(zip(articles, docs)):
+        text = a['originalText']
+        gold, sugg = gold_quotes(a), suggested_quotes(d)
+        pairs = score.pair(gold, sugg)
+        by_g = {i: j for i, j in pairs}
+        by_s = {j: i for i, j in pairs}
+        items = []
+        for i, g in enumerate(gold):
+            if i in by_g:
+                s = sugg[by_g[i]]
+                bad_sp = bool(g['sp']) and score.iou(g['sp'], s['sp']) < 0.5
+                bad_cu = bool(g['cu']) and score.iou(g['cu'], s['cu']) < 0.5
+                mark = '~' if bad_sp or bad_cu else '='
+                kind = 'roles'
+                if args.only == 'speaker' and not bad_sp or args.only == 'cue' and not bad_cu:
+                    continue
+                if args.only in ('speaker', 'cue'):
+                    kind = args.only
+            else:
+                s, mark, kind = None, '-', 'missed'
+            items.append((g['parts'][0][0], mark, kind, g, s))
+        for j, s in enumerate(sugg):
+            if j not in by_s:
+                items.append((s['parts'][0][0], '+', 'false', None, s))
+        items.sort(key=lambda x: x[0])
+        shown = False
+        for _, mark, kind, g, s in items:
+            if args.only and kind != args.only:
+                continue
+            if args.only in ('roles', 'speaker', 'cue') and mark != '~':
+                continue
+            if args.type and (g is None or g['type'] != args.type):
+                continue
+            ref = g or s
+            if args.grep:
+                lo = max(0, ref['parts'][0][0] - 200)
+                if args.grep not in text[lo:ref['parts'][-1][1] + 200]:
+                    continue
+            if not shown:
+                print('=== %03d %s' % (n, a['documentName']))
+                shown = True
+            if g is not None:
+                print('%s G %-12s %s\n      sp: %s | cue: %s' % (mark, g['type'], role_of(text, g['parts']),
+                                                              role_of(text, g['speaker']), role_of(text, g['cue'])))
+            if s is not None:
+                print('%s S %-12s %s\n      sp: %s | cue: %s' % (mark, s['type'], role_of(text, s['parts']),
+                                                              role_of(text, s['speaker']), role_of(text, s['cue'])))
+            if mark == '-':
+                # the nearest suggestion that overlaps (a boundary difference)
+                for s2 in sugg:
+                    v = score.iou(g['set'], s2['set'])
+                    if v > 0:
+                        print('    overlap %.2f with S: %s' % (v, role_of(text, s2['parts'])[:160]))
+            print()
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
