@@ -156,6 +156,7 @@ struct _GlossSuggester
   GPtrArray  *role_suffixes;  /* German role nouns, matched as word ends */
   GPtrArray  *source_suffixes;  /* German source nouns, matched as word ends */
   GHashTable *particles;      /* a separable cue's form -> " its particles " */
+  GHashTable *title_words;    /* lower-case words of names and titles */
 };
 
 G_DEFINE_FINAL_TYPE (GlossSuggester, gloss_suggester, G_TYPE_OBJECT)
@@ -170,6 +171,7 @@ gloss_suggester_finalize (GObject *object)
   g_clear_pointer (&self->role_suffixes, g_ptr_array_unref);
   g_clear_pointer (&self->source_suffixes, g_ptr_array_unref);
   g_clear_pointer (&self->particles, g_hash_table_unref);
+  g_clear_pointer (&self->title_words, g_hash_table_unref);
 
   G_OBJECT_CLASS (gloss_suggester_parent_class)->finalize (object);
 }
@@ -187,6 +189,7 @@ gloss_suggester_init (GlossSuggester *self)
   self->role_suffixes = g_ptr_array_new_with_free_func (g_free);
   self->source_suffixes = g_ptr_array_new_with_free_func (g_free);
   self->particles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->title_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 static void
@@ -214,6 +217,7 @@ load_list (GlossSuggester *self,
   g_autofree char *path = g_strdup_printf ("suggest/%s-%s.txt", name, self->language);
   g_autoptr(GBytes) bytes = gloss_resources_lookup (path);
   g_auto(GStrv) lines = NULL;
+  gboolean title = FALSE;
 
   g_return_if_fail (bytes != NULL);
 
@@ -228,6 +232,9 @@ load_list (GlossSuggester *self,
       if (*line == '[')
         {
           kind = 0;
+          title = strcmp (line, "[title]") == 0;
+          if (title)
+            continue;
           for (guint j = 0; j < G_N_ELEMENTS (sections); j++)
             {
               if (strncmp (line + 1, sections[j].section, strlen (sections[j].section)) == 0 &&
@@ -258,7 +265,10 @@ load_list (GlossSuggester *self,
       words = g_strsplit_set (line, " \t", -1);
       for (guint j = 0; words[j] != NULL; j++)
         {
-          if (*words[j] != '\0' && kind != 0)
+          /* [title]: the small words of names and titles, no class */
+          if (*words[j] != '\0' && title)
+            g_hash_table_add (self->title_words, g_strdup (words[j]));
+          else if (*words[j] != '\0' && kind != 0)
             add_word (self, words[j], kind);
         }
     }
@@ -1317,6 +1327,70 @@ quote_part (Run  *run,
   return r;
 }
 
+/* Between the marks a name or a title, no quotation: every word
+ * capitalised or one of the small words of names ("Partij voor de
+ * Vrijheid", "Ode an die Freude"), no full stop, question or
+ * exclamation mark. A digit counts as capitalised ("Channel 10"). */
+static gboolean
+is_title_like (Run  *run,
+               guint open,
+               guint close)
+{
+  guint first = open + 1;
+
+  /* ''Name'' in wiki markup */
+  while (first < close && !(tok (run, first)->flags & T_WORD) && tok_char (run, first) == '\'')
+    first++;
+  if (first >= close || !(tok (run, first)->flags & T_CAP))
+    return FALSE;
+  for (guint k = first; k < close; k++)
+    {
+      Token *t = tok (run, k);
+
+      if (!(t->flags & T_WORD))
+        {
+          if (tok_is_char (run, k, '.') || tok_is_char (run, k, '!') || tok_is_char (run, k, '?') ||
+              tok_is_char (run, k, ','))
+            return FALSE;
+          continue;
+        }
+      if (!(t->flags & T_CAP) && !g_unichar_isdigit (run->chars[t->start]))
+        {
+          g_autofree char *word = gloss_text_dup_slice (run->text, t->start, t->end);
+
+          if (!g_hash_table_contains (run->self->title_words, word))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* A quote that names something: a title of four words or more, or a
+ * name right after the noun it names ("der Sender „Al Jazeera“", "die
+ * Zeitung „Neues Deutschland“") */
+static gboolean
+is_name_in_marks (Run  *run,
+                  guint open,
+                  guint close)
+{
+  guint words = count_words (run, open + 1, close);
+
+  if (run->self->english)
+    return FALSE;
+  /* laut „BBC News“: the source */
+  if (words <= 3 && open > 0 && tok_is (run, open - 1, W_ACCORDING))
+    return TRUE;
+  if (!is_title_like (run, open, close))
+    return FALSE;
+  if (words >= 4)
+    return TRUE;
+  return open > 0 && tok (run, open - 1)->sentence == tok (run, open)->sentence &&
+         (tok (run, open - 1)->flags & T_WORD) && (tok (run, open - 1)->flags & T_CAP) &&
+         !(tok (run, open - 1)->flags & T_QUOTED) &&
+         g_array_index (run->sentences, GlossRange, tok (run, open)->sentence).start != open - 1 &&
+         !tok_is (run, open - 1, W_DETERMINER | W_PRONOUN | W_STOP | W_ADVERB | W_CLAUSE);
+}
+
 static void
 suggest_directs (Run *run)
 {
@@ -1348,6 +1422,14 @@ suggest_directs (Run *run)
           after = q->close[0] + 1;
           d++;
           next_open = d + 1 < n ? g_array_index (run->directs, Direct, d + 1).open[0] : G_MAXUINT;
+        }
+
+      /* a name or title: its words are the sentence's own again */
+      if (is_name_in_marks (run, q->open[0], q->close[0]))
+        {
+          for (guint k = q->open[0]; k <= q->close[0]; k++)
+            tok (run, k)->flags &= ~T_QUOTED;
+          continue;
         }
 
       /* Interrupted by its frame: „…“, sagte er, „…“ (not when the frame
