@@ -68,10 +68,13 @@ enum
   W_SEPARABLE      = 1u << 31, /* a cue only with its particle: stellte … fest */
 };
 
+/* Token.kind is 64 bits wide: the classes from bit 32 on */
+#define W_ANAPHOR (G_GUINT64_CONSTANT (1) << 32)  /* Dies, Das: what was said before */
+
 static const struct
 {
   const char *section;
-  guint       kind;
+  guint64     kind;
 } sections[] = {
   { "pronoun", W_PRONOUN },
   { "determiner", W_DETERMINER },
@@ -103,6 +106,7 @@ static const struct
   { "pronominal-adverb", W_PRONOMINAL_ADVERB },
   { "passive-auxiliary", W_PASSIVE_AUX },
   { "separable", W_SEPARABLE },
+  { "anaphor", W_ANAPHOR },
 };
 
 /* Token flags */
@@ -120,7 +124,7 @@ typedef struct
   guint start;
   guint end;
   guint flags;
-  guint kind;       /* W_* of its lower-case form */
+  guint64 kind;     /* W_* of its lower-case form */
   guint sentence;
 } Token;
 
@@ -152,7 +156,7 @@ struct _GlossSuggester
 
   char       *language;
   gboolean    english;
-  GHashTable *words;    /* lower-case word -> W_* */
+  GHashTable *words;    /* lower-case word -> its W_* (a guint64) */
   GPtrArray  *role_suffixes;  /* German role nouns, matched as word ends */
   GPtrArray  *source_suffixes;  /* German source nouns, matched as word ends */
   GHashTable *particles;      /* a separable cue's form -> " its particles " */
@@ -185,21 +189,34 @@ gloss_suggester_class_init (GlossSuggesterClass *klass)
 static void
 gloss_suggester_init (GlossSuggester *self)
 {
-  self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->role_suffixes = g_ptr_array_new_with_free_func (g_free);
   self->source_suffixes = g_ptr_array_new_with_free_func (g_free);
   self->particles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->title_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
+/* The W_* of a lower-case word, 0 for none */
+static guint64
+word_kind (GlossSuggester *self,
+           const char     *lower)
+{
+  guint64 *kind = g_hash_table_lookup (self->words, lower);
+
+  return kind != NULL ? *kind : 0;
+}
+
 static void
 add_word (GlossSuggester *self,
           const char     *word,
-          guint           kind)
+          guint64         kind)
 {
-  guint old = GPOINTER_TO_UINT (g_hash_table_lookup (self->words, word));
+  guint64 *old = g_hash_table_lookup (self->words, word);
 
-  g_hash_table_insert (self->words, g_strdup (word), GUINT_TO_POINTER (old | kind));
+  if (old != NULL)
+    *old |= kind;
+  else
+    g_hash_table_insert (self->words, g_strdup (word), g_memdup2 (&kind, sizeof kind));
   if (kind == W_ROLE && !self->english && g_utf8_strlen (word, -1) >= 5)
     g_ptr_array_add (self->role_suffixes, g_strdup (word));
   /* Polizeiangaben, Medienberichten (not "worten": Antworten) */
@@ -212,7 +229,7 @@ add_word (GlossSuggester *self,
 static void
 load_list (GlossSuggester *self,
            const char     *name,
-           guint           kind)
+           guint64         kind)
 {
   g_autofree char *path = g_strdup_printf ("suggest/%s-%s.txt", name, self->language);
   g_autoptr(GBytes) bytes = gloss_resources_lookup (path);
@@ -342,9 +359,9 @@ tok_char (Run  *run,
 }
 
 static inline gboolean
-tok_is (Run  *run,
-        guint i,
-        guint kind)
+tok_is (Run    *run,
+        guint   i,
+        guint64 kind)
 {
   return i < run->tokens->len && (tok (run, i)->kind & kind) != 0;
 }
@@ -435,7 +452,7 @@ tokenize (Run *run)
             g_autofree char *word = gloss_text_dup_slice (run->text, t.start, t.end);
             g_autofree char *lower = g_utf8_strdown (word, -1);
 
-            t.kind = GPOINTER_TO_UINT (g_hash_table_lookup (run->self->words, lower));
+            t.kind = word_kind (run->self, lower);
             /* a capitalised source noun is a noun, no verb ("Angaben"),
              * and so is a compound of one ("Unternehmensangaben") */
             if ((t.flags & T_CAP) && !(t.kind & W_SOURCE_NOUN) && t.end - t.start > 7)
@@ -455,7 +472,7 @@ tokenize (Run *run)
                   }
               }
             if ((t.flags & T_CAP) && (t.kind & W_SOURCE_NOUN))
-              t.kind &= ~(W_CUE | W_SEPARABLE);
+              t.kind &= ~(guint64) (W_CUE | W_SEPARABLE);
             if (!(t.flags & T_CAP) && !g_hash_table_contains (run->lower_seen, lower))
               g_hash_table_add (run->lower_seen, g_steal_pointer (&lower));
           }
@@ -1274,7 +1291,7 @@ link_quote (Run  *run,
       Suggestion *s = &g_array_index (run->found, Suggestion, speaker);
       g_autofree char *word = gloss_text_dup_slice (run->text, s->parts[0].start, s->parts[0].end);
       g_autofree char *lower = g_utf8_strdown (word, -1);
-      guint kind = GPOINTER_TO_UINT (g_hash_table_lookup (run->self->words, lower));
+      guint64 kind = word_kind (run->self, lower);
 
       if (!(kind & W_PRONOUN))
         run->last_named = speaker;
@@ -1683,6 +1700,22 @@ suggest_indirect_in (Run  *run,
           if (english && np < to && tok (run, np)->end - tok (run, np)->start == 2)
             np++;  /* "to" */
           end = np_forward (run, np, to, &strong);
+          /* laut „BBC News“: a name in marks (no quote, see
+           * is_name_in_marks()) */
+          if (end == np && !english && np < to && !(tok (run, np)->flags & (T_WORD | T_QUOTED)) &&
+              closers_of (tok_char (run, np), FALSE) != NULL)
+            {
+              const char *closers = closers_of (tok_char (run, np), FALSE);
+
+              for (guint k = np + 1; k < to && k < np + 8; k++)
+                {
+                  if (!(tok (run, k)->flags & T_WORD) && is_closer (closers, tok_char (run, k)))
+                    {
+                      end = k > np + 1 ? k + 1 : np;
+                      break;
+                    }
+                }
+            }
           if (end == np && (t->kind & W_SOURCE_PREP))
             {
               /* nach Angaben von X, nach offiziellen Angaben */
