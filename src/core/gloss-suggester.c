@@ -1658,6 +1658,85 @@ embeds_quote (Run  *run,
          count_words (run, from, to) - count_flagged (run, from, to, T_WORD | T_QUOTED) >= 3;
 }
 
+/* Whether a quote suggested so far overlaps the tokens [from, to) */
+static gboolean
+has_quote_in (Run  *run,
+              guint from,
+              guint to)
+{
+  guint start = tok (run, from)->start;
+  guint end = tok (run, to - 1)->end;
+
+  for (guint k = run->found->len; k > 0; k--)
+    {
+      Suggestion *q = &g_array_index (run->found, Suggestion, k - 1);
+
+      if (strcmp (q->label, "quote") != 0)
+        continue;
+      if (q->parts[0].start < end && q->parts[q->n_parts - 1].end > start)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* German "Dies teilte die Polizei mit.": a demonstrative in first place
+ * and a cue in second, a short sentence without a clause of its own;
+ * what was said is the sentence before (the paragraph before when the
+ * frame starts a paragraph), with the demonstrative as a second part,
+ * as the dataset has it */
+static gboolean
+suggest_anaphoric (Run  *run,
+                   guint s,
+                   guint from,
+                   guint to)
+{
+  GlossRange parts[2];
+  guint first;
+  guint last;
+  guint back;
+  int speaker;
+  int addressee;
+  int cue;
+  int quote;
+
+  if (s == 0 || from + 2 >= to || !tok_is (run, from, W_ANAPHOR) || !(tok (run, from)->flags & T_CAP) ||
+      !tok_is (run, from + 1, W_CUE) || (tok (run, from + 1)->flags & T_CAP) || !is_cue_verb (run, from + 1) ||
+      count_words (run, from, to) > 14 || count_flagged (run, from, to, T_QUOTED) > 0)
+    return FALSE;
+  for (guint k = from; k < to; k++)
+    {
+      if (tok_is_char (run, k, ',') || tok_is_char (run, k, ':') || tok_is (run, k, W_CLAUSE))
+        return FALSE;
+    }
+
+  /* the sentences before: one, or the paragraph before */
+  back = s - 1;
+  if (tok (run, from)->flags & T_PARA)
+    {
+      while (back > 0 && back + 4 > s && !(tok (run, g_array_index (run->sentences, GlossRange, back).start)->flags & T_PARA))
+        back--;
+      if (!(tok (run, g_array_index (run->sentences, GlossRange, back).start)->flags & T_PARA))
+        return FALSE;
+    }
+  first = g_array_index (run->sentences, GlossRange, back).start;
+  last = trim_end (run, first, g_array_index (run->sentences, GlossRange, s - 1).end);
+  if (last <= first || count_words (run, first, last) < 4 || has_quote_in (run, first, last) ||
+      count_flagged (run, first, last, T_QUOTED) * 2 > last - first)
+    return FALSE;
+
+  speaker = find_speaker (run, from + 1, from, to, &addressee);
+  if (speaker < 0)
+    return FALSE;
+  cue = add_cue (run, from + 1, -1);
+  parts[0].start = tok (run, first)->start;
+  parts[0].end = tok (run, last - 1)->end;
+  parts[1].start = tok (run, from)->start;
+  parts[1].end = tok (run, from)->end;
+  quote = add_span (run, "quote", "indirect", parts, 2);
+  link_quote (run, quote, speaker, cue, addressee, s);
+  return quote >= 0;
+}
+
 static gboolean
 suggest_indirect_in (Run  *run,
                      guint s)
@@ -1667,6 +1746,9 @@ suggest_indirect_in (Run  *run,
   guint to = trim_end (run, sent->start, sent->end);
   gboolean english = run->self->english;
   int reported = -1;
+
+  if (!english && suggest_anaphoric (run, s, from, to))
+    return TRUE;
 
   for (guint i = from; i < to; i++)
     {
