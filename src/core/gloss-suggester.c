@@ -1658,6 +1658,19 @@ embeds_quote (Run  *run,
          count_words (run, from, to) - count_flagged (run, from, to, T_WORD | T_QUOTED) >= 3;
 }
 
+/* The subjunctive forms outside quotes in [from, to) */
+static guint
+count_subjunctive (Run  *run,
+                   guint from,
+                   guint to)
+{
+  guint n = 0;
+
+  for (guint k = from; k < to; k++)
+    n += tok_is (run, k, W_SUBJUNCTIVE) && !(tok (run, k)->flags & (T_QUOTED | T_CAP));
+  return n;
+}
+
 /* Whether a quote suggested so far overlaps the tokens [from, to) */
 static gboolean
 has_quote_in (Run  *run,
@@ -1856,12 +1869,48 @@ suggest_indirect_in (Run  *run,
         {
           gboolean strong;
           guint end = np_forward (run, i + 1, to, &strong);
+          guint frame_end = end;
+          gboolean inside = FALSE;
 
-          if (end == i + 1 || end != to || !strong)
+          if (end == i + 1 || !strong)
+            continue;
+          if (!english && end < to)
+            {
+              /* German: the source may go on with an apposition ("so
+               * Anna Roth, Sprecherin der Stadt,"), a place or an
+               * addressee ("so Roth gegenüber der Zeitung", "so Roth
+               * laut BBC News"), then a relative clause ("so Roth, die
+               * auch angab, …") ends the sentence, or the quote goes on
+               * ("Das Problem sei, so Roth, dass …": a frame in the
+               * middle, the quote in two parts) */
+              end = apposition_end (run, end, to);
+              frame_end = end;
+              if (frame_end < to && (tok (run, frame_end)->flags & T_WORD) &&
+                  tok_is (run, frame_end, W_STOP | W_PREPOSITION | W_ACCORDING | W_ADDRESSEE))
+                while (frame_end < to && !tok_is_char (run, frame_end, ','))
+                  frame_end++;
+              if (frame_end < to && frame_end + 2 < to && tok_is_char (run, frame_end, ','))
+                {
+                  guint next = frame_end + 1;
+
+                  inside = tok_is (run, next, W_CLAUSE) ||
+                           (!tok_is (run, next, W_DETERMINER | W_PRONOUN) &&
+                            count_subjunctive (run, next, to) > 0);
+                  if (!inside && !tok_is (run, next, W_DETERMINER))
+                    continue;
+                  if (!inside && (tok (run, next + 1)->flags & T_CAP))
+                    continue;
+                }
+              else if (frame_end != to)
+                continue;
+            }
+          else if (end != to)
             continue;
           speaker = add_token_span (run, "speaker", i + 1, end);
           cue = add_token_span (run, "cue", i, i + 1);
-          if (!overlaps_quote (run, from, i))
+          if (inside)
+            quote = add_quote_tokens (run, "indirect", from, to, i - 1, frame_end + 1);
+          else if (!overlaps_quote (run, from, i))
             quote = add_quote_tokens (run, "indirect", from, i - 1, 0, 0);
           link_quote (run, quote, speaker, cue, -1, s);
           return TRUE;
