@@ -70,6 +70,8 @@ enum
 
 /* Token.kind is 64 bits wide: the classes from bit 32 on */
 #define W_ANAPHOR (G_GUINT64_CONSTANT (1) << 32)  /* Dies, Das: what was said before */
+#define W_GENITIVE (G_GUINT64_CONSTANT (1) << 33) /* des, der: a genitive after a noun */
+#define W_SUBORDINATE (G_GUINT64_CONSTANT (1) << 34) /* der, weil: starts a clause with the verb last */
 
 static const struct
 {
@@ -107,6 +109,8 @@ static const struct
   { "passive-auxiliary", W_PASSIVE_AUX },
   { "separable", W_SEPARABLE },
   { "anaphor", W_ANAPHOR },
+  { "genitive", W_GENITIVE },
+  { "subordinate", W_SUBORDINATE },
 };
 
 /* Token flags */
@@ -741,7 +745,11 @@ is_cue_verb (Run  *run,
           g_autofree char *w = gloss_text_dup_slice (run->text, t->start, t->end);
           g_autofree char *needle = g_strdup_printf (" %s ", w);
 
-          if (strstr (particles, needle) != NULL)
+          /* a particle closes its clause ("teilte … mit.", "gab …
+           * bekannt, dass"), a preposition need not ("sprach von") */
+          if (strstr (particles, needle) != NULL &&
+              (k < verb || !tok_is (run, k, W_PARTICLE) || k + 1 >= run->tokens->len ||
+               !(tok (run, k + 1)->flags & T_WORD) || tok_is (run, k + 1, W_CLAUSE | W_NAME_JOINER | W_SUBORDINATE)))
             return TRUE;
         }
     }
@@ -915,7 +923,7 @@ np_forward (Run      *run,
 
           if (english)
             j++;
-          if (!english && !(tok_char (run, j) == 'd'))
+          if (!english && !tok_is (run, j, W_GENITIVE))
             {
               j = save;
               break;
@@ -964,8 +972,7 @@ np_backward (Run   *run,
   while (j > floor && (is_name_word (run, j - 1) ||
                        (tok_is (run, j - 1, W_NAME_JOINER) && j - 1 > floor && is_name_word (run, j - 2))))
     j--;
-  if (!english && j >= floor + 2 && tok_is (run, j - 1, W_DETERMINER) && is_name_word (run, j - 2) &&
-      (tok_char (run, j - 1) == 'd'))
+  if (!english && j >= floor + 2 && tok_is (run, j - 1, W_GENITIVE) && is_name_word (run, j - 2))
     {
       j -= 2;
       while (j > floor && is_name_word (run, j - 1))
@@ -1658,6 +1665,27 @@ embeds_quote (Run  *run,
          count_words (run, from, to) - count_flagged (run, from, to, T_WORD | T_QUOTED) >= 3;
 }
 
+/* German: the verb at @verb is the main clause's, not one of a relative
+ * or subordinate clause after a comma ("…, der die Taten gestand",
+ * "…, weil er erklärte"); a verb right after a comma is the main verb
+ * after a fronted clause or an apposition */
+static gboolean
+in_main_clause (Run  *run,
+                guint from,
+                guint verb)
+{
+  guint comma = verb;
+
+  while (comma > from && !(tok_is_char (run, comma - 1, ',') && !(tok (run, comma - 1)->flags & T_QUOTED)))
+    comma--;
+  if (comma == from || comma == verb)
+    return TRUE;
+  if (tok_is (run, comma, W_SUBORDINATE | W_CLAUSE))
+    return FALSE;
+  /* "mit dem er …", "in der sie …" */
+  return !(tok_is (run, comma, W_PREPOSITION | W_STOP) && comma + 1 < verb && tok_is (run, comma + 1, W_SUBORDINATE));
+}
+
 /* The subjunctive forms outside quotes in [from, to) */
 static guint
 count_subjunctive (Run  *run,
@@ -1917,11 +1945,12 @@ suggest_indirect_in (Run  *run,
         }
 
       /* Die Partei will …: an intention reported, without a cue */
-      if ((t->kind & W_INTENT) && !(t->flags & T_CAP) && reported < 0 && !english)
+      if ((t->kind & W_INTENT) && !(t->flags & T_CAP) && reported < 0 && !english &&
+          in_main_clause (run, from, i))
         reported = i;
       if (!(t->kind & (W_CUE | W_TOLD)) || ((t->flags & T_CAP) && i != from) || !is_cue_verb (run, i))
         continue;
-      if (reported < 0 && !used && !english)
+      if (reported < 0 && !used && !english && in_main_clause (run, from, i))
         reported = i;
 
       /* …, wie der Sprecher betonte. (the frame ends the sentence) */
