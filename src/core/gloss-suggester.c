@@ -1991,6 +1991,31 @@ suggest_indirect_in (Run  *run,
           guint comma = i + 1;
           guint np_end = 0;
           guint start = np_backward (run, i, from + 1, &np_end);
+          guint first = from + 1;
+          gboolean strong;
+          guint e;
+
+          /* the subject right after "wie", with a name in commas after
+           * it ("Wie der Direktor des Amtes, Anna Roth, mitteilte"), or
+           * the source after "aus" ("Wie aus Kreisen der Partei
+           * verlautete") */
+          if (tok_is (run, first, W_PREPOSITION | W_STOP) && !tok_is (run, first, W_DETERMINER))
+            first++;
+          e = np_forward (run, first, i, &strong);
+          if (e > first && e + 2 < i && tok_is_char (run, e, ','))
+            {
+              guint k = e + 1;
+
+              while (k < i && is_name_word (run, k))
+                k++;
+              if (k > e + 1 && k < i && tok_is_char (run, k, ','))
+                e = k;
+            }
+          if (e > first && (start >= i || start > first))
+            {
+              start = first;
+              np_end = e;
+            }
 
           while (comma < to && !tok_is_char (run, comma, ','))
             comma++;
@@ -2339,6 +2364,35 @@ add_relation (GPtrArray  *relations,
   g_ptr_array_add (relations, relation);
 }
 
+/* A quote inside another (a direct quote in an indirect clause, „…“
+ * in „so X“'s sentence) without a speaker of its own takes the outer
+ * quote's speaker, and its cue when it has none; @order is the found
+ * spans sorted by start, so the outer quote is among the few before */
+static void
+inherit_roles (Run       *run,
+               GPtrArray *order)
+{
+  for (guint i = 0; i < order->len; i++)
+    {
+      Suggestion *q = g_ptr_array_index (order, i);
+
+      if (strcmp (q->label, "quote") != 0 || q->speaker >= 0)
+        continue;
+      for (guint k = i; k > 0 && k + 16 > i; k--)
+        {
+          Suggestion *p = g_ptr_array_index (order, k - 1);
+
+          if (strcmp (p->label, "quote") != 0 || p->speaker < 0 ||
+              p->parts[p->n_parts - 1].end < q->parts[q->n_parts - 1].end)
+            continue;
+          q->speaker = p->speaker;
+          if (q->cue < 0)
+            q->cue = p->cue;
+          break;
+        }
+    }
+}
+
 /**
  * gloss_suggester_suggest:
  * @text: the article
@@ -2385,6 +2439,8 @@ gloss_suggester_suggest (GlossSuggester  *self,
   for (guint i = 0; i < run.found->len; i++)
     g_ptr_array_add (order, &g_array_index (run.found, Suggestion, i));
   g_ptr_array_sort_with_data (order, compare_suggestions, NULL);
+
+  inherit_roles (&run, order);
 
   /* Only the quotes and what they link to: a speaker whose quote was not
    * taken is no suggestion */
