@@ -2087,9 +2087,12 @@ suggest_indirect_in (Run  *run,
           {
             guint k = clause;
 
-            while (k < to && k < clause + 8 && !tok_is_char (run, k, ',') && !tok_is_char (run, k, ':'))
+            while (k < to && k < clause + 12 && !tok_is_char (run, k, ',') && !tok_is_char (run, k, ':'))
               k++;
-            if (k >= to || k >= clause + 8)
+            /* a frame of more than eight words before its comma only
+             * with a clause of reported speech after it */
+            if (k >= to || k >= clause + 12 ||
+                (k >= clause + 8 && !tok_is (run, k + 1, W_CLAUSE) && count_subjunctive (run, k + 1, to) == 0))
               continue;
             clause = k + 1;
           }
