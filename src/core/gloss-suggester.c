@@ -72,6 +72,7 @@ enum
 #define W_ANAPHOR (G_GUINT64_CONSTANT (1) << 32)  /* Dies, Das: what was said before */
 #define W_GENITIVE (G_GUINT64_CONSTANT (1) << 33) /* des, der: a genitive after a noun */
 #define W_SUBORDINATE (G_GUINT64_CONSTANT (1) << 34) /* der, weil: starts a clause with the verb last */
+#define W_CONDITIONAL (G_GUINT64_CONSTANT (1) << 35) /* wäre, hätte: Konjunktiv II */
 
 static const struct
 {
@@ -111,6 +112,7 @@ static const struct
   { "anaphor", W_ANAPHOR },
   { "genitive", W_GENITIVE },
   { "subordinate", W_SUBORDINATE },
+  { "conditional", W_CONDITIONAL },
 };
 
 /* Token flags */
@@ -2173,8 +2175,9 @@ suggest_indirect_in (Run  *run,
 
 /* A sentence in the subjunctive after a quote: its speaker goes on */
 static gboolean
-is_continuation (Run  *run,
-                 guint s)
+is_continuation (Run      *run,
+                 guint     s,
+                 gboolean  first_only)
 {
   GlossRange *sent = &g_array_index (run->sentences, GlossRange, s);
 
@@ -2182,7 +2185,10 @@ is_continuation (Run  *run,
     return FALSE;
   for (guint i = sent->start; i < sent->end; i++)
     {
-      if (tok_is (run, i, W_SUBJUNCTIVE) && !(tok (run, i)->flags & T_QUOTED) && !(tok (run, i)->flags & T_CAP))
+      /* @first_only: only Konjunktiv I ("sei", "habe"), not the forms
+       * of Konjunktiv II that also say what would be ("wäre") */
+      if (tok_is (run, i, W_SUBJUNCTIVE) && !(tok (run, i)->flags & T_QUOTED) && !(tok (run, i)->flags & T_CAP) &&
+          !(first_only && tok_is (run, i, W_CONDITIONAL)))
         return TRUE;
     }
   return FALSE;
@@ -2249,14 +2255,21 @@ suggest_sentences (Run *run)
   gboolean after_quote = FALSE;
   int chain_speaker = -1;
   int chain_quote = -1;     /* the continuation of the sentence before */
+  gboolean crossed = FALSE; /* a paragraph began after reported speech */
 
   for (guint s = 0; s < run->sentences->len; s++)
     {
       GlossRange *sent = &g_array_index (run->sentences, GlossRange, s);
       int continued = -1;
 
+      /* a new paragraph goes on with the reported speech only in
+       * Konjunktiv I */
       if (tok (run, sent->start)->flags & T_PARA)
-        after_quote = FALSE;
+        {
+          crossed = after_quote;
+          after_quote = FALSE;
+          chain_quote = -1;
+        }
 
       if (!sentence_has_quote_at (run, sent->start, sent->end) && suggest_indirect_in (run, s))
         {
@@ -2280,7 +2293,7 @@ suggest_sentences (Run *run)
 
           link_quote (run, quote, after_quote ? chain_speaker : -1, -1, -1, s);
         }
-      else if (after_quote && is_continuation (run, s) &&
+      else if ((after_quote ? is_continuation (run, s, FALSE) : crossed && is_continuation (run, s, TRUE)) &&
                (!overlaps_quote (run, sent->start, sent->end) || embeds_quote (run, sent->start, sent->end)))
         {
           if (chain_quote >= 0)
@@ -2298,6 +2311,7 @@ suggest_sentences (Run *run)
               continued = add_quote_tokens (run, "indirect-free-indirect", sent->start, sent->end, 0, 0);
               link_quote (run, continued, chain_speaker, -1, -1, s);
             }
+          after_quote = TRUE;
         }
       else
         {
@@ -2325,6 +2339,8 @@ suggest_sentences (Run *run)
             }
           after_quote = direct || cue >= 0;
         }
+      if (!after_quote || continued < 0)
+        crossed = FALSE;
       chain_quote = continued;
     }
 }
