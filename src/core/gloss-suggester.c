@@ -775,7 +775,8 @@ add_cue (Run *run,
   int other_from = -1;
   guint other_to = 0;
 
-  if (run->self->english)
+  /* laut, so, zufolge: one word */
+  if (run->self->english || !tok_is (run, verb, W_CUE | W_TOLD))
     return add_token_span (run, "cue", verb, verb + 1);
 
   /* the words joined to the verb: "bekannt gab", "heißt es", "gesagt hatte" */
@@ -1688,6 +1689,43 @@ in_main_clause (Run  *run,
   return !(tok_is (run, comma, W_PREPOSITION | W_STOP) && comma + 1 < verb && tok_is (run, comma + 1, W_SUBORDINATE));
 }
 
+/* German: where the clause that holds a source frame at @at starts —
+ * after the last comma before it ("…, die nach Angaben der Polizei …",
+ * "…, da nach ihren Angaben …"), else at @from */
+static guint
+clause_start (Run  *run,
+              guint from,
+              guint at)
+{
+  gboolean inserted = FALSE;
+
+  for (guint k = at; k > from; k--)
+    {
+      Token *t;
+
+      if (!tok_is_char (run, k - 1, ',') || (tok (run, k - 1)->flags & T_QUOTED))
+        continue;
+      if (inserted)
+        {
+          /* the start of a relative clause or apposition inside the
+           * clause: go on before it */
+          inserted = FALSE;
+          continue;
+        }
+      t = tok (run, k);
+      /* a verb right after the comma: the comma closed an insertion
+       * ("Das Beben, das … dauerte, soll nach Angaben …") */
+      if (k < at && (t->flags & T_WORD) && !(t->flags & T_CAP) &&
+          !tok_is (run, k, W_SUBORDINATE | W_CLAUSE | W_STOP | W_PREPOSITION | W_ADVERB | W_DETERMINER))
+        {
+          inserted = TRUE;
+          continue;
+        }
+      return k;
+    }
+  return from;
+}
+
 /* The subjunctive forms outside quotes in [from, to) */
 static guint
 count_subjunctive (Run  *run,
@@ -1809,7 +1847,9 @@ suggest_indirect_in (Run  *run,
       used = (t->flags & T_USED) != 0;
       if (used && !((t->kind & W_CUE) && (english ? i + 2 < to && tok_is_char (run, i + 1, ',') &&
                                                     !(tok (run, i + 2)->flags & T_QUOTED)
-                                                  : clause_follows (run, i, to))))
+                                                  : clause_follows (run, i, to))) &&
+          /* "Das Buch ist laut X eine „…“": the sentence is the quote */
+          !(!english && (t->kind & (W_ACCORDING | W_SOURCE_PREP | W_ACCORDING_POST)) && embeds_quote (run, from, to)))
         continue;
 
       /* laut X, … / according to X, … */
@@ -1851,7 +1891,7 @@ suggest_indirect_in (Run  *run,
                 end++;
             }
           if (end > np && (t->kind & W_SOURCE_PREP) && end < to &&
-              (tok_char (run, end) == 'v' || tok_is (run, end, W_DETERMINER)))
+              (tok_char (run, end) == 'v' || tok_is (run, end, W_GENITIVE)))
             {
               guint more = np_forward (run, end + 1, to, &strong);
 
@@ -1864,7 +1904,7 @@ suggest_indirect_in (Run  *run,
             continue;
           speaker = add_token_span (run, "speaker", np, end);
           cue = add_token_span (run, "cue", i, i + 1);
-          quote = add_quote_tokens (run, "reported", from, to, i, end);
+          quote = add_quote_tokens (run, "reported", english ? from : clause_start (run, from, i), to, i, end);
           link_quote (run, quote, speaker, cue, -1, s);
           return quote >= 0;
         }
@@ -1889,7 +1929,7 @@ suggest_indirect_in (Run  *run,
             continue;
           speaker = add_token_span (run, "speaker", start, i);
           cue = add_token_span (run, "cue", i, i + 1);
-          quote = add_quote_tokens (run, "reported", from, to, start, i + 1);
+          quote = add_quote_tokens (run, "reported", english ? from : clause_start (run, from, start), to, start, i + 1);
           link_quote (run, quote, speaker, cue, -1, s);
           return quote >= 0;
         }
