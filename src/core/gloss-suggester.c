@@ -73,6 +73,7 @@ enum
 #define W_GENITIVE (G_GUINT64_CONSTANT (1) << 33) /* des, der: a genitive after a noun */
 #define W_SUBORDINATE (G_GUINT64_CONSTANT (1) << 34) /* der, weil: starts a clause with the verb last */
 #define W_CONDITIONAL (G_GUINT64_CONSTANT (1) << 35) /* wäre, hätte: Konjunktiv II */
+#define W_REASON (G_GUINT64_CONSTANT (1) << 36)  /* denn: a main clause of its own */
 
 static const struct
 {
@@ -113,6 +114,7 @@ static const struct
   { "genitive", W_GENITIVE },
   { "subordinate", W_SUBORDINATE },
   { "conditional", W_CONDITIONAL },
+  { "reason", W_REASON },
 };
 
 /* Token flags */
@@ -1566,6 +1568,19 @@ trim_end (Run  *run,
   return to;
 }
 
+/* The subjunctive forms outside quotes in [from, to) */
+static guint
+count_subjunctive (Run  *run,
+                   guint from,
+                   guint to)
+{
+  guint n = 0;
+
+  for (guint k = from; k < to; k++)
+    n += tok_is (run, k, W_SUBJUNCTIVE) && !(tok (run, k)->flags & (T_QUOTED | T_CAP));
+  return n;
+}
+
 static int
 add_quote_tokens (Run        *run,
                   const char *type,
@@ -1576,6 +1591,23 @@ add_quote_tokens (Run        *run,
 {
   GlossRange parts[2];
   guint n = 0;
+
+  /* German: reported speech ends at a semicolon ("…, sei X; seine
+   * Stellung ist …") or before ", denn" when what follows is in the
+   * indicative (the narrator's), once it has three words */
+  if (!run->self->english)
+    {
+      for (guint k = MAX (from, cut_to) + 3; k < to; k++)
+        {
+          if ((tok_is_char (run, k, ';') || (tok_is_char (run, k, ',') && tok_is (run, k + 1, W_REASON))) &&
+              count_subjunctive (run, k + 1, to) == 0 &&
+              !(tok (run, k)->flags & T_QUOTED) && count_words (run, MAX (from, cut_to), k) >= 3)
+            {
+              to = k;
+              break;
+            }
+        }
+    }
 
   /* a quote of at least three words, without the frame [cut_from, cut_to) */
   if (count_words (run, from, to) - count_words (run, MAX (from, cut_from), MIN (to, MAX (cut_to, cut_from))) < 3)
@@ -1726,18 +1758,6 @@ clause_start (Run  *run,
   return from;
 }
 
-/* The subjunctive forms outside quotes in [from, to) */
-static guint
-count_subjunctive (Run  *run,
-                   guint from,
-                   guint to)
-{
-  guint n = 0;
-
-  for (guint k = from; k < to; k++)
-    n += tok_is (run, k, W_SUBJUNCTIVE) && !(tok (run, k)->flags & (T_QUOTED | T_CAP));
-  return n;
-}
 
 /* Whether a quote suggested so far overlaps the tokens [from, to) */
 static gboolean
