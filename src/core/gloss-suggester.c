@@ -1027,7 +1027,7 @@ subject_np (Run   *run,
 
   while (from < cue && !(tok (run, from)->flags & T_WORD) && !(tok (run, from)->flags & T_QUOTED))
     from++;
-  if (run->self->english || from >= cue || cue - from > 24 || (tok (run, from)->flags & T_QUOTED) ||
+  if (run->self->english || from >= cue || cue - from > 40 || (tok (run, from)->flags & T_QUOTED) ||
       !(tok (run, from)->flags & T_CAP) ||
       tok_is (run, from, W_STOP | W_CLAUSE | W_AS | W_SO | W_ACCORDING | W_SOURCE_PREP | W_CUE) ||
       (tok_is (run, from, W_PRONOUN) && from + 1 < cue && !tok_is_char (run, from + 1, ',')))
@@ -1568,6 +1568,17 @@ trim_end (Run  *run,
   return to;
 }
 
+/* German: the word at @i is a finite verb the lists know (an auxiliary,
+ * a cue, a modal), in lower case and outside quotes */
+static gboolean
+is_finite_verb (Run  *run,
+                guint i)
+{
+  return i < run->tokens->len && (tok (run, i)->flags & T_WORD) && !(tok (run, i)->flags & (T_CAP | T_QUOTED)) &&
+         tok_is (run, i, W_AUXILIARY | W_CUE | W_PASSIVE_AUX | W_INTENT | W_REPORTATIVE) &&
+         !tok_is (run, i, W_PARTICLE | W_PREPOSITION | W_STOP | W_DETERMINER | W_PRONOUN);
+}
+
 /* The subjunctive forms outside quotes in [from, to) */
 static guint
 count_subjunctive (Run  *run,
@@ -1591,6 +1602,22 @@ add_quote_tokens (Run        *run,
 {
   GlossRange parts[2];
   guint n = 0;
+
+  /* German: a comma and a verb that is no subjunctive end the reported
+   * clause: the main clause goes on ("Nachdem sie mitgeteilt hatte,
+   * dass …, hatte er versucht"), or its frame follows */
+  if (!run->self->english && strcmp (type, "reported") != 0)
+    {
+      for (guint k = MAX (from, cut_to) + 3; k + 1 < to; k++)
+        {
+          if (tok_is_char (run, k, ',') && !(tok (run, k)->flags & T_QUOTED) && is_finite_verb (run, k + 1) &&
+              !tok_is (run, k + 1, W_SUBJUNCTIVE))
+            {
+              to = k;
+              break;
+            }
+        }
+    }
 
   /* German: reported speech ends at a semicolon ("…, sei X; seine
    * Stellung ist …") or before ", denn" when what follows is in the
@@ -2180,7 +2207,10 @@ suggest_indirect_in (Run  *run,
         (void) floor;
         if (clause >= to || (speaker < 0 && !impersonal) ||
             (used ? count_words (run, clause, to) - count_flagged (run, clause, to, T_WORD | T_QUOTED) < 2 || (tok (run, clause)->flags & T_QUOTED)
-                  : overlaps_quote (run, clause, to)))
+                  : overlaps_quote (run, clause, to)) ||
+            /* German: a verb after the comma goes on with the main
+             * clause ("…, dessen Rücktritt gefordert wird, griff …") */
+            (!english && is_finite_verb (run, clause)))
           continue;
         cue = add_cue (run, i, -1);
         quote = add_quote_tokens (run, "indirect", clause, to, 0, 0);
