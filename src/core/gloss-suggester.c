@@ -2263,7 +2263,9 @@ suggest_indirect_in (Run  *run,
   return FALSE;
 }
 
-/* A sentence in the subjunctive after a quote: its speaker goes on */
+/* A sentence in the subjunctive after a quote or a frame: its speaker
+ * goes on; with @first_only, a sentence in Konjunktiv I anywhere (in
+ * news the narrator does not use it: it is reported speech) */
 static gboolean
 is_continuation (Run      *run,
                  guint     s,
@@ -2345,18 +2347,16 @@ suggest_sentences (Run *run)
   gboolean after_quote = FALSE;
   int chain_speaker = -1;
   int chain_quote = -1;     /* the continuation of the sentence before */
-  gboolean crossed = FALSE; /* a paragraph began after reported speech */
 
   for (guint s = 0; s < run->sentences->len; s++)
     {
       GlossRange *sent = &g_array_index (run->sentences, GlossRange, s);
       int continued = -1;
 
-      /* a new paragraph goes on with the reported speech only in
-       * Konjunktiv I */
+      /* without a frame or a quote just before (or in a new paragraph)
+       * only Konjunktiv I says that speech is reported */
       if (tok (run, sent->start)->flags & T_PARA)
         {
-          crossed = after_quote;
           after_quote = FALSE;
           chain_quote = -1;
         }
@@ -2383,7 +2383,7 @@ suggest_sentences (Run *run)
 
           link_quote (run, quote, after_quote ? chain_speaker : -1, -1, -1, s);
         }
-      else if ((after_quote ? is_continuation (run, s, FALSE) : crossed && is_continuation (run, s, TRUE)) &&
+      else if (is_continuation (run, s, !after_quote) &&
                (!overlaps_quote (run, sent->start, sent->end) || embeds_quote (run, sent->start, sent->end)))
         {
           if (chain_quote >= 0)
@@ -2429,8 +2429,6 @@ suggest_sentences (Run *run)
             }
           after_quote = direct || cue >= 0;
         }
-      if (!after_quote || continued < 0)
-        crossed = FALSE;
       chain_quote = continued;
     }
 }
