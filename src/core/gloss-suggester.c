@@ -2286,6 +2286,31 @@ is_continuation (Run      *run,
   return FALSE;
 }
 
+/* German: where a clause in Konjunktiv I starts after a comma, when
+ * the clause before it holds no subjunctive; else the sentence's start */
+static guint
+subjunctive_clause (Run  *run,
+                    guint s)
+{
+  GlossRange *sent = &g_array_index (run->sentences, GlossRange, s);
+  guint k;
+
+  for (k = sent->start; k < sent->end; k++)
+    {
+      if (tok_is (run, k, W_SUBJUNCTIVE) && !tok_is (run, k, W_CONDITIONAL) &&
+          !(tok (run, k)->flags & (T_QUOTED | T_CAP)))
+        break;
+    }
+  if (k >= sent->end)
+    return sent->start;
+  for (guint c = k; c > sent->start + 2; c--)
+    {
+      if (tok_is_char (run, c - 1, ',') && !(tok (run, c - 1)->flags & T_QUOTED))
+        return count_subjunctive (run, sent->start, c) == 0 && count_words (run, sent->start, c) >= 3 ? c : sent->start;
+    }
+  return sent->start;
+}
+
 /* German "soll"/"sollen" with a perfect infinitive at the end ("soll
  * … getötet haben", "sollen … verletzt worden sein") reports what others
  * say; "soll" alone is an ordinary modal */
@@ -2395,6 +2420,23 @@ suggest_sentences (Run *run)
               if (end > sent->start)
                 q->parts[q->n_parts - 1].end = tok (run, end - 1)->end;
               continued = chain_quote;
+            }
+          else if (!after_quote && subjunctive_clause (run, s) > sent->start)
+            {
+              /* "Die Kommission vertrat den Standpunkt, das Gericht sei
+               * nicht zuständig": a main clause in the indicative (a
+               * frame the lists do not know), the clause after its
+               * comma in Konjunktiv I is the quote, the subject the
+               * speaker */
+              guint clause = subjunctive_clause (run, s);
+              gboolean strong;
+              guint np = np_forward (run, sent->start, clause, &strong);
+              int speaker = chain_speaker;
+
+              if (np > sent->start && strong && is_fronted_subject (run, sent->start, np))
+                speaker = add_token_span (run, "speaker", sent->start, np);
+              continued = add_quote_tokens (run, "indirect", clause, sent->end, 0, 0);
+              link_quote (run, continued, speaker, -1, -1, s);
             }
           else
             {
