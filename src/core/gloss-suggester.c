@@ -1610,8 +1610,12 @@ add_quote_tokens (Run        *run,
     {
       for (guint k = MAX (from, cut_to) + 3; k + 1 < to; k++)
         {
-          if (tok_is_char (run, k, ',') && !(tok (run, k)->flags & T_QUOTED) && is_finite_verb (run, k + 1) &&
-              !tok_is (run, k + 1, W_SUBJUNCTIVE))
+          if (tok_is_char (run, k, ',') && !(tok (run, k)->flags & T_QUOTED) &&
+              ((is_finite_verb (run, k + 1) && !tok_is (run, k + 1, W_SUBJUNCTIVE)) ||
+               /* "…, so der Sprecher, …": the frame */
+               (tok_is (run, k + 1, W_SO) && !(tok (run, k + 1)->flags & T_CAP) &&
+                !tok_is (run, k + 2, W_CLAUSE | W_AS | W_ADVERB | W_STOP) &&
+                k + 2 < to && (tok (run, k + 2)->flags & T_WORD))))
             {
               to = k;
               break;
@@ -2303,6 +2307,19 @@ subjunctive_clause (Run  *run,
     }
   if (k >= sent->end)
     return sent->start;
+  /* the verb right after a comma: the comma closes an insertion ("ihre
+   * Entscheidung, X abzuerkennen, sei falsch"), the clause starts before
+   * it */
+  if (k > sent->start && tok_is_char (run, k - 1, ','))
+    {
+      guint c = k - 1;
+
+      while (c > sent->start && !(tok_is_char (run, c - 1, ',') && !(tok (run, c - 1)->flags & T_QUOTED)))
+        c--;
+      if (c == sent->start)
+        return sent->start;
+      k = c - 1;
+    }
   for (guint c = k; c > sent->start + 2; c--)
     {
       if (tok_is_char (run, c - 1, ',') && !(tok (run, c - 1)->flags & T_QUOTED))
