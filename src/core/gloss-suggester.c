@@ -1212,7 +1212,7 @@ find_speaker (Run   *run,
 
   /* separable verbs and "es" after a cue: "teilte mit", "hieß es" */
   end = np_forward (run, after, limit, &strong);
-  verb = tok_is (run, cue, W_CUE | W_TOLD);
+  verb = tok_is (run, cue, W_CUE | W_TOLD | W_INTENT);
   forward = end > after && strong && !(run->self->english && tok_is (run, cue, W_TOLD)) &&
             /* German: "nannte den Plan", "sagte dem Sender" are objects;
              * "laut einem Sprecher", "so einem Sprecher" are not */
