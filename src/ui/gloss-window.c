@@ -407,7 +407,7 @@ clear_document (GlossWindow *self)
     gtk_window_destroy (self->labels_editor);
 
   _gloss_window_document_cleared (self);
-  _gloss_window_suggestions_cleared (self);
+  _gloss_window_suggestions_cleared (self, old);
   self->position = -1;
   self->current_span = GLOSS_ARTICLE_VIEW_NO_SPAN;
   self->saved_elsewhere = FALSE;
@@ -1075,7 +1075,9 @@ gloss_window_dispose (GObject *object)
   if (self->document_list != NULL)
     g_signal_handlers_disconnect_by_data (self->document_list, self);
   _gloss_window_document_cleared (self);
-  _gloss_window_suggestions_cleared (self);
+  _gloss_window_suggestions_cleared (self, NULL);
+  g_clear_object (&self->folder_names);
+  g_clear_object (&self->folder_names_of);
   if (self->sidebar != NULL)
     g_signal_handlers_disconnect_by_data (gloss_sidebar_get_span_card (self->sidebar), self);
 
