@@ -856,7 +856,7 @@ is_name_word (Run  *run,
   Token *t = tok (run, i);
 
   return (t->flags & T_WORD) && (t->flags & T_CAP) &&
-         !(t->kind & (W_STOP | W_DETERMINER | W_PRONOUN | W_CUE | W_CLAUSE | W_ADVERB | W_EXPLETIVE));
+         !(t->kind & (W_STOP | W_DETERMINER | W_PRONOUN | W_CUE | W_CLAUSE | W_ADVERB | W_EXPLETIVE | W_SUBORDINATE));
 }
 
 /* The noun phrase starting at token @i within [@i, @limit): a pronoun, a
@@ -1030,6 +1030,8 @@ subject_np (Run   *run,
   if (run->self->english || from >= cue || cue - from > 40 || (tok (run, from)->flags & T_QUOTED) ||
       !(tok (run, from)->flags & T_CAP) ||
       tok_is (run, from, W_STOP | W_CLAUSE | W_AS | W_SO | W_ACCORDING | W_SOURCE_PREP | W_CUE) ||
+      /* "Nachdem die Ärztin mitgeteilt hatte": the subject follows */
+      (tok_is (run, from, W_SUBORDINATE) && !tok_is (run, from, W_DETERMINER)) ||
       (tok_is (run, from, W_PRONOUN) && from + 1 < cue && !tok_is_char (run, from + 1, ',')))
     return from;
   if (tok_is (run, from, W_PRONOUN))
@@ -1240,6 +1242,21 @@ find_speaker (Run   *run,
   front = subject_np (run, floor, cue);
   if (front <= start || !is_fronted_subject (run, start, front))
     front = start;
+  /* German: a clause that starts with a subordinator has its subject
+   * right after it ("Nachdem die Anwältin der Frau dem Richter
+   * mitgeteilt hatte") */
+  if (!run->self->english && front == start && start + 1 < cue && tok_is (run, start, W_SUBORDINATE) &&
+      !tok_is (run, start, W_DETERMINER | W_PREPOSITION))
+    {
+      guint e = np_forward (run, start + 1, cue, &strong);
+      guint commas = 0;
+
+      /* the cue in that clause, not in the main clause after its comma */
+      for (guint k = start; k < cue; k++)
+        commas += tok_is_char (run, k, ',') && !(tok (run, k)->flags & T_QUOTED);
+      if (e > start + 1 && strong && commas == 0 && !tok_is (run, start + 1, W_OBLIQUE))
+        return add_token_span (run, "speaker", start + 1, e);
+    }
   /* "zitierte einen Augenzeugen": the object is the speaker */
   if (end > after && strong && tok_is (run, cue, W_QUOTES_OBJECT))
     return add_token_span (run, "speaker", after, end);
@@ -2031,7 +2048,7 @@ suggest_indirect_in (Run  *run,
           cue = add_token_span (run, "cue", i, i + 1);
           if (inside)
             quote = add_quote_tokens (run, "indirect", from, to, i - 1, frame_end + 1);
-          else if (!overlaps_quote (run, from, i))
+          else if (!overlaps_quote (run, from, i) || embeds_quote (run, from, i))
             quote = add_quote_tokens (run, "indirect", from, i - 1, 0, 0);
           link_quote (run, quote, speaker, cue, -1, s);
           return TRUE;
