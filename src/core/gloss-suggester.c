@@ -1748,6 +1748,20 @@ embeds_quote (Run  *run,
          count_words (run, from, to) - count_flagged (run, from, to, T_WORD | T_QUOTED) >= 3;
 }
 
+/* A comma between clauses: outside quotes, not in a number ("5,1") */
+static gboolean
+is_clause_comma (Run  *run,
+                 guint k)
+{
+  Token *t;
+
+  if (!tok_is_char (run, k, ',') || (tok (run, k)->flags & T_QUOTED))
+    return FALSE;
+  t = tok (run, k);
+  return !(t->start > 0 && t->end < run->n_chars && g_unichar_isdigit (run->chars[t->start - 1]) &&
+           g_unichar_isdigit (run->chars[t->end]));
+}
+
 /* German: the verb at @verb is the main clause's, not one of a relative
  * or subordinate clause after a comma ("…, der die Taten gestand",
  * "…, weil er erklärte"); a verb right after a comma is the main verb
@@ -1759,7 +1773,7 @@ in_main_clause (Run  *run,
 {
   guint comma = verb;
 
-  while (comma > from && !(tok_is_char (run, comma - 1, ',') && !(tok (run, comma - 1)->flags & T_QUOTED)))
+  while (comma > from && !is_clause_comma (run, comma - 1))
     comma--;
   if (comma == from || comma == verb)
     return TRUE;
@@ -2276,6 +2290,23 @@ suggest_indirect_in (Run  *run,
         return FALSE;
       if (tok_is (run, reported, W_CUE))
         cue = add_cue (run, reported, -1);
+      /* German: a clause of reported speech after a comma further on
+       * ("hält es für möglich, dass …", "hatte die Auffassung
+       * vertreten, das Verfahren sei …") is the quote, not the sentence */
+      for (guint k = reported + 1; !english && k + 2 < to; k++)
+        {
+          if (!is_clause_comma (run, k))
+            continue;
+          /* the first comma after the cue only */
+          if (tok_is (run, k + 1, W_CLAUSE) ||
+              (count_subjunctive (run, k + 1, to) > 0 && count_subjunctive (run, from, k) == 0))
+            {
+              quote = add_quote_tokens (run, "indirect", k + 1, to, 0, 0);
+              link_quote (run, quote, speaker, cue, addressee, s);
+              return quote >= 0;
+            }
+          break;
+        }
       quote = add_quote_tokens (run, "reported", from, to, 0, 0);
       link_quote (run, quote, speaker, cue, addressee, s);
       return quote >= 0;
