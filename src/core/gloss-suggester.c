@@ -1797,7 +1797,7 @@ clause_start (Run  *run,
     {
       Token *t;
 
-      if (!tok_is_char (run, k - 1, ',') || (tok (run, k - 1)->flags & T_QUOTED))
+      if (!is_clause_comma (run, k - 1))
         continue;
       if (inserted)
         {
@@ -2362,7 +2362,7 @@ subjunctive_clause (Run  *run,
     {
       guint c = k - 1;
 
-      while (c > sent->start && !(tok_is_char (run, c - 1, ',') && !(tok (run, c - 1)->flags & T_QUOTED)))
+      while (c > sent->start && !is_clause_comma (run, c - 1))
         c--;
       if (c == sent->start)
         return sent->start;
@@ -2370,7 +2370,7 @@ subjunctive_clause (Run  *run,
     }
   for (guint c = k; c > sent->start + 2; c--)
     {
-      if (tok_is_char (run, c - 1, ',') && !(tok (run, c - 1)->flags & T_QUOTED))
+      if (is_clause_comma (run, c - 1))
         return count_subjunctive (run, sent->start, c) == 0 && count_words (run, sent->start, c) >= 3 ? c : sent->start;
     }
   return sent->start;
