@@ -367,6 +367,12 @@ static const Case cases[] = {
   { "de-fordern-zu", "de",
     "Die Gewerkschaften fordern, die Löhne im Herbst zu erhöhen.",
     "quote indirect 28-58 «die Löhne im Herbst zu erhöhen» | speaker 0-18 «Die Gewerkschaften» | cue 19-26 «fordern»\n" },
+  /* a verb of stance with a dass clause after its first comma; a comma
+   * in a number starts no clause */
+  { "de-reported-clause", "de",
+    "Die Ministerin bekräftigte am Abend im Ausschuss des Landtags in Kiel erneut ihre Haltung, dass die Bank bald wachse. Die Behörde schätzte den Wert auf 5,1 und hält ihn für zu hoch.",
+    "quote indirect 91-116 «dass die Bank bald wachse» | speaker 0-14 «Die Ministerin» | cue 15-26 «bekräftigte»\n"
+    "quote reported 118-180 «Die Behörde schätzte den Wert auf 5,1 und hält ihn für zu hoch» | speaker 118-129 «Die Behörde» | cue 130-138 «schätzte»\n" },
   /* English is not touched by the German rules */
   { "en-sanity-round-4", "en",
     "“We will build it,” the mayor said. According to the police, two people were hurt. The agency “Blue River Studios” said nothing.",

@@ -430,11 +430,15 @@ tokenize (Run *run)
           guint j = i + 1;
 
           /* A word with inner hyphens, apostrophes and dots (don't,
-           * Baden-Württemberg, U.S.) */
+           * Baden-Württemberg, U.S.); a number with its decimal or
+           * thousands marks (5,1; 1.920; 2,000) */
           while (j < run->n_chars)
             {
               if (is_word_char (run->chars[j]))
                 j++;
+              else if ((run->chars[j] == ',' || run->chars[j] == '.') && j + 1 < run->n_chars &&
+                       g_unichar_isdigit (run->chars[j - 1]) && g_unichar_isdigit (run->chars[j + 1]))
+                j += 2;
               else if ((run->chars[j] == '-' || run->chars[j] == '\'' || run->chars[j] == 0x2019 ||
                         run->chars[j] == '.') &&
                        j + 1 < run->n_chars && g_unichar_isalpha (run->chars[j + 1]) &&
