@@ -8,13 +8,16 @@ metric (bench/score-suggest.py). Prints to the terminal only: never write
 its output into the repository (the dataset's text must not be kept).
 
   bench/diagnose-suggest.py [--gloss build/src/gloss] [--data DIR]
-                            [--only missed|false|roles] [--type TYPE] [--grep WORD]
+                            [--only missed|false|roles|speaker|cue] [--type TYPE] [--grep WORD]
+  bench/diagnose-suggest.py --classes   (counts of the error classes only, no text)
 
 Python 3 standard library only.
 """
 
 import argparse
+import collections
 import importlib.util
+import re
 import json
 import os
 import subprocess
@@ -68,6 +71,66 @@ def suggested_quotes(doc):
     return out
 
 
+def classes(articles, docs):
+    """Counts of the error classes (tests/data/suggest/errors-de.md); prints
+    no text of the articles"""
+    missed, false, speaker, cue, boundary = (collections.Counter() for _ in range(5))
+    for a, d in zip(articles, docs):
+        text = a['originalText']
+        gold, sugg = gold_quotes(a), suggested_quotes(d)
+        pairs = score.pair(gold, sugg)
+        by_g = dict(pairs)
+        by_s = {j: i for i, j in pairs}
+        for i, g in enumerate(gold):
+            if i in by_g:
+                s = sugg[by_g[i]]
+                if g['sp'] and score.iou(g['sp'], s['sp']) < 0.5:
+                    if not s['sp']:
+                        speaker['no speaker suggested'] += 1
+                    elif s['sp'] & g['sp']:
+                        speaker['the speaker phrase cut differently'] += 1
+                    elif role_of(text, s['speaker']).lower() in ('er', 'sie', 'ihr', 'wir'):
+                        speaker['a pronoun where the dataset has a name'] += 1
+                    else:
+                        speaker['another phrase (an object, an adverb, an earlier speaker)'] += 1
+                if g['cu'] and score.iou(g['cu'], s['cu']) < 0.5:
+                    cue['no cue suggested' if not s['cu'] else 'another cue, or cut differently'] += 1
+                continue
+            best = max(sugg, key=lambda s: score.iou(g['set'], s['set']), default=None)
+            cue_text = role_of(text, g['cue'])
+            if best is not None and score.iou(g['set'], best['set']) > 0:
+                if best['set'] <= g['set']:
+                    kind = 'too short'
+                elif g['set'] <= best['set']:
+                    kind = 'too long'
+                else:
+                    kind = 'shifted'
+                missed['boundary: a suggestion overlaps (IoU < 0.5)'] += 1
+                boundary['%s: gold %s, suggested %s' % (kind, g['type'], best['type'])] += 1
+            elif cue_text == '-':
+                missed['no cue word in the gold: %s' % g['type']] += 1
+            elif re.search(r'\b(nach|laut|zufolge|so|gemäß)\b', cue_text, re.I) and len(cue_text.split()) <= 2:
+                missed['a source frame (nach, laut, zufolge, so) missed'] += 1
+            elif re.search(r'\b(die|der|den|das|mit|zum|zur)\b', cue_text.lower()):
+                missed['a nominal or phrasal frame'] += 1
+            elif re.search(r'\b(wird|wurde|wurden|werden|heißt|hieß|gab es|gebe es)\b', cue_text):
+                missed['a passive or impersonal frame'] += 1
+            else:
+                missed['a verb frame not found (verb not listed, another clause)'] += 1
+        for j, s in enumerate(sugg):
+            if j in by_s:
+                continue
+            if any(score.iou(s['set'], g['set']) > 0 for g in gold):
+                false['boundary: overlaps a gold quote (IoU < 0.5)'] += 1
+            else:
+                false['%s, no gold quote there' % s['type']] += 1
+    for name, counter in (('missed', missed), ('boundary misses', boundary), ('false alarms', false),
+                          ('wrong speakers', speaker), ('wrong cues', cue)):
+        print('%s: %d' % (name, sum(counter.values())))
+        for k, v in counter.most_common():
+            print('  %4d  %s' % (v, k))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--gloss', default=os.path.join(HERE, '..', 'build', 'src', 'gloss'))
@@ -75,6 +138,7 @@ def main():
     parser.add_argument('--only', choices=('missed', 'false', 'roles', 'speaker', 'cue'))
     parser.add_argument('--type', help='only gold quotes of this type (Direct, Indirect, …)')
     parser.add_argument('--grep', help='only items whose sentence holds this text')
+    parser.add_argument('--classes', action='store_true', help='count the error classes only')
     args = parser.parse_args()
 
     files = sorted(f for f in os.listdir(args.data) if f.endswith('.json'))
@@ -90,6 +154,9 @@ def main():
                                 stdout=subprocess.PIPE, check=True)
     docs = sorted((json.loads(line) for line in result.stdout.decode('utf-8').splitlines()),
                   key=lambda d: d['id'])
+    if args.classes:
+        classes(articles, docs)
+        return 0
 
     for n, (a, d) in enumerate(zip(articles, docs)):
         text = a['originalText']
