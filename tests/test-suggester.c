@@ -373,6 +373,11 @@ static const Case cases[] = {
     "Die Ministerin bekräftigte am Abend im Ausschuss des Landtags in Kiel erneut ihre Haltung, dass die Bank bald wachse. Die Behörde schätzte den Wert auf 5,1 und hält ihn für zu hoch.",
     "quote indirect 91-116 «dass die Bank bald wachse» | speaker 0-14 «Die Ministerin» | cue 15-26 «bekräftigte»\n"
     "quote reported 118-180 «Die Behörde schätzte den Wert auf 5,1 und hält ihn für zu hoch» | speaker 118-129 «Die Behörde» | cue 130-138 «schätzte»\n" },
+  /* the clause after the cue's comma starts with the quote and goes on */
+  { "de-clause-starts-with-quote", "de",
+    "Der Rat schlug vor, „Zwangsheiraten“ als eigene Straftat zu ahnden.",
+    "quote indirect 20-66 «„Zwangsheiraten“ als eigene Straftat zu ahnden» | speaker 0-7 «Der Rat» | cue 8-14 «schlug» + 15-18 «vor»\n"
+    "quote direct 21-35 «Zwangsheiraten» | speaker 0-7 «Der Rat» | cue 8-14 «schlug» + 15-18 «vor»\n" },
   /* English is not touched by the German rules */
   { "en-sanity-round-4", "en",
     "“We will build it,” the mayor said. According to the police, two people were hurt. The agency “Blue River Studios” said nothing.",

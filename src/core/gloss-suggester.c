@@ -1717,6 +1717,20 @@ overlaps_quote (Run  *run,
   return to > from && quoted * 2 > to - from;
 }
 
+/* German: a clause [from, to) that starts with a quote goes on with at
+ * least two words of its own after it */
+static gboolean
+words_after_quote (Run  *run,
+                   guint from,
+                   guint to)
+{
+  guint k = from;
+
+  while (k < to && (tok (run, k)->flags & T_QUOTED))
+    k++;
+  return count_words (run, k, to) - count_flagged (run, k, to, T_WORD | T_QUOTED) >= 2;
+}
+
 /* German: a cue that frames a direct quote frames an indirect clause
  * around it too when a comma follows the cue within a few words and the
  * clause after it starts with words of its own ("gab an, dass sie
@@ -1732,9 +1746,12 @@ clause_follows (Run  *run,
         return FALSE;
       if (tok_is_char (run, k, ':') || tok_is_char (run, k, '.'))
         return FALSE;
+      /* the clause may start with the quote when words of its own
+       * follow it ("schlug vor, „Zwangsheiraten“ als Straftat zu
+       * ahnden") */
       if (tok_is_char (run, k, ','))
-        return k + 2 < to && !(tok (run, k + 1)->flags & T_QUOTED) &&
-               count_words (run, k + 1, to) - count_flagged (run, k + 1, to, T_WORD | T_QUOTED) >= 2;
+        return k + 2 < to && count_words (run, k + 1, to) - count_flagged (run, k + 1, to, T_WORD | T_QUOTED) >= 2 &&
+               (!(tok (run, k + 1)->flags & T_QUOTED) || !sentence_has_quote_at (run, k + 1, to));
     }
   return FALSE;
 }
@@ -2245,7 +2262,8 @@ suggest_indirect_in (Run  *run,
           }
         (void) floor;
         if (clause >= to || (speaker < 0 && !impersonal) ||
-            (used ? count_words (run, clause, to) - count_flagged (run, clause, to, T_WORD | T_QUOTED) < 2 || (tok (run, clause)->flags & T_QUOTED)
+            (used ? count_words (run, clause, to) - count_flagged (run, clause, to, T_WORD | T_QUOTED) < 2 ||
+                    ((tok (run, clause)->flags & T_QUOTED) && (english || !words_after_quote (run, clause, to)))
                   : overlaps_quote (run, clause, to)) ||
             /* German: a verb after the comma goes on with the main
              * clause ("…, dessen Rücktritt gefordert wird, griff …") */
