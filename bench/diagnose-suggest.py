@@ -17,12 +17,10 @@ Python 3 standard library only.
 import argparse
 import collections
 import importlib.util
-import re
 import json
 import os
-import subprocess
+import re
 import sys
-import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 spec = importlib.util.spec_from_file_location('score', os.path.join(HERE, 'score-suggest.py'))
@@ -34,41 +32,19 @@ def role_of(text, spans):
     return ' … '.join(text[b:e] for b, e in spans) or '-'
 
 
-def gold_quotes(article):
-    text = article['originalText']
-    out = []
-    for a in article['annotations']:
-        q = a.get('quote')
-        if not q or not q.get('spans'):
-            continue
+def with_roles(quote):
+    """The scorer's quote, with its speaker and cue as parts ('speaker',
+    'cue') and as sets ('sp', 'cu')"""
+    return dict(quote, sp=quote['speaker'], cu=quote['cue'],
+                speaker=quote['speaker_parts'], cue=quote['cue_parts'])
 
-        def spans(name):
-            r = a.get(name)
-            return [(s['charBegin'], s['charEnd']) for s in (r or {}).get('spans', [])]
-        out.append({'parts': spans('quote'), 'set': score.code_points(text, spans('quote')),
-                    'type': a['type'], 'speaker': spans('speaker'), 'cue': spans('cue'),
-                    'sp': score.code_points(text, spans('speaker')), 'cu': score.code_points(text, spans('cue'))})
-    return out
+
+def gold_quotes(article):
+    return [with_roles(q) for q in score.gold_of(article)]
 
 
 def suggested_quotes(doc):
-    text = doc['text']
-    spans = {s['id']: s for s in doc['spans']}
-    linked = {}
-    for r in doc['relations']:
-        linked.setdefault(r['from'], {})[r['label']] = r['to']
-    out = []
-    for s in doc['spans']:
-        if s['label'] != 'quote':
-            continue
-        links = linked.get(s['id'], {})
-
-        def parts(name):
-            return [tuple(p) for p in spans[links[name]]['parts']] if name in links else []
-        out.append({'parts': [tuple(p) for p in s['parts']], 'set': score.code_points(text, s['parts']),
-                    'type': s['attributes'].get('type', ''), 'speaker': parts('speaker'), 'cue': parts('cue'),
-                    'sp': score.code_points(text, parts('speaker')), 'cu': score.code_points(text, parts('cue'))})
-    return out
+    return [with_roles(q) for q in score.suggestions_of(doc)]
 
 
 def classes(articles, docs):
@@ -143,17 +119,7 @@ def main():
 
     files = sorted(f for f in os.listdir(args.data) if f.endswith('.json'))
     articles = [json.load(open(os.path.join(args.data, f), encoding='utf-8')) for f in files]
-    with tempfile.TemporaryDirectory() as tmp:
-        paths = []
-        for n, a in enumerate(articles):
-            path = os.path.join(tmp, '%03d.txt' % n)
-            with open(path, 'w', encoding='utf-8', newline='') as f:
-                f.write(a['originalText'])
-            paths.append(path)
-        result = subprocess.run([args.gloss, 'suggest', '--print', '--language', 'de'] + paths,
-                                stdout=subprocess.PIPE, check=True)
-    docs = sorted((json.loads(line) for line in result.stdout.decode('utf-8').splitlines()),
-                  key=lambda d: d['id'])
+    docs, _ = score.run_suggest(args.gloss, articles)
     if args.classes:
         classes(articles, docs)
         return 0

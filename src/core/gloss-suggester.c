@@ -1709,10 +1709,8 @@ overlaps_quote (Run  *run,
                 guint from,
                 guint to)
 {
-  guint quoted = 0;
+  guint quoted = count_flagged (run, from, to, T_QUOTED);
 
-  for (guint i = from; i < to; i++)
-    quoted += (tok (run, i)->flags & T_QUOTED) != 0;
   /* a frame around a direct quote, already suggested */
   return to > from && quoted * 2 > to - from;
 }
