@@ -6,11 +6,15 @@
  * interrupted by its frame as one quote of several parts, indirect speech
  * (a cue verb with the clause it introduces, before or after it),
  * reported speech (laut X, X zufolge, nach Angaben X, according to X,
- * "…, so X"), and German subjunctive sentences that go on from a quote.
- * Each quote gets, where the rules find them, its cue, its speaker (a
- * name, a role or a pronoun; a quote without a frame gets the last named
- * speaker of the paragraph) and its addressee, linked by relations of the
- * quotation label set.
+ * "…, so X", also in the middle of the quote), German subjunctive
+ * sentences that go on from a quote and sentences in Konjunktiv I
+ * wherever they stand, "Dies teilte X mit." (the sentence before), and
+ * the indirect clause around a direct quote. Names and titles in
+ * quotation marks are no quotations. Each quote gets, where the rules
+ * find them, its cue, its speaker (a name, a role or a pronoun; a quote
+ * without a frame gets the last named speaker of the paragraph, a quote
+ * inside another the outer one's) and its addressee, linked by relations
+ * of the quotation label set.
  *
  * The text is read once into code points and tokens; every rule works on
  * the tokens of one sentence (GlossSegmenter's), so the whole is linear
