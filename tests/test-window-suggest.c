@@ -214,18 +214,25 @@ test_stored (Fixture       *fixture,
  * suggested by name in the text opened next; the folder's annotation
  * files are read once, by the first document's worker (a speaker saved
  * in another file after that is not looked for) */
+typedef struct
+{
+  GlossWindow      *window;
+  GlossSuggestions *before;  /* a.txt's when it opened (held, so never reused) */
+} Opened;
+
+/* a.txt's suggestions were set (none of them new: its quote is annotated) */
 static gboolean
 first_suggested (gpointer data)
 {
-  GlossWindow *window = data;
-  GlossDocument *document = gloss_window_get_document (window);
+  Opened *opened = data;
+  GlossDocument *document = gloss_window_get_document (opened->window);
   g_autofree char *name = NULL;
 
   if (document == NULL)
     return FALSE;
   name = g_file_get_basename (gloss_document_get_file (document));
 
-  return g_str_equal (name, "a.txt") && gloss_suggestions_get_spans (gloss_document_get_suggestions (document))->len > 0;
+  return g_str_equal (name, "a.txt") && gloss_document_get_suggestions (document) != opened->before;
 }
 
 static void
@@ -289,18 +296,22 @@ test_names_in_folder (void)
   g_autoptr(GError) error = NULL;
   GlossSuggestions *suggestions;
   GlossWindow *window;
+  Opened opened;
   guint n_names = 0;
 
   g_assert_true (gloss_project_save_labels (project, set, &error));
   g_assert_no_error (error);
-  write_file (dir, "a.txt", "😊 „Wir bauen“, sagte Frau Miriam Okafor.\r\n„Das dauert“, sagte der Sprecher.\r\n");
+  write_file (dir, "a.txt", "😊 „Wir bauen“, sagte Frau Miriam Okafor.\r\n");
   write_file (dir, "b.txt", "😊Heute kam Miriam Okafor.\r\nMiriam Okafors Team blieb.\r\nJonas Berg fehlte.\r\n");
   write_file (dir, "c.txt", "Jonas Berg kam spät.\r\n");
   save_with_speaker (dir, "a.txt", 26, 39, "Miriam Okafor");
 
   window = open_window (dir);
   wait_for (document_shown, window, "the folder to open");
-  wait_for (first_suggested, window, "the suggestions of a.txt");
+  opened.window = window;
+  opened.before = g_object_ref (gloss_document_get_suggestions (gloss_window_get_document (window)));
+  wait_for (first_suggested, &opened, "the suggestions of a.txt");
+  g_clear_object (&opened.before);
   /* after the folder was read: not looked for in b.txt */
   save_with_speaker (dir, "c.txt", 0, 10, "Jonas Berg");
   g_assert_true (activate (window, "doc.next-document", NULL));
@@ -322,6 +333,10 @@ test_names_in_folder (void)
   g_assert_cmpuint (n_names, ==, 1);
 
   wait_for (all_saved, window, "the last autosave");
+  /* what the switch of documents left to draw, drawn before the window
+   * goes (GTK 4.8 warns when a window is destroyed in the middle) */
+  for (int i = 0; i < 100 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
   gtk_window_destroy (GTK_WINDOW (window));
   remove_tree (dir);
 }
