@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Scores `gloss suggest --print` on the German news quotation attribution
-dataset's development split (issue 14's metric).
+dataset's development split, or on Gloss's English gold set (issue 14's metric).
 
 A quote is the set of its code points without white space, quotation marks,
 `. , ; : ! ?` and dashes. A suggested and a gold quote match when their
@@ -14,6 +14,15 @@ overlaps it with IoU >= 0.5.
 
   bench/score-suggest.py [--gloss build/src/gloss] [--data DIR] [--baseline]
                          [--show N] [--roles N]
+  bench/score-suggest.py --gold-en [DIR] [--texts-en DIR] [--min-f1 F] ...
+
+--gold-en scores the English gold set (tests/data/suggest/gold-en/, its
+README says how it was annotated): the gold files hold offsets and SHA-256
+sums, not the Reuters-21578 texts, which bench/fetch-english-news.py makes
+(into a temporary folder unless --texts-en names one that has them). A text or
+a gold span whose SHA-256 differs is an error; exit code 77 when the texts
+cannot be had. --min-f1, --min-speaker, --min-cue, --min-direct make it fail
+(exit code 1) below those figures, for the test.
 
 The articles are never copied anywhere but a temporary folder. Python 3
 standard library only.
@@ -21,6 +30,7 @@ standard library only.
 
 import argparse
 import glob
+import hashlib
 import json
 import os
 import re
@@ -32,6 +42,9 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 WORDS = 4
 DEFAULT_DATA = os.path.join(HERE, '..', '..', '..', 'shared', 'quotes', 'wikinews-de-dev')
+DEFAULT_GOLD_EN = os.path.join(HERE, '..', 'tests', 'data', 'suggest', 'gold-en')
+FETCH_EN = os.path.join(HERE, 'fetch-english-news.py')
+SKIP = 77
 
 QUOTE_MARKS = set('"\'„“”‚‘’»«‹›')
 DROP = QUOTE_MARKS | set('.,;:!?') | set('-\u2010\u2011\u2012\u2013\u2014\u2015\u2212')
@@ -119,7 +132,7 @@ def baseline(text):
     return out
 
 
-def run_suggest(gloss, articles):
+def run_suggest(gloss, articles, language='de'):
     """`gloss suggest --print` on the articles (written to a temporary
     folder): the documents-jsonl objects in the articles' order, and the
     seconds the process took"""
@@ -131,13 +144,66 @@ def run_suggest(gloss, articles):
                 f.write(a['originalText'])
             paths.append(path)
         begin = time.perf_counter()
-        result = subprocess.run([gloss, 'suggest', '--print', '--language', 'de'] + paths,
+        result = subprocess.run([gloss, 'suggest', '--print', '--language', language] + paths,
                                 stdout=subprocess.PIPE, check=True)
         elapsed = time.perf_counter() - begin
     docs = [json.loads(line) for line in result.stdout.decode('utf-8').splitlines()]
     assert len(docs) == len(articles), (len(docs), len(articles))
     docs.sort(key=lambda d: d['id'])
     return docs, elapsed
+
+
+def baseline_en(text):
+    """The same baseline in English: "…" and “…” spans of four or more words"""
+    out = []
+    for m in re.finditer('"([^"]*)"|“([^”“]*)”', text):
+        inner = m.group(1) if m.group(1) is not None else m.group(2)
+        if len(inner.split()) >= WORDS:
+            out.append({'set': code_points(text, [(m.start(), m.end())]), 'speaker': frozenset(),
+                        'cue': frozenset(), 'type': 'direct', 'text': m.group(0)})
+    return out
+
+
+def sha256(text):
+    return hashlib.sha256(text.encode('utf-8')).hexdigest()
+
+
+def load_gold_en(gold_dir, texts_dir):
+    """The English gold set in the German dataset's shape: each file's text
+    read from texts_dir and checked, each role's text made from its offsets
+    and checked against its SHA-256 (the parts' texts joined with a line
+    feed)"""
+    articles = []
+    for path in sorted(glob.glob(os.path.join(gold_dir, '*.json'))):
+        with open(path, encoding='utf-8') as f:
+            doc = json.load(f)
+        text_path = os.path.join(texts_dir, doc['text'])
+        with open(text_path, encoding='utf-8', newline='') as f:
+            text = f.read()
+        if sha256(text) != doc['sha256']:
+            raise SystemExit('%s: the text %s differs from the one annotated (SHA-256)'
+                             % (os.path.basename(path), text_path))
+        for a in doc['annotations']:
+            for name in ('quote', 'speaker', 'cue', 'addressee', 'frame'):
+                r = a.setdefault(name, {'spans': []})
+                parts = [text[s['charBegin']:s['charEnd']] for s in r['spans']]
+                if r['spans'] and sha256('\n'.join(parts)) != r.get('sha256'):
+                    raise SystemExit('%s: annotation %d: the %s differs from the one annotated'
+                                     % (os.path.basename(path), a['id'], name))
+                r['text'] = ' … '.join(parts)
+        articles.append({'documentName': doc['documentName'], 'originalText': text,
+                         'annotations': doc['annotations']})
+    return articles
+
+
+def fetch_en(out):
+    """Makes the English texts with bench/fetch-english-news.py; exits 77 if
+    they cannot be had"""
+    result = subprocess.run([sys.executable, FETCH_EN, out], stdout=subprocess.DEVNULL)
+    if result.returncode != 0:
+        print('the English texts cannot be had (fetch-english-news.py: %d)' % result.returncode,
+              file=sys.stderr)
+        sys.exit(SKIP if result.returncode == SKIP else 1)
 
 
 def pair(gold, suggested):
@@ -162,23 +228,44 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     parser.add_argument('--gloss', default=os.path.join(HERE, '..', 'build', 'src', 'gloss'))
     parser.add_argument('--data', default=DEFAULT_DATA)
+    parser.add_argument('--gold-en', nargs='?', const=DEFAULT_GOLD_EN, default=None,
+                        help='score the English gold set (default tests/data/suggest/gold-en)')
+    parser.add_argument('--texts-en', help='a folder fetch-english-news.py has filled')
+    parser.add_argument('--min-f1', type=float, default=0.0)
+    parser.add_argument('--min-direct', type=float, default=0.0)
+    parser.add_argument('--min-speaker', type=float, default=0.0)
+    parser.add_argument('--min-cue', type=float, default=0.0)
     parser.add_argument('--baseline', action='store_true', help='score the „…“ baseline instead')
     parser.add_argument('--show', type=int, default=0, help='show N misses of each kind')
     parser.add_argument('--roles', type=int, default=0,
                         help='show N wrong speakers and N wrong cues of matched quotes')
     args = parser.parse_args()
 
-    files = sorted(glob.glob(os.path.join(args.data, '*.json')))
-    if not files:
-        print('no articles in %s' % args.data, file=sys.stderr)
-        return 77
-    articles = [json.load(open(f, encoding='utf-8')) for f in files]
+    language = 'de'
+    if args.gold_en:
+        language = 'en'
+        with tempfile.TemporaryDirectory() as tmp:
+            texts = args.texts_en
+            if not texts or not os.path.isdir(os.path.join(texts, 'acq')):
+                texts = texts or os.path.join(tmp, 'texts')
+                fetch_en(texts)
+            articles = load_gold_en(args.gold_en, texts)
+    else:
+        files = sorted(glob.glob(os.path.join(args.data, '*.json')))
+        if not files:
+            print('no articles in %s' % args.data, file=sys.stderr)
+            return SKIP
+        articles = [json.load(open(f, encoding='utf-8')) for f in files]
+    if not articles:
+        print('no articles', file=sys.stderr)
+        return SKIP
 
     elapsed = None
     if args.baseline:
-        suggested = [baseline(a['originalText']) for a in articles]
+        make = baseline_en if language == 'en' else baseline
+        suggested = [make(a['originalText']) for a in articles]
     else:
-        docs, elapsed = run_suggest(args.gloss, articles)
+        docs, elapsed = run_suggest(args.gloss, articles, language)
         for d, a in zip(docs, articles):
             assert d['text'] == a['originalText']
         suggested = [suggestions_of(d) for d in docs]
@@ -237,7 +324,14 @@ def main():
     for name in ('speaker', 'cue'):
         for item in wrong_roles[name][:args.roles]:
             print(name, *item, sep=' | ')
-    return 0
+    failed = [name for name, value, least in
+              (('F1', f, args.min_f1),
+               ('direct exact recall', direct_exact / max(direct, 1), args.min_direct),
+               ('speaker accuracy', speaker_ok / max(speaker_n, 1), args.min_speaker),
+               ('cue accuracy', cue_ok / max(cue_n, 1), args.min_cue)) if value < least]
+    for name in failed:
+        print('%s below the least allowed' % name, file=sys.stderr)
+    return 1 if failed else 0
 
 
 if __name__ == '__main__':

@@ -6,11 +6,13 @@
  * folders of tests/data/agreement/study: the documents listed with their
  * disagreements, the actions that the keys trigger, and the gold copy
  * that the autosave writes. Then span units, on the three copies of
- * adjudication-copies.c.
+ * adjudication-copies.c. Then the branches of a git repository in a
+ * temporary folder as the copies (issue 15), skipped without git.
  */
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -19,8 +21,10 @@
 #include "gloss-adjudication-window.h"
 #include "gloss-application.h"
 #include "gloss-saver.h"
+#include "gloss-window.h"
 
 #include "gloss-test-util.h"
+#include "git-fixtures.h"
 
 static GlossApplication *app;
 
@@ -481,16 +485,124 @@ test_spans (void)
   remove_tree (dir);
 }
 
+/* Branches as the annotators' copies (issue 15) ---------------------------- */
+
+static gboolean
+branches_listed (gpointer data)
+{
+  return gloss_adjudication_window_get_branches (data) != NULL;
+}
+
+static void
+test_adjudicate_branches (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *korpus = NULL;
+  g_autofree char *gold_dir = NULL;
+  g_autofree char *gold_json = NULL;
+  g_autofree char *gold_text = NULL;
+  g_autofree char *blob = NULL;
+  g_autofree char *status = NULL;
+  g_autoptr(GFile) korpus_file = NULL;
+  g_autoptr(GFile) gold = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  GlossAdjudicationWindow *adjudication;
+  JsonObject *record;
+  JsonArray *annotators;
+  GlossWindow *window;
+
+  if (!git_fixtures_have_git ())
+    return;
+
+  /* Ada's and Bea's copies of the study on their branches */
+  dir = make_workdir ((const char *[]) { NULL });
+  korpus = g_build_filename (dir, "Korpus", NULL);
+  g_free (git_fixtures_run (dir, "init", "-q", "-b", "main", NULL));
+  g_free (git_fixtures_run (dir, "commit", "-q", "--allow-empty", "-m", "Beginn", NULL));
+  g_free (git_fixtures_run (dir, "checkout", "-q", "-b", "Ada", NULL));
+  git_fixtures_copy_study ("ada", korpus);
+  g_free (git_fixtures_run (dir, "add", "Korpus", NULL));
+  g_free (git_fixtures_run (dir, "commit", "-q", "-m", "Ada", NULL));
+  g_free (git_fixtures_run (dir, "checkout", "-q", "-b", "Bea", "main", NULL));
+  git_fixtures_copy_study ("bea", korpus);
+  g_free (git_fixtures_run (dir, "add", "Korpus", NULL));
+  g_free (git_fixtures_run (dir, "commit", "-q", "-m", "Bea", NULL));
+  g_free (git_fixtures_run (dir, "checkout", "-q", "main", NULL));
+  g_assert_cmpint (g_mkdir (korpus, 0755), ==, 0);
+
+  /* Adjudicate… from the window of the corpus folder offers its branches */
+  window = open_window (korpus);
+  spin (300);
+  korpus_file = g_file_new_for_path (korpus);
+  g_assert_true (g_file_equal (gloss_window_get_folder (window), korpus_file));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "adjudicate", NULL);
+  adjudication = GLOSS_ADJUDICATION_WINDOW (find_last_toplevel (GLOSS_TYPE_ADJUDICATION_WINDOW));
+  g_assert_nonnull (adjudication);
+  wait_for (branches_listed, adjudication, "the branches");
+  g_assert_cmpstrv (gloss_adjudication_window_get_branches (adjudication),
+                    ((const char *[]) { "Ada", "Bea", "main", NULL }));
+  g_assert_nonnull (find_widget (GTK_WIDGET (adjudication), (WidgetMatch)label_is, "Bea"));
+
+  g_assert_true (activate (adjudication, "win.toggle-branch", "s", "Ada"));
+  g_assert_true (activate (adjudication, "win.toggle-branch", "s", "Bea"));
+  gold_dir = g_strconcat (dir, "-gold", NULL);
+  gold = g_file_new_for_path (gold_dir);
+  gloss_adjudication_window_set_gold (adjudication, gold);
+  wait_for (documents_listed, adjudication, "the documents of the branches");
+  g_assert_cmpuint (gloss_adjudication_window_get_n_documents (adjudication), ==, 4);
+
+  gtk_widget_activate_action (GTK_WIDGET (adjudication), "win.open-document", "s", "de/rathaus.txt");
+  wait_for (adjudication_shown, adjudication, "the document");
+  g_assert_cmpstr (gloss_adjudication_get_annotator (gloss_adjudication_window_get_adjudication (adjudication), 0),
+                   ==, "Ada");
+  gtk_widget_activate_action (GTK_WIDGET (adjudication), "win.accept", "u", 1);
+  wait_for (adjudication_saved, adjudication, "the gold copy");
+
+  /* The gold copy: Bea's labels taken, the annotators named by their
+   * branches, the text byte for byte as git has it (CR LF, „…“) */
+  gold_json = g_build_filename (gold_dir, "de", "rathaus.txt.gloss.json", NULL);
+  json_parser_load_from_file (parser, gold_json, &error);
+  g_assert_no_error (error);
+  record = json_object_get_object_member (json_object_get_object_member (
+             json_node_get_object (json_parser_get_root (parser)), "meta"), "adjudication");
+  annotators = json_object_get_array_member (record, "annotators");
+  g_assert_cmpuint (json_array_get_length (annotators), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (annotators, 0), ==, "Ada");
+  g_assert_cmpstr (json_array_get_string_element (annotators, 1), ==, "Bea");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                     json_object_get_array_member (record, "decisions"), 0), "accepted"), ==, "Bea");
+  g_free (gold_json);
+  gold_json = g_build_filename (gold_dir, "de", "rathaus.txt", NULL);
+  gold_text = read_file (gold_json);
+  blob = git_fixtures_run (dir, "show", "Bea:Korpus/de/rathaus.txt", NULL);
+  g_assert_cmpstr (gold_text, ==, blob);
+
+  /* Nothing was checked out or written in the work tree */
+  status = git_fixtures_run (dir, "status", "--porcelain", NULL);
+  g_assert_cmpstr (status, ==, "");
+  g_free (status);
+  status = git_fixtures_run (dir, "symbolic-ref", "HEAD", NULL);
+  g_assert_cmpstr (status, ==, "refs/heads/main\n");
+
+  gtk_window_destroy (GTK_WINDOW (adjudication));
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (gold_dir);
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   int ret;
 
+  git_fixtures_init ();
   app = ui_test_init (&argc, &argv);
 
   g_test_add_func ("/gloss/adjudication-window/adjudicate", test_adjudicate);
   g_test_add_func ("/gloss/adjudication-window/spans", test_spans);
+  g_test_add_func ("/gloss/adjudication-window/branches", test_adjudicate_branches);
 
   ret = g_test_run ();
 

@@ -319,6 +319,19 @@ static const ProblemCase problem_cases[] = {
     "$.relation_labels[0].attributes: Unknown field “attributes”" },
   { "{\"labels\": [{\"id\": \"quote\", \"scope\": \"span\", \"from\": [\"quote\"]}]}",
     "$.labels[0].from: Unknown field “from”" },
+  /* codebook entries */
+  { "{\"labels\": [{\"id\": \"claim\", \"codebook\": [\"rule\"]}]}",
+    "$.labels[0].codebook: A codebook entry must be an object, not a list" },
+  { "{\"labels\": [{\"id\": \"claim\", \"codebook\": {\"include\": \"rule\", \"counterexamples\": []}}]}",
+    "$.labels[0].codebook.counterexamples: Unknown field “counterexamples”; "
+    "$.labels[0].codebook.include: “include” must be a list, not a string" },
+  { "{\"labels\": [{\"id\": \"claim\", \"codebook\": {\"examples\": [\"one\", 2, \"\", \"a\\r\\nb\"]}}]}",
+    "$.labels[0].codebook.examples[1]: A value must be a string, not a number; "
+    "$.labels[0].codebook.examples[2]: A rule or an example is one line of 1 to 2000 characters, not empty; "
+    "$.labels[0].codebook.examples[3]: A rule or an example is one line of 1 to 2000 characters, not empty" },
+  { "{\"labels\": [{\"id\": \"quote\", \"scope\": \"span\"}], \"relation_labels\": [{\"id\": \"said\", "
+    "\"from\": [\"quote\"], \"to\": [\"quote\"], \"codebook\": {\"exclude\": [true]}}]}",
+    "$.relation_labels[0].codebook.exclude[0]: A value must be a string, not true or false" },
   { "{\"labels\": [], \"relation_labels\": [{\"id\": \"Said By\", \"from\": [\"quote\"], \"to\": [\"quote\"]}]}",
     "$.relation_labels[0]: The label id “Said By” is not valid: use lower-case letters, digits, “-” and “_”, "
     "starting with a letter" },
@@ -379,6 +392,25 @@ test_limits (void)
   g_free (problems);
   problems = read_set (many->str, NULL);
   g_assert_cmpstr (problems, ==, "$.labels[0].attributes[0].values: “values” has 1001 values; Gloss accepts at most 1000");
+
+  g_string_assign (many, "{\"labels\": [{\"id\": \"claim\", \"codebook\": {\"include\": [");
+  for (guint i = 0; i <= GLOSS_CODEBOOK_MAX_ITEMS; i++)
+    g_string_append_printf (many, "%s\"rule %u\"", i ? ", " : "", i);
+  g_string_append (many, "]}}]}");
+  g_free (problems);
+  problems = read_set (many->str, NULL);
+  g_assert_cmpstr (problems, ==, "$.labels[0].codebook.include: “include” has 101 entries; Gloss accepts at most 100");
+
+  {
+    g_autofree char *item = g_strnfill (GLOSS_CODEBOOK_MAX_ITEM_LENGTH, 'x');
+
+    g_string_printf (many, "{\"labels\": [{\"id\": \"claim\", \"codebook\": {\"examples\": [\"%s\", \"%sy\"]}}]}",
+                     item, item);
+    g_free (problems);
+    problems = read_set (many->str, NULL);
+    g_assert_cmpstr (problems, ==, "$.labels[0].codebook.examples[1]: A rule or an example is one line of 1 to 2000 "
+                                   "characters, not empty");
+  }
 }
 
 static char *
@@ -391,6 +423,94 @@ read_file (const char *path)
   g_assert_no_error (error);
 
   return data;
+}
+
+/* A label's codebook entry: read and written in a fixed order, only the
+ * lists that have items; every label kind may have one; a copy has it */
+static void
+test_codebook (void)
+{
+  const char *json =
+    "{\"labels\": [{\"id\": \"claim\", \"codebook\": {\"examples\": [\"Die Stadt hat 😊 „bald“ 300 000 Einwohner.\"], "
+    "\"include\": [\"A checkable statement\", \"Numbers, dates\"]}}, "
+    "{\"id\": \"quote\", \"scope\": \"span\", \"codebook\": {\"exclude\": [\"Titles in quotation marks\"], "
+    "\"negative_examples\": [\"„Faust“ ist ein Drama.\"]}}, {\"id\": \"speaker\", \"scope\": \"span\", "
+    "\"codebook\": {}}], \"relation_labels\": [{\"id\": \"said\", \"from\": [\"quote\"], \"to\": [\"speaker\"], "
+    "\"codebook\": {\"include\": [\"The speaker the text names\"]}}]}";
+  g_autoptr(GlossLabelSet) labels = NULL;
+  g_autoptr(GlossLabelSet) copy = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *problems = read_set (json, &labels);
+  GlossLabel *claim;
+
+  g_assert_cmpstr (problems, ==, "");
+  claim = gloss_label_set_lookup (labels, "claim");
+  g_assert_true (gloss_label_has_codebook (claim));
+  g_assert_false (gloss_label_has_codebook (gloss_label_set_lookup (labels, "speaker")));
+  g_assert_cmpstr (gloss_label_get_codebook (claim, GLOSS_CODEBOOK_INCLUDE)[1], ==, "Numbers, dates");
+  g_assert_null (gloss_label_get_codebook (claim, GLOSS_CODEBOOK_EXCLUDE)[0]);
+
+  gloss_label_set_append_json (labels, out, "  ");
+  gloss_label_set_append_json (gloss_label_set_get_relation_labels (labels), out, "  ");
+  g_assert_cmpstr (out->str, ==,
+                   "[\n"
+                   "    {\"id\": \"claim\", \"name\": \"claim\", \"color\": \"#9a9996\", \"key\": \"\", \"description\": \"\", "
+                   "\"codebook\": {\"include\": [\"A checkable statement\", \"Numbers, dates\"], "
+                   "\"examples\": [\"Die Stadt hat 😊 „bald“ 300 000 Einwohner.\"]}},\n"
+                   "    {\"id\": \"quote\", \"name\": \"quote\", \"color\": \"#9a9996\", \"key\": \"\", \"description\": \"\", "
+                   "\"scope\": \"span\", \"codebook\": {\"exclude\": [\"Titles in quotation marks\"], "
+                   "\"negative_examples\": [\"„Faust“ ist ein Drama.\"]}},\n"
+                   "    {\"id\": \"speaker\", \"name\": \"speaker\", \"color\": \"#9a9996\", \"key\": \"\", "
+                   "\"description\": \"\", \"scope\": \"span\"}\n"
+                   "  ]"
+                   "[\n"
+                   "    {\"id\": \"said\", \"name\": \"said\", \"color\": \"#9a9996\", \"description\": \"\", "
+                   "\"from\": [\"quote\"], \"to\": [\"speaker\"], \"codebook\": {\"include\": [\"The speaker the text names\"]}}\n"
+                   "  ]");
+
+  /* A copy has it, and a change is a difference */
+  copy = gloss_label_set_copy (labels);
+  g_assert_true (gloss_label_set_equal (labels, copy));
+  gloss_label_set_codebook (gloss_label_set_lookup (copy, "claim"), GLOSS_CODEBOOK_INCLUDE, NULL);
+  g_assert_false (gloss_label_set_equal (labels, copy));
+  g_assert_false (gloss_label_has_codebook (gloss_label_set_lookup (copy, "claim")) &&
+                  gloss_label_get_codebook (gloss_label_set_lookup (copy, "claim"), GLOSS_CODEBOOK_INCLUDE)[0] != NULL);
+
+  g_assert_true (gloss_codebook_item_is_valid ("Ein Beispiel 😊"));
+  g_assert_false (gloss_codebook_item_is_valid (""));
+  g_assert_false (gloss_codebook_item_is_valid (" \t"));
+  g_assert_false (gloss_codebook_item_is_valid ("two\r\nlines"));
+  g_assert_false (gloss_codebook_item_is_valid ("two\xe2\x80\xa8lines"));
+}
+
+/* The codebook fixture (tests/data/codebook) is as Gloss writes it: read
+ * and written again, the labels editor's path, it is the same bytes */
+static void
+test_codebook_project (void)
+{
+  const char *fixture = g_test_get_filename (G_TEST_DIST, "data", "codebook", GLOSS_PROJECT_FILE_NAME, NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (fixture);
+  g_autofree char *tmpdir = g_dir_make_tmp ("gloss-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (tmpdir, GLOSS_PROJECT_FILE_NAME, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) problems = gloss_problems_new ();
+  g_autoptr(GlossLabelSet) labels = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *written = NULL;
+
+  labels = gloss_project_load_labels (source, problems, NULL);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpstr (gloss_label_get_codebook (gloss_label_set_lookup (labels, "claim"), GLOSS_CODEBOOK_EXAMPLES)[0],
+                   ==, "Die Stadt hat 300 000 Einwohner 😊.");
+  g_assert_true (gloss_project_save_labels (file, labels, &error));
+  g_assert_no_error (error);
+  expected = read_file (fixture);
+  written = read_file (path);
+  g_assert_cmpstr (written, ==, expected);
+
+  g_remove (path);
+  g_rmdir (tmpdir);
 }
 
 /* gloss-project.json: version 1 while the set has sentence labels only,
@@ -508,7 +628,9 @@ main (int    argc,
   g_test_add_func ("/gloss/labels/json-round-trip", test_json_round_trip);
   g_test_add_func ("/gloss/labels/problems", test_problems);
   g_test_add_func ("/gloss/labels/limits", test_limits);
+  g_test_add_func ("/gloss/labels/codebook", test_codebook);
   g_test_add_func ("/gloss/labels/project", test_project);
+  g_test_add_func ("/gloss/labels/codebook-project", test_codebook_project);
   g_test_add_func ("/gloss/labels/insert-scopes", test_insert_scopes);
 
   return g_test_run ();

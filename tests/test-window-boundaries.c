@@ -594,6 +594,11 @@ test_external_change (void)
   g_assert_cmpint (gloss_conflict_banner_get_kind (get_banner (window)), ==, GLOSS_CONFLICT_NONE);
   ours = read_file (json);
 
+  /* A label here that is in no file yet */
+  gloss_saver_set_delay (gloss_window_get_saver (window), 60000);
+  gloss_window_set_position (window, 2);
+  activate (window, "doc.toggle-label", "s", "claim");
+
   /* A colleague's version (a git pull): the quote is gone */
   second = g_regex_new (",\n    \\{\"id\": 2, \"label\": \"quote\"[^\n]*", 0, 0, NULL);
   theirs = g_regex_replace (second, ours, -1, 0, "", 0, NULL);
@@ -605,6 +610,7 @@ test_external_change (void)
                             "The annotations changed on disk"));
 
   /* Our edits go on, but nothing overwrites theirs */
+  gloss_saver_set_delay (gloss_window_get_saver (window), 200);
   gloss_window_set_position (window, 4);
   activate (window, "doc.toggle-label", "s", "source");
   spin (1000);
@@ -629,14 +635,14 @@ test_external_change (void)
   g_assert_false (sentence_has (window, 3, "quote", FALSE));
 
   /* Another change on disk, unsaved changes here: Reload asks first */
-  gloss_saver_set_delay (gloss_window_get_saver (window), 200);
+  gloss_saver_set_delay (gloss_window_get_saver (window), 60000);
+  gloss_window_set_position (window, 5);
+  activate (window, "doc.toggle-label", "s", "claim");
   g_clear_pointer (&theirs, g_free);
   theirs = g_strconcat (on_disk, "\n", NULL);
   g_file_set_contents (json, theirs, -1, &error);
   g_assert_no_error (error);
   wait_for (banner_shows_annotations, window, "the second conflict banner");
-  gloss_window_set_position (window, 5);
-  activate (window, "doc.toggle-label", "s", "claim");
   g_assert_true (activate (window, "win.reload-from-disk", NULL));
   dialog = ADW_MESSAGE_DIALOG (find_last_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);

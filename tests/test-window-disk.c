@@ -6,7 +6,11 @@
  * are not UTF-8, an annotation file changed on disk to the same size with
  * its time put back, one the user may not write, one that cannot be read,
  * a changed text, what the header says meanwhile, and unsaved work kept
- * from an earlier run offered and restored.
+ * from an earlier run offered and restored. Then real git in a temporary
+ * folder (issue 15): `git checkout` of another branch (new files, another
+ * text with its annotations) and `git merge` loaded cleanly when nothing
+ * is unsaved, the conflict banner and nothing lost when something is;
+ * skipped without git.
  */
 
 #include "config.h"
@@ -25,9 +29,11 @@
 #include "gloss-recovery.h"
 #include "gloss-saver.h"
 #include "gloss-sidebar.h"
+#include "gloss-text.h"
 #include "gloss-window.h"
 
 #include "gloss-test-util.h"
+#include "git-fixtures.h"
 
 #define REPLACEMENT "\xef\xbf\xbd"
 
@@ -192,6 +198,21 @@ test_non_utf8_name (void)
 
 /* A change on disk of the same size, its time put back ---------------------- */
 
+static gboolean
+shows_quote_not_claim (gpointer data)
+{
+  GlossDocument *document = gloss_window_get_document (data);
+
+  return document_shown (data) && gloss_document_count_label (document, "quote") == 1 &&
+         gloss_document_count_label (document, "claim") == 0;
+}
+
+static gboolean
+toast_says_loaded (gpointer data)
+{
+  return label_shows (data, "The file changed on disk and was loaded again");
+}
+
 static void
 rewrite_in_place (const char *path,
                   const char *contents)
@@ -235,13 +256,30 @@ test_same_size_change (void)
   spin (800);
   g_assert_cmpstr (gloss_window_get_save_status (window), ==, "saved");
 
-  /* Another program's version: a quote, not a claim (the same length) */
+  /* Another program's version: a quote, not a claim (the same length).
+   * Nothing here is unsaved: it is simply shown, and said so */
   ours = read_file (json);
   theirs = g_regex_replace_literal (label, ours, -1, 0, "\"label\": \"quote\"", 0, NULL);
   g_assert_cmpstr (theirs, !=, ours);
   rewrite_in_place (json, theirs);
+  wait_for (shows_quote_not_claim, window, "their version to be loaded");
+  wait_for (toast_says_loaded, window, "the toast that says so");
+  g_assert_cmpint (banner_kind (window), ==, GLOSS_CONFLICT_NONE);
+  gloss_saver_set_delay (gloss_window_get_saver (window), 200);
+  on_disk = read_file (json);
+  g_assert_cmpstr (on_disk, ==, theirs);
+  g_clear_pointer (&on_disk, g_free);
+
+  /* Again, with a label here that is in no file yet: the banner */
+  gloss_saver_set_delay (gloss_window_get_saver (window), 60000);
+  gloss_window_set_position (window, 2);
+  g_assert_true (activate (window, "doc.toggle-label", "s", "claim"));
+  rewrite_in_place (json, ours);
+  g_clear_pointer (&theirs, g_free);
+  theirs = g_strdup (ours);
 
   wait_for (banner_shows_annotations, window, "the conflict banner");
+  gloss_saver_set_delay (gloss_window_get_saver (window), 200);
   /* The header says so, not "Saved" */
   g_assert_cmpstr (gloss_window_get_save_status (window), ==, "conflict");
 
@@ -706,6 +744,9 @@ test_toast_names (void)
   g_assert_true (activate (window, "doc.toggle-label", "s", "claim"));
   wait_for (all_saved, window, "the label to be saved");
   ours = read_file (json);
+  /* Work here that is in no file yet */
+  gloss_saver_set_delay (gloss_window_get_saver (window), 60000);
+  g_assert_true (activate (window, "doc.toggle-label", "s", "quote"));
   theirs = g_strconcat (ours, "\n", NULL);
   g_file_set_contents (json, theirs, -1, &error);
   g_assert_no_error (error);
@@ -718,6 +759,247 @@ test_toast_names (void)
   remove_tree (dir);
 }
 
+/* A checkout, a merge: git in a repository of a temporary folder -------- */
+
+/* German, „…“, CR LF, 😊: the text on main, and Bea's version of it */
+#define TEXT_MAIN "Die Ministerin sagte: „Wir bauen die Brücke.“\r\nKritiker widersprachen 😊.\r\n" \
+                  "The mayor said: “We will pay.”\r\n"
+#define TEXT_BEA  "Die Ministerin sagte am Montag: „Wir bauen die Brücke.“\r\nKritiker widersprachen 😊.\r\n" \
+                  "The mayor said: “We will pay.”\r\nNobody objected.\r\n"
+
+static void
+write_bytes (const char *path,
+             const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* An annotation file for @path as the core writes it, with @label on the
+ * sentences at @positions (ending in -1) */
+static void
+annotate (const char *path,
+          const char *label,
+          const int  *positions)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = gloss_document_load (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  gloss_document_set_annotator (document, "Bea");
+  for (guint i = 0; positions[i] >= 0; i++)
+    g_assert_true (gloss_document_add_label (document, positions[i], label));
+  g_assert_true (gloss_document_save (document, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* A repository whose main has TEXT_MAIN with a claim on its first
+ * sentence; branch bea has TEXT_BEA with quotes on sentences 0 and 3, and
+ * branch ada main's text with a source on sentence 2 */
+static char *
+make_repository (char **text)
+{
+  g_autofree char *dir = make_workdir ((const char *[]) { NULL });
+  g_autofree char *json = NULL;
+  char *out;
+
+  *text = g_build_filename (dir, "artikel.txt", NULL);
+  json = g_strconcat (*text, ".gloss.json", NULL);
+
+  g_free (git_fixtures_run (dir, "init", "-q", "-b", "main", NULL));
+  write_bytes (*text, TEXT_MAIN);
+  annotate (*text, "claim", (const int[]) { 0, -1 });
+  g_free (git_fixtures_run (dir, "add", "-A", NULL));
+  g_free (git_fixtures_run (dir, "commit", "-q", "-m", "Ada beginnt", NULL));
+
+  g_free (git_fixtures_run (dir, "checkout", "-q", "-b", "ada", NULL));
+  annotate (*text, "source", (const int[]) { 2, -1 });
+  g_free (git_fixtures_run (dir, "commit", "-q", "-a", "-m", "Ada: eine Quelle", NULL));
+
+  g_free (git_fixtures_run (dir, "checkout", "-q", "-b", "bea", "main", NULL));
+  write_bytes (*text, TEXT_BEA);
+  g_remove (json);
+  annotate (*text, "quote", (const int[]) { 0, 3, -1 });
+  g_free (git_fixtures_run (dir, "commit", "-q", "-a", "-m", "Bea: neuer Text, zwei Zitate", NULL));
+  g_free (git_fixtures_run (dir, "checkout", "-q", "main", NULL));
+
+  out = g_steal_pointer (&dir);
+  return out;
+}
+
+static const char *
+shown_text (GlossWindow *window)
+{
+  GlossDocument *document = gloss_window_get_document (window);
+
+  return document ? gloss_text_get_contents (gloss_document_get_text (document)) : NULL;
+}
+
+static gboolean
+shows_bea (gpointer data)
+{
+  GlossDocument *document = gloss_window_get_document (data);
+
+  return document_shown (data) && g_strcmp0 (shown_text (data), TEXT_BEA) == 0 &&
+         gloss_document_count_label (document, "quote") == 2;
+}
+
+static gboolean
+shows_merged (gpointer data)
+{
+  GlossDocument *document = gloss_window_get_document (data);
+
+  return document_shown (data) && gloss_document_count_label (document, "source") == 1 &&
+         gloss_document_count_label (document, "claim") == 1;
+}
+
+/* The window and the work tree agree, and the window writes nothing */
+static void
+assert_clean (GlossWindow *window,
+              const char  *dir)
+{
+  g_autofree char *status = NULL;
+
+  spin (800);
+  g_assert_cmpint (banner_kind (window), ==, GLOSS_CONFLICT_NONE);
+  g_assert_false (gloss_document_get_read_only (gloss_window_get_document (window)));
+  g_assert_cmpuint (gloss_document_get_problems (gloss_window_get_document (window))->len, ==, 0);
+  g_assert_cmpstr (gloss_window_get_save_status (window), ==, "saved");
+  status = git_fixtures_run (dir, "status", "--porcelain", NULL);
+  g_assert_cmpstr (status, ==, "");
+}
+
+static void
+test_checkout (void)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *committed = NULL;
+  g_autofree char *on_disk = NULL;
+  GlossWindow *window;
+
+  if (!git_fixtures_have_git ())
+    return;
+
+  dir = make_repository (&text);
+  json = g_strconcat (text, ".gloss.json", NULL);
+  window = open_text (text);
+  g_assert_cmpstr (shown_text (window), ==, TEXT_MAIN);
+  g_assert_cmpuint (gloss_document_count_label (gloss_window_get_document (window), "claim"), ==, 1);
+
+  /* Another branch: another text, with its annotations, in new files */
+  g_free (git_fixtures_run (dir, "checkout", "-q", "bea", NULL));
+  wait_for (shows_bea, window, "Bea's text and quotes");
+  wait_for (toast_says_loaded, window, "the toast that says so");
+  g_assert_cmpuint (gloss_document_count_label (gloss_window_get_document (window), "claim"), ==, 0);
+  assert_clean (window, dir);
+  committed = git_fixtures_run (dir, "show", "bea:artikel.txt.gloss.json", NULL);
+  on_disk = read_file (json);
+  g_assert_cmpstr (on_disk, ==, committed);
+
+  /* Work goes on, saved into Bea's file */
+  gloss_window_set_position (window, 1);
+  g_assert_true (activate (window, "doc.toggle-label", "s", "claim"));
+  wait_for (all_saved, window, "the label to be saved");
+  g_clear_pointer (&on_disk, g_free);
+  on_disk = read_file (json);
+  g_assert_nonnull (strstr (on_disk, "\"label\": \"claim\""));
+  g_assert_nonnull (strstr (on_disk, "\"text\": \"Kritiker widersprachen 😊.\""));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (dir);
+}
+
+static void
+test_merge (void)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *readme = NULL;
+  GlossWindow *window;
+
+  if (!git_fixtures_have_git ())
+    return;
+
+  dir = make_repository (&text);
+  /* main moves on elsewhere, so that the merge is a real one */
+  readme = g_build_filename (dir, "LIESMICH", NULL);
+  write_bytes (readme, "Korpus\n");
+  g_free (git_fixtures_run (dir, "add", "LIESMICH", NULL));
+  g_free (git_fixtures_run (dir, "commit", "-q", "-m", "Liesmich", NULL));
+
+  window = open_text (text);
+  g_free (git_fixtures_run (dir, "merge", "-q", "--no-edit", "ada", NULL));
+  wait_for (shows_merged, window, "Ada's source merged in");
+  wait_for (toast_says_loaded, window, "the toast that says so");
+  g_assert_cmpstr (shown_text (window), ==, TEXT_MAIN);
+  assert_clean (window, dir);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (dir);
+}
+
+static void
+test_checkout_unsaved (void)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *mine = NULL;
+  g_autofree char *committed = NULL;
+  g_autofree char *on_disk = NULL;
+  g_autofree char *kept = NULL;
+  GlossDocument *document;
+  GlossWindow *window;
+
+  if (!git_fixtures_have_git ())
+    return;
+
+  g_settings_set_boolean (gloss_application_get_settings (app), "advance-after-label", FALSE);
+  dir = make_repository (&text);
+  json = g_strconcat (text, ".gloss.json", NULL);
+  mine = g_strconcat (text, ".gloss.mine.json", NULL);
+  window = open_text (text);
+
+  /* A label that is only in the window */
+  gloss_saver_set_delay (gloss_window_get_saver (window), 60000);
+  gloss_window_set_position (window, 2);
+  g_assert_true (activate (window, "doc.toggle-label", "s", "quote"));
+  g_assert_true (gloss_saver_get_dirty (gloss_window_get_saver (window)));
+
+  g_free (git_fixtures_run (dir, "checkout", "-q", "bea", NULL));
+  wait_for (banner_shows_annotations, window, "the conflict banner");
+  g_assert_cmpstr (gloss_window_get_save_status (window), ==, "conflict");
+
+  /* Nothing lost, nothing written over Bea's */
+  document = gloss_window_get_document (window);
+  g_assert_cmpstr (shown_text (window), ==, TEXT_MAIN);
+  g_assert_cmpuint (gloss_document_count_label (document, "quote"), ==, 1);
+  g_assert_cmpuint (gloss_document_count_label (document, "claim"), ==, 1);
+  gloss_saver_save_now (gloss_window_get_saver (window));
+  spin (800);
+  committed = git_fixtures_run (dir, "show", "bea:artikel.txt.gloss.json", NULL);
+  on_disk = read_file (json);
+  g_assert_cmpstr (on_disk, ==, committed);
+
+  /* Keep Mine: ours beside Bea's, and Bea's shown */
+  g_assert_true (activate (window, "win.keep-mine", NULL));
+  wait_for (shows_bea, window, "Bea's text and quotes");
+  kept = read_file (mine);
+  g_assert_nonnull (strstr (kept, "\"label\": \"quote\", \"start\": 74"));
+  g_assert_nonnull (strstr (kept, "\"label\": \"claim\""));
+  g_assert_nonnull (strstr (kept, "“We will pay.”"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (gloss_application_get_settings (app), "advance-after-label");
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -727,6 +1009,7 @@ main (int    argc,
 
   /* Recovery files go to a folder of this test, not the user's */
   g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
+  git_fixtures_init ();
   app = ui_test_init (&argc, &argv);
 
   g_test_add_func ("/gloss/window-disk/non-utf8-name", test_non_utf8_name);
@@ -739,6 +1022,9 @@ main (int    argc,
   g_test_add_func ("/gloss/window-disk/recovery-conflict", test_recovery_conflict);
   g_test_add_func ("/gloss/window-disk/recovery-save-to", test_recovery_save_to);
   g_test_add_func ("/gloss/window-disk/toast-names", test_toast_names);
+  g_test_add_func ("/gloss/window-disk/git-checkout", test_checkout);
+  g_test_add_func ("/gloss/window-disk/git-merge", test_merge);
+  g_test_add_func ("/gloss/window-disk/git-checkout-unsaved", test_checkout_unsaved);
 
   ret = g_test_run ();
 

@@ -6,7 +6,11 @@
 # with its quotes, speakers and cues tagged as spans (the "Quotation
 # attribution" labels): window-spans-light.png, window-spans-dark.png; and
 # the same in the sidebar's list of spans: window-span-list-light.png,
-# window-span-list-dark.png; the spans in German: window-de-spans-*.png.
+# window-span-list-dark.png; the spans in German: window-de-spans-*.png;
+# the folder's statistics on three annotators' copies of eight articles
+# (bench/make-agree-corpus.py): stats-documents-light.png,
+# stats-agreement-light.png, stats-cooccurrence-dark.png; and the folder's
+# search: search-light.png.
 #
 #   data/screenshots/take.sh [BUILDDIR]
 set -eu
@@ -15,7 +19,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 build=${1:-$top/build}
 
-ninja -C "$build" tests/screenshot-window data/gschemas.compiled >/dev/null
+ninja -C "$build" tests/screenshot-window tests/screenshot-stats data/gschemas.compiled >/dev/null
 
 export GSETTINGS_BACKEND=memory
 export GSETTINGS_SCHEMA_DIR="$build/data"
@@ -39,3 +43,10 @@ LANGUAGE=en LC_ALL=C.UTF-8 xvfb-run -a -s '-screen 0 1400x1000x24' \
   "$build/tests/screenshot-window" --span-list "$top/data/samples/de-stadtwerke.txt" "$here" window-span-list
 LANGUAGE=de LANG=de_DE.UTF-8 LC_ALL=de_DE.UTF-8 xvfb-run -a -s '-screen 0 1400x1000x24' \
   "$build/tests/screenshot-window" --spans "$top/data/samples/de-stadtwerke.txt" "$here" window-de-spans
+
+# The statistics of annotators' copies
+scratch=$(mktemp -d)
+python3 "$top/bench/make-agree-corpus.py" "$scratch/quote-study" 8 40 3 >/dev/null
+LANGUAGE=en LC_ALL=C.UTF-8 xvfb-run -a -s '-screen 0 1400x900x24' \
+  "$build/tests/screenshot-stats" "$scratch/quote-study" "$here"
+rm -rf "$scratch"

@@ -16,6 +16,7 @@
 #include "gloss-agreement.h"
 #include "gloss-cli-private.h"
 #include "gloss-corpus.h"
+#include "gloss-git.h"
 #include "gloss-json.h"
 #include "gloss-label.h"
 #include "gloss-problem.h"
@@ -861,6 +862,120 @@ dup_annotator_name (const char *arg)
   return g_filename_display_name (trimmed);
 }
 
+/* What follows the comparison: the problems, the figures, and whether any
+ * document was compared at all */
+static int
+report (GlossAgreement *agreement,
+        GPtrArray      *problems,
+        gboolean        json,
+        gboolean        revisions)
+{
+  int exit_code = GLOSS_EXIT_OK;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = gloss_cli_problem_line (g_ptr_array_index (problems, i), NULL, "$");
+
+      gloss_cli_printerr ("gloss agree: %s\n", line);
+      exit_code = GLOSS_EXIT_FAILURE;
+    }
+
+  if (json)
+    print_json (agreement);
+  else
+    print_text (agreement);
+
+  /* Figures of nothing are no agreement: a script must not take them */
+  if (gloss_agreement_count_documents (agreement, GLOSS_AGREEMENT_COMPARED) == 0)
+    {
+      if (gloss_agreement_get_n_documents (agreement) == 0 && revisions)
+        gloss_cli_printerr (_("gloss agree: no document was compared: the revisions hold no texts (.txt) at the "
+                              "path given\n"));
+      else if (gloss_agreement_get_n_documents (agreement) == 0)
+        gloss_cli_printerr (_("gloss agree: no document was compared: the folders hold no texts (.txt)\n"));
+      else if (revisions)
+        gloss_cli_printerr (_("gloss agree: no document was compared: of %u, %u are held (annotated and without "
+                              "problems) at fewer than two revisions and %u have different texts at the "
+                              "revisions; documents are matched by their path at each revision\n"),
+                            gloss_agreement_get_n_documents (agreement),
+                            gloss_agreement_count_documents (agreement, GLOSS_AGREEMENT_TOO_FEW),
+                            gloss_agreement_count_documents (agreement, GLOSS_AGREEMENT_TEXTS_DIFFER));
+      else
+        gloss_cli_printerr (_("gloss agree: no document was compared: of %u, %u are held (annotated and without "
+                              "problems) by fewer than two annotators and %u have different texts in the copies; "
+                              "documents are matched by their path in each folder\n"),
+                            gloss_agreement_get_n_documents (agreement),
+                            gloss_agreement_count_documents (agreement, GLOSS_AGREEMENT_TOO_FEW),
+                            gloss_agreement_count_documents (agreement, GLOSS_AGREEMENT_TEXTS_DIFFER));
+      exit_code = GLOSS_EXIT_FAILURE;
+    }
+
+  return exit_code;
+}
+
+/* An error of git: a path or revision that does not exist, or a path
+ * outside any work tree, is the user's (usage); git failing is not */
+static int
+print_git_error (const GError *error)
+{
+  g_autofree char *message = gloss_cli_escape (error->message);
+
+  gloss_cli_printerr ("gloss agree: %s\n", message);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT))
+    return GLOSS_EXIT_USAGE;
+
+  return GLOSS_EXIT_FAILURE;
+}
+
+/* `gloss agree --git-rev A --git-rev B [PATH]` */
+static int
+agree_revisions (GOptionContext *context,
+                 GStrv           revisions,
+                 const char     *path,
+                 guint           n_args,
+                 gboolean        json,
+                 GStrv           labels)
+{
+  g_autoptr(GPtrArray) problems = gloss_problems_new ();
+  g_autoptr(GlossAgreement) agreement = NULL;
+  g_autoptr(GlossGit) git = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  guint n_revisions = g_strv_length (revisions);
+
+  if (n_revisions < 2)
+    {
+      gloss_cli_usage_error (context, _("Give --git-rev two or more times, one revision per annotator"));
+      return GLOSS_EXIT_USAGE;
+    }
+
+  if (n_revisions > GLOSS_AGREEMENT_MAX_ANNOTATORS)
+    {
+      gloss_cli_usage_error (context, _("Give at most %d revisions"), GLOSS_AGREEMENT_MAX_ANNOTATORS);
+      return GLOSS_EXIT_USAGE;
+    }
+
+  if (n_args > 1)
+    {
+      gloss_cli_usage_error (context, _("With --git-rev, give at most one PATH: the folder or text in the work tree "
+                                        "to compare at each revision"));
+      return GLOSS_EXIT_USAGE;
+    }
+
+  file = g_file_new_for_commandline_arg (path ? path : ".");
+  git = gloss_git_open (file, NULL, &error);
+  if (git == NULL)
+    return print_git_error (error);
+
+  agreement = gloss_agreement_new_for_revisions (git, (const char * const *)revisions, NULL);
+  gloss_agreement_set_labels (agreement, (const char * const *)labels);
+  if (!gloss_agreement_compare (agreement, problems, NULL, &error))
+    return print_git_error (error);
+
+  return report (agreement, problems, json, TRUE);
+}
+
 int
 gloss_cli_agree (int    argc,
                  char **argv)
@@ -873,12 +988,17 @@ gloss_cli_agree (int    argc,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) labels = NULL;
   g_auto(GStrv) args = NULL;
+  g_auto(GStrv) revisions = NULL;
   gboolean json = FALSE;
   int exit_code = GLOSS_EXIT_OK;
   guint n_args;
   GOptionEntry entries[] = {
     gloss_cli_json_entry (&json),
     gloss_cli_label_entry (&labels),
+    { "git-rev", 0, 0, G_OPTION_ARG_STRING_ARRAY, &revisions,
+      N_("Compare the annotation files at this git revision (a branch, tag or commit), without checking it out; "
+         "give it once per annotator, and at most one PATH in the work tree (default: the current folder)"),
+      N_("REV") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("PATH_A PATH_B [PATH…]") },
     { NULL }
   };
@@ -889,12 +1009,21 @@ gloss_cli_agree (int    argc,
                                   "corpus (a folder per annotator). Documents are matched by their path in the "
                                   "folder and must have the same text; each sentence and label is one yes/no "
                                   "decision. Prints the observed agreement, Cohen’s κ for each pair, Fleiss’ κ and "
-                                  "Krippendorff’s α, per label, over all labels and per document."));
+                                  "Krippendorff’s α, per label, over all labels and per document. With --git-rev, "
+                                  "each annotator’s copy is a git revision instead (a branch, say), read from the "
+                                  "repository without checking it out."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!gloss_cli_parse (context, &argc, &argv, &exit_code))
     return exit_code;
 
   n_args = args ? g_strv_length (args) : 0;
+  if (revisions != NULL)
+    {
+      if (!gloss_cli_check_labels (context, labels, &exit_code))
+        return exit_code;
+      return agree_revisions (context, revisions, n_args ? args[0] : NULL, n_args, json, labels);
+    }
+
   if (n_args < 2)
     {
       gloss_cli_usage_error (context, _("Give two or more folders, one per annotator"));
@@ -946,33 +1075,5 @@ gloss_cli_agree (int    argc,
       return GLOSS_EXIT_FAILURE;
     }
 
-  for (guint i = 0; i < problems->len; i++)
-    {
-      g_autofree char *line = gloss_cli_problem_line (g_ptr_array_index (problems, i), NULL, "$");
-
-      gloss_cli_printerr ("gloss agree: %s\n", line);
-      exit_code = GLOSS_EXIT_FAILURE;
-    }
-
-  if (json)
-    print_json (agreement);
-  else
-    print_text (agreement);
-
-  /* Figures of nothing are no agreement: a script must not take them */
-  if (gloss_agreement_count_documents (agreement, GLOSS_AGREEMENT_COMPARED) == 0)
-    {
-      if (gloss_agreement_get_n_documents (agreement) == 0)
-        gloss_cli_printerr (_("gloss agree: no document was compared: the folders hold no texts (.txt)\n"));
-      else
-        gloss_cli_printerr (_("gloss agree: no document was compared: of %u, %u are held (annotated and without "
-                              "problems) by fewer than two annotators and %u have different texts in the copies; "
-                              "documents are matched by their path in each folder\n"),
-                            gloss_agreement_get_n_documents (agreement),
-                            gloss_agreement_count_documents (agreement, GLOSS_AGREEMENT_TOO_FEW),
-                            gloss_agreement_count_documents (agreement, GLOSS_AGREEMENT_TEXTS_DIFFER));
-      exit_code = GLOSS_EXIT_FAILURE;
-    }
-
-  return exit_code;
+  return report (agreement, problems, json, FALSE);
 }

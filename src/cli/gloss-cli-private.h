@@ -30,7 +30,11 @@ int   gloss_cli_import         (int           argc,
                                 char        **argv);
 int   gloss_cli_suggest        (int           argc,
                                 char        **argv);
+int   gloss_cli_search         (int           argc,
+                                char        **argv);
 int   gloss_cli_agree          (int           argc,
+                                char        **argv);
+int   gloss_cli_codebook       (int           argc,
                                 char        **argv);
 
 gboolean gloss_cli_parse       (GOptionContext *context,

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-agreement.h"
 #include "gloss-annotation.h"
 #include "gloss-cli-private.h"
 #include "gloss-corpus.h"
@@ -17,6 +18,7 @@
 #include "gloss-problem.h"
 #include "gloss-relation.h"
 #include "gloss-span.h"
+#include "gloss-stats.h"
 
 static void
 add_count (GHashTable *counts,
@@ -375,6 +377,9 @@ gloss_cli_stats (int    argc,
   g_autoptr(GPtrArray) problems = gloss_problems_new ();
   g_autoptr(GHashTable) reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *encoding = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *table_id = NULL;
+  g_autoptr(GlossStats) tables = NULL;
   g_auto(GStrv) args = NULL;
   gboolean json = FALSE;
   int exit_code = GLOSS_EXIT_OK;
@@ -382,6 +387,12 @@ gloss_cli_stats (int    argc,
   GOptionEntry entries[] = {
     gloss_cli_json_entry (&json),
     gloss_cli_encoding_entry (&encoding),
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_("text (the table, the default), json (every table of the statistics view) or csv (one of them, --table)"),
+      N_("FORMAT") },
+    { "table", 0, 0, G_OPTION_ARG_STRING, &table_id,
+      N_("With --format csv: labels (the default), documents, progress, annotators, cooccurrence or agreement"),
+      N_("TABLE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, N_("PATH…") },
     { NULL }
   };
@@ -401,6 +412,31 @@ gloss_cli_stats (int    argc,
       gloss_cli_usage_error (context, _("Give at least one file or folder"));
       return GLOSS_EXIT_USAGE;
     }
+  if (format != NULL && g_strcmp0 (format, "text") != 0 && g_strcmp0 (format, "json") != 0 &&
+      g_strcmp0 (format, "csv") != 0)
+    {
+      gloss_cli_usage_error (context, _("Unknown format “%s”: use text, json or csv"), format);
+      return GLOSS_EXIT_USAGE;
+    }
+  if (json && format != NULL && g_strcmp0 (format, "text") != 0)
+    {
+      gloss_cli_usage_error (context, _("--json is the report of --format text; give one of them"));
+      return GLOSS_EXIT_USAGE;
+    }
+  if (table_id != NULL && g_strcmp0 (format, "csv") != 0)
+    {
+      gloss_cli_usage_error (context, _("--table needs --format csv"));
+      return GLOSS_EXIT_USAGE;
+    }
+  if (table_id != NULL && !g_strv_contains ((const char * const[]) { "labels", "documents", "progress", "annotators",
+                                                                     "cooccurrence", "agreement", NULL }, table_id))
+    {
+      gloss_cli_usage_error (context, _("Unknown table “%s”: use labels, documents, progress, annotators, "
+                                        "cooccurrence or agreement"), table_id);
+      return GLOSS_EXIT_USAGE;
+    }
+  if (format != NULL && (g_str_equal (format, "json") || g_str_equal (format, "csv")))
+    tables = gloss_stats_new ();
 
   files = gloss_cli_collect (args, ".txt", roots, problems, &exit_code);
   if (files == NULL)
@@ -458,9 +494,50 @@ gloss_cli_stats (int    argc,
         }
 
       add_document (&stats, document, display_id);
+      if (tables != NULL)
+        gloss_stats_add_document (tables, document, id);
     }
 
-  if (json)
+  /* One folder of annotators' copies: their agreement too */
+  if (tables != NULL && args[1] == NULL && g_file_test (args[0], G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) folder = g_file_new_for_commandline_arg (args[0]);
+      g_autoptr(GPtrArray) copies = gloss_stats_find_copies (folder, NULL);
+
+      if (copies != NULL)
+        {
+          g_autoptr(GlossAgreement) agreement = gloss_agreement_new (copies, NULL);
+
+          gloss_agreement_compare (agreement, NULL, NULL, NULL);
+          gloss_stats_add_agreement (tables, agreement);
+        }
+    }
+
+  if (tables != NULL && g_str_equal (format, "json"))
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      gloss_stats_append_json (tables, out);
+      gloss_cli_print ("%s", out->str);
+    }
+  else if (tables != NULL)
+    {
+      const GlossStatsTable *table = gloss_stats_lookup_table (tables, table_id ? table_id : "labels");
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      if (table == NULL)
+        {
+          gloss_cli_printerr (_("gloss stats: no agreement: the folder does not hold annotators’ copies "
+                                "(two or more folders sharing texts)\n"));
+          exit_code = GLOSS_EXIT_FAILURE;
+        }
+      else
+        {
+          gloss_stats_table_append_csv (table, out);
+          gloss_cli_print ("%s", out->str);
+        }
+    }
+  else if (json)
     print_json (&stats);
   else
     print_text (&stats);

@@ -37,7 +37,9 @@ static const Command commands[] = {
   { "reanchor", gloss_cli_reanchor, N_("Place annotations again in texts that changed") },
   { "import",   gloss_cli_import,   N_("Make annotation files from a dataset or a JSONL corpus of articles") },
   { "agree",    gloss_cli_agree,    N_("Compare annotators’ copies of a corpus: agreement per label and document") },
+  { "search",   gloss_cli_search,   N_("Search the texts of a corpus for words or a pattern, optionally only where a label is") },
   { "suggest",  gloss_cli_suggest,  N_("Suggest quotes, speakers and cues in German and English texts") },
+  { "codebook", gloss_cli_codebook, N_("Write a project’s codebook as Markdown, HTML or a REFI-QDA codebook (.qdc)") },
 };
 
 static const Command *

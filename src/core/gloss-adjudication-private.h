@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 
 #include "gloss-adjudication.h"
+#include "gloss-git.h"
 
 G_BEGIN_DECLS
 
@@ -55,8 +56,13 @@ struct _GlossAdjudication
 {
   GObject         parent_instance;
 
-  GPtrArray      *roots;          /* GFile */
+  guint           n_copies;       /* the annotators */
+  GPtrArray      *roots;          /* GFile, or NULL between revisions */
   GPtrArray      *names;          /* char * */
+  GlossGit       *git;            /* between revisions: the repository */
+  GStrv           revisions;      /* the revisions, each an annotator's copy */
+  char           *path;           /* the folder compared, relative to the top */
+  GPtrArray      *trees;          /* GlossGitTree per revision, once listed */
   GFile          *gold_root;
   char           *id;
   char           *adjudicator;

@@ -506,7 +506,7 @@ unit_new (GlossAdjudication *self,
           gboolean           head,
           Cluster           *cluster)
 {
-  guint n = self->roots->len;
+  guint n = self->n_copies;
   Unit *unit = g_new0 (Unit, 1);
   const char *agreed = NULL;
   int key = -1;
@@ -564,7 +564,7 @@ unit_new (GlossAdjudication *self,
 void
 _gloss_adjudication_find_units (GlossAdjudication *self)
 {
-  guint n = self->roots->len;
+  guint n = self->n_copies;
   GlossLabelSet *set = gloss_document_get_labels (self->gold);
   g_autoptr(GHashTable) heads = dup_head_labels (set);
   g_autoptr(GHashTable) by_label = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);

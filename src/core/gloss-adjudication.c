@@ -112,7 +112,7 @@ gloss_adjudication_entry_free (GlossAdjudicationEntry *entry)
 static void
 clear_copies (GlossAdjudication *self)
 {
-  for (guint a = 0; self->copies != NULL && a < self->roots->len; a++)
+  for (guint a = 0; self->copies != NULL && a < self->n_copies; a++)
     g_clear_object (&self->copies[a]);
 }
 
@@ -140,6 +140,10 @@ gloss_adjudication_finalize (GObject *object)
   g_clear_pointer (&self->copies, g_free);
   g_clear_pointer (&self->roots, g_ptr_array_unref);
   g_clear_pointer (&self->names, g_ptr_array_unref);
+  g_clear_object (&self->git);
+  g_clear_pointer (&self->revisions, g_strfreev);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->trees, g_ptr_array_unref);
   g_clear_object (&self->gold_root);
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->adjudicator, g_free);
@@ -242,6 +246,7 @@ gloss_adjudication_new (GPtrArray          *roots,
   g_return_val_if_fail (id != NULL && *id != '\0', NULL);
 
   self = g_object_new (GLOSS_TYPE_ADJUDICATION, NULL);
+  self->n_copies = roots->len;
   self->roots = g_ptr_array_new_with_free_func (g_object_unref);
   self->names = g_ptr_array_new_with_free_func (g_free);
   for (guint a = 0; a < roots->len; a++)
@@ -256,6 +261,101 @@ gloss_adjudication_new (GPtrArray          *roots,
   self->id = g_strdup (id);
 
   return self;
+}
+
+static GlossAdjudication *
+new_for_trees (GlossGit           *git,
+               const char * const *revisions,
+               GPtrArray          *trees,
+               const char         *path,
+               GFile              *gold_root,
+               const char         *id)
+{
+  GlossAdjudication *self;
+  guint n = g_strv_length ((char **)revisions);
+
+  self = g_object_new (GLOSS_TYPE_ADJUDICATION, NULL);
+  self->n_copies = n;
+  self->git = g_object_ref (git);
+  self->revisions = g_strdupv ((char **)revisions);
+  self->path = g_strdup (path);
+  self->trees = trees ? g_ptr_array_ref (trees) : NULL;
+  self->names = g_ptr_array_new_with_free_func (g_free);
+  for (guint a = 0; a < n; a++)
+    g_ptr_array_add (self->names, g_strdup (revisions[a]));
+  self->copies = g_new0 (GlossDocument *, n);
+  self->gold_root = g_object_ref (gold_root);
+  self->id = g_strdup (id);
+
+  return self;
+}
+
+/**
+ * gloss_adjudication_new_for_revisions:
+ * @git: the repository
+ * @revisions: (array zero-terminated=1): two or more revisions (branches,
+ *   tags, commits), each an annotator's copy of the corpus; they name the
+ *   annotators
+ * @path: (nullable): the folder of the corpus, relative to the top of the
+ *   work tree; %NULL for the path @git was opened at
+ * @gold_root: the folder of the gold copy, on disk
+ * @id: the document: the text's path relative to @path
+ *
+ * Like gloss_adjudication_new(), with the copies read from the revisions
+ * without checking them out (gloss-git.c). The gold copy is written to
+ * @gold_root as always.
+ *
+ * Returns: (transfer full): an adjudication; gloss_adjudication_load()
+ *   lists the revisions and reads the copies and the gold copy
+ */
+GlossAdjudication *
+gloss_adjudication_new_for_revisions (GlossGit           *git,
+                                      const char * const *revisions,
+                                      const char         *path,
+                                      GFile              *gold_root,
+                                      const char         *id)
+{
+  g_return_val_if_fail (GLOSS_IS_GIT (git), NULL);
+  g_return_val_if_fail (revisions != NULL, NULL);
+  g_return_val_if_fail (g_strv_length ((char **)revisions) >= 2 &&
+                        g_strv_length ((char **)revisions) <= GLOSS_AGREEMENT_MAX_ANNOTATORS, NULL);
+  g_return_val_if_fail (G_IS_FILE (gold_root), NULL);
+  g_return_val_if_fail (id != NULL && *id != '\0', NULL);
+
+  return new_for_trees (git, revisions, NULL, path ? path : gloss_git_get_prefix (git), gold_root, id);
+}
+
+/* Each revision's files at @path, or %NULL with @error set */
+static GPtrArray *
+list_trees (GlossGit            *git,
+            const char * const  *revisions,
+            const char          *path,
+            GCancellable        *cancellable,
+            GError             **error)
+{
+  g_autoptr(GPtrArray) trees = g_ptr_array_new_with_free_func ((GDestroyNotify)gloss_git_tree_unref);
+  g_auto(GStrv) paths = gloss_corpus_revision_paths (path);
+
+  for (guint a = 0; revisions[a] != NULL; a++)
+    {
+      GlossGitTree *tree = gloss_git_list (git, revisions[a], (const char * const *)paths, cancellable, error);
+
+      if (tree == NULL)
+        return NULL;
+      g_ptr_array_add (trees, tree);
+    }
+
+  return g_steal_pointer (&trees);
+}
+
+/* The path of a document below self->path, relative to the top */
+static char *
+dup_revision_path (GlossAdjudication *self)
+{
+  if (self->path == NULL || self->path[0] == '\0')
+    return g_strdup (self->id);
+
+  return g_strconcat (self->path, "/", self->id, NULL);
 }
 
 const char *
@@ -313,24 +413,51 @@ _gloss_adjudication_dup_now (GlossAdjudication *self)
 
 /* --- Loading ------------------------------------------------------------- */
 
+/* A copy at a revision: read from git, as the revision has it */
+static GlossDocument *
+load_revision_copy (GlossAdjudication  *self,
+                    guint               annotator,
+                    GCancellable       *cancellable,
+                    GError            **error)
+{
+  GlossGitTree *tree = g_ptr_array_index (self->trees, annotator);
+  g_autofree char *path = dup_revision_path (self);
+  g_autofree char *json = g_strconcat (path, ".gloss.json", NULL);
+
+  if (gloss_git_tree_lookup (tree, path) == NULL || gloss_git_tree_lookup (tree, json) == NULL)
+    return NULL;
+
+  return _gloss_document_load_from_revision (self->git, tree, path, NULL, cancellable, error);
+}
+
 static GlossDocument *
 load_copy (GlossAdjudication  *self,
            guint               annotator,
            GCancellable       *cancellable,
            GError            **error)
 {
-  GFile *root = g_ptr_array_index (self->roots, annotator);
   const char *name = g_ptr_array_index (self->names, annotator);
-  g_autoptr(GFile) file = g_file_resolve_relative_path (root, self->id);
-  g_autoptr(GFile) json = gloss_document_dup_annotation_file_for (file);
   g_autoptr(GlossDocument) document = NULL;
   g_autoptr(GError) local_error = NULL;
 
-  /* A text nobody annotated is no decision that nothing applies */
-  if (!g_file_query_exists (file, cancellable) || !g_file_query_exists (json, cancellable))
+  if (self->git != NULL)
+    document = load_revision_copy (self, annotator, cancellable, &local_error);
+  else
+    {
+      GFile *root = g_ptr_array_index (self->roots, annotator);
+      g_autoptr(GFile) file = g_file_resolve_relative_path (root, self->id);
+      g_autoptr(GFile) json = gloss_document_dup_annotation_file_for (file);
+
+      /* A text nobody annotated is no decision that nothing applies */
+      if (!g_file_query_exists (file, cancellable) || !g_file_query_exists (json, cancellable))
+        return NULL;
+
+      document = gloss_document_load (file, NULL, cancellable, &local_error);
+    }
+
+  if (document == NULL && local_error == NULL)
     return NULL;
 
-  document = gloss_document_load (file, NULL, cancellable, &local_error);
   if (document == NULL)
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -431,7 +558,7 @@ merge_label_sets (GlossAdjudication *self)
 {
   GlossLabelSet *gold = gloss_document_get_labels (self->gold);
 
-  for (guint a = 0; a < self->roots->len; a++)
+  for (guint a = 0; a < self->n_copies; a++)
     {
       GlossLabelSet *set;
 
@@ -459,7 +586,7 @@ strv_equal (const char * const *a,
 static void
 align (GlossAdjudication *self)
 {
-  guint n = self->roots->len;
+  guint n = self->n_copies;
   guint n_sentences = gloss_document_get_n_sentences (self->gold);
   g_autofree GlossDocument **documents = g_new0 (GlossDocument *, n + 1);
   g_autoptr(GArray) spans = NULL;
@@ -661,7 +788,7 @@ build_gold (GlossAdjudication *self,
 static void
 fill_agreed (GlossAdjudication *self)
 {
-  guint n = self->roots->len;
+  guint n = self->n_copies;
   g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *time = _gloss_adjudication_dup_now (self);
   guint id = 1;
@@ -790,7 +917,7 @@ _gloss_adjudication_build_decided (GlossAdjudication         *self,
 static void
 update_meta (GlossAdjudication *self)
 {
-  guint n = self->roots->len;
+  guint n = self->n_copies;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) adjudication = NULL;
@@ -874,7 +1001,14 @@ gloss_adjudication_load (GlossAdjudication  *self,
 
   reset (self);
 
-  for (guint a = 0; a < self->roots->len; a++)
+  if (self->git != NULL && self->trees == NULL)
+    {
+      self->trees = list_trees (self->git, (const char * const *)self->revisions, self->path, cancellable, error);
+      if (self->trees == NULL)
+        return FALSE;
+    }
+
+  for (guint a = 0; a < self->n_copies; a++)
     {
       g_autoptr(GError) local_error = NULL;
 
@@ -1012,6 +1146,36 @@ copy_file (GFile         *source,
   return gloss_file_writer_commit (writer, cancellable, error);
 }
 
+/* The text of the copy at a revision, byte for byte as git has it */
+static gboolean
+write_revision_text (GlossAdjudication  *self,
+                     guint               annotator,
+                     GFile              *destination,
+                     GCancellable       *cancellable,
+                     GError            **error)
+{
+  g_autofree char *path = dup_revision_path (self);
+  const char *object = gloss_git_tree_lookup (g_ptr_array_index (self->trees, annotator), path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GlossFileWriter) writer = NULL;
+  gsize length = 0;
+  const char *data;
+
+  bytes = gloss_git_read_blob (self->git, object, cancellable, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  writer = gloss_file_writer_new (destination, GLOSS_FILE_WRITER_NONE, cancellable, error);
+  if (writer == NULL)
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &length);
+  if (length > 0 && !g_output_stream_write_all (G_OUTPUT_STREAM (writer), data, length, NULL, cancellable, error))
+    return FALSE;
+
+  return gloss_file_writer_commit (writer, cancellable, error);
+}
+
 /**
  * gloss_adjudication_prepare_gold:
  *
@@ -1044,9 +1208,13 @@ gloss_adjudication_prepare_gold (GlossAdjudication  *self,
       return FALSE;
     }
 
-  for (guint a = 0; a < self->roots->len && source == NULL; a++)
+  for (guint a = 0; a < self->n_copies && source == NULL; a++)
     if (self->copies[a] != NULL)
-      source = gloss_document_get_file (self->copies[a]);
+      {
+        if (self->git != NULL)
+          return write_revision_text (self, a, gold_file, cancellable, error);
+        source = gloss_document_get_file (self->copies[a]);
+      }
 
   return copy_file (source, gold_file, cancellable, error);
 }
@@ -1139,6 +1307,31 @@ compare_ids (gconstpointer a,
   return strcmp (*(const char **)a, *(const char **)b);
 }
 
+/* Takes @id (nullable) into @ids unless @seen has it */
+static void
+add_id (GHashTable *seen,
+        GPtrArray  *ids,
+        char       *id)
+{
+  if (id == NULL || g_hash_table_contains (seen, id))
+    {
+      g_free (id);
+      return;
+    }
+  g_hash_table_add (seen, id);
+  g_ptr_array_add (ids, id);
+}
+
+static GPtrArray *describe_documents (GPtrArray           *ids,
+                                     GPtrArray           *roots,
+                                     GlossGit            *git,
+                                     const char * const  *revisions,
+                                     GPtrArray           *trees,
+                                     const char          *path,
+                                     GFile               *gold_root,
+                                     GCancellable        *cancellable,
+                                     GError             **error);
+
 /**
  * gloss_adjudication_find_documents:
  * @roots: (element-type GFile): the annotators' folders, two or more
@@ -1159,7 +1352,6 @@ gloss_adjudication_find_documents (GPtrArray     *roots,
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify)gloss_adjudication_entry_free);
 
   g_return_val_if_fail (roots != NULL && roots->len >= 2, NULL);
   g_return_val_if_fail (G_IS_FILE (gold_root), NULL);
@@ -1174,25 +1366,40 @@ gloss_adjudication_find_documents (GPtrArray     *roots,
 
       for (guint i = 0; files != NULL && i < files->len; i++)
         {
-          char *id = gloss_corpus_dup_id (root, g_ptr_array_index (files, i));
-
-          if (g_hash_table_contains (seen, id))
-            {
-              g_free (id);
-              continue;
-            }
-          g_hash_table_add (seen, id);
-          g_ptr_array_add (ids, id);
+          add_id (seen, ids, gloss_corpus_dup_id (root, g_ptr_array_index (files, i)));
         }
     }
   g_ptr_array_sort (ids, compare_ids);
 
+  return describe_documents (ids, roots, NULL, NULL, NULL, NULL, gold_root, cancellable, error);
+}
+
+/* Each document of @ids, with its disagreements or why it cannot be
+ * adjudicated; from folders (@roots) or revisions (@git …) */
+static GPtrArray *
+describe_documents (GPtrArray           *ids,
+                    GPtrArray           *roots,
+                    GlossGit            *git,
+                    const char * const  *revisions,
+                    GPtrArray           *trees,
+                    const char          *path,
+                    GFile               *gold_root,
+                    GCancellable        *cancellable,
+                    GError             **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify)gloss_adjudication_entry_free);
+
   for (guint i = 0; i < ids->len; i++)
     {
       const char *id = g_ptr_array_index (ids, i);
-      g_autoptr(GlossAdjudication) adjudication = gloss_adjudication_new (roots, NULL, gold_root, id);
+      g_autoptr(GlossAdjudication) adjudication = NULL;
       g_autoptr(GError) local_error = NULL;
       GlossAdjudicationEntry *entry = g_new0 (GlossAdjudicationEntry, 1);
+
+      if (git != NULL)
+        adjudication = new_for_trees (git, revisions, trees, path, gold_root, id);
+      else
+        adjudication = gloss_adjudication_new (roots, NULL, gold_root, id);
 
       entry->id = g_strdup (id);
       g_ptr_array_add (entries, entry);
@@ -1215,16 +1422,74 @@ gloss_adjudication_find_documents (GPtrArray     *roots,
   return g_steal_pointer (&entries);
 }
 
+/**
+ * gloss_adjudication_find_documents_for_revisions:
+ * @git: the repository
+ * @revisions: (array zero-terminated=1): the annotators' revisions, two or
+ *   more
+ * @path: (nullable): the corpus folder, relative to the top of the work
+ *   tree; %NULL for the path @git was opened at
+ * @gold_root: the gold folder
+ *
+ * Like gloss_adjudication_find_documents(), between revisions: each is
+ * listed once (one that does not exist is an error), and every text below
+ * @path that any of them has is a document.
+ *
+ * Returns: (transfer full) (element-type GlossAdjudicationEntry): the
+ *   documents, or %NULL with @error set
+ */
+GPtrArray *
+gloss_adjudication_find_documents_for_revisions (GlossGit            *git,
+                                                 const char * const  *revisions,
+                                                 const char          *path,
+                                                 GFile               *gold_root,
+                                                 GCancellable        *cancellable,
+                                                 GError             **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) trees = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_GIT (git), NULL);
+  g_return_val_if_fail (revisions != NULL && g_strv_length ((char **)revisions) >= 2, NULL);
+  g_return_val_if_fail (G_IS_FILE (gold_root), NULL);
+
+  if (path == NULL)
+    path = gloss_git_get_prefix (git);
+  trees = list_trees (git, revisions, path, cancellable, error);
+  if (trees == NULL)
+    return NULL;
+
+  for (guint a = 0; a < trees->len; a++)
+    {
+      GlossGitTree *tree = g_ptr_array_index (trees, a);
+
+      for (guint i = 0; i < gloss_git_tree_get_n_files (tree); i++)
+        {
+          add_id (seen, ids, gloss_corpus_dup_revision_id (path, gloss_git_tree_get_path (tree, i)));
+        }
+    }
+  g_ptr_array_sort (ids, compare_ids);
+
+  return describe_documents (ids, NULL, git, revisions, trees, path, gold_root, cancellable, error);
+}
+
 typedef struct
 {
   GPtrArray *roots;
+  GlossGit  *git;
+  GStrv      revisions;
+  char      *path;
   GFile     *gold_root;
 } FindData;
 
 static void
 find_data_free (FindData *data)
 {
-  g_ptr_array_unref (data->roots);
+  g_clear_pointer (&data->roots, g_ptr_array_unref);
+  g_clear_object (&data->git);
+  g_strfreev (data->revisions);
+  g_free (data->path);
   g_object_unref (data->gold_root);
   g_free (data);
 }
@@ -1237,7 +1502,13 @@ find_thread (GTask        *task,
 {
   FindData *data = task_data;
   GError *error = NULL;
-  GPtrArray *entries = gloss_adjudication_find_documents (data->roots, data->gold_root, cancellable, &error);
+  GPtrArray *entries;
+
+  if (data->git != NULL)
+    entries = gloss_adjudication_find_documents_for_revisions (data->git, (const char * const *)data->revisions,
+                                                               data->path, data->gold_root, cancellable, &error);
+  else
+    entries = gloss_adjudication_find_documents (data->roots, data->gold_root, cancellable, &error);
 
   if (entries == NULL)
     g_task_return_error (task, error);
@@ -1271,6 +1542,40 @@ gloss_adjudication_find_documents_async (GPtrArray           *roots,
   data->roots = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint a = 0; a < roots->len; a++)
     g_ptr_array_add (data->roots, g_object_ref (g_ptr_array_index (roots, a)));
+  data->gold_root = g_object_ref (gold_root);
+  g_task_set_task_data (task, data, (GDestroyNotify)find_data_free);
+  g_task_run_in_thread (task, find_thread);
+}
+
+/**
+ * gloss_adjudication_find_documents_for_revisions_async:
+ *
+ * Runs gloss_adjudication_find_documents_for_revisions() in a worker
+ * thread; gloss_adjudication_find_documents_finish() gives the result.
+ */
+void
+gloss_adjudication_find_documents_for_revisions_async (GlossGit            *git,
+                                                       const char * const  *revisions,
+                                                       const char          *path,
+                                                       GFile               *gold_root,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  FindData *data;
+
+  g_return_if_fail (GLOSS_IS_GIT (git));
+  g_return_if_fail (revisions != NULL && g_strv_length ((char **)revisions) >= 2);
+  g_return_if_fail (G_IS_FILE (gold_root));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gloss_adjudication_find_documents_async);
+
+  data = g_new0 (FindData, 1);
+  data->git = g_object_ref (git);
+  data->revisions = g_strdupv ((char **)revisions);
+  data->path = g_strdup (path);
   data->gold_root = g_object_ref (gold_root);
   g_task_set_task_data (task, data, (GDestroyNotify)find_data_free);
   g_task_run_in_thread (task, find_thread);
@@ -1324,7 +1629,7 @@ gloss_adjudication_get_n_annotators (GlossAdjudication *self)
 {
   g_return_val_if_fail (GLOSS_IS_ADJUDICATION (self), 0);
 
-  return self->roots->len;
+  return self->n_copies;
 }
 
 const char *
@@ -1348,7 +1653,7 @@ gloss_adjudication_get_copy (GlossAdjudication *self,
                              guint              annotator)
 {
   g_return_val_if_fail (GLOSS_IS_ADJUDICATION (self), NULL);
-  g_return_val_if_fail (annotator < self->roots->len, NULL);
+  g_return_val_if_fail (annotator < self->n_copies, NULL);
 
   return self->copies[annotator];
 }
@@ -1368,10 +1673,10 @@ gloss_adjudication_get_labels (GlossAdjudication *self,
                                guint              annotator)
 {
   g_return_val_if_fail (GLOSS_IS_ADJUDICATION (self), NULL);
-  g_return_val_if_fail (annotator < self->roots->len, NULL);
-  g_return_val_if_fail ((gsize)sentence * self->roots->len < self->labels->len, NULL);
+  g_return_val_if_fail (annotator < self->n_copies, NULL);
+  g_return_val_if_fail ((gsize)sentence * self->n_copies < self->labels->len, NULL);
 
-  return g_ptr_array_index (self->labels, (gsize)sentence * self->roots->len + annotator);
+  return g_ptr_array_index (self->labels, (gsize)sentence * self->n_copies + annotator);
 }
 
 guint
@@ -1523,7 +1828,7 @@ gloss_adjudication_get_unit_span (GlossAdjudication *self,
 {
   GlossAdjudicationUnit *unit = get_unit (self, disagreement);
 
-  g_return_val_if_fail (annotator < self->roots->len, NULL);
+  g_return_val_if_fail (annotator < self->n_copies, NULL);
 
   return unit ? unit->versions[annotator].span : NULL;
 }
@@ -1543,7 +1848,7 @@ gloss_adjudication_get_unit_relations (GlossAdjudication *self,
 {
   GlossAdjudicationUnit *unit = get_unit (self, disagreement);
 
-  g_return_val_if_fail (annotator < self->roots->len, NULL);
+  g_return_val_if_fail (annotator < self->n_copies, NULL);
 
   return unit ? unit->versions[annotator].relations : NULL;
 }
@@ -1725,7 +2030,7 @@ gloss_adjudication_accept (GlossAdjudication *self,
   g_return_val_if_fail (GLOSS_IS_ADJUDICATION (self), FALSE);
   g_return_val_if_fail (self->gold != NULL, FALSE);
   g_return_val_if_fail (disagreement < self->disagreements->len, FALSE);
-  g_return_val_if_fail (annotator < self->roots->len, FALSE);
+  g_return_val_if_fail (annotator < self->n_copies, FALSE);
 
   decision = &g_array_index (self->disagreements, Decision, disagreement);
   if (decision->kind == GLOSS_ADJUDICATION_SPANS)

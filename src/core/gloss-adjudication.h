@@ -60,6 +60,19 @@ void       gloss_adjudication_find_documents_async  (GPtrArray            *roots
                                                      GCancellable         *cancellable,
                                                      GAsyncReadyCallback   callback,
                                                      gpointer              user_data);
+GPtrArray *gloss_adjudication_find_documents_for_revisions (GlossGit          *git,
+                                                           const char * const *revisions,
+                                                           const char        *path,
+                                                           GFile             *gold_root,
+                                                           GCancellable      *cancellable,
+                                                           GError           **error);
+void       gloss_adjudication_find_documents_for_revisions_async (GlossGit          *git,
+                                                                 const char * const *revisions,
+                                                                 const char        *path,
+                                                                 GFile             *gold_root,
+                                                                 GCancellable      *cancellable,
+                                                                 GAsyncReadyCallback callback,
+                                                                 gpointer           user_data);
 GPtrArray *gloss_adjudication_find_documents_finish (GAsyncResult         *result,
                                                      GError              **error);
 
@@ -69,6 +82,11 @@ G_DECLARE_FINAL_TYPE (GlossAdjudication, gloss_adjudication, GLOSS, ADJUDICATION
 
 GlossAdjudication *gloss_adjudication_new           (GPtrArray            *roots,
                                                      const char * const   *names,
+                                                     GFile                *gold_root,
+                                                     const char           *id);
+GlossAdjudication *gloss_adjudication_new_for_revisions (GlossGit           *git,
+                                                     const char * const   *revisions,
+                                                     const char           *path,
                                                      GFile                *gold_root,
                                                      const char           *id);
 const char    *gloss_adjudication_get_id            (GlossAdjudication    *self);

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "gloss-agreement.h"
+#include "gloss-git.h"
 
 G_BEGIN_DECLS
 
@@ -37,8 +38,13 @@ struct _GlossAgreement
 {
   GObject               parent_instance;
 
-  GPtrArray            *roots;          /* GFile */
+  guint                 n_copies;       /* the annotators */
+  GPtrArray            *roots;          /* GFile, or NULL between revisions */
   GPtrArray            *names;          /* char * */
+  GlossGit             *git;            /* between revisions: the repository */
+  GStrv                 revisions;      /* and the revisions compared */
+  char                 *path;           /* what is compared, relative to its top */
+  GPtrArray            *trees;          /* GlossGitTree, per revision, while comparing */
   GStrv                 requested;
 
   GPtrArray            *seen_labels;    /* char *, in order of appearance */

@@ -314,7 +314,7 @@ intern_span_label (GlossAgreement *self,
   if (label != NULL)
     return label;
 
-  label = span_label_new (id, self->span_labels_seen->len, self->roots->len);
+  label = span_label_new (id, self->span_labels_seen->len, self->n_copies);
   g_ptr_array_add (self->span_labels_seen, label);
   g_hash_table_insert (self->span_label_index, label->id, label);
 
@@ -330,7 +330,7 @@ intern_relation_label (GlossAgreement *self,
   if (label != NULL)
     return label;
 
-  label = relation_label_new (id, self->relation_labels_seen->len, self->roots->len);
+  label = relation_label_new (id, self->relation_labels_seen->len, self->n_copies);
   g_ptr_array_add (self->relation_labels_seen, label);
   g_hash_table_insert (self->relation_label_index, label->id, label);
 
@@ -348,7 +348,7 @@ typedef struct
 void
 _gloss_agreement_init_spans (GlossAgreement *self)
 {
-  guint n = self->roots->len;
+  guint n = self->n_copies;
 
   self->blank = g_array_new (FALSE, FALSE, sizeof (Blank));
   self->span_labels_seen = g_ptr_array_new_with_free_func ((GDestroyNotify)span_label_free);
@@ -364,7 +364,7 @@ _gloss_agreement_init_spans (GlossAgreement *self)
 void
 _gloss_agreement_reset_spans (GlossAgreement *self)
 {
-  guint n = self->roots->len;
+  guint n = self->n_copies;
 
   self->has_spans = FALSE;
   self->n_tokens = 0;
@@ -938,7 +938,7 @@ count_tokens (GlossAgreement *self,
               GArray         *tokens,
               guint           document)
 {
-  guint n = self->roots->len;
+  guint n = self->n_copies;
   g_autofree guint *cursor = g_new0 (guint, n);
   g_autofree guint64 *in = g_new0 (guint64, MAX (tokens->len, 1));
   g_autofree guint8 *decisions = g_new0 (guint8, n);
@@ -1003,7 +1003,7 @@ void
 _gloss_agreement_compare_spans (GlossAgreement  *self,
                                 GlossDocument  **documents)
 {
-  guint n = self->roots->len;
+  guint n = self->n_copies;
   g_autofree Copy *copies = g_new0 (Copy, n);
   g_autoptr(GArray) tokens = NULL;
   g_autoptr(GArray) mapped = g_array_new (FALSE, FALSE, sizeof (Link));
@@ -1094,7 +1094,7 @@ static void
 count_blank_tokens (GlossAgreement *self,
                     SpanLabel      *label)
 {
-  guint n = self->roots->len;
+  guint n = self->n_copies;
   g_autofree guint8 *decisions = g_new0 (guint8, n);
   guint next = 0;
 
@@ -1127,7 +1127,7 @@ count_blank_tokens (GlossAgreement *self,
 void
 _gloss_agreement_finish_spans (GlossAgreement *self)
 {
-  guint n = self->roots->len;
+  guint n = self->n_copies;
 
   if (self->requested != NULL)
     {
@@ -1277,7 +1277,7 @@ gloss_agreement_get_n_spans (GlossAgreement *self,
   SpanLabel *found;
 
   g_return_val_if_fail (GLOSS_IS_AGREEMENT (self), 0);
-  g_return_val_if_fail (annotator < self->roots->len, 0);
+  g_return_val_if_fail (annotator < self->n_copies, 0);
 
   found = lookup_span_label (self, label);
 
@@ -1305,7 +1305,7 @@ gloss_agreement_get_span_matches (GlossAgreement      *self,
   guint n;
 
   g_return_val_if_fail (GLOSS_IS_AGREEMENT (self), NULL);
-  n = self->roots->len;
+  n = self->n_copies;
   g_return_val_if_fail (a < b && b < n, NULL);
 
   found = lookup_span_label (self, label);
@@ -1376,7 +1376,7 @@ gloss_agreement_get_n_relations (GlossAgreement *self,
   RelationLabel *found;
 
   g_return_val_if_fail (GLOSS_IS_AGREEMENT (self), 0);
-  g_return_val_if_fail (annotator < self->roots->len, 0);
+  g_return_val_if_fail (annotator < self->n_copies, 0);
 
   found = lookup_relation_label (self, label);
 
@@ -1402,7 +1402,7 @@ gloss_agreement_get_relation_matches (GlossAgreement *self,
   guint n;
 
   g_return_val_if_fail (GLOSS_IS_AGREEMENT (self), NULL);
-  n = self->roots->len;
+  n = self->n_copies;
   g_return_val_if_fail (a < b && b < n, NULL);
 
   found = lookup_relation_label (self, label);

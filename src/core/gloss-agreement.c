@@ -649,9 +649,9 @@ reset (GlossAgreement *self)
   g_ptr_array_set_size (self->label_counts, 0);
   g_ptr_array_set_size (self->documents, 0);
   g_clear_pointer (&self->overall, gloss_agreement_counts_free);
-  self->overall = gloss_agreement_counts_new (self->roots->len);
+  self->overall = gloss_agreement_counts_new (self->n_copies);
   self->n_units = 0;
-  memset (self->unaligned, 0, sizeof (guint) * self->roots->len);
+  memset (self->unaligned, 0, sizeof (guint) * self->n_copies);
   _gloss_agreement_reset_spans (self);
 }
 
@@ -662,6 +662,10 @@ gloss_agreement_finalize (GObject *object)
 
   g_clear_pointer (&self->roots, g_ptr_array_unref);
   g_clear_pointer (&self->names, g_ptr_array_unref);
+  g_clear_object (&self->git);
+  g_clear_pointer (&self->revisions, g_strfreev);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->trees, g_ptr_array_unref);
   g_clear_pointer (&self->requested, g_strfreev);
   g_clear_pointer (&self->seen_labels, g_ptr_array_unref);
   g_clear_pointer (&self->seen_index, g_hash_table_unref);
@@ -713,6 +717,7 @@ gloss_agreement_new (GPtrArray          *roots,
   g_return_val_if_fail (names == NULL || g_strv_length ((char **)names) == roots->len, NULL);
 
   self = g_object_new (GLOSS_TYPE_AGREEMENT, NULL);
+  self->n_copies = roots->len;
   self->roots = g_ptr_array_new_with_free_func (g_object_unref);
   self->names = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < roots->len; i++)
@@ -722,6 +727,49 @@ gloss_agreement_new (GPtrArray          *roots,
     }
   self->unaligned = g_new0 (guint, roots->len);
   self->overall = gloss_agreement_counts_new (roots->len);
+  _gloss_agreement_init_spans (self);
+
+  return self;
+}
+
+/**
+ * gloss_agreement_new_for_revisions:
+ * @git: the repository
+ * @revisions: (array zero-terminated=1): two or more revisions (branches,
+ *   tags, commits), each an annotator's copy of the corpus; they name the
+ *   annotators
+ * @path: (nullable): what to compare, relative to the top of the work
+ *   tree: a folder, or one text; %NULL for the path @git was opened at
+ *
+ * Like gloss_agreement_new(), with each annotator's copy read from a
+ * revision of the repository, without checking it out (gloss-git.c):
+ * texts are matched by their path below @path at each revision.
+ *
+ * Returns: (transfer full): a comparison; gloss_agreement_compare() runs it
+ */
+GlossAgreement *
+gloss_agreement_new_for_revisions (GlossGit           *git,
+                                   const char * const *revisions,
+                                   const char         *path)
+{
+  GlossAgreement *self;
+  guint n;
+
+  g_return_val_if_fail (GLOSS_IS_GIT (git), NULL);
+  g_return_val_if_fail (revisions != NULL, NULL);
+  n = g_strv_length ((char **)revisions);
+  g_return_val_if_fail (n >= 2 && n <= GLOSS_AGREEMENT_MAX_ANNOTATORS, NULL);
+
+  self = g_object_new (GLOSS_TYPE_AGREEMENT, NULL);
+  self->n_copies = n;
+  self->git = g_object_ref (git);
+  self->revisions = g_strdupv ((char **)revisions);
+  self->path = g_strdup (path ? path : gloss_git_get_prefix (git));
+  self->names = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->names, g_strdup (revisions[i]));
+  self->unaligned = g_new0 (guint, n);
+  self->overall = gloss_agreement_counts_new (n);
   _gloss_agreement_init_spans (self);
 
   return self;
@@ -854,7 +902,7 @@ align (GlossAgreement          *self,
        GlossDocument          **documents,
        GlossAgreementDocument  *record)
 {
-  guint n = self->roots->len;
+  guint n = self->n_copies;
   g_autoptr(GArray) spans = gloss_agreement_collect_spans (documents, n);
   g_autoptr(Decisions) decisions = g_new0 (Decisions, 1);
   guint n_units = 0;
@@ -939,6 +987,62 @@ add_problems (GPtrArray     *problems,
     }
 }
 
+/* One copy of a document between revisions: the text at revision @a */
+static gboolean
+load_revision_copy (GlossAgreement      *self,
+                    guint                a,
+                    GFile               *file,
+                    GHashTable          *texts,
+                    GlossDocument      **document,
+                    GlossAgreementCopy  *copy,
+                    GPtrArray           *problems,
+                    GCancellable        *cancellable,
+                    GError             **error)
+{
+  GlossGitTree *tree = g_ptr_array_index (self->trees, a);
+  g_autofree char *path = g_file_get_relative_path (gloss_git_get_toplevel (self->git), file);
+  g_autofree char *json_path = g_strconcat (path, ".gloss.json", NULL);
+  g_autoptr(GError) local_error = NULL;
+
+  if (gloss_git_tree_lookup (tree, json_path) == NULL)
+    {
+      *copy = GLOSS_AGREEMENT_COPY_NOT_ANNOTATED;
+      return TRUE;
+    }
+
+  *document = _gloss_document_load_from_revision (self->git, tree, path, texts, cancellable, &local_error);
+  if (*document == NULL)
+    {
+      g_autofree char *name = NULL;
+
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      name = g_strdup_printf ("%s:%s", gloss_git_tree_get_revision (tree), json_path);
+      *copy = GLOSS_AGREEMENT_COPY_BROKEN;
+      gloss_problems_add (problems, "", "%s", local_error->message);
+      gloss_problems_set_file (problems, problems->len - 1, name);
+      return TRUE;
+    }
+
+  if (gloss_document_get_problems (*document)->len > 0)
+    {
+      GPtrArray *found = gloss_document_get_problems (*document);
+
+      for (guint k = 0; problems != NULL && k < found->len; k++)
+        g_ptr_array_add (problems, gloss_problem_copy (g_ptr_array_index (found, k)));
+      g_clear_object (document);
+      *copy = GLOSS_AGREEMENT_COPY_BROKEN;
+      return TRUE;
+    }
+
+  *copy = GLOSS_AGREEMENT_COPY_OK;
+  return TRUE;
+}
+
 /* Loads one document from every copy that has it, only to be read. Runs
  * in a worker thread: it touches nothing of @self but the number of
  * copies. Returns %FALSE only when cancelled. */
@@ -952,7 +1056,13 @@ load_copies (GlossAgreement      *self,
              GCancellable        *cancellable,
              GError             **error)
 {
-  for (guint a = 0; a < self->roots->len; a++)
+  /* Between revisions, the same text at several is read once */
+  g_autoptr(GHashTable) texts = NULL;
+
+  if (self->git != NULL)
+    texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+
+  for (guint a = 0; a < self->n_copies; a++)
     {
       g_autoptr(GFile) json_file = NULL;
       g_autoptr(GError) local_error = NULL;
@@ -960,6 +1070,13 @@ load_copies (GlossAgreement      *self,
       if (files[a] == NULL)
         {
           copies[a] = GLOSS_AGREEMENT_COPY_MISSING;
+          continue;
+        }
+
+      if (self->git != NULL)
+        {
+          if (!load_revision_copy (self, a, files[a], texts, &documents[a], &copies[a], problems, cancellable, error))
+            return FALSE;
           continue;
         }
 
@@ -1026,7 +1143,7 @@ compare_document (GlossAgreement          *self,
   const char *sha256 = NULL;
   guint n_ok = 0;
 
-  for (guint a = 0; a < self->roots->len; a++)
+  for (guint a = 0; a < self->n_copies; a++)
     {
       const char *other;
 
@@ -1046,7 +1163,7 @@ compare_document (GlossAgreement          *self,
   if (record->status != GLOSS_AGREEMENT_COMPARED)
     return NULL;
 
-  for (guint a = 0; a < self->roots->len; a++)
+  for (guint a = 0; a < self->n_copies; a++)
     if (documents[a] != NULL)
       collect_label_set (self, documents[a]);
 
@@ -1085,7 +1202,7 @@ static void
 count_decisions (GlossAgreement *self,
                  GPtrArray      *pending)
 {
-  guint n = self->roots->len;
+  guint n = self->n_copies;
   g_autofree guint8 *values = g_new0 (guint8, n);
 
   if (self->requested != NULL)
@@ -1167,6 +1284,64 @@ compare_entries (gconstpointer a,
   return strcmp (x->id, y->id);
 }
 
+static Entry *
+lookup_entry (GHashTable *by_id,
+              GPtrArray  *entries,
+              char       *id,
+              guint       n)
+{
+  Entry *entry = g_hash_table_lookup (by_id, id);
+
+  if (entry == NULL)
+    {
+      entry = g_malloc0 (sizeof (Entry) + n * sizeof (GFile *));
+      entry->id = g_strdup (id);
+      entry->n_files = n;
+      g_ptr_array_add (entries, entry);
+      g_hash_table_insert (by_id, entry->id, entry);
+    }
+
+  return entry;
+}
+
+/* Lists each revision, and its texts as entries */
+static gboolean
+list_revisions (GlossAgreement  *self,
+                GHashTable      *by_id,
+                GPtrArray       *entries,
+                GCancellable    *cancellable,
+                GError         **error)
+{
+  g_auto(GStrv) paths = gloss_corpus_revision_paths (self->path);
+
+  g_clear_pointer (&self->trees, g_ptr_array_unref);
+  self->trees = g_ptr_array_new_with_free_func ((GDestroyNotify)gloss_git_tree_unref);
+  for (guint a = 0; a < self->n_copies; a++)
+    {
+      GlossGitTree *tree = gloss_git_list (self->git, self->revisions[a], (const char * const *)paths,
+                                           cancellable, error);
+
+      if (tree == NULL)
+        return FALSE;
+      g_ptr_array_add (self->trees, tree);
+
+      for (guint i = 0; i < gloss_git_tree_get_n_files (tree); i++)
+        {
+          const char *path = gloss_git_tree_get_path (tree, i);
+          g_autofree char *id = gloss_corpus_dup_revision_id (self->path, path);
+          Entry *entry;
+
+          if (id == NULL)
+            continue;
+          entry = lookup_entry (by_id, entries, id, self->n_copies);
+          if (entry->files[a] == NULL)
+            entry->files[a] = gloss_git_get_file (self->git, path);
+        }
+    }
+
+  return TRUE;
+}
+
 /* The copies of one document, loaded by a worker thread while the
  * documents before it are compared */
 typedef struct
@@ -1211,7 +1386,7 @@ static void
 load_slot (Slot    *slot,
            Loading *loading)
 {
-  guint n = loading->self->roots->len;
+  guint n = loading->self->n_copies;
 
   slot->documents = g_new0 (GlossDocument *, n);
   slot->copies = g_new0 (GlossAgreementCopy, n);
@@ -1231,7 +1406,7 @@ load_slot_cb (gpointer data,
    * in the thread that compares */
   if (slot->compared)
     {
-      slot_clear (slot, loading->self->roots->len);
+      slot_clear (slot, loading->self->n_copies);
       return;
     }
 
@@ -1256,7 +1431,12 @@ load_slot_cb (gpointer data,
  * are several processors, worker threads load the next documents while
  * one is compared; the result is the same.
  *
- * Returns: %FALSE with @error set only when cancelled
+ * Between revisions (gloss_agreement_new_for_revisions()), each revision
+ * is listed first: one that does not exist is an error
+ * (%G_IO_ERROR_NOT_FOUND), as is a git that fails (%GLOSS_ERROR_GIT).
+ *
+ * Returns: %FALSE with @error set only when cancelled, or a revision
+ *   cannot be listed
  */
 gboolean
 gloss_agreement_compare (GlossAgreement  *self,
@@ -1278,10 +1458,16 @@ gloss_agreement_compare (GlossAgreement  *self,
 
   g_return_val_if_fail (GLOSS_IS_AGREEMENT (self), FALSE);
 
-  n = self->roots->len;
+  n = self->n_copies;
   reset (self);
 
-  for (guint a = 0; a < n; a++)
+  if (self->git != NULL && !list_revisions (self, by_id, entries, cancellable, error))
+    {
+      reset (self);
+      return FALSE;
+    }
+
+  for (guint a = 0; self->roots != NULL && a < n; a++)
     {
       GFile *root = g_ptr_array_index (self->roots, a);
       g_autoptr(GPtrArray) files = gloss_corpus_find_files (root, ".txt", problems, cancellable);
@@ -1293,16 +1479,8 @@ gloss_agreement_compare (GlossAgreement  *self,
         {
           GFile *file = g_ptr_array_index (files, i);
           g_autofree char *id = gloss_corpus_dup_id (root, file);
-          Entry *entry = g_hash_table_lookup (by_id, id);
+          Entry *entry = lookup_entry (by_id, entries, id, n);
 
-          if (entry == NULL)
-            {
-              entry = g_malloc0 (sizeof (Entry) + n * sizeof (GFile *));
-              entry->id = g_steal_pointer (&id);
-              entry->n_files = n;
-              g_ptr_array_add (entries, entry);
-              g_hash_table_insert (by_id, entry->id, entry);
-            }
           entry->files[a] = g_object_ref (file);
         }
     }
@@ -1380,6 +1558,7 @@ gloss_agreement_compare (GlossAgreement  *self,
       return FALSE;
     }
 
+  g_clear_pointer (&self->trees, g_ptr_array_unref);
   _gloss_agreement_finish_spans (self);
   count_decisions (self, pending);
 
@@ -1447,7 +1626,7 @@ gloss_agreement_get_n_annotators (GlossAgreement *self)
 {
   g_return_val_if_fail (GLOSS_IS_AGREEMENT (self), 0);
 
-  return self->roots->len;
+  return self->n_copies;
 }
 
 const char *
@@ -1558,7 +1737,7 @@ gloss_agreement_count_copies (GlossAgreement     *self,
   guint n = 0;
 
   g_return_val_if_fail (GLOSS_IS_AGREEMENT (self), 0);
-  g_return_val_if_fail (annotator < self->roots->len, 0);
+  g_return_val_if_fail (annotator < self->n_copies, 0);
 
   for (guint i = 0; i < self->documents->len; i++)
     n += ((GlossAgreementDocument *)g_ptr_array_index (self->documents, i))->copies[annotator] == copy;
@@ -1590,7 +1769,7 @@ gloss_agreement_get_n_unaligned (GlossAgreement *self,
                                  guint           annotator)
 {
   g_return_val_if_fail (GLOSS_IS_AGREEMENT (self), 0);
-  g_return_val_if_fail (annotator < self->roots->len, 0);
+  g_return_val_if_fail (annotator < self->n_copies, 0);
 
   return self->unaligned[annotator];
 }

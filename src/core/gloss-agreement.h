@@ -193,6 +193,9 @@ G_DECLARE_FINAL_TYPE (GlossAgreement, gloss_agreement, GLOSS, AGREEMENT, GObject
 
 GlossAgreement *gloss_agreement_new                 (GPtrArray            *roots,
                                                      const char * const   *names);
+GlossAgreement *gloss_agreement_new_for_revisions   (GlossGit             *git,
+                                                     const char * const   *revisions,
+                                                     const char           *path);
 void            gloss_agreement_set_labels          (GlossAgreement       *self,
                                                      const char * const   *labels);
 gboolean        gloss_agreement_compare             (GlossAgreement       *self,

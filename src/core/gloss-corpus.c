@@ -16,6 +16,7 @@
 
 #include "gloss-corpus.h"
 #include "gloss-problem.h"
+#include "gloss-project.h"
 #include "gloss-read.h"
 
 /* A file found, and the path it is ordered by */
@@ -283,6 +284,89 @@ gloss_corpus_find_files (GFile        *root,
     }
 
   return files;
+}
+
+/**
+ * gloss_corpus_revision_paths:
+ * @path: a folder or a text, relative to the top of a git work tree
+ *
+ * The paths a git revision is listed at (gloss_git_list()) to read the
+ * texts at @path: @path, and what they may need from outside it (the
+ * annotation file of a text given alone, the project files of the
+ * folders above).
+ *
+ * Returns: (transfer full): the paths; empty for the whole tree
+ */
+GStrv
+gloss_corpus_revision_paths (const char *path)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *annotations = NULL;
+  g_autofree char *dir = NULL;
+
+  if (path[0] == '\0')
+    return g_strv_builder_end (builder);
+
+  g_strv_builder_add (builder, path);
+  annotations = g_strconcat (path, ".gloss.json", NULL);
+  g_strv_builder_add (builder, annotations);
+  dir = g_path_get_dirname (path);
+  for (;;)
+    {
+      g_autofree char *parent = NULL;
+      g_autofree char *project = NULL;
+
+      if (strcmp (dir, ".") == 0)
+        {
+          g_strv_builder_add (builder, GLOSS_PROJECT_FILE_NAME);
+          break;
+        }
+      project = g_build_path ("/", dir, GLOSS_PROJECT_FILE_NAME, NULL);
+      g_strv_builder_add (builder, project);
+      parent = g_path_get_dirname (dir);
+      g_free (dir);
+      dir = g_steal_pointer (&parent);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * gloss_corpus_dup_revision_id:
+ * @prefix: a folder or a text, relative to the top of a git work tree
+ * @path: a file of a revision, relative to the same
+ *
+ * The document id of @path below @prefix, as gloss_corpus_dup_id() gives
+ * it for a folder: hidden files and folders are passed over.
+ *
+ * Returns: (transfer full) (nullable): the id, or %NULL when @path is not
+ *   a text (`.txt`) at @prefix
+ */
+char *
+gloss_corpus_dup_revision_id (const char *prefix,
+                                  const char *path)
+{
+  g_auto(GStrv) parts = NULL;
+  const char *id;
+
+  if (!g_str_has_suffix (path, ".txt"))
+    return NULL;
+
+  if (prefix[0] == '\0')
+    id = path;
+  else if (strcmp (path, prefix) == 0)
+    id = strrchr (path, '/') ? strrchr (path, '/') + 1 : path;
+  else if (g_str_has_prefix (path, prefix) && path[strlen (prefix)] == '/')
+    id = path + strlen (prefix) + 1;
+  else
+    return NULL;
+
+  parts = g_strsplit (id, "/", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (parts[i][0] == '.')
+      return NULL;
+
+  return g_strdup (id);
 }
 
 /**

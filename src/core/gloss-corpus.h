@@ -28,4 +28,8 @@ char      *gloss_corpus_dup_id     (GFile         *root,
 char      *gloss_corpus_escape_id  (const char    *name);
 char      *gloss_corpus_unescape_id (const char   *id);
 
+GStrv      gloss_corpus_revision_paths  (const char   *path);
+char      *gloss_corpus_dup_revision_id (const char   *prefix,
+                                         const char   *path);
+
 G_END_DECLS

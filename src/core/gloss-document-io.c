@@ -233,6 +233,175 @@ _gloss_document_load_to_read (GFile              *file,
   return load_document (file, NULL, NULL, fallback, projects, TRUE, cancellable, error);
 }
 
+/* The labels of the project a revision's file is in: the nearest
+ * gloss-project.json of the revision in its folder or one above */
+static GlossLabelSet *
+load_revision_project (GlossGit           *git,
+                       const GlossGitTree *tree,
+                       const char         *path,
+                       GPtrArray          *problems,
+                       GCancellable       *cancellable,
+                       GError            **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  for (;;)
+    {
+      g_autofree char *candidate = NULL;
+      const char *object;
+      char *parent;
+
+      if (strcmp (dir, ".") == 0 || strcmp (dir, "/") == 0)
+        candidate = g_strdup (GLOSS_PROJECT_FILE_NAME);
+      else
+        candidate = g_build_path ("/", dir, GLOSS_PROJECT_FILE_NAME, NULL);
+
+      object = gloss_git_tree_lookup (tree, candidate);
+      if (object != NULL)
+        {
+          g_autoptr(GBytes) bytes = gloss_git_read_blob (git, object, cancellable, error);
+          g_autofree char *name = NULL;
+          gsize length = 0;
+          const char *data;
+
+          if (bytes == NULL)
+            return NULL;
+
+          name = g_strdup_printf ("%s:%s", gloss_git_tree_get_revision (tree), candidate);
+          data = g_bytes_get_data (bytes, &length);
+          return gloss_project_parse_labels (data, length, name, problems);
+        }
+
+      if (strcmp (dir, ".") == 0 || strcmp (dir, "/") == 0)
+        return NULL;
+
+      parent = g_path_get_dirname (dir);
+      g_free (dir);
+      dir = parent;
+    }
+}
+
+/**
+ * _gloss_document_load_from_revision:
+ * @git: the repository
+ * @tree: the files of a revision, with @path and the files around it
+ *   (its annotation file, the project files of its folder and those above)
+ * @path: a text of @tree, relative to the top of the work tree
+ * @texts: (nullable): object id -> #GlossText, the texts read before;
+ *   a text read here is added, so the same text at several revisions is
+ *   read and hashed once
+ *
+ * Loads a document as a revision has it, without checking it out: the
+ * text and its annotation file are read from the repository, and checked
+ * as any other. The document is only read (as _gloss_document_load_to_read()
+ * loads it): its file is the work tree's, which a save refuses to replace.
+ * Problems name the file as git does, `REVISION:PATH`.
+ *
+ * Returns: (transfer full): the document, or %NULL with @error set when
+ *   git could not read it or the text is not one Gloss reads
+ */
+GlossDocument *
+_gloss_document_load_from_revision (GlossGit           *git,
+                                    const GlossGitTree *tree,
+                                    const char         *path,
+                                    GHashTable         *texts,
+                                    GCancellable       *cancellable,
+                                    GError            **error)
+{
+  g_autoptr(GlossLabelSet) project_labels = NULL;
+  g_autoptr(GPtrArray) project_problems = gloss_problems_new ();
+  g_autoptr(GlossDocument) self = NULL;
+  g_autoptr(GlossText) text = NULL;
+  g_autoptr(GBytes) json = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *json_path = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *reason = NULL;
+  const char *text_object;
+  const char *json_object;
+  const char *data = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (GLOSS_IS_GIT (git), NULL);
+  g_return_val_if_fail (tree != NULL && path != NULL, NULL);
+
+  text_object = gloss_git_tree_lookup (tree, path);
+  g_return_val_if_fail (text_object != NULL, NULL);
+
+  json_path = g_strconcat (path, ".gloss.json", NULL);
+  json_object = gloss_git_tree_lookup (tree, json_path);
+  if (json_object != NULL)
+    {
+      json = gloss_git_read_blob (git, json_object, cancellable, error);
+      if (json == NULL)
+        return NULL;
+      data = g_bytes_get_data (json, &length);
+    }
+
+  if (texts != NULL && (text = g_hash_table_lookup (texts, text_object)) != NULL)
+    g_object_ref (text);
+  else
+    {
+      g_autoptr(GBytes) bytes = gloss_git_read_blob (git, text_object, cancellable, error);
+      g_autofree char *recorded = NULL;
+
+      if (bytes == NULL)
+        return NULL;
+
+      text = gloss_text_new_from_bytes (bytes, &local_error);
+      if (text == NULL && gloss_text_error_is_encoding (local_error) && data != NULL &&
+          (recorded = gloss_format_dup_encoding (data, length)) != NULL &&
+          gloss_text_encoding_is_supported (recorded))
+        {
+          g_clear_error (&local_error);
+          text = gloss_text_new_from_bytes_encoded (bytes, recorded, &local_error);
+        }
+      if (text == NULL)
+        {
+          g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s:%s: ",
+                                      gloss_git_tree_get_revision (tree), path);
+          return NULL;
+        }
+      if (texts != NULL)
+        g_hash_table_insert (texts, g_strdup (text_object), g_object_ref (text));
+    }
+
+  project_labels = load_revision_project (git, tree, path, project_problems, cancellable, error);
+  if (project_labels == NULL && error != NULL && *error != NULL)
+    return NULL;
+
+  if (json != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (path);
+      GPtrArray *problems;
+
+      self = gloss_format_parse (text, name, data, length, NULL, project_labels);
+      where = g_strdup_printf ("%s:%s", gloss_git_tree_get_revision (tree), json_path);
+      problems = gloss_document_get_problems (self);
+      for (guint i = 0; i < problems->len; i++)
+        {
+          GlossProblem *problem = g_ptr_array_index (problems, i);
+
+          if (problem->file == NULL)
+            problem->file = g_strdup (where);
+        }
+    }
+  else
+    self = gloss_document_new (text, NULL, project_labels);
+
+  file = gloss_git_get_file (git, path);
+  _gloss_document_set_file (self, file);
+  _gloss_document_add_problems (self, project_problems);
+  memset (&self->disk, 0, sizeof self->disk);
+  self->disk.known = TRUE;
+  self->disk.exists = TRUE;
+  reason = g_strdup_printf (_("Read from the revision “%s”"), gloss_git_tree_get_revision (tree));
+  _gloss_document_set_read_only_reason (self, reason);
+
+  return g_steal_pointer (&self);
+}
+
 /* @to_read: the document is only read; see _gloss_document_load_to_read() */
 static GlossDocument *
 load_for_text (GFile              *file,

@@ -14,6 +14,7 @@
 
 #include "gloss-document.h"
 #include "gloss-file-writer.h"
+#include "gloss-git.h"
 #include "gloss-project.h"
 #include "gloss-span-index.h"
 #include "gloss-suggestions.h"
@@ -170,5 +171,11 @@ GlossDocument *_gloss_document_load_to_read (GFile              *file,
                                              GlossProjectCache  *projects,
                                              GCancellable       *cancellable,
                                              GError            **error);
+GlossDocument *_gloss_document_load_from_revision (GlossGit           *git,
+                                                   const GlossGitTree *tree,
+                                                   const char         *path,
+                                                   GHashTable         *texts,
+                                                   GCancellable       *cancellable,
+                                                   GError            **error);
 
 G_END_DECLS

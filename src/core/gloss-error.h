@@ -30,6 +30,8 @@ G_BEGIN_DECLS
  *   problems
  * @GLOSS_ERROR_INVALID_DATASET: a dataset to import has problems, so
  *   nothing of it is written
+ * @GLOSS_ERROR_GIT: git cannot be run, the path is in no work tree, the
+ *   revision does not exist, or git failed (gloss-git.c)
  */
 typedef enum
 {
@@ -45,6 +47,7 @@ typedef enum
   GLOSS_ERROR_UNREADABLE_ANNOTATIONS,
   GLOSS_ERROR_INVALID_PROJECT,
   GLOSS_ERROR_INVALID_DATASET,
+  GLOSS_ERROR_GIT,
 } GlossError;
 
 GQuark gloss_error_quark (void);

@@ -268,6 +268,15 @@ gloss_export_job_run (GlossExportJob  *self,
     }
   _gloss_exporter_report_progress (self->exporter, 0, files->len);
 
+  /* The export is named after the folder (or text) it is of */
+  if (self->inputs->len == 1)
+    {
+      g_autofree char *base = g_file_get_basename (g_ptr_array_index (self->inputs, 0));
+      g_autofree char *title = base != NULL ? g_filename_display_name (base) : NULL;
+
+      gloss_exporter_set_title (self->exporter, title);
+    }
+
   self->step = GLOSS_EXPORT_JOB_OPENING;
   if (folder_format)
     folder = self->output;

@@ -50,6 +50,7 @@ struct _GlossExporter
   GlossAgreement   *agreement;
   GlossOffsets      offsets;
   GlossDoccanoLayout doccano_layout;
+  char             *title;             /* the export's name, for formats that have one (qdpx) */
   guint             n_workers;         /* 0: as many as processors */
 
   GlossExportProgressFunc progress_func;
@@ -84,6 +85,7 @@ gloss_exporter_finalize (GObject *object)
   g_clear_pointer (&self->labels, g_strfreev);
   g_clear_pointer (&self->annotator, g_free);
   g_clear_pointer (&self->encoding, g_free);
+  g_clear_pointer (&self->title, g_free);
   g_clear_object (&self->agreement);
   gloss_exporter_set_progress_func (self, NULL, NULL, NULL);
   g_clear_pointer (&self->progress_context, g_main_context_unref);
@@ -194,6 +196,22 @@ gloss_exporter_set_done_only (GlossExporter *self,
   g_return_if_fail (GLOSS_IS_EXPORTER (self));
 
   self->done_only = !!done_only;
+}
+
+/**
+ * gloss_exporter_set_title:
+ * @title: (nullable): what the export is of (the folder's name), for a
+ *   format that names its dataset (qdpx: the project's name); %NULL:
+ *   "Gloss"
+ */
+void
+gloss_exporter_set_title (GlossExporter *self,
+                          const char    *title)
+{
+  g_return_if_fail (GLOSS_IS_EXPORTER (self));
+
+  g_free (self->title);
+  self->title = g_strdup (title);
 }
 
 /**
@@ -1539,6 +1557,12 @@ GString *
 _gloss_exporter_get_buffer (GlossExporter *self)
 {
   return self->buffer;
+}
+
+const char *
+_gloss_exporter_get_title (GlossExporter *self)
+{
+  return self->title != NULL ? self->title : "Gloss";
 }
 
 GFile *

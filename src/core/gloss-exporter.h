@@ -27,6 +27,7 @@ G_BEGIN_DECLS
  * @GLOSS_EXPORT_BRAT: a folder of brat `.txt` / `.ann` pairs
  * @GLOSS_EXPORT_CSV: one RFC 4180 row per sentence
  * @GLOSS_EXPORT_SPANS_CSV: one RFC 4180 row per span
+ * @GLOSS_EXPORT_QDPX: a REFI-QDA project (`.qdpx`) for QDA software
  */
 typedef enum
 {
@@ -38,6 +39,7 @@ typedef enum
   GLOSS_EXPORT_BRAT,
   GLOSS_EXPORT_CSV,
   GLOSS_EXPORT_SPANS_CSV,
+  GLOSS_EXPORT_QDPX,
   GLOSS_EXPORT_N_FORMATS
 } GlossExportFormat;
 
@@ -70,6 +72,8 @@ void           gloss_exporter_set_context       (GlossExporter       *self,
                                                  guint                n_sentences);
 void           gloss_exporter_set_done_only     (GlossExporter       *self,
                                                  gboolean             done_only);
+void           gloss_exporter_set_title         (GlossExporter       *self,
+                                                 const char          *title);
 void           gloss_exporter_set_labels        (GlossExporter       *self,
                                                  const char * const  *labels);
 void           gloss_exporter_set_annotator     (GlossExporter       *self,

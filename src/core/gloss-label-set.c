@@ -346,6 +346,80 @@ read_attributes (GlossLabel *label,
     }
 }
 
+/* The codebook entry of a label, at $.labels[i].codebook: lists of
+ * rules and examples, each item one line (gloss_codebook_item_is_valid()) */
+static void
+read_codebook (GlossLabel *label,
+               JsonObject *object,
+               const char *path,
+               GPtrArray  *problems)
+{
+  const char *known[GLOSS_CODEBOOK_N_LISTS + 1] = { NULL };
+  g_autofree char *where = g_strdup_printf ("%s.codebook", path);
+  JsonNode *node = json_object_get_member (object, "codebook");
+  JsonObject *codebook;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      gloss_problems_add (problems, where, _("A codebook entry must be an object, not %s"),
+                          gloss_json_type_name (node));
+      return;
+    }
+
+  codebook = json_node_get_object (node);
+  for (GlossCodebookList list = 0; list < GLOSS_CODEBOOK_N_LISTS; list++)
+    known[list] = gloss_codebook_list_to_string (list);
+  gloss_json_check_members (codebook, where, known, problems);
+
+  for (GlossCodebookList list = 0; list < GLOSS_CODEBOOK_N_LISTS; list++)
+    {
+      const char *member = gloss_codebook_list_to_string (list);
+      g_autofree char *list_path = g_strdup_printf ("%s.%s", where, member);
+      g_autoptr(GStrvBuilder) builder = NULL;
+      g_auto(GStrv) items = NULL;
+      guint n_problems = problems->len;
+      JsonArray *array;
+      guint n;
+
+      if (!json_object_has_member (codebook, member))
+        continue;
+
+      array = gloss_json_get_array (codebook, member, where, problems);
+      if (array == NULL)
+        continue;
+
+      n = json_array_get_length (array);
+      if (n > GLOSS_CODEBOOK_MAX_ITEMS)
+        {
+          gloss_problems_add (problems, list_path, _("“%s” has %u entries; Gloss accepts at most %u"),
+                              member, n, GLOSS_CODEBOOK_MAX_ITEMS);
+          continue;
+        }
+
+      builder = g_strv_builder_new ();
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *element = g_strdup_printf ("%s[%u]", list_path, i);
+          JsonNode *item = json_array_get_element (array, i);
+
+          if (gloss_json_node_kind (item) != GLOSS_JSON_STRING)
+            gloss_problems_add (problems, element, _("A value must be a string, not %s"), gloss_json_type_name (item));
+          else if (!gloss_codebook_item_is_valid (json_node_get_string (item)))
+            gloss_problems_add (problems, element,
+                                _("A rule or an example is one line of 1 to %d characters, not empty"),
+                                GLOSS_CODEBOOK_MAX_ITEM_LENGTH);
+          else
+            g_strv_builder_add (builder, json_node_get_string (item));
+        }
+
+      if (problems->len > n_problems)
+        continue;
+
+      items = g_strv_builder_end (builder);
+      gloss_label_set_codebook (label, list, (const char * const *)items);
+    }
+}
+
 /* One label of "labels" (@relation FALSE) or "relation_labels" */
 static GlossLabel *
 read_label (JsonNode   *node,
@@ -353,9 +427,11 @@ read_label (JsonNode   *node,
             gboolean    relation,
             GPtrArray  *problems)
 {
-  static const char * const known[] = { "id", "name", "color", "key", "description", "scope", "attributes", NULL };
+  static const char * const known[] = {
+    "id", "name", "color", "key", "description", "scope", "attributes", "codebook", NULL
+  };
   static const char * const relation_known[] = {
-    "id", "name", "color", "key", "description", "scope", "from", "to", NULL
+    "id", "name", "color", "key", "description", "scope", "from", "to", "codebook", NULL
   };
   g_autoptr(GlossLabel) label = NULL;
   const char *id, *name, *color, *key, *description, *scope_name;
@@ -467,6 +543,9 @@ read_label (JsonNode   *node,
       if (from != NULL && to != NULL)
         gloss_label_set_endpoints (label, (const char * const *)from, (const char * const *)to);
     }
+
+  if (json_object_has_member (object, "codebook"))
+    read_codebook (label, object, where, problems);
 
   return g_steal_pointer (&label);
 }
@@ -892,8 +971,9 @@ append_ids (GString            *out,
  * `{"id", "name", "color", "key", "description"}`, then for a span label
  * `"scope": "span"` and its `"attributes"` if it has any; a relation
  * label (in a set of relation labels) has its `"key"` only when it has
- * one, and `"from"`, `"to"`. A set of sentence labels is written as
- * version 1 of the files wrote it.
+ * one, and `"from"`, `"to"`; last, a label's `"codebook"` when it has
+ * rules or examples. A set of sentence labels is written as version 1
+ * of the files wrote it.
  */
 void
 gloss_label_set_append_json (GlossLabelSet *self,
@@ -949,6 +1029,30 @@ gloss_label_set_append_json (GlossLabelSet *self,
         {
           append_ids (out, "from", gloss_label_get_from (label));
           append_ids (out, "to", gloss_label_get_to (label));
+        }
+
+      if (gloss_label_has_codebook (label))
+        {
+          const char *separator = "";
+
+          g_string_append (out, ", \"codebook\": {");
+          for (GlossCodebookList list = 0; list < GLOSS_CODEBOOK_N_LISTS; list++)
+            {
+              const char * const *items = gloss_label_get_codebook (label, list);
+
+              if (items[0] == NULL)
+                continue;
+              g_string_append_printf (out, "%s\"%s\": [", separator, gloss_codebook_list_to_string (list));
+              for (guint k = 0; items[k] != NULL; k++)
+                {
+                  if (k > 0)
+                    g_string_append (out, ", ");
+                  gloss_json_append_string (out, items[k]);
+                }
+              g_string_append_c (out, ']');
+              separator = ", ";
+            }
+          g_string_append_c (out, '}');
         }
 
       g_string_append_c (out, '}');

@@ -31,6 +31,7 @@ struct _GlossLabel
   GArray          *attributes;  /* of Attribute, for span labels; NULL for none */
   GStrv            from;        /* for relation labels: the span labels it joins */
   GStrv            to;
+  GStrv            codebook[GLOSS_CODEBOOK_N_LISTS];  /* NULL for an empty list */
 };
 
 G_DEFINE_FINAL_TYPE (GlossLabel, gloss_label, G_TYPE_OBJECT)
@@ -49,6 +50,7 @@ enum {
   PROP_COLOR,
   PROP_KEY,
   PROP_DESCRIPTION,
+  PROP_CODEBOOK,
   N_PROPS
 };
 
@@ -144,6 +146,8 @@ gloss_label_finalize (GObject *object)
   g_clear_pointer (&self->attributes, g_array_unref);
   g_clear_pointer (&self->from, g_strfreev);
   g_clear_pointer (&self->to, g_strfreev);
+  for (guint i = 0; i < GLOSS_CODEBOOK_N_LISTS; i++)
+    g_clear_pointer (&self->codebook[i], g_strfreev);
 
   G_OBJECT_CLASS (gloss_label_parent_class)->finalize (object);
 }
@@ -184,6 +188,10 @@ gloss_label_get_property (GObject    *object,
 
     case PROP_DESCRIPTION:
       g_value_set_string (value, self->description);
+      break;
+
+    case PROP_CODEBOOK:
+      g_value_set_boolean (value, gloss_label_has_codebook (self));
       break;
 
     default:
@@ -266,6 +274,12 @@ gloss_label_class_init (GlossLabelClass *klass)
   properties[PROP_DESCRIPTION] =
     g_param_spec_string ("description", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* Notified when a list of the codebook entry changes; whether the
+   * label has any rules or examples */
+  properties[PROP_CODEBOOK] =
+    g_param_spec_boolean ("codebook", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -377,6 +391,8 @@ gloss_label_copy (GlossLabel *self)
                                gloss_label_get_attribute_values (self, i));
   if (self->scope == GLOSS_LABEL_SCOPE_RELATION)
     gloss_label_set_endpoints (copy, gloss_label_get_from (self), gloss_label_get_to (self));
+  for (guint i = 0; i < GLOSS_CODEBOOK_N_LISTS; i++)
+    copy->codebook[i] = g_strdupv (self->codebook[i]);
 
   return copy;
 }
@@ -756,6 +772,122 @@ gloss_label_joins (GlossLabel *self,
   return from_label != NULL && to_label != NULL &&
          g_strv_contains (gloss_label_get_from (self), from_label) &&
          g_strv_contains (gloss_label_get_to (self), to_label);
+}
+
+/**
+ * gloss_codebook_list_to_string:
+ *
+ * Returns: the member of `"codebook"` that holds @list: "include",
+ *   "exclude", "examples" or "negative_examples"
+ */
+const char *
+gloss_codebook_list_to_string (GlossCodebookList list)
+{
+  static const char * const names[] = { "include", "exclude", "examples", "negative_examples" };
+
+  g_return_val_if_fail (list < GLOSS_CODEBOOK_N_LISTS, NULL);
+
+  return names[list];
+}
+
+/**
+ * gloss_label_get_codebook:
+ *
+ * Returns: (transfer none): the items of one list of the label's codebook
+ *   entry, in order; empty when it has none
+ */
+const char * const *
+gloss_label_get_codebook (GlossLabel        *self,
+                          GlossCodebookList  list)
+{
+  g_return_val_if_fail (GLOSS_IS_LABEL (self), no_labels);
+  g_return_val_if_fail (list < GLOSS_CODEBOOK_N_LISTS, no_labels);
+
+  return self->codebook[list] ? (const char * const *)self->codebook[list] : no_labels;
+}
+
+/**
+ * gloss_label_set_codebook:
+ * @items: (nullable): the rules or examples, each valid
+ *   (gloss_codebook_item_is_valid()); %NULL or empty for none
+ *
+ * Replaces one list of the label's codebook entry.
+ */
+void
+gloss_label_set_codebook (GlossLabel         *self,
+                          GlossCodebookList   list,
+                          const char * const *items)
+{
+  g_return_if_fail (GLOSS_IS_LABEL (self));
+  g_return_if_fail (list < GLOSS_CODEBOOK_N_LISTS);
+
+  if (items != NULL && items[0] == NULL)
+    items = NULL;
+
+  if (items == NULL ? self->codebook[list] == NULL
+                    : self->codebook[list] != NULL && g_strv_equal (items, (const char * const *)self->codebook[list]))
+    return;
+
+  {
+    GStrv copy = g_strdupv ((char **)items);
+
+    g_strfreev (self->codebook[list]);
+    self->codebook[list] = copy;
+  }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODEBOOK]);
+}
+
+/**
+ * gloss_label_has_codebook:
+ *
+ * Returns: %TRUE if the label has a rule or an example (a description
+ *   alone is not counted)
+ */
+gboolean
+gloss_label_has_codebook (GlossLabel *self)
+{
+  g_return_val_if_fail (GLOSS_IS_LABEL (self), FALSE);
+
+  for (guint i = 0; i < GLOSS_CODEBOOK_N_LISTS; i++)
+    if (self->codebook[i] != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * gloss_codebook_item_is_valid:
+ *
+ * A rule or an example is one line: not empty, not only white space,
+ * without a line break (U+000A, U+000D, U+2028, U+2029), of at most
+ * %GLOSS_CODEBOOK_MAX_ITEM_LENGTH characters. The labels editor edits
+ * each list one item a line, so an item never has to be split.
+ *
+ * Returns: %TRUE if @item may be a rule or an example
+ */
+gboolean
+gloss_codebook_item_is_valid (const char *item)
+{
+  gboolean blank = TRUE;
+  glong length = 0;
+
+  if (item == NULL || !g_utf8_validate (item, -1, NULL))
+    return FALSE;
+
+  for (const char *p = item; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029)
+        return FALSE;
+      if (!g_unichar_isspace (c))
+        blank = FALSE;
+      if (++length > GLOSS_CODEBOOK_MAX_ITEM_LENGTH)
+        return FALSE;
+    }
+
+  return !blank;
 }
 
 /**

@@ -20,6 +20,11 @@ G_BEGIN_DECLS
 #define GLOSS_LABEL_MAX_ATTRIBUTES 100
 #define GLOSS_LABEL_MAX_VALUES     1000
 
+/* A codebook entry's rules and examples: a page of them, each a line of
+ * at most a paragraph */
+#define GLOSS_CODEBOOK_MAX_ITEMS       100
+#define GLOSS_CODEBOOK_MAX_ITEM_LENGTH 2000
+
 /**
  * GlossLabelScope:
  * @GLOSS_LABEL_SCOPE_SENTENCE: given to a whole sentence (claim, source, quote)
@@ -39,6 +44,26 @@ typedef enum
 } GlossLabelScope;
 
 #define GLOSS_TYPE_LABEL_SCOPE (gloss_label_scope_get_type ())
+
+/**
+ * GlossCodebookList:
+ * @GLOSS_CODEBOOK_INCLUDE: when to give the label (inclusion rules)
+ * @GLOSS_CODEBOOK_EXCLUDE: when not to give it (exclusion rules)
+ * @GLOSS_CODEBOOK_EXAMPLES: texts that take the label
+ * @GLOSS_CODEBOOK_NEGATIVE_EXAMPLES: texts that look as if they did but
+ *   do not
+ *
+ * The lists of a label's codebook entry, beside its description (the
+ * definition), in the order files and exports give them.
+ */
+typedef enum
+{
+  GLOSS_CODEBOOK_INCLUDE,
+  GLOSS_CODEBOOK_EXCLUDE,
+  GLOSS_CODEBOOK_EXAMPLES,
+  GLOSS_CODEBOOK_NEGATIVE_EXAMPLES,
+  GLOSS_CODEBOOK_N_LISTS,
+} GlossCodebookList;
 
 G_DECLARE_FINAL_TYPE (GlossLabel, gloss_label, GLOSS, LABEL, GObject)
 
@@ -104,6 +129,15 @@ void                 gloss_label_set_endpoints            (GlossLabel         *s
 gboolean             gloss_label_joins                    (GlossLabel         *self,
                                                            const char         *from_label,
                                                            const char         *to_label);
+
+const char          *gloss_codebook_list_to_string        (GlossCodebookList   list);
+const char * const  *gloss_label_get_codebook             (GlossLabel         *self,
+                                                           GlossCodebookList   list);
+void                 gloss_label_set_codebook             (GlossLabel         *self,
+                                                           GlossCodebookList   list,
+                                                           const char * const *items);
+gboolean             gloss_label_has_codebook             (GlossLabel         *self);
+gboolean             gloss_codebook_item_is_valid         (const char         *item);
 
 gboolean             gloss_label_id_is_valid              (const char         *id);
 gboolean             gloss_label_color_is_valid           (const char         *color);

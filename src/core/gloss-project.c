@@ -64,13 +64,9 @@ gloss_project_load_labels (GFile        *project_file,
                            GPtrArray    *problems,
                            GCancellable *cancellable)
 {
-  static const char * const known[] = { "format", "version", "labels", "relation_labels", NULL };
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
   g_autofree char *name = NULL;
-  GlossLabelSet *labels = NULL;
-  guint n_problems = problems->len;
   gsize length;
 
   g_return_val_if_fail (G_IS_FILE (project_file), NULL);
@@ -80,8 +76,37 @@ gloss_project_load_labels (GFile        *project_file,
     name = g_file_get_uri (project_file);
 
   if (!gloss_read_file (project_file, 0, cancellable, &data, &length, &error))
-    gloss_problems_add (problems, "$", "%s", error->message);
-  else if ((root = gloss_json_parse (data, length, &error)) == NULL)
+    {
+      gloss_problems_add (problems, "$", "%s", error->message);
+      gloss_problems_set_file (problems, problems->len - 1, name);
+      return NULL;
+    }
+
+  return gloss_project_parse_labels (data, length, name, problems);
+}
+
+/**
+ * gloss_project_parse_labels:
+ * @data: a project file's contents (a git revision's, say)
+ * @name: the file's name, as problems name it
+ * @problems: (element-type GlossProblem): where problems are added
+ *
+ * Returns: (transfer full) (nullable): the project's labels, or %NULL when
+ *   the file has problems
+ */
+GlossLabelSet *
+gloss_project_parse_labels (const char *data,
+                            gsize       length,
+                            const char *name,
+                            GPtrArray  *problems)
+{
+  static const char * const known[] = { "format", "version", "labels", "relation_labels", NULL };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossLabelSet *labels = NULL;
+  guint n_problems = problems->len;
+
+  if ((root = gloss_json_parse (data, length, &error)) == NULL)
     gloss_problems_add (problems, "$", "%s", error->message);
   else if (!JSON_NODE_HOLDS_OBJECT (root))
     gloss_problems_add (problems, "$", _("The file must hold a JSON object, not %s"),

@@ -22,6 +22,10 @@ GFile         *gloss_project_find             (GFile          *dir,
 GlossLabelSet *gloss_project_load_labels      (GFile          *project_file,
                                                GPtrArray      *problems,
                                                GCancellable   *cancellable);
+GlossLabelSet *gloss_project_parse_labels     (const char     *data,
+                                               gsize           length,
+                                               const char     *name,
+                                               GPtrArray      *problems);
 GlossLabelSet *gloss_project_load_labels_for  (GFile          *dir,
                                                GPtrArray      *problems,
                                                GCancellable   *cancellable);

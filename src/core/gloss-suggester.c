@@ -79,11 +79,34 @@ enum
 #define W_CONDITIONAL (G_GUINT64_CONSTANT (1) << 35) /* wäre, hätte: Konjunktiv II */
 #define W_REASON (G_GUINT64_CONSTANT (1) << 36)  /* denn: a main clause of its own */
 
-static const struct
+/* More of what a word is, in a second set of bits (the English rules' classes) */
+enum
+{
+  W2_NEGATION      = 1 << 0,  /* not, never: "did not say" frames no quote */
+  W2_NP_INNER      = 1 << 1,  /* of, in, with: inside a speaker, "analyst of X" */
+  W2_RELATIVE      = 1 << 2,  /* who, which: a relative clause, no speaker */
+  W2_BARE_CLAUSE   = 1 << 3,  /* said, told: a reported clause without "that" */
+  W2_CONJUNCTION   = 1 << 4,  /* and, but: "… and said" goes on with the subject */
+  W2_ADJECTIVE_CUE = 1 << 5,  /* confident: "is confident that" */
+};
+
+/* A `[section]` of the word lists and the kind of its words */
+typedef struct
 {
   const char *section;
   guint64     kind;
-} sections[] = {
+} Section;
+
+static const Section sections2[] = {
+  { "negation", W2_NEGATION },
+  { "np-inner", W2_NP_INNER },
+  { "relative", W2_RELATIVE },
+  { "bare-clause", W2_BARE_CLAUSE },
+  { "conjunction", W2_CONJUNCTION },
+  { "adjective-cue", W2_ADJECTIVE_CUE },
+};
+
+static const Section sections[] = {
   { "pronoun", W_PRONOUN },
   { "determiner", W_DETERMINER },
   { "clause", W_CLAUSE },
@@ -137,6 +160,7 @@ typedef struct
   guint end;
   guint flags;
   guint64 kind;     /* W_* of its lower-case form */
+  guint kind2;      /* W2_* of it */
   guint sentence;
 } Token;
 
@@ -169,6 +193,7 @@ struct _GlossSuggester
   char       *language;
   gboolean    english;
   GHashTable *words;    /* lower-case word -> its W_* (a guint64) */
+  GHashTable *words2;   /* lower-case word -> W2_* */
   GPtrArray  *role_suffixes;  /* German role nouns, matched as word ends */
   GPtrArray  *source_suffixes;  /* German source nouns, matched as word ends */
   GHashTable *particles;      /* a separable cue's form -> " its particles " */
@@ -184,6 +209,7 @@ gloss_suggester_finalize (GObject *object)
 
   g_clear_pointer (&self->language, g_free);
   g_clear_pointer (&self->words, g_hash_table_unref);
+  g_clear_pointer (&self->words2, g_hash_table_unref);
   g_clear_pointer (&self->role_suffixes, g_ptr_array_unref);
   g_clear_pointer (&self->source_suffixes, g_ptr_array_unref);
   g_clear_pointer (&self->particles, g_hash_table_unref);
@@ -202,6 +228,7 @@ static void
 gloss_suggester_init (GlossSuggester *self)
 {
   self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->words2 = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->role_suffixes = g_ptr_array_new_with_free_func (g_free);
   self->source_suffixes = g_ptr_array_new_with_free_func (g_free);
   self->particles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -236,6 +263,23 @@ add_word (GlossSuggester *self,
     g_ptr_array_add (self->source_suffixes, g_strdup (word));
 }
 
+/* The kind of the words after a `[section]` line, 0 if @table has not
+ * that section */
+static guint64
+section_kind (const Section *table,
+              gsize          n,
+              const char    *line)
+{
+  for (gsize j = 0; j < n; j++)
+    {
+      gsize length = strlen (table[j].section);
+
+      if (strncmp (line + 1, table[j].section, length) == 0 && line[1 + length] == ']')
+        return table[j].kind;
+    }
+  return 0;
+}
+
 /* A list: words separated by white space, `#` comments, and in the words
  * file `[section]` lines that say what the words after them are */
 static void
@@ -247,6 +291,7 @@ load_list (GlossSuggester *self,
   g_autoptr(GBytes) bytes = gloss_resources_lookup (path);
   g_auto(GStrv) lines = NULL;
   gboolean title = FALSE;
+  guint kind2 = 0;
 
   g_return_if_fail (bytes != NULL);
 
@@ -261,16 +306,13 @@ load_list (GlossSuggester *self,
       if (*line == '[')
         {
           kind = 0;
+          kind2 = 0;
           title = strcmp (line, "[title]") == 0;
           if (title)
             continue;
-          for (guint j = 0; j < G_N_ELEMENTS (sections); j++)
-            {
-              if (strncmp (line + 1, sections[j].section, strlen (sections[j].section)) == 0 &&
-                  line[1 + strlen (sections[j].section)] == ']')
-                kind = sections[j].kind;
-            }
-          g_warn_if_fail (kind != 0);
+          kind = section_kind (sections, G_N_ELEMENTS (sections), line);
+          kind2 = (guint) section_kind (sections2, G_N_ELEMENTS (sections2), line);
+          g_warn_if_fail (kind != 0 || kind2 != 0);
           continue;
         }
 
@@ -299,6 +341,12 @@ load_list (GlossSuggester *self,
             g_hash_table_add (self->title_words, g_strdup (words[j]));
           else if (*words[j] != '\0' && kind != 0)
             add_word (self, words[j], kind);
+          if (*words[j] != '\0' && kind2 != 0)
+            {
+              guint old = GPOINTER_TO_UINT (g_hash_table_lookup (self->words2, words[j]));
+
+              g_hash_table_insert (self->words2, g_strdup (words[j]), GUINT_TO_POINTER (old | kind2));
+            }
         }
     }
 }
@@ -379,6 +427,14 @@ tok_is (Run    *run,
 }
 
 static inline gboolean
+tok_is2 (Run  *run,
+         guint i,
+         guint kind2)
+{
+  return i < run->tokens->len && (tok (run, i)->kind2 & kind2) != 0;
+}
+
+static inline gboolean
 tok_is_char (Run      *run,
              guint     i,
              gunichar  c)
@@ -419,7 +475,7 @@ tokenize (Run *run)
   while (i < run->n_chars)
     {
       gunichar c = run->chars[i];
-      Token t = { i, i + 1, 0, 0, 0 };
+      Token t = { i, i + 1, 0, 0, 0, 0 };
 
       if (g_unichar_isspace (c))
         {
@@ -449,9 +505,19 @@ tokenize (Run *run)
                        (run->chars[j] != '.' || !g_unichar_isupper (run->chars[j + 1]) ||
                         j - i == 1))
                 j += 2;
+              /* English wire text: a straight double quote as an
+               * apostrophe, Kuwait"s */
+              else if (run->self->english && run->chars[j] == '"' && j + 1 < run->n_chars &&
+                       run->chars[j + 1] == 's' &&
+                       (j + 2 >= run->n_chars || !is_word_char (run->chars[j + 2])))
+                j += 2;
               else
                 break;
             }
+          /* English initials keep their dot: E.F. Hutton, David T. Mizrahi */
+          if (run->self->english && j < run->n_chars && run->chars[j] == '.' && g_unichar_isupper (c) &&
+              (j - i == 1 || (j - i >= 3 && run->chars[j - 2] == '.' && g_unichar_isupper (run->chars[j - 1]))))
+            j++;
           t.end = j;
           t.flags = T_WORD | (g_unichar_isupper (c) ? T_CAP : 0);
           /* "58-Jährige" is a noun */
@@ -469,6 +535,7 @@ tokenize (Run *run)
             g_autofree char *lower = g_utf8_strdown (word, -1);
 
             t.kind = word_kind (run->self, lower);
+            t.kind2 = GPOINTER_TO_UINT (g_hash_table_lookup (run->self->words2, lower));
             /* a capitalised source noun is a noun, no verb ("Angaben"),
              * and so is a compound of one ("Unternehmensangaben") */
             if ((t.flags & T_CAP) && !(t.kind & W_SOURCE_NOUN) && t.end - t.start > 7)
@@ -749,6 +816,11 @@ is_cue_verb (Run  *run,
     {
       Token *t = tok (run, k);
 
+      /* English: the particle right after the verb ("called for", not
+       * "called an exchange for physical") */
+      if (run->self->english && k != verb + 1)
+        continue;
+
       /* "wies alle Vorwürfe als „haltlos“ zurück" */
       if (k > verb && !(t->flags & T_QUOTED) && ends_clause (run, k))
         break;
@@ -768,6 +840,10 @@ is_cue_verb (Run  *run,
   return FALSE;
 }
 
+static guint quoted_as_en (Run  *run,
+                           guint cue,
+                           guint floor);
+
 /* The cue of a verb at token @verb, @prefix (a token, or -1) before it:
  * German cues of several words as the dataset has them — the auxiliary
  * before a participle ("hatte … erklärt"), the separable particle at the
@@ -785,8 +861,26 @@ add_cue (Run *run,
   int other_from = -1;
   guint other_to = 0;
 
+  if (run->self->english)
+    {
+      guint q = quoted_as_en (run, verb, sent->start);
+
+      /* "was quoted … as saying" */
+      if (q < verb)
+        {
+          parts[0].start = tok (run, q > sent->start && tok_is (run, q - 1, W_PASSIVE) ? q - 1 : q)->start;
+          parts[0].end = tok (run, q)->end;
+          parts[1].start = tok (run, verb - 1)->start;
+          parts[1].end = tok (run, verb)->end;
+          return add_span (run, "cue", NULL, parts, 2);
+        }
+      /* "called for", "pointed out": with the particle */
+      if (tok_is (run, verb, W_SEPARABLE) && verb + 1 < sent->end && (tok (run, verb + 1)->flags & T_WORD))
+        return add_token_span (run, "cue", verb, verb + 2);
+      return add_token_span (run, "cue", verb, verb + 1);
+    }
   /* laut, so, zufolge: one word */
-  if (run->self->english || !tok_is (run, verb, W_CUE | W_TOLD))
+  if (!tok_is (run, verb, W_CUE | W_TOLD))
     return add_token_span (run, "cue", verb, verb + 1);
 
   /* the words joined to the verb: "bekannt gab", "heißt es", "gesagt hatte" */
@@ -911,9 +1005,17 @@ np_forward (Run      *run,
           *strong = *strong || is_role (run, j) || j == start || tok_is (run, start, W_DETERMINER);
           head = TRUE;
           j++;
-          /* more of a name, "und" between names */
+          /* more of a name, "und" between names; in English a role
+           * before a name ("E.F. Hutton Group analyst Michael Lewis") and
+           * roles joined ("traders and analysts") */
           while (j < limit && (is_name_word (run, j) ||
-                               (tok_is (run, j, W_NAME_JOINER) && j + 1 < limit && is_name_word (run, j + 1))))
+                               (tok_is (run, j, W_NAME_JOINER) && j + 1 < limit &&
+                                (is_name_word (run, j + 1) || (english && is_role (run, j + 1)))) ||
+                               (english && is_role (run, j) && !(tok (run, j)->flags & T_QUOTED) &&
+                                j + 1 < limit && is_name_word (run, j + 1)) ||
+                               (english && is_role (run, j) && j > i && tok_is (run, j - 1, W_NAME_JOINER)) ||
+                               (english && is_role (run, j) && !(tok (run, j)->flags & T_QUOTED) && j > i &&
+                                is_name_word (run, j - 1))))
             j++;
         }
       else
@@ -1013,6 +1115,343 @@ np_backward (Run   *run,
     return end;
 
   return j;
+}
+
+/* English: a word between a subject and its cue: an auxiliary, an
+ * adverb, "not" ("has also said", "wrongly predicted") */
+static gboolean
+is_between_en (Run  *run,
+               guint i)
+{
+  Token *t = tok (run, i);
+
+  if (!(t->flags & T_WORD) || (t->flags & (T_CAP | T_QUOTED)))
+    return FALSE;
+  if ((t->kind & (W_AUXILIARY | W_ADVERB)) || (t->kind2 & W2_NEGATION))
+    return TRUE;
+  /* adverbs in -ly */
+  return t->end - t->start > 4 && run->chars[t->end - 2] == 'l' && run->chars[t->end - 1] == 'y';
+}
+
+/* English: a word that can close a noun phrase */
+static gboolean
+is_np_content_en (Run  *run,
+                  guint i)
+{
+  Token *t = tok (run, i);
+
+  return (t->flags & T_WORD) && !(t->flags & T_QUOTED) &&
+         (is_role (run, i) ||
+          !((t->kind & (W_CUE | W_TOLD | W_CLAUSE | W_AUXILIARY | W_STOP | W_PRONOUN | W_AS | W_ACCORDING |
+                        W_ADVERB | W_DETERMINER | W_NAME_JOINER | W_PASSIVE | W_QUOTES_OBJECT)) ||
+            (t->kind2 & (W2_RELATIVE | W2_NEGATION | W2_NP_INNER))));
+}
+
+/* English: the noun phrase that ends just before @end, not before
+ * @floor, from the start of its clause: "Analyst Rosemarie Morbelli of
+ * Ingalls and Snyder", "Traders and analysts in international oil
+ * markets", "the U.S. Embassy report", "share analysts". The word before
+ * it must end a clause (a comma, "but", "while", a quote mark) so a verb
+ * and its object are not taken ("reiterated the accord and"); its last
+ * word is a name, a role, or a noun after a determiner or a name.
+ * Returns its start, or @end. */
+static guint
+np_back_en (Run  *run,
+            guint end,
+            guint floor)
+{
+  guint k = end;
+  guint words = 0;
+  gboolean determiner = FALSE;
+  gboolean named = FALSE;
+  guint head = end;
+
+  while (k > floor && words < 14)
+    {
+      guint p = k - 1;
+      Token *t = tok (run, p);
+
+      if (t->flags & T_QUOTED)
+        break;
+      if (!(t->flags & T_WORD))
+        {
+          gunichar c = run->chars[t->start];
+
+          /* <Exco International Plc>, <BCOM.L> */
+          if (c == '<' || c == '>' || c == '&' ||
+              (c == '.' && p > floor && tok (run, p - 1)->end == t->start && p + 1 < end &&
+               tok (run, p + 1)->start == t->end))
+            {
+              k--;
+              continue;
+            }
+          break;
+        }
+      if (!(t->flags & T_CAP) && ((t->kind2 & W2_NP_INNER) || (t->kind & W_NAME_JOINER)))
+        {
+          /* "of", "in", "and" inside, after a noun: "a unit of Banner
+           * Holdings", "analysts in international oil markets" */
+          if (k < end && p > floor && is_np_content_en (run, p - 1))
+            {
+              k--;
+              continue;
+            }
+          break;
+        }
+      if ((t->kind & W_DETERMINER) && !(t->kind & W_PRONOUN))
+        {
+          determiner = TRUE;
+          k--;
+          words++;
+          continue;
+        }
+      if (!is_np_content_en (run, p))
+        break;
+      if (head == end)
+        head = p;
+      named = named || is_name_word (run, p);
+      k--;
+      words++;
+    }
+  /* no "and", "of" or a full stop first */
+  while (k < end && !(tok (run, k)->flags & T_WORD) && !tok_is_char (run, k, '<'))
+    k++;
+  if (k >= end || head == end)
+    return end;
+  if (k > floor)
+    {
+      Token *b = tok (run, k - 1);
+
+      if ((b->flags & T_WORD) && !(b->flags & T_QUOTED) &&
+          !(b->kind & (W_STOP | W_CLAUSE | W_AS | W_NAME_JOINER)) && !(b->kind2 & W2_RELATIVE))
+        return end;
+    }
+  if (!(is_name_word (run, head) || is_role (run, head) || determiner || named))
+    return end;
+  return k;
+}
+
+/* English: a noun phrase from @start on, as np_back_en takes them;
+ * returns its end, or @start */
+static guint
+np_forward_en (Run  *run,
+               guint start,
+               guint limit)
+{
+  guint k = start;
+  gboolean head = FALSE;
+
+  while (k < limit && ((tok (run, k)->flags & T_WORD) || tok_is_char (run, k, '<') || tok_is_char (run, k, '>')) &&
+         !(tok (run, k)->flags & T_QUOTED) &&
+         (is_np_content_en (run, k) || tok_is (run, k, W_DETERMINER) ||
+          (!(tok (run, k)->flags & T_WORD)) ||
+          (k > start && k + 1 < limit && (tok_is2 (run, k, W2_NP_INNER) || tok_is (run, k, W_NAME_JOINER)) &&
+           !(tok (run, k)->flags & T_CAP) && is_np_content_en (run, k - 1))))
+    {
+      /* after a name or a role, a lower-case word is a verb unless a
+       * name or a role follows ("Saudi Arabian oil minister Hisham
+       * Nazer", not "The minister rejected the plan") */
+      if (head && (tok (run, k)->flags & T_WORD) && !(tok (run, k)->flags & T_CAP) && !is_role (run, k) &&
+          is_np_content_en (run, k) &&
+          !(k + 1 < limit && (is_role (run, k + 1) || is_name_word (run, k + 1))) &&
+          !(k + 2 < limit && !(tok (run, k + 1)->flags & T_CAP) && is_np_content_en (run, k + 1) &&
+            is_role (run, k + 2)))
+        break;
+      /* a verb with its object or its negation: "The bank gave no
+       * details", "the panel did not" */
+      if (k > start && (tok (run, k)->flags & T_WORD) && !(tok (run, k)->flags & T_CAP) && !is_role (run, k) &&
+          is_np_content_en (run, k) && k + 1 < limit &&
+          (tok_is (run, k + 1, W_DETERMINER | W_PRONOUN) || tok_is2 (run, k + 1, W2_NEGATION)))
+        break;
+      head = head || is_name_word (run, k) || is_role (run, k);
+      k++;
+    }
+  while (k > start && !is_np_content_en (run, k - 1) && !tok_is_char (run, k - 1, '>'))
+    k--;
+  return np_back_en (run, k, start) == start ? k : start;
+}
+
+/* English: "quoted" of "was quoted (by Y) as saying" before the cue
+ * at @cue, or @cue */
+static guint
+quoted_as_en (Run  *run,
+              guint cue,
+              guint floor)
+{
+  if (cue < floor + 2 || !tok_is (run, cue - 1, W_AS) || (tok (run, cue - 1)->flags & T_CAP))
+    return cue;
+  for (guint k = cue - 1; k > floor && k + 10 > cue; k--)
+    {
+      if (tok (run, k - 1)->flags & T_QUOTED || tok_is_char (run, k - 1, ','))
+        break;
+      if (tok_is (run, k - 1, W_QUOTES_OBJECT) && !(tok (run, k - 1)->flags & T_CAP))
+        return k - 1;
+    }
+  return cue;
+}
+
+/* English: the noun phrase that opens the sentence of @cue, before
+ * @before, after a conjunction or an adverb ("But the group did not …,
+ * saying", "The minister rejected the plan and said"); returns its start
+ * and sets @np_end, or returns @cue */
+static guint
+sentence_subject_en (Run   *run,
+                     guint  cue,
+                     guint  before,
+                     guint *np_end)
+{
+  GlossRange *sent = &g_array_index (run->sentences, GlossRange, tok (run, cue)->sentence);
+  guint s = sent->start;
+  guint e;
+
+  while (s < before && (!(tok (run, s)->flags & T_WORD) || tok_is (run, s, W_STOP | W_ADVERB)) &&
+         !(tok (run, s)->flags & T_QUOTED))
+    s++;
+  if (s >= before || (tok (run, s)->flags & T_QUOTED))
+    return cue;
+  if (tok_is (run, s, W_PRONOUN))
+    {
+      *np_end = s + 1;
+      return s;
+    }
+  e = np_forward_en (run, s, before);
+  if (e == s)
+    return cue;
+  *np_end = e;
+  return s;
+}
+
+/* English: the subject of a cue at @cue, not before @floor: the noun
+ * phrase or pronoun before it (with words between, "has also said"),
+ * with an apposition ("Kuwait's Oil Minister, Sheikh Ali, said"), past
+ * a relative clause or an insertion ("Redstone, who controls X, said",
+ * "Nazer, quoted by SPA, said"); for "… and said" the subject that opens
+ * the sentence. Returns its start and sets @np_end, or returns @cue. */
+static guint
+subject_before_en (Run   *run,
+                   guint  cue,
+                   guint  floor,
+                   guint *np_end)
+{
+  guint j = cue;
+  guint skipped = 0;
+  guint start;
+
+  while (j > floor && skipped < 3 && is_between_en (run, j - 1))
+    j--, skipped++;
+  if (j == floor)
+    return cue;
+  /* "…, saying there were …": the sentence's subject */
+  if (tok_is_char (run, j - 1, ',') && j == cue && tok (run, cue)->end - tok (run, cue)->start > 4 &&
+      run->chars[tok (run, cue)->end - 3] == 'i' && run->chars[tok (run, cue)->end - 2] == 'n' &&
+      run->chars[tok (run, cue)->end - 1] == 'g')
+    return sentence_subject_en (run, cue, j - 1, np_end);
+  /* "X was quoted by Y as saying": the subject of "quoted" */
+  {
+    guint q = quoted_as_en (run, cue, floor);
+
+    if (q < cue)
+      return subject_before_en (run, q, floor, np_end);
+  }
+  if (tok_is (run, j - 1, W_PRONOUN) && !(tok (run, j - 1)->flags & T_QUOTED))
+    {
+      *np_end = j;
+      return j - 1;
+    }
+  if (tok_is_char (run, j - 1, ',') && !(tok (run, j - 1)->flags & T_QUOTED))
+    {
+      guint c = j - 1;
+      guint k = c;
+
+      while (k > floor && c - k < 20 && !tok_is_char (run, k - 1, ',') && !(tok (run, k - 1)->flags & T_QUOTED))
+        k--;
+      if (k == c)
+        return cue;
+      start = np_back_en (run, c, k);
+      /* "X, Y, said", not "The offer, announced today, expires" */
+      if (start == k && k > floor && tok_is_char (run, k - 1, ','))
+        {
+          /* an apposition after a noun phrase of its own */
+          if (k > floor + 1 && tok_is_char (run, k - 1, ','))
+            {
+              guint before = k - 1;
+              guint s = before;
+
+              while (s > floor && before - s < 14 && !tok_is_char (run, s - 1, ',') && !(tok (run, s - 1)->flags & T_QUOTED))
+                s--;
+              if (np_back_en (run, before, s) == s && s < before && np_back_en (run, before, floor) == s)
+                start = s;
+            }
+          *np_end = c;
+          return start;
+        }
+      /* an insertion: the subject is before it */
+      if (k > floor + 1 && tok_is_char (run, k - 1, ','))
+        {
+          start = np_back_en (run, k - 1, floor);
+          if (start < k - 1)
+            {
+              *np_end = k - 1;
+              return start;
+            }
+        }
+      return cue;
+    }
+  start = np_back_en (run, j, floor);
+  if (start < j)
+    {
+      *np_end = j;
+      return start;
+    }
+  /* "… reiterated the accord and said", "…, but said" */
+  if (tok_is2 (run, j - 1, W2_CONJUNCTION) && !(tok (run, j - 1)->flags & T_CAP))
+    return sentence_subject_en (run, cue, j - 1, np_end);
+  return cue;
+}
+
+/* English: the apposition after a speaker that follows its cue, up to
+ * the end of the frame: "said Daniel Yergin, director of Cambridge
+ * Energy Research Associates, CERA." Returns its end, or @end. */
+static guint
+apposition_end_en (Run  *run,
+                   guint end,
+                   guint limit)
+{
+  guint k;
+  guint good = end;
+
+  if (end + 1 >= limit || !tok_is_char (run, end, ','))
+    return end;
+  for (k = end + 1; k < limit && k < end + 20; k++)
+    {
+      Token *t = tok (run, k);
+
+      if (t->flags & T_QUOTED)
+        return good;
+      if (tok_is_char (run, k, ','))
+        {
+          if (k > end + 1)
+            good = k;
+          if (tok_is2 (run, k + 1, W2_RELATIVE))
+            return good;
+          continue;
+        }
+      if ((t->flags & T_WORD) &&
+          ((t->kind & (W_CUE | W_TOLD | W_CLAUSE | W_AUXILIARY | W_PASSIVE)) || (t->kind2 & W2_RELATIVE) ||
+           ((t->kind & W_PRONOUN) && !(t->kind & W_DETERMINER))))
+        return good;
+      if (!(t->flags & T_WORD) && !tok_is_char (run, k, '<') && !tok_is_char (run, k, '>') &&
+          !tok_is_char (run, k, '&'))
+        break;
+    }
+  if (k >= limit || tok_is_char (run, k, '.') || tok_is_char (run, k, ';'))
+    {
+      while (k > end + 1 && !(tok (run, k - 1)->flags & T_WORD) && !tok_is_char (run, k - 1, '>'))
+        k--;
+      if (k > end + 1)
+        return k;
+    }
+  return good;
 }
 
 /* German: the subject that opens the clause before a cue in second
@@ -1214,6 +1653,35 @@ find_speaker (Run   *run,
     {
       *addressee = add_token_span (run, "addressee", after, after + 2);
       after += 2;
+    }
+
+  /* English: the subject before the cue ("Analysts said", "the
+   * minister said"), else the speaker after it when the frame ends with
+   * it ("…," said Daniel Yergin, director of CERA.) */
+  if (run->self->english)
+    {
+      start = subject_before_en (run, cue, floor, &np_end);
+      if (start < cue)
+        return add_token_span (run, "speaker", start, np_end);
+      if (tok_is (run, cue, W_TOLD))
+        return -1;
+      end = np_forward (run, after, limit, &strong);
+      if (end == after || !strong)
+        return -1;
+      /* "of Lipper Analytical", "in New York" */
+      while (end + 1 < limit && tok_is2 (run, end, W2_NP_INNER) && !(tok (run, end)->flags & T_CAP))
+        {
+          guint more = np_forward_en (run, end + 1, limit);
+
+          if (more == end + 1)
+            break;
+          end = more;
+        }
+      if (end < limit && (tok (run, end)->flags & T_WORD) && !(tok (run, end)->flags & T_QUOTED) &&
+          !tok_is (run, end, W_STOP) && !tok_is2 (run, end, W2_RELATIVE | W2_NP_INNER))
+        return -1;
+      end = apposition_end_en (run, end, limit);
+      return add_token_span (run, "speaker", after, end);
     }
 
   /* "äußerte sich der Minister" */
@@ -1865,6 +2333,153 @@ has_quote_in (Run  *run,
   return FALSE;
 }
 
+/* English: the cue at @i ends its frame, and the sentence ending at
+ * @to: "…, the senator said.", "…, he said on Monday.", "…, he told
+ * Reuters." — not "In a statement, the minister said the …" */
+static gboolean
+ends_frame_en (Run  *run,
+               guint i,
+               guint to)
+{
+  guint words;
+
+  if (i + 1 >= to || !(tok (run, i + 1)->flags & T_WORD))
+    return TRUE;
+  words = count_words (run, i + 1, to);
+  if (tok_is (run, i, W_TOLD))
+    return words <= 4 && (tok (run, i + 1)->flags & T_CAP || tok_is (run, i + 1, W_ADDRESSEE | W_DETERMINER));
+  if (words > 5 || (tok (run, i + 1)->flags & T_CAP))
+    return FALSE;
+  for (guint k = i + 1; k < to; k++)
+    {
+      if (tok_is (run, k, W_CLAUSE | W_CUE | W_AUXILIARY | W_PRONOUN))
+        return FALSE;
+    }
+  return tok_is (run, i + 1, W_STOP) || tok_is2 (run, i + 1, W2_NP_INNER) || tok_is (run, i + 1, W_DETERMINER);
+}
+
+/* English: the words from @from up to the first direct quote before @to,
+ * 0 when there is no quote */
+static guint
+words_before_quote_en (Run  *run,
+                       guint from,
+                       guint to)
+{
+  guint q = from;
+
+  while (q < to && !(tok (run, q)->flags & T_QUOTED))
+    q++;
+  return q < to ? count_words (run, from, q) : 0;
+}
+
+/* English: a cue at @i frames a quote: not a passive ("is expected
+ * to"), not negated ("did not say", "declined to comment"), not an
+ * infinitive ("unable to say") */
+static gboolean
+is_framing_cue_en (Run  *run,
+                   guint i,
+                   guint from)
+{
+  guint j = i;
+  guint n = 0;
+
+  while (j > from && n < 3 && is_between_en (run, j - 1))
+    {
+      if (tok_is2 (run, j - 1, W2_NEGATION))
+        return FALSE;
+      j--, n++;
+    }
+  /* "the added post": an adjective */
+  if (i > from && tok_is (run, i - 1, W_DETERMINER) && !tok_is (run, i - 1, W_PRONOUN))
+    return FALSE;
+  if (j > from && (tok (run, j - 1)->flags & T_WORD) && !(tok (run, j - 1)->flags & T_CAP) &&
+      (tok_is (run, j - 1, W_PASSIVE) || tok_is2 (run, j - 1, W2_NEGATION) ||
+       (tok (run, j - 1)->end - tok (run, j - 1)->start == 2 && tok_char (run, j - 1) == 't' &&
+        run->chars[tok (run, j - 1)->start + 1] == 'o')))
+    return FALSE;
+  /* "was not" / "is" between: "is widely expected" */
+  for (guint k = j; k < i; k++)
+    {
+      if (tok_is (run, k, W_PASSIVE))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* English: where a second frame starts in (@clause, @to): the comma,
+ * "and", "but" or "which" before the subject of another cue ("…, but
+ * analysts wrongly predicted …", "… and said …", "…, which industry
+ * sources said …"). Returns that token, or @to. */
+static guint
+next_frame_en (Run  *run,
+               guint clause,
+               guint to)
+{
+  for (guint k = clause + 1; k < to; k++)
+    {
+      guint b;
+      guint np_end = 0;
+      gboolean verb = FALSE;
+
+      if (!tok_is (run, k, W_CUE | W_TOLD) || (tok (run, k)->flags & (T_CAP | T_QUOTED)) ||
+          !is_cue_verb (run, k) || !is_framing_cue_en (run, k, clause))
+        continue;
+      for (b = k; b > clause + 1 && b + 10 > k; b--)
+        {
+          Token *t = tok (run, b - 1);
+
+          if (tok_is_char (run, b - 1, ',') || tok_is_char (run, b - 1, ';') || tok_is2 (run, b - 1, W2_RELATIVE) ||
+              ((t->flags & T_WORD) && !(t->flags & T_CAP) && (t->kind & (W_NAME_JOINER | W_STOP)) &&
+               !(t->kind2 & W2_NP_INNER)))
+            break;
+          verb = verb || tok_is (run, b - 1, W_AUXILIARY | W_CUE | W_CLAUSE | W_PASSIVE);
+        }
+      if (b <= clause + 1 || b + 10 <= k)
+        continue;
+      b--;
+      /* "… and said": the frame of the sentence's subject */
+      if (b + 1 == k && !tok_is (run, b, W_NAME_JOINER))
+        continue;
+      if (b + 1 < k && subject_before_en (run, k, b + 1, &np_end) != b + 1 &&
+          !(tok_is_char (run, b, ',') && !verb && count_words (run, b + 1, k) <= 4))
+        continue;
+      return b;
+    }
+  return to;
+}
+
+/* English: the clause [@clause, @to) after a cue at @cue is a reported
+ * clause: the cue takes one without "that" (say, tell, add, believe …),
+ * or it starts with "that" or a colon, or it holds a finite verb (an
+ * auxiliary, a modal, a be-form) or an infinitive ("expects OPEC to
+ * meet"); else the cue's object is a noun ("reiterated the kingdom's
+ * commitment") and the sentence is reported speech */
+static gboolean
+is_reported_clause_en (Run  *run,
+                       guint cue,
+                       guint clause,
+                       guint to)
+{
+  if (tok_is2 (run, cue, W2_BARE_CLAUSE) || tok_is (run, clause, W_CLAUSE) ||
+      (clause > cue + 1 && tok_is_char (run, clause - 1, ':')))
+    return TRUE;
+  for (guint k = clause; k < to; k++)
+    {
+      Token *t = tok (run, k);
+
+      if (!(t->flags & T_WORD) || (t->flags & (T_CAP | T_QUOTED)))
+        continue;
+      if (t->kind & (W_AUXILIARY | W_PASSIVE))
+        return TRUE;
+      /* "to" before a verb, not "to the", "to 42 dlrs" */
+      if (t->end - t->start == 2 && run->chars[t->start] == 't' && run->chars[t->start + 1] == 'o' &&
+          k + 1 < to && (tok (run, k + 1)->flags & T_WORD) && !(tok (run, k + 1)->flags & T_CAP) &&
+          !tok_is (run, k + 1, W_DETERMINER) && !g_unichar_isdigit (tok_char (run, k + 1)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* German "Dies teilte die Polizei mit.": a demonstrative in first place
  * and a cue in second, a short sentence without a clause of its own;
  * what was said is the sentence before (the paragraph before when the
@@ -1923,6 +2538,14 @@ suggest_anaphoric (Run  *run,
   return quote >= 0;
 }
 
+static gboolean suggest_indirect_range (Run   *run,
+                                        guint  s,
+                                        guint  from,
+                                        guint  to,
+                                        guint *next);
+
+/* The indirect and reported quotes of sentence @s: in English several,
+ * one after the other, each range from where the one before ended */
 static gboolean
 suggest_indirect_in (Run  *run,
                      guint s)
@@ -1930,11 +2553,71 @@ suggest_indirect_in (Run  *run,
   GlossRange *sent = &g_array_index (run->sentences, GlossRange, s);
   guint from = sent->start;
   guint to = trim_end (run, sent->start, sent->end);
+  gboolean found = FALSE;
+
+  while (from < to)
+    {
+      guint next = to;
+
+      found = suggest_indirect_range (run, s, from, to, &next) || found;
+      if (next <= from)
+        break;
+      from = next;
+    }
+  return found;
+}
+
+/* The indirect or reported quote of sentence @s in its tokens [@from,
+ * @to); @next is set where the next range starts when a second frame
+ * ended the quote (English), else left */
+static gboolean
+suggest_indirect_range (Run   *run,
+                        guint  s,
+                        guint  from,
+                        guint  to,
+                        guint *next)
+{
   gboolean english = run->self->english;
   int reported = -1;
 
   if (!english && suggest_anaphoric (run, s, from, to))
     return TRUE;
+
+  /* English: a frame that ends the sentence is its frame, whatever cue
+   * verbs the clause before holds ("CMP … expects to produce …,
+   * Consolidated TVX said.") */
+  if (english && to > from + 4)
+    {
+      guint last = to - 1;
+
+      while (last > from + 4 && last + 6 > to && !tok_is (run, last, W_CUE | W_TOLD))
+        last--;
+      if (tok_is (run, last, W_CUE | W_TOLD) && !(tok (run, last)->flags & (T_QUOTED | T_USED)) &&
+          is_framing_cue_en (run, last, from) && ends_frame_en (run, last, to))
+        {
+          guint np_end = 0;
+          guint comma = last;
+
+          while (comma > from && comma + 16 > last && !tok_is_char (run, comma - 1, ','))
+            comma--;
+          if (comma > from + 3 && tok_is_char (run, comma - 1, ',') &&
+              (comma == last || subject_before_en (run, last, comma, &np_end) == comma) &&
+              !overlaps_quote (run, from, comma - 1))
+            {
+              int addressee = -1;
+              int speaker = find_speaker (run, last, comma, to, &addressee);
+
+              if (speaker >= 0)
+                {
+                  int cue = add_cue (run, last, -1);
+                  int quote = add_quote_tokens (run, "indirect", from, comma - 1, 0, 0);
+
+                  link_quote (run, quote, speaker, cue, addressee, s);
+                  return quote >= 0;
+                }
+            }
+        }
+    }
 
   for (guint i = from; i < to; i++)
     {
@@ -1954,7 +2637,10 @@ suggest_indirect_in (Run  *run,
                                                     !(tok (run, i + 2)->flags & T_QUOTED)
                                                   : clause_follows (run, i, to))) &&
           /* "Das Buch ist laut X eine „…“": the sentence is the quote */
-          !(!english && (t->kind & (W_ACCORDING | W_SOURCE_PREP | W_ACCORDING_POST)) && embeds_quote (run, from, to)))
+          !(!english && (t->kind & (W_ACCORDING | W_SOURCE_PREP | W_ACCORDING_POST)) && embeds_quote (run, from, to)) &&
+          /* English: "questioned what would be better than "…"", "says
+           * that while …, "…"": a clause of its own words around the quote */
+          !(english && words_before_quote_en (run, i + 1, to) >= 2))
         continue;
 
       /* laut X, … / according to X, … */
@@ -2066,14 +2752,14 @@ suggest_indirect_in (Run  *run,
                   frame_end++;
               if (frame_end < to && frame_end + 2 < to && tok_is_char (run, frame_end, ','))
                 {
-                  guint next = frame_end + 1;
+                  guint after_frame = frame_end + 1;
 
-                  inside = tok_is (run, next, W_CLAUSE) ||
-                           (!tok_is (run, next, W_DETERMINER | W_PRONOUN) &&
-                            count_subjunctive (run, next, to) > 0);
-                  if (!inside && !tok_is (run, next, W_DETERMINER))
+                  inside = tok_is (run, after_frame, W_CLAUSE) ||
+                           (!tok_is (run, after_frame, W_DETERMINER | W_PRONOUN) &&
+                            count_subjunctive (run, after_frame, to) > 0);
+                  if (!inside && !tok_is (run, after_frame, W_DETERMINER))
                     continue;
-                  if (!inside && (tok (run, next + 1)->flags & T_CAP))
+                  if (!inside && (tok (run, after_frame + 1)->flags & T_CAP))
                     continue;
                 }
               else if (frame_end != to)
@@ -2095,7 +2781,36 @@ suggest_indirect_in (Run  *run,
       if ((t->kind & W_INTENT) && !(t->flags & T_CAP) && reported < 0 && !english &&
           in_main_clause (run, from, i))
         reported = i;
+      /* English: "X is confident that …", "were not optimistic that …" */
+      if (english && (t->kind2 & W2_ADJECTIVE_CUE) && !(t->flags & T_CAP) && i + 2 < to && tok_is (run, i + 1, W_CLAUSE))
+        {
+          guint be = i;
+          guint np_end = 0;
+          guint start;
+
+          while (be > from && be + 3 > i && !tok_is (run, be - 1, W_PASSIVE) && is_between_en (run, be - 1))
+            be--;
+          if (be == from || !tok_is (run, be - 1, W_PASSIVE) || (tok (run, be - 1)->flags & T_CAP))
+            continue;
+          be--;
+          start = subject_before_en (run, be, from, &np_end);
+          if (start < be)
+            {
+              guint end = next_frame_en (run, i + 1, to);
+              GlossRange r = { tok (run, be)->start, tok (run, i)->end };
+
+              speaker = add_token_span (run, "speaker", start, np_end);
+              cue = add_span (run, "cue", NULL, &r, 1);
+              quote = add_quote_tokens (run, "indirect", i + 1, end, 0, 0);
+              link_quote (run, quote, speaker, cue, -1, s);
+              *next = end;
+              return quote >= 0;
+            }
+          continue;
+        }
       if (!(t->kind & (W_CUE | W_TOLD)) || ((t->flags & T_CAP) && i != from) || !is_cue_verb (run, i))
+        continue;
+      if (english && !is_framing_cue_en (run, i, from))
         continue;
       if (reported < 0 && !used && !english && in_main_clause (run, from, i))
         reported = i;
@@ -2182,10 +2897,11 @@ suggest_indirect_in (Run  *run,
         guint comma = i;
         guint np_end = 0;
 
-        while (comma > from && comma + 6 > i && !tok_is_char (run, comma - 1, ','))
+        while (comma > from && comma + (english ? 16 : 6) > i && !tok_is_char (run, comma - 1, ','))
           comma--;
         if (comma > from + 3 && tok_is_char (run, comma - 1, ',') && !tok_is_char (run, i + 1, ',') &&
-            (comma == i || (english && np_backward (run, i, comma, &np_end) == comma && np_end == i)) &&
+            (comma == i || (english && subject_before_en (run, i, comma, &np_end) == comma &&
+                            ends_frame_en (run, i, to))) &&
             !overlaps_quote (run, from, comma - 1))
           {
             comma--;
@@ -2198,12 +2914,31 @@ suggest_indirect_in (Run  *run,
                 return quote >= 0;
               }
           }
+        /* English, the frame inside: "Kuwait, they said, was pumping …",
+         * "The deal will cost …, analysts said, making it …" */
+        if (english && comma > from && tok_is_char (run, comma - 1, ',') && tok_is_char (run, i + 1, ',') &&
+            i + 3 < to && subject_before_en (run, i, comma, &np_end) == comma &&
+            !overlaps_quote (run, from, comma - 1))
+          {
+            guint end = next_frame_en (run, i + 1, to);
+
+            speaker = overlaps_quote (run, i + 2, end) ? -1 : find_speaker (run, i, comma, to, &addressee);
+            if (speaker >= 0)
+              {
+                cue = add_cue (run, i, -1);
+                quote = add_quote_tokens (run, "indirect", from, end, comma - 1, i + 2);
+                link_quote (run, quote, speaker, cue, addressee, s);
+                *next = end;
+                return quote >= 0;
+              }
+          }
       }
 
       /* X sagte, dass … / X sagte, … habe … / X said (that) … */
       {
         guint clause = i + 1;
         guint floor = from;
+        guint end;
 
         gboolean impersonal = FALSE;
 
@@ -2245,6 +2980,9 @@ suggest_indirect_in (Run  *run,
           }
         else
           {
+            /* "editor of Mideast reports, expects": no clause after a comma */
+            if (tok_is_char (run, i + 1, ','))
+              continue;
             if (speaker >= 0 && tok (run, clause)->start < g_array_index (run->found, Suggestion, speaker).parts[0].end)
               while (clause < to && tok (run, clause)->start < g_array_index (run->found, Suggestion, speaker).parts[0].end)
                 clause++;
@@ -2252,8 +2990,8 @@ suggest_indirect_in (Run  *run,
               clause++;
             if (clause < to && tok_is_char (run, clause, ':'))
               clause++;
-            /* said on Monday that … */
-            for (guint k = clause; k < to && k < clause + 5; k++)
+            /* said on Monday that …, said in the statement on Sunday that … */
+            for (guint k = clause; k < to && k < clause + 9 && !tok_is_char (run, k, ','); k++)
               {
                 if (tok_is (run, k, W_CLAUSE))
                   {
@@ -2264,13 +3002,27 @@ suggest_indirect_in (Run  *run,
           }
         (void) floor;
         if (clause >= to || (speaker < 0 && !impersonal) ||
-            (used ? count_words (run, clause, to) - count_flagged (run, clause, to, T_WORD | T_QUOTED) < 2 ||
-                    ((tok (run, clause)->flags & T_QUOTED) && (english || !words_after_quote (run, clause, to)))
-                  : overlaps_quote (run, clause, to)) ||
             /* German: a verb after the comma goes on with the main
              * clause ("…, dessen Rücktritt gefordert wird, griff …") */
             (!english && is_finite_verb (run, clause)))
           continue;
+        /* English: a second frame in the sentence ends this quote */
+        end = english ? next_frame_en (run, clause, to) : to;
+        if (used ? count_words (run, clause, end) - count_flagged (run, clause, end, T_WORD | T_QUOTED) < 2 ||
+                   ((tok (run, clause)->flags & T_QUOTED) && (english || !words_after_quote (run, clause, end)))
+                 : overlaps_quote (run, clause, end))
+          continue;
+        if (english)
+          {
+            cue = add_cue (run, i, -1);
+            if (is_reported_clause_en (run, i, clause, end))
+              quote = add_quote_tokens (run, "indirect", clause, end, 0, 0);
+            else
+              quote = add_quote_tokens (run, "reported", from, end, 0, 0);
+            link_quote (run, quote, speaker, cue, addressee, s);
+            *next = end;
+            return quote >= 0;
+          }
         cue = add_cue (run, i, -1);
         quote = add_quote_tokens (run, "indirect", clause, to, 0, 0);
         link_quote (run, quote, speaker, cue, addressee, s);

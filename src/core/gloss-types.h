@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 
 typedef struct _GlossAnnotation GlossAnnotation;
 typedef struct _GlossDocument   GlossDocument;
+typedef struct _GlossGit        GlossGit;
 typedef struct _GlossHistory    GlossHistory;
 typedef struct _GlossLabel      GlossLabel;
 typedef struct _GlossLabelSet   GlossLabelSet;

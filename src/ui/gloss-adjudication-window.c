@@ -1,8 +1,9 @@
 /* gloss-adjudication-window.c
  *
  * The window in which disagreements between annotators are adjudicated
- * into a gold copy: first the annotators' folders, the gold folder and
- * the documents where they disagree; then one document, merged, with the
+ * into a gold copy: first the annotators' folders (or, when the folder
+ * open in Gloss is in a git repository, their branches), the gold folder
+ * and the documents where they disagree; then one document, merged, with the
  * disagreements highlighted in the article (sentences by background, span
  * units by underline) and beside it each annotator's labels of the
  * current sentence, or each annotator's version of the current span unit
@@ -22,6 +23,7 @@
 #include "gloss-application.h"
 #include "gloss-dialog-util.h"
 #include "gloss-document.h"
+#include "gloss-git.h"
 #include "gloss-label.h"
 #include "gloss-label-set.h"
 #include "gloss-relation.h"
@@ -40,6 +42,8 @@ struct _GlossAdjudicationWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   GtkListBox           *annotators_list;
+  AdwPreferencesGroup  *branches_group;
+  GtkListBox           *branches_list;
   AdwActionRow         *gold_row;
   GtkStack             *documents_stack;
   GtkLabel             *documents_status;
@@ -61,6 +65,10 @@ struct _GlossAdjudicationWindow
   GCancellable         *cancellable;
   GCancellable         *scan_cancellable;
   GPtrArray            *roots;          /* GFile */
+  GlossGit             *git;            /* the repository of the folder open in Gloss */
+  GFile                *repository_folder; /* that folder */
+  GStrv                 branches;       /* its local branches */
+  GPtrArray            *revisions;      /* char *: the branches checked, in the order checked */
   GFile                *gold_root;
   GPtrArray            *entries;        /* GlossAdjudicationEntry */
   GlossAdjudication    *adjudication;
@@ -93,6 +101,63 @@ show_error (GlossAdjudicationWindow *self,
 
 /* --- The folders and the documents --------------------------------------- */
 
+/* The annotators' copies come from branches once one is checked */
+static gboolean
+use_revisions (GlossAdjudicationWindow *self)
+{
+  return self->revisions->len > 0;
+}
+
+static guint
+count_copies (GlossAdjudicationWindow *self)
+{
+  return use_revisions (self) ? self->revisions->len : self->roots->len;
+}
+
+static gboolean
+is_checked (GlossAdjudicationWindow *self,
+            const char              *branch,
+            guint                   *position)
+{
+  for (guint i = 0; i < self->revisions->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->revisions, i), branch) == 0)
+      {
+        if (position != NULL)
+          *position = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* A check button per local branch, when the folder is in a repository */
+static void
+update_branches (GlossAdjudicationWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->branches_list))) != NULL)
+    gtk_list_box_remove (self->branches_list, child);
+
+  for (guint i = 0; self->branches != NULL && self->branches[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), self->branches[i]);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), is_checked (self, self->branches[i], NULL));
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, self->branches[i], -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (check), "win.toggle-branch");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (check), g_variant_new_string (self->branches[i]));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_list_box_append (self->branches_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->branches_group), self->branches != NULL && self->branches[0] != NULL);
+}
+
 static void
 update_folders (GlossAdjudicationWindow *self)
 {
@@ -122,6 +187,8 @@ update_folders (GlossAdjudicationWindow *self)
       gtk_list_box_append (self->annotators_list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->annotators_list), self->roots->len > 0);
+
+  update_branches (self);
 
   if (self->gold_root != NULL)
     {
@@ -176,8 +243,14 @@ show_entries (GlossAdjudicationWindow *self)
     gtk_stack_set_visible_child_name (self->documents_stack, "list");
   else
     {
-      if (self->entries != NULL)
+      if (self->entries != NULL && use_revisions (self))
+        gtk_label_set_label (self->documents_status, _("The branches hold no texts in this folder."));
+      else if (self->entries != NULL)
         gtk_label_set_label (self->documents_status, _("The folders hold no texts."));
+      else if (self->branches != NULL && self->branches[0] != NULL)
+        gtk_label_set_label (self->documents_status,
+                             _("Add two or more annotators’ folders, or check two or more branches, and choose a "
+                               "gold folder to see where they disagree."));
       else
         gtk_label_set_label (self->documents_status,
                              _("Add two or more annotators’ folders and choose a gold folder to see where they disagree."));
@@ -223,8 +296,30 @@ scan (GlossAdjudicationWindow *self)
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   show_entries (self);
 
-  if (self->roots->len < 2 || self->gold_root == NULL)
+  if (count_copies (self) < 2 || self->gold_root == NULL)
     return;
+
+  if (use_revisions (self))
+    {
+      /* The work tree holds the checked-out branch's files: the gold
+       * goes elsewhere */
+      if (folders_overlap (self->repository_folder, self->gold_root))
+        {
+          gtk_label_set_label (self->documents_status,
+                               _("The gold folder must be apart from the folder open in Gloss, so that the files "
+                                 "of the branch checked out stay as they are."));
+          return;
+        }
+
+      g_ptr_array_add (self->revisions, NULL);
+      gtk_label_set_label (self->documents_status, _("Looking for disagreements…"));
+      self->scan_cancellable = g_cancellable_new ();
+      gloss_adjudication_find_documents_for_revisions_async (self->git, (const char * const *)self->revisions->pdata,
+                                                             NULL, self->gold_root, self->scan_cancellable,
+                                                             find_documents_cb, g_object_ref (self));
+      g_ptr_array_remove_index (self->revisions, self->revisions->len - 1);
+      return;
+    }
 
   for (guint a = 0; a < self->roots->len; a++)
     if (folders_overlap (g_ptr_array_index (self->roots, a), self->gold_root))
@@ -256,6 +351,7 @@ gloss_adjudication_window_set_folders (GlossAdjudicationWindow *self,
   g_return_if_fail (roots != NULL);
 
   g_ptr_array_set_size (self->roots, 0);
+  g_ptr_array_set_size (self->revisions, 0);
   for (guint a = 0; a < roots->len && a < GLOSS_AGREEMENT_MAX_ANNOTATORS; a++)
     g_ptr_array_add (self->roots, g_object_ref (g_ptr_array_index (roots, a)));
   g_set_object (&self->gold_root, gold_root);
@@ -283,6 +379,8 @@ add_annotators_response_cb (GtkNativeDialog *dialog,
           if (!known && self->roots->len < GLOSS_AGREEMENT_MAX_ANNOTATORS)
             g_ptr_array_add (self->roots, g_steal_pointer (&file));
         }
+      /* Folders or branches, not both */
+      g_ptr_array_set_size (self->revisions, 0);
       scan (self);
     }
 
@@ -317,6 +415,141 @@ remove_annotator_action (GtkWidget  *widget,
     return;
 
   g_ptr_array_remove_index (self->roots, annotator);
+  scan (self);
+}
+
+static void
+toggle_branch_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  GlossAdjudicationWindow *self = GLOSS_ADJUDICATION_WINDOW (widget);
+  const char *branch = g_variant_get_string (param, NULL);
+  guint position;
+
+  if (is_checked (self, branch, &position))
+    g_ptr_array_remove_index (self->revisions, position);
+  else if (self->revisions->len < GLOSS_AGREEMENT_MAX_ANNOTATORS)
+    g_ptr_array_add (self->revisions, g_strdup (branch));
+
+  /* Branches or folders, not both */
+  if (use_revisions (self))
+    g_ptr_array_set_size (self->roots, 0);
+  scan (self);
+}
+
+typedef struct
+{
+  GlossGit *git;
+  GStrv     branches;
+} Repository;
+
+static void
+repository_free (Repository *repository)
+{
+  g_clear_object (&repository->git);
+  g_strfreev (repository->branches);
+  g_free (repository);
+}
+
+static void
+open_repository_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  Repository *repository = g_new0 (Repository, 1);
+  GError *error = NULL;
+
+  repository->git = gloss_git_open (task_data, cancellable, &error);
+  if (repository->git != NULL)
+    repository->branches = gloss_git_list_branches (repository->git, cancellable, &error);
+  if (repository->branches == NULL)
+    {
+      repository_free (repository);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, repository, (GDestroyNotify)repository_free);
+}
+
+static void
+on_repository_opened_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  GlossAdjudicationWindow *self = GLOSS_ADJUDICATION_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+  Repository *repository = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Not in a repository, or no git: the folders alone, as always */
+  if (repository == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("No branches to adjudicate: %s", error->message);
+      return;
+    }
+
+  g_set_object (&self->git, repository->git);
+  g_clear_pointer (&self->branches, g_strfreev);
+  self->branches = g_steal_pointer (&repository->branches);
+  repository_free (repository);
+  update_folders (self);
+  show_entries (self);
+}
+
+/**
+ * gloss_adjudication_window_set_repository:
+ * @folder: the folder open in Gloss
+ *
+ * When @folder is in a git work tree, offers its local branches as the
+ * annotators' copies (read from git without checking them out; the
+ * documents are the texts below @folder at each branch).
+ */
+void
+gloss_adjudication_window_set_repository (GlossAdjudicationWindow *self,
+                                          GFile                   *folder)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (GLOSS_IS_ADJUDICATION_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (folder));
+
+  g_set_object (&self->repository_folder, folder);
+  task = g_task_new (self, self->cancellable, on_repository_opened_cb, NULL);
+  g_task_set_source_tag (task, gloss_adjudication_window_set_repository);
+  g_task_set_task_data (task, g_object_ref (folder), g_object_unref);
+  g_task_run_in_thread (task, open_repository_thread);
+}
+
+/**
+ * gloss_adjudication_window_get_branches:
+ *
+ * Returns: (transfer none) (nullable): the branches offered, or %NULL
+ *   while there are none
+ */
+const char * const *
+gloss_adjudication_window_get_branches (GlossAdjudicationWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ADJUDICATION_WINDOW (self), NULL);
+
+  return (const char * const *)self->branches;
+}
+
+/**
+ * gloss_adjudication_window_set_gold:
+ * @gold_root: (nullable): the gold folder
+ *
+ * Chooses the gold folder, as its file chooser does.
+ */
+void
+gloss_adjudication_window_set_gold (GlossAdjudicationWindow *self,
+                                    GFile                   *gold_root)
+{
+  g_return_if_fail (GLOSS_IS_ADJUDICATION_WINDOW (self));
+
+  g_set_object (&self->gold_root, gold_root);
   scan (self);
 }
 
@@ -1128,12 +1361,21 @@ open_document_action (GtkWidget  *widget,
   GlossAdjudicationWindow *self = GLOSS_ADJUDICATION_WINDOW (widget);
   g_autofree char *adjudicator = dup_adjudicator (self);
 
-  if (self->roots->len < 2 || self->gold_root == NULL)
+  if (count_copies (self) < 2 || self->gold_root == NULL)
     return;
 
   close_document (self);
-  self->adjudication = gloss_adjudication_new (self->roots, NULL, self->gold_root,
-                                               g_variant_get_string (param, NULL));
+  if (use_revisions (self))
+    {
+      g_ptr_array_add (self->revisions, NULL);
+      self->adjudication = gloss_adjudication_new_for_revisions (self->git,
+                                                                 (const char * const *)self->revisions->pdata, NULL,
+                                                                 self->gold_root, g_variant_get_string (param, NULL));
+      g_ptr_array_remove_index (self->revisions, self->revisions->len - 1);
+    }
+  else
+    self->adjudication = gloss_adjudication_new (self->roots, NULL, self->gold_root,
+                                                 g_variant_get_string (param, NULL));
   gloss_adjudication_set_adjudicator (self->adjudication, adjudicator);
   gloss_adjudication_open_async (self->adjudication, self->cancellable, open_cb, g_object_ref (self));
 }
@@ -1341,6 +1583,10 @@ gloss_adjudication_window_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->scan_cancellable);
   g_clear_pointer (&self->roots, g_ptr_array_unref);
+  g_clear_object (&self->git);
+  g_clear_object (&self->repository_folder);
+  g_clear_pointer (&self->branches, g_strfreev);
+  g_clear_pointer (&self->revisions, g_ptr_array_unref);
   g_clear_object (&self->gold_root);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
 
@@ -1379,6 +1625,8 @@ gloss_adjudication_window_class_init (GlossAdjudicationWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossAdjudicationWindow, annotators_group);
   gtk_widget_class_bind_template_child (widget_class, GlossAdjudicationWindow, labels_list);
   gtk_widget_class_bind_template_child (widget_class, GlossAdjudicationWindow, gold_group);
+  gtk_widget_class_bind_template_child (widget_class, GlossAdjudicationWindow, branches_group);
+  gtk_widget_class_bind_template_child (widget_class, GlossAdjudicationWindow, branches_list);
   gtk_widget_class_bind_template_child (widget_class, GlossAdjudicationWindow, decision_label);
   gtk_widget_class_bind_template_child (widget_class, GlossAdjudicationWindow, reject_label);
   gtk_widget_class_bind_template_child (widget_class, GlossAdjudicationWindow, label_buttons);
@@ -1386,6 +1634,7 @@ gloss_adjudication_window_class_init (GlossAdjudicationWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-annotators", NULL, add_annotators_action);
   gtk_widget_class_install_action (widget_class, "win.remove-annotator", "u", remove_annotator_action);
   gtk_widget_class_install_action (widget_class, "win.choose-gold", NULL, choose_gold_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-branch", "s", toggle_branch_action);
   gtk_widget_class_install_action (widget_class, "win.open-document", "s", open_document_action);
   gtk_widget_class_install_action (widget_class, "win.show-documents", NULL, show_documents_action);
   gtk_widget_class_install_action (widget_class, "win.next", NULL, next_action);
@@ -1421,6 +1670,7 @@ gloss_adjudication_window_init (GlossAdjudicationWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->roots = g_ptr_array_new_with_free_func (g_object_unref);
+  self->revisions = g_ptr_array_new_with_free_func (g_free);
   self->current = -1;
 
   /* One tag per state, shared by every sentence in it */

@@ -20,6 +20,11 @@ GlossAdjudicationWindow *gloss_adjudication_window_new        (GtkApplication   
 void               gloss_adjudication_window_set_folders      (GlossAdjudicationWindow *self,
                                                                GPtrArray               *roots,
                                                                GFile                   *gold_root);
+void               gloss_adjudication_window_set_repository   (GlossAdjudicationWindow *self,
+                                                               GFile                   *folder);
+const char * const *gloss_adjudication_window_get_branches   (GlossAdjudicationWindow *self);
+void               gloss_adjudication_window_set_gold         (GlossAdjudicationWindow *self,
+                                                               GFile                   *gold_root);
 const char        *gloss_adjudication_window_get_page         (GlossAdjudicationWindow *self);
 guint              gloss_adjudication_window_get_n_documents  (GlossAdjudicationWindow *self);
 GlossAdjudication *gloss_adjudication_window_get_adjudication (GlossAdjudicationWindow *self);

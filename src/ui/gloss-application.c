@@ -11,6 +11,7 @@
 
 #include "gloss-adjudication-window.h"
 #include "gloss-application.h"
+#include "gloss-document.h"
 #include "gloss-preferences.h"
 #include "gloss-recovery.h"
 #include "gloss-saver.h"
@@ -380,7 +381,19 @@ adjudicate_action (GSimpleAction *action,
                    GVariant      *param,
                    gpointer       user_data)
 {
+  /* Asked before the new window is the active one */
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
   GlossAdjudicationWindow *window = gloss_adjudication_window_new (GTK_APPLICATION (user_data));
+  g_autoptr(GFile) folder = NULL;
+
+  /* The corpus open in the window: its branches may be the annotators' */
+  if (GLOSS_IS_WINDOW (parent) && gloss_window_get_folder (GLOSS_WINDOW (parent)) != NULL)
+    folder = g_object_ref (gloss_window_get_folder (GLOSS_WINDOW (parent)));
+  else if (GLOSS_IS_WINDOW (parent) && gloss_window_get_document (GLOSS_WINDOW (parent)) != NULL &&
+           gloss_document_get_file (gloss_window_get_document (GLOSS_WINDOW (parent))) != NULL)
+    folder = g_file_get_parent (gloss_document_get_file (gloss_window_get_document (GLOSS_WINDOW (parent))));
+  if (folder != NULL)
+    gloss_adjudication_window_set_repository (window, folder);
 
   gtk_window_present (GTK_WINDOW (window));
 }

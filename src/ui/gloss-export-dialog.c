@@ -134,6 +134,10 @@ static const struct
     N_("Spans (CSV)"),
     N_("A row per span, with its attributes and relations"),
     ".spans.csv" },
+  [GLOSS_EXPORT_QDPX] = {
+    N_("REFI-QDA Project"),
+    N_("For QDA software: QualCoder, MAXQDA, ATLAS.ti, NVivo"),
+    ".qdpx" },
 };
 
 static gboolean

@@ -18,8 +18,11 @@
 #include "gloss-sentence.h"
 
 /* Adds, renames, recolours, reorders and deletes the labels of the open
- * document, and writes them into the project's gloss-project.json, so
- * every text of the folder uses them. */
+ * document, edits their codebook entries (the definition, inclusion and
+ * exclusion rules, examples and negative examples; a relation label's
+ * too), and writes them into the project's gloss-project.json, so every
+ * text of the folder uses them. A codebook field is kept when it loses
+ * the focus and when the window closes. */
 struct _GlossLabelsEditor
 {
   AdwWindow        parent_instance;
@@ -35,8 +38,13 @@ struct _GlossLabelsEditor
   guint            deleted_position;
   guint            deleted_count;
 
+  /* The codebook fields shown, kept when the window closes */
+  GPtrArray       *text_views;
+
   AdwToastOverlay *toast_overlay;
   GtkListBox      *list;
+  GtkWidget       *relation_group;
+  GtkListBox      *relation_list;
 };
 
 G_DEFINE_FINAL_TYPE (GlossLabelsEditor, gloss_labels_editor, ADW_TYPE_WINDOW)
@@ -130,12 +138,185 @@ hide_keeping_space (GtkWidget *widget,
   gtk_widget_set_can_focus (widget, !hide);
 }
 
+/* The codebook fields of a label, -1 its description */
+#define FIELD_DESCRIPTION (-1)
+
+static char *
+dup_field_text (GlossLabel *label,
+                int         field)
+{
+  if (field == FIELD_DESCRIPTION)
+    return g_strdup (gloss_label_get_description (label));
+
+  return g_strjoinv ("\n", (char **)gloss_label_get_codebook (label, field));
+}
+
+static gboolean
+apply_text_view (GlossLabelsEditor *self,
+                 GtkTextView       *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  const char *id = g_object_get_data (G_OBJECT (view), "gloss-label");
+  gboolean relation = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (view), "gloss-relation"));
+  int field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (view), "gloss-field"));
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+
+  if (field == FIELD_DESCRIPTION)
+    return gloss_labels_editor_set_label_description (self, relation, id, text);
+
+  if (gloss_labels_editor_set_label_codebook (self, relation, id, field, text))
+    return TRUE;
+
+  {
+    g_autofree char *message = g_strdup_printf (_("A rule or an example is one line of at most %d characters, "
+                                                  "and a list holds at most %d"),
+                                                GLOSS_CODEBOOK_MAX_ITEM_LENGTH, GLOSS_CODEBOOK_MAX_ITEMS);
+
+    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  }
+
+  return FALSE;
+}
+
+static void
+on_text_focus_leave_cb (GtkEventControllerFocus *controller,
+                        GlossLabelsEditor       *self)
+{
+  /* The fields go with the window: what they held was kept on closing */
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->labels == NULL)
+    return;
+
+  apply_text_view (self, GTK_TEXT_VIEW (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller))));
+}
+
+/* A row with a title and a field of several lines, for a codebook list
+ * (an item a line) or the definition */
+static GtkWidget *
+new_text_row (GlossLabelsEditor *self,
+              GlossLabel        *label,
+              gboolean           relation,
+              int                field,
+              const char        *title,
+              const char        *hint)
+{
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *heading = gtk_label_new (title);
+  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *caption = gtk_label_new (hint);
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  g_autofree char *text = dup_field_text (label, field);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 10);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "caption-heading");
+  gtk_box_append (GTK_BOX (box), heading);
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  /* Tab leaves the field, as in every other row */
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 6);
+  gtk_widget_set_size_request (view, -1, 56);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hint,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (view), "gloss-label", g_strdup (gloss_label_get_id (label)), g_free);
+  g_object_set_data (G_OBJECT (view), "gloss-relation", GINT_TO_POINTER (relation));
+  g_object_set_data (G_OBJECT (view), "gloss-field", GINT_TO_POINTER (field));
+  g_signal_connect (focus, "leave", G_CALLBACK (on_text_focus_leave_cb), self);
+  gtk_widget_add_controller (view, focus);
+  /* A card, not a GtkFrame: the field's border without another widget */
+  gtk_widget_add_css_class (view, "card");
+  gtk_box_append (GTK_BOX (box), view);
+
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_box_append (GTK_BOX (box), caption);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_ptr_array_add (self->text_views, view);
+
+  return row;
+}
+
+/* The rows of a label's codebook entry, in its expander row */
+static void
+add_codebook_rows (GlossLabelsEditor *self,
+                   GtkWidget         *expander,
+                   GlossLabel        *label,
+                   gboolean           relation)
+{
+  static const struct {
+    const char *title;
+    const char *hint;
+  } lists[GLOSS_CODEBOOK_N_LISTS] = {
+    { N_("Inclusion Rules"), N_("When to give the label: one rule a line") },
+    { N_("Exclusion Rules"), N_("When not to give it: one rule a line") },
+    { N_("Examples"), N_("Texts that take the label: one a line") },
+    { N_("Negative Examples"), N_("Texts that look as if they did, but do not: one a line") },
+  };
+
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                            new_text_row (self, label, relation, FIELD_DESCRIPTION, _("Definition"),
+                                          _("What annotators read first; the sidebar and the tooltips show it")));
+  for (GlossCodebookList list = 0; list < GLOSS_CODEBOOK_N_LISTS; list++)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (expander),
+                              new_text_row (self, label, relation, list, _(lists[list].title), _(lists[list].hint)));
+}
+
+/* The relation labels: their codebook entries only */
+static void
+rebuild_relations (GlossLabelsEditor *self)
+{
+  GlossLabelSet *relations = gloss_label_set_get_relation_labels (self->labels);
+  guint n = relations != NULL ? gloss_label_set_get_n_labels (relations) : 0;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->relation_list))))
+    gtk_list_box_remove (self->relation_list, child);
+  gtk_widget_set_visible (self->relation_group, n > 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GlossLabel *label = gloss_label_set_get_label (relations, i);
+      GtkWidget *row = adw_expander_row_new ();
+      g_autofree char *from = g_strjoinv (", ", (char **)gloss_label_get_from (label));
+      g_autofree char *to = g_strjoinv (", ", (char **)gloss_label_get_to (label));
+      g_autofree char *subtitle = g_strdup_printf ("%s → %s", from, to);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gloss_label_get_display_name (label));
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+      add_codebook_rows (self, row, label, TRUE);
+      gtk_list_box_append (self->relation_list, row);
+    }
+}
+
 static void
 rebuild (GlossLabelsEditor *self)
 {
   GtkWidget *child;
   guint n = gloss_label_set_get_n_labels (self->labels);
 
+  g_ptr_array_set_size (self->text_views, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
     gtk_list_box_remove (self->list, child);
 
@@ -196,8 +377,12 @@ rebuild (GlossLabelsEditor *self)
       g_signal_connect (key_row, "apply", G_CALLBACK (on_key_apply_cb), self);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), key_row);
 
+      add_codebook_rows (self, row, label, FALSE);
+
       gtk_list_box_append (self->list, row);
     }
+
+  rebuild_relations (self);
 }
 
 static void
@@ -269,7 +454,11 @@ gloss_labels_editor_dispose (GObject *object)
   GlossLabelsEditor *self = (GlossLabelsEditor *)object;
 
   if (self->labels != NULL)
-    g_signal_handlers_disconnect_by_data (self->labels, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->labels, self);
+      g_signal_handlers_disconnect_by_data (gloss_label_set_get_relation_labels (self->labels), self);
+    }
+  g_ptr_array_set_size (self->text_views, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_LABELS_EDITOR);
 
   G_OBJECT_CLASS (gloss_labels_editor_parent_class)->dispose (object);
@@ -286,8 +475,18 @@ gloss_labels_editor_finalize (GObject *object)
   g_clear_object (&self->saver);
   g_clear_object (&self->deleted);
   g_clear_error (&self->error);
+  g_clear_pointer (&self->text_views, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gloss_labels_editor_parent_class)->finalize (object);
+}
+
+static gboolean
+gloss_labels_editor_close_request (GtkWindow *window)
+{
+  /* What is typed in a field is kept, as leaving it keeps it */
+  gloss_labels_editor_apply_pending (GLOSS_LABELS_EDITOR (window));
+
+  return GTK_WINDOW_CLASS (gloss_labels_editor_parent_class)->close_request (window);
 }
 
 static void
@@ -295,13 +494,17 @@ gloss_labels_editor_class_init (GlossLabelsEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = gloss_labels_editor_dispose;
   object_class->finalize = gloss_labels_editor_finalize;
+  window_class->close_request = gloss_labels_editor_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/gloss-labels-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossLabelsEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GlossLabelsEditor, list);
+  gtk_widget_class_bind_template_child (widget_class, GlossLabelsEditor, relation_group);
+  gtk_widget_class_bind_template_child (widget_class, GlossLabelsEditor, relation_list);
 
   gtk_widget_class_install_action (widget_class, "labels.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "labels.move-up", "s", move_action);
@@ -316,6 +519,7 @@ gloss_labels_editor_class_init (GlossLabelsEditorClass *klass)
 static void
 gloss_labels_editor_init (GlossLabelsEditor *self)
 {
+  self->text_views = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -339,6 +543,8 @@ gloss_labels_editor_new (GlossDocument *document,
   self->labels = g_object_ref (gloss_document_get_labels (document));
   self->project_file = g_object_ref (project_file);
   g_signal_connect (self->labels, "items-changed", G_CALLBACK (on_labels_changed_cb), self);
+  g_signal_connect (gloss_label_set_get_relation_labels (self->labels), "items-changed",
+                    G_CALLBACK (on_labels_changed_cb), self);
   rebuild (self);
 
   return self;
@@ -533,6 +739,130 @@ gloss_labels_editor_delete_label (GlossLabelsEditor *self,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "labels.undo-delete");
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static GlossLabel *
+lookup_in (GlossLabelsEditor *self,
+           gboolean           relation,
+           const char        *id)
+{
+  GlossLabelSet *set = relation ? gloss_label_set_get_relation_labels (self->labels) : self->labels;
+
+  return id != NULL && set != NULL ? gloss_label_set_lookup (set, id) : NULL;
+}
+
+/**
+ * gloss_labels_editor_set_label_description:
+ * @relation: %TRUE for a relation label (their ids are their own)
+ *
+ * Sets a label's definition, the description, without the white space
+ * at its end.
+ *
+ * Returns: %TRUE when the label exists
+ */
+gboolean
+gloss_labels_editor_set_label_description (GlossLabelsEditor *self,
+                                           gboolean           relation,
+                                           const char        *id,
+                                           const char        *description)
+{
+  GlossLabel *label;
+  g_autofree char *trimmed = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_LABELS_EDITOR (self), FALSE);
+
+  label = lookup_in (self, relation, id);
+  if (label == NULL || description == NULL)
+    return FALSE;
+
+  trimmed = g_strchomp (g_strdup (description));
+  if (g_strcmp0 (trimmed, gloss_label_get_description (label)) == 0)
+    return TRUE;
+
+  gloss_label_set_description (label, trimmed);
+  save_project (self);
+
+  return TRUE;
+}
+
+/**
+ * gloss_labels_editor_set_label_codebook:
+ * @relation: %TRUE for a relation label
+ * @text: the items, one a line; blank lines and the white space around
+ *   an item are left out
+ *
+ * Sets a list of a label's codebook entry.
+ *
+ * Returns: %FALSE, changing nothing, when the label does not exist, an
+ *   item is longer than %GLOSS_CODEBOOK_MAX_ITEM_LENGTH characters or
+ *   there are more than %GLOSS_CODEBOOK_MAX_ITEMS
+ */
+gboolean
+gloss_labels_editor_set_label_codebook (GlossLabelsEditor *self,
+                                        gboolean           relation,
+                                        const char        *id,
+                                        GlossCodebookList  list,
+                                        const char        *text)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_auto(GStrv) items = NULL;
+  GlossLabel *label;
+  guint n = 0;
+
+  g_return_val_if_fail (GLOSS_IS_LABELS_EDITOR (self), FALSE);
+  g_return_val_if_fail (list < GLOSS_CODEBOOK_N_LISTS, FALSE);
+
+  label = lookup_in (self, relation, id);
+  if (label == NULL || text == NULL || !g_utf8_validate (text, -1, NULL))
+    return FALSE;
+
+  /* Lines end at LF, CR, U+2028 and U+2029, as an item may not hold them */
+  for (const char *p = text; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\0' || c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029)
+        {
+          g_autofree char *item = g_strstrip (g_strdup (line->str));
+
+          g_string_truncate (line, 0);
+          if (item[0] != '\0')
+            {
+              if (!gloss_codebook_item_is_valid (item) || ++n > GLOSS_CODEBOOK_MAX_ITEMS)
+                return FALSE;
+              g_strv_builder_add (builder, item);
+            }
+          if (c == '\0')
+            break;
+          continue;
+        }
+      g_string_append_unichar (line, c);
+    }
+
+  items = g_strv_builder_end (builder);
+  if (g_strv_equal ((const char * const *)items, gloss_label_get_codebook (label, list)))
+    return TRUE;
+
+  gloss_label_set_codebook (label, list, (const char * const *)items);
+  save_project (self);
+
+  return TRUE;
+}
+
+/**
+ * gloss_labels_editor_apply_pending:
+ *
+ * Keeps what is typed in every codebook field, as leaving a field does.
+ */
+void
+gloss_labels_editor_apply_pending (GlossLabelsEditor *self)
+{
+  g_return_if_fail (GLOSS_IS_LABELS_EDITOR (self));
+
+  /* Applying saves, never rebuilds: the fields stay as they are */
+  for (guint i = 0; i < self->text_views->len; i++)
+    apply_text_view (self, g_ptr_array_index (self->text_views, i));
 }
 
 /**

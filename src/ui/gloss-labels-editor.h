@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "gloss-label.h"
 #include "gloss-types.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,16 @@ gboolean           gloss_labels_editor_set_label_color (GlossLabelsEditor *self,
 void               gloss_labels_editor_delete_label    (GlossLabelsEditor *self,
                                                         const char        *id,
                                                         gboolean           confirmed);
+gboolean           gloss_labels_editor_set_label_description (GlossLabelsEditor *self,
+                                                        gboolean           relation,
+                                                        const char        *id,
+                                                        const char        *description);
+gboolean           gloss_labels_editor_set_label_codebook (GlossLabelsEditor *self,
+                                                        gboolean           relation,
+                                                        const char        *id,
+                                                        GlossCodebookList  list,
+                                                        const char        *text);
+void               gloss_labels_editor_apply_pending   (GlossLabelsEditor *self);
 const GError      *gloss_labels_editor_get_error       (GlossLabelsEditor *self);
 
 G_END_DECLS

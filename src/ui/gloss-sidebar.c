@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-annotation.h"
+#include "gloss-codebook-view.h"
 #include "gloss-dialog-util.h"
 #include "gloss-document.h"
 #include "gloss-label.h"
@@ -16,6 +17,7 @@
 #include "gloss-list-mirror.h"
 #include "gloss-problem.h"
 #include "gloss-sentence.h"
+#include "gloss-span.h"
 #include "gloss-sidebar.h"
 #include "gloss-span-card.h"
 #include "gloss-span-list.h"
@@ -50,6 +52,11 @@ struct _GlossSidebar
   AdwEntryRow    *note_row;
   GtkWidget      *note_list;
   GtkWidget      *note_hint;
+  GtkToggleButton *codebook_button;
+  GtkImage       *codebook_arrow;
+  GtkRevealer    *codebook_revealer;
+  GlossCodebookView *codebook_view;
+  guint           span_id;         /* the current span's, or G_MAXUINT */
   GtkWidget      *annotations_separator;
   GtkWidget      *annotations_header;
   GtkWidget      *problems_box;
@@ -138,6 +145,68 @@ dup_label_names (GlossSidebar  *self,
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
+/* The codebook section, while it is open: the current span's label, else
+ * the current sentence's labels, else every label a sentence (or, in a
+ * set of span labels, a span) could take here */
+static void
+update_codebook (GlossSidebar *self)
+{
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  GlossLabelSet *labels;
+  GlossSpan *span = NULL;
+
+  if (!gtk_toggle_button_get_active (self->codebook_button) || self->document == NULL)
+    return;
+
+  labels = gloss_document_get_labels (self->document);
+  if (self->span_id != G_MAXUINT)
+    span = gloss_document_lookup_span (self->document, self->span_id);
+
+  if (span != NULL)
+    {
+      GlossLabel *label = gloss_label_set_lookup (labels, gloss_span_get_label (span));
+
+      if (label != NULL)
+        g_ptr_array_add (shown, label);
+    }
+  else if (self->position >= 0 && (guint)self->position < gloss_document_get_n_sentences (self->document))
+    {
+      GlossSentence *sentence = gloss_document_get_sentence (self->document, self->position);
+
+      for (guint i = 0; i < gloss_sentence_get_n_annotations (sentence); i++)
+        {
+          GlossAnnotation *annotation = gloss_sentence_get_annotation (sentence, i);
+          GlossLabel *label = gloss_label_set_lookup (labels, gloss_annotation_get_label (annotation));
+
+          if (label != NULL)
+            g_ptr_array_add (shown, label);
+        }
+    }
+
+  if (shown->len == 0)
+    {
+      GlossLabelScope scope = self->sentence_labels ? GLOSS_LABEL_SCOPE_SENTENCE : GLOSS_LABEL_SCOPE_SPAN;
+
+      for (guint i = 0; i < gloss_label_set_get_n_labels (labels); i++)
+        if (gloss_label_get_scope (gloss_label_set_get_label (labels, i)) == scope)
+          g_ptr_array_add (shown, gloss_label_set_get_label (labels, i));
+    }
+
+  gloss_codebook_view_set_labels (self->codebook_view, shown);
+}
+
+static void
+on_codebook_toggled_cb (GtkToggleButton *button,
+                        GlossSidebar    *self)
+{
+  gboolean open = gtk_toggle_button_get_active (button);
+
+  gtk_image_set_from_icon_name (self->codebook_arrow, open ? "pan-down-symbolic" : "pan-end-symbolic");
+  gtk_revealer_set_reveal_child (self->codebook_revealer, open);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_EXPANDED, open, -1);
+  update_codebook (self);
+}
+
 static void
 update_current (GlossSidebar *self)
 {
@@ -205,6 +274,8 @@ update_current (GlossSidebar *self)
     gtk_widget_set_visible (self->note_hint, !read_only && self->sentence_labels);
     gtk_widget_set_opacity (self->note_hint, sentence != NULL && !can_note ? 1.0 : 0.0);
   }
+
+  update_codebook (self);
 
   self->updating = FALSE;
 }
@@ -282,6 +353,27 @@ on_label_notify_cb (GlossLabel   *label,
   rebuild_label_buttons (self);
 }
 
+/* A label button's tooltip: what it does, then the label's codebook
+ * entry (its definition, rules and examples) */
+static void
+set_codebook_tooltip (GtkWidget  *button,
+                      GlossLabel *label,
+                      const char *action)
+{
+  g_autofree char *entry = gloss_codebook_view_dup_entry (label);
+  g_autofree char *tooltip = NULL;
+
+  if (entry[0] == '\0')
+    {
+      gtk_widget_set_tooltip_text (button, action);
+      return;
+    }
+
+  tooltip = g_strdup_printf ("%s\n\n%s", action, entry);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, entry, -1);
+}
+
 /* A span label's button tags the selection */
 static GtkWidget *
 new_span_button (GlossLabel *label,
@@ -322,7 +414,7 @@ new_span_button (GlossLabel *label,
   g_object_set_data_full (G_OBJECT (button), "gloss-label", g_strdup (gloss_label_get_id (label)), g_free);
 
   tooltip = g_strdup_printf (_("Tag the selection as “%s”"), gloss_label_get_display_name (label));
-  gtk_widget_set_tooltip_text (button, tooltip);
+  set_codebook_tooltip (button, label, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
                                   GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS, key_text,
@@ -454,7 +546,7 @@ rebuild_label_buttons (GlossSidebar *self)
       {
         g_autofree char *tooltip = g_strdup_printf (_("Toggle the label “%s” on the current sentence"),
                                                     gloss_label_get_display_name (label));
-        gtk_widget_set_tooltip_text (button, tooltip);
+        set_codebook_tooltip (button, label, tooltip);
       }
 
       gtk_box_append (self->labels_box, button);
@@ -736,6 +828,7 @@ gloss_sidebar_class_init (GlossSidebarClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_UINT);
 
+  g_type_ensure (GLOSS_TYPE_CODEBOOK_VIEW);
   g_type_ensure (GLOSS_TYPE_SPAN_CARD);
   g_type_ensure (GLOSS_TYPE_SPAN_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/gloss-sidebar.ui");
@@ -753,6 +846,10 @@ gloss_sidebar_class_init (GlossSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, span_card);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, note_row);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, note_hint);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, codebook_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, codebook_arrow);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, codebook_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, codebook_view);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, note_list);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, annotations_separator);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, annotations_header);
@@ -783,6 +880,9 @@ gloss_sidebar_init (GlossSidebar *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->position = -1;
   self->sentence_labels = TRUE;
+  self->span_id = G_MAXUINT;
+  g_signal_connect (self->codebook_button, "toggled", G_CALLBACK (on_codebook_toggled_cb), self);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->codebook_button), GTK_ACCESSIBLE_STATE_EXPANDED, FALSE, -1);
 
   self->mirror = gloss_list_mirror_new (GTK_WIDGET (self), GLOSS_TYPE_ANNOTATION);
   selection = gtk_no_selection_new (g_object_ref (gloss_list_mirror_get_model (self->mirror)));
@@ -1057,6 +1157,48 @@ gloss_sidebar_set_span (GlossSidebar *self,
   gloss_span_card_set_span (self->span_card, show ? self->document : NULL, show ? id : G_MAXUINT);
   gtk_widget_set_visible (self->span_scroller, show);
   gloss_span_list_set_current (self->span_list, show ? id : G_MAXUINT);
+  self->span_id = show ? id : G_MAXUINT;
+  update_codebook (self);
+}
+
+/**
+ * gloss_sidebar_set_codebook_expanded:
+ *
+ * Opens or closes the codebook section under the label buttons: the
+ * entries of the current span's label, else of the current sentence's
+ * labels, else of every label. Opening it shows the page of the current
+ * sentence.
+ */
+void
+gloss_sidebar_set_codebook_expanded (GlossSidebar *self,
+                                     gboolean      expanded)
+{
+  g_return_if_fail (GLOSS_IS_SIDEBAR (self));
+
+  if (expanded)
+    gtk_stack_set_visible_child_name (self->pages, "current");
+  gtk_toggle_button_set_active (self->codebook_button, expanded);
+}
+
+gboolean
+gloss_sidebar_get_codebook_expanded (GlossSidebar *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), FALSE);
+
+  return gtk_toggle_button_get_active (self->codebook_button);
+}
+
+/**
+ * gloss_sidebar_get_codebook_view:
+ *
+ * Returns: (transfer none): the codebook section's view, for tests
+ */
+GtkWidget *
+gloss_sidebar_get_codebook_view (GlossSidebar *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), NULL);
+
+  return GTK_WIDGET (self->codebook_view);
 }
 
 /**

@@ -42,5 +42,9 @@ gboolean    gloss_sidebar_show_spans     (GlossSidebar  *self,
                                           gboolean       spans);
 gboolean    gloss_sidebar_focus_span_list (GlossSidebar *self);
 GtkWidget  *gloss_sidebar_get_span_list  (GlossSidebar  *self);
+void        gloss_sidebar_set_codebook_expanded (GlossSidebar *self,
+                                                 gboolean      expanded);
+gboolean    gloss_sidebar_get_codebook_expanded (GlossSidebar *self);
+GtkWidget  *gloss_sidebar_get_codebook_view (GlossSidebar *self);
 
 G_END_DECLS

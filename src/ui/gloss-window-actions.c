@@ -58,6 +58,7 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export", self->folder != NULL || have);
   _gloss_window_update_boundary_actions (self);
   _gloss_window_update_span_actions (self);
+  _gloss_window_update_search_actions (self);
   _gloss_window_update_suggestion_actions (self);
 }
 
@@ -161,6 +162,21 @@ toggle_label_at_action (GtkWidget  *widget,
     gtk_widget_activate_action (widget, "doc.tag-span", "s", gloss_label_get_id (label));
   else
     toggle_label (self, gloss_label_get_id (label));
+}
+
+/* Ctrl+I: the codebook entry of the current label, in the sidebar; again
+ * closes it */
+static void
+show_codebook_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  gboolean expand = !self->sidebar_visible || !gloss_sidebar_get_codebook_expanded (self->sidebar);
+
+  if (!self->sidebar_visible)
+    g_object_set (self, "sidebar-visible", TRUE, NULL);
+  gloss_sidebar_set_codebook_expanded (self->sidebar, expand);
 }
 
 static void
@@ -697,6 +713,7 @@ _gloss_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "sidebar-visible");
+  gtk_widget_class_install_action (widget_class, "win.show-codebook", NULL, show_codebook_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-document-list", "document-list-visible");
 
   gtk_widget_class_install_action (widget_class, "doc.move-next", NULL, move_action);
@@ -723,6 +740,7 @@ _gloss_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.show-codebook", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_SHIFT_MASK, "win.show-document-list", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "doc.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "doc.redo", NULL);

@@ -15,7 +15,9 @@
 #include "gloss-error.h"
 #include "gloss-file-writer.h"
 #include "gloss-format.h"
+#include "gloss-json.h"
 #include "gloss-problem.h"
+#include "gloss-read.h"
 #include "gloss-reanchor-dialog.h"
 #include "gloss-text.h"
 #include "gloss-window-private.h"
@@ -26,7 +28,10 @@
  * shows the conflict banner. While the annotations on disk are someone
  * else's, or a change is being looked at, the saver is held: nothing
  * overwrites them until the user reloads them or keeps theirs beside
- * them. What the load says of the annotation file is shown: one that
+ * them. When nothing in the window is unsaved, a change of the annotation
+ * file (a git pull or merge), or of the text together with its annotation
+ * file (a git checkout of another branch), is simply loaded, and a toast
+ * says so. What the load says of the annotation file is shown: one that
  * cannot be read is named with the reason, one the user may not write
  * opens read-only with the document's reason. A changed text leads to the
  * re-anchoring dialog, which is also how a document opened read-only
@@ -86,6 +91,35 @@ _gloss_window_set_conflict_annotations (GlossWindow *self)
 
 /* Content on disk ------------------------------------------------------- */
 
+static void reload (GlossWindow *self);
+
+/* Everything the window shows is on disk: a change there loses nothing
+ * when it is loaded */
+static gboolean
+nothing_unsaved (GlossWindow *self)
+{
+  if (self->document == NULL || self->recovery != NULL || self->restoring || self->conflict != GLOSS_CONFLICT_NONE)
+    return FALSE;
+
+  if (self->saver == NULL)
+    return TRUE;
+
+  return !gloss_saver_get_dirty (self->saver) && gloss_saver_get_state (self->saver) == GLOSS_SAVER_SAVED &&
+         !gloss_sidebar_get_note_pending (self->sidebar);
+}
+
+/* A checkout, pull or merge replaced the files, and nothing here was
+ * unsaved: the files as they are now are shown */
+static void
+reload_changed (GlossWindow *self)
+{
+  if (self->reloading)
+    return;
+
+  self->reloading = TRUE;
+  reload (self);
+}
+
 /* A change on disk is told by the content of the files, not by their size
  * and modification time, which another program can leave as they were.
  * The document knows the annotation file as it last read or wrote it, and
@@ -114,7 +148,11 @@ on_disk_checked_cb (GObject      *object,
    * a deleted one is written again.) */
   if (g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK))
     {
-      if (self->conflict != GLOSS_CONFLICT_ANNOTATIONS)
+      if (self->reloading)
+        ;
+      else if (nothing_unsaved (self))
+        reload_changed (self);
+      else if (self->conflict != GLOSS_CONFLICT_ANNOTATIONS)
         set_conflict (self, GLOSS_CONFLICT_ANNOTATIONS);
     }
   else if (error != NULL)
@@ -123,13 +161,72 @@ on_disk_checked_cb (GObject      *object,
   update_hold (self);
 }
 
+/* The text on disk, and what the annotation file on disk says of it */
+typedef struct
+{
+  char     *sha256;            /* of the text's bytes */
+  gboolean  annotations_match; /* no annotation file, or one for this text */
+} HashedText;
+
+static void
+hashed_text_free (HashedText *hashed)
+{
+  g_free (hashed->sha256);
+  g_free (hashed);
+}
+
+/* The text.sha256 an annotation file records, or NULL */
+static char *
+dup_recorded_sha256 (GFile        *json_file,
+                     gboolean     *exists,
+                     GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *data = NULL;
+  JsonObject *object;
+  JsonNode *text;
+  gsize length = 0;
+
+  *exists = TRUE;
+  if (!gloss_read_file (json_file, 0, cancellable, &data, &length, &error))
+    {
+      *exists = !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+      return NULL;
+    }
+
+  root = gloss_json_parse (data, length, NULL);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return NULL;
+  object = json_node_get_object (root);
+  text = json_object_get_member (object, "text");
+  if (text == NULL || !JSON_NODE_HOLDS_OBJECT (text) ||
+      !json_object_has_member (json_node_get_object (text), "sha256") ||
+      json_node_get_value_type (json_object_get_member (json_node_get_object (text), "sha256")) != G_TYPE_STRING)
+    return NULL;
+
+  return g_strdup (json_object_get_string_member (json_node_get_object (text), "sha256"));
+}
+
 static void
 hash_text_thread (GTask        *task,
                   gpointer      source_object,
                   gpointer      task_data,
                   GCancellable *cancellable)
 {
-  g_task_return_pointer (task, gloss_recovery_hash_file (task_data, NULL, cancellable), g_free);
+  g_autoptr(GFile) json_file = gloss_document_dup_annotation_file_for (task_data);
+  g_autofree char *recorded = NULL;
+  HashedText *hashed;
+  gboolean exists;
+
+  hashed = g_new0 (HashedText, 1);
+  hashed->sha256 = gloss_recovery_hash_file (task_data, NULL, cancellable);
+  if (hashed->sha256 != NULL)
+    {
+      recorded = dup_recorded_sha256 (json_file, &exists, cancellable);
+      hashed->annotations_match = !exists || g_strcmp0 (recorded, hashed->sha256) == 0;
+    }
+  g_task_return_pointer (task, hashed, (GDestroyNotify)hashed_text_free);
 }
 
 static void
@@ -138,15 +235,27 @@ on_text_hashed_cb (GObject      *object,
                    gpointer      user_data)
 {
   GlossWindow *self = GLOSS_WINDOW (object);
-  g_autofree char *sha256 = g_task_propagate_pointer (G_TASK (result), NULL);
+  HashedText *hashed = g_task_propagate_pointer (G_TASK (result), NULL);
 
-  /* NULL: cancelled with its document, or no text there to compare */
-  if (sha256 == NULL || self->document == NULL)
-    return;
+  /* NULL: cancelled with its document; no text there to compare */
+  if (hashed == NULL || hashed->sha256 == NULL || self->document == NULL)
+    {
+      g_clear_pointer (&hashed, hashed_text_free);
+      return;
+    }
 
-  if (g_strcmp0 (sha256, gloss_text_get_sha256 (gloss_document_get_text (self->document))) != 0 &&
-      self->conflict == GLOSS_CONFLICT_NONE)
-    set_conflict (self, GLOSS_CONFLICT_TEXT);
+  if (g_strcmp0 (hashed->sha256, gloss_text_get_sha256 (gloss_document_get_text (self->document))) != 0)
+    {
+      /* A checkout of another version: the text with its annotations.
+       * A text changed alone is re-anchored (the banner leads there). */
+      if (self->reloading)
+        ;
+      else if (hashed->annotations_match && nothing_unsaved (self))
+        reload_changed (self);
+      else if (self->conflict == GLOSS_CONFLICT_NONE)
+        set_conflict (self, GLOSS_CONFLICT_TEXT);
+    }
+  hashed_text_free (hashed);
 }
 
 static gboolean
@@ -291,6 +400,7 @@ _gloss_window_document_set (GlossWindow *self)
   g_autoptr(GFile) json = gloss_document_dup_annotation_file (self->document);
 
   _gloss_window_document_cleared (self);
+  self->reloading = FALSE;
 
   update_read_only_banner (self);
   gtk_widget_set_visible (self->reanchor_button, text_changed_problem (self->document));
@@ -359,13 +469,17 @@ on_reloaded_cb (GObject      *object,
   g_autoptr(GlossDocument) document = NULL;
   g_autoptr(GError) error = NULL;
 
+  gboolean changed_on_disk;
+
   document = gloss_document_load_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  changed_on_disk = self->reloading;
+  self->reloading = FALSE;
   if (document == NULL)
     {
       g_autofree char *message = NULL;
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
 
       /* Not cancelled: still the document that was reloaded */
       message = _gloss_window_describe_load_error (gloss_document_get_file (self->document), error);
@@ -374,6 +488,8 @@ on_reloaded_cb (GObject      *object,
     }
 
   _gloss_window_set_document (self, document);
+  if (changed_on_disk)
+    _gloss_window_show_toast (self, _("The file changed on disk and was loaded again"));
 }
 
 static void

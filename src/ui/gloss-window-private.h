@@ -6,6 +6,7 @@
 #pragma once
 
 #include "gloss-article-view.h"
+#include "gloss-corpus-search.h"
 #include "gloss-document-list.h"
 #include "gloss-name-matcher.h"
 #include "gloss-recovery.h"
@@ -60,6 +61,7 @@ struct _GlossWindow
   guint                 disk_check_id;
   guint                 checking : 1;    /* a change on disk is being looked at */
   guint                 restoring : 1;   /* unsaved work is being restored */
+  guint                 reloading : 1;   /* a change on disk is being loaded, as nothing here was unsaved */
   GCancellable         *disk_cancellable; /* of the open document's watch */
   int                   conflict;        /* a GlossConflictKind */
   GlossRecovery        *recovery;        /* restored here, deleted once saved */
@@ -100,6 +102,15 @@ struct _GlossWindow
   GFile                *folder_names_of;
   guint                 current_suggestion;       /* a head's id, or GLOSS_ARTICLE_VIEW_NO_SPAN */
   guint                 current_suggestion_start; /* where it was, to go on from when it goes */
+
+  /* gloss-window-search.c */
+  GlossCorpusSearch    *corpus_search;
+  GFile                *hit_file;        /* a hit waiting for its document */
+  guint                 hit_start;
+  guint                 hit_end;
+  char                 *hit_label;       /* to tag it with, or NULL */
+  GtkWindow            *stats_window;
+  guint                 search_after_save : 1;
 };
 
 void     _gloss_window_class_init_actions (GtkWidgetClass *widget_class);
@@ -168,6 +179,13 @@ void     _gloss_window_spans_changed      (GlossWindow    *self);
 void     _gloss_window_caret_to_sentence  (GlossWindow    *self);
 gboolean _gloss_window_tag_or_toggle      (GlossWindow    *self,
                                            GlossLabel     *label);
+
+/* gloss-window-search.c */
+void     _gloss_window_class_init_search  (GtkWidgetClass *widget_class);
+void     _gloss_window_search_document_set (GlossWindow   *self);
+void     _gloss_window_search_saved       (GlossWindow    *self);
+void     _gloss_window_search_cleared     (GlossWindow    *self);
+void     _gloss_window_update_search_actions (GlossWindow *self);
 
 /* gloss-window-recovery.c */
 void     _gloss_window_recovery_done      (GlossWindow    *self);

@@ -257,6 +257,8 @@ on_saver_notify_cb (GlossSaver  *saver,
   GlossSaverState state = gloss_saver_get_state (saver);
 
   _gloss_window_update_save_status (self);
+  if (state == GLOSS_SAVER_SAVED && !gloss_saver_get_dirty (saver))
+    _gloss_window_search_saved (self);
 
   if (state == GLOSS_SAVER_ERROR && g_strcmp0 (pspec->name, "state") == 0)
     {
@@ -467,6 +469,7 @@ set_document (GlossWindow   *self,
   _gloss_window_document_set (self);
   _gloss_window_suggestions_document_set (self);
   _gloss_window_update_actions (self);
+  _gloss_window_search_document_set (self);
 }
 
 void
@@ -1078,6 +1081,7 @@ gloss_window_dispose (GObject *object)
   _gloss_window_suggestions_cleared (self, NULL);
   g_clear_object (&self->folder_names);
   g_clear_object (&self->folder_names_of);
+  _gloss_window_search_cleared (self);
   if (self->sidebar != NULL)
     g_signal_handlers_disconnect_by_data (gloss_sidebar_get_span_card (self->sidebar), self);
 
@@ -1224,6 +1228,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   _gloss_window_class_init_actions (widget_class);
   _gloss_window_class_init_spans (widget_class);
   _gloss_window_class_init_suggestions (widget_class);
+  _gloss_window_class_init_search (widget_class);
 }
 
 static void
@@ -1321,6 +1326,20 @@ gloss_window_get_document (GlossWindow *self)
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
 
   return self->document;
+}
+
+/**
+ * gloss_window_get_folder:
+ *
+ * Returns: (transfer none) (nullable): the folder open in the window, or
+ *   %NULL when it shows a text alone
+ */
+GFile *
+gloss_window_get_folder (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return self->folder;
 }
 
 GlossSaver *

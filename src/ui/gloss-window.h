@@ -22,6 +22,7 @@ void           gloss_window_open             (GlossWindow *self,
                                               GFile       *file);
 gboolean       gloss_window_is_empty         (GlossWindow *self);
 GlossDocument *gloss_window_get_document     (GlossWindow *self);
+GFile         *gloss_window_get_folder       (GlossWindow *self);
 GlossSaver    *gloss_window_get_saver        (GlossWindow *self);
 int            gloss_window_get_position     (GlossWindow *self);
 void           gloss_window_set_position     (GlossWindow *self,
@@ -48,5 +49,7 @@ void           gloss_window_save_recovery_to (GlossWindow *self,
                                               GFile       *file);
 gboolean       gloss_window_shows_file       (GlossWindow *self,
                                               GFile       *file);
+GtkWindow     *gloss_window_get_corpus_search (GlossWindow *self);
+GtkWindow     *gloss_window_get_stats_window (GlossWindow *self);
 
 G_END_DECLS

@@ -119,6 +119,7 @@ extern const GlossDatasetFormat _gloss_dataset_label_studio;
 extern const GlossDatasetFormat _gloss_dataset_brat;
 extern const GlossDatasetFormat _gloss_dataset_csv;
 extern const GlossDatasetFormat _gloss_dataset_spans_csv;
+extern const GlossDatasetFormat _gloss_dataset_qdpx;
 extern const GlossDatasetFormat _gloss_dataset_articles_jsonl;
 extern const GlossDatasetFormat _gloss_dataset_wikinews_quotes;
 
@@ -158,6 +159,7 @@ typedef struct
 
 GString      *_gloss_exporter_get_buffer      (GlossExporter    *self);
 GFile        *_gloss_exporter_get_folder      (GlossExporter    *self);
+const char   *_gloss_exporter_get_title       (GlossExporter    *self);
 guint         _gloss_exporter_get_context     (GlossExporter    *self);
 GCancellable *_gloss_exporter_get_cancellable (GlossExporter    *self);
 gpointer      _gloss_exporter_get_data        (GlossExporter    *self);
@@ -331,7 +333,8 @@ GlossText  *_gloss_dataset_text_new         (GlossImporter  *self,
   "| `done` | whether the annotators marked the document done |\n" \
   "| `text` | the full text (without a byte order mark); every offset counts its Unicode code points |\n" \
   "| `labels` | the document's label set: `id`, `name`, `color`, `key`, `description`; a span label also " \
-  "`\"scope\": \"span\"` and, if it declares any, its `attributes` (`[{\"name\": ..., \"values\": [...]}]`) |\n" \
+  "`\"scope\": \"span\"` and, if it declares any, its `attributes` (`[{\"name\": ..., \"values\": [...]}]`); any " \
+  "label, when it has rules or examples, its `codebook` (`include`, `exclude`, `examples`, `negative_examples`) |\n" \
   "| `relation_labels` | only in a document with spans, relations or their labels: the relation labels, `id`, " \
   "`name`, `color`, `key` (when it has one), `description`, `from` and `to` (the span labels it joins) |\n" \
   "| `sentences` | `id`, `start`, `end` of every sentence, in text order |\n" \

@@ -34,6 +34,7 @@ static const GlossDatasetFormat * const export_formats[GLOSS_EXPORT_N_FORMATS] =
   [GLOSS_EXPORT_BRAT] = &_gloss_dataset_brat,
   [GLOSS_EXPORT_CSV] = &_gloss_dataset_csv,
   [GLOSS_EXPORT_SPANS_CSV] = &_gloss_dataset_spans_csv,
+  [GLOSS_EXPORT_QDPX] = &_gloss_dataset_qdpx,
 };
 
 static const GlossDatasetFormat * const import_formats[GLOSS_IMPORT_N_FORMATS] = {
