@@ -8,7 +8,9 @@
  * annotations yet, a copy of it is tagged through the same actions the keys
  * trigger: its sentences, or with --spans, its quotes, speakers and cues
  * with the "Quotation attribution" labels; --span-list shows those in the
- * sidebar's list of spans.
+ * sidebar's list of spans. --clashes opens an article whose annotation
+ * file holds a merge's clashes and renders the clash dialog instead, its
+ * span clash selected.
  */
 
 #include "config.h"
@@ -19,8 +21,10 @@
 #include <glib/gstdio.h>
 
 #include "gloss-application.h"
+#include "gloss-clash-dialog.h"
 #include "gloss-document.h"
 #include "gloss-label-set.h"
+#include "gloss-merge.h"
 #include "gloss-project.h"
 #include "gloss-saver.h"
 #include "gloss-sidebar.h"
@@ -148,9 +152,11 @@ main (int    argc,
   GlossWindow *window;
   gboolean span_list = argc > 1 && g_str_equal (argv[1], "--span-list");
   gboolean spans = span_list || (argc > 1 && g_str_equal (argv[1], "--spans"));
+  gboolean clashes = argc > 1 && g_str_equal (argv[1], "--clashes");
+  GtkWidget *shot;
   gsize length;
 
-  if (spans)
+  if (spans || clashes)
     {
       argv++;
       argc--;
@@ -158,7 +164,7 @@ main (int    argc,
 
   if (argc != 3 && argc != 4)
     {
-      g_printerr ("Usage: %s [--spans|--span-list] ARTICLE OUTDIR [PREFIX]\n", argv[0]);
+      g_printerr ("Usage: %s [--spans|--span-list|--clashes] ARTICLE OUTDIR [PREFIX]\n", argv[0]);
       return 2;
     }
 
@@ -258,6 +264,23 @@ main (int    argc,
     spin (50);
   spin (600);
 
+  /* The clash dialog, on the clash of a span */
+  shot = GTK_WIDGET (window);
+  if (clashes)
+    {
+      GtkWindow *dialog;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.resolve-clashes", NULL);
+      dialog = find_dialog_for (GTK_WINDOW (window), GLOSS_TYPE_CLASH_DIALOG);
+      if (dialog == NULL)
+        g_error ("The article has no clashes");
+      for (guint i = 0; i < gloss_document_get_n_conflicts (gloss_window_get_document (window)); i++)
+        if (gloss_document_get_conflict (gloss_window_get_document (window), i)->kind == GLOSS_MERGE_CONFLICT_SPAN)
+          gloss_clash_dialog_select (GLOSS_CLASH_DIALOG (dialog), i);
+      spin (600);
+      shot = GTK_WIDGET (dialog);
+    }
+
   for (guint i = 0; i < 2; i++)
     {
       const char *style = i == 0 ? "light" : "dark";
@@ -267,7 +290,7 @@ main (int    argc,
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                           i == 0 ? ADW_COLOR_SCHEME_FORCE_LIGHT : ADW_COLOR_SCHEME_FORCE_DARK);
       spin (600);
-      shoot (GTK_WIDGET (window), path);
+      shoot (shot, path);
     }
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -155,6 +155,8 @@ static const InvalidCase invalid_cases[] = {
     "The relation label “cue” names the label “speech”, which is not in the label set" },
   { "v1-with-spans", "$.spans", "“spans” is new in version 2 of the format, but the file says version 1" },
   { "v1-span-labels", "$.version", "The file is of version 1, but span and relation labels need version 2" },
+  { "conflict-unknown-kind", "$.conflicts[0].kind", "“guess” is not a kind of clash Gloss knows" },
+  { "conflict-both-null", "$.conflicts[0]", "A clash needs at least one version that is not null" },
 };
 
 static void

@@ -32,6 +32,7 @@ SCHEMA_REJECTS = {
     "newer-version", "unknown-field", "wrong-format", "bad-language",
     "span-no-parts", "span-part-not-pair", "span-attribute-not-string", "span-bad-origin", "spans-not-list",
     "label-unknown-scope", "label-bad-value", "v1-with-spans", "v1-span-labels",
+    "conflict-unknown-kind", "conflict-both-null",
 }
 # Not JSON at all, or too deep for Python's parser: there is nothing to validate
 NOT_JSON = {"not-json", "deep"}
@@ -72,6 +73,18 @@ class Schema(unittest.TestCase):
                          "invalid/valid-v2.txt.gloss.json", "spans/de-zitate.txt.gloss.json",
                          "spans/en-quotes.txt.gloss.json", "suggest-flow/stored/artikel.txt.gloss.json"):
             self.assertIn(expected, checked)
+
+    def test_merge_clashes(self):
+        """A merge's result with its clashes (issue 15) is of good form,
+        though validate lists the clashes"""
+        path = os.path.join(DATA, "merge", "clashes.txt.gloss.json")
+        result = subprocess.run([GLOSS, "validate", path], capture_output=True,
+                                env=dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE=""))
+        self.assertEqual(result.returncode, 1)
+        self.assertNotIn(b"$.conflicts[", result.stdout.replace(b": $.conflicts[", b""))
+        kinds = {c["kind"] for c in load(path)["conflicts"]}
+        self.assertEqual(kinds, {"span", "relation", "note", "sentence", "label", "meta"})
+        self.assertEqual([e.message for e in self.errors(path)], [])
 
     def test_invalid_fixtures(self):
         """Each invalid fixture fails the schema if and only if its problem is

@@ -11,6 +11,8 @@
 # (bench/make-agree-corpus.py): stats-documents-light.png,
 # stats-agreement-light.png, stats-cooccurrence-dark.png; and the folder's
 # search: search-light.png.
+# the dialog that resolves a merge's clashes, on the file `gloss merge`
+# makes of tests/data/ui/clashes: clash-dialog-light.png, clash-dialog-dark.png.
 #
 #   data/screenshots/take.sh [BUILDDIR]
 set -eu
@@ -19,7 +21,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 build=${1:-$top/build}
 
-ninja -C "$build" tests/screenshot-window tests/screenshot-stats data/gschemas.compiled >/dev/null
+ninja -C "$build" tests/screenshot-window tests/screenshot-stats src/gloss data/gschemas.compiled >/dev/null
 
 export GSETTINGS_BACKEND=memory
 export GSETTINGS_SCHEMA_DIR="$build/data"
@@ -50,3 +52,13 @@ python3 "$top/bench/make-agree-corpus.py" "$scratch/quote-study" 8 40 3 >/dev/nu
 LANGUAGE=en LC_ALL=C.UTF-8 xvfb-run -a -s '-screen 0 1400x900x24' \
   "$build/tests/screenshot-stats" "$scratch/quote-study" "$here"
 rm -rf "$scratch"
+# A merge's clashes, resolved in the window
+clashes=$(mktemp -d)
+cp "$top/tests/data/export-spans/de/interview.txt" "$clashes/"
+cp "$top/tests/data/ui/clashes/ours.gloss.json" "$clashes/interview.txt.gloss.json"
+"$build/src/gloss" merge "$top/tests/data/export-spans/de/interview.txt.gloss.json" \
+  "$clashes/interview.txt.gloss.json" "$top/tests/data/ui/clashes/theirs.gloss.json" \
+  "$clashes/interview.txt.gloss.json" >/dev/null 2>&1 || test $? -eq 1
+LANGUAGE=en LC_ALL=C.UTF-8 xvfb-run -a -s '-screen 0 1400x900x24' \
+  "$build/tests/screenshot-window" --clashes "$clashes/interview.txt" "$here" clash-dialog
+rm -r "$clashes"

@@ -32,6 +32,10 @@ int   gloss_cli_suggest        (int           argc,
                                 char        **argv);
 int   gloss_cli_search         (int           argc,
                                 char        **argv);
+int   gloss_cli_merge          (int           argc,
+                                char        **argv);
+int   gloss_cli_git_setup      (int           argc,
+                                char        **argv);
 int   gloss_cli_agree          (int           argc,
                                 char        **argv);
 int   gloss_cli_codebook       (int           argc,

@@ -476,6 +476,23 @@ gloss_cli_stats (int    argc,
           continue;
         }
 
+      /* Not counted while a merge's clashes wait in it */
+      if (gloss_document_get_n_conflicts (document) > 0)
+        {
+          g_autoptr(GFile) json_file = gloss_document_dup_annotation_file (document);
+          g_autofree char *name = gloss_cli_display_name (json_file);
+          guint n = gloss_document_get_n_conflicts (document);
+
+          gloss_cli_printerr (g_dngettext (GETTEXT_PACKAGE,
+                                           "gloss stats: %s: %u clash of a merge waits to be resolved, so the "
+                                           "file is not counted; “gloss validate” lists it\n",
+                                           "gloss stats: %s: %u clashes of a merge wait to be resolved, so the "
+                                           "file is not counted; “gloss validate” lists them\n", n),
+                              name, n);
+          exit_code = GLOSS_EXIT_FAILURE;
+          continue;
+        }
+
       /* A problem of another file, the project's, holds for every
        * document below it: said once */
       document_problems = gloss_document_get_problems (document);

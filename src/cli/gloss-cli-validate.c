@@ -51,6 +51,7 @@ validate_one (GFile      *file,
   g_autoptr(GlossDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GPtrArray) conflicts = NULL;
   GPtrArray *problems;
 
   if (path != NULL && g_str_has_suffix (path, GLOSS_ANNOTATION_SUFFIX))
@@ -90,7 +91,12 @@ validate_one (GFile      *file,
   for (guint i = 0; i < problems->len; i++)
     print_problem (json_file, g_ptr_array_index (problems, i), json);
 
-  return problems->len;
+  /* A merge's clashes, each with both versions in short */
+  conflicts = gloss_document_dup_conflict_problems (document);
+  for (guint i = 0; i < conflicts->len; i++)
+    print_problem (json_file, g_ptr_array_index (conflicts, i), json);
+
+  return problems->len + conflicts->len;
 }
 
 int

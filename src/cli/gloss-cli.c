@@ -40,6 +40,8 @@ static const Command commands[] = {
   { "search",   gloss_cli_search,   N_("Search the texts of a corpus for words or a pattern, optionally only where a label is") },
   { "suggest",  gloss_cli_suggest,  N_("Suggest quotes, speakers and cues in German and English texts") },
   { "codebook", gloss_cli_codebook, N_("Write a project’s codebook as Markdown, HTML or a REFI-QDA codebook (.qdc)") },
+  { "merge",    gloss_cli_merge,    N_("Merge two versions of an annotation file by meaning (git’s merge driver)") },
+  { "git-setup", gloss_cli_git_setup, N_("Make git merge the annotation files of a repository with gloss merge") },
 };
 
 static const Command *

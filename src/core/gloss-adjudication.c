@@ -475,6 +475,14 @@ load_copy (GlossAdjudication  *self,
       return NULL;
     }
 
+  if (gloss_document_get_n_conflicts (document) > 0)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_DOCUMENT,
+                   _("%s’s copy of “%s” holds clashes of a merge nobody resolved; “gloss validate” lists them"),
+                   name, self->id);
+      return NULL;
+    }
+
   return g_steal_pointer (&document);
 }
 

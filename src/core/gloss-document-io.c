@@ -478,6 +478,15 @@ load_for_text (GFile              *file,
   _gloss_document_add_problems (self, project_problems);
   self->disk = stamp;
 
+  /* What is only read (exported, compared, adjudicated) is not used while
+   * a merge's clashes wait in it: they are its problems then */
+  if (to_read && gloss_document_get_n_conflicts (self) > 0)
+    {
+      g_autoptr(GPtrArray) conflicts = gloss_document_dup_conflict_problems (self);
+
+      _gloss_document_add_problems (self, conflicts);
+    }
+
   /* A file nobody may write opens read-only, with the reason, and is
    * never replaced: "Save Elsewhere" still writes the annotations */
   if (stamp.exists && !to_read && !gloss_file_check_replaceable (json_file, &read_only))

@@ -15,6 +15,7 @@
 #include "gloss-document.h"
 #include "gloss-file-writer.h"
 #include "gloss-git.h"
+#include "gloss-merge.h"
 #include "gloss-project.h"
 #include "gloss-span-index.h"
 #include "gloss-suggestions.h"
@@ -62,6 +63,7 @@ struct _GlossDocument
   char          *annotator;
   char          *meta;            /* the file's "meta" object, kept as it is */
   GPtrArray     *orphans;         /* annotations lost in a changed text, as JSON */
+  GPtrArray     *conflicts;       /* GlossMergeConflict: a merge's clashes not resolved yet, or NULL */
   char          *read_only_reason; /* the annotation file may not be written */
   GlossDiskStamp disk;            /* the annotation file as last read or written */
   guint          disk_generation; /* bumped by every write that changes disk */
@@ -145,6 +147,8 @@ gboolean _gloss_document_check_relation_between (GlossDocument *self,
                                                  GlossSpan     *to,
                                                  const char    *path,
                                                  GPtrArray     *problems);
+gboolean _gloss_document_problems_to_error   (GPtrArray       *problems,
+                                              GError         **error);
 void     _gloss_document_add_loaded_spans    (GlossDocument   *self,
                                               GPtrArray       *spans);
 void     _gloss_document_add_loaded_relations (GlossDocument  *self,
@@ -160,6 +164,16 @@ void     _gloss_document_copy_disk           (GlossDocument   *self,
                                               GlossDocument   *from);
 void     _gloss_document_set_disk_sha256     (GlossDocument   *self,
                                               const char      *sha256);
+
+/* The clashes of a merge (gloss-document-conflicts.c) */
+void     _gloss_document_set_conflicts       (GlossDocument   *self,
+                                              GPtrArray       *conflicts);
+char    *_gloss_document_dup_conflicts_json  (GlossDocument   *self,
+                                              const char      *indent);
+GObject *_gloss_format_read_item             (GlossDocument     *document,
+                                              GlossMergeConflictKind  kind,
+                                              const char        *json,
+                                              GPtrArray         *problems);
 
 /* Suggestions (gloss-document-suggestions.c) */
 void     _gloss_document_set_suggestions_internal (GlossDocument    *self,

@@ -659,9 +659,9 @@ _gloss_document_check_relation_between (GlossDocument *self,
 }
 
 /* A problem of something added by hand, as an error */
-static gboolean
-problems_to_error (GPtrArray  *problems,
-                   GError    **error)
+gboolean
+_gloss_document_problems_to_error (GPtrArray  *problems,
+                                   GError    **error)
 {
   GlossProblem *problem;
 
@@ -928,7 +928,7 @@ check_span (GlossDocument  *self,
     return FALSE;
 
   _gloss_document_check_span (self, span, "$", TRUE, problems);
-  if (!problems_to_error (problems, error))
+  if (!_gloss_document_problems_to_error (problems, error))
     return FALSE;
 
   _gloss_span_sort_attributes (span, gloss_label_set_lookup (self->labels, gloss_span_get_label (span)));
@@ -1086,7 +1086,7 @@ check_relation (GlossDocument  *self,
 
   _gloss_document_check_relation (self, relation, "$", problems);
 
-  return problems_to_error (problems, error);
+  return _gloss_document_problems_to_error (problems, error);
 }
 
 /**

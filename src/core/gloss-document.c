@@ -79,6 +79,7 @@ gloss_document_finalize (GObject *object)
   g_clear_pointer (&self->annotator, g_free);
   g_clear_pointer (&self->meta, g_free);
   g_clear_pointer (&self->orphans, g_ptr_array_unref);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   g_clear_pointer (&self->read_only_reason, g_free);
   g_clear_pointer (&self->waiting_checks, g_ptr_array_unref);
 

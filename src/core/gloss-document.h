@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "gloss-merge.h"
 #include "gloss-types.h"
 
 G_BEGIN_DECLS
@@ -185,6 +186,15 @@ guint            gloss_document_accept_suggestions_in (GlossDocument      *self,
 gboolean         gloss_document_reject_suggestion   (GlossDocument        *self,
                                                      guint                 head,
                                                      GError              **error);
+guint            gloss_document_get_n_conflicts     (GlossDocument        *self);
+const GlossMergeConflict *gloss_document_get_conflict    (GlossDocument        *self,
+                                                     guint                 index);
+gboolean         gloss_document_resolve_conflict    (GlossDocument        *self,
+                                                     guint                 index,
+                                                     GlossMergeChoice      choice,
+                                                     const char           *edited,
+                                                     GError              **error);
+GPtrArray       *gloss_document_dup_conflict_problems (GlossDocument      *self);
 gboolean         gloss_document_undo                (GlossDocument        *self);
 gboolean         gloss_document_redo                (GlossDocument        *self);
 

@@ -22,6 +22,7 @@
 #include "gloss-json-tape.h"
 #include "gloss-label-set.h"
 #include "gloss-label.h"
+#include "gloss-merge.h"
 #include "gloss-problem.h"
 #include "gloss-sentence.h"
 #include "gloss-span-private.h"
@@ -927,6 +928,139 @@ reserve_orphan_ids (GlossDocument       *document,
   _gloss_document_reserve_ids (document, next_span, next_relation);
 }
 
+/* "conflicts": the clashes of a merge that nobody resolved yet, each
+ * {"kind": …, what it concerns, "ours": …, "theirs": …}; kept as they are
+ * read (compact), checked for their shape here and for their contents when
+ * one is taken (gloss_document_resolve_conflict()) */
+static void
+read_conflicts (Loader *loader,
+                guint   array)
+{
+  static const char * const known[] = { "kind", "id", "sentence", "label", "key", "ours", "theirs", NULL };
+  enum { KIND, ID, SENTENCE, LABEL, KEY, OURS, THEIRS };
+  const GlossJsonTape *tape = loader->tape;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  guint i = 0;
+
+  if (gloss_json_tape_kind (tape, array) != GLOSS_JSON_ARRAY)
+    {
+      gloss_problems_add (loader->problems, "$.conflicts", _("“conflicts” must be a list, not %s"),
+                          gloss_json_tape_type_name (tape, array));
+      return;
+    }
+
+  conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify)gloss_merge_conflict_free);
+
+  for (guint e = array + 1; e < gloss_json_tape_end (tape, array); e = GLOSS_JSON_TAPE_NEXT_ELEMENT (tape, e), i++)
+    {
+      char buf[48];
+      const char *path = element_path (buf, sizeof buf, "$.conflicts", i);
+      guint values[G_N_ELEMENTS (known)];
+      /* The members each kind has besides "kind", "ours" and "theirs" */
+      gboolean wants[G_N_ELEMENTS (known)] = { FALSE, };
+      guint n_problems = loader->problems->len;
+      GlossMergeConflictKind kind = GLOSS_MERGE_CONFLICT_TEXT;
+      const char *kind_name;
+      const char *key = NULL;
+      guint id = 0;
+      GString *versions[2] = { NULL, NULL };
+
+      if (gloss_json_tape_kind (tape, e) != GLOSS_JSON_OBJECT)
+        {
+          gloss_problems_add (loader->problems, path, _("A clash must be an object, not %s"),
+                              gloss_json_tape_type_name (tape, e));
+          continue;
+        }
+
+      get_members (loader, e, path, known, values);
+
+      kind_name = gloss_json_tape_read_string (tape, values[KIND], "kind", path, TRUE, loader->problems);
+      if (kind_name == NULL)
+        continue;
+      if (!gloss_merge_conflict_kind_from_string (kind_name, &kind))
+        {
+          g_autofree char *where = g_strconcat (path, ".kind", NULL);
+
+          gloss_problems_add (loader->problems, where, _("“%s” is not a kind of clash Gloss knows"), kind_name);
+          continue;
+        }
+
+      switch (kind)
+        {
+        case GLOSS_MERGE_CONFLICT_SENTENCE:
+        case GLOSS_MERGE_CONFLICT_SPAN:
+        case GLOSS_MERGE_CONFLICT_RELATION:
+          wants[ID] = TRUE;
+          break;
+        case GLOSS_MERGE_CONFLICT_ANNOTATION:
+          wants[SENTENCE] = wants[LABEL] = TRUE;
+          break;
+        case GLOSS_MERGE_CONFLICT_NOTE:
+          wants[SENTENCE] = TRUE;
+          break;
+        case GLOSS_MERGE_CONFLICT_LABEL:
+        case GLOSS_MERGE_CONFLICT_RELATION_LABEL:
+          wants[LABEL] = TRUE;
+          break;
+        case GLOSS_MERGE_CONFLICT_META:
+          wants[KEY] = TRUE;
+          break;
+        case GLOSS_MERGE_CONFLICT_TEXT:
+        default:
+          break;
+        }
+
+      for (guint m = ID; m <= KEY; m++)
+        {
+          if (!wants[m] && values[m] != GLOSS_JSON_TAPE_NONE)
+            {
+              g_autofree char *where = g_strconcat (path, ".", known[m], NULL);
+
+              gloss_problems_add (loader->problems, where, _("A clash of kind “%s” has no “%s”"), kind_name, known[m]);
+            }
+          else if (wants[m] && (m == ID || m == SENTENCE))
+            gloss_json_tape_read_uint (tape, values[m], known[m], path, G_MAXUINT - 1, &id, loader->problems);
+          else if (wants[m])
+            key = gloss_json_tape_read_string (tape, values[m], known[m], path, TRUE, loader->problems);
+        }
+
+      for (guint v = 0; v < 2; v++)
+        {
+          guint value = values[OURS + v];
+          GlossJsonKind value_kind = gloss_json_tape_kind (tape, value);
+          g_autofree char *where = g_strconcat (path, ".", known[OURS + v], NULL);
+
+          if (value_kind == GLOSS_JSON_MISSING)
+            gloss_problems_add (loader->problems, path, _("The member “%s” is missing"), known[OURS + v]);
+          else if (value_kind == GLOSS_JSON_NULL)
+            continue;
+          else if (kind == GLOSS_MERGE_CONFLICT_NOTE && value_kind != GLOSS_JSON_STRING)
+            gloss_problems_add (loader->problems, where, _("A note must be a string or null, not %s"),
+                                gloss_json_tape_type_name (tape, value));
+          else if (kind != GLOSS_MERGE_CONFLICT_NOTE && kind != GLOSS_MERGE_CONFLICT_META && value_kind != GLOSS_JSON_OBJECT)
+            gloss_problems_add (loader->problems, where, _("A version must be an object or null, not %s"),
+                                gloss_json_tape_type_name (tape, value));
+          else
+            {
+              versions[v] = g_string_new (NULL);
+              gloss_json_tape_append_compact (versions[v], tape, value);
+            }
+        }
+
+      if (loader->problems->len == n_problems && versions[0] == NULL && versions[1] == NULL)
+        gloss_problems_add (loader->problems, path, _("A clash needs at least one version that is not null"));
+
+      if (loader->problems->len == n_problems)
+        g_ptr_array_add (conflicts, gloss_merge_conflict_new (kind, id, key, versions[0] ? versions[0]->str : NULL,
+                                                        versions[1] ? versions[1]->str : NULL));
+      for (guint v = 0; v < 2; v++)
+        if (versions[v] != NULL)
+          g_string_free (versions[v], TRUE);
+    }
+
+  _gloss_document_set_conflicts (loader->document, g_steal_pointer (&conflicts));
+}
+
 /* The problem of a file that is not JSON Gloss reads: json-glib's own
  * message, as Gloss has always given it; or, for what json-glib lets
  * through but JSON does not allow, where it is */
@@ -998,11 +1132,11 @@ gloss_format_parse (GlossText     *text,
 {
   static const char * const known[] = {
     "format", "version", "text", "language", "done", "labels", "relation_labels",
-    "sentences", "annotations", "spans", "relations", "suggestions", "orphans", "meta", NULL
+    "sentences", "annotations", "spans", "relations", "suggestions", "orphans", "conflicts", "meta", NULL
   };
   enum {
     FORMAT, VERSION, TEXT, LANGUAGE, DONE, LABELS, RELATION_LABELS,
-    SENTENCES, ANNOTATIONS, SPANS, RELATIONS, SUGGESTIONS, ORPHANS, META
+    SENTENCES, ANNOTATIONS, SPANS, RELATIONS, SUGGESTIONS, ORPHANS, CONFLICTS, META
   };
   g_autoptr(GPtrArray) problems = gloss_problems_new ();
   g_autoptr(GPtrArray) sentences = NULL;
@@ -1154,6 +1288,9 @@ gloss_format_parse (GlossText     *text,
         gloss_problems_add (problems, "$.orphans", _("“orphans” must be a list, not %s"),
                             gloss_json_tape_type_name (tape, members[ORPHANS]));
     }
+
+  if (members[CONFLICTS] != GLOSS_JSON_TAPE_NONE)
+    read_conflicts (&loader, members[CONFLICTS]);
 
   if (members[META] != GLOSS_JSON_TAPE_NONE)
     {
@@ -1380,6 +1517,7 @@ struct _GlossFormatSnapshot
   char      *relation_labels;
   char      *meta;
   char      *orphans;      /* one JSON object a line, or NULL */
+  char      *conflicts;    /* the same */
   GPtrArray *sentences;
   GPtrArray *annotations;
   GPtrArray *spans;
@@ -1432,6 +1570,7 @@ gloss_format_snapshot (GlossDocument *document)
   snapshot->done = gloss_document_get_done (document);
   snapshot->meta = g_strdup (_gloss_document_get_meta (document));
   snapshot->orphans = _gloss_document_dup_orphans_json (document, "    ");
+  snapshot->conflicts = _gloss_document_dup_conflicts_json (document, "    ");
   snapshot->sentences = ref_items (gloss_document_get_sentences (document));
   snapshot->annotations = ref_items (gloss_document_get_annotations (document));
   snapshot->spans = ref_items (gloss_document_get_spans (document));
@@ -1473,6 +1612,7 @@ gloss_format_snapshot_free (GlossFormatSnapshot *snapshot)
   g_free (snapshot->relation_labels);
   g_free (snapshot->meta);
   g_free (snapshot->orphans);
+  g_free (snapshot->conflicts);
   g_clear_pointer (&snapshot->sentences, g_ptr_array_unref);
   g_clear_pointer (&snapshot->annotations, g_ptr_array_unref);
   g_clear_pointer (&snapshot->spans, g_ptr_array_unref);
@@ -1615,6 +1755,9 @@ gloss_format_snapshot_serialize (GlossFormatSnapshot *snapshot)
   if (snapshot->orphans != NULL)
     g_string_append_printf (out, ",\n  \"orphans\": [\n%s\n  ]", snapshot->orphans);
 
+  if (snapshot->conflicts != NULL)
+    g_string_append_printf (out, ",\n  \"conflicts\": [\n%s\n  ]", snapshot->conflicts);
+
   if (snapshot->meta != NULL)
     g_string_append_printf (out, ",\n  \"meta\": %s", snapshot->meta);
 
@@ -1643,4 +1786,66 @@ gloss_format_serialize (GlossDocument *document)
   gloss_format_snapshot_free (snapshot);
 
   return bytes;
+}
+
+/**
+ * _gloss_format_read_item:
+ * @document: the document the item is for
+ * @kind: %GLOSS_MERGE_CONFLICT_SPAN or %GLOSS_MERGE_CONFLICT_RELATION
+ * @json: one span or relation as the file writes it
+ * @problems: where the problems go, with paths from `$`
+ *
+ * Reads one span or relation with every check loading makes against
+ * @document (labels, the text, the spans a relation joins): what a clash
+ * offers is taken only as a file could hold it.
+ *
+ * Returns: (transfer full) (nullable): a #GlossSpan or #GlossRelation, not
+ *   sealed; %NULL with @problems added
+ */
+GObject *
+_gloss_format_read_item (GlossDocument     *document,
+                         GlossMergeConflictKind  kind,
+                         const char        *json,
+                         GPtrArray         *problems)
+{
+  g_autofree char *list = g_strconcat ("[", json, "]", NULL);
+  g_autoptr(GlossJsonTape) tape = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) items = NULL;
+  gsize error_offset = 0;
+  guint n_problems = problems->len;
+  Loader loader = { gloss_document_get_text (document), problems, document, NULL, FALSE };
+
+  g_return_val_if_fail (kind == GLOSS_MERGE_CONFLICT_SPAN || kind == GLOSS_MERGE_CONFLICT_RELATION, NULL);
+
+  tape = gloss_json_tape_parse (list, strlen (list), &error_offset);
+  if (tape == NULL)
+    {
+      gloss_problems_add (problems, "$", _("The version is not valid JSON"));
+      return NULL;
+    }
+  loader.tape = tape;
+
+  if (kind == GLOSS_MERGE_CONFLICT_SPAN)
+    items = read_spans (&loader, 0, "$", ids);
+  else
+    {
+      /* Every span of the document may be joined */
+      for (guint i = 0; i < g_list_model_get_n_items (gloss_document_get_spans (document)); i++)
+        {
+          g_autoptr(GlossSpan) span = g_list_model_get_item (gloss_document_get_spans (document), i);
+
+          g_hash_table_add (ids, GUINT_TO_POINTER (gloss_span_get_id (span)));
+        }
+      items = read_relations (&loader, 0, "$", ids, NULL);
+    }
+
+  if (problems->len > n_problems || items->len != 1)
+    {
+      if (problems->len == n_problems)
+        gloss_problems_add (problems, "$", _("The version must be one object"));
+      return NULL;
+    }
+
+  return g_object_ref (g_ptr_array_index (items, 0));
 }

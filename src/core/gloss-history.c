@@ -31,6 +31,7 @@ typedef enum
   COMMAND_RELATION_REMOVE,
   COMMAND_RELATION_REPLACE,
   COMMAND_SUGGESTIONS,
+  COMMAND_CONFLICTS,
   COMMAND_GROUP,
 } CommandKind;
 
@@ -50,6 +51,8 @@ struct _Command
   gpointer         replacement;  /* the new one of a replace */
   GStrv            old_ends[2];  /* COMMAND_LABEL_ENDPOINTS: from and to, before */
   GStrv            new_ends[2];  /* and after */
+  GPtrArray       *old_conflicts; /* COMMAND_CONFLICTS: the merge's clashes before, or NULL */
+  GPtrArray       *new_conflicts; /* and after; neither ever changes */
 };
 
 struct _GlossHistory
@@ -84,6 +87,8 @@ command_free (Command *command)
   g_clear_pointer (&command->new_sentences, g_ptr_array_unref);
   g_clear_object (&command->item);
   g_clear_object (&command->replacement);
+  g_clear_pointer (&command->old_conflicts, g_ptr_array_unref);
+  g_clear_pointer (&command->new_conflicts, g_ptr_array_unref);
   for (guint i = 0; i < 2; i++)
     {
       g_clear_pointer (&command->old_ends[i], g_strfreev);
@@ -178,6 +183,14 @@ command_run (Command       *command,
 
     case COMMAND_SUGGESTIONS:
       _gloss_document_set_suggestions_internal (document, forward ? command->replacement : command->item);
+      break;
+
+    case COMMAND_CONFLICTS:
+      {
+        GPtrArray *conflicts = forward ? command->new_conflicts : command->old_conflicts;
+
+        _gloss_document_set_conflicts (document, conflicts ? g_ptr_array_ref (conflicts) : NULL);
+      }
       break;
 
     case COMMAND_GROUP:
@@ -581,6 +594,31 @@ gloss_history_set_suggestions (GlossHistory     *self,
   g_return_if_fail (GLOSS_IS_SUGGESTIONS (old_suggestions) && GLOSS_IS_SUGGESTIONS (new_suggestions));
 
   push_item (self, COMMAND_SUGGESTIONS, old_suggestions, new_suggestions);
+}
+
+/**
+ * gloss_history_set_conflicts:
+ * @old_conflicts: (nullable) (element-type GlossMergeConflict): the
+ *   document's clashes now
+ * @new_conflicts: (nullable) (element-type GlossMergeConflict): what
+ *   replaces them
+ *
+ * Replaces the clashes of a merge, as a resolution does. Neither list may
+ * change afterwards: the history and the document share them.
+ */
+void
+gloss_history_set_conflicts (GlossHistory *self,
+                             GPtrArray    *old_conflicts,
+                             GPtrArray    *new_conflicts)
+{
+  Command *command;
+
+  g_return_if_fail (GLOSS_IS_HISTORY (self));
+
+  command = command_new (COMMAND_CONFLICTS, NULL);
+  command->old_conflicts = old_conflicts ? g_ptr_array_ref (old_conflicts) : NULL;
+  command->new_conflicts = new_conflicts ? g_ptr_array_ref (new_conflicts) : NULL;
+  push (self, command);
 }
 
 /**

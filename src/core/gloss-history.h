@@ -46,6 +46,9 @@ void          gloss_history_replace_relation (GlossHistory  *self,
 void          gloss_history_set_suggestions (GlossHistory   *self,
                                              GlossSuggestions *old_suggestions,
                                              GlossSuggestions *new_suggestions);
+void          gloss_history_set_conflicts  (GlossHistory    *self,
+                                           GPtrArray       *old_conflicts,
+                                           GPtrArray       *new_conflicts);
 void          gloss_history_replace_sentences (GlossHistory *self,
                                                guint         position,
                                                GPtrArray    *old_sentences,

@@ -96,6 +96,12 @@ struct _GlossWindow
   GlossArticleView     *article_view;
   GlossSidebar         *sidebar;
 
+  /* gloss-window-clashes.c: a merge's clashes */
+  GtkRevealer          *clash_revealer;
+  GtkLabel             *clash_label;
+  GtkWindow            *clash_dialog;
+  guint                 n_clashes;       /* as last shown */
+
   /* gloss-window-suggestions.c */
   GCancellable         *suggest_cancellable;
   GlossNameMatcher     *folder_names;             /* the speakers of folder_names_of's texts, read once */
@@ -186,6 +192,11 @@ void     _gloss_window_search_document_set (GlossWindow   *self);
 void     _gloss_window_search_saved       (GlossWindow    *self);
 void     _gloss_window_search_cleared     (GlossWindow    *self);
 void     _gloss_window_update_search_actions (GlossWindow *self);
+/* gloss-window-clashes.c */
+void     _gloss_window_class_init_clashes (GtkWidgetClass *widget_class);
+void     _gloss_window_update_clashes     (GlossWindow    *self,
+                                           gboolean        opened);
+void     _gloss_window_clashes_cleared    (GlossWindow    *self);
 
 /* gloss-window-recovery.c */
 void     _gloss_window_recovery_done      (GlossWindow    *self);

@@ -309,6 +309,7 @@ on_document_changed_cb (GlossDocument *document,
     gloss_document_list_update_document (self->document_list, document);
   _gloss_window_update_actions (self);
   _gloss_window_spans_changed (self);
+  _gloss_window_update_clashes (self, FALSE);
 }
 
 static void
@@ -410,6 +411,7 @@ clear_document (GlossWindow *self)
 
   _gloss_window_document_cleared (self);
   _gloss_window_suggestions_cleared (self, old);
+  _gloss_window_clashes_cleared (self);
   self->position = -1;
   self->current_span = GLOSS_ARTICLE_VIEW_NO_SPAN;
   self->saved_elsewhere = FALSE;
@@ -470,6 +472,7 @@ set_document (GlossWindow   *self,
   _gloss_window_suggestions_document_set (self);
   _gloss_window_update_actions (self);
   _gloss_window_search_document_set (self);
+  _gloss_window_update_clashes (self, TRUE);
 }
 
 void
@@ -1082,6 +1085,7 @@ gloss_window_dispose (GObject *object)
   g_clear_object (&self->folder_names);
   g_clear_object (&self->folder_names_of);
   _gloss_window_search_cleared (self);
+  _gloss_window_clashes_cleared (self);
   if (self->sidebar != NULL)
     g_signal_handlers_disconnect_by_data (gloss_sidebar_get_span_card (self->sidebar), self);
 
@@ -1212,6 +1216,8 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, conflict_status_label);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, reanchor_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, conflict_banner);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, clash_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, clash_label);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, failed_page);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, loading_spinner);
@@ -1229,6 +1235,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   _gloss_window_class_init_spans (widget_class);
   _gloss_window_class_init_suggestions (widget_class);
   _gloss_window_class_init_search (widget_class);
+  _gloss_window_class_init_clashes (widget_class);
 }
 
 static void

@@ -166,3 +166,7 @@ case2("relation-label-not-span", setp(["relation_labels", 0, "to"], ["claim"]))
 case2("relation-label-unknown-end", setp(["relation_labels", 1, "from"], ["speech"]))
 case2("v1-with-spans", setp(["version"], 1))
 case2("v1-span-labels", as_version_1)
+
+# A merge's clashes (issue 15): the member's form
+case("conflict-unknown-kind", setp(["conflicts"], [{"kind": "guess", "ours": None, "theirs": "a"}]))
+case("conflict-both-null", setp(["conflicts"], [{"kind": "note", "sentence": 0, "ours": None, "theirs": None}]))
