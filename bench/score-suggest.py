@@ -78,16 +78,19 @@ def gold_of(article):
     text = article['originalText']
     quotes = []
     for a in article['annotations']:
-        def role(name):
+        def parts(name):
             r = a.get(name)
-            if not r or not r.get('spans'):
-                return frozenset()
-            return code_points(text, [(s['charBegin'], s['charEnd']) for s in r['spans']])
+            return [(s['charBegin'], s['charEnd']) for s in (r or {}).get('spans') or []]
+
+        def role(name):
+            return code_points(text, parts(name))
         q = role('quote')
         if not q:
             continue
+        # the parts, for bench/diagnose-suggest.py
         quotes.append({'set': q, 'type': a['type'], 'speaker': role('speaker'),
-                       'cue': role('cue'), 'text': a['quote']['text']})
+                       'cue': role('cue'), 'text': a['quote']['text'], 'parts': parts('quote'),
+                       'speaker_parts': parts('speaker'), 'cue_parts': parts('cue')})
     return quotes
 
 
@@ -107,13 +110,15 @@ def suggestions_of(doc):
             assert text[b:e] == t, (doc['id'], b, e)
         links = linked.get(s['id'], {})
 
+        def parts(name):
+            return [tuple(p) for p in spans[links[name]]['parts']] if name in links else []
+
         def role(name):
-            if name not in links:
-                return frozenset()
-            return code_points(text, spans[links[name]]['parts'])
+            return code_points(text, parts(name))
         out.append({'set': code_points(text, s['parts']), 'speaker': role('speaker'),
                     'cue': role('cue'), 'type': s['attributes'].get('type', ''),
-                    'text': ' … '.join(s['text'])})
+                    'text': ' … '.join(s['text']), 'parts': [tuple(p) for p in s['parts']],
+                    'speaker_parts': parts('speaker'), 'cue_parts': parts('cue')})
     return out
 
 
@@ -125,6 +130,27 @@ def baseline(text):
             out.append({'set': code_points(text, [(m.start(), m.end())]), 'speaker': frozenset(),
                         'cue': frozenset(), 'type': 'direct', 'text': m.group(0)})
     return out
+
+
+def run_suggest(gloss, articles, language='de'):
+    """`gloss suggest --print` on the articles (written to a temporary
+    folder): the documents-jsonl objects in the articles' order, and the
+    seconds the process took"""
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for n, a in enumerate(articles):
+            path = os.path.join(tmp, '%03d.txt' % n)
+            with open(path, 'w', encoding='utf-8', newline='') as f:
+                f.write(a['originalText'])
+            paths.append(path)
+        begin = time.perf_counter()
+        result = subprocess.run([gloss, 'suggest', '--print', '--language', language] + paths,
+                                stdout=subprocess.PIPE, check=True)
+        elapsed = time.perf_counter() - begin
+    docs = [json.loads(line) for line in result.stdout.decode('utf-8').splitlines()]
+    assert len(docs) == len(articles), (len(docs), len(articles))
+    docs.sort(key=lambda d: d['id'])
+    return docs, elapsed
 
 
 def baseline_en(text):
@@ -239,20 +265,7 @@ def main():
         make = baseline_en if language == 'en' else baseline
         suggested = [make(a['originalText']) for a in articles]
     else:
-        with tempfile.TemporaryDirectory() as tmp:
-            paths = []
-            for n, a in enumerate(articles):
-                path = os.path.join(tmp, '%03d.txt' % n)
-                with open(path, 'w', encoding='utf-8', newline='') as f:
-                    f.write(a['originalText'])
-                paths.append(path)
-            begin = time.perf_counter()
-            result = subprocess.run([args.gloss, 'suggest', '--print', '--language', language] + paths,
-                                    stdout=subprocess.PIPE, check=True)
-            elapsed = time.perf_counter() - begin
-        docs = [json.loads(line) for line in result.stdout.decode('utf-8').splitlines()]
-        assert len(docs) == len(articles), (len(docs), len(articles))
-        docs.sort(key=lambda d: d['id'])
+        docs, elapsed = run_suggest(args.gloss, articles, language)
         for d, a in zip(docs, articles):
             assert d['text'] == a['originalText']
         suggested = [suggestions_of(d) for d in docs]

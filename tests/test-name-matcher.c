@@ -106,6 +106,38 @@ test_names (void)
   g_assert_cmpstr (g_ptr_array_index (names, 2), ==, "de Gaulle");
 }
 
+/* A folder's names collected once and added to each document's matcher:
+ * the collected matcher is only read */
+static void
+test_add_matcher (void)
+{
+  g_autoptr(GlossNameMatcher) folder = gloss_name_matcher_new ();
+  g_autoptr(GlossNameMatcher) matcher = gloss_name_matcher_new ();
+  g_autoptr(GlossText) text = gloss_text_new ("😊 Jonas Berg traf Miriam Okafor.\r\n", -1, NULL);
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GArray) found = NULL;
+  g_autofree char *found_string = NULL;
+
+  g_assert_true (gloss_name_matcher_add_name (folder, "Miriam  Okafor"));
+  g_assert_true (gloss_name_matcher_add_name (folder, "de Gaulle"));
+  g_assert_true (gloss_name_matcher_add_name (matcher, "Jonas Berg"));
+  g_assert_cmpuint (gloss_name_matcher_add_matcher (matcher, folder), ==, 2);
+  g_assert_cmpuint (gloss_name_matcher_add_matcher (matcher, folder), ==, 2);
+
+  names = gloss_name_matcher_dup_names (matcher);
+  g_assert_cmpuint (names->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "Jonas Berg");
+  g_assert_cmpstr (g_ptr_array_index (names, 1), ==, "Miriam Okafor");
+  g_assert_cmpstr (g_ptr_array_index (names, 2), ==, "de Gaulle");
+  g_clear_pointer (&names, g_ptr_array_unref);
+  names = gloss_name_matcher_dup_names (folder);
+  g_assert_cmpuint (names->len, ==, 2);
+
+  found = gloss_name_matcher_find (matcher, text, NULL);
+  found_string = ranges_string (found);
+  g_assert_cmpstr (found_string, ==, "[2, 12) [18, 31)");
+}
+
 static void
 test_corpus (void)
 {
@@ -208,6 +240,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/name-matcher/names", test_names);
+  g_test_add_func ("/name-matcher/add-matcher", test_add_matcher);
   g_test_add_func ("/name-matcher/corpus", test_corpus);
 
   return g_test_run ();

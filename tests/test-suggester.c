@@ -404,6 +404,93 @@ static const Case cases[] = {
     "Die Lage sei ernst, sagte Anna Roth, Sprecherin der Stadt Bonn, am Abend. Die Lage sei ernst, sagte Anna Roth, die das Amt seit Mai leitet.",
     "quote indirect 0-18 «Die Lage sei ernst» | speaker 26-62 «Anna Roth, Sprecherin der Stadt Bonn» | cue 20-25 «sagte»\n"
     "quote indirect 74-92 «Die Lage sei ernst» | speaker 100-109 «Anna Roth» | cue 94-99 «sagte»\n" },
+  /* round 4: a direct quote's cue frames the indirect clause around it
+   * after words between the cue and its comma */
+  { "de-cue-words-before-comma", "de",
+    "Die Ärztin gab gestern an, dass sie „keine Zeit mehr“ habe.",
+    "quote indirect 27-58 «dass sie „keine Zeit mehr“ habe» | speaker 0-10 «Die Ärztin» | cue 11-14 «gab» + 23-25 «an»\n"
+    "quote direct 37-52 «keine Zeit mehr» | speaker 0-10 «Die Ärztin» | cue 11-14 «gab» + 23-25 «an»\n" },
+  /* a sentence in the subjunctive that embeds a quote goes on */
+  { "de-continuation-embeds-quote", "de",
+    "Der Bürgermeister sagte, die Brücke sei marode. Sie sei „seit Jahren ein Ärgernis“ gewesen.",
+    "quote indirect 25-46 «die Brücke sei marode» | speaker 0-17 «Der Bürgermeister» | cue 18-23 «sagte»\n"
+    "quote indirect-free-indirect 48-90 «Sie sei „seit Jahren ein Ärgernis“ gewesen» | speaker 0-17 «Der Bürgermeister»\n"
+    "quote direct 57-81 «seit Jahren ein Ärgernis» | speaker 0-17 «Der Bürgermeister»\n" },
+  /* names and titles in marks are no quotations */
+  { "de-names-in-marks", "de",
+    "Der Sender „Radio Nordwind“ berichtete über den Streik. Das Buch „Die Reise nach Osten“ erschien im Mai.",
+    "" },
+  { "de-laut-name-in-marks", "de",
+    "Laut „Tagesblatt“ wird der Bau deutlich teurer als geplant.",
+    "quote reported 18-58 «wird der Bau deutlich teurer als geplant» | speaker 5-17 «„Tagesblatt“» | cue 0-4 «Laut»\n" },
+  /* Dies/Das in first place: the sentence before is the quote */
+  { "de-anaphoric", "de",
+    "Die Fähre fährt ab Mai wieder jeden Tag nach Borkum. Dies teilte die Reederei am Montag mit.",
+    "quote indirect 0-51 «Die Fähre fährt ab Mai wieder jeden Tag nach Borkum» + 53-57 «Dies» | speaker 65-77 «die Reederei» | cue 58-64 «teilte» + 88-91 «mit»\n" },
+  /* so X in the middle, with an addressee after it */
+  { "de-so-middle", "de",
+    "Das Problem sei, so die Ministerin, dass die Mittel fehlten. Die Lage sei ernst, so Jana Wolf gegenüber dem Sender.",
+    "quote indirect 0-15 «Das Problem sei» + 36-59 «dass die Mittel fehlten» | speaker 20-34 «die Ministerin» | cue 17-19 «so»\n"
+    "quote indirect 61-79 «Die Lage sei ernst» | speaker 84-93 «Jana Wolf» | cue 81-83 «so»\n" },
+  /* a reported cue only in the main clause; a particle that closes it */
+  { "de-cue-in-relative-clause", "de",
+    "Die Polizei fasste einen Mann, der die Taten gestand. Er teilte sich den Preis mit seiner Schwester.",
+    "" },
+  /* a quote inside another takes its speaker */
+  { "de-nested-speaker", "de",
+    "Die „alten Pläne für den Hafen“ seien nicht mehr gültig, so der Sprecher.",
+    "quote indirect 0-55 «Die „alten Pläne für den Hafen“ seien nicht mehr gültig» | speaker 60-72 «der Sprecher» | cue 57-59 «so»\n"
+    "quote direct 5-30 «alten Pläne für den Hafen» | speaker 60-72 «der Sprecher» | cue 57-59 «so»\n" },
+  /* Wie with a name in commas after the subject */
+  { "de-wie-apposition", "de",
+    "Wie die Sprecherin der Stadt, Ina Koch, mitteilte, bleibt das Bad im Winter geschlossen.",
+    "quote indirect 51-87 «bleibt das Bad im Winter geschlossen» | speaker 4-38 «die Sprecherin der Stadt, Ina Koch» | cue 0-3 «Wie» + 40-49 «mitteilte»\n" },
+  /* verbs of judging as cues of reported speech */
+  { "de-bemaengelt", "de",
+    "Die Opposition bemängelte die fehlenden Pläne für den Hafen.",
+    "quote reported 0-59 «Die Opposition bemängelte die fehlenden Pläne für den Hafen» | speaker 0-14 «Die Opposition» | cue 15-25 «bemängelte»\n" },
+  /* Konjunktiv I alone is reported speech; Konjunktiv II only after a frame */
+  { "de-konjunktiv-one-alone", "de",
+    "Der Sturm zog am Abend ab. Das wäre ein großes Problem.\n\nDie Ursache des Brandes sei noch unklar.",
+    "quote indirect-free-indirect 57-96 «Die Ursache des Brandes sei noch unklar»\n" },
+  /* an indicative main clause the lists do not know, then Konjunktiv I */
+  { "de-konjunktiv-clause", "de",
+    "Die Kommission vertrat den Standpunkt, das Gericht sei dafür nicht zuständig.",
+    "quote indirect 39-76 «das Gericht sei dafür nicht zuständig» | speaker 0-14 «Die Kommission»\n" },
+  /* a source frame in a relative clause: the clause is the quote */
+  { "de-source-in-clause", "de",
+    "Die Stadt baut eine neue Brücke, die nach Angaben der Planer hundert Jahre halten soll.",
+    "quote reported 33-36 «die» + 61-86 «hundert Jahre halten soll» | speaker 42-60 «Angaben der Planer» | cue 37-41 «nach»\n" },
+  /* the quote ends at a semicolon, and before a comma and a verb */
+  { "de-quote-ends", "de",
+    "Laut dem Bericht ist die alte Brücke marode; der Bau begann 1970. Nachdem die Ärztin mitgeteilt hatte, dass der Test positiv sei, wurde die Schule geschlossen.",
+    "quote reported 17-43 «ist die alte Brücke marode» | speaker 5-16 «dem Bericht» | cue 0-4 «Laut»\n"
+    "quote indirect 103-128 «dass der Test positiv sei» | speaker 74-84 «die Ärztin» | cue 85-101 «mitgeteilt hatte»\n" },
+  /* will: the subject speaks, not the object */
+  { "de-will-subject", "de",
+    "Die Partei will die Steuern für kleine Betriebe senken.",
+    "quote reported 0-54 «Die Partei will die Steuern für kleine Betriebe senken» | speaker 0-10 «Die Partei»\n" },
+  /* plural present of a cue with a zu-infinitive */
+  { "de-fordern-zu", "de",
+    "Die Gewerkschaften fordern, die Löhne im Herbst zu erhöhen.",
+    "quote indirect 28-58 «die Löhne im Herbst zu erhöhen» | speaker 0-18 «Die Gewerkschaften» | cue 19-26 «fordern»\n" },
+  /* a verb of stance with a dass clause after its first comma; a comma
+   * in a number starts no clause */
+  { "de-reported-clause", "de",
+    "Die Ministerin bekräftigte am Abend im Ausschuss des Landtags in Kiel erneut ihre Haltung, dass die Bank bald wachse. Die Behörde schätzte den Wert auf 5,1 und hält ihn für zu hoch.",
+    "quote indirect 91-116 «dass die Bank bald wachse» | speaker 0-14 «Die Ministerin» | cue 15-26 «bekräftigte»\n"
+    "quote reported 118-180 «Die Behörde schätzte den Wert auf 5,1 und hält ihn für zu hoch» | speaker 118-129 «Die Behörde» | cue 130-138 «schätzte»\n" },
+  /* the clause after the cue's comma starts with the quote and goes on */
+  { "de-clause-starts-with-quote", "de",
+    "Der Rat schlug vor, „Zwangsheiraten“ als eigene Straftat zu ahnden.",
+    "quote indirect 20-66 «„Zwangsheiraten“ als eigene Straftat zu ahnden» | speaker 0-7 «Der Rat» | cue 8-14 «schlug» + 15-18 «vor»\n"
+    "quote direct 21-35 «Zwangsheiraten» | speaker 0-7 «Der Rat» | cue 8-14 «schlug» + 15-18 «vor»\n" },
+  /* English is not touched by the German rules */
+  { "en-sanity-round-4", "en",
+    "“We will build it,” the mayor said. According to the police, two people were hurt. The agency “Blue River Studios” said nothing.",
+    "quote direct 1-17 «We will build it» | speaker 20-29 «the mayor» | cue 30-34 «said»\n"
+    "quote reported 61-81 «two people were hurt» | speaker 49-59 «the police» | cue 36-45 «According»\n"
+    "quote direct 95-113 «Blue River Studios» | speaker 20-29 «the mayor» | cue 115-119 «said»\n" },
 };
 
 static void

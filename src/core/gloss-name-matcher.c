@@ -236,6 +236,35 @@ gloss_name_matcher_add_files (GlossNameMatcher *self,
   return n_taken;
 }
 
+/**
+ * gloss_name_matcher_add_matcher:
+ * @other: names collected before (a folder's, kept to be reused)
+ *
+ * Adds the names of @other. @other is only read, so it may be shared
+ * between threads as long as nothing adds to it or searches with it
+ * (a search sorts its lists).
+ *
+ * Returns: the number of names taken
+ */
+guint
+gloss_name_matcher_add_matcher (GlossNameMatcher *self,
+                                GlossNameMatcher *other)
+{
+  GHashTableIter iter;
+  gpointer name;
+  guint n_taken = 0;
+
+  g_return_val_if_fail (GLOSS_IS_NAME_MATCHER (self), 0);
+  g_return_val_if_fail (GLOSS_IS_NAME_MATCHER (other), 0);
+  g_return_val_if_fail (self != other, 0);
+
+  g_hash_table_iter_init (&iter, other->names);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    n_taken += gloss_name_matcher_add_name (self, name);
+
+  return n_taken;
+}
+
 static int
 compare_strings (gconstpointer a,
                  gconstpointer b)

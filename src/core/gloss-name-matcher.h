@@ -26,6 +26,8 @@ guint             gloss_name_matcher_add_document (GlossNameMatcher  *self,
 guint             gloss_name_matcher_add_files    (GlossNameMatcher  *self,
                                                    GPtrArray         *text_files,
                                                    GCancellable      *cancellable);
+guint             gloss_name_matcher_add_matcher  (GlossNameMatcher  *self,
+                                                   GlossNameMatcher  *other);
 GPtrArray        *gloss_name_matcher_dup_names    (GlossNameMatcher  *self);
 GArray           *gloss_name_matcher_find         (GlossNameMatcher  *self,
                                                    GlossText         *text,

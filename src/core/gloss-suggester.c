@@ -6,11 +6,15 @@
  * interrupted by its frame as one quote of several parts, indirect speech
  * (a cue verb with the clause it introduces, before or after it),
  * reported speech (laut X, X zufolge, nach Angaben X, according to X,
- * "…, so X"), and German subjunctive sentences that go on from a quote.
- * Each quote gets, where the rules find them, its cue, its speaker (a
- * name, a role or a pronoun; a quote without a frame gets the last named
- * speaker of the paragraph) and its addressee, linked by relations of the
- * quotation label set.
+ * "…, so X", also in the middle of the quote), German subjunctive
+ * sentences that go on from a quote and sentences in Konjunktiv I
+ * wherever they stand, "Dies teilte X mit." (the sentence before), and
+ * the indirect clause around a direct quote. Names and titles in
+ * quotation marks are no quotations. Each quote gets, where the rules
+ * find them, its cue, its speaker (a name, a role or a pronoun; a quote
+ * without a frame gets the last named speaker of the paragraph, a quote
+ * inside another the outer one's) and its addressee, linked by relations
+ * of the quotation label set.
  *
  * The text is read once into code points and tokens; every rule works on
  * the tokens of one sentence (GlossSegmenter's), so the whole is linear
@@ -68,7 +72,14 @@ enum
   W_SEPARABLE      = 1u << 31, /* a cue only with its particle: stellte … fest */
 };
 
-/* More of what a word is, in a second set of bits (the first is full) */
+/* Token.kind is 64 bits wide: the classes from bit 32 on */
+#define W_ANAPHOR (G_GUINT64_CONSTANT (1) << 32)  /* Dies, Das: what was said before */
+#define W_GENITIVE (G_GUINT64_CONSTANT (1) << 33) /* des, der: a genitive after a noun */
+#define W_SUBORDINATE (G_GUINT64_CONSTANT (1) << 34) /* der, weil: starts a clause with the verb last */
+#define W_CONDITIONAL (G_GUINT64_CONSTANT (1) << 35) /* wäre, hätte: Konjunktiv II */
+#define W_REASON (G_GUINT64_CONSTANT (1) << 36)  /* denn: a main clause of its own */
+
+/* More of what a word is, in a second set of bits (the English rules' classes) */
 enum
 {
   W2_NEGATION      = 1 << 0,  /* not, never: "did not say" frames no quote */
@@ -83,7 +94,7 @@ enum
 typedef struct
 {
   const char *section;
-  guint       kind;
+  guint64     kind;
 } Section;
 
 static const Section sections2[] = {
@@ -126,6 +137,11 @@ static const Section sections[] = {
   { "pronominal-adverb", W_PRONOMINAL_ADVERB },
   { "passive-auxiliary", W_PASSIVE_AUX },
   { "separable", W_SEPARABLE },
+  { "anaphor", W_ANAPHOR },
+  { "genitive", W_GENITIVE },
+  { "subordinate", W_SUBORDINATE },
+  { "conditional", W_CONDITIONAL },
+  { "reason", W_REASON },
 };
 
 /* Token flags */
@@ -143,7 +159,7 @@ typedef struct
   guint start;
   guint end;
   guint flags;
-  guint kind;       /* W_* of its lower-case form */
+  guint64 kind;     /* W_* of its lower-case form */
   guint kind2;      /* W2_* of it */
   guint sentence;
 } Token;
@@ -176,11 +192,12 @@ struct _GlossSuggester
 
   char       *language;
   gboolean    english;
-  GHashTable *words;    /* lower-case word -> W_* */
+  GHashTable *words;    /* lower-case word -> its W_* (a guint64) */
   GHashTable *words2;   /* lower-case word -> W2_* */
   GPtrArray  *role_suffixes;  /* German role nouns, matched as word ends */
   GPtrArray  *source_suffixes;  /* German source nouns, matched as word ends */
   GHashTable *particles;      /* a separable cue's form -> " its particles " */
+  GHashTable *title_words;    /* lower-case words of names and titles */
 };
 
 G_DEFINE_FINAL_TYPE (GlossSuggester, gloss_suggester, G_TYPE_OBJECT)
@@ -196,6 +213,7 @@ gloss_suggester_finalize (GObject *object)
   g_clear_pointer (&self->role_suffixes, g_ptr_array_unref);
   g_clear_pointer (&self->source_suffixes, g_ptr_array_unref);
   g_clear_pointer (&self->particles, g_hash_table_unref);
+  g_clear_pointer (&self->title_words, g_hash_table_unref);
 
   G_OBJECT_CLASS (gloss_suggester_parent_class)->finalize (object);
 }
@@ -209,21 +227,35 @@ gloss_suggester_class_init (GlossSuggesterClass *klass)
 static void
 gloss_suggester_init (GlossSuggester *self)
 {
-  self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->words2 = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->role_suffixes = g_ptr_array_new_with_free_func (g_free);
   self->source_suffixes = g_ptr_array_new_with_free_func (g_free);
   self->particles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->title_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/* The W_* of a lower-case word, 0 for none */
+static guint64
+word_kind (GlossSuggester *self,
+           const char     *lower)
+{
+  guint64 *kind = g_hash_table_lookup (self->words, lower);
+
+  return kind != NULL ? *kind : 0;
 }
 
 static void
 add_word (GlossSuggester *self,
           const char     *word,
-          guint           kind)
+          guint64         kind)
 {
-  guint old = GPOINTER_TO_UINT (g_hash_table_lookup (self->words, word));
+  guint64 *old = g_hash_table_lookup (self->words, word);
 
-  g_hash_table_insert (self->words, g_strdup (word), GUINT_TO_POINTER (old | kind));
+  if (old != NULL)
+    *old |= kind;
+  else
+    g_hash_table_insert (self->words, g_strdup (word), g_memdup2 (&kind, sizeof kind));
   if (kind == W_ROLE && !self->english && g_utf8_strlen (word, -1) >= 5)
     g_ptr_array_add (self->role_suffixes, g_strdup (word));
   /* Polizeiangaben, Medienberichten (not "worten": Antworten) */
@@ -233,7 +265,7 @@ add_word (GlossSuggester *self,
 
 /* The kind of the words after a `[section]` line, 0 if @table has not
  * that section */
-static guint
+static guint64
 section_kind (const Section *table,
               gsize          n,
               const char    *line)
@@ -253,11 +285,12 @@ section_kind (const Section *table,
 static void
 load_list (GlossSuggester *self,
            const char     *name,
-           guint           kind)
+           guint64         kind)
 {
   g_autofree char *path = g_strdup_printf ("suggest/%s-%s.txt", name, self->language);
   g_autoptr(GBytes) bytes = gloss_resources_lookup (path);
   g_auto(GStrv) lines = NULL;
+  gboolean title = FALSE;
   guint kind2 = 0;
 
   g_return_if_fail (bytes != NULL);
@@ -272,8 +305,13 @@ load_list (GlossSuggester *self,
         continue;
       if (*line == '[')
         {
+          kind = 0;
+          kind2 = 0;
+          title = strcmp (line, "[title]") == 0;
+          if (title)
+            continue;
           kind = section_kind (sections, G_N_ELEMENTS (sections), line);
-          kind2 = section_kind (sections2, G_N_ELEMENTS (sections2), line);
+          kind2 = (guint) section_kind (sections2, G_N_ELEMENTS (sections2), line);
           g_warn_if_fail (kind != 0 || kind2 != 0);
           continue;
         }
@@ -298,7 +336,10 @@ load_list (GlossSuggester *self,
       words = g_strsplit_set (line, " \t", -1);
       for (guint j = 0; words[j] != NULL; j++)
         {
-          if (*words[j] != '\0' && kind != 0)
+          /* [title]: the small words of names and titles, no class */
+          if (*words[j] != '\0' && title)
+            g_hash_table_add (self->title_words, g_strdup (words[j]));
+          else if (*words[j] != '\0' && kind != 0)
             add_word (self, words[j], kind);
           if (*words[j] != '\0' && kind2 != 0)
             {
@@ -378,9 +419,9 @@ tok_char (Run  *run,
 }
 
 static inline gboolean
-tok_is (Run  *run,
-        guint i,
-        guint kind)
+tok_is (Run    *run,
+        guint   i,
+        guint64 kind)
 {
   return i < run->tokens->len && (tok (run, i)->kind & kind) != 0;
 }
@@ -449,11 +490,15 @@ tokenize (Run *run)
           guint j = i + 1;
 
           /* A word with inner hyphens, apostrophes and dots (don't,
-           * Baden-Württemberg, U.S.) */
+           * Baden-Württemberg, U.S.); a number with its decimal or
+           * thousands marks (5,1; 1.920; 2,000) */
           while (j < run->n_chars)
             {
               if (is_word_char (run->chars[j]))
                 j++;
+              else if ((run->chars[j] == ',' || run->chars[j] == '.') && j + 1 < run->n_chars &&
+                       g_unichar_isdigit (run->chars[j - 1]) && g_unichar_isdigit (run->chars[j + 1]))
+                j += 2;
               else if ((run->chars[j] == '-' || run->chars[j] == '\'' || run->chars[j] == 0x2019 ||
                         run->chars[j] == '.') &&
                        j + 1 < run->n_chars && g_unichar_isalpha (run->chars[j + 1]) &&
@@ -489,7 +534,7 @@ tokenize (Run *run)
             g_autofree char *word = gloss_text_dup_slice (run->text, t.start, t.end);
             g_autofree char *lower = g_utf8_strdown (word, -1);
 
-            t.kind = GPOINTER_TO_UINT (g_hash_table_lookup (run->self->words, lower));
+            t.kind = word_kind (run->self, lower);
             t.kind2 = GPOINTER_TO_UINT (g_hash_table_lookup (run->self->words2, lower));
             /* a capitalised source noun is a noun, no verb ("Angaben"),
              * and so is a compound of one ("Unternehmensangaben") */
@@ -510,7 +555,7 @@ tokenize (Run *run)
                   }
               }
             if ((t.flags & T_CAP) && (t.kind & W_SOURCE_NOUN))
-              t.kind &= ~(W_CUE | W_SEPARABLE);
+              t.kind &= ~(guint64) (W_CUE | W_SEPARABLE);
             if (!(t.flags & T_CAP) && !g_hash_table_contains (run->lower_seen, lower))
               g_hash_table_add (run->lower_seen, g_steal_pointer (&lower));
           }
@@ -784,7 +829,11 @@ is_cue_verb (Run  *run,
           g_autofree char *w = gloss_text_dup_slice (run->text, t->start, t->end);
           g_autofree char *needle = g_strdup_printf (" %s ", w);
 
-          if (strstr (particles, needle) != NULL)
+          /* a particle closes its clause ("teilte … mit.", "gab …
+           * bekannt, dass"), a preposition need not ("sprach von") */
+          if (strstr (particles, needle) != NULL &&
+              (k < verb || !tok_is (run, k, W_PARTICLE) || k + 1 >= run->tokens->len ||
+               !(tok (run, k + 1)->flags & T_WORD) || tok_is (run, k + 1, W_CLAUSE | W_NAME_JOINER | W_SUBORDINATE)))
             return TRUE;
         }
     }
@@ -830,6 +879,9 @@ add_cue (Run *run,
         return add_token_span (run, "cue", verb, verb + 2);
       return add_token_span (run, "cue", verb, verb + 1);
     }
+  /* laut, so, zufolge: one word */
+  if (!tok_is (run, verb, W_CUE | W_TOLD))
+    return add_token_span (run, "cue", verb, verb + 1);
 
   /* the words joined to the verb: "bekannt gab", "heißt es", "gesagt hatte" */
   if (verb > sent->start && tok_is (run, verb - 1, W_PARTICLE) && !(tok (run, verb - 1)->flags & (T_CAP | T_QUOTED)) &&
@@ -906,7 +958,7 @@ is_name_word (Run  *run,
   Token *t = tok (run, i);
 
   return (t->flags & T_WORD) && (t->flags & T_CAP) &&
-         !(t->kind & (W_STOP | W_DETERMINER | W_PRONOUN | W_CUE | W_CLAUSE | W_ADVERB | W_EXPLETIVE));
+         !(t->kind & (W_STOP | W_DETERMINER | W_PRONOUN | W_CUE | W_CLAUSE | W_ADVERB | W_EXPLETIVE | W_SUBORDINATE));
 }
 
 /* The noun phrase starting at token @i within [@i, @limit): a pronoun, a
@@ -986,7 +1038,7 @@ np_forward (Run      *run,
 
           if (english)
             j++;
-          if (!english && !(tok_char (run, j) == 'd'))
+          if (!english && !tok_is (run, j, W_GENITIVE))
             {
               j = save;
               break;
@@ -1035,8 +1087,7 @@ np_backward (Run   *run,
   while (j > floor && (is_name_word (run, j - 1) ||
                        (tok_is (run, j - 1, W_NAME_JOINER) && j - 1 > floor && is_name_word (run, j - 2))))
     j--;
-  if (!english && j >= floor + 2 && tok_is (run, j - 1, W_DETERMINER) && is_name_word (run, j - 2) &&
-      (tok_char (run, j - 1) == 'd'))
+  if (!english && j >= floor + 2 && tok_is (run, j - 1, W_GENITIVE) && is_name_word (run, j - 2))
     {
       j -= 2;
       while (j > floor && is_name_word (run, j - 1))
@@ -1423,9 +1474,11 @@ subject_np (Run   *run,
 
   while (from < cue && !(tok (run, from)->flags & T_WORD) && !(tok (run, from)->flags & T_QUOTED))
     from++;
-  if (run->self->english || from >= cue || cue - from > 24 || (tok (run, from)->flags & T_QUOTED) ||
+  if (run->self->english || from >= cue || cue - from > 40 || (tok (run, from)->flags & T_QUOTED) ||
       !(tok (run, from)->flags & T_CAP) ||
       tok_is (run, from, W_STOP | W_CLAUSE | W_AS | W_SO | W_ACCORDING | W_SOURCE_PREP | W_CUE) ||
+      /* "Nachdem die Ärztin mitgeteilt hatte": the subject follows */
+      (tok_is (run, from, W_SUBORDINATE) && !tok_is (run, from, W_DETERMINER)) ||
       (tok_is (run, from, W_PRONOUN) && from + 1 < cue && !tok_is_char (run, from + 1, ',')))
     return from;
   if (tok_is (run, from, W_PRONOUN))
@@ -1637,7 +1690,7 @@ find_speaker (Run   *run,
 
   /* separable verbs and "es" after a cue: "teilte mit", "hieß es" */
   end = np_forward (run, after, limit, &strong);
-  verb = tok_is (run, cue, W_CUE | W_TOLD);
+  verb = tok_is (run, cue, W_CUE | W_TOLD | W_INTENT);
   forward = end > after && strong && !(run->self->english && tok_is (run, cue, W_TOLD)) &&
             /* German: "nannte den Plan", "sagte dem Sender" are objects;
              * "laut einem Sprecher", "so einem Sprecher" are not */
@@ -1665,6 +1718,21 @@ find_speaker (Run   *run,
   front = subject_np (run, floor, cue);
   if (front <= start || !is_fronted_subject (run, start, front))
     front = start;
+  /* German: a clause that starts with a subordinator has its subject
+   * right after it ("Nachdem die Anwältin der Frau dem Richter
+   * mitgeteilt hatte") */
+  if (!run->self->english && front == start && start + 1 < cue && tok_is (run, start, W_SUBORDINATE) &&
+      !tok_is (run, start, W_DETERMINER | W_PREPOSITION))
+    {
+      guint e = np_forward (run, start + 1, cue, &strong);
+      guint commas = 0;
+
+      /* the cue in that clause, not in the main clause after its comma */
+      for (guint k = start; k < cue; k++)
+        commas += tok_is_char (run, k, ',') && !(tok (run, k)->flags & T_QUOTED);
+      if (e > start + 1 && strong && commas == 0 && !tok_is (run, start + 1, W_OBLIQUE))
+        return add_token_span (run, "speaker", start + 1, e);
+    }
   /* "zitierte einen Augenzeugen": the object is the speaker */
   if (end > after && strong && tok_is (run, cue, W_QUOTES_OBJECT))
     return add_token_span (run, "speaker", after, end);
@@ -1728,7 +1796,7 @@ link_quote (Run  *run,
       Suggestion *s = &g_array_index (run->found, Suggestion, speaker);
       g_autofree char *word = gloss_text_dup_slice (run->text, s->parts[0].start, s->parts[0].end);
       g_autofree char *lower = g_utf8_strdown (word, -1);
-      guint kind = GPOINTER_TO_UINT (g_hash_table_lookup (run->self->words, lower));
+      guint64 kind = word_kind (run->self, lower);
 
       if (!(kind & W_PRONOUN))
         run->last_named = speaker;
@@ -1781,6 +1849,70 @@ quote_part (Run  *run,
   return r;
 }
 
+/* Between the marks a name or a title, no quotation: every word
+ * capitalised or one of the small words of names ("Partij voor de
+ * Vrijheid", "Ode an die Freude"), no full stop, question or
+ * exclamation mark. A digit counts as capitalised ("Channel 10"). */
+static gboolean
+is_title_like (Run  *run,
+               guint open,
+               guint close)
+{
+  guint first = open + 1;
+
+  /* ''Name'' in wiki markup */
+  while (first < close && !(tok (run, first)->flags & T_WORD) && tok_char (run, first) == '\'')
+    first++;
+  if (first >= close || !(tok (run, first)->flags & T_CAP))
+    return FALSE;
+  for (guint k = first; k < close; k++)
+    {
+      Token *t = tok (run, k);
+
+      if (!(t->flags & T_WORD))
+        {
+          if (tok_is_char (run, k, '.') || tok_is_char (run, k, '!') || tok_is_char (run, k, '?') ||
+              tok_is_char (run, k, ','))
+            return FALSE;
+          continue;
+        }
+      if (!(t->flags & T_CAP) && !g_unichar_isdigit (run->chars[t->start]))
+        {
+          g_autofree char *word = gloss_text_dup_slice (run->text, t->start, t->end);
+
+          if (!g_hash_table_contains (run->self->title_words, word))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* A quote that names something: a title of four words or more, or a
+ * name right after the noun it names ("der Sender „Al Jazeera“", "die
+ * Zeitung „Neues Deutschland“") */
+static gboolean
+is_name_in_marks (Run  *run,
+                  guint open,
+                  guint close)
+{
+  guint words = count_words (run, open + 1, close);
+
+  if (run->self->english)
+    return FALSE;
+  /* laut „BBC News“: the source */
+  if (words <= 3 && open > 0 && tok_is (run, open - 1, W_ACCORDING))
+    return TRUE;
+  if (!is_title_like (run, open, close))
+    return FALSE;
+  if (words >= 4)
+    return TRUE;
+  return open > 0 && tok (run, open - 1)->sentence == tok (run, open)->sentence &&
+         (tok (run, open - 1)->flags & T_WORD) && (tok (run, open - 1)->flags & T_CAP) &&
+         !(tok (run, open - 1)->flags & T_QUOTED) &&
+         g_array_index (run->sentences, GlossRange, tok (run, open)->sentence).start != open - 1 &&
+         !tok_is (run, open - 1, W_DETERMINER | W_PRONOUN | W_STOP | W_ADVERB | W_CLAUSE);
+}
+
 static void
 suggest_directs (Run *run)
 {
@@ -1812,6 +1944,14 @@ suggest_directs (Run *run)
           after = q->close[0] + 1;
           d++;
           next_open = d + 1 < n ? g_array_index (run->directs, Direct, d + 1).open[0] : G_MAXUINT;
+        }
+
+      /* a name or title: its words are the sentence's own again */
+      if (is_name_in_marks (run, q->open[0], q->close[0]))
+        {
+          for (guint k = q->open[0]; k <= q->close[0]; k++)
+            tok (run, k)->flags &= ~T_QUOTED;
+          continue;
         }
 
       /* Interrupted by its frame: „…“, sagte er, „…“ (not when the frame
@@ -1921,6 +2061,30 @@ trim_end (Run  *run,
   return to;
 }
 
+/* German: the word at @i is a finite verb the lists know (an auxiliary,
+ * a cue, a modal), in lower case and outside quotes */
+static gboolean
+is_finite_verb (Run  *run,
+                guint i)
+{
+  return i < run->tokens->len && (tok (run, i)->flags & T_WORD) && !(tok (run, i)->flags & (T_CAP | T_QUOTED)) &&
+         tok_is (run, i, W_AUXILIARY | W_CUE | W_PASSIVE_AUX | W_INTENT | W_REPORTATIVE) &&
+         !tok_is (run, i, W_PARTICLE | W_PREPOSITION | W_STOP | W_DETERMINER | W_PRONOUN);
+}
+
+/* The subjunctive forms outside quotes in [from, to) */
+static guint
+count_subjunctive (Run  *run,
+                   guint from,
+                   guint to)
+{
+  guint n = 0;
+
+  for (guint k = from; k < to; k++)
+    n += tok_is (run, k, W_SUBJUNCTIVE) && !(tok (run, k)->flags & (T_QUOTED | T_CAP));
+  return n;
+}
+
 static int
 add_quote_tokens (Run        *run,
                   const char *type,
@@ -1931,6 +2095,43 @@ add_quote_tokens (Run        *run,
 {
   GlossRange parts[2];
   guint n = 0;
+
+  /* German: a comma and a verb that is no subjunctive end the reported
+   * clause: the main clause goes on ("Nachdem sie mitgeteilt hatte,
+   * dass …, hatte er versucht"), or its frame follows */
+  if (!run->self->english && strcmp (type, "reported") != 0)
+    {
+      for (guint k = MAX (from, cut_to) + 3; k + 1 < to; k++)
+        {
+          if (tok_is_char (run, k, ',') && !(tok (run, k)->flags & T_QUOTED) &&
+              ((is_finite_verb (run, k + 1) && !tok_is (run, k + 1, W_SUBJUNCTIVE)) ||
+               /* "…, so der Sprecher, …": the frame */
+               (tok_is (run, k + 1, W_SO) && !(tok (run, k + 1)->flags & T_CAP) &&
+                !tok_is (run, k + 2, W_CLAUSE | W_AS | W_ADVERB | W_STOP) &&
+                k + 2 < to && (tok (run, k + 2)->flags & T_WORD))))
+            {
+              to = k;
+              break;
+            }
+        }
+    }
+
+  /* German: reported speech ends at a semicolon ("…, sei X; seine
+   * Stellung ist …") or before ", denn" when what follows is in the
+   * indicative (the narrator's), once it has three words */
+  if (!run->self->english)
+    {
+      for (guint k = MAX (from, cut_to) + 3; k < to; k++)
+        {
+          if ((tok_is_char (run, k, ';') || (tok_is_char (run, k, ',') && tok_is (run, k + 1, W_REASON))) &&
+              count_subjunctive (run, k + 1, to) == 0 &&
+              !(tok (run, k)->flags & T_QUOTED) && count_words (run, MAX (from, cut_to), k) >= 3)
+            {
+              to = k;
+              break;
+            }
+        }
+    }
 
   /* a quote of at least three words, without the frame [cut_from, cut_to) */
   if (count_words (run, from, to) - count_words (run, MAX (from, cut_from), MIN (to, MAX (cut_to, cut_from))) < 3)
@@ -1980,12 +2181,156 @@ overlaps_quote (Run  *run,
                 guint from,
                 guint to)
 {
-  guint quoted = 0;
+  guint quoted = count_flagged (run, from, to, T_QUOTED);
 
-  for (guint i = from; i < to; i++)
-    quoted += (tok (run, i)->flags & T_QUOTED) != 0;
   /* a frame around a direct quote, already suggested */
   return to > from && quoted * 2 > to - from;
+}
+
+/* German: a clause [from, to) that starts with a quote goes on with at
+ * least two words of its own after it */
+static gboolean
+words_after_quote (Run  *run,
+                   guint from,
+                   guint to)
+{
+  guint k = from;
+
+  while (k < to && (tok (run, k)->flags & T_QUOTED))
+    k++;
+  return count_words (run, k, to) - count_flagged (run, k, to, T_WORD | T_QUOTED) >= 2;
+}
+
+/* German: a cue that frames a direct quote frames an indirect clause
+ * around it too when a comma follows the cue within a few words and the
+ * clause after it starts with words of its own ("gab an, dass sie
+ * „…“", "sagte der Zeitung, sie habe „…“"), not with the quote */
+static gboolean
+clause_follows (Run  *run,
+                guint cue,
+                guint to)
+{
+  for (guint k = cue + 1; k < to && k < cue + 10; k++)
+    {
+      if (tok (run, k)->flags & T_QUOTED)
+        return FALSE;
+      if (tok_is_char (run, k, ':') || tok_is_char (run, k, '.'))
+        return FALSE;
+      /* the clause may start with the quote when words of its own
+       * follow it ("schlug vor, „Zwangsheiraten“ als Straftat zu
+       * ahnden") */
+      if (tok_is_char (run, k, ','))
+        return k + 2 < to && count_words (run, k + 1, to) - count_flagged (run, k + 1, to, T_WORD | T_QUOTED) >= 2 &&
+               (!(tok (run, k + 1)->flags & T_QUOTED) || !sentence_has_quote_at (run, k + 1, to));
+    }
+  return FALSE;
+}
+
+/* A sentence that holds a direct quote inside words of its own: it does
+ * not start with the quote and has at least three words outside it
+ * ("Sie seien „…“.", "Deshalb sei es „…“.") */
+static gboolean
+embeds_quote (Run  *run,
+              guint from,
+              guint to)
+{
+  to = trim_end (run, from, to);
+  return from < to && !(tok (run, from)->flags & T_QUOTED) &&
+         count_words (run, from, to) - count_flagged (run, from, to, T_WORD | T_QUOTED) >= 3;
+}
+
+/* A comma between clauses: outside quotes, not in a number ("5,1") */
+static gboolean
+is_clause_comma (Run  *run,
+                 guint k)
+{
+  Token *t;
+
+  if (!tok_is_char (run, k, ',') || (tok (run, k)->flags & T_QUOTED))
+    return FALSE;
+  t = tok (run, k);
+  return !(t->start > 0 && t->end < run->n_chars && g_unichar_isdigit (run->chars[t->start - 1]) &&
+           g_unichar_isdigit (run->chars[t->end]));
+}
+
+/* German: the verb at @verb is the main clause's, not one of a relative
+ * or subordinate clause after a comma ("…, der die Taten gestand",
+ * "…, weil er erklärte"); a verb right after a comma is the main verb
+ * after a fronted clause or an apposition */
+static gboolean
+in_main_clause (Run  *run,
+                guint from,
+                guint verb)
+{
+  guint comma = verb;
+
+  while (comma > from && !is_clause_comma (run, comma - 1))
+    comma--;
+  if (comma == from || comma == verb)
+    return TRUE;
+  if (tok_is (run, comma, W_SUBORDINATE | W_CLAUSE))
+    return FALSE;
+  /* "mit dem er …", "in der sie …" */
+  return !(tok_is (run, comma, W_PREPOSITION | W_STOP) && comma + 1 < verb && tok_is (run, comma + 1, W_SUBORDINATE));
+}
+
+/* German: where the clause that holds a source frame at @at starts —
+ * after the last comma before it ("…, die nach Angaben der Polizei …",
+ * "…, da nach ihren Angaben …"), else at @from */
+static guint
+clause_start (Run  *run,
+              guint from,
+              guint at)
+{
+  gboolean inserted = FALSE;
+
+  for (guint k = at; k > from; k--)
+    {
+      Token *t;
+
+      if (!is_clause_comma (run, k - 1))
+        continue;
+      if (inserted)
+        {
+          /* the start of a relative clause or apposition inside the
+           * clause: go on before it */
+          inserted = FALSE;
+          continue;
+        }
+      t = tok (run, k);
+      /* a verb right after the comma: the comma closed an insertion
+       * ("Das Beben, das … dauerte, soll nach Angaben …") */
+      if (k < at && (t->flags & T_WORD) && !(t->flags & T_CAP) &&
+          !tok_is (run, k, W_SUBORDINATE | W_CLAUSE | W_STOP | W_PREPOSITION | W_ADVERB | W_DETERMINER))
+        {
+          inserted = TRUE;
+          continue;
+        }
+      return k;
+    }
+  return from;
+}
+
+
+/* Whether a quote suggested so far overlaps the tokens [from, to) */
+static gboolean
+has_quote_in (Run  *run,
+              guint from,
+              guint to)
+{
+  guint start = tok (run, from)->start;
+  guint end = tok (run, to - 1)->end;
+
+  for (guint k = run->found->len; k > 0; k--)
+    {
+      Suggestion *q = &g_array_index (run->found, Suggestion, k - 1);
+
+      if (strcmp (q->label, "quote") != 0)
+        continue;
+      if (q->parts[0].start < end && q->parts[q->n_parts - 1].end > start)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* English: the cue at @i ends its frame, and the sentence ending at
@@ -2135,6 +2480,64 @@ is_reported_clause_en (Run  *run,
   return FALSE;
 }
 
+/* German "Dies teilte die Polizei mit.": a demonstrative in first place
+ * and a cue in second, a short sentence without a clause of its own;
+ * what was said is the sentence before (the paragraph before when the
+ * frame starts a paragraph), with the demonstrative as a second part,
+ * as the dataset has it */
+static gboolean
+suggest_anaphoric (Run  *run,
+                   guint s,
+                   guint from,
+                   guint to)
+{
+  GlossRange parts[2];
+  guint first;
+  guint last;
+  guint back;
+  int speaker;
+  int addressee;
+  int cue;
+  int quote;
+
+  if (s == 0 || from + 2 >= to || !tok_is (run, from, W_ANAPHOR) || !(tok (run, from)->flags & T_CAP) ||
+      !tok_is (run, from + 1, W_CUE) || (tok (run, from + 1)->flags & T_CAP) || !is_cue_verb (run, from + 1) ||
+      count_words (run, from, to) > 14 || count_flagged (run, from, to, T_QUOTED) > 0)
+    return FALSE;
+  for (guint k = from; k < to; k++)
+    {
+      if (tok_is_char (run, k, ',') || tok_is_char (run, k, ':') || tok_is (run, k, W_CLAUSE))
+        return FALSE;
+    }
+
+  /* the sentences before: one, or the paragraph before */
+  back = s - 1;
+  if (tok (run, from)->flags & T_PARA)
+    {
+      while (back > 0 && back + 4 > s && !(tok (run, g_array_index (run->sentences, GlossRange, back).start)->flags & T_PARA))
+        back--;
+      if (!(tok (run, g_array_index (run->sentences, GlossRange, back).start)->flags & T_PARA))
+        return FALSE;
+    }
+  first = g_array_index (run->sentences, GlossRange, back).start;
+  last = trim_end (run, first, g_array_index (run->sentences, GlossRange, s - 1).end);
+  if (last <= first || count_words (run, first, last) < 4 || has_quote_in (run, first, last) ||
+      count_flagged (run, first, last, T_QUOTED) * 2 > last - first)
+    return FALSE;
+
+  speaker = find_speaker (run, from + 1, from, to, &addressee);
+  if (speaker < 0)
+    return FALSE;
+  cue = add_cue (run, from + 1, -1);
+  parts[0].start = tok (run, first)->start;
+  parts[0].end = tok (run, last - 1)->end;
+  parts[1].start = tok (run, from)->start;
+  parts[1].end = tok (run, from)->end;
+  quote = add_span (run, "quote", "indirect", parts, 2);
+  link_quote (run, quote, speaker, cue, addressee, s);
+  return quote >= 0;
+}
+
 static gboolean suggest_indirect_range (Run   *run,
                                         guint  s,
                                         guint  from,
@@ -2176,6 +2579,9 @@ suggest_indirect_range (Run   *run,
 {
   gboolean english = run->self->english;
   int reported = -1;
+
+  if (!english && suggest_anaphoric (run, s, from, to))
+    return TRUE;
 
   /* English: a frame that ends the sentence is its frame, whatever cue
    * verbs the clause before holds ("CMP … expects to produce …,
@@ -2227,8 +2633,11 @@ suggest_indirect_range (Run   *run,
       /* a direct quote's cue frames an indirect clause around the quote
        * too: X sagte, der Sohn habe sich „…“ */
       used = (t->flags & T_USED) != 0;
-      if (used && !((t->kind & W_CUE) && i + 2 < to && tok_is_char (run, i + 1, ',') &&
-                    !(tok (run, i + 2)->flags & T_QUOTED)) &&
+      if (used && !((t->kind & W_CUE) && (english ? i + 2 < to && tok_is_char (run, i + 1, ',') &&
+                                                    !(tok (run, i + 2)->flags & T_QUOTED)
+                                                  : clause_follows (run, i, to))) &&
+          /* "Das Buch ist laut X eine „…“": the sentence is the quote */
+          !(!english && (t->kind & (W_ACCORDING | W_SOURCE_PREP | W_ACCORDING_POST)) && embeds_quote (run, from, to)) &&
           /* English: "questioned what would be better than "…"", "says
            * that while …, "…"": a clause of its own words around the quote */
           !(english && words_before_quote_en (run, i + 1, to) >= 2))
@@ -2247,6 +2656,22 @@ suggest_indirect_range (Run   *run,
           if (english && np < to && tok (run, np)->end - tok (run, np)->start == 2)
             np++;  /* "to" */
           end = np_forward (run, np, to, &strong);
+          /* laut „BBC News“: a name in marks (no quote, see
+           * is_name_in_marks()) */
+          if (end == np && !english && np < to && !(tok (run, np)->flags & (T_WORD | T_QUOTED)) &&
+              closers_of (tok_char (run, np), FALSE) != NULL)
+            {
+              const char *closers = closers_of (tok_char (run, np), FALSE);
+
+              for (guint k = np + 1; k < to && k < np + 8; k++)
+                {
+                  if (!(tok (run, k)->flags & T_WORD) && is_closer (closers, tok_char (run, k)))
+                    {
+                      end = k > np + 1 ? k + 1 : np;
+                      break;
+                    }
+                }
+            }
           if (end == np && (t->kind & W_SOURCE_PREP))
             {
               /* nach Angaben von X, nach offiziellen Angaben */
@@ -2257,7 +2682,7 @@ suggest_indirect_range (Run   *run,
                 end++;
             }
           if (end > np && (t->kind & W_SOURCE_PREP) && end < to &&
-              (tok_char (run, end) == 'v' || tok_is (run, end, W_DETERMINER)))
+              (tok_char (run, end) == 'v' || tok_is (run, end, W_GENITIVE)))
             {
               guint more = np_forward (run, end + 1, to, &strong);
 
@@ -2270,7 +2695,7 @@ suggest_indirect_range (Run   *run,
             continue;
           speaker = add_token_span (run, "speaker", np, end);
           cue = add_token_span (run, "cue", i, i + 1);
-          quote = add_quote_tokens (run, "reported", from, to, i, end);
+          quote = add_quote_tokens (run, "reported", english ? from : clause_start (run, from, i), to, i, end);
           link_quote (run, quote, speaker, cue, -1, s);
           return quote >= 0;
         }
@@ -2295,7 +2720,7 @@ suggest_indirect_range (Run   *run,
             continue;
           speaker = add_token_span (run, "speaker", start, i);
           cue = add_token_span (run, "cue", i, i + 1);
-          quote = add_quote_tokens (run, "reported", from, to, start, i + 1);
+          quote = add_quote_tokens (run, "reported", english ? from : clause_start (run, from, start), to, start, i + 1);
           link_quote (run, quote, speaker, cue, -1, s);
           return quote >= 0;
         }
@@ -2305,19 +2730,56 @@ suggest_indirect_range (Run   *run,
         {
           gboolean strong;
           guint end = np_forward (run, i + 1, to, &strong);
+          guint frame_end = end;
+          gboolean inside = FALSE;
 
-          if (end == i + 1 || end != to || !strong)
+          if (end == i + 1 || !strong)
+            continue;
+          if (!english && end < to)
+            {
+              /* German: the source may go on with an apposition ("so
+               * Anna Roth, Sprecherin der Stadt,"), a place or an
+               * addressee ("so Roth gegenüber der Zeitung", "so Roth
+               * laut BBC News"), then a relative clause ("so Roth, die
+               * auch angab, …") ends the sentence, or the quote goes on
+               * ("Das Problem sei, so Roth, dass …": a frame in the
+               * middle, the quote in two parts) */
+              end = apposition_end (run, end, to);
+              frame_end = end;
+              if (frame_end < to && (tok (run, frame_end)->flags & T_WORD) &&
+                  tok_is (run, frame_end, W_STOP | W_PREPOSITION | W_ACCORDING | W_ADDRESSEE))
+                while (frame_end < to && !tok_is_char (run, frame_end, ','))
+                  frame_end++;
+              if (frame_end < to && frame_end + 2 < to && tok_is_char (run, frame_end, ','))
+                {
+                  guint after_frame = frame_end + 1;
+
+                  inside = tok_is (run, after_frame, W_CLAUSE) ||
+                           (!tok_is (run, after_frame, W_DETERMINER | W_PRONOUN) &&
+                            count_subjunctive (run, after_frame, to) > 0);
+                  if (!inside && !tok_is (run, after_frame, W_DETERMINER))
+                    continue;
+                  if (!inside && (tok (run, after_frame + 1)->flags & T_CAP))
+                    continue;
+                }
+              else if (frame_end != to)
+                continue;
+            }
+          else if (end != to)
             continue;
           speaker = add_token_span (run, "speaker", i + 1, end);
           cue = add_token_span (run, "cue", i, i + 1);
-          if (!overlaps_quote (run, from, i))
+          if (inside)
+            quote = add_quote_tokens (run, "indirect", from, to, i - 1, frame_end + 1);
+          else if (!overlaps_quote (run, from, i) || embeds_quote (run, from, i))
             quote = add_quote_tokens (run, "indirect", from, i - 1, 0, 0);
           link_quote (run, quote, speaker, cue, -1, s);
           return TRUE;
         }
 
       /* Die Partei will …: an intention reported, without a cue */
-      if ((t->kind & W_INTENT) && !(t->flags & T_CAP) && reported < 0 && !english)
+      if ((t->kind & W_INTENT) && !(t->flags & T_CAP) && reported < 0 && !english &&
+          in_main_clause (run, from, i))
         reported = i;
       /* English: "X is confident that …", "were not optimistic that …" */
       if (english && (t->kind2 & W2_ADJECTIVE_CUE) && !(t->flags & T_CAP) && i + 2 < to && tok_is (run, i + 1, W_CLAUSE))
@@ -2350,7 +2812,7 @@ suggest_indirect_range (Run   *run,
         continue;
       if (english && !is_framing_cue_en (run, i, from))
         continue;
-      if (reported < 0 && !used && !english)
+      if (reported < 0 && !used && !english && in_main_clause (run, from, i))
         reported = i;
 
       /* …, wie der Sprecher betonte. (the frame ends the sentence) */
@@ -2391,6 +2853,31 @@ suggest_indirect_range (Run   *run,
           guint comma = i + 1;
           guint np_end = 0;
           guint start = np_backward (run, i, from + 1, &np_end);
+          guint first = from + 1;
+          gboolean strong;
+          guint e;
+
+          /* the subject right after "wie", with a name in commas after
+           * it ("Wie der Direktor des Amtes, Anna Roth, mitteilte"), or
+           * the source after "aus" ("Wie aus Kreisen der Partei
+           * verlautete") */
+          if (tok_is (run, first, W_PREPOSITION | W_STOP) && !tok_is (run, first, W_DETERMINER))
+            first++;
+          e = np_forward (run, first, i, &strong);
+          if (e > first && e + 2 < i && tok_is_char (run, e, ','))
+            {
+              guint k = e + 1;
+
+              while (k < i && is_name_word (run, k))
+                k++;
+              if (k > e + 1 && k < i && tok_is_char (run, k, ','))
+                e = k;
+            }
+          if (e > first && (start >= i || start > first))
+            {
+              start = first;
+              np_end = e;
+            }
 
           while (comma < to && !tok_is_char (run, comma, ','))
             comma++;
@@ -2482,9 +2969,12 @@ suggest_indirect_range (Run   *run,
           {
             guint k = clause;
 
-            while (k < to && k < clause + 8 && !tok_is_char (run, k, ',') && !tok_is_char (run, k, ':'))
+            while (k < to && k < clause + 12 && !tok_is_char (run, k, ',') && !tok_is_char (run, k, ':'))
               k++;
-            if (k >= to || k >= clause + 8)
+            /* a frame of more than eight words before its comma only
+             * with a clause of reported speech after it */
+            if (k >= to || k >= clause + 12 ||
+                (k >= clause + 8 && !tok_is (run, k + 1, W_CLAUSE) && count_subjunctive (run, k + 1, to) == 0))
               continue;
             clause = k + 1;
           }
@@ -2511,11 +3001,15 @@ suggest_indirect_range (Run   *run,
               }
           }
         (void) floor;
-        if (clause >= to || (speaker < 0 && !impersonal))
+        if (clause >= to || (speaker < 0 && !impersonal) ||
+            /* German: a verb after the comma goes on with the main
+             * clause ("…, dessen Rücktritt gefordert wird, griff …") */
+            (!english && is_finite_verb (run, clause)))
           continue;
         /* English: a second frame in the sentence ends this quote */
         end = english ? next_frame_en (run, clause, to) : to;
-        if (used ? count_words (run, clause, end) - count_flagged (run, clause, end, T_WORD | T_QUOTED) < 2 || (tok (run, clause)->flags & T_QUOTED)
+        if (used ? count_words (run, clause, end) - count_flagged (run, clause, end, T_WORD | T_QUOTED) < 2 ||
+                   ((tok (run, clause)->flags & T_QUOTED) && (english || !words_after_quote (run, clause, end)))
                  : overlaps_quote (run, clause, end))
           continue;
         if (english)
@@ -2572,6 +3066,23 @@ suggest_indirect_range (Run   *run,
         return FALSE;
       if (tok_is (run, reported, W_CUE))
         cue = add_cue (run, reported, -1);
+      /* German: a clause of reported speech after a comma further on
+       * ("hält es für möglich, dass …", "hatte die Auffassung
+       * vertreten, das Verfahren sei …") is the quote, not the sentence */
+      for (guint k = reported + 1; !english && k + 2 < to; k++)
+        {
+          if (!is_clause_comma (run, k))
+            continue;
+          /* the first comma after the cue only */
+          if (tok_is (run, k + 1, W_CLAUSE) ||
+              (count_subjunctive (run, k + 1, to) > 0 && count_subjunctive (run, from, k) == 0))
+            {
+              quote = add_quote_tokens (run, "indirect", k + 1, to, 0, 0);
+              link_quote (run, quote, speaker, cue, addressee, s);
+              return quote >= 0;
+            }
+          break;
+        }
       quote = add_quote_tokens (run, "reported", from, to, 0, 0);
       link_quote (run, quote, speaker, cue, addressee, s);
       return quote >= 0;
@@ -2580,10 +3091,13 @@ suggest_indirect_range (Run   *run,
   return FALSE;
 }
 
-/* A sentence in the subjunctive after a quote: its speaker goes on */
+/* A sentence in the subjunctive after a quote or a frame: its speaker
+ * goes on; with @first_only, a sentence in Konjunktiv I anywhere (in
+ * news the narrator does not use it: it is reported speech) */
 static gboolean
-is_continuation (Run  *run,
-                 guint s)
+is_continuation (Run      *run,
+                 guint     s,
+                 gboolean  first_only)
 {
   GlossRange *sent = &g_array_index (run->sentences, GlossRange, s);
 
@@ -2591,10 +3105,51 @@ is_continuation (Run  *run,
     return FALSE;
   for (guint i = sent->start; i < sent->end; i++)
     {
-      if (tok_is (run, i, W_SUBJUNCTIVE) && !(tok (run, i)->flags & T_QUOTED) && !(tok (run, i)->flags & T_CAP))
+      /* @first_only: only Konjunktiv I ("sei", "habe"), not the forms
+       * of Konjunktiv II that also say what would be ("wäre") */
+      if (tok_is (run, i, W_SUBJUNCTIVE) && !(tok (run, i)->flags & T_QUOTED) && !(tok (run, i)->flags & T_CAP) &&
+          !(first_only && tok_is (run, i, W_CONDITIONAL)))
         return TRUE;
     }
   return FALSE;
+}
+
+/* German: where a clause in Konjunktiv I starts after a comma, when
+ * the clause before it holds no subjunctive; else the sentence's start */
+static guint
+subjunctive_clause (Run  *run,
+                    guint s)
+{
+  GlossRange *sent = &g_array_index (run->sentences, GlossRange, s);
+  guint k;
+
+  for (k = sent->start; k < sent->end; k++)
+    {
+      if (tok_is (run, k, W_SUBJUNCTIVE) && !tok_is (run, k, W_CONDITIONAL) &&
+          !(tok (run, k)->flags & (T_QUOTED | T_CAP)))
+        break;
+    }
+  if (k >= sent->end)
+    return sent->start;
+  /* the verb right after a comma: the comma closes an insertion ("ihre
+   * Entscheidung, X abzuerkennen, sei falsch"), the clause starts before
+   * it */
+  if (k > sent->start && tok_is_char (run, k - 1, ','))
+    {
+      guint c = k - 1;
+
+      while (c > sent->start && !is_clause_comma (run, c - 1))
+        c--;
+      if (c == sent->start)
+        return sent->start;
+      k = c - 1;
+    }
+  for (guint c = k; c > sent->start + 2; c--)
+    {
+      if (is_clause_comma (run, c - 1))
+        return count_subjunctive (run, sent->start, c) == 0 && count_words (run, sent->start, c) >= 3 ? c : sent->start;
+    }
+  return sent->start;
 }
 
 /* German "soll"/"sollen" with a perfect infinitive at the end ("soll
@@ -2664,8 +3219,13 @@ suggest_sentences (Run *run)
       GlossRange *sent = &g_array_index (run->sentences, GlossRange, s);
       int continued = -1;
 
+      /* without a frame or a quote just before (or in a new paragraph)
+       * only Konjunktiv I says that speech is reported */
       if (tok (run, sent->start)->flags & T_PARA)
-        after_quote = FALSE;
+        {
+          after_quote = FALSE;
+          chain_quote = -1;
+        }
 
       if (!sentence_has_quote_at (run, sent->start, sent->end) && suggest_indirect_in (run, s))
         {
@@ -2689,8 +3249,8 @@ suggest_sentences (Run *run)
 
           link_quote (run, quote, after_quote ? chain_speaker : -1, -1, -1, s);
         }
-      else if (after_quote && is_continuation (run, s) &&
-               !overlaps_quote (run, sent->start, sent->end))
+      else if (is_continuation (run, s, !after_quote) &&
+               (!overlaps_quote (run, sent->start, sent->end) || embeds_quote (run, sent->start, sent->end)))
         {
           if (chain_quote >= 0)
             {
@@ -2702,11 +3262,29 @@ suggest_sentences (Run *run)
                 q->parts[q->n_parts - 1].end = tok (run, end - 1)->end;
               continued = chain_quote;
             }
+          else if (!after_quote && subjunctive_clause (run, s) > sent->start)
+            {
+              /* "Die Kommission vertrat den Standpunkt, das Gericht sei
+               * nicht zuständig": a main clause in the indicative (a
+               * frame the lists do not know), the clause after its
+               * comma in Konjunktiv I is the quote, the subject the
+               * speaker */
+              guint clause = subjunctive_clause (run, s);
+              gboolean strong;
+              guint np = np_forward (run, sent->start, clause, &strong);
+              int speaker = chain_speaker;
+
+              if (np > sent->start && strong && is_fronted_subject (run, sent->start, np))
+                speaker = add_token_span (run, "speaker", sent->start, np);
+              continued = add_quote_tokens (run, "indirect", clause, sent->end, 0, 0);
+              link_quote (run, continued, speaker, -1, -1, s);
+            }
           else
             {
               continued = add_quote_tokens (run, "indirect-free-indirect", sent->start, sent->end, 0, 0);
               link_quote (run, continued, chain_speaker, -1, -1, s);
             }
+          after_quote = TRUE;
         }
       else
         {
@@ -2776,6 +3354,35 @@ add_relation (GPtrArray  *relations,
   g_ptr_array_add (relations, relation);
 }
 
+/* A quote inside another (a direct quote in an indirect clause, „…“
+ * in „so X“'s sentence) without a speaker of its own takes the outer
+ * quote's speaker, and its cue when it has none; @order is the found
+ * spans sorted by start, so the outer quote is among the few before */
+static void
+inherit_roles (Run       *run,
+               GPtrArray *order)
+{
+  for (guint i = 0; i < order->len; i++)
+    {
+      Suggestion *q = g_ptr_array_index (order, i);
+
+      if (strcmp (q->label, "quote") != 0 || q->speaker >= 0)
+        continue;
+      for (guint k = i; k > 0 && k + 16 > i; k--)
+        {
+          Suggestion *p = g_ptr_array_index (order, k - 1);
+
+          if (strcmp (p->label, "quote") != 0 || p->speaker < 0 ||
+              p->parts[p->n_parts - 1].end < q->parts[q->n_parts - 1].end)
+            continue;
+          q->speaker = p->speaker;
+          if (q->cue < 0)
+            q->cue = p->cue;
+          break;
+        }
+    }
+}
+
 /**
  * gloss_suggester_suggest:
  * @text: the article
@@ -2822,6 +3429,8 @@ gloss_suggester_suggest (GlossSuggester  *self,
   for (guint i = 0; i < run.found->len; i++)
     g_ptr_array_add (order, &g_array_index (run.found, Suggestion, i));
   g_ptr_array_sort_with_data (order, compare_suggestions, NULL);
+
+  inherit_roles (&run, order);
 
   /* Only the quotes and what they link to: a speaker whose quote was not
    * taken is no suggestion */

@@ -8,6 +8,7 @@
 #include "gloss-article-view.h"
 #include "gloss-corpus-search.h"
 #include "gloss-document-list.h"
+#include "gloss-name-matcher.h"
 #include "gloss-recovery.h"
 #include "gloss-saver.h"
 #include "gloss-sidebar.h"
@@ -103,6 +104,8 @@ struct _GlossWindow
 
   /* gloss-window-suggestions.c */
   GCancellable         *suggest_cancellable;
+  GlossNameMatcher     *folder_names;             /* the speakers of folder_names_of's texts, read once */
+  GFile                *folder_names_of;
   guint                 current_suggestion;       /* a head's id, or GLOSS_ARTICLE_VIEW_NO_SPAN */
   guint                 current_suggestion_start; /* where it was, to go on from when it goes */
 
@@ -160,7 +163,8 @@ void     _gloss_window_set_conflict_annotations (GlossWindow *self);
 /* gloss-window-suggestions.c */
 void     _gloss_window_class_init_suggestions (GtkWidgetClass *widget_class);
 void     _gloss_window_suggestions_document_set (GlossWindow *self);
-void     _gloss_window_suggestions_cleared (GlossWindow   *self);
+void     _gloss_window_suggestions_cleared (GlossWindow   *self,
+                                            GlossDocument *left);
 void     _gloss_window_update_suggestion_actions (GlossWindow *self);
 gboolean _gloss_window_suggestions_key    (GlossWindow    *self,
                                            guint           keyval,

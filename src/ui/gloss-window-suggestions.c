@@ -3,7 +3,10 @@
  * Suggestions in the window: computed in a worker when a document opens
  * (if it has none stored and its labels fit) — the suggester's, and the
  * name matcher's for the speakers annotated in the document and, in
- * folder mode, in the folder's texts as saved — shown in the article, and
+ * folder mode, in the folder's texts as saved (read once per folder, in
+ * the first worker; each document left adds its speakers to them, so a
+ * speaker deleted stays looked for until the window opens another
+ * folder) — shown in the article, and
  * the keys and actions that go to the next or previous one, accept the
  * current one with its roles, reject it, and accept all of the current
  * sentence. Accepting and rejecting are the document's, through the
@@ -36,6 +39,8 @@ typedef struct
   GlossText     *text;
   char          *language;
   GFile         *folder;     /* whose texts' speakers are looked for, or NULL */
+  GlossNameMatcher *folder_names;  /* its speakers read before, or NULL: read them */
+  GlossNameMatcher *collected;     /* the folder's speakers read by this worker */
   GlossNameMatcher *names;   /* the open document's speakers so far */
   GPtrArray     *annotated;  /* the open document's spans */
   GPtrArray     *spans;
@@ -49,6 +54,8 @@ suggesting_free (Suggesting *data)
   g_clear_object (&data->text);
   g_free (data->language);
   g_clear_object (&data->folder);
+  g_clear_object (&data->folder_names);
+  g_clear_object (&data->collected);
   g_clear_object (&data->names);
   g_clear_pointer (&data->annotated, g_ptr_array_unref);
   g_clear_pointer (&data->spans, g_ptr_array_unref);
@@ -67,15 +74,21 @@ suggest_thread (GTask        *task,
 
   gloss_suggester_suggest (suggester, data->text, &data->spans, &data->relations);
 
-  /* The speakers annotated in the folder's texts (each read from disk) */
-  if (data->folder != NULL)
+  /* The speakers annotated in the folder's texts: read from disk by the
+   * first worker of a folder, then reused */
+  if (data->folder != NULL && data->folder_names == NULL)
     {
       g_autoptr(GPtrArray) problems = gloss_problems_new ();
       g_autoptr(GPtrArray) files = gloss_corpus_find_files (data->folder, ".txt", problems, cancellable);
 
+      data->collected = gloss_name_matcher_new ();
       if (files != NULL)
-        gloss_name_matcher_add_files (data->names, files, cancellable);
+        gloss_name_matcher_add_files (data->collected, files, cancellable);
+      if (g_cancellable_is_cancelled (cancellable))
+        g_clear_object (&data->collected);
     }
+  if (data->folder_names != NULL || data->collected != NULL)
+    gloss_name_matcher_add_matcher (data->names, data->folder_names ? data->folder_names : data->collected);
   gloss_name_matcher_suggest (data->names, data->text, data->annotated, data->spans);
 
   g_task_return_boolean (task, TRUE);
@@ -98,7 +111,16 @@ on_suggested_cb (GObject      *source,
   GlossWindow *self = GLOSS_WINDOW (source);
   Suggesting *data = g_task_get_task_data (G_TASK (result));
 
-  if (!g_task_propagate_boolean (G_TASK (result), NULL) || self->document != data->document)
+  if (!g_task_propagate_boolean (G_TASK (result), NULL))
+    return;
+  /* The folder's speakers, for the next documents of the folder */
+  if (data->collected != NULL && self->folder != NULL && g_file_equal (self->folder, data->folder) &&
+      self->folder_names == NULL)
+    {
+      self->folder_names = g_object_ref (data->collected);
+      g_set_object (&self->folder_names_of, data->folder);
+    }
+  if (self->document != data->document)
     return;
 
   gloss_document_set_suggestions (self->document, data->spans, data->relations, NULL);
@@ -159,6 +181,12 @@ _gloss_window_suggestions_document_set (GlossWindow *self)
   data->text = g_object_ref (gloss_document_get_text (document));
   data->language = g_strdup (gloss_document_get_language (document));
   data->folder = self->folder ? g_object_ref (self->folder) : NULL;
+  if (self->folder_names != NULL && (self->folder == NULL || !g_file_equal (self->folder, self->folder_names_of)))
+    {
+      g_clear_object (&self->folder_names);
+      g_clear_object (&self->folder_names_of);
+    }
+  data->folder_names = self->folder_names ? g_object_ref (self->folder_names) : NULL;
   data->names = gloss_name_matcher_new ();
   gloss_name_matcher_add_document (data->names, document);
   data->annotated = g_ptr_array_new_with_free_func (g_object_unref);
@@ -171,9 +199,21 @@ _gloss_window_suggestions_document_set (GlossWindow *self)
   g_task_run_in_thread (task, suggest_thread);
 }
 
+/* @left: the document the window lets go of, or NULL: its speakers join
+ * the folder's (a new matcher: a worker may be reading the old one) */
 void
-_gloss_window_suggestions_cleared (GlossWindow *self)
+_gloss_window_suggestions_cleared (GlossWindow   *self,
+                                   GlossDocument *left)
 {
+  if (left != NULL && self->folder_names != NULL)
+    {
+      g_autoptr(GlossNameMatcher) names = gloss_name_matcher_new ();
+
+      gloss_name_matcher_add_matcher (names, self->folder_names);
+      gloss_name_matcher_add_document (names, left);
+      g_set_object (&self->folder_names, names);
+    }
+
   g_cancellable_cancel (self->suggest_cancellable);
   g_clear_object (&self->suggest_cancellable);
   self->current_suggestion = NO_SPAN;

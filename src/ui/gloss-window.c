@@ -410,7 +410,7 @@ clear_document (GlossWindow *self)
     gtk_window_destroy (self->labels_editor);
 
   _gloss_window_document_cleared (self);
-  _gloss_window_suggestions_cleared (self);
+  _gloss_window_suggestions_cleared (self, old);
   _gloss_window_clashes_cleared (self);
   self->position = -1;
   self->current_span = GLOSS_ARTICLE_VIEW_NO_SPAN;
@@ -1081,7 +1081,9 @@ gloss_window_dispose (GObject *object)
   if (self->document_list != NULL)
     g_signal_handlers_disconnect_by_data (self->document_list, self);
   _gloss_window_document_cleared (self);
-  _gloss_window_suggestions_cleared (self);
+  _gloss_window_suggestions_cleared (self, NULL);
+  g_clear_object (&self->folder_names);
+  g_clear_object (&self->folder_names_of);
   _gloss_window_search_cleared (self);
   _gloss_window_clashes_cleared (self);
   if (self->sidebar != NULL)
