@@ -696,7 +696,7 @@ gloss_corpus_search_init (GlossCorpusSearch *self)
 
   add_column (self, COLUMN_DOCUMENT, _("Document"), FALSE, 180);
   add_column (self, COLUMN_LEFT, _("Before"), TRUE, -1);
-  add_column (self, COLUMN_MATCH, _("Match"), FALSE, -1);
+  add_column (self, COLUMN_MATCH, C_("search hit", "Match"), FALSE, -1);
   add_column (self, COLUMN_RIGHT, _("After"), TRUE, -1);
   add_column (self, COLUMN_LABELS, _("Labels"), FALSE, 140);
 
