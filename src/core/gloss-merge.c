@@ -2302,11 +2302,19 @@ renamed (GlossDocument *doc,
 
   model = gloss_document_get_spans (doc);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    g_ptr_array_add (spans, gloss_span_copy (g_list_model_get_item (model, i)));
+    {
+      g_autoptr(GlossSpan) span = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (spans, gloss_span_copy (span));
+    }
   _gloss_document_add_loaded_spans (copy, spans);
   model = gloss_document_get_relations (doc);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    g_ptr_array_add (relations, gloss_relation_copy (g_list_model_get_item (model, i)));
+    {
+      g_autoptr(GlossRelation) relation = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (relations, gloss_relation_copy (relation));
+    }
   _gloss_document_add_loaded_relations (copy, relations);
   _gloss_document_reserve_ids (copy, doc->next_span_id, doc->next_relation_id);
   _gloss_document_set_done (copy, gloss_document_get_done (doc));
