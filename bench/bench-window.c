@@ -106,6 +106,107 @@ settle (GtkWidget *widget)
   wait_frame (widget);
 }
 
+/* Where the time to the next frame goes: the action itself, what runs
+ * between it and the frame, the frame's layout phase, its paint phase
+ * (the widgets' snapshots and the rendering). Main-thread CPU, ms */
+typedef enum
+{
+  PHASE_ACTION,
+  PHASE_BETWEEN,
+  PHASE_LAYOUT,
+  PHASE_PAINT,
+  N_PHASES
+} Phase;
+
+static const char * const phase_names[N_PHASES] = { "the action", "before the frame", "layout", "snapshot and render" };
+
+static struct
+{
+  gboolean on;
+  double   marks[N_PHASES + 1];  /* thread CPU at each phase's start, and at the end */
+  gboolean seen[N_PHASES + 1];
+} phases;
+
+static void
+mark_phase (guint index)
+{
+  if (phases.on && !phases.seen[index])
+    {
+      phases.marks[index] = thread_ms ();
+      phases.seen[index] = TRUE;
+    }
+}
+
+static void
+on_before_paint_cb (GdkFrameClock *clock,
+                    gpointer       data)
+{
+  mark_phase (PHASE_BETWEEN + 1);
+}
+
+/* The layout phase may run more than once: the last one ends it */
+static void
+on_layout_cb (GdkFrameClock *clock,
+              gpointer       data)
+{
+  if (phases.on)
+    {
+      phases.marks[PHASE_PAINT] = thread_ms ();
+      phases.seen[PHASE_PAINT] = TRUE;
+    }
+}
+
+static void
+on_after_paint_phases_cb (GdkFrameClock *clock,
+                          gpointer       data)
+{
+  mark_phase (PHASE_PAINT + 1);
+}
+
+static void
+connect_phases (GdkFrameClock *clock)
+{
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint_cb), NULL);
+  g_signal_connect_after (clock, "layout", G_CALLBACK (on_layout_cb), NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_phases_cb), NULL);
+}
+
+static void
+disconnect_phases (GdkFrameClock *clock)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_before_paint_cb, NULL);
+  g_signal_handlers_disconnect_by_func (clock, on_layout_cb, NULL);
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint_phases_cb, NULL);
+}
+
+/* What is timed, by itself for a profiler:
+ *   valgrind --tool=callgrind --toggle-collect=action_to_frame build/bench/bench-window --spans
+ * @split: (out) (optional): N_PHASES values, each phase's share */
+static G_GNUC_NO_INLINE void
+action_to_frame (GlossWindow *window,
+                 const char  *action,
+                 GVariant    *target,
+                 double      *split)
+{
+  memset (&phases, 0, sizeof phases);
+  phases.on = TRUE;
+  mark_phase (PHASE_ACTION);
+  gtk_widget_activate_action_variant (GTK_WIDGET (window), action, target);
+  mark_phase (PHASE_BETWEEN);
+  wait_frame (GTK_WIDGET (window));
+  phases.on = FALSE;
+
+  /* A frame that needs no layout has no layout phase */
+  if (!phases.seen[PHASE_PAINT] && phases.seen[PHASE_LAYOUT])
+    {
+      phases.marks[PHASE_PAINT] = phases.marks[PHASE_LAYOUT];
+      phases.seen[PHASE_PAINT] = TRUE;
+    }
+
+  for (guint i = 0; split != NULL && i < N_PHASES; i++)
+    split[i] = phases.seen[i] && phases.seen[i + 1] ? phases.marks[i + 1] - phases.marks[i] : 0;
+}
+
 /* Main-thread CPU time from an action to the next frame; then what the
  * action left for later runs, as it would before the next key, and takes
  * @after (the sidebar's lists and card, a frame later) */
@@ -113,14 +214,17 @@ static double
 time_action_full (GlossWindow *window,
                   const char  *action,
                   GVariant    *target,
-                  double      *after)
+                  double      *after,
+                  GArray     **split)
 {
   double t = thread_ms ();
   double later;
+  double shares[N_PHASES];
 
-  gtk_widget_activate_action_variant (GTK_WIDGET (window), action, target);
-  wait_frame (GTK_WIDGET (window));
+  action_to_frame (window, action, target, shares);
   t = thread_ms () - t;
+  for (guint i = 0; split != NULL && i < N_PHASES; i++)
+    g_array_append_val (split[i], shares[i]);
   later = thread_ms ();
   settle (GTK_WIDGET (window));
   if (after != NULL)
@@ -134,7 +238,7 @@ time_action (GlossWindow *window,
              const char  *action,
              GVariant    *target)
 {
-  return time_action_full (window, action, target, NULL);
+  return time_action_full (window, action, target, NULL, NULL);
 }
 
 /* The last changes are written (or could not be: the folder went) */
@@ -521,7 +625,10 @@ bench_spans (GlossApplication *app,
   g_autoptr(GArray) grows = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) tags_after = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) moves_after = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) redraws = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) window_redraws = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) councils = NULL;
+  GArray *tag_split[N_PHASES], *move_split[N_PHASES], *grow_split[N_PHASES];
   GlossWindow *window;
   GlossDocument *document;
   GdkFrameClock *clock;
@@ -529,12 +636,20 @@ bench_spans (GlossApplication *app,
   guint n_repeat = g_getenv ("GLOSS_BENCH_REPEAT") ? atoi (g_getenv ("GLOSS_BENCH_REPEAT")) : 100;
   Idle idle;
 
+  for (guint i = 0; i < N_PHASES; i++)
+    {
+      tag_split[i] = g_array_new (FALSE, FALSE, sizeof (double));
+      move_split[i] = g_array_new (FALSE, FALSE, sizeof (double));
+      grow_split[i] = g_array_new (FALSE, FALSE, sizeof (double));
+    }
+
   window = g_object_new (GLOSS_TYPE_WINDOW, "application", app, NULL);
   /* The page shown as soon as a document with span labels is */
   gloss_sidebar_show_spans (GLOSS_SIDEBAR (gloss_window_get_sidebar (window)), list);
   gtk_window_present (GTK_WINDOW (window));
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), NULL);
+  connect_phases (clock);
   wait_frame (GTK_WIDGET (window));
 
   wall0 = wall_ms ();
@@ -554,6 +669,23 @@ bench_spans (GlossApplication *app,
   councils = find_all (document, "The council");
 
   /* Tagging: a quote current, a selection, its speaker's key */
+  /* The floor: a frame that draws the article again, or the whole
+   * window, with nothing changed */
+  for (guint i = 0; i < n_repeat; i++)
+    {
+      double t = thread_ms ();
+
+      gtk_widget_queue_draw (gloss_window_get_article_view (window));
+      wait_frame (GTK_WIDGET (window));
+      t = thread_ms () - t;
+      g_array_append_val (redraws, t);
+      t = thread_ms ();
+      gtk_widget_queue_draw (GTK_WIDGET (window));
+      wait_frame (GTK_WIDGET (window));
+      t = thread_ms () - t;
+      g_array_append_val (window_redraws, t);
+    }
+
   gtk_widget_activate_action (GTK_WIDGET (window), "doc.select-span", "u", 1000);
   settle (GTK_WIDGET (window));
   for (guint i = 0; i < MIN (n_repeat, councils->len); i++)
@@ -563,7 +695,7 @@ bench_spans (GlossApplication *app,
 
       gtk_widget_activate_action (GTK_WIDGET (window), "doc.select-range", "(uu)", at, at + 11);
       settle (GTK_WIDGET (window));
-      t = time_action_full (window, "doc.tag-span", g_variant_new_string ("speaker"), &after);
+      t = time_action_full (window, "doc.tag-span", g_variant_new_string ("speaker"), &after, tag_split);
       g_array_append_val (tags, t);
       g_array_append_val (tags_after, after);
       /* Not measured: back to as it was */
@@ -576,7 +708,7 @@ bench_spans (GlossApplication *app,
   for (guint i = 0; i < n_repeat; i++)
     {
       double after;
-      double t = time_action_full (window, i % 2 ? "doc.previous-span" : "doc.next-span", NULL, &after);
+      double t = time_action_full (window, i % 2 ? "doc.previous-span" : "doc.next-span", NULL, &after, move_split);
 
       g_array_append_val (moves, t);
       g_array_append_val (moves_after, after);
@@ -584,7 +716,8 @@ bench_spans (GlossApplication *app,
 
   for (guint i = 0; i < n_repeat; i++)
     {
-      double t = time_action (window, i % 2 ? "doc.shrink-span-end" : "doc.grow-span-end", NULL);
+      double t = time_action_full (window, i % 2 ? "doc.shrink-span-end" : "doc.grow-span-end", NULL, NULL,
+                                   grow_split);
 
       g_array_append_val (grows, t);
     }
@@ -605,9 +738,22 @@ bench_spans (GlossApplication *app,
   else
     g_print ("    (no suggestions arrived meanwhile)\n");
   g_print ("  to the next frame, main-thread CPU:    median    p90     max  (ms)\n");
+  g_print ("    the article drawn again, no change: %7.2f %7.2f %7.2f\n",
+           median (redraws), p90 (redraws), maximum (redraws));
+  g_print ("    the whole window drawn again:     %7.2f %7.2f %7.2f\n",
+           median (window_redraws), p90 (window_redraws), maximum (window_redraws));
   g_print ("    tag a selection (linked):         %7.2f %7.2f %7.2f\n", median (tags), p90 (tags), maximum (tags));
   g_print ("    next span:                        %7.2f %7.2f %7.2f\n", median (moves), p90 (moves), maximum (moves));
   g_print ("    grow a span by a word:            %7.2f %7.2f %7.2f\n", median (grows), p90 (grows), maximum (grows));
+  g_print ("  where it goes (medians):     tag    next    grow  (ms)\n");
+  for (guint i = 0; i < N_PHASES; i++)
+    {
+      g_print ("    %-28s %7.2f %7.2f %7.2f\n", phase_names[i],
+               median (tag_split[i]), median (move_split[i]), median (grow_split[i]));
+      g_array_unref (tag_split[i]);
+      g_array_unref (move_split[i]);
+      g_array_unref (grow_split[i]);
+    }
   g_print ("  the sidebar following, the frames after:\n");
   g_print ("    after a tag:                      %7.2f %7.2f %7.2f\n",
            median (tags_after), p90 (tags_after), maximum (tags_after));
@@ -615,6 +761,7 @@ bench_spans (GlossApplication *app,
            median (moves_after), p90 (moves_after), maximum (moves_after));
 
   g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, NULL);
+  disconnect_phases (clock);
   wait_saved (window);
   gtk_window_destroy (GTK_WINDOW (window));
 }
