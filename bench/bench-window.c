@@ -104,6 +104,26 @@ settle (GtkWidget *widget)
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
   wait_frame (widget);
+
+  /* After a jump GtkTextView goes on correcting its estimates of the
+   * heights of the paragraphs above for some frames, moving the text
+   * (and so drawing all of it) each time: a reader reads first */
+  if (GLOSS_IS_WINDOW (widget))
+    {
+      GtkWidget *view = gloss_window_get_article_view (GLOSS_WINDOW (widget));
+      GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+
+      for (guint still = 0, n = 0; still < 3 && n < 120; n++)
+        {
+          double value = gtk_adjustment_get_value (vadj);
+
+          gtk_widget_queue_draw (view);
+          wait_frame (widget);
+          while (g_main_context_pending (NULL))
+            g_main_context_iteration (NULL, FALSE);
+          still = gtk_adjustment_get_value (vadj) == value ? still + 1 : 0;
+        }
+    }
 }
 
 /* Where the time to the next frame goes: the action itself, what runs
@@ -179,6 +199,39 @@ disconnect_phases (GdkFrameClock *clock)
   g_signal_handlers_disconnect_by_func (clock, on_after_paint_phases_cb, NULL);
 }
 
+/* Actions whose frame moved the article's text (all of it drawn) */
+static guint n_scrolled;
+
+/* GLOSS_BENCH_DUMP=PREFIX: the window's render nodes before and after
+ * each action, to see what an action changes on screen (debugging) */
+static void
+dump_nodes (GtkWidget  *window,
+            const char *action,
+            const char *when)
+{
+  static guint n;
+  const char *prefix = g_getenv ("GLOSS_BENCH_DUMP");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = NULL;
+
+  if (prefix == NULL || n >= 40)
+    return;
+
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window), gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  bytes = gsk_render_node_serialize (node);
+  path = g_strdup_printf ("%s-%02u-%s-%s.node", prefix, n / 2, action, when);
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
+  n++;
+}
+
 /* What is timed, by itself for a profiler:
  *   valgrind --tool=callgrind --toggle-collect=action_to_frame build/bench/bench-window --spans
  * @split: (out) (optional): N_PHASES values, each phase's share */
@@ -188,13 +241,25 @@ action_to_frame (GlossWindow *window,
                  GVariant    *target,
                  double      *split)
 {
+  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (gloss_window_get_article_view (window)));
+  double v0 = gtk_adjustment_get_value (vadj), v1;
+
+  if (g_getenv ("GLOSS_BENCH_DEBUG"))
+    g_printerr ("ACTION %s\n", action);
   memset (&phases, 0, sizeof phases);
   phases.on = TRUE;
+
+  dump_nodes (GTK_WIDGET (window), action, "before");
   mark_phase (PHASE_ACTION);
   gtk_widget_activate_action_variant (GTK_WIDGET (window), action, target);
   mark_phase (PHASE_BETWEEN);
+  v1 = gtk_adjustment_get_value (vadj);
   wait_frame (GTK_WIDGET (window));
   phases.on = FALSE;
+  dump_nodes (GTK_WIDGET (window), action, "after");
+  if (g_getenv ("GLOSS_BENCH_DEBUG"))
+    g_printerr ("  SCROLL %.0f -> %.0f (action) -> %.0f (frame)\n", v0, v1, gtk_adjustment_get_value (vadj));
+  n_scrolled += gtk_adjustment_get_value (vadj) != v0;
 
   /* A frame that needs no layout has no layout phase */
   if (!phases.seen[PHASE_PAINT] && phases.seen[PHASE_LAYOUT])
@@ -745,7 +810,8 @@ bench_spans (GlossApplication *app,
   g_print ("    tag a selection (linked):         %7.2f %7.2f %7.2f\n", median (tags), p90 (tags), maximum (tags));
   g_print ("    next span:                        %7.2f %7.2f %7.2f\n", median (moves), p90 (moves), maximum (moves));
   g_print ("    grow a span by a word:            %7.2f %7.2f %7.2f\n", median (grows), p90 (grows), maximum (grows));
-  g_print ("  where it goes (medians):     tag    next    grow  (ms)\n");
+  g_print ("  where it goes (medians):     tag    next    grow  (ms); %u frames moved the text\n", n_scrolled);
+  n_scrolled = 0;
   for (guint i = 0; i < N_PHASES; i++)
     {
       g_print ("    %-28s %7.2f %7.2f %7.2f\n", phase_names[i],

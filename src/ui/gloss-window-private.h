@@ -73,7 +73,6 @@ struct _GlossWindow
   GtkWidget            *sidebar_button;
   GtkWidget            *history_box;
   GtkStack             *save_stack;
-  GtkSpinner           *save_spinner;
   GtkRevealer          *error_revealer;
   GtkLabel             *error_label;
   GtkRevealer          *read_only_revealer;

@@ -188,7 +188,8 @@ _gloss_window_update_save_status (GlossWindow *self)
         page = "unsaved";
     }
 
-  gtk_spinner_set_spinning (self->save_spinner, g_strcmp0 (page, "saving") == 0);
+  /* No spinner: it would turn for the half second an autosave waits
+   * after each edit, a frame every 16 ms, each drawing the header too */
   gtk_stack_set_visible_child_name (self->save_stack, page);
 
   if (show_error)
@@ -1197,7 +1198,6 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, history_box);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, save_stack);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, save_spinner);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, read_only_revealer);
