@@ -968,6 +968,10 @@ main (int    argc,
   g_autofree char *with_spans = NULL;
   gboolean big, spans_only;
 
+  /* The settings' defaults, not the user's (the suggestions on opening,
+   * the window's size) */
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
   if (!gtk_init_check ())
     {
       g_printerr ("No display: run under xvfb-run\n");
