@@ -72,6 +72,7 @@ find_same_span (GlossDocument *self,
 struct _GlossSuggestionsFilter
 {
   GlossLabelSet    *labels;
+  char             *labels_json;  /* the document's labels when taken */
   GlossText        *text;
   GPtrArray        *spans;        /* GlossSpan, the document's */
   GHashTable       *spans_at;     /* start -> GPtrArray of GlossSpan; made when run */
@@ -88,6 +89,19 @@ struct _GlossSuggestionsFilter
  *
  * Returns: (transfer full): a filter
  */
+/* The labels as their file has them: what the checks depend on, and
+ * what a change of any of it (an attribute's value too) changes */
+static char *
+dup_labels_json (GlossLabelSet *labels)
+{
+  GString *json = g_string_new (NULL);
+
+  gloss_label_set_append_json (labels, json, "");
+  gloss_label_set_append_json (gloss_label_set_get_relation_labels (labels), json, "");
+
+  return g_string_free (json, FALSE);
+}
+
 GlossSuggestionsFilter *
 gloss_suggestions_filter_new (GlossDocument *document)
 {
@@ -102,6 +116,7 @@ gloss_suggestions_filter_new (GlossDocument *document)
 
   self = g_new0 (GlossSuggestionsFilter, 1);
   self->labels = gloss_label_set_copy (document->labels);
+  self->labels_json = dup_labels_json (document->labels);
   self->text = g_object_ref (document->text);
   self->spans = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
@@ -119,6 +134,7 @@ gloss_suggestions_filter_free (GlossSuggestionsFilter *self)
     return;
 
   g_clear_object (&self->labels);
+  g_free (self->labels_json);
   g_clear_object (&self->text);
   g_clear_pointer (&self->spans, g_ptr_array_unref);
   g_clear_pointer (&self->spans_at, g_hash_table_unref);
@@ -259,14 +275,19 @@ gloss_document_take_suggestions (GlossDocument          *self,
                                  GlossSuggestionsFilter *filter,
                                  GlossSuggestions       *suggestions)
 {
+  g_autofree char *labels_json = NULL;
+
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (filter != NULL, FALSE);
   g_return_val_if_fail (GLOSS_IS_SUGGESTIONS (suggestions), FALSE);
 
   if (filter->text != self->text ||
       filter->suggestions != self->suggestions ||
-      filter->spans_generation != self->spans_generation ||
-      !gloss_label_set_equal (filter->labels, self->labels))
+      filter->spans_generation != self->spans_generation)
+    return FALSE;
+
+  labels_json = dup_labels_json (self->labels);
+  if (g_strcmp0 (labels_json, filter->labels_json) != 0)
     return FALSE;
 
   _gloss_document_set_suggestions_internal (self, suggestions);
