@@ -30,6 +30,7 @@
 
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "gloss-application.h"
@@ -42,6 +43,7 @@
 #include "gloss-saver.h"
 #include "gloss-sidebar.h"
 #include "gloss-span.h"
+#include "gloss-suggestions.h"
 #include "gloss-text.h"
 #include "gloss-window.h"
 
@@ -102,6 +104,172 @@ settle (GtkWidget *widget)
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
   wait_frame (widget);
+
+  /* After a jump GtkTextView goes on correcting its estimates of the
+   * heights of the paragraphs above for some frames, moving the text
+   * (and so drawing all of it) each time: a reader reads first */
+  if (GLOSS_IS_WINDOW (widget))
+    {
+      GtkWidget *view = gloss_window_get_article_view (GLOSS_WINDOW (widget));
+      GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+
+      for (guint still = 0, n = 0; still < 3 && n < 120; n++)
+        {
+          double value = gtk_adjustment_get_value (vadj);
+
+          gtk_widget_queue_draw (view);
+          wait_frame (widget);
+          while (g_main_context_pending (NULL))
+            g_main_context_iteration (NULL, FALSE);
+          still = gtk_adjustment_get_value (vadj) == value ? still + 1 : 0;
+        }
+    }
+}
+
+/* Where the time to the next frame goes: the action itself, what runs
+ * between it and the frame, the frame's layout phase, its paint phase
+ * (the widgets' snapshots and the rendering). Main-thread CPU, ms */
+typedef enum
+{
+  PHASE_ACTION,
+  PHASE_BETWEEN,
+  PHASE_LAYOUT,
+  PHASE_PAINT,
+  N_PHASES
+} Phase;
+
+static const char * const phase_names[N_PHASES] = { "the action", "before the frame", "layout", "snapshot and render" };
+
+static struct
+{
+  gboolean on;
+  double   marks[N_PHASES + 1];  /* thread CPU at each phase's start, and at the end */
+  gboolean seen[N_PHASES + 1];
+} phases;
+
+static void
+mark_phase (guint index)
+{
+  if (phases.on && !phases.seen[index])
+    {
+      phases.marks[index] = thread_ms ();
+      phases.seen[index] = TRUE;
+    }
+}
+
+static void
+on_before_paint_cb (GdkFrameClock *clock,
+                    gpointer       data)
+{
+  mark_phase (PHASE_BETWEEN + 1);
+}
+
+/* The layout phase may run more than once: the last one ends it */
+static void
+on_layout_cb (GdkFrameClock *clock,
+              gpointer       data)
+{
+  if (phases.on)
+    {
+      phases.marks[PHASE_PAINT] = thread_ms ();
+      phases.seen[PHASE_PAINT] = TRUE;
+    }
+}
+
+static void
+on_after_paint_phases_cb (GdkFrameClock *clock,
+                          gpointer       data)
+{
+  mark_phase (PHASE_PAINT + 1);
+}
+
+static void
+connect_phases (GdkFrameClock *clock)
+{
+  g_signal_connect (clock, "before-paint", G_CALLBACK (on_before_paint_cb), NULL);
+  g_signal_connect_after (clock, "layout", G_CALLBACK (on_layout_cb), NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_phases_cb), NULL);
+}
+
+static void
+disconnect_phases (GdkFrameClock *clock)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_before_paint_cb, NULL);
+  g_signal_handlers_disconnect_by_func (clock, on_layout_cb, NULL);
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint_phases_cb, NULL);
+}
+
+/* Actions whose frame moved the article's text (all of it drawn) */
+static guint n_scrolled;
+
+/* GLOSS_BENCH_DUMP=PREFIX: the window's render nodes before and after
+ * each action, to see what an action changes on screen (debugging) */
+static void
+dump_nodes (GtkWidget  *window,
+            const char *action,
+            const char *when)
+{
+  static guint n;
+  const char *prefix = g_getenv ("GLOSS_BENCH_DUMP");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = NULL;
+
+  if (prefix == NULL || n >= 40)
+    return;
+
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window), gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  bytes = gsk_render_node_serialize (node);
+  path = g_strdup_printf ("%s-%02u-%s-%s.node", prefix, n / 2, action, when);
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
+  n++;
+}
+
+/* What is timed, by itself for a profiler:
+ *   valgrind --tool=callgrind --toggle-collect=action_to_frame build/bench/bench-window --spans
+ * @split: (out) (optional): N_PHASES values, each phase's share */
+static G_GNUC_NO_INLINE void
+action_to_frame (GlossWindow *window,
+                 const char  *action,
+                 GVariant    *target,
+                 double      *split)
+{
+  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (gloss_window_get_article_view (window)));
+  double v0 = gtk_adjustment_get_value (vadj), v1;
+
+  if (g_getenv ("GLOSS_BENCH_DEBUG"))
+    g_printerr ("ACTION %s\n", action);
+  memset (&phases, 0, sizeof phases);
+  phases.on = TRUE;
+
+  dump_nodes (GTK_WIDGET (window), action, "before");
+  mark_phase (PHASE_ACTION);
+  gtk_widget_activate_action_variant (GTK_WIDGET (window), action, target);
+  mark_phase (PHASE_BETWEEN);
+  v1 = gtk_adjustment_get_value (vadj);
+  wait_frame (GTK_WIDGET (window));
+  phases.on = FALSE;
+  dump_nodes (GTK_WIDGET (window), action, "after");
+  if (g_getenv ("GLOSS_BENCH_DEBUG"))
+    g_printerr ("  SCROLL %.0f -> %.0f (action) -> %.0f (frame)\n", v0, v1, gtk_adjustment_get_value (vadj));
+  n_scrolled += gtk_adjustment_get_value (vadj) != v0;
+
+  /* A frame that needs no layout has no layout phase */
+  if (!phases.seen[PHASE_PAINT] && phases.seen[PHASE_LAYOUT])
+    {
+      phases.marks[PHASE_PAINT] = phases.marks[PHASE_LAYOUT];
+      phases.seen[PHASE_PAINT] = TRUE;
+    }
+
+  for (guint i = 0; split != NULL && i < N_PHASES; i++)
+    split[i] = phases.seen[i] && phases.seen[i + 1] ? phases.marks[i + 1] - phases.marks[i] : 0;
 }
 
 /* Main-thread CPU time from an action to the next frame; then what the
@@ -111,14 +279,17 @@ static double
 time_action_full (GlossWindow *window,
                   const char  *action,
                   GVariant    *target,
-                  double      *after)
+                  double      *after,
+                  GArray     **split)
 {
   double t = thread_ms ();
   double later;
+  double shares[N_PHASES];
 
-  gtk_widget_activate_action_variant (GTK_WIDGET (window), action, target);
-  wait_frame (GTK_WIDGET (window));
+  action_to_frame (window, action, target, shares);
   t = thread_ms () - t;
+  for (guint i = 0; split != NULL && i < N_PHASES; i++)
+    g_array_append_val (split[i], shares[i]);
   later = thread_ms ();
   settle (GTK_WIDGET (window));
   if (after != NULL)
@@ -132,7 +303,7 @@ time_action (GlossWindow *window,
              const char  *action,
              GVariant    *target)
 {
-  return time_action_full (window, action, target, NULL);
+  return time_action_full (window, action, target, NULL, NULL);
 }
 
 /* The last changes are written (or could not be: the folder went) */
@@ -160,6 +331,23 @@ median (GArray *values)
   g_array_sort (values, compare_doubles);
 
   return g_array_index (values, double, values->len / 2);
+}
+
+static double
+maximum (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+
+  return values->len ? g_array_index (values, double, values->len - 1) : 0;
+}
+
+/* The 90th percentile */
+static double
+p90 (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+
+  return values->len ? g_array_index (values, double, (values->len * 9) / 10) : 0;
 }
 
 static char *
@@ -320,40 +508,87 @@ typedef struct
   double longest;      /* the longest single dispatch, ms */
   double longest_at;   /* when it began, ms after the start */
   guint  n_long;       /* dispatches over 50 ms */
+  double longest_cpu;  /* the most main-thread CPU a dispatch took, ms */
+  guint  n_over_frame; /* dispatches over 16 ms of CPU */
+  double arrival_cpu;  /* the dispatch in which suggestions arrived, CPU ms */
+  double arrival_wall; /* and its wall ms */
+  double rest_cpu;     /* the longest other dispatch, CPU ms */
+  double rest_wall;    /* the longest other dispatch, wall ms */
+  gboolean arrived;    /* set by the document's ::suggestions-changed */
 } Idle;
+
+static void
+on_suggestions_arrived_cb (GObject *document,
+                           Idle    *idle)
+{
+  idle->arrived = TRUE;
+}
 
 /* Runs the main loop without blocking until it has had nothing to do for
  * @quiet_ms: how long each dispatch took (a frame the user waits for at
- * most), and when the last one ended */
+ * most), wall and main-thread CPU, and when the last one ended. With
+ * @document, the dispatch in which its suggestions arrive is told apart */
 static void
-run_until_idle (double  start,
-                double  quiet_ms,
-                Idle   *idle)
+run_until_idle_full (double         start,
+                     double         quiet_ms,
+                     GlossDocument *document,
+                     Idle          *idle)
 {
+  gulong arrived_id = 0;
+
+  memset (idle, 0, sizeof *idle);
   idle->busy_until = wall_ms ();
-  idle->longest = 0;
-  idle->longest_at = 0;
-  idle->n_long = 0;
+  idle->arrival_cpu = -1;
+  idle->arrival_wall = -1;
+  if (document != NULL)
+    arrived_id = g_signal_connect (document, "suggestions-changed", G_CALLBACK (on_suggestions_arrived_cb), idle);
 
   while (wall_ms () - idle->busy_until < quiet_ms)
     {
       double t = wall_ms ();
+      double cpu = thread_ms ();
 
+      idle->arrived = FALSE;
       if (g_main_context_iteration (NULL, FALSE))
         {
           double now = wall_ms ();
+          double took = now - t;
 
+          cpu = thread_ms () - cpu;
           idle->busy_until = now;
-          idle->n_long += now - t > 50;
-          if (now - t > idle->longest)
+          idle->n_long += took > 50;
+          idle->n_over_frame += cpu > 16;
+          idle->longest_cpu = MAX (idle->longest_cpu, cpu);
+          if (took > idle->longest)
             {
-              idle->longest = now - t;
+              idle->longest = took;
               idle->longest_at = t - start;
+            }
+          if (idle->arrived && arrived_id != 0)
+            {
+              idle->arrival_cpu = cpu;
+              idle->arrival_wall = took;
+            }
+          else
+            {
+              idle->rest_cpu = MAX (idle->rest_cpu, cpu);
+              idle->rest_wall = MAX (idle->rest_wall, took);
             }
         }
       else
         g_usleep (500);
     }
+
+  if (arrived_id != 0)
+    g_signal_handler_disconnect (document, arrived_id);
+}
+
+static void
+run_until_idle (double  start,
+                double  quiet_ms,
+                Idle   *idle)
+{
+  run_until_idle_full (start, quiet_ms, NULL, idle);
 }
 
 /* The offsets of every occurrence of @needle in the (ASCII) text */
@@ -455,7 +690,10 @@ bench_spans (GlossApplication *app,
   g_autoptr(GArray) grows = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) tags_after = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) moves_after = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) redraws = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) window_redraws = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) councils = NULL;
+  GArray *tag_split[N_PHASES], *move_split[N_PHASES], *grow_split[N_PHASES];
   GlossWindow *window;
   GlossDocument *document;
   GdkFrameClock *clock;
@@ -463,12 +701,20 @@ bench_spans (GlossApplication *app,
   guint n_repeat = g_getenv ("GLOSS_BENCH_REPEAT") ? atoi (g_getenv ("GLOSS_BENCH_REPEAT")) : 100;
   Idle idle;
 
+  for (guint i = 0; i < N_PHASES; i++)
+    {
+      tag_split[i] = g_array_new (FALSE, FALSE, sizeof (double));
+      move_split[i] = g_array_new (FALSE, FALSE, sizeof (double));
+      grow_split[i] = g_array_new (FALSE, FALSE, sizeof (double));
+    }
+
   window = g_object_new (GLOSS_TYPE_WINDOW, "application", app, NULL);
   /* The page shown as soon as a document with span labels is */
   gloss_sidebar_show_spans (GLOSS_SIDEBAR (gloss_window_get_sidebar (window)), list);
   gtk_window_present (GTK_WINDOW (window));
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), NULL);
+  connect_phases (clock);
   wait_frame (GTK_WIDGET (window));
 
   wall0 = wall_ms ();
@@ -481,13 +727,30 @@ bench_spans (GlossApplication *app,
   open_cpu = thread_ms () - cpu0;
 
   /* Every frame after the first: the spans are tagged in slices, the rest
-   * of the text laid out in the background */
-  run_until_idle (wall_ms (), 1000, &idle);
-
+   * of the text laid out in the background, the suggestions arrive */
   document = gloss_window_get_document (window);
+  run_until_idle_full (wall_ms (), 1000, document, &idle);
+
   councils = find_all (document, "The council");
 
   /* Tagging: a quote current, a selection, its speaker's key */
+  /* The floor: a frame that draws the article again, or the whole
+   * window, with nothing changed */
+  for (guint i = 0; i < n_repeat; i++)
+    {
+      double t = thread_ms ();
+
+      gtk_widget_queue_draw (gloss_window_get_article_view (window));
+      wait_frame (GTK_WIDGET (window));
+      t = thread_ms () - t;
+      g_array_append_val (redraws, t);
+      t = thread_ms ();
+      gtk_widget_queue_draw (GTK_WIDGET (window));
+      wait_frame (GTK_WIDGET (window));
+      t = thread_ms () - t;
+      g_array_append_val (window_redraws, t);
+    }
+
   gtk_widget_activate_action (GTK_WIDGET (window), "doc.select-span", "u", 1000);
   settle (GTK_WIDGET (window));
   for (guint i = 0; i < MIN (n_repeat, councils->len); i++)
@@ -497,7 +760,7 @@ bench_spans (GlossApplication *app,
 
       gtk_widget_activate_action (GTK_WIDGET (window), "doc.select-range", "(uu)", at, at + 11);
       settle (GTK_WIDGET (window));
-      t = time_action_full (window, "doc.tag-span", g_variant_new_string ("speaker"), &after);
+      t = time_action_full (window, "doc.tag-span", g_variant_new_string ("speaker"), &after, tag_split);
       g_array_append_val (tags, t);
       g_array_append_val (tags_after, after);
       /* Not measured: back to as it was */
@@ -510,7 +773,7 @@ bench_spans (GlossApplication *app,
   for (guint i = 0; i < n_repeat; i++)
     {
       double after;
-      double t = time_action_full (window, i % 2 ? "doc.previous-span" : "doc.next-span", NULL, &after);
+      double t = time_action_full (window, i % 2 ? "doc.previous-span" : "doc.next-span", NULL, &after, move_split);
 
       g_array_append_val (moves, t);
       g_array_append_val (moves_after, after);
@@ -518,7 +781,8 @@ bench_spans (GlossApplication *app,
 
   for (guint i = 0; i < n_repeat; i++)
     {
-      double t = time_action (window, i % 2 ? "doc.shrink-span-end" : "doc.grow-span-end", NULL);
+      double t = time_action_full (window, i % 2 ? "doc.shrink-span-end" : "doc.grow-span-end", NULL, NULL,
+                                   grow_split);
 
       g_array_append_val (grows, t);
     }
@@ -529,15 +793,41 @@ bench_spans (GlossApplication *app,
            g_list_model_get_n_items (gloss_document_get_spans (document)),
            g_list_model_get_n_items (gloss_document_get_relations (document)));
   g_print ("  open text to first frame:    %7.1f ms wall  %7.1f ms main-thread CPU\n", open_wall, open_cpu);
-  g_print ("  after it, longest main-loop stall: %5.1f ms; idle %.0f ms after the first frame\n",
-           idle.longest, idle.busy_until - wall0 - open_wall);
-  g_print ("  tag a selection (linked), to the next frame: %5.2f ms main-thread CPU (median)\n", median (tags));
-  g_print ("  next span, to the next frame: %6.2f ms main-thread CPU (median)\n", median (moves));
-  g_print ("  grow a span by a word, to the next frame: %5.2f ms main-thread CPU (median)\n", median (grows));
-  g_print ("  the sidebar following, the frame after: tag %.2f ms, next span %.2f ms (median)\n",
-           median (tags_after), median (moves_after));
+  g_print ("  after it, the longest main-loop dispatch: %5.1f ms wall, %5.1f ms main-thread CPU;"
+           " %u over 16 ms CPU; idle %.0f ms after the first frame\n",
+           idle.longest, idle.longest_cpu, idle.n_over_frame, idle.busy_until - wall0 - open_wall);
+  if (idle.arrival_cpu >= 0)
+    g_print ("    the one the %u suggestions arrived in: %5.1f ms wall, %5.1f ms CPU; the longest other: %5.1f ms wall, %5.1f ms CPU\n",
+             gloss_suggestions_get_spans (gloss_document_get_suggestions (document))->len,
+             idle.arrival_wall, idle.arrival_cpu, idle.rest_wall, idle.rest_cpu);
+  else
+    g_print ("    (no suggestions arrived meanwhile)\n");
+  g_print ("  to the next frame, main-thread CPU:    median    p90     max  (ms)\n");
+  g_print ("    the article drawn again, no change: %7.2f %7.2f %7.2f\n",
+           median (redraws), p90 (redraws), maximum (redraws));
+  g_print ("    the whole window drawn again:     %7.2f %7.2f %7.2f\n",
+           median (window_redraws), p90 (window_redraws), maximum (window_redraws));
+  g_print ("    tag a selection (linked):         %7.2f %7.2f %7.2f\n", median (tags), p90 (tags), maximum (tags));
+  g_print ("    next span:                        %7.2f %7.2f %7.2f\n", median (moves), p90 (moves), maximum (moves));
+  g_print ("    grow a span by a word:            %7.2f %7.2f %7.2f\n", median (grows), p90 (grows), maximum (grows));
+  g_print ("  where it goes (medians):     tag    next    grow  (ms); %u frames moved the text\n", n_scrolled);
+  n_scrolled = 0;
+  for (guint i = 0; i < N_PHASES; i++)
+    {
+      g_print ("    %-28s %7.2f %7.2f %7.2f\n", phase_names[i],
+               median (tag_split[i]), median (move_split[i]), median (grow_split[i]));
+      g_array_unref (tag_split[i]);
+      g_array_unref (move_split[i]);
+      g_array_unref (grow_split[i]);
+    }
+  g_print ("  the sidebar following, the frames after:\n");
+  g_print ("    after a tag:                      %7.2f %7.2f %7.2f\n",
+           median (tags_after), p90 (tags_after), maximum (tags_after));
+  g_print ("    after a move:                     %7.2f %7.2f %7.2f\n",
+           median (moves_after), p90 (moves_after), maximum (moves_after));
 
   g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, NULL);
+  disconnect_phases (clock);
   wait_saved (window);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -677,6 +967,10 @@ main (int    argc,
   g_autofree char *spans_dir = NULL;
   g_autofree char *with_spans = NULL;
   gboolean big, spans_only;
+
+  /* The settings' defaults, not the user's (the suggestions on opening,
+   * the window's size) */
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
 
   if (!gtk_init_check ())
     {

@@ -16,6 +16,7 @@
 #include "gloss-error.h"
 #include "gloss-format.h"
 #include "gloss-history.h"
+#include "gloss-label.h"
 #include "gloss-label-set.h"
 #include "gloss-problem.h"
 #include "gloss-relation.h"
@@ -336,6 +337,117 @@ test_problems (void)
   g_assert_cmpstr (((GlossProblem *)g_ptr_array_index (problems, 1))->path, ==, "$.suggestions.rejected[0]");
 }
 
+typedef struct
+{
+  GlossSuggestionsFilter *filter;
+  GPtrArray              *spans;
+  GPtrArray              *relations;
+  guint                   n_taken;
+  guint                   n_skipped;
+} Checking;
+
+static gpointer
+check_thread (gpointer user_data)
+{
+  Checking *checking = user_data;
+
+  return gloss_suggestions_filter_run (checking->filter, checking->spans, checking->relations,
+                                       &checking->n_taken, &checking->n_skipped);
+}
+
+/* A suggester's findings checked in another thread against what the
+ * filter took of the document: the same suggestions, bytes and counts, as
+ * gloss_document_set_suggestions() gives in this one; none taken when the
+ * document's spans, labels or suggestions changed meanwhile */
+static void
+test_filter_in_thread (void)
+{
+  g_autoptr(GlossDocument) source = make_document ();
+  GlossSuggestions *all = gloss_document_get_suggestions (source);
+  g_autoptr(GPtrArray) all_spans = g_ptr_array_copy (gloss_suggestions_get_spans (all), copy_ref, NULL);
+  g_autoptr(GPtrArray) all_relations = g_ptr_array_copy (gloss_suggestions_get_relations (all), copy_ref, NULL);
+  GlossRange part = { 47, 67 };
+
+  g_ptr_array_set_free_func (all_spans, g_object_unref);
+  g_ptr_array_set_free_func (all_relations, g_object_unref);
+
+  for (guint change = 0; change < 4; change++)
+    {
+      g_autoptr(GlossText) text = gloss_text_new (text_utf8, -1, NULL);
+      g_autoptr(GlossLabelSet) labels = gloss_label_set_new_builtin ("quotation");
+      g_autoptr(GlossDocument) document = gloss_document_new (text, "de", labels);
+      g_autoptr(GlossDocument) expected = gloss_document_new (text, "de", labels);
+      g_autoptr(GlossSuggestionsFilter) filter = NULL;
+      g_autoptr(GlossSuggestions) checked = NULL;
+      g_autoptr(GlossSpan) quote = NULL;
+      g_autofree char *file = NULL;
+      g_autofree char *expected_file = NULL;
+      g_autoptr(GError) error = NULL;
+      Checking checking = { NULL, all_spans, all_relations, 99, 99 };
+      GlossSuggestions *before;
+      guint n_skipped = 99;
+
+      /* The first quote is annotated already: left out */
+      quote = gloss_document_new_span (document, "quote", &(GlossRange) { 2, 24 }, 1);
+      g_assert_true (gloss_document_add_span (document, quote, &error));
+      g_assert_no_error (error);
+      g_clear_object (&quote);
+
+      filter = gloss_suggestions_filter_new (document);
+      checking.filter = filter;
+      checked = g_thread_join (g_thread_new ("check", check_thread, &checking));
+      g_assert_cmpuint (checking.n_taken, ==, 1);
+      g_assert_cmpuint (checking.n_skipped, ==, 1);
+
+      switch (change)
+        {
+        case 0: /* none */
+          break;
+
+        case 1: /* the second quote annotated meanwhile */
+          quote = gloss_document_new_span (document, "quote", &part, 1);
+          g_assert_true (gloss_document_add_span (document, quote, &error));
+          g_assert_no_error (error);
+          break;
+
+        case 2: /* a value declared meanwhile */
+          g_assert_true (gloss_label_add_attribute_value (gloss_label_set_lookup (gloss_document_get_labels (document),
+                                                                                  "quote"), "type", "mixed-free"));
+          break;
+
+        default: /* other suggestions meanwhile */
+          g_assert_cmpuint (gloss_document_set_suggestions (document, all_spans, all_relations, NULL), ==, 1);
+          break;
+        }
+
+      before = gloss_document_get_suggestions (document);
+      if (change > 0)
+        {
+          /* Left as it was; the findings are checked again */
+          g_assert_false (gloss_document_take_suggestions (document, filter, checked));
+          g_assert_true (gloss_document_get_suggestions (document) == before);
+          continue;
+        }
+
+      g_assert_true (gloss_document_take_suggestions (document, filter, checked));
+      g_assert_true (gloss_document_get_suggestions (document) == checked);
+
+      /* As the main thread would have it */
+      quote = gloss_document_new_span (expected, "quote", &(GlossRange) { 2, 24 }, 1);
+      g_assert_true (gloss_document_add_span (expected, quote, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (gloss_document_set_suggestions (expected, all_spans, all_relations, &n_skipped), ==, 1);
+      g_assert_cmpuint (n_skipped, ==, 1);
+      file = serialize (document);
+      expected_file = serialize (expected);
+      g_assert_cmpstr (file, ==, expected_file);
+      /* The second quote with its cue and the speaker, shared with the first */
+      g_assert_cmpuint (gloss_suggestions_get_spans (checked)->len, ==, 3);
+      g_assert_cmpuint (gloss_suggestions_get_relations (checked)->len, ==, 2);
+      g_assert_nonnull (strstr (file, "\"parts\": [[47, 67]], \"text\": [\"„Das kostet zu viel“\"]"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -348,6 +460,7 @@ main (int   argc,
   g_test_add_func ("/gloss/suggestions/accept-in-sentence", test_accept_in_sentence);
   g_test_add_func ("/gloss/suggestions/existing", test_existing);
   g_test_add_func ("/gloss/suggestions/problems", test_problems);
+  g_test_add_func ("/gloss/suggestions/filter-in-thread", test_filter_in_thread);
 
   return g_test_run ();
 }

@@ -74,6 +74,7 @@ struct _GlossDocument
   guint          next_span_id;
   guint          next_relation_id;
   guint          n_annotated;
+  guint          spans_generation; /* bumped by every change of the spans */
   guint          done : 1;
 };
 
@@ -149,6 +150,18 @@ gboolean _gloss_document_check_relation_between (GlossDocument *self,
                                                  GPtrArray     *problems);
 gboolean _gloss_document_problems_to_error   (GPtrArray       *problems,
                                               GError         **error);
+gboolean _gloss_check_span_in                (GlossLabelSet   *labels,
+                                              GlossText       *text,
+                                              GlossSpan       *span,
+                                              const char      *path,
+                                              gboolean         check_text,
+                                              GPtrArray       *problems);
+gboolean _gloss_check_relation_in            (GlossLabelSet   *labels,
+                                              GlossRelation   *relation,
+                                              GlossSpan       *from,
+                                              GlossSpan       *to,
+                                              const char      *path,
+                                              GPtrArray       *problems);
 void     _gloss_document_add_loaded_spans    (GlossDocument   *self,
                                               GPtrArray       *spans);
 void     _gloss_document_add_loaded_relations (GlossDocument  *self,

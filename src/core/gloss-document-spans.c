@@ -280,6 +280,7 @@ _gloss_document_insert_span (GlossDocument *self,
   g_return_if_fail (gloss_document_lookup_span (self, id) == NULL);
 
   _gloss_span_get_info (span)->sealed = TRUE;
+  self->spans_generation++;
   g_hash_table_insert (self->span_by_id, GUINT_TO_POINTER (id), span);
   gloss_span_index_add (self->span_index, span);
   self->next_span_id = MAX (self->next_span_id, id + 1);
@@ -298,6 +299,7 @@ _gloss_document_remove_span (GlossDocument *self,
   g_return_if_fail (gloss_document_lookup_span (self, id) == span);
 
   /* The store may hold the last reference */
+  self->spans_generation++;
   g_object_ref (span);
   store_remove (self, self->spans, span, compare_spans);
   gloss_span_index_remove (self->span_index, span);
@@ -399,6 +401,7 @@ _gloss_document_add_loaded_spans (GlossDocument *self,
       self->next_span_id = MAX (self->next_span_id, id + 1);
     }
   gloss_span_index_add_all (self->span_index, spans);
+  self->spans_generation++;
 
   g_list_store_splice (self->spans, 0, 0, spans->pdata, spans->len);
 }
@@ -505,13 +508,32 @@ _gloss_document_check_span (GlossDocument *self,
                             gboolean       check_text,
                             GPtrArray     *problems)
 {
+  return _gloss_check_span_in (self->labels, self->text, span, path, check_text, problems);
+}
+
+/**
+ * _gloss_check_span_in:
+ * @labels: the label set
+ * @text: the text
+ *
+ * _gloss_document_check_span() against a label set and a text of its
+ * own: what checking in another thread needs (a copy of the set).
+ */
+gboolean
+_gloss_check_span_in (GlossLabelSet *labels,
+                      GlossText     *text,
+                      GlossSpan     *span,
+                      const char    *path,
+                      gboolean       check_text,
+                      GPtrArray     *problems)
+{
   const char *id = gloss_span_get_label (span);
   const GlossRange *parts = gloss_span_get_parts (span);
-  guint length = gloss_text_get_length (self->text);
+  guint length = gloss_text_get_length (text);
   guint n_problems = problems->len;
   GlossLabel *label;
 
-  label = gloss_label_set_lookup (self->labels, id);
+  label = gloss_label_set_lookup (labels, id);
   if (label == NULL)
     {
       g_autofree char *shown = gloss_problem_shorten (id);
@@ -563,10 +585,10 @@ _gloss_document_check_span (GlossDocument *self,
           continue;
         }
 
-      if (check_text && !gloss_text_slice_equals (self->text, parts[i].start, parts[i].end,
+      if (check_text && !gloss_text_slice_equals (text, parts[i].start, parts[i].end,
                                                   gloss_span_get_part_text (span, i)))
         {
-          g_autofree char *actual = gloss_text_dup_slice (self->text, parts[i].start, parts[i].end);
+          g_autofree char *actual = gloss_text_dup_slice (text, parts[i].start, parts[i].end);
           g_autofree char *shown = gloss_problem_shorten (gloss_span_get_part_text (span, i));
           g_autofree char *shown_actual = gloss_problem_shorten (actual);
 
@@ -620,9 +642,27 @@ _gloss_document_check_relation_between (GlossDocument *self,
                                         const char    *path,
                                         GPtrArray     *problems)
 {
+  return _gloss_check_relation_in (self->labels, relation, from, to, path, problems);
+}
+
+/**
+ * _gloss_check_relation_in:
+ * @labels: the label set (with its relation labels)
+ *
+ * _gloss_document_check_relation_between() against a label set of its
+ * own, as _gloss_check_span_in().
+ */
+gboolean
+_gloss_check_relation_in (GlossLabelSet *labels,
+                          GlossRelation *relation,
+                          GlossSpan     *from,
+                          GlossSpan     *to,
+                          const char    *path,
+                          GPtrArray     *problems)
+{
   const char *id = gloss_relation_get_label (relation);
   guint n_problems = problems->len;
-  GlossLabel *label = gloss_label_set_lookup (relation_labels (self), id);
+  GlossLabel *label = gloss_label_set_lookup (gloss_label_set_get_relation_labels (labels), id);
 
   if (label == NULL)
     {

@@ -172,6 +172,16 @@ guint            gloss_document_count_label_relations (GlossDocument      *self,
 guint            gloss_document_delete_relation_label (GlossDocument      *self,
                                                        const char         *label);
 GlossSuggestions *gloss_document_get_suggestions    (GlossDocument        *self);
+GlossSuggestionsFilter *gloss_suggestions_filter_new (GlossDocument    *document);
+GlossSuggestions *gloss_suggestions_filter_run      (GlossSuggestionsFilter *self,
+                                                     GPtrArray            *spans,
+                                                     GPtrArray            *relations,
+                                                     guint                *n_taken,
+                                                     guint                *n_skipped);
+void             gloss_suggestions_filter_free      (GlossSuggestionsFilter *self);
+gboolean         gloss_document_take_suggestions    (GlossDocument        *self,
+                                                     GlossSuggestionsFilter *filter,
+                                                     GlossSuggestions     *suggestions);
 guint            gloss_document_set_suggestions     (GlossDocument        *self,
                                                      GPtrArray            *spans,
                                                      GPtrArray            *relations,
@@ -197,5 +207,7 @@ gboolean         gloss_document_resolve_conflict    (GlossDocument        *self,
 GPtrArray       *gloss_document_dup_conflict_problems (GlossDocument      *self);
 gboolean         gloss_document_undo                (GlossDocument        *self);
 gboolean         gloss_document_redo                (GlossDocument        *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossSuggestionsFilter, gloss_suggestions_filter_free)
 
 G_END_DECLS

@@ -20,6 +20,7 @@ typedef struct _GlossSegmenter  GlossSegmenter;
 typedef struct _GlossSentence   GlossSentence;
 typedef struct _GlossSpan       GlossSpan;
 typedef struct _GlossSuggestions GlossSuggestions;
+typedef struct _GlossSuggestionsFilter GlossSuggestionsFilter;
 typedef struct _GlossText       GlossText;
 
 /**

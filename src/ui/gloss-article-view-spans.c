@@ -801,8 +801,8 @@ tag_suggested_span (GlossArticleView *self,
 
 /* Suggestions tagged at once before the first frame; a suggester finds
  * tens of thousands in a long article, which are tagged in slices of this
- * many between frames, as the spans are (about 5 ms each) */
-#define SUGGESTIONS_AT_ONCE 2000
+ * many between frames (about 2.5 ms each) */
+#define SUGGESTIONS_AT_ONCE 1000
 
 static gboolean
 tag_suggested_slice (gpointer user_data)

@@ -701,9 +701,9 @@ gloss_article_view_size_allocate (GtkWidget *widget,
 }
 
 static void
-gloss_article_view_snapshot_layer (GtkTextView      *text_view,
-                                   GtkTextViewLayer  layer,
-                                   GtkSnapshot      *snapshot)
+snapshot_above_text (GtkTextView      *text_view,
+                     GtkTextViewLayer  layer,
+                     GtkSnapshot      *snapshot)
 {
   GlossArticleView *self = GLOSS_ARTICLE_VIEW (text_view);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
@@ -852,6 +852,31 @@ gloss_article_view_snapshot_layer (GtkTextView      *text_view,
 
   _gloss_article_view_snapshot_spans (self, snapshot, gtk_text_iter_get_offset (&top), bottom_offset,
                                       markers_on_line, gutter_right);
+}
+
+/* The caret, the sentences' and the spans' markers: in a node of their
+ * own, which GSK compares with the last frame's child by child, so that
+ * a change repaints only where it is (laid into the text view's own
+ * node, a change among them made GTK 4.8 repaint the whole article) */
+static void
+gloss_article_view_snapshot_layer (GtkTextView      *text_view,
+                                   GtkTextViewLayer  layer,
+                                   GtkSnapshot      *snapshot)
+{
+  GtkSnapshot *own;
+  GskRenderNode *node;
+
+  if (layer != GTK_TEXT_VIEW_LAYER_ABOVE_TEXT || GLOSS_ARTICLE_VIEW (text_view)->document == NULL)
+    return;
+
+  own = gtk_snapshot_new ();
+  snapshot_above_text (text_view, layer, own);
+  node = gtk_snapshot_free_to_node (own);
+  if (node != NULL)
+    {
+      gtk_snapshot_append_node (snapshot, node);
+      gsk_render_node_unref (node);
+    }
 }
 
 static void

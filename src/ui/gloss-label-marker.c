@@ -25,6 +25,50 @@ struct _GlossLabelMarker
 
 G_DEFINE_FINAL_TYPE (GlossLabelMarker, gloss_label_marker, GTK_TYPE_WIDGET)
 
+/* The laid-out keys, one for each key and Pango context: the article
+ * draws tens of markers a frame, and laying out even one letter anew is
+ * most of a marker's cost. A layout notices a change of its context
+ * (fonts, scale) by itself. */
+static GQuark
+layouts_quark (void)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("gloss-label-marker-layouts");
+
+  return quark;
+}
+
+static PangoLayout *
+get_layout (GtkWidget  *widget,
+            const char *initial)
+{
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  GHashTable *layouts = g_object_get_qdata (G_OBJECT (context), layouts_quark ());
+  PangoLayout *layout;
+
+  if (layouts == NULL)
+    {
+      layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      g_object_set_qdata_full (G_OBJECT (context), layouts_quark (), layouts, (GDestroyNotify)g_hash_table_unref);
+    }
+
+  layout = g_hash_table_lookup (layouts, initial);
+  if (layout == NULL)
+    {
+      PangoFontDescription *font = pango_font_description_from_string ("Sans Bold 8");
+
+      layout = pango_layout_new (context);
+      pango_layout_set_text (layout, initial, -1);
+      pango_layout_set_font_description (layout, font);
+      pango_font_description_free (font);
+      g_hash_table_insert (layouts, g_strdup (initial), layout);
+    }
+
+  return layout;
+}
+
 /**
  * gloss_label_marker_snapshot:
  * @widget: the widget that draws it (for its fonts)
@@ -46,10 +90,9 @@ gloss_label_marker_snapshot (GtkWidget   *widget,
 {
   GskRoundedRect rect;
   GdkRGBA fill, ink;
-  g_autoptr(PangoLayout) layout = NULL;
+  PangoLayout *layout;
   g_autofree char *initial = NULL;
   const char *name = gloss_label_get_display_name (label);
-  PangoFontDescription *font;
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   int lw, lh;
 
@@ -93,10 +136,7 @@ gloss_label_marker_snapshot (GtkWidget   *widget,
     initial = g_utf8_strup (gloss_label_get_key (label), -1);
   else
     initial = g_utf8_strup (name, g_utf8_next_char (name) - name);
-  layout = gtk_widget_create_pango_layout (widget, initial);
-  font = pango_font_description_from_string ("Sans Bold 8");
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
+  layout = get_layout (widget, initial);
   pango_layout_get_pixel_size (layout, &lw, &lh);
 
   gtk_snapshot_save (snapshot);

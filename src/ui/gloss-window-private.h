@@ -76,7 +76,10 @@ struct _GlossWindow
   GtkWidget            *sidebar_button;
   GtkWidget            *history_box;
   GtkStack             *save_stack;
-  GtkSpinner           *save_spinner;
+  const char           *save_page;       /* what it says, maybe a frame before it shows it */
+  GdkFrameClock        *save_clock;      /* the frame after which it shows "Saving…" */
+  gulong                save_paint_id;
+  guint                 save_idle_id;
   GtkRevealer          *error_revealer;
   GtkLabel             *error_label;
   GtkRevealer          *read_only_revealer;

@@ -45,6 +45,8 @@ typedef struct
   GPtrArray     *annotated;  /* the open document's spans */
   GPtrArray     *spans;
   GPtrArray     *relations;
+  GlossSuggestionsFilter *filter; /* what checking them needs of the document */
+  GlossSuggestions *checked;      /* what the document takes of them */
 } Suggesting;
 
 static void
@@ -60,7 +62,25 @@ suggesting_free (Suggesting *data)
   g_clear_pointer (&data->annotated, g_ptr_array_unref);
   g_clear_pointer (&data->spans, g_ptr_array_unref);
   g_clear_pointer (&data->relations, g_ptr_array_unref);
+  g_clear_pointer (&data->filter, gloss_suggestions_filter_free);
+  g_clear_object (&data->checked);
   g_free (data);
+}
+
+/* The checks of gloss_document_set_suggestions(), here rather than in the
+ * main thread: tens of thousands of suggestions take tens of ms */
+static void
+check_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Suggesting *data = task_data;
+
+  g_clear_object (&data->checked);
+  data->checked = gloss_suggestions_filter_run (data->filter, data->spans, data->relations, NULL, NULL);
+
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -91,7 +111,7 @@ suggest_thread (GTask        *task,
     gloss_name_matcher_add_matcher (data->names, data->folder_names ? data->folder_names : data->collected);
   gloss_name_matcher_suggest (data->names, data->text, data->annotated, data->spans);
 
-  g_task_return_boolean (task, TRUE);
+  check_thread (task, source, task_data, cancellable);
 }
 
 static void
@@ -111,6 +131,9 @@ on_suggested_cb (GObject      *source,
   GlossWindow *self = GLOSS_WINDOW (source);
   Suggesting *data = g_task_get_task_data (G_TASK (result));
 
+  g_autoptr(GTask) task = NULL;
+  Suggesting *again;
+
   if (!g_task_propagate_boolean (G_TASK (result), NULL))
     return;
   /* The folder's speakers, for the next documents of the folder */
@@ -123,7 +146,22 @@ on_suggested_cb (GObject      *source,
   if (self->document != data->document)
     return;
 
-  gloss_document_set_suggestions (self->document, data->spans, data->relations, NULL);
+  /* Checked against the document as it was when they were asked for */
+  if (gloss_document_take_suggestions (self->document, data->filter, data->checked))
+    return;
+
+  /* It has changed since (a span added, a label edited): checked again
+   * against it as it is now */
+  again = g_new0 (Suggesting, 1);
+  again->document = g_object_ref (data->document);
+  again->spans = g_steal_pointer (&data->spans);
+  again->relations = g_steal_pointer (&data->relations);
+  again->filter = gloss_suggestions_filter_new (self->document);
+  task = g_task_new (self, self->suggest_cancellable, on_suggested_cb, NULL);
+  g_task_set_source_tag (task, _gloss_window_suggestions_document_set);
+  g_task_set_task_data (task, again, (GDestroyNotify)suggesting_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread (task, check_thread);
 }
 
 /* The current suggestion is gone (accepted, rejected, undone): the first
@@ -192,6 +230,7 @@ _gloss_window_suggestions_document_set (GlossWindow *self)
   data->annotated = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (gloss_document_get_spans (document)); i++)
     g_ptr_array_add (data->annotated, g_list_model_get_item (gloss_document_get_spans (document), i));
+  data->filter = gloss_suggestions_filter_new (document);
   task = g_task_new (self, self->suggest_cancellable, on_suggested_cb, NULL);
   g_task_set_source_tag (task, _gloss_window_suggestions_document_set);
   g_task_set_task_data (task, data, (GDestroyNotify)suggesting_free);

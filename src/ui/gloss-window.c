@@ -138,6 +138,67 @@ show_banner (GtkRevealer *revealer,
   gtk_revealer_set_reveal_child (revealer, show);
 }
 
+static void
+cancel_save_page (GlossWindow *self)
+{
+  /* A clock whose surface went has let go of its handlers */
+  if (self->save_clock != NULL && self->save_paint_id != 0 &&
+      g_signal_handler_is_connected (self->save_clock, self->save_paint_id))
+    g_signal_handler_disconnect (self->save_clock, self->save_paint_id);
+  self->save_paint_id = 0;
+  g_clear_object (&self->save_clock);
+  g_clear_handle_id (&self->save_idle_id, g_source_remove);
+}
+
+static gboolean
+show_save_page_cb (gpointer user_data)
+{
+  GlossWindow *self = user_data;
+
+  self->save_idle_id = 0;
+  cancel_save_page (self);
+  gtk_stack_set_visible_child_name (self->save_stack, self->save_page);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_save_page_after_paint_cb (GdkFrameClock *clock,
+                             GlossWindow   *self)
+{
+  /* Once the frame is out, not while it is being finished */
+  g_clear_signal_handler (&self->save_paint_id, self->save_clock);
+  if (self->save_idle_id == 0)
+    self->save_idle_id = g_idle_add_full (GDK_PRIORITY_REDRAW + 2, show_save_page_cb, self, NULL);
+}
+
+/* "Saved" turns to "Saving…" at an edit: a frame later, so that the
+ * edit's frame draws only what changed in the article (the header is at
+ * the other end of the window, and its new width lays the whole window
+ * out again) */
+static void
+show_save_page (GlossWindow *self,
+                const char  *page)
+{
+  GdkFrameClock *clock;
+
+  self->save_page = page;
+  clock = gtk_widget_get_mapped (GTK_WIDGET (self)) ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
+  if (clock == NULL || g_strcmp0 (page, "saving") != 0 ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->save_stack), "saved") != 0)
+    {
+      cancel_save_page (self);
+      gtk_stack_set_visible_child_name (self->save_stack, page);
+      return;
+    }
+  if (self->save_clock != NULL || self->save_idle_id != 0)
+    return;
+
+  self->save_clock = g_object_ref (clock);
+  self->save_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_save_page_after_paint_cb), self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+}
+
 /* The header says what is true of the file on disk: "Saved" only when it
  * holds the latest change, "Saving…" only while a write will come, and
  * what holds it back otherwise */
@@ -188,8 +249,9 @@ _gloss_window_update_save_status (GlossWindow *self)
         page = "unsaved";
     }
 
-  gtk_spinner_set_spinning (self->save_spinner, g_strcmp0 (page, "saving") == 0);
-  gtk_stack_set_visible_child_name (self->save_stack, page);
+  /* No spinner: it would turn for the half second an autosave waits
+   * after each edit, a frame every 16 ms, each drawing the header too */
+  show_save_page (self, page);
 
   if (show_error)
     {
@@ -1063,6 +1125,7 @@ gloss_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->load_cancellable);
   g_clear_handle_id (&self->loading_id, g_source_remove);
+  cancel_save_page (self);
   if (self->saver != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->saver, self);
@@ -1207,7 +1270,6 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, history_box);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, save_stack);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, save_spinner);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, read_only_revealer);
@@ -1472,7 +1534,7 @@ gloss_window_get_save_status (GlossWindow *self)
 {
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
 
-  return gtk_stack_get_visible_child_name (self->save_stack);
+  return self->save_page ? self->save_page : gtk_stack_get_visible_child_name (self->save_stack);
 }
 
 /**
