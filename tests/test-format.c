@@ -1486,6 +1486,26 @@ labels_from_json (const char *json,
   return gloss_label_set_new_from_json (json_node_get_array (node), "$.labels", problems);
 }
 
+/* What the window looks at when a text changed on disk: the SHA-256 its
+ * annotation file records, read without a tree */
+static void
+test_text_sha256 (void)
+{
+  static const char with[] = "{\"format\": \"gloss\", \"text\": {\"file\": \"a.txt\", \"sha256\": \"abc\"}}";
+  g_autofree char *found = gloss_format_dup_text_sha256 (with, strlen (with));
+  static const char * const without[] = {
+    "", "[1]", "{\"text\": 1}", "{\"text\": {\"sha256\": 7}}", "{\"text\": {\"file\": \"a\"}}", "{\"text\": {",
+  };
+
+  g_assert_cmpstr (found, ==, "abc");
+  for (guint i = 0; i < G_N_ELEMENTS (without); i++)
+    {
+      g_autofree char *none = gloss_format_dup_text_sha256 (without[i], strlen (without[i]));
+
+      g_assert_null (none);
+    }
+}
+
 /* A megabyte-long label name or id makes a short message, and a set of
  * more than GLOSS_LABEL_SET_MAX_LABELS labels is refused */
 static void
@@ -1565,6 +1585,7 @@ main (int    argc,
   g_test_add_func ("/gloss/format/nul-escape", test_nul_escape);
   g_test_add_func ("/gloss/format/strict-json", test_strict_json);
   g_test_add_func ("/gloss/format/label-limits", test_label_limits);
+  g_test_add_func ("/gloss/format/text-sha256", test_text_sha256);
 
   return g_test_run ();
 }

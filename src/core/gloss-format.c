@@ -1388,6 +1388,34 @@ gloss_format_dup_encoding (const char *data,
 }
 
 /**
+ * gloss_format_dup_text_sha256:
+ *
+ * Looks into an annotation file for the SHA-256 of the text it annotates
+ * (`text.sha256`), with the tape reader: no tree, no checks.
+ *
+ * Returns: (transfer full) (nullable): the SHA-256 as the file has it, or
+ *   %NULL when the file is no JSON object or records none
+ */
+char *
+gloss_format_dup_text_sha256 (const char *data,
+                              gsize       length)
+{
+  g_autoptr(GlossJsonTape) tape = gloss_json_tape_parse (data, length, NULL);
+  guint text, sha256;
+
+  if (tape == NULL || gloss_json_tape_kind (tape, 0) != GLOSS_JSON_OBJECT)
+    return NULL;
+  text = gloss_json_tape_lookup (tape, 0, "text");
+  if (text == GLOSS_JSON_TAPE_NONE || gloss_json_tape_kind (tape, text) != GLOSS_JSON_OBJECT)
+    return NULL;
+  sha256 = gloss_json_tape_lookup (tape, text, "sha256");
+  if (sha256 == GLOSS_JSON_TAPE_NONE || gloss_json_tape_kind (tape, sha256) != GLOSS_JSON_STRING)
+    return NULL;
+
+  return g_strdup (gloss_json_tape_get_string (tape, sha256));
+}
+
+/**
  * gloss_format_append_sentence:
  *
  * Appends a sentence as the file writes it: `{"id": …, "start": …, "end": …}`.

@@ -27,6 +27,8 @@ GlossDocument *gloss_format_parse     (GlossText     *text,
 GBytes        *gloss_format_serialize (GlossDocument *document);
 char          *gloss_format_dup_encoding      (const char      *data,
                                                gsize            length);
+char          *gloss_format_dup_text_sha256   (const char      *data,
+                                               gsize            length);
 GlossFormatSnapshot *gloss_format_snapshot           (GlossDocument       *document);
 GBytes              *gloss_format_snapshot_serialize (GlossFormatSnapshot *snapshot);
 void                 gloss_format_snapshot_free      (GlossFormatSnapshot *snapshot);

@@ -15,7 +15,6 @@
 #include "gloss-error.h"
 #include "gloss-file-writer.h"
 #include "gloss-format.h"
-#include "gloss-json.h"
 #include "gloss-problem.h"
 #include "gloss-read.h"
 #include "gloss-reanchor-dialog.h"
@@ -182,10 +181,7 @@ dup_recorded_sha256 (GFile        *json_file,
                      GCancellable *cancellable)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = NULL;
   g_autofree char *data = NULL;
-  JsonObject *object;
-  JsonNode *text;
   gsize length = 0;
 
   *exists = TRUE;
@@ -195,17 +191,7 @@ dup_recorded_sha256 (GFile        *json_file,
       return NULL;
     }
 
-  root = gloss_json_parse (data, length, NULL);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return NULL;
-  object = json_node_get_object (root);
-  text = json_object_get_member (object, "text");
-  if (text == NULL || !JSON_NODE_HOLDS_OBJECT (text) ||
-      !json_object_has_member (json_node_get_object (text), "sha256") ||
-      json_node_get_value_type (json_object_get_member (json_node_get_object (text), "sha256")) != G_TYPE_STRING)
-    return NULL;
-
-  return g_strdup (json_object_get_string_member (json_node_get_object (text), "sha256"));
+  return gloss_format_dup_text_sha256 (data, length);
 }
 
 static void
